@@ -1,0 +1,137 @@
+"""``cchc parse`` and ``cchc tasks``: the plan model on the command line.
+
+JSON contract: ``parse --json`` prints ``Plan.to_dict()``; ``tasks --json``
+prints a list of ``Task.to_dict()``. Without ``--json`` both print readable
+Vietnamese text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from ingest.deadline import due_overlaps
+from ingest.model import Plan, Task
+from ingest.pipeline import iter_plan_files, parse_file
+from ingest.textnorm import fold
+
+DEFAULT_CORPUS = "corpus"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``parse`` and ``tasks`` subcommands."""
+    p = sub.add_parser("parse", help="Đọc một kế hoạch và in mô hình cấu trúc")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="in JSON")
+    p.set_defaults(func=cmd_parse)
+
+    t = sub.add_parser("tasks", help="Liệt kê nhiệm vụ trong phụ lục, có bộ lọc")
+    t.add_argument("files", nargs="*", help=f"tệp hoặc thư mục (mặc định {DEFAULT_CORPUS}/)")
+    t.add_argument("--doc", help="chỉ kế hoạch có tên tệp chứa chuỗi này")
+    t.add_argument("--lead", help="cơ quan chủ trì chứa chuỗi này (không phân biệt hoa/thường, dấu)")
+    t.add_argument("--due", help="kỳ hạn: 2026 | 2026-Q1 | 2026-03")
+    t.add_argument("--json", action="store_true", help="in JSON")
+    t.set_defaults(func=cmd_tasks)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Print one plan as JSON or as a readable summary."""
+    plan = parse_file(args.file)
+    if args.json:
+        json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(format_plan_summary(plan))
+    return 0
+
+
+def format_plan_summary(plan: Plan) -> str:
+    """Readable Vietnamese summary: metadata, section count, task count."""
+    m = plan.metadata
+    lines = [
+        f"Tệp: {plan.doc}",
+        f"Tiêu đề: {plan.title or '—'}",
+        f"Cơ quan ban hành: {m.issuing_body or '—'}",
+        f"Đơn vị: {m.unit_name or '—'} ({m.level or '—'})",
+        f"Kỳ kế hoạch: {m.period.text or '—'}",
+        f"Số quyết định: {m.decision_number or '—'}   Ngày: {m.date or '—'}   Người ký: {m.signer or '—'}",
+        f"Số mục: {len(plan.sections)}   Chỉ tiêu: {len(plan.targets)}   "
+        f"Đơn vị có trách nhiệm: {len(plan.responsibilities)}",
+        f"Nhiệm vụ: {sum(1 for t in plan.tasks if t.number)} có số, "
+        f"{sum(1 for t in plan.tasks if not t.number)} dòng con",
+    ]
+    lines += [f"Cảnh báo: {w}" for w in plan.warnings]
+    return "\n".join(lines)
+
+
+def select_tasks(plans: list[Plan], doc: str | None = None, lead: str | None = None,
+                 due: str | None = None) -> list[Task]:
+    """Tasks of ``plans`` filtered by file name, lead unit and due period.
+
+    ``lead`` matches case- and diacritics-insensitively as a substring of the
+    lead unit; ``due`` is '2026', '2026-Q1' or '2026-03' (ValueError if not).
+    """
+    out = []
+    lead_key = fold(lead) if lead else None
+    for plan in plans:
+        if doc and fold(doc) not in fold(plan.doc):
+            continue
+        for task in plan.tasks:
+            if lead_key and lead_key not in fold(task.lead):
+                continue
+            if due and not due_overlaps(task.due, due):
+                continue
+            out.append(task)
+    return out
+
+
+def _load_plans(paths: list[str]) -> list[Plan]:
+    plans = []
+    for path in iter_plan_files(paths):
+        plans.append(parse_file(path))
+    return plans
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    """List tasks over the given files (default ``corpus/``)."""
+    paths = args.files or [DEFAULT_CORPUS]
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        print(f"Lỗi: không tìm thấy {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if args.due:
+        try:
+            due_overlaps(None, args.due)
+        except ValueError as err:
+            print(f"Lỗi: --due {args.due}: {err}", file=sys.stderr)
+            return 2
+        except Exception:
+            pass
+    tasks = select_tasks(_load_plans(paths), args.doc, args.lead, args.due)
+    if args.json:
+        json.dump([t.to_dict() for t in tasks], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(format_task_table(tasks))
+    return 0
+
+
+def format_task_table(tasks: list[Task], width: int = 60) -> str:
+    """Readable table: plan | TT | content | lead | deadline (cells cut to ``width``)."""
+
+    def cut(text: str | None, n: int) -> str:
+        text = text or "—"
+        return text if len(text) <= n else text[: n - 1] + "…"
+
+    header = f"{'Kế hoạch':<28} {'TT':<8} {'Nội dung':<{width}} {'Chủ trì':<32} Thời gian"
+    lines = [header, "-" * len(header)]
+    for t in tasks:
+        number = t.number or f"({t.part_of})"
+        lines.append(
+            f"{cut(t.doc, 28):<28} {number:<8} {cut(t.content or t.objective, width):<{width}} "
+            f"{cut(t.lead, 32):<32} {cut(t.deadline, 40)}"
+        )
+    lines.append(f"Tổng: {len(tasks)} dòng")
+    return "\n".join(lines)

@@ -1,0 +1,156 @@
+"""Word (.docx) loader: body paragraphs and tables in document order.
+
+Word has no fixed pages, so the document has ``has_pages=False`` and every
+block ``page=None``; no ``page_break`` blocks are emitted.
+
+Reading rules (WordprocessingML):
+
+* The body's children are walked in order: ``w:p`` → a ``paragraph`` block
+  (python-docx ``Paragraph.text``: runs and hyperlinks, ``w:br``/``w:tab``
+  become spaces), ``w:tbl`` → a ``table`` block. Content controls
+  (``w:sdt``) and custom-XML wrappers are looked through. Empty paragraphs
+  are skipped.
+* Table rows have the grid's column count (``w:tblGrid``): a cell spanning
+  columns (``w:gridSpan``) gives its text once then ``""`` for each covered
+  column; a vertical-merge continuation (``w:vMerge`` without
+  ``restart``) is ``""`` (the text stays in the first row of the merge);
+  ``w:gridBefore``/``w:gridAfter`` give leading/trailing ``""``. Header rows
+  marked to repeat on each page (``w:tblHeader``) occur once, as in the file.
+* A cell's text is its paragraphs joined with one space; a table nested in
+  a cell is flattened into that text (its cells in reading order).
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ingest.blocks import Block, LoadedDocument
+from ingest.errors import CorruptFileError, EncryptedFileError
+from ingest.sniff import is_encrypted_ooxml
+from ingest.textnorm import clean_cell
+
+_P = qn("w:p")
+_TBL = qn("w:tbl")
+_TR = qn("w:tr")
+_TC = qn("w:tc")
+# Wrappers whose content belongs to the enclosing level.
+_SDT = qn("w:sdt")
+_SDT_CONTENT = qn("w:sdtContent")
+_CUSTOM_XML = qn("w:customXml")
+
+
+class DocxBackend:
+    """Load a .docx into a :class:`LoadedDocument` (see the module docstring).
+
+    ``load(path)`` raises :class:`EncryptedFileError` for a password-protected
+    file (an OLE2 container with an ``EncryptedPackage`` stream) and
+    :class:`CorruptFileError` when the package or its XML cannot be read.
+    """
+
+    def load(self, path: str) -> LoadedDocument:
+        """Return the document's blocks in order; ``has_pages`` is ``False``."""
+        path = os.fspath(path)
+        name = os.path.basename(path)
+        if is_encrypted_ooxml(path):
+            raise EncryptedFileError(name)
+        try:
+            document = Document(path)
+        except (
+            zipfile.BadZipFile,
+            PackageNotFoundError,
+            KeyError,
+            ValueError,
+            etree.XMLSyntaxError,
+        ) as exc:
+            raise CorruptFileError(name, f"không đọc được tài liệu Word ({exc})") from exc
+        body = document.element.body
+        blocks = list(_body_blocks(body, document._body))
+        return LoadedDocument(name=name, blocks=blocks, has_pages=False)
+
+
+def _children(element):
+    """Children of ``element``, looking through ``w:sdt``/``w:customXml`` wrappers."""
+    for child in element.iterchildren():
+        if child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _children(child)
+        else:
+            yield child
+
+
+def _body_blocks(body, parent):
+    for child in _children(body):
+        if child.tag == _P:
+            text = _paragraph_text(child, parent)
+            if text:
+                yield Block(kind="paragraph", text=text)
+        elif child.tag == _TBL:
+            rows = table_rows(child, parent)
+            if rows:
+                yield Block(kind="table", rows=rows, row_pages=[None] * len(rows))
+
+
+def _paragraph_text(p, parent) -> str:
+    return clean_cell(Paragraph(p, parent).text) or ""
+
+
+def table_rows(tbl, parent) -> list[list[str]]:
+    """Rows of one ``w:tbl`` element as lists of cell strings.
+
+    Each row has at least the grid's column count; merged cells follow the
+    rules in the module docstring. ``parent`` is the python-docx story part
+    owner used to build :class:`Paragraph` objects.
+    """
+    grid = tbl.find(qn("w:tblGrid"))
+    n_cols = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
+    rows: list[list[str]] = []
+    for tr in _children(tbl):
+        if tr.tag != _TR:
+            continue
+        row = [""] * _grid_skip(tr, "w:gridBefore")
+        for tc in _children(tr):
+            if tc.tag != _TC:
+                continue
+            span = max(tc.grid_span, 1)
+            text = "" if tc.vMerge == "continue" else _cell_text(tc, parent)
+            row.append(text)
+            row.extend([""] * (span - 1))
+        row.extend([""] * _grid_skip(tr, "w:gridAfter"))
+        row.extend([""] * (n_cols - len(row)))
+        rows.append(row)
+    return rows
+
+
+def _grid_skip(tr, tag: str) -> int:
+    tr_pr = tr.find(qn("w:trPr"))
+    if tr_pr is None:
+        return 0
+    el = tr_pr.find(qn(tag))
+    if el is None:
+        return 0
+    try:
+        return max(int(el.get(qn("w:val"), "0")), 0)
+    except ValueError:
+        return 0
+
+
+def _cell_text(tc, parent) -> str:
+    """Paragraphs of a cell (and of tables nested in it) joined with spaces."""
+    parts: list[str] = []
+    for child in _children(tc):
+        if child.tag == _P:
+            parts.append(_paragraph_text(child, parent))
+        elif child.tag == _TBL:
+            for row in table_rows(child, parent):
+                parts.extend(row)
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,52 @@
+"""The loader interface: every backend turns a file into a ``LoadedDocument``.
+
+A ``LoadedDocument`` is an ordered list of ``Block``s, in document order:
+
+* ``Block(kind="paragraph", text=..., page=...)`` – one paragraph or line of
+  body text, line breaks inside a paragraph already joined with a space.
+* ``Block(kind="table", rows=[[cell, ...], ...], row_pages=[page, ...])`` – a
+  table fragment as it appears on one page (a table that runs over a page
+  break is emitted as several table blocks, in order). Cells are plain text,
+  inner line breaks joined with a space; merged cells are repeated in each
+  grid position they cover (Word's gridSpan/vMerge) or left empty.
+* ``Block(kind="page_break", page=n)`` – the next blocks start on page ``n``.
+
+Backends know nothing of the genre: they do not look for annexes, headers or
+task numbers. The genre rules live in ``ingest.tables`` and ``ingest.structure``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass
+class Block:
+    """One unit of a loaded document (see module docstring for the kinds)."""
+
+    kind: str
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    row_pages: list[int | None] = field(default_factory=list)
+    page: int | None = None
+
+
+@dataclass
+class LoadedDocument:
+    """Output of a backend: the file name, whether it has pages, its blocks."""
+
+    name: str
+    blocks: list[Block]
+    has_pages: bool = False
+
+
+class Backend(Protocol):
+    """A loader for one input format.
+
+    ``load(path)`` returns a :class:`LoadedDocument` or raises an
+    :class:`ingest.errors.IngestError` subclass with a clear message.
+    """
+
+    def load(self, path: str) -> LoadedDocument:  # pragma: no cover - protocol
+        ...

@@ -1,0 +1,70 @@
+"""Errors raised while loading a plan. Messages are Vietnamese, user-facing.
+
+Each class is one failure the CLI and the UI report as-is; the CLI exits
+with a non-zero code. Nothing is written when any of these is raised.
+"""
+
+from __future__ import annotations
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """Base class; ``str(err)`` is the user-facing Vietnamese message."""
+
+    exit_code = 2
+
+
+class EmptyFileError(IngestError):
+    """The file has no bytes, or no text at all."""
+
+    def __init__(self, name: str):
+        super().__init__(f"Tệp rỗng, không có nội dung để nạp: {name}")
+
+
+class FileTooLargeError(IngestError):
+    """The file exceeds :data:`MAX_BYTES` (50 MB)."""
+
+    def __init__(self, name: str, size: int):
+        super().__init__(
+            f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB), giới hạn là 50 MB: {name}"
+        )
+
+
+class UnsupportedTypeError(IngestError):
+    """The content is not PDF, DOCX, TXT or MD (checked by content, not extension)."""
+
+    def __init__(self, name: str, detail: str = ""):
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"Định dạng tệp không được hỗ trợ{extra}: {name}. "
+            "Chỉ nhận PDF, DOCX, TXT hoặc MD."
+        )
+
+
+class CorruptFileError(IngestError):
+    """The file claims a known format but cannot be read (truncated, damaged)."""
+
+    def __init__(self, name: str, detail: str = ""):
+        extra = f": {detail}" if detail else ""
+        super().__init__(f"Tệp bị hỏng hoặc không đọc được ({name}){extra}")
+
+
+class EncryptedFileError(IngestError):
+    """The PDF or DOCX is password-protected."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            f"Tệp được đặt mật khẩu/mã hóa, không thể đọc: {name}. "
+            "Hãy gỡ mật khẩu rồi nạp lại."
+        )
+
+
+class NoTextLayerError(IngestError):
+    """A PDF whose pages carry no text (a scan)."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            "PDF không có lớp văn bản (có thể là bản scan) — cần OCR trước khi nạp"
+            f": {name}"
+        )

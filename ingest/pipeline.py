@@ -1,0 +1,86 @@
+"""File → plan model: the one entry point every consumer uses.
+
+``parse_file(path)`` checks the file (size, emptiness, type by content),
+dispatches to the backend for its format, then applies the genre rules:
+``ingest.structure`` (metadata, section tree, targets, responsibilities) and
+``ingest.tables`` (annex task table → tasks).
+"""
+
+from __future__ import annotations
+
+import os
+
+from ingest.blocks import LoadedDocument
+from ingest.errors import EmptyFileError, FileTooLargeError, MAX_BYTES
+from ingest.model import Plan
+from ingest.sniff import sniff_format
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+
+
+def _backend(kind: str):
+    if kind == "pdf":
+        from ingest.backends.pdf import PdfBackend
+
+        return PdfBackend()
+    if kind == "docx":
+        from ingest.backends.docx import DocxBackend
+
+        return DocxBackend()
+    from ingest.backends.text import TextBackend
+
+    return TextBackend()
+
+
+def load_document(path: str | os.PathLike) -> LoadedDocument:
+    """Load ``path`` with the backend its content calls for.
+
+    Raises :class:`ingest.errors.EmptyFileError`, ``FileTooLargeError`` (over
+    50 MB), ``UnsupportedTypeError``, ``CorruptFileError``,
+    ``EncryptedFileError`` or ``NoTextLayerError``.
+    """
+    path = os.fspath(path)
+    name = os.path.basename(path)
+    size = os.path.getsize(path)
+    if size == 0:
+        raise EmptyFileError(name)
+    if size > MAX_BYTES:
+        raise FileTooLargeError(name, size)
+    kind = sniff_format(path)
+    doc = _backend(kind).load(path)
+    if not any((b.text or b.rows) for b in doc.blocks):
+        raise EmptyFileError(name)
+    return doc
+
+
+def build_plan(doc: LoadedDocument) -> Plan:
+    """Apply the genre rules to a loaded document and return its :class:`Plan`."""
+    from ingest.structure import read_body
+    from ingest.tables import extract_tasks
+
+    plan = read_body(doc)
+    plan.tasks, warnings = extract_tasks(doc, plan_year=plan.year)
+    plan.warnings.extend(warnings)
+    return plan
+
+
+def parse_file(path: str | os.PathLike) -> Plan:
+    """Parse one plan file (PDF, DOCX, TXT or MD) into a :class:`Plan`.
+
+    Errors are those of :func:`load_document`.
+    """
+    return build_plan(load_document(path))
+
+
+def iter_plan_files(paths: list[str]) -> list[str]:
+    """Expand files and folders into a sorted list of plan files (by suffix)."""
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            for entry in sorted(os.listdir(p)):
+                full = os.path.join(p, entry)
+                if os.path.isfile(full) and entry.lower().endswith(SUPPORTED_SUFFIXES):
+                    out.append(full)
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,388 @@
+"""Annex task tables → :class:`ingest.model.Task` rows.
+
+Works on the table blocks of any backend (see ``ingest.blocks``) from the
+structure of the genre, not from fixed strings:
+
+* **Header by meaning** (:func:`header_roles`): each header cell is mapped to a
+  role by keyword families on its diacritics-free text — ``number`` (TT, STT),
+  ``content`` (Nội dung, Nhiệm vụ, Hoạt động, Công việc, Đề án), ``objective``
+  (Mục tiêu, Chỉ tiêu), ``lead`` (Cơ quan/Đơn vị chủ trì or thực hiện),
+  ``coordinating`` (phối hợp), ``deadline`` (Thời gian, Thời hạn, Tiến độ),
+  ``product`` (Sản phẩm, Kết quả). Other columns (Cấp trình, Ghi chú, Kinh
+  phí…) keep their header text and land in ``Task.extra``. Two-row headers
+  ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") are merged column-wise.
+  A table is a task table when its header has a content column and a lead
+  or deadline column.
+* **Repeated headers** at page tops and the column-number row "(1) (2) …"
+  are skipped; a repeated header, and a new table block, mark a page break.
+* **Group rows** "I." / "II. Cải cách thể chế" (Roman number, no task data)
+  set ``section``; **sub-group rows** "1 Kiểm soát thủ tục hành chính" (number
+  and title in one cell, nothing else) set ``subsection``.
+* **Numbered rows** ("22", "2.3", "1.") are tasks; numbers may restart per
+  section.
+* **Unnumbered rows**: a *continuation* of the row above (cells cut at a page
+  break, or a cell's overflow line) when every filled cell either starts
+  mid-sentence (lower case / punctuation) or fills a cell the row above left
+  empty — its cells are appended cell by cell; otherwise a *sub-row* of the
+  last numbered task (``part_of``), e.g. "- Tối thiểu 20% phòng, ban…".
+* Shifted or missing cells stay as found; empty cells are ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.blocks import Block, LoadedDocument
+from ingest.deadline import parse_due
+from ingest.model import Task
+from ingest.textnorm import clean_cell, fold
+
+ROLES = ("number", "objective", "content", "lead", "coordinating", "deadline", "product")
+
+# (role, pattern on the folded header text); first match wins, so the more
+# specific families come first ("thời gian thực hiện" is a deadline, not a lead).
+_ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("number", re.compile(r"^(s\.?\s?tt|tt|so\s*tt|so thu tu|thu tu|stt\.?)$")),
+    ("coordinating", re.compile(r"phoi hop")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|thoi diem")),
+    ("product", re.compile(r"san pham|ket qua|dau ra")),
+    ("lead", re.compile(r"chu tri|(co quan|don vi|bo phan)( \w+)* thuc hien|don vi thuc hien|co quan thuc hien|trach nhiem")),
+    ("objective", re.compile(r"muc tieu|chi tieu")),
+    ("content", re.compile(r"noi dung|nhiem vu|hoat dong|cong viec|de an|giai phap")),
+]
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_GROUP_RE = re.compile(rf"^\s*({_ROMAN})(?:\s*[.:)/-]\s*|\s+|$)(.*)$")
+_NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s*$")
+_NUMBER_TITLE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s+(\S.*)$")
+_COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$")
+_BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
+
+
+def _role_of(header_text: str) -> str | None:
+    key = fold(header_text)
+    if not key:
+        return None
+    for role, pattern in _ROLE_PATTERNS:
+        if pattern.search(key):
+            return role
+    return None
+
+
+@dataclass
+class TableLayout:
+    """Column roles of one task table.
+
+    ``roles`` maps role → column index; ``extra`` maps column index → header
+    text for columns without a role; ``header_keys`` is the folded header
+    row(s), used to recognise repeats; ``height`` is 1 or 2 header rows.
+    """
+
+    roles: dict[str, int]
+    extra: dict[int, str]
+    header_keys: list[str]
+    height: int = 1
+    width: int = 0
+
+
+def header_roles(rows: list[list[str]], start: int = 0) -> TableLayout | None:
+    """Recognise a task-table header at ``rows[start]`` (1 or 2 rows).
+
+    Returns a :class:`TableLayout`, or ``None`` when the row is not a header
+    with a content column and a lead or deadline column.
+    """
+    if start >= len(rows):
+        return None
+    first = rows[start]
+    layout = _layout_from([first])
+    if start + 1 < len(rows):
+        second = rows[start + 1]
+        number_cell = second[0].strip() if second else ""
+        group = _GROUP_RE.match(number_cell) if number_cell else None
+        if not _NUMBER_RE.match(number_cell) and not (group and group.group(1)):
+            merged = _layout_from([first, second])
+            if merged and (not layout or len(merged.roles) > len(layout.roles)):
+                merged.height = 2
+                layout = merged
+    return layout
+
+
+def _layout_from(header_rows: list[list[str]]) -> TableLayout | None:
+    width = max(len(r) for r in header_rows)
+    texts = []
+    for col in range(width):
+        parts = [r[col] for r in header_rows if col < len(r) and r[col].strip()]
+        # a merged parent cell spans several columns: "Cơ quan thực hiện" / "Chủ trì"
+        texts.append(" ".join(dict.fromkeys(parts)))
+    roles: dict[str, int] = {}
+    extra: dict[int, str] = {}
+    for col, text in enumerate(texts):
+        if len(header_rows) > 1:
+            # prefer the lower (more specific) row when it names a role itself
+            lower = header_rows[-1][col] if col < len(header_rows[-1]) else ""
+            role = _role_of(lower) or _role_of(text)
+        else:
+            role = _role_of(text)
+        if role and role not in roles:
+            roles[role] = col
+        elif text.strip():
+            extra[col] = clean_cell(text) or text
+    has_body = "content" in roles or "objective" in roles
+    if not has_body or not ({"lead", "deadline"} & roles.keys()) or len(roles) < 3:
+        return None
+    keys = [fold(" ".join(r)) for r in header_rows]
+    return TableLayout(roles=roles, extra=extra, header_keys=keys, height=len(header_rows), width=width)
+
+
+def _is_repeated_header(row: list[str], layout: TableLayout) -> bool:
+    key = fold(" ".join(row))
+    if key and key in layout.header_keys:
+        return True
+    again = _layout_from([row])
+    return bool(again and again.roles == {k: v for k, v in layout.roles.items() if k in again.roles} and len(again.roles) >= 3)
+
+
+def _is_column_numbers(row: list[str]) -> bool:
+    cells = [c.strip() for c in row if c.strip()]
+    if len(cells) < 3 or not all(_COLNUM_RE.match(c) for c in cells):
+        return False
+    nums = [int(c.strip("()")) for c in cells]
+    return nums == list(range(nums[0], nums[0] + len(nums)))
+
+
+def _starts_mid_sentence(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and (first.islower() or first in ",.;:)")
+
+
+@dataclass
+class _State:
+    layout: TableLayout
+    section: str | None = None
+    subsection: str | None = None
+    last: Task | None = None
+    last_numbered: Task | None = None
+    tasks: list[Task] = field(default_factory=list)
+
+
+class _TaskBuilder:
+    """Walks the table blocks of one document and emits tasks (see module doc)."""
+
+    def __init__(self, doc_name: str, plan_year: int | None):
+        self.doc = doc_name
+        self.year = plan_year
+        self.tasks: list[Task] = []
+        self.warnings: list[str] = []
+        self.state: _State | None = None
+
+    # -- cell access -------------------------------------------------
+    def _cell(self, row: list[str], role: str) -> str | None:
+        col = self.state.layout.roles.get(role)
+        if col is None or col >= len(row):
+            return None
+        return clean_cell(row[col])
+
+    def _data_cells(self, row: list[str]) -> dict[int, str]:
+        """Non-empty cells other than the number column, by column index."""
+        num_col = self.state.layout.roles.get("number")
+        return {i: c.strip() for i, c in enumerate(row) if c.strip() and i != num_col}
+
+    # -- rows ---------------------------------------------------------
+    def feed_table(self, block: Block) -> None:
+        rows = block.rows
+        i = 0
+        page_break = True
+        while i < len(rows):
+            row = rows[i]
+            layout = header_roles(rows, i)
+            if layout is not None and (self.state is None or not self._same_layout(layout)):
+                self._finish_table()
+                self.state = _State(layout=layout)
+                i += layout.height
+                continue
+            if self.state is None:
+                i += 1
+                continue
+            if layout is not None or _is_repeated_header(row, self.state.layout):
+                page_break = True
+                i += layout.height if layout is not None else 1
+                continue
+            page = block.row_pages[i] if i < len(block.row_pages) else block.page
+            self._feed_row(row, page, page_break)
+            page_break = False
+            i += 1
+
+    def _same_layout(self, layout: TableLayout) -> bool:
+        return layout.roles == self.state.layout.roles
+
+    def _feed_row(self, row: list[str], page: int | None, page_break: bool) -> None:
+        if not any(c.strip() for c in row) or _is_column_numbers(row):
+            return
+        st = self.state
+        num_col = st.layout.roles.get("number", 0)
+        number_cell = row[num_col].strip() if num_col < len(row) else ""
+        data = self._data_cells(row)
+
+        group = _GROUP_RE.match(number_cell) if number_cell else None
+        if group and group.group(1):
+            self._group_row(group.group(1), group.group(2), row, data, page)
+            return
+        if not number_cell and data and len(data) == 1:
+            only = next(iter(data.values()))
+            g = _GROUP_RE.match(only)
+            if g and g.group(1) and g.group(2) and "." in only[: len(g.group(1)) + 2]:
+                self._group_row(g.group(1), g.group(2), row, {}, page)
+                return
+        if _NUMBER_RE.match(number_cell):
+            self._task_row(number_cell.rstrip(".").strip(), row, page)
+            return
+        titled = _NUMBER_TITLE_RE.match(number_cell)
+        if titled and not data:
+            st.subsection = clean_cell(number_cell)
+            return
+        if number_cell and not data:
+            # text in the number column alone: a sub-group heading
+            st.subsection = clean_cell(number_cell)
+            return
+        self._unnumbered_row(row, page, page_break)
+
+    def _group_row(self, roman: str, title: str, row: list[str], data: dict[int, str], page):
+        st = self.state
+        title = clean_cell(title) or ""
+        cells = sorted(data.items())
+        if not title and cells:
+            title = clean_cell(cells[0][1]) or ""
+            cells = cells[1:]
+        st.section = f"{roman}. {title}".strip() if title else roman
+        st.subsection = None
+        if cells and st.last_numbered is not None:
+            # a group row that also carries the tail of the previous task's
+            # sub-row (cells shifted by the conversion): keep it, unnumbered
+            rest = [""] * len(row)
+            for col, text in cells:
+                rest[col] = text
+            prev_section, st.section = st.section, st.last_numbered.section
+            self._emit(None, rest, page, part_of=st.last_numbered.number)
+            st.section = prev_section
+            self.warnings.append(
+                f"{self.doc}: dòng nhóm '{roman}' mang thêm dữ liệu; đã ghép vào nhiệm vụ {st.last_numbered.number}"
+            )
+
+    def _task_row(self, number: str, row: list[str], page) -> None:
+        task = self._emit(number, row, page, part_of=None)
+        self.state.last_numbered = task
+
+    def _unnumbered_row(self, row: list[str], page, page_break: bool) -> None:
+        st = self.state
+        data = self._data_cells(row)
+        prev = st.last
+        if prev is not None and self._is_continuation(data, prev):
+            self._append(prev, data)
+            return
+        part_of = st.last_numbered.number if st.last_numbered is not None else None
+        if part_of is None:
+            self.warnings.append(f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua")
+            return
+        self._emit(None, row, page, part_of=part_of)
+
+    def _is_continuation(self, data: dict[int, str], prev: Task) -> bool:
+        if not data:
+            return False
+        prev_values = self._values(prev)
+        for col, text in data.items():
+            if text.lstrip().startswith(("-", "+", "•")):
+                return False
+            if prev_values.get(col) and not _starts_mid_sentence(text):
+                return False
+        return True
+
+    def _values(self, task: Task) -> dict[int, str | None]:
+        out: dict[int, str | None] = {}
+        for role, col in self.state.layout.roles.items():
+            if role != "number":
+                out[col] = getattr(task, role)
+        for col, header in self.state.layout.extra.items():
+            out[col] = task.extra.get(header)
+        return out
+
+    def _append(self, task: Task, data: dict[int, str]) -> None:
+        layout = self.state.layout
+        by_col = {col: role for role, col in layout.roles.items()}
+        for col, text in data.items():
+            text = clean_cell(text)
+            if col in by_col:
+                role = by_col[col]
+                old = getattr(task, role)
+                setattr(task, role, f"{old} {text}" if old else text)
+            elif col in layout.extra:
+                key = layout.extra[col]
+                old = task.extra.get(key)
+                task.extra[key] = f"{old} {text}" if old else text
+        task.due = parse_due(task.deadline, self.year)
+
+    def _emit(self, number, row, page, part_of) -> Task:
+        st = self.state
+        extra = {}
+        for col, header in st.layout.extra.items():
+            value = clean_cell(row[col]) if col < len(row) else None
+            if value:
+                extra[header] = value
+        deadline = self._cell(row, "deadline")
+        task = Task(
+            doc=self.doc,
+            number=number,
+            part_of=part_of,
+            section=st.section,
+            subsection=st.subsection,
+            objective=self._cell(row, "objective"),
+            content=self._cell(row, "content"),
+            lead=self._cell(row, "lead"),
+            coordinating=self._cell(row, "coordinating"),
+            deadline=deadline,
+            due=parse_due(deadline, self.year),
+            product=self._cell(row, "product"),
+            page=page,
+            extra=extra,
+        )
+        if len(row) > st.layout.width and any(c.strip() for c in row[st.layout.width:]):
+            self.warnings.append(f"{self.doc}: {task.label} có ô thừa ngoài bảng")
+        st.tasks.append(task)
+        st.last = task
+        return task
+
+    def _finish_table(self) -> None:
+        if self.state is not None:
+            self.tasks.extend(self.state.tasks)
+        self.state = None
+
+    def finish(self) -> tuple[list[Task], list[str]]:
+        self._finish_table()
+        return self.tasks, self.warnings
+
+
+def _interrupts_table(block: Block) -> bool:
+    """A paragraph between table blocks that ends the table (not a page header)."""
+    if block.kind != "paragraph":
+        return False
+    text = block.text.strip()
+    if len(text) <= 40:
+        return False
+    return True
+
+
+def extract_tasks(doc: LoadedDocument, plan_year: int | None = None) -> tuple[list[Task], list[str]]:
+    """All task rows of every task table in ``doc``, in order.
+
+    Table blocks that follow a task table (with at most short paragraphs —
+    page numbers, running heads — in between) continue it across the page
+    break. Returns ``(tasks, warnings)``; warnings are Vietnamese notes on
+    rows that could not be placed with certainty.
+    """
+    builder = _TaskBuilder(doc.name, plan_year)
+    for block in doc.blocks:
+        if block.kind == "table":
+            builder.feed_table(block)
+        elif _interrupts_table(block):
+            builder._finish_table()
+    return builder.finish()
