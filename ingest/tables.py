@@ -30,6 +30,7 @@ structure of the genre, not from fixed strings:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -151,9 +152,88 @@ def _is_column_numbers(row: list[str]) -> bool:
     return nums == list(range(nums[0], nums[0] + len(nums)))
 
 
+_DEADLINE_WORDS = re.compile(
+    r"^(quy|thang|truoc|trong|ca nam|nam \d|thuong xuyen|hang (nam|quy|thang)|hang nam|"
+    r"giai doan|\d{1,2}/\d{4}|\d{4}|theo (ke hoach|huong dan|tien do|lo trinh|chi dao|thoi gian)|"
+    r"khi |ngay |dinh ky|chậm nhat|cham nhat|den (het )?(ngay|thang|nam)|sau khi)"
+)
+_UNIT_WORDS = re.compile(
+    r"^(phong|van phong|trung tam|ban |so |ubnd|uy ban|cac |co quan|don vi|cong an|tram|"
+    r"truong |hoi |doan |mat tran|tu phap|tai chinh|van hoa|cong chuc|bo phan|chu tich|"
+    r"lanh dao|thanh tra|quan su|ke toan|dia chinh|thuong truc|to )"
+)
+
+
+def _looks_like(text: str, kind: str) -> bool:
+    """Does a cell read like a ``deadline`` or a ``unit`` (lead/coordinating)?"""
+    key = fold(text)
+    if kind == "deadline":
+        return bool(_DEADLINE_WORDS.match(key))
+    return bool(_UNIT_WORDS.match(key))
+
+
+def _fit(text: str, role: str | None) -> float:
+    if not text.strip():
+        return 0.0
+    is_deadline, is_unit = _looks_like(text, "deadline"), _looks_like(text, "unit")
+    if role == "deadline":
+        return 2.0 if is_deadline else -2.0
+    if role in ("lead", "coordinating"):
+        return 1.0 if is_unit else -1.0
+    return -1.0 if (is_unit or is_deadline) else 0.5
+
+
+def realign_short_row(row: list[str], layout: "TableLayout") -> list[str]:
+    """Put back the cells of a row that lost cells in conversion.
+
+    Source pattern: a row with fewer cells than the header, padded with empty
+    cells at the end, whose last filled cell reads like a deadline ("Thường
+    xuyên", "Quý I/2025") while the deadline column is the last one, e.g.
+    ``1 | Rà soát… | Văn bản QPPL | Tài chính | Tài chính | Thường xuyên | ''``.
+    The missing cells are re-inserted where the cells fit their columns best
+    (deadline words in the deadline column, unit names in lead/coordinating);
+    the gaps stay empty. Other rows are returned unchanged.
+    """
+    width = layout.width
+    deadline_col = layout.roles.get("deadline")
+    last = max((i for i, c in enumerate(row) if c.strip()), default=-1)
+    if deadline_col is None or deadline_col != width - 1 or last < 0 or last >= width - 1:
+        return row
+    if not _looks_like(row[last], "deadline") or _looks_like(row[last], "unit"):
+        return row
+    start = layout.roles.get("number", 0) + 1
+    cells = row[start : last + 1]
+    slots = list(range(start, width))
+    gaps = len(slots) - len(cells)
+    by_col = {col: role for role, col in layout.roles.items()}
+    best, best_score = None, float("-inf")
+    for gap_cols in itertools.combinations(slots[:-1], gaps):
+        cols = [c for c in slots if c not in gap_cols]
+        score = sum(_fit(text, by_col.get(col)) for text, col in zip(cells, cols))
+        if score > best_score:
+            best, best_score = cols, score
+    out = list(row[:start]) + [""] * (width - start)
+    for text, col in zip(cells, best):
+        out[col] = text
+    return out
+
+
 def _starts_mid_sentence(text: str) -> bool:
     first = text.lstrip()[:1]
     return bool(first) and (first.islower() or first in ",.;:)")
+
+
+def _joined(old: str | None, text: str) -> str:
+    """``old`` + ``text`` for a cell continued on the next page.
+
+    Conversions sometimes repeat the cut words on both pages ("…Xã hội xã" /
+    "xã"): a continuation that the cell already ends with is not added again.
+    """
+    if not old:
+        return text
+    if fold(old).endswith(fold(text)):
+        return old
+    return f"{old} {text}"
 
 
 @dataclass
@@ -235,6 +315,7 @@ class _TaskBuilder:
                 self._group_row(g.group(1), g.group(2), row, {}, page)
                 return
         if _NUMBER_RE.match(number_cell):
+            row = realign_short_row(row, st.layout)
             self._task_row(number_cell.rstrip(".").strip(), row, page)
             return
         titled = _NUMBER_TITLE_RE.match(number_cell)
@@ -284,7 +365,7 @@ class _TaskBuilder:
         if part_of is None:
             self.warnings.append(f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua")
             return
-        self._emit(None, row, page, part_of=part_of)
+        self._emit(None, realign_short_row(row, st.layout), page, part_of=part_of)
 
     def _is_continuation(self, data: dict[int, str], prev: Task) -> bool:
         if not data:
@@ -313,12 +394,10 @@ class _TaskBuilder:
             text = clean_cell(text)
             if col in by_col:
                 role = by_col[col]
-                old = getattr(task, role)
-                setattr(task, role, f"{old} {text}" if old else text)
+                setattr(task, role, _joined(getattr(task, role), text))
             elif col in layout.extra:
                 key = layout.extra[col]
-                old = task.extra.get(key)
-                task.extra[key] = f"{old} {text}" if old else text
+                task.extra[key] = _joined(task.extra.get(key), text)
         task.due = parse_due(task.deadline, self.year)
 
     def _emit(self, number, row, page, part_of) -> Task:
