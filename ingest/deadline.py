@@ -12,8 +12,10 @@ NFC, lower case, diacritics removed, ``đ`` → ``d``, dashes unified, runs of
 whitespace — including the line breaks of a PDF-flattened cell — collapsed;
 so "hoá"/"hóa", "quý"/"quí", "hàng"/"hằng" are the same word):
 
-1. Document citations are removed first, so their dates are never read as
-   deadlines: "số 310/KH-UBND ngày 24/11/2025", "29/2023/NĐ-CP".
+1. Document citations are removed first, so their numbers and dates are
+   never read as deadlines: "số 310/KH-UBND ngày 24/11/2025",
+   "29/2023/NĐ-CP", "Quyết định 12/2025" (a document type, then a number
+   with a "/").
 2. Conditional clauses are dropped: from a marker ("theo …", "khi …",
    "sau khi …", "nếu …", "tùy …", "căn cứ …", "phụ thuộc …") to the end of
    its clause (clauses end at ``, ; ( )``, ". " and a "/" followed by a
@@ -104,10 +106,12 @@ _LIST_SEP = r"\s*(?:-|,|&|\+|va|den|toi)\s*"
 _YEAR_TAIL = r"(?:\s*[/\-,]?\s*(?:nam\s*)?" + _Y + r")?"
 # one separator used twice: "7-9/2026" after "Tháng" is a month range, not a day
 _DATE_NUM = _D + r"\s*(?P<sep>[/.\-])\s*" + _M + r"\s*(?P=sep)\s*" + _Y
-_DATE_WORDS = r"ngay\s*" + _D + r"\s*thang\s*" + _M + r"\s*,?\s*nam\s*" + _Y
+_DATE_WORDS = r"\bngay\s*" + _D + r"\s*thang\s*" + _M + r"(?:\s*,?\s*nam\s*|\s*/\s*)" + _Y
 
 _CITATION = re.compile(
     r"(?:\bso\s*:?\s*\d+(?:\s*[/\-]\s*[a-z0-9]+)*"
+    r"|\b(?:quyet\s+dinh|ke\s+hoach|cong\s+van|thong\s+tu|nghi\s+dinh|nghi\s+quyet|chi\s+thi"
+    r"|thong\s+bao|van\s+ban)\s*:?\s*\d+\s*/\s*[a-z0-9]+(?:\s*[/\-]\s*[a-z0-9]+)*"
     r"|\b\d+(?:/\d+)*/[a-z]+\s*-\s*[a-z][a-z0-9\-]*)"
     r"(?:\s*,?\s*(?:ngay\s*)?(?:" + _D + r"\s*[/.\-]\s*" + _M + r"\s*[/.\-]\s*" + _Y
     + r"|" + _D + r"\s*thang\s*" + _M + r"\s*,?\s*nam\s*" + _Y + r"))?"
@@ -233,7 +237,8 @@ def _read_year(m: re.Match) -> _Atom | None:
 
 
 def _read_yearless_day(m: re.Match) -> _Atom | None:
-    return _Atom(m.start(), m.end(), None, _day_builder(int(m.group(1)), int(m.group(2))), is_day=True)
+    d, mo = (int(g) for g in m.groups() if g is not None)
+    return _Atom(m.start(), m.end(), None, _day_builder(d, mo), is_day=True)
 
 
 def _read_yearless_year(m: re.Match) -> _Atom | None:
@@ -244,6 +249,9 @@ def _read_yearless_year(m: re.Match) -> _Atom | None:
 _PERIODS: list[tuple[re.Pattern, Callable[[re.Match], _Atom | None]]] = [
     (re.compile(r"(?<![\d/.\-])(?<!thang )(?<!qu[yi] )" + _DATE_NUM), _read_full_date),
     (re.compile(_DATE_WORDS), _read_full_date),
+    # "ngày 15/01", "ngày 15 tháng 01" before "tháng 01" is read as a month
+    (re.compile(r"\bngay\s*" + _D + r"\s*(?:[/.\-]|thang)\s*" + _M + r"(?![\d/.\-])"),
+     _read_yearless_day),
     (re.compile(r"\b(?:6|sau)\s*thang\s*(dau|cuoi)(?:\s*nam)?(?:\s*[/\-]?\s*" + _Y + r")?"),
      _read_half),
     (re.compile(r"\bqu[yi]\s*" + _Q + r"(?:" + _LIST_SEP + r"(?:qu[yi]\s*)?" + _Q + r")*"
@@ -254,8 +262,8 @@ _PERIODS: list[tuple[re.Pattern, Callable[[re.Match], _Atom | None]]] = [
     (re.compile(r"(?<![\d/.\-])" + _Y + r"\s*(?:-|den|toi)\s*(?:nam\s*)?" + _Y), _read_year_range),
     (re.compile(r"\bnam\s*" + _Y), _read_year),
     (re.compile(r"(?<![\d/.\-])" + _Y + r"(?!\s*/\s*\d)"), _read_year),
-    (re.compile(r"\b(?:ngay\s*)?" + _D + r"\s*(?:[/.\-]|thang)\s*" + _M + r"(?![\d/.\-])"),
-     _read_yearless_day),
+    # a bare "15/01" (not "1-2 lần"), once months and quarters are read
+    (re.compile(r"(?<![\d/.\-])" + _D + r"\s*/\s*" + _M + r"(?![\d/.\-])"), _read_yearless_day),
     (re.compile(r"\b(?:ca|trong|suot)\s+nam\b(?!\s*\d)"), _read_yearless_year),
 ]
 
@@ -384,7 +392,8 @@ def _parse_period(period: str) -> tuple[date, date, str]:
     m = _PERIOD.match(period.strip()) if isinstance(period, str) else None
     if not m or (m.group(3) and not 1 <= int(m.group(3)) <= 12):
         raise ValueError(
-            f"invalid period {period!r}: expected YYYY, YYYY-Qn (n = 1..4) or YYYY-MM"
+            f"kỳ không hợp lệ {period!r}: cần dạng YYYY, YYYY-Qn (n = 1..4) hoặc YYYY-MM, "
+            "ví dụ 2026, 2026-Q1, 2026-03"
         )
     year = int(m.group(1))
     if m.group(2):
@@ -403,7 +412,7 @@ def _same_day_in(year: int, d: date) -> date:
         return d.replace(year=year, day=28)
 
 
-def due_overlaps(due: Due, period: str) -> bool:
+def due_overlaps(due: Due | None, period: str) -> bool:
     """True when ``due`` falls in ``period`` (``"2026"``, ``"2026-Q1"``, ``"2026-03"``).
 
     * With dates, the task's interval is tested against the period. A
@@ -418,10 +427,15 @@ def due_overlaps(due: Due, period: str) -> bool:
       ``annual`` a year. ``regular`` (Thường xuyên), ``once`` and ``None``
       without dates match nothing: they name no deadline to filter on.
 
-    Raises ``ValueError`` when ``period`` is not ``YYYY``, ``YYYY-Qn`` or
-    ``YYYY-MM``.
+    * ``due=None`` matches nothing (the period is still checked, so
+      ``due_overlaps(None, period)`` validates a ``--due`` argument).
+
+    Raises ``ValueError`` (Vietnamese, user-facing message) when ``period``
+    is not ``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``.
     """
     p_start, p_end, kind = _parse_period(period)
+    if due is None:
+        return False
     start = date.fromisoformat(due.start) if due.start else None
     end = date.fromisoformat(due.end) if due.end else None
     if start is None and end is None:

@@ -150,6 +150,12 @@ TEXT_CASES = [
     ("Khi có kế hoạch của tỉnh năm 2026", 2026, Due()),
     ("Quý I/2026 (nếu có thay đổi theo Quyết định số 12/2025/QĐ-UBND ngày 10/3/2025)", None,
      Due("2026-01-01", "2026-03-31", "once")),
+    # citations are not deadlines, but a plan's period after "Kế hoạch" is
+    ("Thực hiện Quyết định 12/2025", None, Due()),
+    ("Thực hiện Kế hoạch 2026-2030", None, Due("2026-01-01", "2030-12-31", "once")),
+    ("ngày 15 tháng 1", 2026, Due("2026-01-15", "2026-01-15", "once")),
+    ("Trước ngày 05-12", 2026, Due(None, "2026-12-05", "once")),
+    ("1-2 lần/năm", 2026, Due()),  # a frequency, not a date
 ]
 
 
@@ -239,6 +245,12 @@ OVERLAP_CASES = [
                               for c in OVERLAP_CASES])
 def test_due_overlaps(due, period, expected):
     assert due_overlaps(due, period) is expected
+
+
+def test_none_due_matches_nothing_but_period_is_checked():
+    assert due_overlaps(None, "2026-Q1") is False
+    with pytest.raises(ValueError):
+        due_overlaps(None, "2026-Q9")
 
 
 def test_parsed_cells_filter_by_period():
