@@ -9,6 +9,9 @@ A ``LoadedDocument`` is an ordered list of ``Block``s, in document order:
   break is emitted as several table blocks, in order). Cells are plain text,
   inner line breaks joined with a space; merged cells are repeated in each
   grid position they cover (Word's gridSpan/vMerge) or left empty.
+  ``vmerged[i]`` (when a backend knows it, e.g. Word's ``w:vMerge``) lists
+  the columns of row ``i`` that continue a cell merged vertically with the
+  row above; those cells are ``""`` in ``rows``.
 * ``Block(kind="page_break", page=n)`` – the next blocks start on page ``n``.
 
 Backends know nothing of the genre: they do not look for annexes, headers or
@@ -30,6 +33,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     row_pages: list[int | None] = field(default_factory=list)
     page: int | None = None
+    vmerged: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

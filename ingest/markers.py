@@ -25,7 +25,9 @@ _LEAD = r"^[\s#*_>]*"
 
 _ROMAN = re.compile(_LEAD + r"(?P<label>[IVXL]{1,7})\s*[.):]\s*(?P<rest>.*)$")
 _DOTTED = re.compile(_LEAD + r"(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<rest>\S.*)$")
-_ARABIC = re.compile(_LEAD + r"(?P<label>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s].*)$")
+_ARABIC = re.compile(
+    _LEAD + r"(?P<label>\d{1,2})\s*(?:\.\s+|\)\s*|\.(?=[^\d\s]))(?P<rest>\S.*)$"
+)
 _LETTER_RE = re.compile(
     _LEAD + rf"(?P<label>[{_LETTER}])(?:\s*\)\s*|[.,]\s+)(?P<rest>\S.*)$"
 )

@@ -96,8 +96,9 @@ def is_encrypted_ooxml(path: str | os.PathLike) -> bool:
     file, so the whole file is scanned (files are at most 50 MB).
     """
     with open(path, "rb") as fh:
-        data = fh.read()
-    return data.startswith(OLE_MAGIC) and ENCRYPTED_PACKAGE in data
+        if fh.read(len(OLE_MAGIC)) != OLE_MAGIC:
+            return False
+        return ENCRYPTED_PACKAGE in fh.read()
 
 
 def text_encoding(data: bytes) -> str | None:

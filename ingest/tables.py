@@ -289,9 +289,27 @@ class _TaskBuilder:
                 i += layout.height if layout is not None else 1
                 continue
             page = block.row_pages[i] if i < len(block.row_pages) else block.page
-            self._feed_row(row, page, page_break)
+            merged = block.vmerged[i] if i < len(block.vmerged) else []
+            self._feed_row(self._inherit_merged(row, merged), page, page_break)
             page_break = False
             i += 1
+
+    def _inherit_merged(self, row: list[str], merged: list[int]) -> list[str]:
+        """Fill cells merged vertically with the row above (Word ``vMerge``).
+
+        A lead unit or deadline merged over several task rows applies to each
+        of them; the number column is never inherited.
+        """
+        st = self.state
+        if not merged or st.last is None:
+            return row
+        above = self._values(st.last)
+        num_col = st.layout.roles.get("number")
+        row = list(row)
+        for col in merged:
+            if col != num_col and col < len(row) and not row[col].strip() and above.get(col):
+                row[col] = above[col]
+        return row
 
     def _same_layout(self, layout: TableLayout) -> bool:
         return layout.roles == self.state.layout.roles
@@ -358,7 +376,9 @@ class _TaskBuilder:
         st = self.state
         data = self._data_cells(row)
         prev = st.last
-        if prev is not None and self._is_continuation(data, prev):
+        if prev is not None and (
+            self._is_continuation(data, prev) or (page_break and self._is_fragment(data))
+        ):
             self._append(prev, data)
             return
         part_of = st.last_numbered.number if st.last_numbered is not None else None
@@ -377,6 +397,18 @@ class _TaskBuilder:
             if prev_values.get(col) and not _starts_mid_sentence(text):
                 return False
         return True
+
+    def _is_fragment(self, data: dict[int, str]) -> bool:
+        """A row at a page top with neither lead nor deadline: the rest of a cut row.
+
+        Source pattern: a PDF row cut at a page break whose continuation starts
+        with a capital ("…quản lý giữa" / "UBND xã với các cơ quan…"). A
+        sub-row is a task of its own and names a lead unit or a deadline.
+        """
+        roles = self.state.layout.roles
+        if any(text.lstrip().startswith(("-", "+", "•")) for text in data.values()):
+            return False
+        return not any(roles.get(r) in data for r in ("lead", "deadline"))
 
     def _values(self, task: Task) -> dict[int, str | None]:
         out: dict[int, str | None] = {}

@@ -71,7 +71,7 @@ class DocxBackend:
         ) as exc:
             raise CorruptFileError(name, f"không đọc được tài liệu Word ({exc})") from exc
         body = document.element.body
-        blocks = list(_body_blocks(body, document._body))
+        blocks = list(_body_blocks(body, document))
         return LoadedDocument(name=name, blocks=blocks, has_pages=False)
 
 
@@ -95,21 +95,24 @@ def _body_blocks(body, parent):
             if text:
                 yield Block(kind="paragraph", text=text)
         elif child.tag == _TBL:
-            rows = table_rows(child, parent)
+            vmerged: list[list[int]] = []
+            rows = table_rows(child, parent, vmerged)
             if rows:
-                yield Block(kind="table", rows=rows, row_pages=[None] * len(rows))
+                yield Block(kind="table", rows=rows, row_pages=[None] * len(rows), vmerged=vmerged)
 
 
 def _paragraph_text(p, parent) -> str:
     return clean_cell(Paragraph(p, parent).text) or ""
 
 
-def table_rows(tbl, parent) -> list[list[str]]:
+def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list[str]]:
     """Rows of one ``w:tbl`` element as lists of cell strings.
 
     Each row has at least the grid's column count; merged cells follow the
     rules in the module docstring. ``parent`` is the python-docx story part
-    owner used to build :class:`Paragraph` objects.
+    owner used to build :class:`Paragraph` objects. When ``vmerged`` is a
+    list, one list per row is appended to it: the grid columns of that row
+    that continue a vertical merge (see ``Block.vmerged``).
     """
     grid = tbl.find(qn("w:tblGrid"))
     n_cols = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
@@ -118,16 +121,21 @@ def table_rows(tbl, parent) -> list[list[str]]:
         if tr.tag != _TR:
             continue
         row = [""] * _grid_skip(tr, "w:gridBefore")
+        merged_cols: list[int] = []
         for tc in _children(tr):
             if tc.tag != _TC:
                 continue
             span = max(tc.grid_span, 1)
+            if tc.vMerge == "continue":
+                merged_cols.extend(range(len(row), len(row) + span))
             text = "" if tc.vMerge == "continue" else _cell_text(tc, parent)
             row.append(text)
             row.extend([""] * (span - 1))
         row.extend([""] * _grid_skip(tr, "w:gridAfter"))
         row.extend([""] * (n_cols - len(row)))
         rows.append(row)
+        if vmerged is not None:
+            vmerged.append(merged_cols)
     return rows
 
 

@@ -1,0 +1,303 @@
+"""Header facts of a plan: title, issuer, unit, level, period, number, date, signer.
+
+Read from :class:`ingest.layout.Parts`; a field the source leaves blank stays
+``None`` — nothing is guessed. Sources, in order of trust:
+
+* ``title`` — the plan type ("KẾ HOẠCH" → "Kế hoạch") followed by the
+  subject lines: "Kế hoạch Cải cách hành chính nhà nước xã Nam An Phụ năm
+  2026". Without subject lines, the "Kế hoạch …" phrase of the decision's
+  subject ("Ban hành Kế hoạch …").
+* ``issuing_body`` — the first authority "Ủy ban nhân dân <level> <Name>"
+  (also "UBND", "Uỷ ban") found, in order, in: the capitalised letterhead
+  and issuer lines of the cover ("ỦY BAN NHÂN DÂN" / "XÃ TRƯỜNG XUÂN";
+  "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ"), the attachment note ("… của
+  Chủ tịch Ủy ban nhân dân xã Phú Thái)"), the capitalised and "(…)" lines
+  heading the annexes, small header tables. Legal bases ("Căn cứ … của Ủy
+  ban nhân dân huyện …") are never read.
+  An authority without a name ("ỦY BAN NHÂN DÂN XÃ") is skipped. A
+  letterhead "SỞ …" gives "Sở …" with level "sở".
+* ``level``/``unit_name`` — from the issuing body; else from the subject
+  ("… trên địa bàn xã Lộc Hòa" → "xã", "Lộc Hòa").
+* ``period`` — from the subject (else the decision's subject):
+  "giai đoạn 2026 - 2030" → 2026..2030; "[6 tháng đầu|cuối ] năm 2025" or
+  "quý I năm 2025" → 2025..2025; a bare "2026-2030" or "2026" likewise.
+* ``decision_number`` — "Số: 04 /QĐ-UBND" of the cover (→ "04/QĐ-UBND"),
+  else "Quyết định số 533/QĐ-UBND" inside the attachment note ("(Kèm theo
+  …)"), else the same in an annex's note. Legal bases ("Căn cứ Quyết định
+  số …") are never read. A blank number ("Số: /QĐ-UBND") yields nothing.
+* ``date`` — ISO date of the cover's place-date line ("Trường Xuân, ngày 06
+  tháng 01 năm 2026"), else of the "ngày …" in the attachment note or an
+  annex's note; only when day, month and year are all written
+  ("ngày tháng năm 2026", "ngày /7/2025" → ``None``).
+* ``signer`` — the personal name under the signature block of the cover,
+  else of the body's end, else of an annex, else at the end of a small
+  table's signature cell (see :func:`ingest.boilerplate.signer_indices`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+from ingest.boilerplate import (
+    is_caps, is_number_line, is_place_date, signer_in_cell, signer_indices,
+)
+from ingest.layout import Parts
+from ingest.lines import Line
+from ingest.model import Metadata, Period
+
+_LEVELS = r"thi tran|thi xa|thanh pho|phuong|huyen|quan|tinh|xa"
+_AUTHORITY = re.compile(rf"(?:uy ban nhan dan|ubnd)\s+({_LEVELS})(?![a-z])")
+_SUBJECT_UNIT = re.compile(rf"(?<![a-z])({_LEVELS})\s+(?=\S)")
+_STOP = re.compile(r"\s(?:cong hoa|so\s*:|doc lap)")
+
+
+def _key(text: str) -> str:
+    """Lower-case, diacritics-free copy of ``text`` with the same length."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append("d" if base == "đ" else base)
+    return "".join(out)
+
+
+def _name_after(text: str) -> str | None:
+    """The proper name at the start of ``text``: capitalised or numeric words
+    ("Nam An Phụ năm 2026" → "Nam An Phụ"); words in capitals are
+    title-cased ("TRƯỜNG XUÂN" → "Trường Xuân")."""
+    words: list[str] = []
+    for token in text.split():
+        word = token.strip(",;:.()\"“”'*")
+        if not word or not (word[0].isupper() or word.isdigit()):
+            break
+        words.append(word.capitalize() if word.isupper() else word)
+        if token[-1:] in ",;:.()\"”" or len(words) == 6:
+            break
+    return " ".join(words) or None
+
+
+def parse_authority(text: str) -> tuple[str, str, str] | None:
+    """``(issuing_body, level, unit_name)`` of the first "Ủy ban nhân dân
+    <level> <Name>" in ``text``, or ``None`` when absent or nameless."""
+    key = _key(text)
+    stop = _STOP.search(key)
+    if stop:
+        text, key = text[: stop.start()], key[: stop.start()]
+    m = _AUTHORITY.search(key)
+    if m is None:
+        return None
+    level = text[m.start(1):m.end(1)].lower()
+    name = _name_after(text[m.end(1):])
+    if not name:
+        return None
+    return f"Ủy ban nhân dân {level} {name}", level, name
+
+
+def _department(text: str) -> tuple[str, str, str] | None:
+    """("Sở Nội vụ", "sở", "Nội vụ") from a letterhead "SỞ NỘI VỤ"."""
+    if not is_caps(text) or not re.match(r"^so\s+[a-z]", _key(text)) or ":" in text:
+        return None
+    words = text.split()[1:]
+    if not words:
+        return None
+    name = " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])])
+    return f"Sở {name}", "sở", name
+
+
+def _joined_letterhead(lines: list[str]) -> list[str]:
+    """Each line, plus an "ỦY BAN NHÂN DÂN" line joined with the line below it."""
+    out = []
+    for i, text in enumerate(lines):
+        if re.fullmatch(r"\s*(?:uy ban nhan dan|ubnd)\s*", _key(text)) and i + 1 < len(lines):
+            out.append(f"{text} {lines[i + 1]}")
+        out.append(text)
+    return out
+
+
+def _texts(lines: list[Line]) -> list[str]:
+    return [ln.text for ln in lines if not ln.is_table and ln.text]
+
+
+def _authority(parts: Parts) -> tuple[str, str, str] | None:
+    cover = [t for t in _texts(parts.cover) if is_caps(t)]  # letterhead, issuer line
+    for text in _joined_letterhead(cover[:8]):
+        found = _department(text)
+        if found:
+            return found
+    sources = [cover, _texts(parts.note)]
+    sources += [[t for t in _texts(a[:8]) if is_caps(t) or t.startswith("(")] for a in parts.annexes]
+    sources.append(_texts(parts.furniture_cells))
+    for texts in sources:
+        for text in _joined_letterhead(texts):
+            found = parse_authority(text)
+            if found:
+                return found
+    return None
+
+
+def _subject_unit(subject: str) -> tuple[str, str] | None:
+    key = _key(subject)
+    for m in _SUBJECT_UNIT.finditer(key):
+        name = _name_after(subject[m.end():])
+        if name and not name.isdigit():
+            return subject[m.start(1):m.end(1)].lower(), name
+    return None
+
+
+_PERIODS = [
+    re.compile(r"giai doan\s*(\d{4})\s*[-–—]\s*(\d{4})"),
+    re.compile(r"(?:(?:\d+|sau|ba|chin)\s+thang\s+(?:dau|cuoi)\s+|quy\s+[ivx]+\s+)?"
+               r"nam\s+(\d{4})(?:\s*[-–—]\s*(\d{4}))?"),
+    re.compile(r"(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)"),
+    re.compile(r"(?<![\d/])((?:19|20)\d{2})(?![\d/])"),
+]
+
+
+def parse_period(text: str | None) -> Period:
+    """The first period phrase of ``text`` (see module docstring), as written,
+    with its year bounds; an empty :class:`Period` when there is none."""
+    if not text:
+        return Period()
+    key = _key(text)
+    for rx in _PERIODS:
+        m = rx.search(key)
+        if m:
+            years = [int(g) for g in m.groups() if g]
+            return Period(text[m.start():m.end()], years[0], years[-1])
+    return Period()
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date written after the first "ngày" of ``text``
+    ("ngày 06 tháng 01 năm 2026", "ngày 31/7/2025"), or ``None`` when a part
+    is blank or the date does not exist."""
+    key = _key(text)
+    at = re.search(r"(?<![a-z])ngay(?![a-z])", key)
+    if at is None:
+        return None
+    rest = key[at.end():]
+    m = re.match(r"\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})", rest) or re.match(
+        r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", rest
+    )
+    if m is None:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_NUMBER = re.compile(r"^\s*(\d+)\s*/\s*([^\s,;()]+)")
+_NOTE_DECISION = re.compile(r"quyet dinh so\s*:?\s*")
+
+
+def _number_from(text: str, key_prefix: re.Pattern[str]) -> str | None:
+    key = _key(text)
+    m = key_prefix.search(key)
+    if m is None:
+        return None
+    n = _NUMBER.match(text[m.end():])
+    return f"{n.group(1)}/{n.group(2)}" if n else None
+
+
+def _note_texts(parts: Parts) -> list[str]:
+    """The plan's attachment note, then each annex's "(… kèm theo …)" note."""
+    notes = [" ".join(_texts(parts.note))]
+    for annex in parts.annexes:
+        texts = _texts(annex[:8])
+        for i, text in enumerate(texts):
+            if text.startswith("(") and "kem theo" in _key(text):
+                notes.append(" ".join(texts[i:i + 2]))
+                break
+    return [n for n in notes if n]
+
+
+def _decision_number(parts: Parts) -> str | None:
+    header = _texts(parts.cover) + _texts(parts.furniture_cells)
+    for text in header:
+        if is_number_line(text):
+            found = _number_from(text, re.compile(r"^so\s*:?\s*"))
+            if found:
+                return found
+    for note in _note_texts(parts):
+        found = _number_from(note, _NOTE_DECISION)
+        if found:
+            return found
+    return None
+
+
+def _date(parts: Parts) -> str | None:
+    header = _texts(parts.cover) + _texts(parts.furniture_cells)
+    for text in header:
+        if is_place_date(text):
+            found = parse_date(text)
+            if found:
+                return found
+    for note in _note_texts(parts):
+        found = parse_date(note)
+        if found:
+            return found
+    return None
+
+
+def _signer(parts: Parts) -> str | None:
+    for lines in [parts.cover, parts.body, *parts.annexes]:
+        texts = _texts(lines)
+        found = signer_indices(texts)
+        if found:
+            return texts[found[0]]
+    for text in _texts(parts.furniture_cells):
+        name = signer_in_cell(text)
+        if name:
+            return name
+    return None
+
+
+def _decision_subject(parts: Parts) -> str | None:
+    texts = _texts(parts.cover)
+    for i, text in enumerate(texts):
+        if is_caps(text) and _key(text).strip(" *_") == "quyet dinh":
+            subject = []
+            for nxt in texts[i + 1:i + 4]:
+                if is_caps(nxt) or _key(nxt).startswith("can cu"):
+                    break
+                subject.append(nxt)
+            return " ".join(subject) or None
+    return None
+
+
+def _title(parts: Parts, decision_subject: str | None) -> str | None:
+    subject = " ".join(ln.text for ln in parts.subject)
+    if parts.plan_type and subject:
+        return f"{parts.plan_type.capitalize()} {subject}"
+    if decision_subject:
+        m = re.search(r"(?:ke hoach|chuong trinh|de an)\b", _key(decision_subject))
+        if m:
+            phrase = decision_subject[m.start():].strip(" .;")
+            return phrase[:1].upper() + phrase[1:]
+    return None
+
+
+def read_metadata(parts: Parts) -> Metadata:
+    """Return the :class:`Metadata` of a plan split into ``parts`` (rules in
+    the module docstring). Never raises on missing parts: fields stay ``None``."""
+    decision_subject = _decision_subject(parts)
+    subject = " ".join(ln.text for ln in parts.subject) or None
+    meta = Metadata(
+        title=_title(parts, decision_subject),
+        decision_number=_decision_number(parts),
+        date=_date(parts),
+        signer=_signer(parts),
+    )
+    authority = _authority(parts)
+    if authority:
+        meta.issuing_body, meta.level, meta.unit_name = authority
+    else:
+        unit = _subject_unit(subject or decision_subject or "")
+        if unit:
+            meta.level, meta.unit_name = unit
+    period = parse_period(subject)
+    meta.period = period if period.text else parse_period(decision_subject)
+    return meta
