@@ -4,8 +4,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2
 
-.PHONY: setup run test index clean
+.PHONY: setup test-tools run test index clean
 
 setup: $(STAMP)
 
@@ -15,11 +16,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# System tools used only by the end-to-end tests (headless Chromium, LibreOffice).
+# Installed when missing and when we may (root); the tests skip with a reason otherwise.
+test-tools:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v libreoffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing:$$missing fonts-liberation2"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing fonts-liberation2 >/dev/null) \
+	    || echo "warning: could not install$$missing; those tests will be skipped"; \
+	fi
+	@if [ -f tests/e2e/package.json ] && [ ! -d tests/e2e/node_modules ] && command -v npm >/dev/null; then \
+	  (cd tests/e2e && npm install --silent --no-audit --no-fund) || echo "warning: npm install failed; browser test will be skipped"; \
+	fi
+
 run: setup
 	$(BIN)/cchc index corpus
 	$(BIN)/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port 8501
 
-test: setup
+test: setup test-tools
 	$(BIN)/python -m pytest
 
 clean:

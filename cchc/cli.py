@@ -15,22 +15,10 @@ from ingest.errors import IngestError
 
 
 def _commands():
-    from cchc import commands_ingest
+    from cchc import commands_export, commands_ingest
+    from retrieval import cli as retrieval_cli
 
-    modules = [commands_ingest]
-    try:
-        from retrieval import cli as retrieval_cli
-
-        modules.append(retrieval_cli)
-    except ImportError:  # pragma: no cover - during development only
-        pass
-    try:
-        from cchc import commands_export
-
-        modules.append(commands_export)
-    except ImportError:  # pragma: no cover
-        pass
-    return modules
+    return [commands_ingest, retrieval_cli, commands_export]
 
 
 def build_parser() -> argparse.ArgumentParser:
