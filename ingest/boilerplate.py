@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.markers import parse_marker
 from ingest.textnorm import fold
 
 _SIGNATURE_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|ktl)\s*\.\s*\S")
@@ -140,8 +141,6 @@ def furniture_mask(texts: list[str]) -> list[bool]:
     after the motto are left alone: the document type ("QUYẾT ĐỊNH",
     "KẾ HOẠCH") follows it.
     """
-    from ingest.markers import parse_marker  # local: markers does not need us
-
     mask = [
         is_national_motto(t) or is_number_line(t) or is_place_date(t)
         or is_signature_title(t) or is_signature_note(t)

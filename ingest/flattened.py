@@ -87,14 +87,19 @@ _DEADLINE_START = re.compile(
     r"định kỳ|ngày\b|ngay\b|sau\b|từ\b|giai đoạn|đến\b|đầu\b|cuối\b|giữa\b|liên tục|"
     r"đột xuất|kịp thời|chậm nhất|hạn\b|thời hạn|6 tháng|\d)"
 )
-_ROMAN_DEADLINE = re.compile(r"^[IVX]+\s*(?:[,/\-–]|năm\b|$)")
+# a time word at a line end and a number or quarter numeral on the next line
+# belong together: "năm" / "2025", "Quý" / "III,IV/2025", "giai đoạn" / "2026"
+_TIME_WORD_END = re.compile(r"\b(?:năm|tháng|quý|ngày|đoạn|kỳ|hạn)$", re.I)
+_NUMBER_OR_QUARTER = re.compile(r"^(?:\d|[IVX]+\s*(?:[,/\-–]|$))")
 _UNIT_START = re.compile(
     r"^(?:phòng|văn phòng|trung tâm|ban\b|sở\b|các\b|cơ quan|ubnd|hđnd|ủy ban|uỷ ban|"
     r"công an|hội\b|hội đồng|trạm|đài|bộ phận|công chức|tư pháp|tài chính|trường|đơn vị|"
     r"đoàn\b|mặt trận|mttq|quân sự|ban chỉ huy|chi cục|kho bạc|thanh tra|chủ tịch|"
     r"lãnh đạo|cán bộ|thường trực|bộ\b|tổ\b|ngân hàng|bảo hiểm|chi nhánh|đảng ủy|đảng uỷ|"
     r"văn hóa|văn hoá|địa chính|kinh tế|y tế|hợp tác xã|thủ trưởng|trưởng\b|người đứng đầu|"
-    r"tất cả|toàn bộ|cấp\b|ubmttq|ct\b|pct\b)"
+    r"tất cả|toàn bộ|cấp\b|ubmttq|ct\b|pct\b|hộ tịch|lao động|nội vụ|thống kê|bưu điện|"
+    r"điện lực|xây dựng|giao thông|nông nghiệp|môi trường|tài nguyên|kiểm lâm|chi hội|"
+    r"liên đoàn|ngành\b|chính quyền|kế toán|quản lý|bch\b|đtn\b|chi bộ)"
 )
 _PRODUCT_START = re.compile(
     r"^(?:kế hoạch|báo cáo|quyết định|văn bản|công văn|thông báo|hội nghị|hội thi|nghị quyết|"
@@ -120,7 +125,7 @@ _EMPTY_OTHER = -1.5
 _SUBROW_COST = -4.0
 _BULLET_SUBROW_COST = -0.5
 _EARLY_END_COST = -1.0
-_LOWER_START = -3.0
+_LOWER_START = -5.0
 _DANGLING_CUT = -3.0
 _PUNCT_CUT = -2.0
 _INLINE_CUT = -1.5
@@ -440,7 +445,7 @@ def _records(lines: list[str], header: Header | None) -> tuple[list[_Record], in
 
 
 def _is_deadline_start(text: str) -> bool:
-    return bool(_DEADLINE_START.match(text.lower()) or _ROMAN_DEADLINE.match(text))
+    return bool(_DEADLINE_START.match(text.lower()))
 
 
 def _last_word(text: str) -> str:
@@ -454,7 +459,7 @@ def is_dangling(text: str) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    if text.endswith((",", "-", "/", "(", "–", "&")):
+    if text.endswith((",", "-", "/", "(", "–", "&", ":")):
         return True
     return _last_word(text) in _CONNECTORS
 
@@ -469,11 +474,14 @@ def visual_length(text: str) -> float:
 
 
 def join_cell_lines(lines: list[str]) -> str:
-    """Join a cell's lines with spaces; a word cut at a hyphen ("NĐ-" / "CP")
-    is rejoined without one ("NĐ-CP")."""
+    """Join a cell's lines with spaces; a code cut at its hyphen ("NĐ-" / "CP",
+    "323/QĐ-" / "UBND", "III-" / "IV/2025": capitals or digits before the
+    hyphen) is rejoined without one."""
     out = ""
     for line in lines:
-        if out and out.endswith("-") and len(out) > 1 and not out[-2].isspace() and line[:1].isalnum():
+        token = out.split()[-1] if out.split() else ""
+        code = token[:-1].split("/")[-1] if token.endswith("-") else ""
+        if code and not any(c.islower() for c in code) and line[:1].isalnum():
             out += line
         elif out:
             out = f"{out} {line}"
@@ -504,10 +512,13 @@ class _Scorer:
         types: list[str],
         widths: dict[int, float] | None,
         lexicon: dict[int, set[str]] | None = None,
+        loose: set[int] | None = None,
     ):
         self.types = types
         self.widths = widths or {}
         self.lexicon = lexicon or {}
+        # columns whose width is only a lower bound (no wrapped cell seen)
+        self.loose = loose or set()
 
     def empty(self, col: int) -> float:
         return _EMPTY_COST.get(self.types[col], _EMPTY_OTHER)
@@ -527,17 +538,25 @@ class _Scorer:
         elif not continuing:
             score += self._vocabulary(kind, first, " ".join(lines))
         if width:
-            tol = max(1.5, 0.1 * width)
-            for line in lines:
-                excess = visual_length(line) - width
-                if excess > tol:
-                    score -= 1.0 + 3.0 * excess / width
+            # once per cell: the widest line decides (the width is an estimate)
+            tol = 0.5 * width if col in self.loose else max(1.5, 0.12 * width)
+            excess = max(visual_length(line) for line in lines) - width
+            if excess > tol:
+                score -= 1.0 + 3.0 * excess / width
         if self.lexicon.get(col) and _lexicon_key(join_cell_lines(lines)) in self.lexicon[col]:
             score += _LEXICON_HIT
         for a, b in zip(lines, lines[1:]):
             if kind in ("content", "target") and _BULLET.match(b):
                 return _NEG
             score += self._line_break(kind, width, a, b)
+            if (
+                kind == "deadline"
+                and not _is_deadline_start(first)
+                and not is_dangling(a)
+                and not _starts_lower(b)
+                and _is_deadline_start(b)
+            ):
+                score -= 1.5  # the deadline proper starts on this inner line
         return score
 
     @staticmethod
@@ -568,11 +587,15 @@ class _Scorer:
         if kind == "deadline":
             if deadline:
                 return 1.5
-            return -1.0 if _DEADLINE_WORD.search(text) else -2.5
+            return -0.5 if _DEADLINE_WORD.search(text) else -2.5
         if kind in ("lead", "coord"):
             if _UNIT_START.match(low):
-                return 1.0
-            return -2.0 if deadline else -1.5
+                score = 1.0
+            else:
+                score = -2.0
+            if re.search(r"\b(?:19|20)\d\d\b", text):  # units carry no years
+                score -= 1.5
+            return score
         if kind == "product":
             if _PRODUCT_START.match(low):
                 return 1.0
@@ -603,6 +626,8 @@ def _cut_cost(atoms: list[_Atom], j: int) -> float:
         cost += _DANGLING_CUT
     elif is_dangling(prev):
         cost += _PUNCT_CUT
+    elif _TIME_WORD_END.search(prev.rstrip(" :")) and _NUMBER_OR_QUARTER.match(atoms[j].text):
+        cost += _DANGLING_CUT
     if not atoms[j].line_start:
         cost += _INLINE_CUT
     return cost
@@ -754,14 +779,22 @@ def _clear_splits(records: list[_Record], types: list[str]) -> list[list[list[st
     return out
 
 
-def learn_widths(records: list[_Record], types: list[str]) -> dict[int, float]:
-    """Longest line per column (1..n-1) over the clear records (see
-    :func:`_clear_splits`): the column width, in :func:`visual_length` units."""
+def learn_widths(records: list[_Record], types: list[str]) -> tuple[dict[int, float], set[int]]:
+    """Column widths from the clear records (see :func:`_clear_splits`).
+
+    Returns (widths, loose): the longest line per column (1..n-1), in
+    :func:`visual_length` units, and the columns where no clear cell wrapped
+    over two lines — there the longest line is only a lower bound of the
+    width (short cells such as "Kế hoạch" say little about the column).
+    """
     widths: dict[int, float] = {}
+    wrapped: set[int] = set()
     for split in _clear_splits(records, types):
         for k, lines in enumerate(split, start=1):
             widths[k] = max(widths.get(k, 0.0), max(visual_length(l) for l in lines))
-    return widths
+            if len(lines) > 1:
+                wrapped.add(k)
+    return widths, set(widths) - wrapped
 
 
 def _open_columns(row: list[str], scorer: _Scorer, last_lines: dict[int, str]) -> frozenset[int]:
@@ -808,16 +841,15 @@ def rebuild_fragments(lines: list[str], n_columns: int | None = None) -> list[li
         header_row = None
         body_start = 0
     records, n_frag = _records(lines[body_start:], header)
-    scorer = _Scorer(types, None)
-    widths = learn_widths(records, types)
+    widths, loose = learn_widths(records, types)
     if len(_clear_splits(records, types)) < 3:
         # too little evidence: a first pass without widths, then learn from it
-        first = _rows_of(records, n, scorer)
+        first = _rows_of(records, n, _Scorer(types, None))
         widths = _widths_from_rows([row for frag in first for row in frag], n)
-    scorer = _Scorer(types, widths)
-    first = _rows_of(records, n, scorer, n_frag)
+        loose = set(widths)
+    first = _rows_of(records, n, _Scorer(types, widths, loose=loose), n_frag)
     lexicon = _lexicon_from([row for frag in first for row in frag], types)
-    fragments = _rows_of(records, n, _Scorer(types, widths, lexicon), n_frag)
+    fragments = _rows_of(records, n, _Scorer(types, widths, lexicon, loose), n_frag)
     if header_row is not None:
         for k in range(len(fragments)):
             fragments[k].insert(0, list(header_row))

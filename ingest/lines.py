@@ -9,15 +9,17 @@ that only use the shape of the text:
 1. *Lower-case continuation* — a block is joined to the previous one when
    it starts with a lower-case letter, carries no outline marker and the
    previous one does not end a sentence (``. ! ?``; a ``;``/``:``/``,`` end
-   still joins). Vietnamese paragraphs, headings and list items start with a
+   still joins) and is not in capitals (a title such as "QUYẾT ĐỊNH" stays
+   apart from its subject line). Vietnamese paragraphs, headings and list items start with a
    capital or a marker, so a lower-case start means the line wrapped.
-2. *Full-width continuation* — when rule 1 shows the document is wrapped at
-   a fixed width (the 90th percentile of the wrapped lines' lengths, backed
-   by at least :data:`MIN_WRAP_EVIDENCE` wraps within -20 %/+10 % of it), a
-   block starting with a capital or "(" is also joined when the previous
-   line reaches 85 % of that width, does not end a clause (``. ; : ! ? )``),
-   is not a numbered heading and neither line is in capitals: a full line that stops
-   mid-clause was wrapped ("… phục vụ" / "Nhân dân, …").
+2. *Full-width continuation* — when rule 1 shows the document is wrapped
+   at a fixed width (the 90th percentile of the wrapped lines' lengths,
+   backed by at least :data:`MIN_WRAP_EVIDENCE` wraps within -20 %/+10 % of
+   it), a block starting with a capital or "(" is also joined when the
+   previous line reaches 85 % of that width, does not end a clause
+   (``. ; : ! ? )``), is not a numbered heading and neither line is in
+   capitals: a full line that stops mid-clause was wrapped
+   ("… chính quyền phục vụ" / "Nhân dân, hoạt động …").
 
 Table blocks become ``Line(is_table=True)`` placeholders so later rules know
 where tables sit; page breaks are dropped (pages travel on the lines).
@@ -29,6 +31,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ingest.blocks import Block, LoadedDocument
+from ingest.boilerplate import is_caps
 from ingest.markers import parse_marker
 from ingest.textnorm import clean_cell
 
@@ -57,13 +60,9 @@ def _starts_lower(text: str) -> bool:
     return first.isalpha() and first.islower()
 
 
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
 def _wrap_width(texts: list[str]) -> float | None:
-    """Median length of lines that wrapped into a lower-case continuation."""
+    """Typical full-line length (90th percentile of the lines that wrapped into
+    a lower-case continuation), or ``None`` without enough evidence."""
     lengths = [
         len(prev)
         for prev, cur in zip(texts, texts[1:])
@@ -82,15 +81,15 @@ def _continues(prev: str, cur: str, width: float | None) -> bool:
         return False
     end = prev.rstrip("*_ ")[-1:]
     if _starts_lower(cur):
-        return end not in _ENDS_SENTENCE
+        return end not in _ENDS_SENTENCE and not is_caps(prev)
     marker = parse_marker(prev)
     return (
         width is not None
         and end not in _ENDS_CLAUSE + ")"
         and (marker is None or not marker.is_heading)
         and len(prev) >= 0.85 * width
-        and not _is_caps(prev)
-        and not _is_caps(cur)
+        and not is_caps(prev)
+        and not is_caps(cur)
     )
 
 

@@ -2,7 +2,7 @@
 
 A Vietnamese administrative plan numbers its outline as::
 
-    I. / II. / III.            roman    → level 1 ("I. MỤC ĐÍCH, YÊU CẦU")
+    I. / II) / III -           roman    → level 1 ("I. MỤC ĐÍCH, YÊU CẦU")
     1. / 2) / 1.1. / 1.2.1     arabic   → level 2; dotted "1.1" → level 3, …
     a) / đ) / a. / a,          letter   → level 3
     - / + / • / – / "- +"      bullet   → a list item (not a heading)
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 _LETTER = "a-zđ"
 _LEAD = r"^[\s#*_>]*"
 
-_ROMAN = re.compile(_LEAD + r"(?P<label>[IVXL]{1,7})\s*[.):]\s*(?P<rest>.*)$")
+_ROMAN = re.compile(_LEAD + r"(?P<label>[IVXL]{1,7})(?:\s*[.):]|\s+[-–]\s+)\s*(?P<rest>.*)$")
 _DOTTED = re.compile(_LEAD + r"(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<rest>\S.*)$")
 _ARABIC = re.compile(
     _LEAD + r"(?P<label>\d{1,2})\s*(?:\.\s+|\)\s*|\.(?=[^\d\s]))(?P<rest>\S.*)$"
@@ -72,8 +72,8 @@ def _tidy(rest: str) -> str:
 def parse_marker(text: str) -> Marker | None:
     """Return the :class:`Marker` that starts ``text``, or ``None``.
 
-    Patterns: roman ``II.``/``II)``/``II:`` (valid numerals I–XLIX, the
-    punctuation is required so words such as "Vượt" never match); dotted
+    Patterns: roman ``II.``/``II)``/``II:``/``II - `` (valid numerals
+    I–XLIX, the punctuation is required so words such as "Vượt" never match); dotted
     ``1.2.`` or ``1.2``; arabic ``1.``/``1)`` (one or two digits, not followed
     by another digit: "2025." and "1.5" are not markers); letter ``a)``,
     ``a.`` or ``a,`` (``a.``/``a,`` need a following space); bullets ``-``,

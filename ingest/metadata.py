@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 
 from ingest.boilerplate import (
     is_caps, is_number_line, is_place_date, signer_in_cell, signer_indices,
@@ -46,6 +45,7 @@ from ingest.boilerplate import (
 from ingest.layout import Parts
 from ingest.lines import Line
 from ingest.model import Metadata, Period
+from ingest.textkey import aligned_fold as _key
 
 _LEVELS = r"thi tran|thi xa|thanh pho|phuong|huyen|quan|tinh|xa"
 _AUTHORITY = re.compile(rf"(?:uy ban nhan dan|ubnd)\s+({_LEVELS})(?![a-z])")
@@ -53,23 +53,27 @@ _SUBJECT_UNIT = re.compile(rf"(?<![a-z])({_LEVELS})\s+(?=\S)")
 _STOP = re.compile(r"\s(?:cong hoa|so\s*:|doc lap)")
 
 
-def _key(text: str) -> str:
-    """Lower-case, diacritics-free copy of ``text`` with the same length."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        out.append("d" if base == "đ" else base)
-    return "".join(out)
+_AFTER_NAME = {"năm", "giai", "trên", "tháng", "quý", "về", "của", "và", "đến", "từ",
+               "theo", "nhiệm", "kỳ", "đợt", "thực", "triển", "cải", "kế"}
 
 
 def _name_after(text: str) -> str | None:
-    """The proper name at the start of ``text``: capitalised or numeric words
-    ("Nam An Phụ năm 2026" → "Nam An Phụ"); words in capitals are
-    title-cased ("TRƯỜNG XUÂN" → "Trường Xuân")."""
+    """The proper name at the start of ``text``: capitalised words, or a
+    number as the only word ("Phường 3"), up to punctuation or a word that
+    follows names in subjects ("năm", "giai đoạn", "trên", "6 tháng" …):
+    "Nam An Phụ năm 2026" → "Nam An Phụ", "NAM AN PHỤ NĂM 2026" → "Nam An
+    Phụ"; words in capitals are title-cased ("TRƯỜNG XUÂN" → "Trường Xuân")."""
     words: list[str] = []
     for token in text.split():
         word = token.strip(",;:.()\"“”'*")
-        if not word or not (word[0].isupper() or word.isdigit()):
+        if not word or word.lower() in _AFTER_NAME:
+            break
+        if word.isdigit():
+            if words:
+                break
+            words.append(word)
+            break
+        if not word[0].isupper():
             break
         words.append(word.capitalize() if word.isupper() else word)
         if token[-1:] in ",;:.()\"”" or len(words) == 6:
@@ -140,7 +144,7 @@ def _subject_unit(subject: str) -> tuple[str, str] | None:
     key = _key(subject)
     for m in _SUBJECT_UNIT.finditer(key):
         name = _name_after(subject[m.end():])
-        if name and not name.isdigit():
+        if name:
             return subject[m.start(1):m.end(1)].lower(), name
     return None
 

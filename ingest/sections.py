@@ -112,7 +112,8 @@ def _cover(cover: list[Line]) -> tuple[Section | None, list[Line]]:
     while i < len(lines) and len(subject) < 3 and not fold(lines[i].text).startswith("can cu"):
         subject.append(lines[i].text)
         i += 1
-    paragraphs = [Paragraph(ln.text, "paragraph", ln.page) for ln in lines[i:]
+    kept = lines[:title_at] + lines[i:]  # text lines around the title block
+    paragraphs = [Paragraph(ln.text, "paragraph", ln.page) for ln in kept
                   if not _is_decision_title(ln.text)]
     if not paragraphs:
         return None, []

@@ -29,6 +29,7 @@ import re
 from ingest.markers import parse_marker
 from ingest.model import Paragraph, Section, Target
 from ingest.sections import ancestor_chains, is_leaf_item_section, is_special_section
+from ingest.textkey import aligned_fold
 from ingest.textnorm import fold
 
 _GOAL_WORDS = ("chi tieu", "muc tieu")
@@ -40,15 +41,10 @@ _CUE = re.compile(
 )
 
 
-def _fold_same_length(text: str) -> str:
-    """Per-character fold (keeps indices aligned with ``text``)."""
-    return "".join(fold(ch) or " " for ch in text)
-
-
 def figures(text: str) -> list[str]:
     """Percentages as written, then cue-led figures (see module docstring)."""
     found = [m.group(0) for m in _PERCENT.finditer(text)]
-    key = _fold_same_length(text)
+    key = aligned_fold(text)
     for m in _CUE.finditer(key):
         value = text[m.start(1):m.end(1)]
         if not re.fullmatch(r"(?:19|20)\d\d", value):
