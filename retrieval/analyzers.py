@@ -1,0 +1,147 @@
+"""Token analyses for the three BM25 indexes (documents and queries alike).
+
+* :func:`syllables` – NFC, lower case, split on non-word characters:
+  ``"Phòng Văn hóa - Xã hội"`` → ``["phòng", "văn", "hóa", "xã", "hội"]``.
+* :func:`words` – underthesea word segmentation, multi-syllable words joined
+  by ``_``: → ``["phòng", "văn_hóa", "xã_hội"]``.
+* :func:`folded` – syllables without diacritics (``ingest.textnorm.fold``),
+  for queries typed without dấu: → ``["phong", "van", "hoa", "xa", "hoi"]``.
+
+Before any analysis, :func:`expand_abbreviations` rewrites the stock
+abbreviations of Vietnamese administrative writing (CCHC, TTHC, UBND, HĐND,
+nv, …) to their full words, and letter–digit runs are split ("NV22" →
+"NV 22"), so "nv 22 cchc" and "nhiệm vụ 22 cải cách hành chính" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from ingest.textnorm import fold, nfc
+
+# Abbreviations common to the genre (administrative-reform plans), keyed by
+# their folded, lower-case form. Values are the full words.
+ABBREVIATIONS: dict[str, str] = {
+    "cchc": "cải cách hành chính",
+    "tthc": "thủ tục hành chính",
+    "ubnd": "ủy ban nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "cbccvc": "cán bộ công chức viên chức",
+    "cbcc": "cán bộ công chức",
+    "cntt": "công nghệ thông tin",
+    "cds": "chuyển đổi số",
+    "csdl": "cơ sở dữ liệu",
+    "dvc": "dịch vụ công",
+    "dvctt": "dịch vụ công trực tuyến",
+    "vbqppl": "văn bản quy phạm pháp luật",
+    "qppl": "quy phạm pháp luật",
+    "pakn": "phản ánh kiến nghị",
+    "hcc": "hành chính công",
+    "mttq": "mặt trận tổ quốc",
+    "vhxh": "văn hóa xã hội",
+    "vh": "văn hóa",
+    "xh": "xã hội",
+    "ttdt": "thông tin điện tử",
+    "nv": "nhiệm vụ",
+    "nvu": "nhiệm vụ",
+}
+
+_WORD = re.compile(r"\w+")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+# An open syllable ending in oa/oe/uy (not after q) with the tone mark on the
+# last vowel: the "new" placement (hoá, thuỷ) to move onto the first vowel.
+_NEW_TONE = re.compile(
+    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])"
+)
+
+
+def canonical_tones(text: str) -> str:
+    """NFC ``text`` with tone marks of open oa/oe/uy syllables on the first vowel.
+
+    Vietnamese writes both "hoá"/"hóa", "thuỷ"/"thủy", "Uỷ"/"Ủy"; this picks
+    the second spelling of each so both meet in the index. "quý", "hoàng",
+    "thuyết" (mark rightly on the last vowel) are left alone.
+    """
+    decomposed = unicodedata.normalize("NFD", text or "")
+    return nfc(_NEW_TONE.sub(r"\1\3\2", decomposed))
+
+
+def _expand_token(match: re.Match) -> str:
+    token = match.group(0)
+    return ABBREVIATIONS.get(fold(token), token)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Normalised ``text``: NFC, :func:`canonical_tones`, letter–digit runs
+    split, genre abbreviations expanded.
+
+    Only whole tokens are rewritten, case-insensitively and with or without
+    diacritics ("HĐND" and "HDND" → "hội đồng nhân dân"); other text is kept.
+    """
+    text = _LETTER_DIGIT.sub(" ", canonical_tones(text))
+    return _TOKEN.sub(_expand_token, text)
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-case NFC syllables of ``text`` (abbreviations expanded)."""
+    return [t.lower() for t in _TOKEN.findall(expand_abbreviations(text))]
+
+
+def folded(text: str) -> list[str]:
+    """Diacritics-free lower-case syllables of ``text`` ("đ" → "d")."""
+    return _TOKEN.findall(fold(expand_abbreviations(text)))
+
+
+def words(text: str) -> list[str]:
+    """underthesea words of ``text``, lower case, syllables joined by "_".
+
+    Tokens without a letter or digit (punctuation) are dropped. Imports
+    underthesea on first call (~3 s).
+    """
+    from underthesea import word_tokenize
+
+    out: list[str] = []
+    for token in word_tokenize(expand_abbreviations(text)):
+        parts = _TOKEN.findall(token.lower())
+        if parts:
+            out.append("_".join(parts))
+    return out
+
+
+def words_by_vocab(text: str, vocab, max_len: int = 4) -> list[str]:
+    """Query-time word segmentation without loading underthesea (~3 s).
+
+    Greedy longest match of ``text``'s syllables against ``vocab`` (the
+    words BM25 index vocabulary, whose multi-syllable words underthesea
+    found in the documents): "phòng văn hóa xã hội" with "văn_hóa", "xã_hội"
+    in ``vocab`` → ["phòng", "văn_hóa", "xã_hội"]. Matches up to ``max_len``
+    syllables; unmatched syllables stay single.
+    """
+    syl = syllables(text)
+    out: list[str] = []
+    i = 0
+    while i < len(syl):
+        for n in range(min(max_len, len(syl) - i), 1, -1):
+            word = "_".join(syl[i:i + n])
+            if word in vocab:
+                out.append(word)
+                i += n
+                break
+        else:
+            out.append(syl[i])
+            i += 1
+    return out
+
+
+ANALYZERS: dict[str, Callable[[str], list[str]]] = {
+    "syllables": syllables,
+    "words": words,
+    "folded": folded,
+}
+"""Name → analysis function; the names are the BM25 index names."""

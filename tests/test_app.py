@@ -1,0 +1,374 @@
+"""The Streamlit app (``app.py`` + ``ui/``): helpers, and the pages through AppTest.
+
+The AppTest part indexes the real Word plan of seed 001
+(``shared/fixtures/001_nam_an_phu_2026.docx``) once per module into a
+temporary ``CCHC_HOME`` with a temporary ``CCHC_CORPUS``; each test works
+on its own copy of both. Expected values were read from the source table of
+that plan (row 22: lead "Trung tâm Phục vụ hành chính công", coordinating
+"Các phòng chuyên môn"), or are computed here from the Word table with
+python-docx, independently of the parser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.model import Due
+from ingest.textnorm import fold
+from ui.corpus_admin import sanitize_filename
+from ui.due import next_deadline
+from ui.highlight import highlight_html
+from ui.units import split_units, unit_groups, unit_key
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+PLAN_DOCX = "001_nam_an_phu_2026.docx"
+QUESTION_22 = "Nhiệm vụ 22 trong kế hoạch Nam An Phụ do ai chủ trì?"
+TIMEOUT = 180
+
+
+# ------------------------------------------------------------------ helpers, no index
+
+
+def test_lead_unit_spellings_group_together():
+    spellings = ["Phòng Văn hóa – Xã hội", "Phòng Văn hoá- Xã hội", "Phòng VH-XH",
+                 "Phòng VHXH", "Phòng Văn hóa - Xã hội xã"]
+    keys = {unit_key(s) for s in spellings}
+    assert len(keys) == 1
+    assert unit_key("Phòng Kinh tế xã") not in keys
+    assert unit_key("Văn phòng HĐND và UBND xã") == unit_key(
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân")
+    # The label of a group is its most frequent spelling.
+    names = ["Phòng VH-XH", "Phòng Văn hóa – Xã hội", "Phòng Văn hóa – Xã hội"]
+    assert unit_groups(names) == {unit_key("Phòng VH-XH"): "Phòng Văn hóa – Xã hội"}
+
+
+def test_split_units_keeps_names_whole():
+    assert split_units("Phòng Kinh tế; Phòng VH-XH, Văn phòng HĐND và UBND") == [
+        "Phòng Kinh tế", "Phòng VH-XH", "Văn phòng HĐND và UBND"]
+    assert split_units("Sở Nội vụ/Sở Y tế") == ["Sở Nội vụ", "Sở Y tế"]
+    assert split_units("Văn phòng HĐND/UBND xã") == ["Văn phòng HĐND/UBND xã"]
+    assert split_units("Các phòng, ban, ngành") == ["Các phòng, ban, ngành"]
+    assert split_units(None) == []
+
+
+@pytest.mark.parametrize("due, ref, expected", [
+    (Due("2026-01-01", "2026-03-31", "once"), date(2026, 3, 1), date(2026, 3, 31)),
+    (Due("2026-01-01", "2026-03-31", "once"), date(2026, 4, 1), None),       # past
+    (Due(None, "2026-01-15", "once"), date(2026, 1, 1), date(2026, 1, 15)),
+    (Due("2026-04-01", "2026-06-30", "annual"), date(2026, 8, 1), date(2027, 6, 30)),
+    (Due(None, None, "quarterly"), date(2026, 5, 10), date(2026, 6, 30)),
+    (Due(None, None, "monthly"), date(2026, 2, 3), date(2026, 2, 28)),
+    (Due("2026-01-01", "2026-12-31", "regular"), date(2026, 5, 1), None),    # thường xuyên
+    (Due(None, None, None), date(2026, 5, 1), None),
+])
+def test_next_deadline(due, ref, expected):
+    assert next_deadline(due, ref) == expected
+
+
+def test_sanitize_filename_blocks_traversal():
+    assert sanitize_filename("../../etc/passwd", "text") == "passwd.txt"
+    assert sanitize_filename("..\\..\\Windows\\Kế hoạch CCHC.pdf", "pdf") == "Ke_hoach_CCHC.pdf"
+    assert sanitize_filename("ghi chú.md", "text") == "ghi_chu.md"
+    # The extension follows the content, not the name.
+    assert sanitize_filename("bang_tinh.pdf", "docx") == "bang_tinh.docx"
+    assert sanitize_filename("...", "pdf") == "ke_hoach.pdf"
+    assert "/" not in sanitize_filename("a/../../b.docx", "docx")
+
+
+def test_highlight_marks_question_words_without_diacritics():
+    html = highlight_html("Số hóa hồ sơ TTHC <đạt> 100%", "so hoa ho so thu tuc hanh chinh")
+    assert "<mark>Số</mark> <mark>hóa</mark>" in html
+    assert "<mark>TTHC</mark>" in html          # abbreviation meets its full words
+    assert "&lt;đạt&gt;" in html and "<mark>đạt" not in html
+    # Written with diacritics: the same word only, whatever the tone-mark placement.
+    html = highlight_html("Mức độ hài lòng do hoá", "mức độ hóa")
+    assert html == "<mark>Mức</mark> <mark>độ</mark> hài lòng do <mark>hoá</mark>"
+
+
+# ------------------------------------------------------------------ AppTest
+
+
+def _docx_rows(path: Path) -> list[list[str]]:
+    """Task rows of the Word annex table, cells as NFC text (independent oracle).
+
+    A numbered row keeps its number; a row with an empty number cell under
+    it (a sub-row) gets the number of the task above.
+    """
+    import docx
+
+    rows, number = [], None
+    for table in docx.Document(str(path)).tables:
+        for row in table.rows:
+            cells = [unicodedata.normalize("NFC", c.text).strip() for c in row.cells]
+            if cells and re.fullmatch(r"\d+", cells[0]):
+                number = cells[0]
+                rows.append(cells)
+            elif cells and not cells[0] and number and any(cells[1:]):
+                rows.append([number] + cells[1:])
+    return rows
+
+
+def _tree_digest(folder: str) -> dict[str, str]:
+    """Relative path → SHA-256 of every file under ``folder`` (``{}`` if absent)."""
+    out = {}
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            full = os.path.join(root, name)
+            with open(full, "rb") as fh:
+                out[os.path.relpath(full, folder)] = hashlib.sha256(fh.read()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory, fixtures_dir):
+    """A corpus holding the real Word plan, and its index (built once)."""
+    from retrieval.indexer import build_index
+
+    base = tmp_path_factory.mktemp("app_index")
+    corpus, home = base / "corpus", base / "home"
+    corpus.mkdir()
+    shutil.copy(fixtures_dir / PLAN_DOCX, corpus / PLAN_DOCX)
+    manifest = build_index([str(corpus)], home=str(home), progress=False)
+    assert not manifest["errors"], manifest["errors"]
+    return corpus, home
+
+
+@pytest.fixture
+def app_env(built_index, tmp_path, monkeypatch):
+    """Fresh copies of the corpus and index, with CCHC_CORPUS/CCHC_HOME pointing at them."""
+    corpus, home = tmp_path / "corpus", tmp_path / "home"
+    shutil.copytree(built_index[0], corpus)
+    shutil.copytree(built_index[1], home)
+    monkeypatch.setenv("CCHC_CORPUS", str(corpus))
+    monkeypatch.setenv("CCHC_HOME", str(home))
+    monkeypatch.chdir(REPO)
+    return corpus, home
+
+
+def _app():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _go(at, page: str):
+    at.sidebar.radio(key="page").set_value(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _assistant_texts(at) -> list[str]:
+    return [" ".join(m.value for m in msg.markdown) + " ".join(i.value for i in msg.info)
+            for msg in at.chat_message if msg.name == "assistant"]
+
+
+def test_ask_question_shows_answer_with_openable_citation(app_env):
+    at = _app()
+    assert at.button(key="chat_example_0")  # example questions for first-time users
+    at.chat_input(key="chat_input").set_value(QUESTION_22).run()
+    assert not at.exception
+    answers = _assistant_texts(at)
+    assert len(answers) == 1
+    assert "Trung tâm Phục vụ hành chính công" in answers[0]
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("[1]") and "nhiệm vụ 22" in label for label in labels), labels
+    table = at.table[0].value
+    assert table.loc["Cơ quan chủ trì", "Giá trị"] == "Trung tâm Phục vụ hành chính công"
+    assert table.loc["Số", "Giá trị"] == "22"
+
+    # A follow-up resolves against the previous turn.
+    at.chat_input(key="chat_input").set_value("thế ai phối hợp?").run()
+    answers = _assistant_texts(at)
+    assert len(answers) == 2 and "Các phòng chuyên môn" in answers[1]
+
+    # A task the plan does not have: the plain "not found" message.
+    at.chat_input(key="chat_input").set_value(
+        "Nhiệm vụ 999 trong kế hoạch Nam An Phụ do ai chủ trì?").run()
+    assert any("Không tìm thấy" in i.value for i in at.info)
+
+    at.button(key="chat_new").click().run()
+    assert not _assistant_texts(at)
+
+
+def _numbers(table) -> set[str]:
+    """Task numbers of the shown rows; a sub-row "24 (dòng con)" counts as 24."""
+    return {str(n).split(" ")[0] for n in table["Số"]}
+
+
+def test_filter_tasks(app_env, fixtures_dir):
+    rows = _docx_rows(fixtures_dir / PLAN_DOCX)
+    at = _go(_app(), "Nhiệm vụ")
+    table = at.dataframe[0].value
+    assert set(str(n) for n in table["Số"]) >= {r[0] for r in rows}
+
+    # Lead unit: every spelling of Phòng Văn hóa - Xã hội in the Word table.
+    vhxh = re.compile(r"van hoa\s*-\s*xa hoi|vh\s*-?\s*xh")
+    expected = {r[0] for r in rows if vhxh.search(fold(r[2]))}
+    spellings = {r[2] for r in rows if vhxh.search(fold(r[2]))}
+    assert len(spellings) >= 2  # the source writes it several ways
+    at.multiselect(key="tasks_units").set_value([unit_key("Phòng VH-XH")]).run()
+    table = at.dataframe[0].value
+    assert _numbers(table) == expected
+    assert set(table["Chủ trì"]) == spellings
+
+    # Free text without diacritics, on top of no unit filter.
+    at.multiselect(key="tasks_units").set_value([]).run()
+    at.text_input(key="tasks_text").set_value("thanh toan truc tuyen").run()
+    table = at.dataframe[0].value
+    expected = {r[0] for r in rows if "thanh toan truc tuyen" in fold(r[1])}
+    assert expected and _numbers(table) == expected
+
+    # Due period: quarter I of 2026 keeps the "Quý I/2026" row.
+    at.text_input(key="tasks_text").set_value("").run()
+    at.selectbox(key="tasks_year").set_value(2026).run()
+    at.selectbox(key="tasks_quarter").set_value(1).run()
+    table = at.dataframe[0].value
+    quarter_one = {r[0] for r in rows if re.fullmatch(r"Quý I/2026", r[4])}
+    assert quarter_one and quarter_one <= _numbers(table)
+    assert not any(re.fullmatch(r"Quý (II|III|IV)/2026", d) for d in table["Thời hạn"])
+
+    # "Sắp đến hạn": within 30 days of 10/3/2026 → the "Quý I/2026" rows (due 31/3),
+    # never a "Quý IV/2026" row nor a "Thường xuyên" one.
+    at.selectbox(key="tasks_year").set_value(None).run()
+    at.radio(key="tasks_view").set_value("Sắp đến hạn").run()
+    at.date_input(key="tasks_ref").set_value(date(2026, 3, 10)).run()
+    at.radio(key="tasks_days").set_value(30).run()
+    table = at.dataframe[0].value
+    assert quarter_one <= _numbers(table)
+    assert set(table["Hạn kế tiếp"]) == {"2026-03-31"}
+    late = {r[0] for r in rows if re.fullmatch(r"Quý IV/2026|Thường xuyên", r[4])}
+    assert late and not late & _numbers(table)
+
+
+def test_without_index_the_app_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_HOME", str(tmp_path / "no_index"))
+    monkeypatch.setenv("CCHC_CORPUS", str(tmp_path / "corpus"))
+    at = _app()
+    assert any("Chưa có chỉ mục" in w.value for w in at.warning)
+    assert at.button(key="build_index").disabled  # empty corpus: nothing to index
+
+
+def test_exports_hold_the_filtered_rows(app_env):
+    from openpyxl import load_workbook
+
+    from retrieval.store import IndexStore
+    from ui.exports import to_csv_bytes, to_xlsx_bytes
+    from ui.tasks_data import EXPORT_COLUMNS, TaskFilter, apply_filters, tasks_frame
+
+    plans = IndexStore.open(str(app_env[1])).plans()
+    frame = apply_filters(tasks_frame(plans), TaskFilter(text="bao cao"))
+    assert 0 < len(frame) < len(tasks_frame(plans))
+    sheet = load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
+    values = list(sheet.values)
+    assert list(values[0]) == EXPORT_COLUMNS
+    assert [str(v[2]) for v in values[1:]] == list(frame["Số"])
+    csv_text = to_csv_bytes(frame).decode("utf-8-sig")
+    assert csv_text.splitlines()[0].split(",")[:3] == ["Kế hoạch", "Mục", "Số"]
+
+
+def test_upload_corrupt_file_leaves_corpus_and_index_unchanged(app_env, fixtures_dir):
+    corpus, home = app_env
+    before = (_tree_digest(str(corpus)), _tree_digest(str(home)))
+    good = (fixtures_dir / PLAN_DOCX).read_bytes()
+    # A Word file cut in half: a ZIP whose directory is gone.
+    truncated = good[: len(good) // 2]
+    assert zipfile.is_zipfile(io.BytesIO(good)) and not zipfile.is_zipfile(io.BytesIO(truncated))
+
+    at = _go(_app(), "Kế hoạch")
+    at.file_uploader[0].set_value(("../../ke_hoach_moi.docx", truncated,
+                                   "application/octet-stream")).run()
+    at.button(key="plans_add").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert errors and "Không nạp được tệp" in errors[0] and "hỏng" in errors[0]
+    assert (_tree_digest(str(corpus)), _tree_digest(str(home))) == before
+
+    # The same bytes as a plan already loaded: refused as a duplicate.
+    at.file_uploader[0].set_value(("ban_sao.docx", good, "application/octet-stream")).run()
+    at.button(key="plans_add").click().run()
+    assert any("trùng nội dung" in e.value for e in at.error)
+    assert (_tree_digest(str(corpus)), _tree_digest(str(home))) == before
+
+
+def _new_plan_docx() -> bytes:
+    """A small plan the corpus has never seen (xã Tân Lập), as a Word file.
+
+    It follows the genre: header, numbered body sections, then an annex
+    table "TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp |
+    Thời gian hoàn thành | Sản phẩm" with a merged group row and 3 tasks.
+    """
+    import docx
+
+    d = docx.Document()
+    for line in [
+        "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Số: 12/KH-UBND", "Tân Lập, ngày 05 tháng 01 năm 2026",
+        "KẾ HOẠCH", "Cải cách hành chính nhà nước xã Tân Lập năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+        "a) Nâng cao chất lượng phục vụ người dân, doanh nghiệp trong giải quyết thủ tục hành chính.",
+        "II. NHIỆM VỤ, GIẢI PHÁP", "1. Cải cách thủ tục hành chính",
+        "a) Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền của xã.",
+        "Phụ lục", "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+    ]:
+        d.add_paragraph(line)
+    rows = [
+        ["TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp",
+         "Thời gian hoàn thành", "Sản phẩm"],
+        ["I. Cải cách thủ tục hành chính"] * 6,
+        ["1", "Xây dựng kế hoạch kiểm soát thủ tục hành chính năm 2026",
+         "Văn phòng HĐND và UBND", "Các phòng chuyên môn", "Quý I/2026", "Kế hoạch"],
+        ["2", "Tổ chức đối thoại với doanh nghiệp về thủ tục đất đai", "Phòng Kinh tế",
+         "Trung tâm Phục vụ hành chính công", "Tháng 6/2026", "Biên bản đối thoại"],
+        ["3", "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
+         "Trung tâm Phục vụ hành chính công", "Văn phòng HĐND và UBND", "Thường xuyên",
+         "Bảng niêm yết"],
+    ]
+    table = d.add_table(rows=len(rows), cols=6)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    table.cell(1, 0).merge(table.cell(1, 5)).text = rows[1][0]
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_upload_new_plan_then_ask_then_remove(app_env):
+    corpus, home = app_env
+    files_before = sorted(os.listdir(corpus))
+    at = _go(_app(), "Kế hoạch")
+    at.file_uploader[0].set_value(("Kế hoạch Tân Lập.docx", _new_plan_docx(),
+                                   "application/octet-stream")).run()
+    at.button(key="plans_add").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("3 nhiệm vụ" in s.value for s in at.success), [s.value for s in at.success]
+    assert sorted(os.listdir(corpus)) == sorted(files_before + ["Ke_hoach_Tan_Lap.docx"])
+    assert "Ke_hoach_Tan_Lap.docx" in at.dataframe[0].value["Tệp"].tolist()
+
+    _go(at, "Hỏi đáp")
+    at.chat_input(key="chat_input").set_value(
+        "Nhiệm vụ 2 trong kế hoạch Tân Lập do ai chủ trì?").run()
+    answer = _assistant_texts(at)[-1]
+    assert "Phòng Kinh tế" in answer
+    assert any("Tân Lập" in e.label and "nhiệm vụ 2" in e.label for e in at.expander)
+
+    _go(at, "Kế hoạch")
+    at.selectbox(key="plans_remove_doc").set_value("Ke_hoach_Tan_Lap.docx").run()
+    at.checkbox(key="plans_remove_sure").check().run()
+    at.button(key="plans_remove").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert sorted(os.listdir(corpus)) == files_before
+    assert at.dataframe[0].value["Tệp"].tolist() == [PLAN_DOCX]

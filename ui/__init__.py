@@ -1,0 +1,7 @@
+"""Streamlit user interface of the assistant (``app.py`` is the entry point).
+
+Page modules render with Streamlit (``chat``, ``tasks_page``, ``plans_page``);
+the helpers they use are plain Python and tested without a browser
+(``units``, ``due``, ``tasks_data``, ``exports``, ``highlight``,
+``corpus_admin``, ``config``).
+"""

@@ -1,0 +1,85 @@
+"""Open a citation: the task row as a small table, or the passage with the question's words marked.
+
+:func:`find_tasks` looks the cited row up in the plan model;
+:func:`render_citation` draws one citation inside an expander.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from ingest.model import Plan, Task
+from ui.due import RECURRENCE_LABELS
+from ui.highlight import highlight_html
+
+_TASK_LOCATOR = re.compile(r"^nhiệm vụ\s+(\S+?)(\s*\(dòng con\))?$")
+
+TASK_FIELDS = [
+    ("Số", lambda t: t.number or (f"{t.part_of} (dòng con)" if t.part_of else "")),
+    ("Mục", lambda t: " › ".join(p for p in (t.section, t.subsection) if p)),
+    ("Mục tiêu", lambda t: t.objective),
+    ("Nội dung", lambda t: t.content),
+    ("Cơ quan chủ trì", lambda t: t.lead),
+    ("Cơ quan phối hợp", lambda t: t.coordinating),
+    ("Thời gian hoàn thành", lambda t: t.deadline),
+    ("Lặp lại", lambda t: RECURRENCE_LABELS.get(t.due.recurrence) if t.due.recurrence else None),
+    ("Sản phẩm", lambda t: t.product),
+    ("Trang", lambda t: str(t.page) if t.page else None),
+]
+"""Rows of the task table: Vietnamese label and how to read it from a :class:`Task`."""
+
+
+def find_tasks(plan: Plan | None, locator: str, quote: str = "") -> list[Task]:
+    """The task rows a citation ``locator`` ("nhiệm vụ 22", "nhiệm vụ 24 (dòng con)") names.
+
+    When the number occurs more than once in the plan, the row whose
+    :func:`retrieval.answer.task_quote` equals ``quote`` is preferred.
+    Returns ``[]`` for a locator that is not a task or a plan without it.
+    """
+    m = _TASK_LOCATOR.match((locator or "").strip())
+    if plan is None or not m:
+        return []
+    number, sub = m.group(1), bool(m.group(2))
+    if sub:
+        rows = [t for t in plan.tasks if t.number is None and t.part_of == number]
+    else:
+        rows = [t for t in plan.tasks if t.number == number]
+    if len(rows) > 1 and quote:
+        from retrieval.answer import task_quote
+
+        exact = [t for t in rows if task_quote(t) == quote]
+        rows = exact or rows
+    return rows
+
+
+def task_table(task: Task) -> pd.DataFrame:
+    """Two-column table ("Trường", "Giá trị") of the task's non-empty fields."""
+    rows = [(label, get(task)) for label, get in TASK_FIELDS]
+    return pd.DataFrame([(k, v) for k, v in rows if v], columns=["Trường", "Giá trị"])
+
+
+def citation_title(index: int, citation, labels: dict[str, str]) -> str:
+    """Expander label: "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22 · trang 12"."""
+    plan = labels.get(citation.doc, citation.title or citation.doc)
+    page = f" · trang {citation.page}" if citation.page else ""
+    return f"[{index}] {plan} — {citation.locator}{page}"
+
+
+def render_citation(citation, question: str, plans: dict[str, Plan]) -> None:
+    """Draw one citation's source: task fields as a table, else the marked passage."""
+    plan = plans.get(citation.doc)
+    title = citation.title or (plan.title if plan else None) or citation.doc
+    tasks = find_tasks(plan, citation.locator, citation.quote)
+    if tasks:
+        for task in tasks[:1]:
+            st.table(task_table(task).set_index("Trường"))
+    else:
+        st.markdown(
+            f'<div class="cchc-quote">{highlight_html(citation.quote, question)}</div>',
+            unsafe_allow_html=True,
+        )
+    page = f" · Trang {citation.page}" if citation.page else ""
+    st.caption(f"Kế hoạch: {title} · Vị trí: {citation.locator}{page} · Tệp: {citation.doc}")

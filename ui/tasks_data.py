@@ -1,0 +1,184 @@
+"""The task browser's data: every task of the loaded plans as one table, and its filters.
+
+:func:`tasks_frame` turns ``{doc: Plan}`` into a :class:`pandas.DataFrame`,
+one row per task (sub-rows included), with the columns shown to users
+(:data:`DISPLAY_COLUMNS`, Vietnamese headers) and helper columns whose names
+start with ``_`` (doc, page, :class:`ingest.model.Due`, unit keys, a folded
+search text). :func:`apply_filters` narrows it with a :class:`TaskFilter`;
+:func:`upcoming` keeps the tasks due within N days of a date;
+:func:`per_unit` and :func:`per_month` count tasks for the charts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from ingest.deadline import due_overlaps
+from ingest.model import Plan, Task
+from retrieval.query import PlanCatalog, canon
+from ui.due import RECURRENCE_LABELS, due_within
+from ui.units import split_units, task_unit_keys, unit_groups
+
+DISPLAY_COLUMNS = [
+    "Kế hoạch", "Mục", "Số", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "Sản phẩm",
+]
+"""Columns shown in the table, in order (plan, section, number, content,
+lead, coordinating units, deadline, product)."""
+
+EXPORT_COLUMNS = DISPLAY_COLUMNS + ["Bắt đầu", "Kết thúc", "Lặp lại", "Trang", "Tệp"]
+"""Columns written to CSV/XLSX: the display columns plus the normalised due
+dates, recurrence label, page and file name."""
+
+
+def plan_labels(plans: dict[str, Plan]) -> dict[str, str]:
+    """``{doc: label}`` such as "Nam An Phụ (năm 2026)" (the chat's plan names)."""
+    catalog = PlanCatalog.from_plans(plans.values())
+    return {doc: (catalog.by_doc[doc].label if doc in catalog.by_doc else doc) for doc in plans}
+
+
+def _section(task: Task) -> str:
+    return " › ".join(p for p in (task.section, task.subsection) if p)
+
+
+def _number(task: Task) -> str:
+    if task.number:
+        return task.number
+    return f"{task.part_of} (dòng con)" if task.part_of else ""
+
+
+def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
+    """One row per task of every plan, in plan then table order.
+
+    Display columns: :data:`DISPLAY_COLUMNS` (empty cells as ""). Helper
+    columns: ``_doc`` (file name), ``_page`` (int or None), ``_due``
+    (:class:`ingest.model.Due`), ``_recurrence`` (``Due.recurrence``),
+    ``_units`` (list of lead-unit keys, :func:`ui.units.task_unit_keys`),
+    ``_text`` (:func:`retrieval.query.canon` of every field, for free-text
+    search), and the export-only columns of :data:`EXPORT_COLUMNS`.
+    """
+    labels = plan_labels(plans)
+    rows = []
+    for doc, plan in plans.items():
+        for task in plan.tasks:
+            fields = [task.section, task.subsection, task.objective, task.content, task.lead,
+                      task.coordinating, task.deadline, task.product, _number(task)]
+            rows.append({
+                "Kế hoạch": labels[doc],
+                "Mục": _section(task),
+                "Số": _number(task),
+                "Nội dung": task.content or "",
+                "Chủ trì": task.lead or "",
+                "Phối hợp": task.coordinating or "",
+                "Thời hạn": task.deadline or "",
+                "Sản phẩm": task.product or "",
+                "Bắt đầu": task.due.start or "",
+                "Kết thúc": task.due.end or "",
+                "Lặp lại": RECURRENCE_LABELS.get(task.due.recurrence, RECURRENCE_LABELS[None]),
+                "Trang": task.page,
+                "Tệp": doc,
+                "_doc": doc,
+                "_page": task.page,
+                "_due": task.due,
+                "_recurrence": task.due.recurrence,
+                "_units": task_unit_keys(task.lead),
+                "_text": " " + canon(" ".join(f for f in fields if f)) + " ",
+            })
+    columns = EXPORT_COLUMNS + ["_doc", "_page", "_due", "_recurrence", "_units", "_text"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["Trang"] = frame["Trang"].astype("Int64")  # whole pages, empty when unknown
+    return frame
+
+
+def lead_unit_options(plans: dict[str, Plan]) -> dict[str, str]:
+    """Key → label of every lead unit named in the plans, sorted by label."""
+    names = [name for plan in plans.values() for t in plan.tasks for name in split_units(t.lead)]
+    groups = unit_groups(names)
+    return dict(sorted(groups.items(), key=lambda kv: canon(kv[1])))
+
+
+@dataclass
+class TaskFilter:
+    """What the user picked. Empty lists/``None``/"" mean "no restriction".
+
+    ``docs``: file names; ``units``: lead-unit keys (a task matches when one
+    of its lead units has one of these keys); ``year``/``quarter`` (1-4)/
+    ``month`` (1-12): due period, tested with
+    :func:`ingest.deadline.due_overlaps` (a quarter or month needs the
+    year); ``recurrences``: ``Due.recurrence`` values (``None`` = unknown);
+    ``text``: words that must all occur, with or without diacritics.
+    """
+
+    docs: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    year: int | None = None
+    quarter: int | None = None
+    month: int | None = None
+    recurrences: list[str | None] = field(default_factory=list)
+    text: str = ""
+
+    def period(self) -> str | None:
+        """The due period as ``due_overlaps`` reads it ("2026", "2026-Q1", "2026-03") or ``None``."""
+        if self.year is None:
+            return None
+        if self.month:
+            return f"{self.year}-{self.month:02d}"
+        if self.quarter:
+            return f"{self.year}-Q{self.quarter}"
+        return str(self.year)
+
+
+def apply_filters(frame: pd.DataFrame, flt: TaskFilter) -> pd.DataFrame:
+    """The rows of ``frame`` (from :func:`tasks_frame`) that meet every part of ``flt``."""
+    mask = pd.Series(True, index=frame.index)
+    if flt.docs:
+        mask &= frame["_doc"].isin(flt.docs)
+    if flt.units:
+        wanted = set(flt.units)
+        mask &= frame["_units"].map(lambda keys: bool(wanted.intersection(keys)))
+    period = flt.period()
+    if period:
+        mask &= frame["_due"].map(lambda due: due_overlaps(due, period))
+    if flt.recurrences:
+        mask &= frame["_recurrence"].isin(flt.recurrences)
+    words = canon(flt.text).split()
+    if words:
+        mask &= frame["_text"].map(lambda text: all(f" {w} " in text for w in words))
+    return frame[mask]
+
+
+def upcoming(frame: pd.DataFrame, ref: date, days: int) -> pd.DataFrame:
+    """Rows whose next deadline (:func:`ui.due.next_deadline`) is within ``days`` of ``ref``.
+
+    Adds ``Hạn kế tiếp`` (ISO date) and ``Còn (ngày)`` (int) columns and
+    sorts by them, soonest first. Recurring tasks count at their next
+    occurrence; "Thường xuyên" tasks and tasks without a deadline never do.
+    """
+    nxt = frame["_due"].map(lambda due: due_within(due, ref, days))
+    out = frame[nxt.notna()].copy()
+    out["Hạn kế tiếp"] = nxt[nxt.notna()].map(lambda d: d.isoformat())
+    out["Còn (ngày)"] = nxt[nxt.notna()].map(lambda d: (d - ref).days).astype(int)
+    return out.sort_values(["Còn (ngày)", "Kế hoạch"], kind="stable")
+
+
+def per_unit(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Tasks per lead unit: columns ``Chủ trì`` (label), ``Số nhiệm vụ``; most first.
+
+    A task with several lead units counts once for each; ``labels`` is
+    :func:`lead_unit_options` (key → label).
+    """
+    keys = frame["_units"].explode().dropna()
+    counts = keys.map(lambda k: labels.get(k, k)).value_counts()
+    return pd.DataFrame({"Chủ trì": counts.index, "Số nhiệm vụ": counts.values})
+
+
+def per_month(frame: pd.DataFrame) -> pd.DataFrame:
+    """Tasks per due month (month of ``Due.end``): columns ``Tháng`` ("2026-03"), ``Số nhiệm vụ``.
+
+    Tasks without an end date ("Thường xuyên", undated) are left out.
+    """
+    months = frame["_due"].map(lambda due: due.end[:7] if due and due.end else None).dropna()
+    counts = months.value_counts().sort_index()
+    return pd.DataFrame({"Tháng": counts.index, "Số nhiệm vụ": counts.values})
