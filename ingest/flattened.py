@@ -143,6 +143,7 @@ _ROOM_SLOPE = 8.0
 _LEXICON_HIT = 1.0
 _LEXICON_PREFIX = -2.0
 _NEG = -1e9
+_MAX_CELL_LINES = 30  # longer candidate cells are not considered
 
 # column types when no header is given (the genre's usual order)
 _DEFAULT_TYPES = ["index", "content", "lead", "coord", "deadline", "product"]
@@ -153,6 +154,7 @@ _DEFAULT_TYPES = ["index", "content", "lead", "coord", "deadline", "product"]
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def visual_length(text: str) -> float:
     """Approximate printed width of ``text`` in average-letter units.
 
@@ -168,8 +170,7 @@ def join_cell_lines(lines: list[str]) -> str:
     hyphen) is rejoined without one."""
     out = ""
     for line in lines:
-        words = out.split()
-        token = words[-1] if words else ""
+        token = out.rsplit(None, 1)[-1] if out.strip() else ""
         code = token[:-1].split("/")[-1] if token.endswith("-") else ""
         if code and not any(c.islower() for c in code) and line[:1].isalnum():
             out += line
@@ -210,6 +211,7 @@ def _is_deadline_start(text: str) -> bool:
     return bool(_DEADLINE_START.match(text.lower()))
 
 
+@lru_cache(maxsize=65536)
 def _lexicon_key(text: str) -> str:
     return fold(text).strip(" ;,.")
 
@@ -534,17 +536,18 @@ class _Scorer:
             if kind in ("content", "target") and _BULLET.match(b):
                 return _NEG  # a bullet in the content column starts a sub-row
             score += self._line_break(width, a, b)
-            if kind == "deadline" and not _is_deadline_start(first) and not is_dangling(a) \
-                    and not _starts_lower(b) and _is_deadline_start(b):
-                score -= 1.5  # the deadline proper starts on this inner line
-            elif kind != "deadline" and not _starts_lower(b) and not b[:1].isdigit() \
-                    and _is_deadline_start(b):
+            if _starts_lower(b) or b[:1].isdigit() or not _is_deadline_start(b):
+                continue
+            if kind != "deadline":
                 score -= 1.0  # a capitalised deadline word: the deadline cell began
+            elif not _is_deadline_start(first) and not is_dangling(a):
+                score -= 1.5  # the deadline proper starts on this inner line
         if self.lexicon.get(col) and _lexicon_key(join_cell_lines(lines)) in self.lexicon[col]:
             score += _LEXICON_HIT
         return score
 
     @staticmethod
+    @lru_cache(maxsize=65536)
     def _line_break(width: float | None, a: str, b: str) -> float:
         """Score a line break from ``a`` to ``b`` inside one cell.
 
@@ -618,6 +621,7 @@ def _segment(
     """
     open_cols = open_cols or {}
     m = len(atoms)
+    cuts = [0.0] + [_cut_cost(atoms, j) for j in range(1, m)] + [0.0]
     cols = list(range(1, n))
     last = len(cols)
 
@@ -640,41 +644,27 @@ def _segment(
                 score += _LEXICON_PREFIX
         return score
 
-    @lru_cache(maxsize=None)
-    def best(i: int, k: int, consumed: bool, row0: bool) -> tuple[float, tuple]:
-        """Best (score, moves) from atom ``i`` with column index ``k`` next."""
-        if k == last:
-            if i == m:
-                return (0.0, ())
-            if not consumed:
-                return (_NEG, ())
-            score, moves = best(i, 0, False, False)
-            return (score + subrow_cost(i), (("row",),) + moves)
-        col = cols[k]
-        cont = row0 and first_row == "cont"
-        options: list[tuple[float, tuple]] = []
-        # leave the column empty
-        if cont:
-            empty = 0.0 if col not in open_cols else -0.5
-        else:
-            empty = scorer.empty(col)
-        score, moves = best(i, k + 1, consumed, row0)
-        options.append((score + empty, moves))
-        # end the row early before a bullet sub-row (its other cells empty)
-        if consumed and i < m and k >= 1 and atoms[i].line_start and _BULLET.match(atoms[i].text):
-            score, moves = best(i, 0, False, False)
-            options.append((score + _EARLY_END_COST + _BULLET_SUBROW_COST, (("row",),) + moves))
-        if i < m and (not cont or col in open_cols):
-            for j in range(i + 1, m + 1):
-                c = cell(k, i, j, cont)
-                if c <= _NEG / 2:
-                    break
-                cut = _cut_cost(atoms, j) if j < m else 0.0
-                score, moves = best(j, k + 1, True, row0)
-                options.append((c + cut + score, (("cell", k, i, j),) + moves))
-        return max(options, key=lambda o: o[0])
-
-    score, moves = best(0, 0, False, True)
+    # best[(i, k, consumed, row0)] = (score, move, next state): the best way
+    # to place atoms[i:] when column index k is next; ``consumed``: the row
+    # being filled has a cell already; ``row0``: it is the record's first row.
+    # Filled from the end (i descending, k descending); a new row goes back to
+    # k = 0 at the same i, which needs only states with consumed = False.
+    best: dict[tuple, tuple[float, tuple | None, tuple | None]] = {}
+    for i in range(m, -1, -1):
+        for consumed in (False, True):
+            for row0 in (True, False):
+                for k in range(last, -1, -1):
+                    best[(i, k, consumed, row0)] = _best_option(
+                        best, i, k, consumed, row0, m, last, cols, atoms, scorer, first_row, open_cols, cuts,
+                        cell, subrow_cost,
+                    )
+    score, moves = 0.0, []
+    state = (0, 0, False, True)
+    score = best[state][0]
+    while state is not None:
+        _, move, state = best[state]
+        if move is not None:
+            moves.append(move)
     if first_row == "subrow" and atoms:
         score += subrow_cost(0)
     rows: list[Row] = [[[] for _ in cols]]
@@ -685,6 +675,39 @@ def _segment(
             _, k, i, j = move
             rows[-1][k] = _cell_lines(atoms[i:j])
     return score, rows
+
+
+def _best_option(best, i, k, consumed, row0, m, last, cols, atoms, scorer, first_row, open_cols, cuts, cell, subrow_cost):
+    """One step of :func:`_segment`'s programme: the best (score, move, next
+    state) from state (i, k, consumed, row0), given the later states."""
+    if k == last:
+        if i == m:
+            return (0.0, None, None)
+        if not consumed:
+            return (_NEG, None, None)
+        nxt = (i, 0, False, False)
+        return (best[nxt][0] + subrow_cost(i), ("row",), nxt)
+    col = cols[k]
+    cont = row0 and first_row == "cont"
+    # leave the column empty
+    if cont:
+        empty = 0.0 if col not in open_cols else -0.5
+    else:
+        empty = scorer.empty(col)
+    nxt = (i, k + 1, consumed, row0)
+    options = [(best[nxt][0] + empty, None, nxt)]
+    # end the row early before a bullet sub-row (its other cells empty)
+    if consumed and i < m and k >= 1 and atoms[i].line_start and _BULLET.match(atoms[i].text):
+        nxt = (i, 0, False, False)
+        options.append((best[nxt][0] + _EARLY_END_COST + _BULLET_SUBROW_COST, ("row",), nxt))
+    if i < m and (not cont or col in open_cols):
+        for j in range(i + 1, min(m, i + _MAX_CELL_LINES) + 1):
+            c = cell(k, i, j, cont)
+            if c <= _NEG / 2:
+                break
+            nxt = (j, k + 1, True, row0)
+            options.append((c + cuts[j] + best[nxt][0], ("cell", k, i, j), nxt))
+    return max(options, key=lambda o: o[0])
 
 
 def _open_columns(row: Row, widths: dict[int, float], lower_follows: bool) -> dict[int, bool]:

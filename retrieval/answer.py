@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ingest.model import Due, Plan, Section, Task
-from ingest.textnorm import fold
+from ingest.textnorm import fold, nfc
 from retrieval.query import (
     FIELDS,
     PlanCatalog,
@@ -57,12 +57,18 @@ ABSTAIN = "Không tìm thấy thông tin này trong các kế hoạch đã nạp
 
 #: Share of the question's content weight (idf, words and word pairs) a
 #: sentence must hold for an extractive answer. Calibrated on the dev set.
-MIN_SUPPORT = 0.42
+MIN_SUPPORT = 0.45
 #: With no plan named, another plan joins the answer (labelled) when its
 #: best sentence scores at least this share of the best one.
 PER_PLAN_RATIO = 0.9
 #: The same for questions across plans ("xã nào", "so sánh").
-CROSS_PLAN_RATIO = 0.75
+CROSS_PLAN_RATIO = 0.6
+#: A question asking for several things ("những … nào", "gồm những gì") gets
+#: up to this many items of the list (same section) that its best one is in,
+#: those scoring at least LIST_RATIO of the best.
+MAX_LIST_SENTENCES = 6
+LIST_RATIO = 0.7
+_PLURAL = re.compile(r"\b(?:nhung|cac)\b.*\b(?:nao|gi)\b|\bgom nhung\b|\bnhung gi\b")
 #: Headings up to this length prefix their paragraphs' sentences.
 HEADING_CHARS = 100
 #: At most this many sentences per plan in an extractive answer.
@@ -203,7 +209,7 @@ def has_figure(text: str) -> bool:
 
 
 _SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[-+•]?\s*[A-ZĐÀ-Ỹ0-9])|(?<=:)\s+(?=[-+•]\s)")
-_PREFIX = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s*")
+_PREFIX = re.compile(r"^\s*(?:[-+•*]|[a-zđ][),](?=\s)|\d+(?:\.\d+)*[.)])\s*")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -397,17 +403,19 @@ class Answerer:
         if query.section_number and _roman(task.section) != query.section_number:
             return False
         if query.subsection_number:
-            sub = _lead_number(task.subsection)
-            if sub != query.subsection_number and not (
-                    sub is None and (task.number or task.part_of or "").startswith(
-                        query.subsection_number + ".")):
+            sub, number = query.subsection_number, task.number or task.part_of or ""
+            in_group = number == sub or number.startswith(sub + ".")
+            if not in_group and not ("." not in number and _lead_number(task.subsection) == sub):
                 return False
         return True
 
     def _section_words_match(self, task: Task, query: Query) -> bool:
-        wanted = section_words(query.section)
         have = section_words(task.section) | section_words(task.subsection)
-        return bool(wanted) and len(wanted & have) / len(wanted) >= 0.75
+        for key in query.sections or [query.section]:
+            wanted = section_words(key)
+            if wanted and len(wanted & have) / len(wanted) >= 0.75:
+                return True
+        return False
 
     def render_task(self, plan: Plan, task: Task, fields: list[str], label: bool) -> str:
         """A task (with its sub-rows) as answer text: header with content,
@@ -521,7 +529,8 @@ class Answerer:
                 if not query.unit or len({r.lead for r in [t] + sub_rows(plan, t)}) > 1:
                     values.append(f"chủ trì: {t.lead or '; '.join(r.lead or '' for r in sub_rows(plan, t))}")
                 values += [f"{FIELD_LABELS[f].lower()}: {getattr(t, f) or '(không ghi)'}" for f in extra]
-                lines.append(f"- {t.number}. {_short(t.content, limit)} ({'; '.join(values)})")
+                goal = f" [{FIELD_LABELS['objective']}: {_short(t.objective, limit)}]" if t.objective else ""
+                lines.append(f"- {t.number}. {_short(t.content, limit)}{goal} ({'; '.join(values)})")
                 citations.append(task_citation(plan, t))
             blocks.append("\n".join(lines))
         if query.intent == "count" and len(groups) > 1 and re.search(r"\bnhat\b", query.key):
@@ -596,9 +605,7 @@ class Answerer:
             return abstention(query)
         hits = self._search(query)
         evidence = [self.hit_citation(h) for h in hits]
-        if not hits:
-            return abstention(query, evidence)
-        if self.llm is not None:
+        if self.llm is not None and hits:
             from retrieval.llm import llm_answer
 
             result = llm_answer(self.llm, query.text, hits[:LLM_PASSAGES], self.hit_citation)
@@ -607,9 +614,25 @@ class Answerer:
                 if not cited:
                     return abstention(query, evidence)
                 return Answer(text, False, cited, "llm", evidence, query)
+        candidates = self.candidates(query, hits, require)
+        if not candidates:
+            return abstention(query, evidence)
+        chosen = self._choose(query, candidates)
+        answer = self._compose(query, chosen, evidence)
+        seen = {(c.doc, c.locator) for c in answer.citations}
+        answer.evidence = answer.citations + [e for e in evidence if (e.doc, e.locator) not in seen]
+        return answer
+
+    def candidates(self, query: Query, hits: list, require: re.Pattern | None = None) -> list[tuple]:
+        """Every sentence of the plans in scope that supports ``query``, best
+        first: tuples ``(score, search rank, shown text, chunk, source
+        words)``. Score = support (:func:`_support`, at least
+        :data:`MIN_SUPPORT`) + shape, task-row and search-rank bonuses. A
+        figure question keeps only sentences stating a figure; ``require``
+        (a pattern) keeps only sentences matching it."""
         weights = self._weights(query)
         if not weights:
-            return abstention(query, evidence)
+            return []
         ranks = {h.chunk.id: i for i, h in enumerate(hits)}
         docs = set(query.plans) if query.plan_named else set(self.plans)
         candidates = []
@@ -631,20 +654,15 @@ class Answerer:
                     bonus += SEARCH_BONUS * (1 - rank / len(hits))
                 order = rank if rank is not None else len(hits)
                 candidates.append((support + bonus, order, sentence, chunk, raw))
-        if not candidates:
-            return abstention(query, evidence)
         candidates.sort(key=lambda c: (-c[0], c[1]))
-        chosen = self._choose(query, candidates)
-        answer = self._compose(query, chosen, evidence)
-        seen = {(c.doc, c.locator) for c in answer.citations}
-        answer.evidence = answer.citations + [e for e in evidence if (e.doc, e.locator) not in seen]
-        return answer
+        return candidates
 
     def _choose(self, query: Query, candidates: list) -> dict[str, list]:
         best = candidates[0][0]
         several_named = query.plan_named and len(query.plans) > 1
         ratio = CROSS_PLAN_RATIO if query.cross_doc else PER_PLAN_RATIO
         per_doc: dict[str, list] = {}
+        plural = bool(_PLURAL.search(query.key))
         for cand in candidates:
             doc = cand[3].doc
             if doc not in per_doc:
@@ -653,9 +671,19 @@ class Answerer:
                 if per_doc and query.plan_named and not several_named:
                     continue
             chosen = per_doc.setdefault(doc, [])
-            if (len(chosen) < MAX_SENTENCES and all(c[2] != cand[2] for c in chosen)
-                    and (not chosen or cand[0] >= 0.9 * chosen[0][0])):
+            if not chosen:
                 chosen.append(cand)
+                continue
+            if any(c[2] == cand[2] for c in chosen):
+                continue
+            first = chosen[0]
+            anchor = next((c for c in chosen if c[3].kind == "paragraph"), None)
+            if len(chosen) < MAX_SENTENCES and cand[0] >= 0.9 * first[0]:
+                chosen.append(cand)
+            elif (plural and anchor is not None and len(chosen) < MAX_LIST_SENTENCES
+                  and cand[0] >= LIST_RATIO * anchor[0] and cand[3].kind == "paragraph"
+                  and cand[3].section == anchor[3].section):
+                chosen.append(cand)  # more items of the same list ("những … nào?")
         return per_doc
 
     def _compose(self, query: Query, per_doc: dict[str, list], evidence: list[Citation]) -> Answer:
@@ -664,6 +692,7 @@ class Answerer:
         for doc, chosen in per_doc.items():
             plan = self.plans.get(doc)
             prose, locs, rendered = [], [], []
+            last_heading = None
             for _, _, sentence, chunk, raw in chosen:
                 task = self._task_of(chunk) if plan is not None else None
                 if task is not None:
@@ -672,6 +701,10 @@ class Answerer:
                     continue
                 cit = self.chunk_citation(chunk)
                 citations.append(Citation(cit.doc, cit.title, cit.locator, cit.page, raw, cit.section))
+                heading = sentence[: len(sentence) - len(raw)] if sentence.endswith(raw) else ""
+                if heading and heading == last_heading:
+                    sentence = raw  # the list's heading once
+                last_heading = heading
                 prose.append(sentence)
                 locs.append(cit.locator)
             if prose:
@@ -729,8 +762,7 @@ class Answerer:
             entry = self.catalog.by_doc.get(doc)
             if entry:
                 names |= set(entry.key.split()) | entry.aliases
-        terms = [t for t in _terms(query.key)
-                 if t not in STOPWORDS and t not in FIELD_WORDS and t not in names]
+        terms = query_terms(query, names)
         n = max(self._n_chunks, 1)
         weights: dict[str, float] = {}
         for t in terms:
@@ -742,22 +774,39 @@ class Answerer:
 
 # ------------------------------------------------------------ scoring
 
-#: Question and function words: they say nothing about which sentence
-#: answers. Genre words ("kế hoạch", "cải cách") are not listed: their low
-#: idf already makes them count little.
+#: Question and function words, as typed with diacritics: they say nothing
+#: about which sentence answers. Genre words ("kế hoạch", "cải cách") are not
+#: listed: their low idf already makes them count little.
 STOPWORDS = set("""
-ai gi nao bao nhieu may la co khong chua duoc cua cac nhung mot va voi cho trong tren
-ve theo de thi sao the vay con hay hoac nhu nay do kia khi gio luc tu tai o ra vao
-lam neu cu the gom bi phai can se da dang xa phuong thi tran
-sanh giua bao lau lan lay
+ai gì nào bao nhiêu mấy là có không chưa được của các những một và với cho trong trên
+về theo để thì sao thế vậy còn hay hoặc như này đó kia khi giờ lúc từ tại ở ra vào
+làm nếu cụ thể gồm bị phải cần sẽ đã đang xã phường thị trấn sánh giữa lâu lần lấy
+khác nhau nêu
 """.split())
-#: Words that name the field asked ("ai chủ trì", "hạn khi nào"): a task row
-#: answers them by its labels, a sentence need not repeat them.
-FIELD_WORDS = set("""
-chu tri phoi hop thoi han han chot san pham thoi gian hoan thanh thuc hien don vi co quan
-ket qua noi dung xong
+#: The same for words typed without diacritics, limited to those whose bare
+#: form is not also a content word ("tu" may be "tự", "the" may be "thể").
+STOPWORDS_PLAIN = set("""
+ai gi nao bao nhieu la khong chua duoc cua cac nhung mot va voi trong tren theo de thi
+sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang xa phuong tran
+sanh giua lau lan lay khac nhau
 """.split())
+#: Phrases that name the field asked ("ai chủ trì", "hạn khi nào"): a task
+#: row answers them by its labels, a sentence need not repeat them.
+FIELD_PHRASES = re.compile(
+    r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
+    r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam)\b"
+)
 
+
+def query_terms(query: Query, names: set[str]) -> list[str]:
+    """Content words of a question (canon form, in order): field phrases,
+    stopwords (judged on the word as typed) and plan names removed."""
+    drop = set()
+    for word in re.findall(r"\w+", nfc(query.text).lower()):
+        bare = fold(word)
+        if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
+            drop.add(bare)
+    return [t for t in FIELD_PHRASES.sub(" ", query.key).split() if t not in drop and t not in names]
 
 
 def _terms(text: str) -> list[str]:

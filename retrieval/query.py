@@ -85,7 +85,7 @@ _CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
 ]
 
-_WORD = re.compile(r"[ivxlc]+(?:\.\d+)+|\d+(?:[./]\d+)+%?|[0-9a-z]+%?")
+_WORD = re.compile(r"[ivxlc]+(?:\.\d+)+|\d+(?:[./:]\d+)+%?|[0-9a-z]+%?")
 _VOWELS = set("aeiouy")
 
 
@@ -347,7 +347,8 @@ class Query:
       IV/2025"); ``deadline_text`` a quoted deadline ("Hàng năm") with
       ``period_exact`` meaning equality; ``regular`` (thường xuyên);
       ``negate`` (the deadline condition is negated: "không phải thường
-      xuyên"); ``section`` (section key) and ``section_text``;
+      xuyên"); ``section`` (best section key), ``sections`` (every section
+      named: "mục A và B"), ``section_text``;
       ``section_number`` (roman numeral of a section, "vii") and
       ``subsection_number`` ("3" of "mục II.3");
     * ``count`` (bao nhiêu nhiệm vụ), ``wants_list`` (những nhiệm vụ nào),
@@ -376,6 +377,7 @@ class Query:
     negate: bool = False
     section: str | None = None
     section_text: str | None = None
+    sections: list[str] = field(default_factory=list)
     section_number: str | None = None
     subsection_number: str | None = None
     count: bool = False
@@ -407,7 +409,7 @@ class Query:
         Returns a new :class:`Query`.
         """
         q = replace(self, plans=list(self.plans), task_refs=list(self.task_refs),
-                    fields=list(self.fields))
+                    fields=list(self.fields), sections=list(self.sections))
         if not q.plan_named and not q.cross_doc:
             q.plans, q.plan_named = list(previous.plans), previous.plan_named
             q.unknown_place = q.unknown_place or previous.unknown_place
@@ -429,7 +431,8 @@ class Query:
                 q.intent = "task"
         if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
             for name in ("unit", "unit_text", "period", "period_exact", "deadline_text", "regular",
-                         "negate", "section", "section_text", "section_number", "subsection_number"):
+                         "negate", "section", "section_text", "sections", "section_number",
+                         "subsection_number"):
                 setattr(q, name, getattr(previous, name))
             q.intent = "count" if q.count else "filter"
         return q
@@ -449,7 +452,7 @@ _TASK_REF = re.compile(
 )
 #: A dotted number alone ("loc hoa 4.1 ai chu tri") is a row number when a field is asked.
 _DOTTED = re.compile(r"(?<![\d/.])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%.])")
-_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
+_YEAR = re.compile(r"(?<![\d/.:])((?:19|20)\d{2})(?![\d/:])")
 
 _FIELD_CUES: dict[str, re.Pattern] = {
     "coordinating": re.compile(r"\bphoi hop\b"),
@@ -545,7 +548,11 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
             break
     span = _PLAN_PERIOD.search(key)
     rest = _PLAN_PERIOD.sub(" ", key)
-    years = [int(y) for y in _YEAR.findall(rest)]
+    anchors = [a for e in found for a in e.aliases] + ["ke hoach", "kh"]
+    # a year names the plan when it follows the plan's name or "kế hoạch" closely
+    years = [int(m.group(1)) for m in _YEAR.finditer(rest)
+             if not found or any(_contains(" ".join(rest[:m.start()].split()[-6:]), a) >= 0
+                                 for a in anchors)]
     filter_years = {int(m.group(1)) for m in _YEAR_FILTER.finditer(rest)}
     filter_years |= {int(m.group(2)) for m in _QUARTER.finditer(rest) if m.group(2)}
     filter_years |= {int(m.group(2)) for m in _MONTH.finditer(rest) if m.group(2)}
@@ -612,24 +619,26 @@ def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
     return best if best_score >= 0.5 else None
 
 
-def _find_section(key: str, catalog: PlanCatalog, plans: list[str]) -> SectionEntry | None:
+def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[SectionEntry]:
+    """Task sections the question names ("mục Cải cách thể chế", "trong mục A
+    và B"): sections whose distinctive words are (≥ 75 %) in the question,
+    after a cue word ("mục", "lĩnh vực", "về", "thuộc", "trong"), or whose
+    whole heading is quoted. Best match first."""
     words = set(key.split())
-    best, best_score = None, 0.0
+    found = []
     for s in catalog.sections:
         if plans and not (s.docs & set(plans)):
             continue
-        score = len(s.content & words) / len(s.content)
-        if _contains(key, s.key) >= 0:
-            score = 2.0
-        if score > best_score or (score == best_score and best and len(s.content) > len(best.content)):
-            best, best_score = s, score
-    if best is None or best_score < 0.75:
-        return None
-    if best_score < 2.0:  # the words must follow a cue ("mục", "lĩnh vực", "về", "thuộc")
-        first = min(key.find(w) for w in best.content if w in words)
-        if not _SECTION_CUE.search(key[max(0, first - 40): first]):
-            return None
-    return best
+        score = 2.0 if _contains(key, s.key) >= 0 else len(s.content & words) / len(s.content)
+        if score < 0.75:
+            continue
+        if score < 2.0:
+            first = min(key.find(w) for w in s.content if w in words)
+            if not _SECTION_CUE.search(key[max(0, first - 40): first]):
+                continue
+        found.append((score, len(s.content), s))
+    found.sort(key=lambda x: (-x[0], -x[1]))
+    return [s for _, _, s in found]
 
 
 def _deadline_filters(q: Query, key: str, raw: str) -> None:
@@ -703,9 +712,12 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     unit = _find_unit(key, catalog)
     if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
         q.unit, q.unit_text = unit.key, unit.text
-    section = _find_section(key, catalog, q.plans)
-    if section and (q.count or q.wants_list or q.task_refs):
-        q.section, q.section_text = section.key, section.text
+    sections = _find_sections(key, catalog, q.plans)
+    if sections and (q.count or q.wants_list or q.task_refs):
+        q.sections = [x.key for x in sections]
+        q.section, q.section_text = sections[0].key, sections[0].text
+        texts = list(dict.fromkeys(x.text for x in sections))
+        q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
     leftover = [w for w in key.split() if w not in _PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]

@@ -26,7 +26,19 @@ WEIGHTS: dict[str, float] = {
     "folded": 1.0,
     "dense": 1.0,
 }
-"""Retriever name → RRF weight (tuned on the dev set)."""
+"""Retriever name → RRF weight for a query written with diacritics (tuned on
+the dev set)."""
+
+WEIGHTS_NO_DIACRITICS: dict[str, float] = {
+    "syllables": 0.0,
+    "words": 0.0,
+    "folded": 1.0,
+    "dense": 0.5,
+}
+"""Weights for a query typed without any diacritic ("bao cao nam"): its
+syllables then match unrelated words on the syllable and word indexes
+("bao", "cao", "nam" are words too), so only the folded index is trusted
+(tuned on the dev set with every diacritic stripped)."""
 
 RRF_K = 60
 """RRF rank offset."""
@@ -38,6 +50,11 @@ QUERY_WORDS_BY_VOCAB = True
 """Segment queries for the words index by longest match against its
 vocabulary (:func:`retrieval.analyzers.words_by_vocab`) instead of loading
 underthesea at query time (saves ~3 s of cold start)."""
+
+
+def has_diacritics(text: str) -> bool:
+    """Whether ``text`` has any non-ASCII letter (Vietnamese marks, "đ")."""
+    return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
 @dataclass
@@ -60,14 +77,17 @@ class HybridSearcher:
     """Loads an :class:`IndexStore`'s BM25 and FAISS indexes once; answers
     :meth:`search` calls. ``embedder`` defaults to the one the index was
     built with (its ``embedder_spec``); a mismatching ``embedder_id``
-    raises ``ValueError``.
+    raises ``ValueError``. ``weights``/``weights_no_diacritics`` override
+    :data:`WEIGHTS`/:data:`WEIGHTS_NO_DIACRITICS`.
     """
 
     def __init__(self, store: IndexStore, embedder: VectorEmbeddings | None = None,
-                 weights: dict[str, float] | None = None, rrf_k: int = RRF_K):
+                 weights: dict[str, float] | None = None,
+                 weights_no_diacritics: dict[str, float] | None = None, rrf_k: int = RRF_K):
         self.store = store
         self.chunks = store.chunks
         self.weights = dict(weights or WEIGHTS)
+        self.weights_no_diacritics = dict(weights_no_diacritics or WEIGHTS_NO_DIACRITICS)
         self.rrf_k = rrf_k
         self.embedder = embedder or get_embeddings(store.manifest["embedder_spec"])
         if self.embedder.embedder_id != store.manifest["embedder_id"]:
@@ -122,14 +142,21 @@ class HybridSearcher:
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 
+    def weights_for(self, query: str) -> dict[str, float]:
+        """The weight profile for ``query``: with or without diacritics."""
+        return self.weights if has_diacritics(query) else self.weights_no_diacritics
+
     def rankings(self, query: str, docs: set[str] | None = None,
-                 kinds: set[str] | None = None) -> dict[str, list[tuple[int, float]]]:
+                 kinds: set[str] | None = None,
+                 names: set[str] | None = None) -> dict[str, list[tuple[int, float]]]:
         """Each retriever's ranked list ``[(chunk position, raw score), ...]``
-        (best first, at most :data:`DEPTH`), restricted to ``docs``/``kinds``."""
+        (best first, at most :data:`DEPTH`), restricted to ``docs``/``kinds``;
+        ``names`` limits the retrievers run (default: all four)."""
+        names = set(names) if names is not None else {*ANALYZERS, "dense"}
         mask = self._mask(docs, kinds)
         out: dict[str, list[tuple[int, float]]] = {}
         for name in ANALYZERS:
-            if not self.weights.get(name):
+            if name not in names:
                 continue
             scores = self._bm25_scores(name, query)
             if scores is None:
@@ -138,7 +165,7 @@ class HybridSearcher:
                 scores = np.where(mask, scores, 0.0)
             top = np.argsort(-scores, kind="stable")[:DEPTH]
             out[name] = [(int(i), float(scores[i])) for i in top if scores[i] > 0]
-        if self.weights.get("dense"):
+        if "dense" in names:
             ids, scores = self._dense_scores(query, mask)
             out["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores)]
         return out
@@ -153,11 +180,13 @@ class HybridSearcher:
         """
         if not self.chunks or not (query or "").strip():
             return []
+        weights = self.weights_for(query)
+        names = {name for name, w in weights.items() if w}
         fused: dict[int, float] = {}
         ranks: dict[int, dict[str, int]] = {}
         raw: dict[int, dict[str, float]] = {}
-        for name, ranked in self.rankings(query, docs, kinds).items():
-            weight = self.weights.get(name, 0.0)
+        for name, ranked in self.rankings(query, docs, kinds, names).items():
+            weight = weights[name]
             for rank, (pos, score) in enumerate(ranked, start=1):
                 fused[pos] = fused.get(pos, 0.0) + weight / (self.rrf_k + rank)
                 ranks.setdefault(pos, {})[name] = rank
@@ -174,4 +203,5 @@ def query_overlap(query: str, chunk: Chunk) -> float:
     return len(q & set(ANALYZERS["folded"](chunk.text))) / len(q)
 
 
-__all__ = ["Hit", "HybridSearcher", "WEIGHTS", "RRF_K", "DEPTH", "query_overlap"]
+__all__ = ["Hit", "HybridSearcher", "WEIGHTS", "WEIGHTS_NO_DIACRITICS", "RRF_K", "DEPTH",
+           "has_diacritics", "query_overlap"]

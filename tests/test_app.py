@@ -86,6 +86,15 @@ def test_sanitize_filename_blocks_traversal():
     assert "/" not in sanitize_filename("a/../../b.docx", "docx")
 
 
+def test_md_escape_keeps_task_numbers_literal():
+    from ui.highlight import md_escape
+
+    text = md_escape("Nhiệm vụ 10, 12:\n- 10. Rà soát *văn bản*\n- 12. Kiểm tra <b>")
+    assert "- 10\\. Rà soát \\*văn bản\\*" in text
+    assert "- 12\\. Kiểm tra \\<b\\>" in text
+    assert text.count("  \n") == 2  # line breaks kept as hard breaks
+
+
 def test_highlight_marks_question_words_without_diacritics():
     html = highlight_html("Số hóa hồ sơ TTHC <đạt> 100%", "so hoa ho so thu tuc hanh chinh")
     assert "<mark>Số</mark> <mark>hóa</mark>" in html

@@ -1,18 +1,19 @@
 """Rebuilding tables that a PDF-to-text conversion flattened (ingest.flattened).
 
 The expected cells for seed 004 were read by hand from the source text
-(/work/shared/seeds/004_*.txt, lines 580-1907), not copied from the output.
+(corpus/004_*.txt, lines 580-1907), not copied from the output.
 """
 
 from __future__ import annotations
 
 import glob
+from pathlib import Path
 import re
-import textwrap
 
 import pytest
 
 from ingest.flattened import (
+    visual_length,
     detect_header,
     find_flattened_tables,
     is_dangling,
@@ -21,7 +22,7 @@ from ingest.flattened import (
     rebuild_rows,
 )
 
-SEEDS = "/work/shared/seeds"
+SEEDS = str(Path(__file__).resolve().parents[1] / "corpus")  # the seed plans
 PVH = "Phòng Văn hóa – Xã hội"
 CPB = "Các phòng, ban, đơn vị có liên quan"
 VP = "Văn phòng HĐND và UBND xã"
@@ -178,16 +179,28 @@ def _tab_rows(prefix: str) -> list[list[str]]:
     return [l.split("\t") for l in _seed(prefix) if l.count("\t") >= 2]
 
 
+def _wrap(text: str, width: float) -> list[str]:
+    """Greedy word wrap at ``width`` printed units (a proportional font:
+    capitals wider than small letters), as a PDF renderer wraps a cell."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and visual_length(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def _flatten(rows, order, widths, page_every):
     """Write ``rows`` the way a PDF conversion flattens them: the header and
-    each cell word-wrapped at its column width, one line per line, columns in
+    each cell wrapped at its column width, one line per line, columns in
     ``order``, the header repeated every ``page_every`` tasks."""
     header, body = rows[0], rows[1:]
     out: list[str] = []
 
     def put_header():
         for col in order:
-            out.extend(textwrap.wrap(header[col], widths[col]) if col else [header[col]])
+            out.extend(_wrap(header[col], widths[col]) if col else [header[col]])
             out.append("")
 
     put_header()
@@ -202,7 +215,7 @@ def _flatten(rows, order, widths, page_every):
             put_header()
         out.append(row[0])
         for col in order[1:]:
-            out.extend(textwrap.wrap(row[col], widths[col]))
+            out.extend(_wrap(row[col], widths[col]))
         expected.append([row[0]] + [row[col] for col in order[1:]])
     return out, expected
 

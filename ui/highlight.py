@@ -96,14 +96,15 @@ def highlight_html(text: str, question: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
-_ORDERED_ITEM = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
+_ORDERED_ITEM = re.compile(r"^(\s*(?:[-+]\s+)?\d+)\.(?=\s)", re.MULTILINE)
 
 
 def md_escape(text: str) -> str:
     """Plain ``text`` as Markdown that shows it literally.
 
-    Markdown/HTML specials are escaped; "22. …" at a line start is escaped
-    too, so task numbers are never renumbered as an ordered list; line
+    Markdown/HTML specials are escaped; "22. …" at a line start (or after a
+    "- " bullet) is escaped too, so task numbers are never renumbered as an
+    ordered list; line
     breaks are kept (hard breaks); "- " items stay bullets.
     """
     text = _MD_SPECIAL.sub(r"\\\1", text or "")

@@ -11,6 +11,7 @@ search text). :func:`apply_filters` narrows it with a :class:`TaskFilter`;
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,9 +35,16 @@ dates, recurrence label, page and file name."""
 
 
 def plan_labels(plans: dict[str, Plan]) -> dict[str, str]:
-    """``{doc: label}`` such as "Nam An Phụ (năm 2026)" (the chat's plan names)."""
+    """``{doc: label}`` such as "Nam An Phụ (năm 2026)" (the chat's plan names).
+
+    Labels shared by several plans (the same plan loaded as DOCX and PDF)
+    get the file name appended: "Nam An Phụ (năm 2026) · 001.pdf".
+    """
     catalog = PlanCatalog.from_plans(plans.values())
-    return {doc: (catalog.by_doc[doc].label if doc in catalog.by_doc else doc) for doc in plans}
+    labels = {doc: (catalog.by_doc[doc].label if doc in catalog.by_doc else doc) for doc in plans}
+    counts = Counter(labels.values())
+    return {doc: (f"{label} · {doc}" if counts[label] > 1 and label != doc else label)
+            for doc, label in labels.items()}
 
 
 def _section(task: Task) -> str:

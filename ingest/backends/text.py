@@ -7,7 +7,8 @@ text, so the same file may mix them):
   Windows-1258; then Unicode NFC.
 * **Markup stripped from text**: HTML tags (``<b>``, ``</i>``, ``<br>``,
   ``<span …>``…) and entities (``&nbsp;``, ``&amp;``…); Markdown emphasis
-  (``**``, ``*``, ``__``), heading marks (leading ``#``), block quotes,
+  (``**``, ``*``), heading marks (leading ``#``; a heading is a paragraph of
+  its own), block quotes,
   backslash escapes and links ``[text](url)``; Word artefacts such as
   ``[bookmark: _Hlk204792937]``. A bold run glued to the text before it
   ("I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích, yêu cầu:**", "KẾ HOẠCH**Cải cách…**")
@@ -21,8 +22,8 @@ text, so the same file may mix them):
   table, i.e. of the adjacent blocks with nothing but blank lines between.
 * **Flattened tables** (PDF → text, one cell piece per line, no separator):
   rebuilt by :mod:`ingest.flattened`; one table block per page fragment.
-* **Paragraphs**: see :func:`assemble_paragraphs` for the rule that joins
-  hard-wrapped lines.
+* **Paragraphs**: see :func:`continues` for the rule that joins hard-wrapped
+  lines, and :func:`paragraph_style` for when blank lines separate paragraphs.
 
 The loader knows nothing of the genre: no annex, task or header meaning.
 Text files have no pages: ``has_pages`` is False and ``page`` is ``None``.
@@ -97,21 +98,23 @@ _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
 
 
 def clean_inline(text: str) -> str:
-    """Strip HTML, Markdown emphasis/links/escapes and Word artefacts from
-    one line or cell; collapse spaces; strip. ``<br>`` becomes a space."""
+    """Strip HTML, Markdown bold/italic stars, links, escapes and Word
+    artefacts from one line or cell; collapse spaces; strip; tidy "( x )" to
+    "(x)" (left by removed tags). ``<br>`` becomes a space."""
     text = _WORD_ARTEFACT_RE.sub(" ", text)
     text = _TAG_RE.sub(" ", text)
     if "&" in text:
         text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _STARS_RE.sub("", _MD_ESCAPE_RE.sub(lambda m: "\x00" if m.group(1) == "*" else m.group(1), text))
-    text = text.replace("\x00", "*").replace("__", "")
+    text = text.replace("\x00", "*")
     text = _INVISIBLE_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    text = _SPACES_RE.sub(" ", text).strip()
+    return text.replace("( ", "(").replace(" )", ")")
 
 
 @dataclass
-class _Line:
+class TextLine:
     """A logical line of the document after cleaning.
 
     ``kind``: "blank", "text" or "table"; ``text``: cleaned text; ``cells``:
@@ -136,7 +139,7 @@ def _split_glued_bold(raw: str, bold: bool) -> tuple[list[str], bool]:
     """
     pieces: list[str] = []
     start = 0
-    for m in re.finditer(r"\*{2,}|_{2,}", raw):
+    for m in re.finditer(r"\*{2,}", raw):
         opening = not bold
         bold = not bold
         before = raw[start : m.start()]
@@ -163,19 +166,20 @@ def _is_pipe_row(line: str) -> bool:
     return stripped.startswith("|") and stripped.count("|") >= 2
 
 
-def logical_lines(text: str) -> list[_Line]:
+def logical_lines(text: str) -> list[TextLine]:
     """Classify and clean every line of ``text`` (see the module docstring)."""
-    out: list[_Line] = []
+    out: list[TextLine] = []
     bold = False
     in_pipe_table = False
+    after_heading = False
     raw_lines = text.split("\n")
     for idx, raw in enumerate(raw_lines):
         if not raw.strip():
-            out.append(_Line("blank"))
+            out.append(TextLine("blank"))
             bold = in_pipe_table = False
             continue
         if raw.count("\t") >= 2:
-            out.append(_Line("table", cells=[clean_inline(c) for c in raw.split("\t")]))
+            out.append(TextLine("table", cells=[clean_inline(c) for c in raw.split("\t")]))
             continue
         if "|" in raw and _PIPE_SEPARATOR_RE.match(raw):
             in_pipe_table = True  # the separator under a pipe header: dropped
@@ -184,7 +188,7 @@ def logical_lines(text: str) -> list[_Line]:
             _PIPE_SEPARATOR_RE.match(raw_lines[idx + 1])
         )
         if _is_pipe_row(raw) or ("|" in raw and (in_pipe_table or next_is_separator)):
-            out.append(_Line("table", cells=_pipe_cells(raw)))
+            out.append(TextLine("table", cells=_pipe_cells(raw)))
             continue
         in_pipe_table = False
         line = _MD_QUOTE_RE.sub("", raw)
@@ -196,8 +200,10 @@ def logical_lines(text: str) -> list[_Line]:
         for piece in pieces:
             cleaned = clean_inline(piece)
             if cleaned:
-                out.append(_Line("text", cleaned, hard_break=heading or not first))
+                out.append(TextLine("text", cleaned, hard_break=heading or after_heading or not first))
                 first = False
+                after_heading = False
+        after_heading = heading
     return out
 
 
@@ -275,21 +281,30 @@ def continues(prev: str, nxt: str, width: float | None, blank_between: bool, bla
     return bool(width) and 0.85 * width <= len(prev) <= 1.25 * width
 
 
-def assemble_paragraphs(lines: list[_Line]) -> list[str]:
-    """Join the text lines of one stretch of a document into paragraphs.
+def paragraph_style(lines: list[TextLine]) -> tuple[float | None, bool]:
+    """(wrap width, double-spaced) of a document's logical ``lines``.
 
-    ``lines`` are "text" and "blank" logical lines (no table lines). Lines are
-    joined with a space when :func:`continues` says so; a ``hard_break`` line
-    always starts a paragraph. Whether blank lines separate paragraphs is
-    decided per document: not when most text lines are followed by a blank
-    line *and* the text is hard-wrapped (PDF conversions double-space every
-    line), yes otherwise.
+    Double-spaced: most text lines (≥ 60 %) are followed by a blank line
+    *and* the text is hard-wrapped — a PDF conversion that puts a blank line
+    after every line, where blank lines say nothing about paragraphs.
     """
     texts = [ln.text for ln in lines if ln.kind == "text"]
     width = wrap_width(texts)
     text_idx = [i for i, ln in enumerate(lines) if ln.kind == "text"]
     followed_by_blank = sum(1 for i in text_idx if i + 1 < len(lines) and lines[i + 1].kind == "blank")
     double_spaced = bool(text_idx) and followed_by_blank >= 0.6 * len(text_idx) and width is not None
+    return width, double_spaced
+
+
+def assemble_paragraphs(lines: list[TextLine], width: float | None = None, double_spaced: bool = False) -> list[str]:
+    """Join text lines of one stretch of a document into paragraphs.
+
+    ``lines`` are "text" and "blank" logical lines (no table lines); ``width``
+    and ``double_spaced`` describe the whole document (:func:`paragraph_style`).
+    Lines are joined with a space when :func:`continues` says so; blank lines
+    separate paragraphs unless the document is double-spaced; a
+    ``hard_break`` line always starts a paragraph.
+    """
     paragraphs: list[str] = []
     current: str | None = None
     current_last = ""
@@ -341,11 +356,13 @@ def text_to_blocks(text: str) -> list[Block]:
     lines = logical_lines(text)
     flat = find_flattened_tables([ln.text if ln.kind == "text" else ("\t\t" if ln.kind == "table" else "") for ln in lines])
     flat_at = {t.start: t for t in flat}
+    in_flat = {i for t in flat for i in range(t.start, t.end)}
+    width, double_spaced = paragraph_style([ln for i, ln in enumerate(lines) if i not in in_flat])
     blocks: list[Block] = []
-    stretch: list[_Line] = []
+    stretch: list[TextLine] = []
 
     def flush_text() -> None:
-        for para in assemble_paragraphs(stretch):
+        for para in assemble_paragraphs(stretch, width, double_spaced):
             blocks.append(Block(kind="paragraph", text=para))
         stretch.clear()
 
