@@ -15,8 +15,8 @@ structure of the genre, not from fixed strings:
   or deadline column.
 * **Repeated headers** at page tops and the column-number row "(1) (2) …"
   are skipped; a repeated header, and a new table block, mark a page break.
-* **Group rows** "I." / "II. Cải cách thể chế" (Roman number, no task data)
-  set ``section``; **sub-group rows** "1 Kiểm soát thủ tục hành chính" (number
+* **Group rows** "I." / "II. Cải cách thể chế" / "A | CẢI CÁCH THỂ CHẾ"
+  (a Roman number or a capital letter A–H, no task data) set ``section``; **sub-group rows** "1 Kiểm soát thủ tục hành chính" (number
   and title in one cell, nothing else) set ``subsection``.
 * **Numbered rows** ("22", "2.3", "1.") are tasks; numbers may restart per
   section.
@@ -54,7 +54,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-_GROUP_RE = re.compile(rf"^\s*({_ROMAN})(?:\s*[.:)/-]\s*|\s+|$)(.*)$")
+_GROUP_RE = re.compile(rf"^\s*({_ROMAN}|[A-H])(?:\s*[.:)/-]\s*|\s+|$)(.*)$")
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s*$")
 _NUMBER_TITLE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s+(\S.*)$")
 _COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$")
@@ -96,6 +96,9 @@ def header_roles(rows: list[list[str]], start: int = 0) -> TableLayout | None:
     if start >= len(rows):
         return None
     first = rows[start]
+    lead_cell = next((c.strip() for c in first if c.strip()), "")
+    if _NUMBER_RE.match(lead_cell) or _NUMBER_TITLE_RE.match(lead_cell):
+        return None  # a task row, never a header
     layout = _layout_from([first])
     if start + 1 < len(rows):
         second = rows[start + 1]
