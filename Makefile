@@ -34,7 +34,7 @@ test-tools:
 
 run: setup
 	$(BIN)/cchc index corpus
-	$(BIN)/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port 8501
+	$(BIN)/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port 8501 --browser.gatherUsageStats false --client.toolbarMode viewer
 
 test: setup test-tools
 	$(BIN)/python -m pytest
