@@ -4,7 +4,8 @@ Run with ``streamlit run app.py`` (``make run`` indexes ``corpus/`` first).
 Environment: ``CCHC_CORPUS`` (plan folder, default ``./corpus``),
 ``CCHC_HOME`` (index folder, default ``./.cchc``), plus the retrieval
 settings (``CCHC_EMBEDDINGS``, ``CCHC_LLM`` …). Pages: "Hỏi đáp" (chat),
-"Nhiệm vụ" (tasks), "Kế hoạch" (plans); the page code lives in ``ui/``.
+"Nhiệm vụ" (tasks), "Kế hoạch" (plans), "Soạn kế hoạch mới" (next year's
+draft), "So sánh" (compare two plans); the page code lives in ``ui/``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import streamlit as st
 
 from retrieval.store import IndexNotFoundError
-from ui import chat, plans_page, resources, tasks_page
+from ui import chat, compare_page, draft_page, plans_page, resources, tasks_page
 from ui.config import corpus_dir, home_dir
 from ui.corpus_admin import corpus_files
 
-PAGES = ["Hỏi đáp", "Nhiệm vụ", "Kế hoạch"]
+PAGES = ["Hỏi đáp", "Nhiệm vụ", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"]
 PAGE_ICONS = {"Hỏi đáp": ":material/forum:", "Nhiệm vụ": ":material/checklist:",
-              "Kế hoạch": ":material/folder_open:"}
+              "Kế hoạch": ":material/folder_open:",
+              "Soạn kế hoạch mới": ":material/edit_document:",
+              "So sánh": ":material/compare_arrows:"}
 
 st.set_page_config(page_title="Trợ lý kế hoạch CCHC", page_icon=":material/assignment:", layout="wide")
 st.markdown(
@@ -76,5 +79,9 @@ elif page == "Hỏi đáp":
     chat.render(engine)
 elif page == "Nhiệm vụ":
     tasks_page.render(engine)
+elif page == "Soạn kế hoạch mới":
+    draft_page.render(engine)
+elif page == "So sánh":
+    compare_page.render(engine)
 else:
     plans_page.render(engine, corpus, home)

@@ -91,7 +91,8 @@ def locator_matches(gold: str, locator: str | None, quote: str | None = None,
       passage sits in II.3 or below it;
     * "title" / "header" – the plan's header facts or title; "căn cứ" – a
       legal-basis paragraph ("Căn cứ …") or the decision part;
-    * "Phụ lục, <section>" – the passage is a task of that annex section;
+    * "Phụ lục, <section>" – the passage is a task of that annex section
+      (same roman numeral, else ≥ 75 % of the heading's words);
     * anything else is a quote: it occurs in the passage's quote.
     """
     g = _key(gold)
@@ -122,8 +123,14 @@ def locator_matches(gold: str, locator: str | None, quote: str | None = None,
                 return False
             return have.group(1) == number or (bool(named) and have.group(1).startswith(number + "."))
         sec = _key(section)
-        strip = lambda s: re.sub(r"^(?:[ivxlc]+|\d+)\.?\s+", "", s)  # noqa: E731
-        return bool(sec) and (strip(sec) == strip(rest) or strip(rest) in sec)
+        if not sec:
+            return False
+        numeral = re.compile(r"^([ivxlc]+)\b\.?\s*")
+        want, have = numeral.match(rest), numeral.match(sec)
+        if want and have:  # "II. Cải cách thủ tục hành chính" = "II. CẢI CẢI THỦ TỤC …"
+            return want.group(1) == have.group(1)
+        words = set(numeral.sub("", rest).split())
+        return bool(words) and len(words & set(sec.split())) / len(words) >= 0.75
     return bool(g) and (g in _key(quote) or g == loc)
 
 

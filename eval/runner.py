@@ -10,9 +10,10 @@ and p50/p95 latency, one column per run.
 
 The baseline's chunks carry no locators, so its retrieval is matched by
 text: a gold citation is resolved, through the plan model, to the words it
-denotes (the task's content, the section's first paragraph, the annex
-section heading, or the quote itself), and a chunk matches when it
-contains their start (:func:`gold_snippets`).
+denotes (the task's content — for "Phụ lục, VI.2.1" row 2.1 of section VI
+—, the section's first paragraphs, the annex section heading, or the quote
+itself), and a chunk matches when it contains their start
+(:func:`gold_snippets`).
 """
 
 from __future__ import annotations
@@ -59,7 +60,14 @@ def gold_snippets(citation: dict, plan: Plan | None) -> list[str]:
                     out.append(_flat(s.heading)[:SNIPPET_CHARS])
         m = re.match(r"^phu luc[,:\s-]*(.+)$", f)
         if m:
-            out.append(_flat(m.group(1))[:SNIPPET_CHARS])
+            numbered = re.match(r"^([ivxlc]+)\.(\d+(?:\.\d+)*)\b", m.group(1))
+            if numbered:  # "Phụ lục, VI.2.1": row 2.1 of section VI
+                roman, number = numbered.groups()
+                out += [_flat(t.content)[:SNIPPET_CHARS] for t in plan.tasks
+                        if (t.number == number or t.part_of == number) and t.content
+                        and re.match(roman + r"\b", fold(t.section or ""))]
+            else:
+                out.append(_flat(m.group(1))[:SNIPPET_CHARS])
     if not out:
         out = [_flat(loc)[:SNIPPET_CHARS]]
     return [s for s in out if len(s) >= 6]

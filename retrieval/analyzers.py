@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from collections import Counter
+from typing import Callable, Iterable
 
 from ingest.textnorm import fold, nfc
 
@@ -88,14 +89,31 @@ def expand_abbreviations(text: str) -> str:
     return _TOKEN.sub(_expand_token, text)
 
 
+_TASK_REF = re.compile(
+    r"(?<!\w)(?:nhi[eệ]m\s+v[uụ]|task)\s+(?:s[oố]\s+)?(\d+(?:\.\d+)*)(?![\d\w])",
+    re.IGNORECASE,
+)
+
+
+def task_markers(text: str) -> list[str]:
+    """One token per task reference in ``text``: "Nhiệm vụ 22", "nv 22", "task
+    2.4" → "nhiemvu22", "nhiemvu2d4" (a rare token, so BM25 can match the
+    numbered row rather than every text holding "nhiệm vụ" and "22")."""
+    return ["nhiemvu" + n.replace(".", "d") for n in _TASK_REF.findall(text)]
+
+
 def syllables(text: str) -> list[str]:
-    """Lower-case NFC syllables of ``text`` (abbreviations expanded)."""
-    return [t.lower() for t in _TOKEN.findall(expand_abbreviations(text))]
+    """Lower-case NFC syllables of ``text`` (abbreviations expanded), then
+    its :func:`task_markers`."""
+    text = expand_abbreviations(text)
+    return [t.lower() for t in _TOKEN.findall(text)] + task_markers(text)
 
 
 def folded(text: str) -> list[str]:
-    """Diacritics-free lower-case syllables of ``text`` ("đ" → "d")."""
-    return _TOKEN.findall(fold(expand_abbreviations(text)))
+    """Diacritics-free lower-case syllables of ``text`` ("đ" → "d"), then
+    its :func:`task_markers`."""
+    text = fold(expand_abbreviations(text))
+    return _TOKEN.findall(text) + task_markers(text)
 
 
 def words(text: str) -> list[str]:
@@ -106,12 +124,13 @@ def words(text: str) -> list[str]:
     """
     from underthesea import word_tokenize
 
+    text = expand_abbreviations(text)
     out: list[str] = []
-    for token in word_tokenize(expand_abbreviations(text)):
+    for token in word_tokenize(text):
         parts = _TOKEN.findall(token.lower())
         if parts:
             out.append("_".join(parts))
-    return out
+    return out + task_markers(text)
 
 
 def words_by_vocab(text: str, vocab, max_len: int = 4) -> list[str]:
@@ -123,7 +142,8 @@ def words_by_vocab(text: str, vocab, max_len: int = 4) -> list[str]:
     in ``vocab`` → ["phòng", "văn_hóa", "xã_hội"]. Matches up to ``max_len``
     syllables; unmatched syllables stay single.
     """
-    syl = syllables(text)
+    text = expand_abbreviations(text)
+    syl = [t.lower() for t in _TOKEN.findall(text)]
     out: list[str] = []
     i = 0
     while i < len(syl):
@@ -136,7 +156,53 @@ def words_by_vocab(text: str, vocab, max_len: int = 4) -> list[str]:
         else:
             out.append(syl[i])
             i += 1
-    return out
+    return out + task_markers(text)
+
+
+_QUERY_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+def diacritics_table(texts: Iterable[str], max_n: int = 3) -> dict[str, str]:
+    """Folded syllable n-gram → its most frequent written form in ``texts``.
+
+    Keys are 1- to ``max_n``-syllable runs without diacritics, space-joined
+    ("bao cao" → "báo cáo", "nam an phu" → "nam an phụ"); values the
+    lower-case spelling that occurs most often (ties: first seen). Built
+    from the indexed chunks, so it knows the corpus's own words and names.
+    """
+    counts: dict[str, Counter] = {}
+    folds: dict[str, str] = {}
+    for text in texts:
+        syl = [t.lower() for t in _TOKEN.findall(expand_abbreviations(text))]
+        keys = [folds.get(t) or folds.setdefault(t, fold(t)) for t in syl]
+        for n in range(1, max_n + 1):
+            for i in range(len(syl) - n + 1):
+                key = " ".join(keys[i:i + n])
+                counts.setdefault(key, Counter())[" ".join(syl[i:i + n])] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+
+
+def restore_diacritics(text: str, table: dict[str, str], max_n: int = 3) -> str:
+    """``text`` typed without diacritics, rewritten with the corpus's spelling.
+
+    Greedy longest match of folded syllable runs against ``table`` (from
+    :func:`diacritics_table`): "bao cao nam gui truoc ngay nao" → "báo cáo
+    năm gửi trước ngày nào". Unknown syllables and punctuation are kept.
+    """
+    tokens = _QUERY_TOKEN.findall(fold(expand_abbreviations(text)))
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(max_n, len(tokens) - i), 0, -1):
+            hit = table.get(" ".join(tokens[i:i + n]))
+            if hit is not None:
+                out.append(hit)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
 
 
 ANALYZERS: dict[str, Callable[[str], list[str]]] = {

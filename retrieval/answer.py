@@ -253,8 +253,9 @@ def due_in_period(due: Due, period: str, plan_year: int | None, exact: bool = Fa
     "Trước ngày 15/01/2026" by its end day). ``exact``: the span is the
     whole period ("Cả năm 2026" for 2026; "Quý IV/2025", not "Quý III,
     IV/2025"). ``annual`` deadlines ("Tháng 10 hàng năm") are compared by
-    month and day in the period's year. No dates (Thường xuyên, Hàng năm
-    alone) → False.
+    month and day in the period's year, and never fall in a whole year (a
+    yearly task is not due in one particular year). No dates (Thường xuyên,
+    Hàng năm alone) → False.
     """
     bounds = _period_bounds(period, plan_year)
     if bounds is None or (due.start is None and due.end is None):
@@ -262,6 +263,8 @@ def due_in_period(due: Due, period: str, plan_year: int | None, exact: bool = Fa
     p_start, p_end = bounds
     start = date.fromisoformat(due.start) if due.start else None
     end = date.fromisoformat(due.end) if due.end else None
+    if due.recurrence == "annual" and p_end - p_start >= timedelta(days=364):
+        return False  # a yearly task is not due in one particular year
     if due.recurrence == "annual" and start and end and (end - start).days < 365:
         length = end - start
         try:
@@ -476,8 +479,9 @@ class Answerer:
         Unit: one of the lead units contains the unit asked. Section: the
         roman numeral / sub-number, or the section words. Deadline: the
         quoted text (equal when exact, else contained), "thường xuyên", or
-        the period (:func:`due_in_period`); negated by "không (phải)…",
-        when the task has a deadline at all.
+        the period (:func:`due_in_period`; "ghi là Quý I" also wants the
+        deadline written in quarters); negated by "không (phải)…", when the
+        task has a deadline at all.
         """
         if query.unit and not unit_matches(query.unit, task.lead):
             return False
@@ -491,8 +495,14 @@ class Answerer:
                          else canon(query.deadline_text) in canon(task.deadline))
         elif query.regular:
             condition = _is_regular(task)
+        elif query.recurrence:
+            condition = task.due.recurrence == query.recurrence
         elif query.period:
             condition = due_in_period(task.due, query.period, plan.year, query.period_exact)
+            if condition and query.period_written:
+                unit = "quy" if "-Q" in query.period else ("thang" if "-" in query.period else "")
+                words = canon(task.deadline).split()
+                condition = (unit in words) if unit else bool(set(words) & {query.period})
         if condition is None:
             return True
         if query.negate:
@@ -780,14 +790,14 @@ class Answerer:
 STOPWORDS = set("""
 ai gì nào bao nhiêu mấy là có không chưa được của các những một và với cho trong trên
 về theo để thì sao thế vậy còn hay hoặc như này đó kia khi giờ lúc từ tại ở ra vào
-làm nếu cụ thể gồm bị phải cần sẽ đã đang xã phường thị trấn sánh giữa lâu lần lấy
+làm nếu cụ thể gồm bị phải cần sẽ đã đang phường thị trấn sánh giữa lâu lần lấy
 khác nhau nêu
 """.split())
 #: The same for words typed without diacritics, limited to those whose bare
 #: form is not also a content word ("tu" may be "tự", "the" may be "thể").
 STOPWORDS_PLAIN = set("""
 ai gi nao bao nhieu la khong chua duoc cua cac nhung mot va voi trong tren theo de thi
-sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang xa phuong tran
+sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang phuong tran
 sanh giua lau lan lay khac nhau
 """.split())
 #: Phrases that name the field asked ("ai chủ trì", "hạn khi nào"): a task
@@ -851,6 +861,9 @@ def describe_filter(query: Query) -> str:
         parts.append(f"{neg}có thời gian ghi {'đúng ' if query.period_exact else ''}“{query.deadline_text}”")
     elif query.regular:
         parts.append(f"{neg}thực hiện thường xuyên")
+    elif query.recurrence:
+        cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
+        parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
     elif query.period:
         year, _, rest = query.period.partition("-")
         tail = f"/{year}" if year != "*" else ""

@@ -25,7 +25,7 @@ import numpy as np
 
 from ingest.model import Plan, plan_from_dict
 from ingest.pipeline import iter_plan_files, parse_file
-from retrieval.analyzers import ANALYZERS
+from retrieval.analyzers import ANALYZERS, diacritics_table
 from retrieval.chunks import Chunk, plan_to_chunks
 from retrieval.embeddings import VectorEmbeddings, get_embeddings, resolve_spec
 from retrieval.store import (
@@ -259,6 +259,8 @@ def build_index(
                   else np.zeros((0, embedder.dim), dtype=np.float32))
         _write_faiss(build_dir, np.ascontiguousarray(matrix, dtype=np.float32))
         _write_bm25(build_dir, [c.text for c in all_chunks], progress)
+        write_json(os.path.join(build_dir, "diacritics.json"),
+                   diacritics_table(c.text for c in all_chunks))
         manifest = {
             "format": FORMAT,
             "embedder_spec": spec,

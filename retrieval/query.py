@@ -74,7 +74,6 @@ ABBREVIATIONS: dict[str, str] = {
     "kh": "ke hoach",
     "qd": "quyet dinh",
     "gd": "giao duc",
-    "dt": "dao tao",
 }
 
 #: Abbreviations expanded only before certain words (they are ambiguous
@@ -86,7 +85,6 @@ _CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern, str]] = [
 ]
 
 _WORD = re.compile(r"[ivxlc]+(?:\.\d+)+|\d+(?:[./:]\d+)+%?|[0-9a-z]+%?")
-_VOWELS = set("aeiouy")
 
 
 def canon(text: str | None) -> str:
@@ -105,10 +103,6 @@ def canon(text: str | None) -> str:
     for pattern, words in _CONTEXT_ABBREVIATIONS:
         s = pattern.sub(words, s)
     return s
-
-
-def _tokens(text: str) -> list[str]:
-    return text.split()
 
 
 def _contains(hay: str, needle: str) -> int:
@@ -344,8 +338,12 @@ class Query:
       plans); ``period`` ("2026", "2026-Q1", "2026-03"; "*" for the year
       when the question gives none: "*-Q1") with ``period_exact`` (the
       deadline must be that whole period: "cả năm 2026", "chỉ ghi Quý
-      IV/2025"); ``deadline_text`` a quoted deadline ("Hàng năm") with
+      IV/2025") and ``period_written`` (the deadline is written in that
+      unit: "thời gian ghi là Quý I" wants "Quý I/2026", not "Trước ngày
+      15/01/2026"); ``deadline_text`` a quoted deadline ("Hàng năm") with
       ``period_exact`` meaning equality; ``regular`` (thường xuyên);
+      ``recurrence`` (``annual``/``quarterly``/``monthly``: "hàng năm",
+      "hàng quý", "hàng tháng");
       ``negate`` (the deadline condition is negated: "không phải thường
       xuyên"); ``section`` (best section key), ``sections`` (every section
       named: "mục A và B"), ``section_text``;
@@ -372,8 +370,10 @@ class Query:
     unit_text: str | None = None
     period: str | None = None
     period_exact: bool = False
+    period_written: bool = False
     deadline_text: str | None = None
     regular: bool = False
+    recurrence: str | None = None
     negate: bool = False
     section: str | None = None
     section_text: str | None = None
@@ -389,8 +389,8 @@ class Query:
     @property
     def has_filter(self) -> bool:
         """True when any task filter is set (unit, deadline, section)."""
-        return bool(self.unit or self.period or self.regular or self.deadline_text
-                    or self.section or self.section_number)
+        return bool(self.unit or self.period or self.regular or self.recurrence
+                    or self.deadline_text or self.section or self.section_number)
 
     @property
     def has_section(self) -> bool:
@@ -430,7 +430,8 @@ class Query:
                 q.section_number = previous.section_number
                 q.intent = "task"
         if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
-            for name in ("unit", "unit_text", "period", "period_exact", "deadline_text", "regular",
+            for name in ("unit", "unit_text", "period", "period_exact", "period_written",
+                         "deadline_text", "regular", "recurrence",
                          "negate", "section", "section_text", "sections", "section_number",
                          "subsection_number"):
                 setattr(q, name, getattr(previous, name))
@@ -479,7 +480,7 @@ _META_CUES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay ban hanh\b")),
 ]
 
-_COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|dong|task|chi tieu)"
+_COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
 _COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + _COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
@@ -499,6 +500,8 @@ nhung cac ke hoach nao la cua ap dung cho danh trong thuc hien co xa phuong thi 
 hanh chinh nha nuoc ky giai doan thang nam cuoi dau 6 sau quy ban hanh
 """.split())
 _REGULAR = re.compile(r"\b(?:thuong xuyen|lien tuc)\b")
+_RECURRENCES = {"nam": "annual", "quy": "quarterly", "thang": "monthly"}
+_RECURRENCE = re.compile(r"\b(?:hang|hằng|moi|dinh ky) (nam|quy|thang)\b")
 _ROMAN_Q = r"(iv|i{1,3}|[1-4])"
 _YEAR_SEP = r"(?:(?: nam)? |/)"
 _QUARTER = re.compile(r"\bqu[yi] " + _ROMAN_Q + r"\b(?:" + _YEAR_SEP + r"((?:19|20)\d{2})\b)?")
@@ -510,6 +513,7 @@ _YEAR_FILTER = re.compile(
 _PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
+_WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
 _EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat)\b")
 _NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc )?(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
@@ -649,6 +653,7 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     quarter, month = _QUARTER.search(rest), _MONTH.search(rest)
     year_filter = _YEAR_FILTER.search(rest)
     regular = _REGULAR.search(rest)
+    recurrence = _RECURRENCE.search(rest)
     q.period_exact = bool(_EXACT.search(rest))
     pos = None
     if quoted:
@@ -666,8 +671,12 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     elif year_filter and (q.count or q.wants_list):
         q.period = year_filter.group(1)
         pos = year_filter.start()
+    elif recurrence and (q.count or q.wants_list):
+        q.recurrence = _RECURRENCES[recurrence.group(1)]
+        pos = recurrence.start()
     if pos is not None and pos >= 0:
         q.negate = bool(_NEGATION.search(rest[max(0, pos - 40): pos].rstrip() + " "))
+        q.period_written = bool(q.period) and bool(_WRITTEN.search(rest[max(0, pos - 25): pos]))
 
 
 def parse_query(text: str, catalog: PlanCatalog) -> Query:
@@ -734,7 +743,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     else:
         q.intent = "search"
     if q.intent in ("search", "meta", "plans"):
-        q.unit = q.unit_text = q.period = q.deadline_text = None
+        q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
         q.regular = q.negate = False
     typed = set(_WORD.findall(fold(raw)))
     expansions = [w for w in key.split() if w not in typed]

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from retrieval.analyzers import ANALYZERS, words_by_vocab
+from ingest.model import Plan
+from ingest.textnorm import fold
+from retrieval.analyzers import (
+    ANALYZERS,
+    expand_abbreviations,
+    restore_diacritics,
+    words_by_vocab,
+)
 from retrieval.chunks import Chunk
 from retrieval.embeddings import VectorEmbeddings, get_embeddings
 from retrieval.store import IndexStore
@@ -50,6 +57,24 @@ QUERY_WORDS_BY_VOCAB = True
 """Segment queries for the words index by longest match against its
 vocabulary (:func:`retrieval.analyzers.words_by_vocab`) instead of loading
 underthesea at query time (saves ~3 s of cold start)."""
+
+
+def plan_aliases(plans: dict[str, Plan]) -> dict[str, list[str]]:
+    """Initials of each plan's unit name → unit names ("nap" → ["Nam An Phụ"]).
+
+    Staff abbreviate commune names by their initials ("NAP", "TX"); the
+    aliases are computed from the indexed plans' ``metadata.unit_name``
+    (two or more syllables), never from a fixed list.
+    """
+    out: dict[str, list[str]] = {}
+    for plan in plans.values():
+        name = (plan.metadata.unit_name or "").strip()
+        syl = fold(name).split()
+        if len(syl) >= 2:
+            initials = "".join(s[0] for s in syl if s[:1].isalnum())
+            if name not in out.setdefault(initials, []):
+                out[initials].append(name)
+    return out
 
 
 def has_diacritics(text: str) -> bool:
@@ -95,6 +120,8 @@ class HybridSearcher:
                 f"Bộ nhúng {self.embedder.embedder_id} khác bộ nhúng của chỉ mục "
                 f"{store.manifest['embedder_id']}: hãy chạy lại `cchc index`"
             )
+        self.aliases = plan_aliases(store.plans())
+        self.diacritics = store.diacritics_table()
         self.bm25 = {name: store.bm25(name) for name in ANALYZERS}
         self.dense = store.dense_index()
         self._docs = np.array([c.doc for c in self.chunks], dtype=object)
@@ -142,23 +169,59 @@ class HybridSearcher:
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 
+    def expand_query(self, query: str) -> str:
+        """``query`` with the unit name appended after each plan alias it uses:
+        "NAP nv 8" → "NAP nv 8 (Nam An Phụ)" (folded when the query has no
+        diacritics, so it keeps its weight profile)."""
+        names: list[str] = []
+        for token in fold(query).replace("-", " ").split():
+            for name in self.aliases.get(token.strip(".,:;?!()"), []):
+                if name not in names:
+                    names.append(name)
+        if not names:
+            return query
+        if not has_diacritics(query):
+            names = [fold(n) for n in names]
+        return f"{query} ({', '.join(names)})"
+
     def weights_for(self, query: str) -> dict[str, float]:
         """The weight profile for ``query``: with or without diacritics."""
         return self.weights if has_diacritics(query) else self.weights_no_diacritics
+
+    def query_texts(self, query: str) -> dict[str, str]:
+        """What each retriever is given for ``query``.
+
+        Plan aliases are expanded (:meth:`expand_query`); the dense query also
+        has its abbreviations written out. A query without any diacritic is
+        first restored with the corpus's spelling
+        (:func:`retrieval.analyzers.restore_diacritics`) for the syllable,
+        word and dense retrievers; the folded index gets it as typed.
+        """
+        expanded = self.expand_query(query)
+        if has_diacritics(query) or not self.diacritics:
+            written = expanded
+        else:
+            written = restore_diacritics(expanded, self.diacritics)
+        texts = {name: written for name in ANALYZERS}
+        texts["folded"] = expanded
+        texts["dense"] = expand_abbreviations(written)
+        return texts
 
     def rankings(self, query: str, docs: set[str] | None = None,
                  kinds: set[str] | None = None,
                  names: set[str] | None = None) -> dict[str, list[tuple[int, float]]]:
         """Each retriever's ranked list ``[(chunk position, raw score), ...]``
-        (best first, at most :data:`DEPTH`), restricted to ``docs``/``kinds``;
-        ``names`` limits the retrievers run (default: all four)."""
+        for ``query`` (as :meth:`query_texts` prepares it), best first, at
+        most :data:`DEPTH`, restricted to ``docs``/``kinds``; ``names``
+        limits the retrievers run (default: all four)."""
         names = set(names) if names is not None else {*ANALYZERS, "dense"}
+        texts = self.query_texts(query)
         mask = self._mask(docs, kinds)
         out: dict[str, list[tuple[int, float]]] = {}
         for name in ANALYZERS:
             if name not in names:
                 continue
-            scores = self._bm25_scores(name, query)
+            scores = self._bm25_scores(name, texts[name])
             if scores is None:
                 continue
             if mask is not None:
@@ -166,7 +229,7 @@ class HybridSearcher:
             top = np.argsort(-scores, kind="stable")[:DEPTH]
             out[name] = [(int(i), float(scores[i])) for i in top if scores[i] > 0]
         if "dense" in names:
-            ids, scores = self._dense_scores(query, mask)
+            ids, scores = self._dense_scores(texts["dense"], mask)
             out["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores)]
         return out
 

@@ -14,6 +14,8 @@ Data folder (``home``): ``.cchc/`` in the current directory, or env
         vectors/<key>.npy    float32 (n_chunks_of_doc, dim), rows = that doc's chunks
         dense.faiss          faiss IndexFlatIP over all vectors, ids = chunk order
         bm25/<analysis>/     bm25s index (JSON + .npy, no pickle) per analysis
+        diacritics.json      {folded n-gram: most frequent spelling} for
+                             restoring queries typed without dấu
 
 A build writes a ``.tmp-index-*`` folder, renames it to ``index-*`` and only
 then swaps ``CURRENT`` with ``os.replace`` (atomic), so a crash or Ctrl-C at
@@ -186,6 +188,11 @@ class IndexStore:
         import faiss
 
         return faiss.read_index(os.path.join(self.root, "dense.faiss"))
+
+    def diacritics_table(self) -> dict[str, str]:
+        """Folded n-gram → spelling table (``{}`` if the index has none)."""
+        path = os.path.join(self.root, "diacritics.json")
+        return read_json(path) if os.path.exists(path) else {}
 
     def bm25(self, analysis: str):
         """The ``bm25s.BM25`` index for one analysis, or ``None`` if empty."""

@@ -163,6 +163,9 @@ def test_filter_by_deadline(answerer):
     assert numbers_listed(a.text) == {"9", "31"}
     a = answerer.answer('NAP mục Cải cách thể chế: nhiệm vụ nào không có thời gian "Cả năm 2026"?')
     assert numbers_listed(a.text) == {"15"}
+    # "ghi là Quý I": written in quarters, so not "Trước ngày 15/01/2026"
+    a = answerer.answer("Nam An Phụ: những nhiệm vụ nào có thời gian ghi là Quý I?")
+    assert numbers_listed(a.text) == {"2", "17", "29"}
 
 
 def test_counts_and_sections(answerer):
@@ -185,6 +188,7 @@ def test_due_in_period_semantics():
     assert not due_in_period(Due("2026-01-01", "2026-12-31", "once"), "2026-10", 2026)
     assert due_in_period(Due(None, "2026-01-15", "once"), "2026-Q1", 2026)
     assert due_in_period(Due("2026-10-01", "2026-10-31", "annual"), "2027-10", 2026)
+    assert not due_in_period(Due("2026-10-01", "2026-10-31", "annual"), "2027", 2026)
     assert not due_in_period(Due("2025-07-01", "2025-12-31", "once"), "2025-Q4", 2025, exact=True)
     assert not due_in_period(Due(None, None, "regular"), "2026", 2026)
 
