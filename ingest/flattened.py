@@ -67,6 +67,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ingest.columns import COLUMN_FAMILIES
 from ingest.textnorm import fold
 
 Cell = list[str]  # the physical lines of one cell
@@ -76,18 +77,8 @@ Row = list[Cell]
 # vocabulary
 # ---------------------------------------------------------------------------
 
-# header families, matched on folded (diacritics-free, lower-case) label text
-_FAMILY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("index", re.compile(r"\b(?:s\.?\s?tt|so\s+tt|so thu tu|tt)\b")),
-    ("coord", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|(?:co quan|don vi|bo phan)\s+(?:thuc hien|tham muu|phu trach)|phu trach")),
-    ("deadline", re.compile(r"thoi gian|thoi han|tien do|hoan thanh|thoi diem|moc")),
-    ("product", re.compile(r"san pham|ket qua|dau ra|hinh thuc")),
-    ("target", re.compile(r"muc tieu|chi tieu")),
-    ("content", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|giai phap|ten\b")),
-    ("note", re.compile(r"ghi chu")),
-    ("budget", re.compile(r"kinh phi|nguon von")),
-]
+# header families: the shared vocabulary of ingest.columns
+_FAMILY_PATTERNS = COLUMN_FAMILIES
 
 # cell-start vocabularies, matched on NFC lower-case text
 _DEADLINE_START = re.compile(
@@ -129,7 +120,7 @@ _GROUP = re.compile(r"^([IVXLC]{1,6})[.)]\s+(\S.*)$")
 _NARROW = set(" .,;:()/-–'\"“”")
 
 # scores, in log-odds-like units
-_EMPTY_COST = {"content": -8.0, "target": -4.0, "lead": -3.5, "coord": -1.5, "deadline": -3.0, "product": -3.0}
+_EMPTY_COST = {"content": -8.0, "objective": -4.0, "lead": -3.5, "coordinating": -1.5, "deadline": -3.0, "product": -3.0}
 _EMPTY_OTHER = -1.5
 _SUBROW_COST = -4.0
 _BULLET_SUBROW_COST = -0.5
@@ -146,7 +137,7 @@ _NEG = -1e9
 _MAX_CELL_LINES = 30  # longer candidate cells are not considered
 
 # column types when no header is given (the genre's usual order)
-_DEFAULT_TYPES = ["index", "content", "lead", "coord", "deadline", "product"]
+_DEFAULT_TYPES = ["number", "content", "lead", "coordinating", "deadline", "product"]
 
 
 # ---------------------------------------------------------------------------
@@ -315,7 +306,7 @@ def detect_header(lines: list[str], start: int = 0, max_lines: int = 16) -> Head
     if pending and merged:
         merged[-1][0] = f"{merged[-1][0]} {pending}"
     types = [fam for _, fam in merged]
-    if len(set(types)) < 3 or not ({"content", "target"} & set(types)):
+    if len(set(types)) < 3 or not ({"content", "objective"} & set(types)):
         return None
     return Header(
         labels=[re.sub(r"\s+", " ", text).strip() for text, _ in merged],
@@ -533,7 +524,7 @@ class _Scorer:
             if excess > tol:
                 score -= 1.0 + 3.0 * excess / width
         for a, b in zip(lines, lines[1:]):
-            if kind in ("content", "target") and _BULLET.match(b):
+            if kind in ("content", "objective") and _BULLET.match(b):
                 return _NEG  # a bullet in the content column starts a sub-row
             score += self._line_break(width, a, b)
             if _starts_lower(b) or b[:1].isdigit() or not _is_deadline_start(b):
@@ -572,14 +563,14 @@ class _Scorer:
             if deadline:
                 return 1.5
             return -0.5 if _DEADLINE_WORD.search(text) else -2.5
-        if kind in ("lead", "coord"):
+        if kind in ("lead", "coordinating"):
             score = 1.0 if _UNIT_START.match(low) else -2.0
             return score - 1.5 if _YEAR.search(text) else score  # units carry no years
         if kind == "product":
             if _PRODUCT_START.match(low):
                 return 1.0
             return -2.0 if deadline else 0.0
-        if kind in ("content", "target"):
+        if kind in ("content", "objective"):
             return -0.5 if deadline and not low[:1].isdigit() else 0.0
         return 0.0
 
@@ -790,7 +781,7 @@ def _consistent(split: list[Cell], types: list[str]) -> bool:
     """The first lines of a split agree with the column types' vocabulary."""
     for lines, kind in zip(split, types):
         deadline = _is_deadline_start(lines[0])
-        if (kind == "deadline") != deadline and kind in ("deadline", "lead", "coord", "product"):
+        if (kind == "deadline") != deadline and kind in ("deadline", "lead", "coordinating", "product"):
             return False
     return True
 
@@ -841,12 +832,12 @@ def _lexicon_from(rows: list[Row], types: list[str]) -> dict[int, set[str]]:
     """Cell texts seen at least twice per column (unit columns pooled):
     tables repeat unit names, deadlines and products."""
     counts: dict[str, Counter] = {}
-    group = {col: "unit" if kind in ("lead", "coord") else str(col) for col, kind in enumerate(types)}
+    group = {col: "unit" if kind in ("lead", "coordinating") else str(col) for col, kind in enumerate(types)}
     for row in rows:
         if not row[0] or not row[0][0][:1].isdigit():
             continue
         for col in range(1, min(len(row), len(types))):
-            if types[col] not in ("content", "target") and row[col]:
+            if types[col] not in ("content", "objective") and row[col]:
                 counts.setdefault(group[col], Counter())[_lexicon_key(join_cell_lines(row[col]))] += 1
     out: dict[int, set[str]] = {}
     for col in range(1, len(types)):

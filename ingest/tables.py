@@ -36,22 +36,9 @@ from dataclasses import dataclass, field
 
 from ingest.blocks import Block, LoadedDocument
 from ingest.deadline import parse_due
+from ingest.columns import TASK_FIELDS, family_of
 from ingest.model import Task
 from ingest.textnorm import clean_cell, fold
-
-ROLES = ("number", "objective", "content", "lead", "coordinating", "deadline", "product")
-
-# (role, pattern on the folded header text); first match wins, so the more
-# specific families come first ("thời gian thực hiện" is a deadline, not a lead).
-_ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("number", re.compile(r"^(s\.?\s?tt|tt|so\s*tt|so thu tu|thu tu|stt\.?)$")),
-    ("coordinating", re.compile(r"phoi hop")),
-    ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|thoi diem")),
-    ("product", re.compile(r"san pham|ket qua|dau ra")),
-    ("lead", re.compile(r"chu tri|(co quan|don vi|bo phan)( \w+)* thuc hien|don vi thuc hien|co quan thuc hien|trach nhiem")),
-    ("objective", re.compile(r"muc tieu|chi tieu")),
-    ("content", re.compile(r"noi dung|nhiem vu|hoat dong|cong viec|de an|giai phap")),
-]
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _GROUP_RE = re.compile(rf"^\s*({_ROMAN}|[A-H])(?:\s*[.:)/-]\s*|\s+|$)(.*)$")
@@ -62,13 +49,9 @@ _BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 
 
 def _role_of(header_text: str) -> str | None:
-    key = fold(header_text)
-    if not key:
-        return None
-    for role, pattern in _ROLE_PATTERNS:
-        if pattern.search(key):
-            return role
-    return None
+    """The task field a header cell maps to; ``None`` for columns kept in ``extra``."""
+    family = family_of(header_text)
+    return family if family in TASK_FIELDS else None
 
 
 @dataclass

@@ -247,7 +247,7 @@ def test_detect_header_other_wording_and_order():
              "Kết quả/", "Sản phẩm", "", "1", "Ban hành kế hoạch"]
     header = detect_header(lines)
     assert header is not None
-    assert header.types == ["index", "content", "deadline", "lead", "coord", "product"]
+    assert header.types == ["number", "content", "deadline", "lead", "coordinating", "product"]
     assert header.labels == ["STT", "Nội dung công việc", "Thời gian hoàn thành", "Đơn vị chủ trì",
                              "Đơn vị phối hợp", "Kết quả/ Sản phẩm"]
 

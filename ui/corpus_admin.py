@@ -38,6 +38,7 @@ from ingest.errors import EmptyFileError, FileTooLargeError, IngestError, MAX_BY
 from ingest.model import Plan
 from ingest.pipeline import iter_plan_files, parse_file
 from ingest.sniff import sniff_format
+from retrieval.indexer import file_sha256
 
 Progress = Callable[[float, str], None]
 """Progress callback: fraction done (0..1) and a Vietnamese step label."""
@@ -91,13 +92,6 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
 
 def corpus_files(corpus: str) -> list[str]:
     """Plan files of the corpus folder (PDF/DOCX/TXT/MD by suffix), sorted; ``[]`` if absent."""
@@ -108,7 +102,7 @@ def find_duplicate(data: bytes, corpus: str) -> str | None:
     """File name in ``corpus`` whose bytes equal ``data``, else ``None``."""
     digest = sha256_bytes(data)
     for path in corpus_files(corpus):
-        if os.path.getsize(path) == len(data) and _file_sha256(path) == digest:
+        if os.path.getsize(path) == len(data) and file_sha256(path) == digest:
             return os.path.basename(path)
     return None
 
