@@ -150,26 +150,48 @@ _UNIT_WORDS = re.compile(
 )
 
 
+_PRODUCT_WORDS = re.compile(
+    r"^(ke hoach|bao cao|van ban|quyet dinh|cong van|thong bao|de an|chuong trinh|danh sach|"
+    r"danh muc|bien ban|giay moi|tai lieu|he thong|phan mem|co so du lieu|csdl|quy che|quy dinh|"
+    r"nghi quyet|hoi nghi|so lieu|diem so|to trinh|bang diem|ket qua)\b"
+)
+
+
 def _looks_like(text: str, kind: str) -> bool:
-    """Does a cell read like a ``deadline`` or a ``unit`` (lead/coordinating)?"""
+    """Does a cell read like a ``deadline``, a ``unit`` (lead/coordinating) or a ``product``?"""
     key = fold(text)
     if kind == "deadline":
         return bool(_DEADLINE_WORDS.match(key))
+    if kind == "product":
+        return bool(_PRODUCT_WORDS.match(key))
     return bool(_UNIT_WORDS.match(key))
 
 
-def _fit(text: str, role: str | None) -> float:
+_TARGET_WORDS = re.compile(r"\d\s*%|ty le|toi thieu|\b100\b")
+
+
+def _fit(text: str, role: str | None, numbered: bool = True) -> float:
+    """How well ``text`` fits a column of ``role`` (higher is better)."""
     if not text.strip():
         return 0.0
+    if role == "objective":
+        # a target states a figure; a sub-row's objective is usually the parent's
+        base = 1.0 if _TARGET_WORDS.search(fold(text)) else (0.5 if numbered else -0.5)
+        return -1.0 if (_looks_like(text, "unit") or _looks_like(text, "deadline")) else base
     is_deadline, is_unit = _looks_like(text, "deadline"), _looks_like(text, "unit")
     if role == "deadline":
         return 2.0 if is_deadline else -2.0
     if role in ("lead", "coordinating"):
         return 1.0 if is_unit else -1.0
-    return -1.0 if (is_unit or is_deadline) else 0.5
+    if is_unit or is_deadline:
+        return -1.0
+    is_product = _looks_like(text, "product")
+    if role == "product":
+        return 1.5 if is_product else 0.5
+    return 0.0 if is_product else 0.5
 
 
-def realign_short_row(row: list[str], layout: "TableLayout") -> list[str]:
+def realign_short_row(row: list[str], layout: "TableLayout", numbered: bool = True) -> list[str]:
     """Put back the cells of a row that lost cells in conversion.
 
     Source pattern: a row with fewer cells than the header, padded with empty
@@ -195,13 +217,38 @@ def realign_short_row(row: list[str], layout: "TableLayout") -> list[str]:
     best, best_score = None, float("-inf")
     for gap_cols in itertools.combinations(slots[:-1], gaps):
         cols = [c for c in slots if c not in gap_cols]
-        score = sum(_fit(text, by_col.get(col)) for text, col in zip(cells, cols))
-        if score > best_score:
+        score = sum(_fit(text, by_col.get(col), numbered) for text, col in zip(cells, cols))
+        if score >= best_score:  # ties: the later gaps (cells lost at a row's end)
             best, best_score = cols, score
     out = list(row[:start]) + [""] * (width - start)
     for text, col in zip(cells, best):
         out[col] = text
     return out
+
+
+_GLUED_DEADLINE = re.compile(
+    r"\s((?:Thường xuyên|Hàng năm|Hằng năm|Cả năm|Theo (?:tiến độ|kế hoạch|hướng dẫn|lộ trình)|"
+    r"Quý [IV\d]|Tháng \d|Trước ngày|Năm \d{4}|Trong (?:năm|tháng|quý)|Khi có)\b.*)$"
+)
+
+
+def split_glued_deadline(row: list[str], layout: "TableLayout") -> list[str]:
+    """Separate a deadline glued onto the cell before an empty deadline column.
+
+    Source pattern: the conversion merged two cells into one and left the
+    deadline cell empty: ``… | Văn phòng UBND xã Thường xuyên | ''`` →
+    ``… | Văn phòng UBND xã | Thường xuyên``. Only a capitalised deadline
+    phrase after other words is split off; other rows are unchanged.
+    """
+    col = layout.roles.get("deadline")
+    if col is None or col == 0 or col >= len(row) or row[col].strip():
+        return row
+    match = _GLUED_DEADLINE.search(row[col - 1])
+    if not match or match.start() == 0:
+        return row
+    row = list(row)
+    row[col - 1], row[col] = row[col - 1][: match.start()].strip(), match.group(1).strip()
+    return row
 
 
 def _starts_mid_sentence(text: str) -> bool:
@@ -319,7 +366,7 @@ class _TaskBuilder:
                 self._group_row(g.group(1), g.group(2), row, {}, page)
                 return
         if _NUMBER_RE.match(number_cell):
-            row = realign_short_row(row, st.layout)
+            row = split_glued_deadline(realign_short_row(row, st.layout), st.layout)
             self._task_row(number_cell.rstrip(".").strip(), row, page)
             return
         titled = _NUMBER_TITLE_RE.match(number_cell)
@@ -360,6 +407,7 @@ class _TaskBuilder:
 
     def _unnumbered_row(self, row: list[str], page, page_break: bool) -> None:
         st = self.state
+        row = split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout)
         data = self._data_cells(row)
         prev = st.last
         if prev is not None and (
@@ -371,7 +419,7 @@ class _TaskBuilder:
         if part_of is None:
             self.warnings.append(f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua")
             return
-        self._emit(None, realign_short_row(row, st.layout), page, part_of=part_of)
+        self._emit(None, row, page, part_of=part_of)
 
     def _is_continuation(self, data: dict[int, str], prev: Task) -> bool:
         if not data:
