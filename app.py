@@ -35,7 +35,8 @@ corpus, home = corpus_dir(), home_dir()
 
 # Streamlit forgets the state of widgets not drawn in a run; re-assigning
 # keeps the task filters and the chat scope while another page is shown.
-for key in (*tasks_page.FILTER_KEYS, chat.SCOPE_KEY):
+for key in (*tasks_page.FILTER_KEYS, chat.SCOPE_KEY, draft_page.DOC_KEY, draft_page.YEAR_KEY,
+            compare_page.A_KEY, compare_page.B_KEY):
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
 

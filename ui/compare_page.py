@@ -12,6 +12,7 @@ cached per index version and pair of plans.
 from __future__ import annotations
 
 import json
+from typing import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -67,10 +68,12 @@ def only_frame(tasks: list[Task]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ONLY_COLUMNS)
 
 
-def _heading(plan: Plan, locator: str | None) -> str:
+def _heading(plan: Plan, locator: str | None, width: int = 60) -> str:
+    """"<locator>. <heading>" of a section, the heading cut to ``width`` characters."""
     for s in plan.sections:
         if s.locator == locator:
-            return f"{locator}. {s.heading}" if locator else s.heading
+            heading = s.heading if len(s.heading) <= width else s.heading[: width - 1] + "…"
+            return f"{locator}. {heading}" if locator else heading
     return locator or ""
 
 
@@ -107,12 +110,14 @@ def _choose(engine: Engine) -> tuple[str, str]:
     return a, b
 
 
-def _table(frame: pd.DataFrame, empty: str, wide: tuple[str, ...]) -> None:
+def _table(frame: pd.DataFrame, empty: str, texts: Iterable[str]) -> None:
+    """Show ``frame`` (or the ``empty`` note); ``texts`` are long-text columns kept medium-wide
+    so that the columns after them stay on screen."""
     if frame.empty:
         st.caption(empty)
         return
     st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.TextColumn(width="large") for c in wide})
+                 column_config={c: st.column_config.TextColumn(width="medium") for c in texts})
 
 
 def render(engine: Engine) -> None:
@@ -149,12 +154,12 @@ def render(engine: Engine) -> None:
         _table(matched_frame(d), "Hai kế hoạch không có nhiệm vụ chung.",
                ("Nội dung (A)", "Nội dung (B)"))
     with tabs[2]:
-        _table(only_frame(d.removed), "Mọi nhiệm vụ của A đều có ở B.", ("Nội dung",))
+        _table(only_frame(d.removed), "Mọi nhiệm vụ của A đều có ở B.", ONLY_COLUMNS[1:])
     with tabs[3]:
-        _table(only_frame(d.added), "Mọi nhiệm vụ của B đều có ở A.", ("Nội dung",))
+        _table(only_frame(d.added), "Mọi nhiệm vụ của B đều có ở A.", ONLY_COLUMNS[1:])
     with tabs[4]:
         _table(targets_frame(d), "Không có khác biệt về chỉ tiêu.",
-               ("Chỉ tiêu (A)", "Chỉ tiêu (B)"))
+               ("Mục", "Chỉ tiêu (A)", "Chỉ tiêu (B)"))
 
     c1, c2, _ = st.columns([1, 1, 3])
     c1.download_button("Tải báo cáo (TXT)", data=lambda: format_diff(d, True).encode("utf-8"),

@@ -119,16 +119,13 @@ def _choose(engine: Engine) -> tuple[str, int]:
 
 def _change_table(frame: pd.DataFrame, review_only: bool) -> None:
     rows = frame[frame[REVIEW_COLUMN] != ""] if review_only else frame
+    # Status first so that review rows stand out without scrolling sideways.
+    rows = rows[[HEADERS[4]] + HEADERS[:4] + [REVIEW_COLUMN]]
     styled = rows.style.apply(
         lambda row: [_REVIEW_FILL if row[REVIEW_COLUMN] else ""] * len(row), axis=1)
-    st.dataframe(
-        styled, hide_index=True, width="stretch",
-        column_config={
-            "Vị trí": st.column_config.TextColumn(width="medium"),
-            "Trước": st.column_config.TextColumn(width="large"),
-            "Sau": st.column_config.TextColumn(width="large"),
-        },
-    )
+    medium = st.column_config.TextColumn(width="medium")
+    st.dataframe(styled, hide_index=True, width="stretch",
+                 column_config={c: medium for c in ("Vị trí", "Trước", "Sau", "Quy tắc")})
 
 
 def render(engine: Engine) -> None:
