@@ -15,6 +15,13 @@ class IngestError(Exception):
     exit_code = 2
 
 
+class MissingFileError(IngestError):
+    """The path does not exist or is not a regular file."""
+
+    def __init__(self, name: str):
+        super().__init__(f"Không tìm thấy tệp: {name}")
+
+
 class EmptyFileError(IngestError):
     """The file has no bytes, or no text at all."""
 

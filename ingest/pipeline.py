@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from ingest.blocks import LoadedDocument
-from ingest.errors import EmptyFileError, FileTooLargeError, MAX_BYTES
+from ingest.errors import EmptyFileError, FileTooLargeError, MAX_BYTES, MissingFileError
 from ingest.model import Plan
 from ingest.sniff import sniff_format
 
@@ -35,12 +35,14 @@ def _backend(kind: str):
 def load_document(path: str | os.PathLike) -> LoadedDocument:
     """Load ``path`` with the backend its content calls for.
 
-    Raises :class:`ingest.errors.EmptyFileError`, ``FileTooLargeError`` (over
+    Raises :class:`ingest.errors.MissingFileError`, ``EmptyFileError``, ``FileTooLargeError`` (over
     50 MB), ``UnsupportedTypeError``, ``CorruptFileError``,
     ``EncryptedFileError`` or ``NoTextLayerError``.
     """
     path = os.fspath(path)
     name = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise MissingFileError(path)
     size = os.path.getsize(path)
     if size == 0:
         raise EmptyFileError(name)

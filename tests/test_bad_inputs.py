@@ -194,3 +194,15 @@ def test_empty_file(tmp_path):
 def test_png_renamed_txt_is_unsupported(tmp_path):
     err = expect(UnsupportedTypeError, write(tmp_path, "photo.txt", png_bytes()))
     assert "PNG" in str(err)
+
+
+def test_missing_file_and_cli_exit_code(tmp_path, capsys):
+    from cchc.cli import main
+    from ingest.errors import MissingFileError
+
+    with pytest.raises(MissingFileError):
+        load_document(tmp_path / "khong_co.pdf")
+    empty = tmp_path / "rong.txt"
+    empty.write_bytes(b"")
+    assert main(["parse", str(empty)]) == 2
+    assert "Tệp rỗng" in capsys.readouterr().err

@@ -36,6 +36,7 @@ Line and paragraph reconstruction (per page, top to bottom):
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import statistics
@@ -47,6 +48,11 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from ingest.blocks import Block, LoadedDocument
+
+# pypdf and pdfminer log repairs of damaged files ("EOF marker not found") to
+# stderr; the loader reports failures itself, in one clear message.
+for _noisy in ("pypdf", "pdfminer"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
 from ingest.errors import (
     CorruptFileError,
     EncryptedFileError,
