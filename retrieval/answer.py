@@ -58,6 +58,13 @@ ABSTAIN = "Không tìm thấy thông tin này trong các kế hoạch đã nạp
 #: Share of the question's content weight (idf, words and word pairs) a
 #: sentence must hold for an extractive answer. Calibrated on the dev set.
 MIN_SUPPORT = 0.45
+#: Below this support a sentence must also contain the question's rarest
+#: word (its most specific subject: "y tế", "cắt giảm"), so near-misses on
+#: the same kind of target ("mức độ hài lòng … 90%") are not taken for it.
+STRONG_SUPPORT = 0.6
+#: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
+#: question's rarest words (its specific subject) loses more support.
+IDF_POWER = 1.0
 #: With no plan named, another plan joins the answer (labelled) when its
 #: best sentence scores at least this share of the best one.
 PER_PLAN_RATIO = 0.9
@@ -637,26 +644,31 @@ class Answerer:
         """Every sentence of the plans in scope that supports ``query``, best
         first: tuples ``(score, search rank, shown text, chunk, source
         words)``. Score = support (:func:`_support`, at least
-        :data:`MIN_SUPPORT`) + shape, task-row and search-rank bonuses. A
+        :data:`MIN_SUPPORT`, and containing the question's rarest word below
+        :data:`STRONG_SUPPORT`) + shape, task-row and search-rank bonuses. A
         figure question keeps only sentences stating a figure; ``require``
         (a pattern) keeps only sentences matching it."""
         weights = self._weights(query)
         if not weights:
             return []
+        unigrams = {t: w for t, w in weights.items() if " " not in t}
+        rarest = max(unigrams, key=unigrams.get) if unigrams else None
         ranks = {h.chunk.id: i for i, h in enumerate(hits)}
         docs = set(query.plans) if query.plan_named else set(self.plans)
         candidates = []
         for chunk in (c for doc in sorted(docs) for c in self._chunks_by_doc.get(doc, [])):
             rank = ranks.get(chunk.id)
-            task = self._task_of(chunk)
+            row = self._row_of(chunk)
             for sentence, raw, present in self._sentences(chunk):
-                if query.figure and not has_figure(_figure_text(task) if task else raw):
+                if query.figure and not has_figure(_figure_text(row) if row else raw):
                     continue
                 if require is not None and not require.search(raw):
                     continue
                 support = _support(weights, present)
                 if support < (MIN_SUPPORT if require is None else MIN_SUPPORT / 2):
                     continue
+                if support < STRONG_SUPPORT and rarest not in present and require is None:
+                    continue  # weak overlap without the question's most specific word
                 bonus = _shape_bonus(query, raw)
                 if chunk.kind == "task" and set(query.fields) - {"content"}:
                     bonus += TASK_ROW_BONUS
@@ -725,13 +737,23 @@ class Answerer:
         return Answer("\n".join(blocks), False, citations, "extractive", evidence, query)
 
     def _task_of(self, chunk) -> Task | None:
+        """The numbered task a task chunk belongs to (a sub-row's parent)."""
+        row = self._row_of(chunk)
+        return parent_task(self.plans[chunk.doc], row) if row is not None else None
+
+    def _row_of(self, chunk) -> Task | None:
+        """The table row a task chunk holds: the numbered row, or the sub-row
+        ("(dòng con)" locator) whose content the chunk quotes."""
         if chunk.kind != "task" or not chunk.task_number or chunk.doc not in self.plans:
             return None
-        plan = self.plans[chunk.doc]
-        for task in plan.tasks:
-            if task.number == chunk.task_number and (chunk.section is None or task.section == chunk.section):
-                return task
-        return None
+        rows = [t for t in self.plans[chunk.doc].tasks
+                if (t.number or t.part_of) == chunk.task_number
+                and (chunk.section is None or t.section == chunk.section)]
+        if "(dòng con)" in (chunk.locator or ""):
+            quote = fold(chunk.quote)
+            subs = [t for t in rows if t.number is None]
+            return next((t for t in subs if fold(t.content)[:50] in quote), subs[0] if subs else None)
+        return next((t for t in rows if t.number), None)
 
     def hit_citation(self, hit) -> Citation:
         """Citation of a search hit (its chunk's doc, locator, page, quote)."""
@@ -753,8 +775,13 @@ class Answerer:
         cached = self._sentence_cache.get(chunk.id)
         if cached is not None:
             return cached
+        extra = ""
         if chunk.kind == "task":
             sentences = [chunk.quote]
+            row = self._row_of(chunk)
+            parent = parent_task(self.plans[chunk.doc], row) if row is not None else None
+            if parent is not None and parent is not row:
+                extra = " " + (parent.content or "")  # a sub-row is read with its task
         else:
             sentences = split_sentences(chunk.quote)
             section = self._sections.get((chunk.doc, chunk.section or ""))
@@ -762,7 +789,7 @@ class Answerer:
             if heading:
                 sentences = [(f"{heading}: {s}", s) for s in sentences]
         sentences = [x if isinstance(x, tuple) else (x, x) for x in sentences]
-        cached = [(shown, raw, term_set(shown)) for shown, raw in sentences]
+        cached = [(shown, raw, term_set(shown + extra)) for shown, raw in sentences]
         self._sentence_cache[chunk.id] = cached
         return cached
 
@@ -776,7 +803,7 @@ class Answerer:
         n = max(self._n_chunks, 1)
         weights: dict[str, float] = {}
         for t in terms:
-            weights[t] = math.log(1 + n / (1 + self._df.get(t, 0)))
+            weights[t] = math.log(1 + n / (1 + self._df.get(t, 0))) ** IDF_POWER
         for a, b in zip(terms, terms[1:]):
             weights[f"{a} {b}"] = 0.5 * (weights[a] + weights[b])
         return weights
@@ -800,11 +827,13 @@ ai gi nao bao nhieu la khong chua duoc cua cac nhung mot va voi trong tren theo 
 sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang phuong tran
 sanh giua lau lan lay khac nhau
 """.split())
-#: Phrases that name the field asked ("ai chủ trì", "hạn khi nào"): a task
-#: row answers them by its labels, a sentence need not repeat them.
+#: Phrases that name the field asked ("ai chủ trì", "hạn khi nào") or the
+#: kind of figure ("phần trăm", "tỷ lệ"): a task row answers them by its
+#: labels, a figure by being there; a sentence need not repeat them.
 FIELD_PHRASES = re.compile(
     r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
-    r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam)\b"
+    r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
+    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi))|han$)\b"
 )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import time
 from importlib import metadata
@@ -168,7 +169,6 @@ def _write_bm25(root: str, texts: list[str], progress: bool) -> None:
     import bm25s
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
-
     if not texts:
         return
     for name, analyze in _progress(ANALYZERS.items(), "Chỉ mục BM25", progress):
@@ -278,8 +278,6 @@ def build_index(
         write_json(os.path.join(build_dir, "manifest.json"), manifest)
         publish(home, build_dir)
     except BaseException:
-        import shutil
-
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
     return manifest

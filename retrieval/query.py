@@ -501,7 +501,7 @@ hanh chinh nha nuoc ky giai doan thang nam cuoi dau 6 sau quy ban hanh
 """.split())
 _REGULAR = re.compile(r"\b(?:thuong xuyen|lien tuc)\b")
 _RECURRENCES = {"nam": "annual", "quy": "quarterly", "thang": "monthly"}
-_RECURRENCE = re.compile(r"\b(?:hang|hằng|moi|dinh ky) (nam|quy|thang)\b")
+_RECURRENCE = re.compile(r"\b(?:hang|moi|dinh ky) (nam|quy|thang)\b")
 _ROMAN_Q = r"(iv|i{1,3}|[1-4])"
 _YEAR_SEP = r"(?:(?: nam)? |/)"
 _QUARTER = re.compile(r"\bqu[yi] " + _ROMAN_Q + r"\b(?:" + _YEAR_SEP + r"((?:19|20)\d{2})\b)?")

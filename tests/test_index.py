@@ -21,7 +21,17 @@ import pytest
 
 from ingest.pipeline import parse_file
 from retrieval import indexer, store as store_mod
-from retrieval.analyzers import canonical_tones, expand_abbreviations, folded, syllables, words
+from retrieval.analyzers import (
+    canonical_tones,
+    diacritics_table,
+    expand_abbreviations,
+    folded,
+    restore_diacritics,
+    syllables,
+    task_markers,
+    words,
+    words_by_vocab,
+)
 from retrieval.chunks import plan_label, plan_to_chunks
 from retrieval.embeddings import get_embeddings
 from retrieval.indexer import build_index
@@ -111,6 +121,31 @@ def test_tone_placement_and_abbreviations_meet():
     assert folded("HĐND") == folded("HDND") == ["hoi", "dong", "nhan", "dan"]
     assert expand_abbreviations("TTHC") == "thủ tục hành chính"
     assert expand_abbreviations("NAP") == "NAP"  # not a genre abbreviation
+
+
+def test_task_references_become_one_rare_token():
+    assert task_markers("Nhiệm vụ 22: Báo cáo") == ["nhiemvu22"]
+    assert "nhiemvu22" in syllables("NV22 ai chủ trì") and "nhiemvu22" in folded("nv 22")
+    assert "nhiemvu2d4" in folded("nhiem vu 2.4") and "nhiemvu7" in words("task 7")
+    assert task_markers("22 nhiệm vụ") == []
+
+
+def test_query_words_by_index_vocabulary():
+    vocab = {"văn_hóa", "xã_hội", "chủ_trì", "hội_đồng_nhân_dân"}
+    assert words_by_vocab("Phòng Văn hoá - Xã hội chủ trì, HĐND", vocab) == [
+        "phòng", "văn_hóa", "xã_hội", "chủ_trì", "hội_đồng_nhân_dân"]
+
+
+def test_diacritics_restored_from_corpus_spelling():
+    table = diacritics_table([
+        "Báo cáo năm gửi trước ngày 10/12 về Ủy ban nhân dân xã Việt Khê.",
+        "Báo cáo quý gửi trước ngày 20 của tháng cuối quý.",
+        "Bảo đảm an toàn thông tin; báo cáo kết quả.",
+    ])
+    assert table["bao cao"] == "báo cáo" and table["bao"] in {"báo", "bảo"}
+    assert restore_diacritics("viet khe bao cao nam gui truoc ngay nao?", table) == (
+        "việt khê báo cáo năm gửi trước ngày nao ?")
+    assert restore_diacritics("UBND xa", table) == "ủy ban nhân dân xã"
 
 
 # -------------------------------------------------------------------- chunks

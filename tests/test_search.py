@@ -16,7 +16,7 @@ import pytest
 
 from ingest.textnorm import fold
 from retrieval.indexer import build_index
-from retrieval.search import HybridSearcher
+from retrieval.search import HybridSearcher, has_diacritics, query_overlap
 from retrieval.store import IndexStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,6 +82,19 @@ def test_doc_and_kind_filters(searcher):
     assert searcher.search(query, docs={"not-indexed.txt"}) == []
 
 
+def test_commune_initials_and_missing_diacritics_are_handled(searcher):
+    assert searcher.aliases == {"nap": ["Nam An Phụ"], "vk": ["Việt Khê"]}
+    assert searcher.expand_query("VK nv 22 ai chủ trì?") == "VK nv 22 ai chủ trì? (Việt Khê)"
+    texts = searcher.query_texts("vk bao cao nam gui truoc ngay nao")
+    assert texts["folded"] == "vk bao cao nam gui truoc ngay nao (viet khe)"
+    assert texts["syllables"].startswith("vk báo cáo năm gửi trước ngày")
+    assert "việt khê" in texts["syllables"]
+    # 004 annex row 22: "Rà soát, tái cấu trúc quy trình, điện tử hóa mẫu đơn, tờ khai ..."
+    for query in ("VK nhiệm vụ 22 ai chủ trì?", "vk nv 22 ai chu tri"):
+        chunk = top(searcher, query)
+        assert (chunk.doc, chunk.locator) == (VK, "nhiệm vụ 22")
+
+
 def test_hits_are_fused_and_ordered(searcher):
     hits = searcher.search("mức độ hài lòng của người dân đạt bao nhiêu phần trăm", k=8)
     assert len(hits) == 8
@@ -90,6 +103,13 @@ def test_hits_are_fused_and_ordered(searcher):
         assert h.ranks and set(h.ranks) <= {"syllables", "words", "folded", "dense"}
         assert set(h.raw) == set(h.ranks)
     assert searcher.search("   ") == []
+
+
+def test_query_overlap_and_diacritics_detection(searcher):
+    chunk = top(searcher, "Ai chủ trì Tổng kiểm kê tài sản công?")
+    assert query_overlap("tong kiem ke tai san cong", chunk) == 1.0
+    assert query_overlap("xe buýt khách", chunk) == 0.0
+    assert has_diacritics("Đ") and has_diacritics("báo cáo") and not has_diacritics("bao cao 2026")
 
 
 def test_warm_query_latency_p95_under_300ms(searcher):
