@@ -310,3 +310,18 @@ def test_cli_batch_prints_the_json_contract(answerer, tmp_path, capsys):
     assert set(lines[0]["citations"][0]) == {"doc", "title", "locator", "page", "quote"}
     assert lines[0]["citations"][0]["locator"] == "nhiệm vụ 17" and not lines[0]["abstained"]
     assert lines[1]["abstained"] and lines[1]["answer"] == ABSTAIN and lines[1]["citations"] == []
+
+
+def test_llm_configuration_from_environment():
+    from retrieval.llm import LLMConfigError, get_chat_model
+
+    assert get_chat_model({}) is None and get_chat_model({"CCHC_LLM": "off"}) is None
+    with pytest.raises(LLMConfigError, match="CCHC_LLM_MODEL"):
+        get_chat_model({"CCHC_LLM": "ollama"})
+    with pytest.raises(LLMConfigError, match="openai|ollama"):
+        get_chat_model({"CCHC_LLM": "bard", "CCHC_LLM_MODEL": "x"})
+    try:  # the provider package is optional: a clear error when it is missing
+        import langchain_openai  # noqa: F401
+    except ImportError:
+        with pytest.raises(LLMConfigError, match="langchain-openai"):
+            get_chat_model({"CCHC_LLM": "openai", "CCHC_LLM_MODEL": "gpt-x"})
