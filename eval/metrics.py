@@ -11,8 +11,9 @@
 * :func:`locator_matches` / :func:`first_match_rank` – retrieval: does a
   ranked passage (doc + locator) match a gold citation ("task 22",
   "section II.3", "Phụ lục, II. Cải cách thể chế", or a short quote).
-* :func:`summarize` – accuracy by type, Recall@1/@5, MRR, abstention
-  precision/recall, false-abstention rate, p50/p95 latency.
+* :func:`summarize` – accuracy by type, Recall@1/@5, MRR
+  (:func:`retrieval_figures`), abstention precision/recall,
+  false-abstention rate, p50/p95 latency.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from ingest.textnorm import fold
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A gold or passage locator naming a task row ("task 22", "nhiem vu 2.3"),
+#: on a folded key; group 1 is the row number.
+TASK_LOCATOR = re.compile(r"^(?:task|nhiem vu|nv)\s+(\S+)$")
 
 
 def _tone_last(word: str) -> str:
@@ -97,7 +101,7 @@ def locator_matches(gold: str, locator: str | None, quote: str | None = None,
     """
     g = _key(gold)
     loc = _key(locator)
-    m = re.match(r"^(?:task|nhiem vu|nv)\s+(\S+)$", g)
+    m = TASK_LOCATOR.match(g)
     if m:
         return re.match(r"^nhiem vu " + re.escape(m.group(1)) + r"(?: |$)", loc) is not None
     if re.match(r"^(?:title|header|tieu de)\b", g):
@@ -200,13 +204,24 @@ def summarize(items: list[dict], records: list[dict], ranks: list[int | None] | 
     lat = [r["latency_ms"] for r in records if r.get("latency_ms") is not None]
     out["p50_ms"], out["p95_ms"] = _percentile(lat, 0.5), _percentile(lat, 0.95)
     if ranks is not None:
-        scored = [rk for it, rk in zip(items, ranks)
-                  if it.get("type") != "unanswerable" and it.get("citations")]
-        n = len(scored)
-        out["recall@1"] = sum(1 for r in scored if r is not None and r <= 1) / n if n else None
-        out["recall@5"] = sum(1 for r in scored if r is not None and r <= 5) / n if n else None
-        out["mrr"] = sum(1 / r for r in scored if r is not None) / n if n else None
+        out.update(retrieval_figures(items, ranks))
     return out
+
+
+def retrieval_figures(items: list[dict], ranks: list[int | None]) -> dict[str, float | None]:
+    """Recall@1, Recall@5 and MRR of ``ranks`` (1-based rank of the first
+    passage matching a gold citation per item, ``None`` = not found), over
+    the answerable ``items`` that have gold citations. Returns
+    ``{"recall@1", "recall@5", "mrr"}``, each in 0..1 or ``None`` when no
+    item counts."""
+    scored = [rk for it, rk in zip(items, ranks)
+              if it.get("type") != "unanswerable" and it.get("citations")]
+    n = len(scored)
+    return {
+        "recall@1": sum(1 for r in scored if r is not None and r <= 1) / n if n else None,
+        "recall@5": sum(1 for r in scored if r is not None and r <= 5) / n if n else None,
+        "mrr": sum(1 / r for r in scored if r is not None) / n if n else None,
+    }
 
 
 def strip_diacritics(text: str) -> str:

@@ -24,7 +24,15 @@ import re
 import time
 from typing import Any
 
-from eval.metrics import TYPES, first_match_rank, strip_diacritics, summarize
+from eval.metrics import (
+    TASK_LOCATOR,
+    TYPES,
+    first_match_rank,
+    judge,
+    retrieval_figures,
+    strip_diacritics,
+    summarize,
+)
 from ingest.model import Plan
 from ingest.textnorm import fold
 
@@ -47,7 +55,7 @@ def gold_snippets(citation: dict, plan: Plan | None) -> list[str]:
     f = fold(loc)
     out: list[str] = []
     if plan is not None:
-        m = re.match(r"^(?:task|nhiem vu|nv)\s+(\S+)$", f)
+        m = TASK_LOCATOR.match(f)
         if m:
             out = [_flat(t.content)[:SNIPPET_CHARS] for t in plan.tasks
                    if (t.number == m.group(1) or t.part_of == m.group(1)) and t.content]
@@ -85,6 +93,11 @@ def text_match_rank(item: dict, ranked: list[dict], plans: dict[str, Plan]) -> i
     return None
 
 
+def _question(item: dict, plain: bool) -> str:
+    """The item's question, stripped of diacritics when ``plain``."""
+    return strip_diacritics(item["question"]) if plain else item["question"]
+
+
 def _evidence_dicts(citations) -> list[dict]:
     return [{"doc": c.doc, "locator": c.locator, "quote": c.quote, "section": c.section}
             for c in citations]
@@ -99,7 +112,7 @@ def run_system(answerer, items: list[dict], plain: bool = False) -> dict[str, An
     """
     records, ranks, search_ranks = [], [], []
     for item in items:
-        question = strip_diacritics(item["question"]) if plain else item["question"]
+        question = _question(item, plain)
         start = time.perf_counter()
         answer = answerer.answer(question)
         ms = (time.perf_counter() - start) * 1000
@@ -119,7 +132,7 @@ def run_baseline(baseline, items: list[dict], plans: dict[str, Plan], plain: boo
     """Ask the baseline every item; ``{"records", "ranks"}`` as :func:`run_system`."""
     records, ranks = [], []
     for item in items:
-        question = strip_diacritics(item["question"]) if plain else item["question"]
+        question = _question(item, plain)
         record, hits = baseline.ask(question, k=5)
         record.update(id=item.get("id"), question=question)
         records.append(record)
@@ -197,19 +210,16 @@ def run_eval(qa_set: str, home: str | None = None, baseline: bool = True,
     columns = {}
     for name, run in runs.items():
         summary = summarize(items, run["records"], run["ranks"])
-        if "search_ranks" in run:
-            sr = [r for it, r in zip(items, run["search_ranks"])
-                  if it.get("type") != "unanswerable" and it.get("citations")]
-            summary["search_recall@1"] = sum(1 for r in sr if r == 1) / len(sr) if sr else None
-            summary["search_recall@5"] = sum(1 for r in sr if r is not None) / len(sr) if sr else None
+        if "search_ranks" in run:  # the search's top 5 only, so any rank is within 5
+            search = retrieval_figures(items, run["search_ranks"])
+            summary["search_recall@1"] = search["recall@1"]
+            summary["search_recall@5"] = search["recall@5"]
         columns[name] = summary
     if out:
         os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
         with open(out, "w", encoding="utf-8") as fh:
             for name, run in runs.items():
                 for item, rec, rank in zip(items, run["records"], run["ranks"]):
-                    from eval.metrics import judge
-
                     line = dict(rec, run=name, type=item.get("type"), rank=rank,
                                 right=judge(item, rec))
                     fh.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -1,11 +1,17 @@
 """Deadline normaliser: the "Thời gian hoàn thành" cell → :class:`ingest.model.Due`.
 
-Two public functions:
+Three public functions:
 
 * :func:`parse_due` reads the free text of a deadline cell (thời gian thực
   hiện / hoàn thành) and returns ``Due(start, end, recurrence)``;
 * :func:`due_overlaps` tells whether a ``Due`` falls in a calendar period
-  (``"2026"``, ``"2026-Q1"``, ``"2026-03"``), for ``cchc tasks --due``.
+  (``"2026"``, ``"2026-Q1"``, ``"2026-03"``), for ``cchc tasks --due``:
+  the task's span touches the period, and a cycle without dates matches
+  periods at least as long;
+* :func:`due_in_period` tells whether a ``Due`` lies *inside* such a period
+  (or is exactly it), for the question filters ("nhiệm vụ nào có thời hạn
+  trong Quý I?"): stricter on spans, yearly tasks and cycles. Both read
+  periods with the same parser.
 
 How a cell is read (all matching is done on a folded copy of the text:
 NFC, lower case, diacritics removed, ``đ`` → ``d``, dashes unified, runs of
@@ -74,7 +80,7 @@ from typing import Callable
 
 from ingest.model import Due
 
-__all__ = ["parse_due", "due_overlaps"]
+__all__ = ["parse_due", "due_overlaps", "due_in_period"]
 
 # ---------------------------------------------------------------- folding
 
@@ -457,3 +463,56 @@ def due_overlaps(due: Due | None, period: str) -> bool:
     if end is None:
         return start <= p_end
     return start <= p_end and end >= p_start
+
+
+def due_in_period(due: Due, period: str, plan_year: int | None, exact: bool = False) -> bool:
+    """True when ``due`` lies *inside* ``period`` — the filter behind
+    questions such as "nhiệm vụ nào có thời hạn trong Quý I?".
+
+    ``period`` is ``"2026"``, ``"2026-Q1"``, ``"2026-03"``, or with ``*``
+    for the year (``"*"``, ``"*-Q1"``, ``"*-03"``: a question that gives
+    none), which stands for ``plan_year`` (``None`` → False).
+
+    Where :func:`due_overlaps` (``cchc tasks --due``) asks whether a task
+    is *running or due at some time in* a period, this asks whether it is
+    *due within* it, so the two differ on purpose:
+
+    * the task's dated span must lie inside the period, not just touch it
+      (a pure deadline "Trước ngày 15/01/2026", with no start, by its end
+      day; an open-ended ``[start, ∞)`` never does);
+    * ``exact``: the span must be the whole period ("Cả năm 2026" for 2026;
+      "Quý IV/2025", not "Quý III, IV/2025");
+    * ``annual`` deadlines ("Tháng 10 hàng năm") are compared by month and
+      day in the period's year only (a span of a year or more is not
+      moved), and never fall in a whole year: a yearly task is not due in
+      one particular year (:func:`due_overlaps` matches them in every year);
+    * no dates (Thường xuyên, a bare "Hàng năm" or any other cycle alone)
+      → False (:func:`due_overlaps` matches a cycle against periods at
+      least as long).
+
+    Raises ``ValueError`` (as :func:`due_overlaps`) when ``period`` is not
+    one of the forms above.
+    """
+    year_text, sep, rest = period.partition("-")
+    if year_text == "*":
+        if plan_year is None:
+            return False
+        period = f"{plan_year}{sep}{rest}"
+    p_start, p_end, kind = _parse_period(period)
+    if due.start is None and due.end is None:
+        return False
+    start = date.fromisoformat(due.start) if due.start else None
+    end = date.fromisoformat(due.end) if due.end else None
+    if due.recurrence == "annual" and kind == "year":
+        return False  # a yearly task is not due in one particular year
+    if due.recurrence == "annual" and start and end and (end - start).days < 365:
+        length = end - start
+        start = _same_day_in(p_start.year, start)
+        end = start + length
+    if exact:
+        return start == p_start and end == p_end
+    if start is None:
+        return end is not None and p_start <= end <= p_end
+    if end is None:
+        return False
+    return p_start <= start and end <= p_end

@@ -1,0 +1,79 @@
+"""Answers from a plan's header facts and from the catalog of loaded plans.
+
+* **meta** questions (who signed, which decision, which date) are answered
+  from :class:`ingest.model.Metadata`; a fact the header leaves blank gives
+  an abstention, except a decision number, which is then looked for in the
+  text;
+* **plans** questions ("kế hoạch nào áp dụng cho năm 2026?") list the plans
+  in scope with their titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.model import Plan
+from retrieval.answer_model import Answer, Citation, abstention
+from retrieval.answer_rows import plan_label, plan_title
+from retrieval.query import PlanCatalog, Query
+
+
+def date_vi(iso: str | None) -> str | None:
+    """"2025-07-31" → "31/7/2025"; other text (and ``None``) unchanged."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return f"{int(m.group(3))}/{int(m.group(2))}/{m.group(1)}" if m else iso
+
+
+def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages) -> Answer:
+    """Header facts of ``plans`` (those in scope): signer, decision number
+    (with its date), date; kind ``meta``.
+
+    A decision number is quoted from the sentence of the plan that writes
+    it (so its date reads as written) when one is indexed; a fact the
+    header leaves blank gives an abstention, except a decision number,
+    which is then looked for in the text. ``passages`` is the extractive
+    answerer (:class:`retrieval.answer_text.PassageAnswerer`) used for both.
+    """
+    blocks, citations = [], []
+    for plan in plans:
+        m = plan.metadata
+        when = date_vi(m.date)
+        if query.meta == "decision" and m.decision_number:
+            sub = replace(query, plans=[plan.doc], plan_named=True)
+            found = passages.answer(sub, require=re.compile(re.escape(m.decision_number)))
+            if not found.abstained:
+                blocks.append(f"{plan_label(catalog, plan.doc)}: Quyết định số {m.decision_number}. "
+                              + found.text)
+                citations.extend(found.citations)
+                continue
+            text = f"Ban hành kèm theo Quyết định số {m.decision_number}" + (
+                f" ngày {when}." if when else ".")
+        elif query.meta == "signer" and m.signer:
+            text = f"Người ký: {m.signer}."
+        elif query.meta == "date" and m.date:
+            text = f"Ngày ban hành: {when}."
+        else:
+            continue
+        facts = "; ".join(x for x in (m.decision_number, when, m.signer) if x)
+        blocks.append(f"{plan_label(catalog, plan.doc)}: {text}")
+        citations.append(Citation(plan.doc, plan_title(plan), "thông tin chung", None,
+                                  f"{plan_title(plan) or ''} ({facts})"))
+    if not blocks:
+        if query.meta == "decision":  # the number may still be written in the text
+            return passages.answer(query, require=re.compile(r"\d+\s*/\s*Q[ĐD]", re.I))
+        return abstention(query)
+    return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
+
+
+def plans_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:
+    """Kind ``plans``: "N kế hoạch:" and one line per plan of ``plans``
+    (label and title), each cited by its title. Abstains when empty."""
+    if not plans:
+        return abstention(query)
+    lines, citations = [], []
+    for plan in plans:
+        lines.append(f"- {plan_label(catalog, plan.doc)}: {plan_title(plan) or plan.doc}")
+        citations.append(Citation(plan.doc, plan_title(plan), "tiêu đề", None, plan_title(plan) or plan.doc))
+    return Answer(f"{len(plans)} kế hoạch:\n" + "\n".join(lines), False, citations, "plans",
+                  list(citations), query)

@@ -1,0 +1,119 @@
+"""How well a sentence supports a question: idf-weighted content words.
+
+A question's content words (:func:`query_terms`: field phrases, stopwords
+and plan names removed) and their adjacent pairs are weighted by idf over
+the indexed chunks (:class:`TermWeights`); a sentence's support
+(:func:`support`) is the share of that weight among its own words and word
+pairs (:func:`term_set`). :func:`shape_bonus` slightly prefers sentences of
+the shape asked (a percentage, a date).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Iterable
+
+from ingest.textnorm import fold, nfc
+from retrieval.query import PlanCatalog, Query, canon
+
+#: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
+#: question's rarest words (its specific subject) loses more support.
+IDF_POWER = 1.0
+
+#: Question and function words, as typed with diacritics: they say nothing
+#: about which sentence answers. Genre words ("kế hoạch", "cải cách") are not
+#: listed: their low idf already makes them count little.
+STOPWORDS = set("""
+ai gì nào bao nhiêu mấy là có không chưa được của các những một và với cho trong trên
+về theo để thì sao thế vậy còn hay hoặc như này đó kia khi giờ lúc từ tại ở ra vào
+làm nếu cụ thể gồm bị phải cần sẽ đã đang phường thị trấn sánh giữa lâu lần lấy
+khác nhau nêu
+""".split())
+#: The same for words typed without diacritics, limited to those whose bare
+#: form is not also a content word ("tu" may be "tự", "the" may be "thể").
+STOPWORDS_PLAIN = set("""
+ai gi nao bao nhieu la khong chua duoc cua cac nhung mot va voi trong tren theo de thi
+sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang phuong tran
+sanh giua lau lan lay khac nhau
+""".split())
+#: Phrases that name the field asked ("ai chủ trì", "hạn khi nào") or the
+#: kind of figure ("phần trăm", "tỷ lệ"): a task row answers them by its
+#: labels, a figure by being there; a sentence need not repeat them.
+FIELD_PHRASES = re.compile(
+    r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
+    r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
+    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi))|han$)\b"
+)
+
+
+def query_terms(query: Query, names: set[str]) -> list[str]:
+    """Content words of a question (canon form, in order): field phrases,
+    stopwords (judged on the word as typed) and plan names removed."""
+    drop = set()
+    for word in re.findall(r"\w+", nfc(query.text).lower()):
+        bare = fold(word)
+        if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
+            drop.add(bare)
+    return [t for t in FIELD_PHRASES.sub(" ", query.key).split() if t not in drop and t not in names]
+
+
+def terms(text: str) -> list[str]:
+    """The :func:`retrieval.query.canon` words of ``text``, in order."""
+    return canon(text).split()
+
+
+def term_set(text: str) -> frozenset[str]:
+    """The :func:`retrieval.query.canon` words of ``text`` and its word pairs."""
+    words = terms(text)
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+
+
+class TermWeights:
+    """Document frequencies of canon words over ``texts`` (the indexed
+    chunks' texts), and the question weights they give (:meth:`weights`)."""
+
+    def __init__(self, texts: Iterable[str] = ()):
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for text in texts:
+            self.n += 1
+            self.df.update(set(terms(text)))
+
+    def weights(self, query: Query, catalog: PlanCatalog) -> dict[str, float]:
+        """Term → weight for ``query``: each content word
+        (:func:`query_terms`, the names of the plans it names removed)
+        weighs ``log(1 + n / (1 + df)) ** IDF_POWER``; each pair of adjacent
+        content words ("a b") the mean of its two words. ``{}`` when the
+        question has no content word."""
+        names: set[str] = set()
+        for doc in query.plans:
+            entry = catalog.by_doc.get(doc)
+            if entry:
+                names |= set(entry.key.split()) | entry.aliases
+        words = query_terms(query, names)
+        n = max(self.n, 1)
+        weights: dict[str, float] = {}
+        for t in words:
+            weights[t] = math.log(1 + n / (1 + self.df.get(t, 0))) ** IDF_POWER
+        for a, b in zip(words, words[1:]):
+            weights[f"{a} {b}"] = 0.5 * (weights[a] + weights[b])
+        return weights
+
+
+def support(weights: dict[str, float], present: frozenset[str]) -> float:
+    """Share (0..1) of the question's term weight (words and word pairs) in
+    the terms ``present`` in a sentence (:func:`term_set`); 0 without weights."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+def shape_bonus(query: Query, sentence: str) -> float:
+    """Small preference (0.05, else 0) for sentences of the shape asked: a
+    percentage for "tỷ lệ/phần trăm", a date for "khi nào/thời hạn"."""
+    if query.figure and "%" in sentence and re.search(r"phan tram|ty le|%", query.key):
+        return 0.05
+    if "deadline" in query.fields and re.search(r"\d{1,2}/\d{1,2}|quy|thang|ngay", fold(sentence)):
+        return 0.05
+    return 0.0

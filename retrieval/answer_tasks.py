@@ -1,0 +1,238 @@
+"""Structured answers from the plan model: task look-ups, filters, counts.
+
+* **task** questions ("nv 22 NAP ai chủ trì?") are answered from
+  :class:`ingest.model.Task` fields, exactly as written, with the task's
+  sub-rows; a number several plans have, with no plan named, is answered
+  per plan, labelled; a section given ("mục VI, chỉ tiêu 2.1") narrows
+  plans whose numbering restarts per section;
+* **filter** and **count** questions ("Phòng Kinh tế chủ trì những nhiệm vụ
+  nào?", "bao nhiêu nhiệm vụ thường xuyên?", "nhiệm vụ nào không phải
+  thường xuyên?") list every matching task of every matching plan with
+  its number, grouped and labelled per plan (the filter semantics are in
+  :meth:`TaskAnswerer.matches`).
+
+Both abstain when nothing matches: a task number the plans in scope lack,
+a figure asked that the rows do not state, a filter no task meets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.deadline import due_in_period
+from ingest.model import Plan, Task
+from ingest.textnorm import fold
+from retrieval.answer_model import Answer, abstention
+from retrieval.answer_rows import (
+    FIELD_LABELS,
+    figure_text,
+    has_figure,
+    parent_task,
+    plan_label,
+    plans_in_scope,
+    render_task,
+    shorten,
+    sub_rows,
+    task_citation,
+)
+from retrieval.query import PlanCatalog, Query, canon, section_words, unit_matches
+
+
+def _roman(text: str | None) -> str | None:
+    m = re.match(r"^\s*([IVXLC]+)\b", text or "", re.IGNORECASE)
+    return m.group(1).lower() if m else None
+
+
+def _lead_number(text: str | None) -> str | None:
+    m = re.match(r"^\s*(\d+)\b", text or "")
+    return m.group(1) if m else None
+
+
+def _is_regular(task: Task) -> bool:
+    return task.due.recurrence == "regular" or "thuong xuyen" in fold(task.deadline)
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return canon(a) == canon(b)
+
+
+def in_section(task: Task, query: Query) -> bool:
+    """Does ``task`` sit in the section the query numbers? The roman numeral
+    of its annex section (``query.section_number``, "vii") and, with
+    ``query.subsection_number`` ("3"), a row number "3" or "3.x" or an
+    undotted row under a sub-heading "3. …". True when none is given."""
+    if query.section_number and _roman(task.section) != query.section_number:
+        return False
+    if query.subsection_number:
+        sub, number = query.subsection_number, task.number or task.part_of or ""
+        in_group = number == sub or number.startswith(sub + ".")
+        if not in_group and not ("." not in number and _lead_number(task.subsection) == sub):
+            return False
+    return True
+
+
+def section_words_match(task: Task, query: Query) -> bool:
+    """Does ``task``'s section or sub-section hold at least 75 % of the
+    distinctive words (:func:`retrieval.query.section_words`) of one of the
+    sections the query names (``query.sections``, else ``query.section``)?"""
+    have = section_words(task.section) | section_words(task.subsection)
+    for key in query.sections or [query.section]:
+        wanted = section_words(key)
+        if wanted and len(wanted & have) / len(wanted) >= 0.75:
+            return True
+    return False
+
+
+def matches(plan: Plan, task: Task, query: Query) -> bool:
+    """Does ``task`` (a row of ``plan``) meet every filter of ``query``?
+
+    Unit: one of the lead units contains the unit asked. Section: the
+    roman numeral / sub-number, or the section words. Deadline: the
+    quoted text (equal when exact, else contained), "thường xuyên", or
+    the period (:func:`ingest.deadline.due_in_period` in the plan's year;
+    "ghi là Quý I" also wants the deadline written in quarters); negated
+    by "không (phải)…", when the task has a deadline at all.
+    """
+    if query.unit and not unit_matches(query.unit, task.lead):
+        return False
+    if not in_section(task, query):
+        return False
+    if query.section and not section_words_match(task, query):
+        return False
+    condition = None
+    if query.deadline_text:
+        condition = (_same_text(task.deadline, query.deadline_text) if query.period_exact
+                     else canon(query.deadline_text) in canon(task.deadline))
+    elif query.regular:
+        condition = _is_regular(task)
+    elif query.recurrence:
+        condition = task.due.recurrence == query.recurrence
+    elif query.period:
+        condition = due_in_period(task.due, query.period, plan.year, query.period_exact)
+        if condition and query.period_written:
+            unit = "quy" if "-Q" in query.period else ("thang" if "-" in query.period else "")
+            words = canon(task.deadline).split()
+            condition = (unit in words) if unit else bool(set(words) & {query.period})
+    if condition is None:
+        return True
+    if query.negate:
+        return bool(task.deadline) and not condition
+    return condition
+
+
+def describe_filter(query: Query) -> str:
+    """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
+    with a leading space; ``""`` when there are none."""
+    parts = []
+    if query.unit_text:
+        parts.append(f"do {query.unit_text} chủ trì")
+    if query.section_text:
+        parts.append(f"thuộc mục {query.section_text}")
+    elif query.section_number:
+        parts.append(f"thuộc mục {query.section_number.upper()}"
+                     + (f".{query.subsection_number}" if query.subsection_number else ""))
+    neg = "không " if query.negate else ""
+    if query.deadline_text:
+        parts.append(f"{neg}có thời gian ghi {'đúng ' if query.period_exact else ''}“{query.deadline_text}”")
+    elif query.regular:
+        parts.append(f"{neg}thực hiện thường xuyên")
+    elif query.recurrence:
+        cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
+        parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
+    elif query.period:
+        year, _, rest = query.period.partition("-")
+        tail = f"/{year}" if year != "*" else ""
+        if rest.startswith("Q"):
+            what = f"quý {['I', 'II', 'III', 'IV'][int(rest[1:]) - 1]}{tail}"
+        elif rest:
+            what = f"tháng {int(rest)}{tail}"
+        else:
+            what = f"năm {year}"
+        parts.append(f"{neg}có thời hạn {'đúng ' if query.period_exact else 'trong '}{what}")
+    return (" " + ", ".join(parts)) if parts else ""
+
+
+class TaskAnswerer:
+    """Task, filter and count answers over ``plans`` (doc → :class:`Plan`),
+    named in answers through ``catalog`` (:func:`retrieval.answer_rows.plan_label`)."""
+
+    def __init__(self, plans: dict[str, Plan], catalog: PlanCatalog):
+        self.plans = plans
+        self.catalog = catalog
+
+    def render_task(self, plan: Plan, task: Task, fields: list[str], label: bool) -> str:
+        """:func:`retrieval.answer_rows.render_task`, prefixed with the plan's
+        label when ``label``."""
+        return render_task(plan, task, fields, plan_label(self.catalog, plan.doc) if label else None)
+
+    def task_answer(self, query: Query) -> Answer:
+        """Kind ``task``: every row numbered as in ``query.task_refs`` (in the
+        section asked, if any) of the plans in scope, with its sub-rows, the
+        fields asked first; cites each row and sub-row. Abstains when no row
+        is found, or a figure is asked ("kinh phí bao nhiêu?") with no field
+        and no row states one."""
+        found: list[tuple[Plan, Task]] = []
+        for plan in plans_in_scope(self.plans, query):
+            tasks = [t for t in plan.tasks if t.number in query.task_refs and in_section(t, query)]
+            if query.section:
+                narrowed = [t for t in tasks if section_words_match(t, query)]
+                tasks = narrowed or tasks
+            found.extend((plan, t) for t in tasks)
+        if not found:
+            return abstention(query)
+        if query.figure and not (set(query.fields) - {"content"}):
+            # "kinh phí bao nhiêu?": only a row that states a figure answers
+            if not any(has_figure(figure_text(t, sub_rows(p, t))) for p, t in found):
+                return abstention(query)
+        label = len({p.doc for p, _ in found}) > 1 or not query.plan_named
+        blocks, citations = [], []
+        for plan, task in found:
+            blocks.append(self.render_task(plan, task, query.fields, label))
+            citations.append(task_citation(plan, task))
+            citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
+        return Answer("\n".join(blocks), False, citations, "task", list(citations), query)
+
+    def filter_answer(self, query: Query) -> Answer:
+        """Kind ``filter`` or ``count`` (``query.intent``): per plan in scope,
+        the numbered tasks with a row that :func:`matches`, one line each
+        (content, objective, lead, the fields asked or the deadline), under
+        a head line naming the numbers and the filters
+        (:func:`describe_filter`); a count across plans asking "nhất" also
+        names the plan with most. Abstains when no task matches."""
+        groups: list[tuple[Plan, list[Task]]] = []
+        for plan in plans_in_scope(self.plans, query):
+            hits: list[Task] = []
+            for task in plan.tasks:
+                if matches(plan, task, query):
+                    parent = parent_task(plan, task)
+                    if parent is not None and parent not in hits:
+                        hits.append(parent)
+            if hits:
+                groups.append((plan, hits))
+        if not groups:
+            return abstention(query)
+        described = describe_filter(query)
+        label = len(groups) > 1 or not query.plan_named
+        extra = [f for f in query.fields if f not in ("lead", "content")] or ["deadline"]
+        blocks, citations = [], []
+        for plan, tasks in groups:
+            numbers = ", ".join(t.number or "?" for t in tasks)
+            head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
+            if query.intent == "count":
+                lines = [f"{head}{len(tasks)} nhiệm vụ{described} (số {numbers})."]
+            else:
+                lines = [f"{head}Nhiệm vụ {numbers}{described}."]
+            limit = 240 if len(tasks) <= 12 else 110
+            for t in tasks:
+                values = []
+                if not query.unit or len({r.lead for r in [t] + sub_rows(plan, t)}) > 1:
+                    values.append(f"chủ trì: {t.lead or '; '.join(r.lead or '' for r in sub_rows(plan, t))}")
+                values += [f"{FIELD_LABELS[f].lower()}: {getattr(t, f) or '(không ghi)'}" for f in extra]
+                goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
+                lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal} ({'; '.join(values)})")
+                citations.append(task_citation(plan, t))
+            blocks.append("\n".join(lines))
+        if query.intent == "count" and len(groups) > 1 and re.search(r"\bnhat\b", query.key):
+            most = max(groups, key=lambda g: len(g[1]))
+            blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
+        return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
