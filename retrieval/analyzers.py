@@ -144,19 +144,35 @@ def words_by_vocab(text: str, vocab, max_len: int = 4) -> list[str]:
     """
     text = expand_abbreviations(text)
     syl = [t.lower() for t in _TOKEN.findall(text)]
+
+    def known_word(run: list[str]) -> str | None:
+        word = "_".join(run)
+        return word if word in vocab else None
+
+    return greedy_longest(syl, known_word, max_len, min_len=2) + task_markers(text)
+
+
+def greedy_longest(
+    tokens: list[str], lookup: Callable[[list[str]], str | None], max_len: int, min_len: int = 1
+) -> list[str]:
+    """Left-to-right longest match: runs of ``max_len`` … ``min_len`` tokens.
+
+    ``lookup(run)`` returns the replacement of a known run or ``None``; a
+    token in no known run is kept as it is. Returns the new token list.
+    """
     out: list[str] = []
     i = 0
-    while i < len(syl):
-        for n in range(min(max_len, len(syl) - i), 1, -1):
-            word = "_".join(syl[i:i + n])
-            if word in vocab:
-                out.append(word)
+    while i < len(tokens):
+        for n in range(min(max_len, len(tokens) - i), min_len - 1, -1):
+            hit = lookup(tokens[i:i + n])
+            if hit is not None:
+                out.append(hit)
                 i += n
                 break
         else:
-            out.append(syl[i])
+            out.append(tokens[i])
             i += 1
-    return out + task_markers(text)
+    return out
 
 
 _QUERY_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
@@ -190,19 +206,7 @@ def restore_diacritics(text: str, table: dict[str, str], max_n: int = 3) -> str:
     năm gửi trước ngày nào". Unknown syllables and punctuation are kept.
     """
     tokens = _QUERY_TOKEN.findall(fold(expand_abbreviations(text)))
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for n in range(min(max_n, len(tokens) - i), 0, -1):
-            hit = table.get(" ".join(tokens[i:i + n]))
-            if hit is not None:
-                out.append(hit)
-                i += n
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return " ".join(out)
+    return " ".join(greedy_longest(tokens, lambda run: table.get(" ".join(run)), max_n, min_len=1))
 
 
 ANALYZERS: dict[str, Callable[[str], list[str]]] = {
