@@ -139,9 +139,9 @@ def _is_column_numbers(row: list[str]) -> bool:
 
 
 _DEADLINE_WORDS = re.compile(
-    r"^(quy|thang|truoc|trong|ca nam|nam \d|thuong xuyen|hang (nam|quy|thang)|hang nam|"
+    r"^(quy|thang|truoc|trong|ca nam|nam \d{4}|thuong xuyen|hang (nam|quy|thang)|"
     r"giai doan|\d{1,2}/\d{4}|\d{4}|theo (ke hoach|huong dan|tien do|lo trinh|chi dao|thoi gian)|"
-    r"khi |ngay |dinh ky|chậm nhat|cham nhat|den (het )?(ngay|thang|nam)|sau khi)"
+    r"khi|ngay|dinh ky|cham nhat|den (het )?(ngay|thang|nam)|sau khi)\b"
 )
 _UNIT_WORDS = re.compile(
     r"^(phong|van phong|trung tam|ban |so |ubnd|uy ban|cac |co quan|don vi|cong an|tram|"
