@@ -120,13 +120,18 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     return condition
 
 
-def describe_filter(query: Query) -> str:
+def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
-    with a leading space; ``""`` when there are none."""
+    with a leading space; ``""`` when there are none. When the matched
+    ``tasks`` of one plan share one annex section, that plan's own heading
+    names it (section numbers differ between plans)."""
     parts = []
     if query.unit_text:
         parts.append(f"do {query.unit_text} chủ trì")
-    if query.section_text:
+    own = {t.section for t in tasks or []}
+    if query.section_text and len(own) == 1 and None not in own:
+        parts.append(f"thuộc mục {own.pop()}")
+    elif query.section_text:
         parts.append(f"thuộc mục {query.section_text}")
     elif query.section_number:
         parts.append(f"thuộc mục {query.section_number.upper()}"
@@ -211,11 +216,11 @@ class TaskAnswerer:
                 groups.append((plan, hits))
         if not groups:
             return abstention(query)
-        described = describe_filter(query)
         label = len(groups) > 1 or not query.plan_named
         extra = [f for f in query.fields if f not in ("lead", "content")] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
+            described = describe_filter(query, tasks)
             numbers = ", ".join(t.number or "?" for t in tasks)
             head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
             if query.intent == "count":
