@@ -45,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         return err.exit_code
     except BrokenPipeError:  # e.g. `cchc tasks | head`
         return 0
+    except OSError as err:  # an output path that cannot be written, a vanished file
+        where = f": {err.filename}" if err.filename else ""
+        print(f"Lỗi: {err.strerror or err}{where}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
