@@ -16,6 +16,7 @@ from ingest.deadline import due_overlaps
 from ingest.model import Plan, Task
 from ingest.pipeline import iter_plan_files, parse_file
 from ingest.textnorm import fold
+from retrieval.query import unit_key
 
 DEFAULT_CORPUS = "corpus"
 
@@ -71,15 +72,20 @@ def select_tasks(plans: list[Plan], doc: str | None = None, lead: str | None = N
     """Tasks of ``plans`` filtered by file name, lead unit and due period.
 
     ``lead`` matches case- and diacritics-insensitively as a substring of the
-    lead unit; ``due`` is '2026', '2026-Q1' or '2026-03' (ValueError if not).
+    lead unit, also after abbreviations are expanded ("VH-XH" → "văn hóa xã
+    hội", :func:`retrieval.query.unit_key`); ``due`` is '2026', '2026-Q1' or
+    '2026-03' (ValueError if not).
     """
     out = []
     lead_key = fold(lead) if lead else None
+    lead_unit = unit_key(lead) if lead else None
     for plan in plans:
         if doc and fold(doc) not in fold(plan.doc):
             continue
         for task in plan.tasks:
-            if lead_key and lead_key not in fold(task.lead):
+            if lead_key and lead_key not in fold(task.lead) and not (
+                lead_unit and lead_unit in unit_key(task.lead)
+            ):
                 continue
             if due and not due_overlaps(task.due, due):
                 continue
