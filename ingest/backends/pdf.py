@@ -11,6 +11,12 @@ pdfplumber reads positioned words and finds ruled tables
 joined with a space, ``None`` (a grid position covered by a merged cell) →
 ``""``. Body text is the words whose centre lies outside every table's bbox.
 
+Pages without a ruled table: an annex task table laid out as plain text
+(no ruling lines, or horizontal rules only) is recovered from the words'
+x-positions, or failing that from the text flow, by
+:mod:`ingest.backends.pdf_columns`; it yields one ``table`` block per page
+like a ruled table, and its words are not body text.
+
 Line and paragraph reconstruction (per page, top to bottom):
 
 * Words are grouped into lines by their ``top`` (3 pt tolerance, as
@@ -47,6 +53,7 @@ from pdfplumber.utils import cluster_objects
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
+from ingest.backends.pdf_columns import Columns, recover_flattened, recover_table
 from ingest.blocks import Block, LoadedDocument
 
 # pypdf and pdfminer log repairs of damaged files ("EOF marker not found") to
@@ -153,6 +160,7 @@ class _Page:
 def _read_pages(path: str) -> list[_Page]:
     """Read every page's body lines and ruled tables with pdfplumber."""
     pages = []
+    carry: Columns | None = None  # columns of an unruled table open at the page end
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             tables = page.find_tables()
@@ -163,11 +171,33 @@ def _read_pages(path: str) -> list[_Page]:
                 if any(any(row) for row in rows):
                     table_items.append((table.bbox[1], rows))
             words = [w for w in page.extract_words() if not _inside_any(w, bboxes)]
-            lines = _drop_page_numbers(_lines(words), float(page.height))
             size = (round(float(page.width)), round(float(page.height)))
+            if not table_items:
+                words, carry = _take_unruled_table(page, words, size, carry, table_items)
+            else:
+                carry = None
+            lines = _drop_page_numbers(_lines(words), float(page.height))
             pages.append(_Page(size, lines, table_items))
             page.flush_cache()
     return pages
+
+
+def _take_unruled_table(page, words, size, carry, table_items):
+    """Recover an unruled task table (:mod:`ingest.backends.pdf_columns`).
+
+    Appends ``(top, rows)`` to ``table_items`` when a table is found (by word
+    x-positions, else by reading the text flow as a flattened table) and
+    returns the words left for body text and the columns to carry to the
+    next page (``None`` unless the table runs to the page end).
+    """
+    found = recover_table(words, size, carry)
+    if found is None:
+        found = recover_flattened(page.extract_words(use_text_flow=True), size)
+    if found is None:
+        return words, None
+    table_items.append((found.top, found.rows))
+    rest = [w for w in words if not found.top - 0.5 <= (w["top"] + w["bottom"]) / 2 <= found.bottom + 0.5]
+    return rest, (found.columns if found.open else None)
 
 
 _CODE_BREAK = re.compile(r"(?<=[A-ZĐ0-9]-)\n(?=[A-ZĐ0-9]+\b)")
