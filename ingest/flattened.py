@@ -265,8 +265,9 @@ def detect_header(lines: list[str], start: int = 0, max_lines: int = 16) -> Head
     """Recognise a flattened header beginning at ``lines[start]``.
 
     A header is a run of at most ``max_lines`` short lines (≤ 40 characters,
-    blank lines skipped) whose labels cover at least three keyword families,
-    content or target among them, followed by a row start. A label line
+    blank lines skipped, none a list item or ending a sentence) whose labels
+    cover at least three keyword families, content or target among them, and
+    the TT/STT family or a fourth one, followed by a row start. A label line
     starting in lower case, or after a line ending in "/", "-" or ",",
     continues the label above ("Cơ quan" / "chủ trì"); a line matching no
     family joins the next one. Returns ``None`` when there is no such header.
@@ -281,8 +282,8 @@ def detect_header(lines: list[str], start: int = 0, max_lines: int = 16) -> Head
         if collected and _row_start_kind(line) is not None:
             end = i - 1
             break
-        if len(line) > 40 or "\t" in line:
-            return None
+        if len(line) > 40 or "\t" in line or _BULLET.match(line) or line.endswith((".", ";")):
+            return None  # header labels are short, and never list items or sentences
         collected.append(line)
     if end is None or not collected:
         return None
@@ -306,8 +307,11 @@ def detect_header(lines: list[str], start: int = 0, max_lines: int = 16) -> Head
     if pending and merged:
         merged[-1][0] = f"{merged[-1][0]} {pending}"
     types = [fam for _, fam in merged]
-    if len(set(types)) < 3 or not ({"content", "objective"} & set(types)):
+    families = set(types)
+    if len(families) < 3 or not ({"content", "objective"} & families):
         return None
+    if "number" not in families and len(families) < 4:
+        return None  # without a TT/STT column, ask for more evidence
     return Header(
         labels=[re.sub(r"\s+", " ", text).strip() for text, _ in merged],
         types=types,

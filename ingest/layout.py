@@ -12,14 +12,15 @@ The genre's order is fixed::
 
 Rules:
 
-* The title is the first line before the first roman heading starting with
+* The title is the first line before the first roman or part heading
+  ("Phần I", "A. ĐÁNH GIÁ …", see :func:`ingest.markers.parse_part`) starting with
   the plan type in capitals ("KẾ HOẠCH", also glued to its subject:
   "KẾ HOẠCHCải cách …"). Up to three
   following lines are the subject while they carry no marker, do not open
   with "(" or "Căn cứ", do not end with ``. ; :`` and stay under 160
   characters. A "(… kèm theo …)" line after them is the note; it runs on
   while its parentheses are open or the next short line closes one.
-* Without a title line, the body starts at the first roman heading and what
+* Without a title line, the body starts at the first roman or part heading and what
   comes before it is cover.
 * The first annex starts at a short line (≤ 150 chars, not ending with
   ``.``/``;``) opening with "Phụ lục"/"PHỤ LỤC" after the body has started; failing that, at the first
@@ -127,7 +128,7 @@ def split_parts(lines: list[Line]) -> Parts:
     parts = Parts()
     first_roman = next(
         (i for i, ln in enumerate(lines)
-         if not ln.is_table and (m := parse_marker(ln.text)) and m.kind == "roman"),
+         if not ln.is_table and (m := parse_marker(ln.text)) and m.kind in ("roman", "part")),
         len(lines),
     )
     start = next((i for i, ln in enumerate(lines[:first_roman])

@@ -14,9 +14,16 @@ Read from :class:`ingest.layout.Parts`; a field the source leaves blank stays
   Chủ tịch Ủy ban nhân dân xã Phú Thái)"), the capitalised and "(…)" lines
   heading the annexes, small header tables. Legal bases ("Căn cứ … của Ủy
   ban nhân dân huyện …") are never read.
-  An authority without a name ("ỦY BAN NHÂN DÂN XÃ") is skipped. A
-  letterhead "SỞ …" gives "Sở …" with level "sở".
-* ``level``/``unit_name`` — from the issuing body; else from the subject
+  An authority without a name ("ỦY BAN NHÂN DÂN XÃ") is skipped.
+  A department letterhead comes first: a capitalised "SỞ …"/"PHÒNG …" line
+  among the cover's first capitalised lines names the issuer, with the
+  place written on it ("SỞ NỘI VỤ TỈNH AN GIANG") or on the authority
+  line(s) above it ("UBND TỈNH BÌNH ĐỊNH" / "SỞ TƯ PHÁP" → "Sở Tư pháp
+  tỉnh Bình Định"); the name is put in sentence case.
+* ``level``/``unit_name`` — from the issuing body: for an Ủy ban its level
+  and place name ("xã", "Phú Thái"), for a department "sở"/"phòng" and the
+  organisation itself ("Sở Tư pháp tỉnh Bình Định"); else from the subject:
+  a department "… của Sở Tư pháp" → "Sở Tư pháp", "sở"; else a place
   ("… trên địa bàn xã Lộc Hòa" → "xã", "Lộc Hòa").
 * ``period`` — from the subject (else the decision's subject):
   "giai đoạn 2026 - 2030" → 2026..2030; "[6 tháng đầu|cuối ] năm 2025" or
@@ -98,15 +105,66 @@ def parse_authority(text: str) -> tuple[str, str, str] | None:
     return f"Ủy ban nhân dân {level} {name}", level, name
 
 
-def _department(text: str) -> tuple[str, str, str] | None:
-    """("Sở Nội vụ", "sở", "Nội vụ") from a letterhead "SỞ NỘI VỤ"."""
-    if not is_caps(text) or not re.match(r"^so\s+[a-z]", _key(text)) or ":" in text:
+_DEPARTMENTS = {"so": "Sở", "phong": "Phòng"}
+_DEPARTMENT_LEVEL = {"Sở": "sở", "Phòng": "phòng"}
+_DEPT_WORD = re.compile(r"(?<![a-z])(so|phong)\s+(?=[a-z])")
+_PLACE = re.compile(rf"(?<![a-z])({_LEVELS})\s+(?=\S)")
+
+
+def _is_dept_word(text: str) -> bool:
+    """"Sở"/"SỞ"/"Phòng" (not "Số", which folds alike)."""
+    return text.strip().upper() in ("SỞ", "PHÒNG")
+
+
+def _place(text: str) -> tuple[str, str] | None:
+    """("tỉnh", "Bình Định") from "tỉnh Bình Định" / "TỈNH BÌNH ĐỊNH" at the start."""
+    m = _PLACE.match(_key(text))
+    name = _name_after(text[m.end():]) if m else None
+    return (text[m.start(1):m.end(1)].lower(), name) if name else None
+
+
+def _department(text: str) -> tuple[str, tuple[str, str] | None] | None:
+    """A department letterhead line: ("Sở Nội vụ", place) from "SỞ NỘI VỤ",
+    "SỞ NỘI VỤ TỈNH AN GIANG" (place ("tỉnh", "An Giang")) or "PHÒNG NỘI VỤ";
+    the name is written in sentence case; ``None`` for any other line."""
+    key = _key(text)
+    m = _DEPT_WORD.match(key)
+    if not is_caps(text) or m is None or ":" in text or not _is_dept_word(text[:m.end()]):
         return None
-    words = text.split()[1:]
-    if not words:
+    words = text[m.end():].split()
+    cut = next((k for k in range(len(words)) if _place(" ".join(words[k:]))), len(words))
+    if cut == 0:
         return None
-    name = " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])])
-    return f"Sở {name}", "sở", name
+    name = " ".join([words[0].capitalize(), *(w.lower() for w in words[1:cut])])
+    return f"{_DEPARTMENTS[m.group(1)]} {name}", _place(" ".join(words[cut:]))
+
+
+def _subject_department(subject: str) -> str | None:
+    """The organisation named by "… của Sở Tư pháp [tỉnh Bình Định]" in a
+    subject: "Sở"/"Phòng" with a capital, its name up to punctuation, a
+    following place ("tỉnh …", "huyện …") or a word that follows names."""
+    key = _key(subject)
+    for m in _DEPT_WORD.finditer(key):
+        head = subject[m.start():m.end()].strip()
+        if not head[:1].isupper() or not _is_dept_word(head):
+            continue
+        words: list[str] = []
+        rest = subject[m.end():]
+        place = None
+        tokens = rest.split()
+        for k, token in enumerate(tokens):
+            word = token.strip(",;:.()\"“”'*")
+            place = _place(" ".join(tokens[k:]))
+            if (not word or place or (word.lower() in _AFTER_NAME and word.lower() != "và")
+                    or (not words and not word[0].isupper())):
+                break
+            words.append(word)
+            if token[-1:] in ",;:.()\"”":
+                break
+        if words:
+            org = f"{head} {' '.join(words)}"
+            return f"{org} {place[0]} {place[1]}" if place else org
+    return None
 
 
 def _joined_letterhead(lines: list[str]) -> list[str]:
@@ -125,10 +183,15 @@ def _texts(lines: list[Line]) -> list[str]:
 
 def _authority(parts: Parts) -> tuple[str, str, str] | None:
     cover = [t for t in _texts(parts.cover) if is_caps(t)]  # letterhead, issuer line
-    for text in _joined_letterhead(cover[:8]):
+    for i, text in enumerate(cover[:8]):
         found = _department(text)
         if found:
-            return found
+            org, place = found
+            if place is None:  # "UBND TỈNH BÌNH ĐỊNH" / "SỞ TƯ PHÁP"
+                above = [parse_authority(t) for t in _joined_letterhead(cover[:i])]
+                place = next(((a[1], a[2]) for a in above if a), None)
+            body = f"{org} {place[0]} {place[1]}" if place else org
+            return body, _DEPARTMENT_LEVEL[org.split()[0]], body
     sources = [cover, _texts(parts.note)]
     sources += [[t for t in _texts(a[:8]) if is_caps(t) or t.startswith("(")] for a in parts.annexes]
     sources.append(_texts(parts.furniture_cells))
@@ -299,8 +362,11 @@ def read_metadata(parts: Parts) -> Metadata:
     if authority:
         meta.issuing_body, meta.level, meta.unit_name = authority
     else:
+        dept = _subject_department(subject or decision_subject or "")
         unit = _subject_unit(subject or decision_subject or "")
-        if unit:
+        if dept:
+            meta.unit_name, meta.level = dept, _DEPARTMENT_LEVEL[dept.split()[0]]
+        elif unit:
             meta.level, meta.unit_name = unit
     period = parse_period(subject)
     meta.period = period if period.text else parse_period(decision_subject)

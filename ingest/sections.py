@@ -20,6 +20,28 @@ Sections produced, in order:
   ("1.1" → 3), 3 for letters, and always deeper than its parent.
   Bullet lines ("-", "+") are paragraphs of kind ``item``, other lines of
   kind ``paragraph``, both in the innermost open section.
+* *Parts* above the roman level ("Phần I", "PHẦN THỨ HAI", "A. ĐÁNH GIÁ …",
+  :func:`ingest.markers.parse_part`) are sections of level 0 whose label
+  prefixes everything under them: "Phần II.I.1", "B.II.3.a" — so chapters
+  numbered again in each part stay distinct. A bare part number takes the
+  title line under it ("PHẦN THỨ NHẤT" / "ĐÁNH GIÁ KẾT QUẢ" → one heading);
+  a line in capitals right under a heading in capitals continues it.
+* *Unnumbered headings* in capitals ("TỔ CHỨC THỰC HIỆN",
+  :func:`ingest.markers.unnumbered_heading`) rank with roman chapters
+  (level 1, or under the open part); their locator is their title as
+  written without a trailing ":" ("TỔ CHỨC THỰC HIỆN", "A.KINH PHÍ"), and
+  their children extend it ("TỔ CHỨC THỰC HIỆN.2.a").
+* *Duplicate numbers*: a numbering path used again gets " (2)", " (3)" …
+  ("III (2)" for seed 000's second "III. KINH PHÍ:"), its children extend
+  that ("III (2).1"), and a warning names the path as written.
+* *Closing paragraph*: after the outline's last heading, a plain paragraph
+  opening with a closing formula addressed to all units
+  (:func:`is_closing_formula`: "Trong quá trình …", "Trên đây là …",
+  "Yêu cầu các …") does not stay in the last item or unit: it opens
+  "<chapter> (tiếp)" — a section one level under the outermost open
+  chapter (not a part), heading and first paragraph the sentence itself,
+  like a leaf item — and the lines after it join that section. Lines stay
+  in document order.
 * ``locator="Phụ lục"`` (or "Phụ lục II", "Phụ lục 01" when numbered) per
   annex, holding the annex's caption lines.
 
@@ -43,7 +65,9 @@ from dataclasses import dataclass
 from ingest.boilerplate import furniture_mask, is_caps
 from ingest.layout import Parts
 from ingest.lines import Line
-from ingest.markers import MIN_LEVEL, RANK, Marker, parse_marker, split_glued_heading
+from ingest.markers import (
+    MIN_LEVEL, RANK, Marker, parse_marker, split_glued_heading, unnumbered_heading,
+)
 from ingest.model import Paragraph, Section
 from ingest.textnorm import fold
 
@@ -51,6 +75,9 @@ HEADING_MAX = 120
 COVER_LOCATOR = "Quyết định"
 PREAMBLE_LOCATOR = ""
 PREAMBLE_HEADING = "Mở đầu"
+CLOSING_SUFFIX = "(tiếp)"
+_CLOSING = ("trong qua trinh", "qua trinh to chuc", "qua trinh thuc hien", "tren day la",
+            "yeu cau cac", "yeu cau thu truong")
 ANNEX_LOCATOR = "Phụ lục"
 
 
@@ -132,6 +159,8 @@ def _is_decision_title(text: str) -> bool:
 class _Open:
     marker: Marker
     section: Section
+    prefix: str  # locator of the parent plus "." ("" at the top)
+    opened_at: int  # index of the heading's line
 
 
 def _nests_under(child: Marker, parent: Marker) -> bool:
@@ -140,13 +169,23 @@ def _nests_under(child: Marker, parent: Marker) -> bool:
     return RANK[child.kind] > RANK[parent.kind]
 
 
-def _child_locator(child: Marker, parent: _Open | None) -> str:
+def _prefix(child: Marker, parent: _Open | None) -> str:
+    """Locator text the child's label is appended to."""
     if parent is None:
-        return child.label
-    loc = parent.section.locator
+        return ""
     if child.kind == "dotted" and parent.marker.kind in ("arabic", "dotted"):
-        return loc[: len(loc) - len(parent.marker.label)] + child.label
-    return f"{loc}.{child.label}"
+        return parent.prefix  # "1.2" under "1" replaces the parent's label
+    return parent.section.locator + "."
+
+
+def _unique(locator: str, seen: set[str]) -> str:
+    """``locator``, or "III (2)", "III (3)" … when it is taken already."""
+    n = 2
+    found = locator
+    while found in seen:
+        found = f"{locator} ({n})"
+        n += 1
+    return found
 
 
 def _min_level(marker: Marker) -> int:
@@ -154,7 +193,7 @@ def _min_level(marker: Marker) -> int:
 
 
 def _is_leaf(marker: Marker, nxt: Marker | None, at_end: bool) -> bool:
-    if marker.kind == "roman":
+    if marker.kind in ("roman", "part", "caps"):
         return False
     rest = marker.rest.rstrip("*_ ")
     if rest[-1:] in ".;":
@@ -168,43 +207,106 @@ def _is_leaf(marker: Marker, nxt: Marker | None, at_end: bool) -> bool:
     return nxt is not None and nxt.is_heading and not _nests_under(nxt, marker)
 
 
+def is_closing_formula(text: str) -> bool:
+    """True for a paragraph opening with one of the genre's closing formulas
+    addressed to all units: "Trong quá trình (tổ chức) thực hiện …",
+    "Trên đây là Kế hoạch …", "Yêu cầu các/Thủ trưởng …", "Quá trình thực hiện …"."""
+    return fold(text.strip("*_ ")).startswith(_CLOSING)
+
+
+def _continues_heading(marker: Marker | None, text: str, top: _Open | None, i: int) -> bool:
+    """A line that carries on the heading opened on the line before: a line
+    in capitals under a heading in capitals ("II. NHIỆM VỤ, GIẢI PHÁP" /
+    "CẢI CÁCH HÀNH CHÍNH NĂM 2026"), or the title line under a bare part
+    number ("PHẦN THỨ NHẤT" / "Đánh giá kết quả")."""
+    if top is None or top.opened_at != i - 1 or top.section.paragraphs:
+        return False
+    if top.marker.kind == "part" and not top.marker.rest:
+        return (marker is None or marker.kind == "caps") and len(text) <= HEADING_MAX \
+            and text.rstrip("*_ ")[-1:] not in ".;"
+    return marker is not None and marker.kind == "caps" and is_caps(top.marker.rest)
+
+
 def _outline(body: list[Line]) -> tuple[list[Section], list[str]]:
     lines: list[Line] = []
     for ln in _kept(body):
         lines.extend(Line(t, ln.page) for t in split_glued_heading(ln.text))
-    markers = [parse_marker(ln.text) for ln in lines]
+    markers = [parse_marker(ln.text) or unnumbered_heading(ln.text) for ln in lines]
+    last_heading = max((i for i, m in enumerate(markers) if m is not None and m.is_heading), default=-1)
     sections: list[Section] = []
     warnings: list[str] = []
     stack: list[_Open] = []
-    preamble: Section | None = None
+    loose: Section | None = None  # the preamble
     seen: set[str] = set()
     for i, (ln, marker) in enumerate(zip(lines, markers)):
+        top = stack[-1] if stack else None
+        if _continues_heading(marker, ln.text, top, i):
+            _extend_heading(top, ln.text, seen)
+            top.opened_at = i
+            continue
         if marker is None or not marker.is_heading:
             kind = "item" if marker is not None else "paragraph"
             para = Paragraph(ln.text, kind, ln.page)
+            if stack and i > last_heading and marker is None and is_closing_formula(ln.text):
+                stack = _close_outline(stack, ln, seen, sections)
+                continue
             if stack:
                 stack[-1].section.paragraphs.append(para)
             else:
-                if preamble is None:
-                    preamble = Section(PREAMBLE_LOCATOR, PREAMBLE_HEADING, 1, [PREAMBLE_HEADING], ln.page)
-                    sections.append(preamble)
-                preamble.paragraphs.append(para)
+                if loose is None:
+                    loose = Section(PREAMBLE_LOCATOR, PREAMBLE_HEADING, 1, [PREAMBLE_HEADING], ln.page)
+                    sections.append(loose)
+                loose.paragraphs.append(para)
             continue
         while stack and not _nests_under(marker, stack[-1].marker):
             stack.pop()
         parent = stack[-1] if stack else None
-        locator = _child_locator(marker, parent)
-        level = max(_min_level(marker), parent.section.level + 1 if parent else 1)
+        prefix = _prefix(marker, parent)
+        written = prefix + marker.label
+        if written in seen:
+            warnings.append(f"Số mục trùng lặp trong thân kế hoạch: {written}")
+        locator = _unique(written, seen)
+        seen.add(locator)
+        level = max(_min_level(marker), parent.section.level + 1 if parent else 0)
         path = (parent.section.path if parent else []) + [ln.text]
         section = Section(locator, ln.text, level, path, ln.page)
         if _is_leaf(marker, markers[i + 1] if i + 1 < len(lines) else None, i + 1 == len(lines)):
             section.paragraphs.append(Paragraph(ln.text, "item", ln.page))
-        if locator in seen:
-            warnings.append(f"Số mục trùng lặp trong thân kế hoạch: {locator}")
-        seen.add(locator)
         sections.append(section)
-        stack.append(_Open(marker, section))
+        stack.append(_Open(marker, section, prefix, i))
     return sections, warnings
+
+
+def _close_outline(stack: list[_Open], ln: Line, seen: set[str],
+                   sections: list[Section]) -> list[_Open]:
+    """Open the section of a closing paragraph (see module docstring) and
+    return the new stack: the chapter, then that section."""
+    chapter = next((o for o in stack if o.marker.kind != "part"), stack[-1])
+    locator = _unique(f"{chapter.section.locator} {CLOSING_SUFFIX}", seen)
+    seen.add(locator)
+    section = Section(locator, ln.text, chapter.section.level + 1,
+                      chapter.section.path + [ln.text], ln.page,
+                      [Paragraph(ln.text, "paragraph", ln.page)])
+    sections.append(section)
+    closing = _Open(Marker("caps", locator, ln.text), section, chapter.prefix, -1)
+    return stack[: stack.index(chapter) + 1] + [closing]
+
+
+def _extend_heading(top: _Open, text: str, seen: set[str]) -> None:
+    """Append ``text`` to the heading just opened (and, for an unnumbered
+    heading, to its locator, which is its title)."""
+    section = top.section
+    section.heading = f"{section.heading} {text}"
+    section.path[-1] = section.heading
+    if top.marker.kind == "caps":
+        seen.discard(section.locator)
+        title = unnumbered_heading(section.heading)
+        if title is not None:
+            top.marker = title
+            section.locator = _unique(top.prefix + title.label, seen)
+        seen.add(section.locator)
+    elif top.marker.kind == "part" and not top.marker.rest:
+        top.marker = Marker("part", top.marker.label, text)
 
 
 # --- annexes ---------------------------------------------------------------
@@ -229,8 +331,9 @@ def build_sections(parts: Parts) -> tuple[list[Section], list[str]]:
     """Return ``(sections, warnings)`` for ``parts`` (see module docstring).
 
     ``warnings`` are Vietnamese messages, e.g. a numbering path used twice
-    ("Số mục trùng lặp trong thân kế hoạch: III"); the locators are kept as
-    written, so two sections may then share one.
+    ("Số mục trùng lặp trong thân kế hoạch: III"); the second section then
+    gets locator "III (2)", so locators of numbered sections are unique
+    (the preamble's ``""`` aside).
     """
     sections: list[Section] = []
     cover, stray = _cover(parts.cover)

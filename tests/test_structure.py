@@ -269,7 +269,7 @@ def test_dotted_numbering_and_duplicates():
         "- Công khai TTHC.", "I. TỔ CHỨC THỰC HIỆN", "- Các phòng triển khai.",
     ))
     got = [(s.locator, s.level) for s in plan.sections]
-    assert got == [("I", 1), ("I.1", 2), ("I.1.1", 3), ("I.1.1.a", 4), ("I.1.2", 3), ("I.2", 2), ("I", 1)]
+    assert got == [("I", 1), ("I.1", 2), ("I.1.1", 3), ("I.1.1.a", 4), ("I.1.2", 3), ("I.2", 2), ("I (2)", 1)]
     assert _section(plan, "I.1.2").path == ["I. NHIỆM VỤ", "1. Cải cách thể chế", "1.2. Kiểm tra văn bản"]
     assert plan.warnings == ["Số mục trùng lặp trong thân kế hoạch: I"]
 
