@@ -100,7 +100,8 @@ def plan_label(plan: Plan) -> str:
     return " ".join(parts)
 
 
-_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+)(?:[.\s]|$)")
+# numbered outline paths: "II.3.b", "3", "III (2).1", "A.I.2", "Phần II.I.1"
+_NUMBERED = re.compile(r"^(?:Phần [IVXLC\d]+|[A-H](?=\.)|[IVXLC]+|\d+)(?:[.\s]|$)")
 _PATH_MAX = 120
 
 
