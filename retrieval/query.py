@@ -554,8 +554,9 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
     rest = _PLAN_PERIOD.sub(" ", key)
     anchors = [a for e in found for a in e.aliases] + ["ke hoach", "kh"]
     # a year names the plan when it follows the plan's name or "kế hoạch" closely
+    # (within 10 words: abbreviations such as CCHC are expanded by canon)
     years = [int(m.group(1)) for m in _YEAR.finditer(rest)
-             if not found or any(_contains(" ".join(rest[:m.start()].split()[-6:]), a) >= 0
+             if not found or any(_contains(" ".join(rest[:m.start()].split()[-10:]), a) >= 0
                                  for a in anchors)]
     filter_years = {int(m.group(1)) for m in _YEAR_FILTER.finditer(rest)}
     filter_years |= {int(m.group(2)) for m in _QUARTER.finditer(rest) if m.group(2)}

@@ -276,3 +276,14 @@ def test_follow_ups(catalog):
     # a new, complete question does not inherit
     q = parse_query("Tân Lập có bao nhiêu nhiệm vụ?", catalog).follow_up(first)
     assert q.plans == [TL] and q.task_refs == [] and q.intent == "count"
+
+
+@pytest.mark.parametrize("question,named_plans", [
+    # a year the named plan does not cover: a plan we lack, never the 2026 one
+    ("Kế hoạch CCHC năm 2024 của Nam An Phụ có bao nhiêu nhiệm vụ?", []),
+    ("Kế hoạch CCHC năm 2026 của Nam An Phụ có bao nhiêu nhiệm vụ?", ["001_nam_an_phu_2026.docx"]),
+])
+def test_year_after_an_expanded_abbreviation_still_names_the_plan(catalog, question, named_plans):
+    q = parse_query(question, catalog)
+    assert q.plan_named
+    assert q.plans == named_plans
