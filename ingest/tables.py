@@ -45,7 +45,6 @@ _GROUP_RE = re.compile(rf"^\s*({_ROMAN}|[A-H])(?:\s*[.:)/-]\s*|\s+|$)(.*)$")
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s*$")
 _NUMBER_TITLE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s+(\S.*)$")
 _COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$")
-_BULLET_RE = re.compile(r"^\s*[-+•*–]\s*")
 
 
 def _role_of(header_text: str) -> str | None:

@@ -392,11 +392,6 @@ class Query:
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number)
 
-    @property
-    def has_section(self) -> bool:
-        """True when the question names an annex section (by name or number)."""
-        return bool(self.section or self.section_number)
-
     def follow_up(self, previous: "Query") -> "Query":
         """Resolve an elliptic follow-up against the previous turn's query.
 
