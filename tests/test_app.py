@@ -76,6 +76,17 @@ def test_next_deadline(due, ref, expected):
     assert next_deadline(due, ref) == expected
 
 
+@pytest.mark.parametrize("text, ref, expected", [
+    # the genre's quarterly reporting deadline names the day of the quarter's last month
+    ("Trước ngày 05 của tháng cuối quý", date(2026, 1, 10), date(2026, 3, 5)),
+    ("Trước ngày 05 của tháng cuối quý", date(2026, 3, 6), date(2026, 6, 5)),   # passed: next quarter
+    ("Trước ngày 20 của tháng cuối quý", date(2026, 12, 21), date(2027, 3, 20)),
+    ("Hàng quý", date(2026, 5, 10), date(2026, 6, 30)),                          # no day: quarter end
+])
+def test_next_deadline_uses_the_day_written(text, ref, expected):
+    assert next_deadline(Due(None, None, "quarterly"), ref, text) == expected
+
+
 def test_sanitize_filename_blocks_traversal():
     assert sanitize_filename("../../etc/passwd", "text") == "passwd.txt"
     assert sanitize_filename("..\\..\\Windows\\Kế hoạch CCHC.pdf", "pdf") == "Ke_hoach_CCHC.pdf"

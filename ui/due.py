@@ -10,7 +10,10 @@ per task on or after a reference day; :func:`next_deadline` gives it:
   every 30 June);
 * ``quarterly`` → the last day of the reference day's quarter, ``monthly`` →
   the last day of its month, both only inside the task's own
-  ``start``..``end`` span when it has one;
+  ``start``..``end`` span when it has one; when the deadline text names the
+  day ("Trước ngày 05 của tháng cuối quý", "trước ngày 20 hàng tháng"), that
+  day of the quarter's last month (or of the month), moved to the next
+  period once it has passed;
 * ``regular`` (Thường xuyên), no ``end``, or an ``end`` before the reference
   day → ``None`` (nothing falls due).
 """
@@ -18,6 +21,7 @@ per task on or after a reference day; :func:`next_deadline` gives it:
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 from ingest.model import Due
@@ -40,10 +44,6 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _same_day(year: int, d: date) -> date:
     try:
         return d.replace(year=year)
@@ -51,8 +51,28 @@ def _same_day(year: int, d: date) -> date:
         return d.replace(year=year, day=28)
 
 
-def next_deadline(due: Due | None, ref: date) -> date | None:
-    """The first deadline of ``due`` on or after ``ref`` (rules in the module docstring)."""
+_DAY = re.compile(r"\bng[aà]y\s+(\d{1,2})\b(?!\s*[/.-]\s*\d)", re.I)
+
+
+def _cycle_deadline(ref: date, months: int, day: int | None) -> date:
+    """Deadline of the cycle (1 = month, 3 = quarter) holding ``ref``: its last
+    month's ``day`` (clamped to the month) or last day; the next cycle's when
+    that day is before ``ref``."""
+    last = months * ((ref.month - 1) // months) + months
+    for year, month in ((ref.year, last), ((ref.year + (last + months - 1) // 12), (last + months - 1) % 12 + 1)):
+        limit = calendar.monthrange(year, month)[1]
+        when = date(year, month, min(day, limit)) if day else date(year, month, limit)
+        if when >= ref:
+            return when
+    return when
+
+
+def next_deadline(due: Due | None, ref: date, deadline_text: str | None = None) -> date | None:
+    """The first deadline of ``due`` on or after ``ref`` (rules in the module docstring).
+
+    ``deadline_text`` is the task's deadline as written; it only supplies the
+    day of a monthly or quarterly deadline.
+    """
     if due is None:
         return None
     start, end = _iso(due.start), _iso(due.end)
@@ -68,18 +88,17 @@ def next_deadline(due: Due | None, ref: date) -> date | None:
             return None
         if start and ref < start:
             ref = start
-        if rec == "monthly":
-            return _month_end(ref.year, ref.month)
-        q_last_month = 3 * ((ref.month - 1) // 3) + 3
-        return _month_end(ref.year, q_last_month)
+        day_match = _DAY.search(deadline_text or "")
+        day = int(day_match.group(1)) if day_match and 1 <= int(day_match.group(1)) <= 31 else None
+        return _cycle_deadline(ref, 1 if rec == "monthly" else 3, day)
     if rec == "regular" or end is None:
         return None
     return end if end >= ref else None
 
 
-def due_within(due: Due | None, ref: date, days: int) -> date | None:
+def due_within(due: Due | None, ref: date, days: int, deadline_text: str | None = None) -> date | None:
     """The next deadline when it falls in ``ref`` .. ``ref + days`` (inclusive), else ``None``."""
-    nxt = next_deadline(due, ref)
+    nxt = next_deadline(due, ref, deadline_text)
     if nxt is None or (nxt - ref).days > days:
         return None
     return nxt

@@ -164,7 +164,10 @@ def upcoming(frame: pd.DataFrame, ref: date, days: int) -> pd.DataFrame:
     sorts by them, soonest first. Recurring tasks count at their next
     occurrence; "Thường xuyên" tasks and tasks without a deadline never do.
     """
-    nxt = frame["_due"].map(lambda due: due_within(due, ref, days))
+    nxt = pd.Series(
+        [due_within(due, ref, days, text) for due, text in zip(frame["_due"], frame["Thời hạn"])],
+        index=frame.index, dtype=object,
+    )
     out = frame[nxt.notna()].copy()
     out["Hạn kế tiếp"] = nxt[nxt.notna()].map(lambda d: d.isoformat())
     out["Còn (ngày)"] = nxt[nxt.notna()].map(lambda d: (d - ref).days).astype(int)
