@@ -115,7 +115,14 @@ class Answerer:
         if query.intent == "task":
             return self.tasks.task_answer(query)
         if query.intent in ("filter", "count"):
-            return self.tasks.filter_answer(query)
+            result = self.tasks.filter_answer(query)
+            only_unit = not (query.period or query.regular or query.recurrence or query.deadline_text
+                             or query.section or query.section_number)
+            if result.abstained and query.intent == "filter" and query.unit and only_unit:
+                # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
+                # annex), the organisation section states the unit's duties
+                return self.passages.answer(query)
+            return result
         if query.intent == "meta":
             return meta_answer(query, plans_in_scope(self.plans, query), self.catalog, self.passages)
         if query.intent == "plans":

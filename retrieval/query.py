@@ -471,7 +471,8 @@ _META_CUES: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(r"\b(?:ai ky|nguoi ky|ky ban hanh|do ai ky|ky quyet dinh)\b(?!.*\bcan cu\b)")),
     ("decision", re.compile(
         r"\b(?:so quyet dinh|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
-        r"quyet dinh ban hanh .{0,60}(?:so may|so nao|mang so)|ban hanh (?:tai|bang) quyet dinh)\b")),
+        r"quyet dinh ban hanh .{0,60}(?:so may|so nao|mang so)|ban hanh (?:tai|bang) quyet dinh|"
+        r"(?<!can cu )quyet dinh so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay ban hanh\b")),
 ]
 
