@@ -41,7 +41,9 @@ def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages)
         when = date_vi(m.date)
         if query.meta == "decision" and m.decision_number:
             sub = replace(query, plans=[plan.doc], plan_named=True)
-            found = passages.answer(sub, require=re.compile(re.escape(m.decision_number)))
+            # as written in the text: "04 /QĐ-UBND" is the header's "04/QĐ-UBND"
+            written = r"\s*/\s*".join(re.escape(part) for part in m.decision_number.split("/"))
+            found = passages.answer(sub, require=re.compile(written))
             if not found.abstained:
                 blocks.append(f"{plan_label(catalog, plan.doc)}: Quyết định số {m.decision_number}. "
                               + found.text)
