@@ -481,6 +481,7 @@ _COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + _COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) nhat\b"
+    r"|\bso (?:luong )?" + _COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
 )
 _LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + _COUNT_NOUN + r"\b"

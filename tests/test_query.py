@@ -296,3 +296,8 @@ def test_year_after_an_expanded_abbreviation_still_names_the_plan(catalog, quest
 ])
 def test_decision_questions(catalog, question, meta):
     assert parse_query(question, catalog).meta == meta
+
+
+def test_comparing_task_counts_is_a_count(catalog):
+    assert parse_query("So sánh số nhiệm vụ của Nam An Phụ và kế hoạch khác", catalog).count
+    assert not parse_query("Nhiệm vụ số 5 của Nam An Phụ do ai chủ trì?", catalog).count
