@@ -33,6 +33,7 @@ import re
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
+from retrieval.answer_duties import asks_duties, duties_answer
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
 from retrieval.answer_rows import (
@@ -121,12 +122,20 @@ class Answerer:
             if result.abstained and query.intent == "filter" and query.unit and only_unit:
                 # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
                 # annex), the organisation section states the unit's duties
-                return self.passages.answer(query)
+                return self._duties_or_text(query)
             return result
         if query.intent == "meta":
             return meta_answer(query, plans_in_scope(self.plans, query), self.catalog, self.passages)
         if query.intent == "plans":
             return plans_answer(query, plans_in_scope(self.plans, query), self.catalog)
+        return self._duties_or_text(query)
+
+    def _duties_or_text(self, query: Query) -> Answer:
+        """A unit's duties from the plan model when asked and listed, else text search."""
+        if asks_duties(query):
+            found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if found is not None:
+                return found
         return self.passages.answer(query)
 
     def _previous_query(self, history: list[Turn]) -> Query | None:

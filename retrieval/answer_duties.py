@@ -1,0 +1,68 @@
+"""Answers on a unit's duties from the plan model's responsibilities.
+
+"Trung tâm Phục vụ hành chính công xã có trách nhiệm gì?" is answered from
+:class:`ingest.model.Responsibility` (the organisation section's unit →
+duties list), not by sentence search: the plan states the duties as a list
+under the unit's heading, and the answer gives that list with its locator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Plan
+from retrieval.answer_model import Answer, Citation
+from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.query import PlanCatalog, Query, unit_key
+
+#: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
+#: "làm gì", "được phân công gì"), on the canonical question key.
+DUTY_CUE = re.compile(
+    r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)\s*$|\blam (?:nhung )?gi\s*$"
+)
+#: Duties quoted per unit, each cut to this many characters.
+MAX_DUTIES, DUTY_CHARS = 6, 300
+
+
+def asks_duties(query: Query) -> bool:
+    """True when ``query`` asks what a unit must do (the unit is matched later)."""
+    return bool(DUTY_CUE.search(query.key))
+
+
+def _named(unit: str, query: Query) -> bool:
+    """Does the question name this responsibility's unit? Its key equals or
+    contains the question's unit, or is written whole in the question."""
+    key = unit_key(unit)
+    if not key:
+        return False
+    wanted = query.unit or ""
+    if wanted and (key == wanted or wanted in key or key in wanted):
+        return True
+    return f" {key} " in f" {query.key} "
+
+
+def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """The duties of ``query.unit`` in each plan of ``plans`` that lists them.
+
+    A responsibility matches when its unit's key (:func:`unit_key`) equals the
+    question's unit key, one contains the other ("Trung tâm Phục vụ Hành
+    chính công xã" ~ "Trung tâm Phục vụ hành chính công"), or it is written
+    whole in the question; per plan the longest such unit wins. Returns
+    ``None`` when no plan lists duties for that unit (the caller then
+    searches text).
+    """
+    blocks, citations = [], []
+    for plan in plans:
+        named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)]
+        for resp in sorted(named, key=lambda r: -len(unit_key(r.unit)))[:1]:
+            where = f"mục {resp.section}" if resp.section else "Tổ chức thực hiện"
+            lines = [f"{plan_label(catalog, plan.doc)} – {resp.unit} ({where}):"]
+            lines += [f"- {shorten(d, DUTY_CHARS)}" for d in resp.duties[:MAX_DUTIES]]
+            if len(resp.duties) > MAX_DUTIES:
+                lines.append(f"(và {len(resp.duties) - MAX_DUTIES} nội dung khác)")
+            blocks.append("\n".join(lines))
+            citations.append(Citation(plan.doc, plan_title(plan), where, None,
+                                      shorten(resp.duties[0], DUTY_CHARS)))
+    if not blocks:
+        return None
+    return Answer("\n".join(blocks), False, citations, "duties", list(citations), query)
