@@ -30,25 +30,11 @@ belongs to that document.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Citation", "find_citations", "fold_keep", "inside"]
+from ingest.textkey import aligned_fold
 
-
-def fold_keep(text: str) -> str:
-    """Lower-case, diacritics-free copy of NFC ``text`` with the same length.
-
-    Each character maps to exactly one character ("Đ" → "d", "ệ" → "e"), so
-    positions found in the copy are positions in ``text``.
-    """
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch)
-                       if unicodedata.category(c) != "Mn")
-        base = (base[:1] or ch).replace("đ", "d").replace("Đ", "D").lower()
-        out.append(base[:1] or ch)
-    return "".join(out)
+__all__ = ["Citation", "find_citations", "inside"]
 
 
 _DOC_TYPES = (
@@ -110,7 +96,7 @@ def find_citations(text: str) -> list[Citation]:
     """
     if not text:
         return []
-    folded = fold_keep(text)
+    folded = aligned_fold(text)
     found: list[Citation] = []
     for pattern in (_NUMBERED, _BARE_SYMBOL):
         for m in pattern.finditer(folded):

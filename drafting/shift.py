@@ -49,10 +49,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from drafting.citations import find_citations, fold_keep, inside
+from drafting.citations import find_citations, inside
 from ingest.deadline import parse_due
 from ingest.model import Due, Metadata, Period, Plan, Task
 from ingest.sections import ANNEX_LOCATOR, COVER_LOCATOR, is_leaf_item_section
+from ingest.textkey import aligned_fold
 from ingest.textnorm import fold
 
 __all__ = [
@@ -226,7 +227,7 @@ class Draft:
 # ---------------------------------------------------------------- context
 
 def _half_of(text: str | None) -> tuple[str, int] | None:
-    m = _HALF_RE.search(fold_keep(text or ""))
+    m = _HALF_RE.search(aligned_fold(text or ""))
     return (m.group(1), int(m.group(2))) if m else None
 
 
@@ -272,7 +273,7 @@ def shift_text(text: str | None, ctx: ShiftContext, replace_period: bool = False
     """
     if not text:
         return TextShift(text or "")
-    folded = fold_keep(text)
+    folded = aligned_fold(text)
     citations = find_citations(text)
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in citations]
     subs: list[Sub] = []
@@ -389,7 +390,7 @@ DEADLINE_COLUMN = "Thời gian hoàn thành"
 def _year_scoped(task: Task, ctx: ShiftContext) -> bool:
     """True when the task's wording names the plan's year or a recurrence."""
     text = " ".join(t for t in (task.objective, task.content) if t)
-    folded = fold_keep(text)
+    folded = aligned_fold(text)
     cites = find_citations(text)
     for m in _SINGLE_RE.finditer(folded):
         if inside(m.start(), cites) is None and ctx.moves(int(m.group(1))) == RULE_YEAR:
@@ -470,7 +471,7 @@ def clean_title(title: str | None) -> str:
     """``title`` cut before a "(Kèm theo Quyết định …)" note it swallowed, stripped."""
     if not title:
         return ""
-    m = _ATTACHED.search(fold_keep(title))
+    m = _ATTACHED.search(aligned_fold(title))
     return (title[: m.start()] if m else title).strip()
 
 

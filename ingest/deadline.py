@@ -73,29 +73,16 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
 from ingest.model import Due
+from ingest.textnorm import fold
 
 __all__ = ["parse_due", "due_overlaps", "due_in_period"]
 
 # ---------------------------------------------------------------- folding
-
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-
-
-def _fold(text: str) -> str:
-    """Lower-case, diacritic-free, single-spaced copy of ``text``."""
-    text = unicodedata.normalize("NFC", text).translate(_DASHES)
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
-    )
-    return re.sub(r"\s+", " ", text.lower()).strip()
-
 
 def _blank(text: str, start: int, end: int) -> str:
     """``text`` with ``[start, end)`` replaced by spaces (positions kept)."""
@@ -364,7 +351,7 @@ def parse_due(text: str | None, plan_year: int | None = None) -> Due:
     """
     if not text or not text.strip():
         return Due()
-    folded = _fold(text)
+    folded = fold(text)
     folded = _CITATION.sub(lambda m: " " * len(m.group(0)), folded)
     kept = _drop_conditionals(folded)
     atoms = _read_atoms(kept)
