@@ -1,4 +1,4 @@
-"""Judging answers and aggregating figures, as ``shared/qa-format.md`` says.
+"""Judging answers and aggregating figures, as ``eval/qa-format.md`` says.
 
 * :func:`normalize` – NFC, lower case, unified dashes (and the spaces
   around them), tone marks in one place ("hoá" = "hóa", "thuỷ" = "thủy"),

@@ -1,31 +1,35 @@
 """Shared test paths: the seed plans and the real Word/PDF fixtures.
 
-``shared/`` sits beside the repository (``<repo>/../shared``), in the work
-tree and in CI's fresh clone alike, so paths are resolved from this file,
-never hard-coded.
+Everything the tests read lives in the repository (see :mod:`tests.paths`):
+the seeds in ``corpus/``, the Word file and its PDF in ``tests/data/``.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED = REPO_ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-FIXTURES = SHARED / "fixtures"
+from tests.paths import CORPUS, DATA, DOCX_FIXTURE, PDF_FIXTURE
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    """Folder of the seed plans (``*.txt`` text conversions)."""
-    assert SEEDS.is_dir(), f"missing seed folder {SEEDS}"
-    return SEEDS
+    """Folder of the seed plans (``*.txt`` text conversions, i.e. ``corpus/``)."""
+    assert any(CORPUS.glob("00?_*.txt")), f"missing seed plans in {CORPUS}"
+    return CORPUS
 
 
 @pytest.fixture(scope="session")
-def fixtures_dir() -> Path:
-    """Folder of the real Word/PDF files (``001_nam_an_phu_2026.docx``/``.pdf``)."""
-    assert FIXTURES.is_dir(), f"missing fixture folder {FIXTURES}"
-    return FIXTURES
+def fixtures_dir(tmp_path_factory) -> Path:
+    """One folder holding the real Word file and its PDF (``001_nam_an_phu_2026.docx``/``.pdf``).
+
+    The committed files live apart by format (``tests/data/docx``, ``tests/data/pdf``);
+    tests that want them side by side get this read-only copy folder.
+    """
+    assert DOCX_FIXTURE.is_file() and PDF_FIXTURE.is_file(), f"missing fixtures in {DATA}"
+    folder = tmp_path_factory.mktemp("fixtures")
+    for path in (DOCX_FIXTURE, PDF_FIXTURE):
+        shutil.copy(path, folder / path.name)
+    return folder

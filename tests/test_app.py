@@ -1,7 +1,7 @@
 """The Streamlit app (``app.py`` + ``ui/``): helpers, and the pages through AppTest.
 
 The AppTest part indexes the real Word plan of seed 001
-(``shared/fixtures/001_nam_an_phu_2026.docx``) once per module into a
+(``tests/data/docx/001_nam_an_phu_2026.docx``) once per module into a
 temporary ``CCHC_HOME`` with a temporary ``CCHC_CORPUS``; each test works
 on its own copy of both. Expected values were read from the source table of
 that plan (row 22: lead "Trung tâm Phục vụ hành chính công", coordinating

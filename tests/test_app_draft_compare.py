@@ -36,8 +36,7 @@ def two_plan_env(tmp_path_factory, fixtures_dir):
     """
     from retrieval.indexer import build_index
 
-    if SEED_004 is None:
-        pytest.skip("seed 004 missing from corpus/")
+    assert SEED_004 is not None, "seed 004 missing from corpus/"
     base = tmp_path_factory.mktemp("draft_compare")
     corpus, home = base / "corpus", base / "home"
     corpus.mkdir()

@@ -17,29 +17,22 @@ from cchc.cli import main
 from drafting.diff import diff_plans, similarity
 from drafting.shift import draft_plan
 from ingest.pipeline import parse_file
+from tests.paths import DOCX_FIXTURE, PDF_FIXTURE
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path("/work/shared/fixtures")
-if not FIXTURES.exists():
-    FIXTURES = ROOT.parent / "shared" / "fixtures"
-DOCX = FIXTURES / "001_nam_an_phu_2026.docx"
-PDF = FIXTURES / "001_nam_an_phu_2026.pdf"
+DOCX = DOCX_FIXTURE
+PDF = PDF_FIXTURE
 
 
 @pytest.fixture(scope="module")
 def plan_001():
-    if not DOCX.exists():
-        pytest.skip(f"fixture missing: {DOCX}")
     return parse_file(DOCX)
 
 
 @pytest.fixture(scope="module")
 def plan_004():
     path = next((ROOT / "corpus").glob("004_*.txt"))
-    try:
-        return parse_file(path)
-    except ImportError as err:
-        pytest.skip(f"text backend not available: {err}")
+    return parse_file(path)
 
 
 def _pair(result, number_a: str):

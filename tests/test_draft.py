@@ -8,7 +8,6 @@ below are read from the source documents, not from this program's output.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import shutil
 import subprocess
@@ -24,28 +23,20 @@ from drafting.docx_writer import write_docx
 from drafting.shift import ShiftContext, draft_plan, shift_text
 from ingest.model import Due, Metadata, Paragraph, Period, Plan, Section, Task
 from ingest.pipeline import parse_file
+from tests.paths import DOCX_FIXTURE
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = Path(os.environ.get("CCHC_FIXTURES", ROOT.parent / "shared" / "fixtures")) \
-    / "001_nam_an_phu_2026.docx"
-if not FIXTURE.exists():
-    FIXTURE = Path("/work/shared/fixtures/001_nam_an_phu_2026.docx")
+FIXTURE = DOCX_FIXTURE
 CORPUS = ROOT / "corpus"
 
 
 def _seed(prefix: str) -> Plan:
-    """Parse a corpus seed, skipping when the text backend cannot read it yet."""
-    path = next(CORPUS.glob(f"{prefix}_*.txt"))
-    try:
-        return parse_file(path)
-    except ImportError as err:  # backend module not written yet
-        pytest.skip(f"text backend not available: {err}")
+    """Parse a corpus seed by its number prefix ("001")."""
+    return parse_file(next(CORPUS.glob(f"{prefix}_*.txt")))
 
 
 @pytest.fixture(scope="module")
 def source() -> Plan:
-    if not FIXTURE.exists():
-        pytest.skip(f"fixture missing: {FIXTURE}")
     return parse_file(FIXTURE)
 
 
@@ -306,18 +297,13 @@ def test_libreoffice_converts_the_draft(pdf_path):
 
 
 def test_pdf_of_the_draft_parses_back_to_the_same_tasks(pdf_path, draft):
-    try:
-        back = parse_file(pdf_path)
-    except (ImportError, NotImplementedError) as err:
-        pytest.skip(f"PDF backend not available: {err}")
+    back = parse_file(pdf_path)
     assert [(t.number, t.content) for t in back.tasks] == \
         [(t.number, t.content) for t in draft.plan.tasks]
     assert back.metadata.period.start_year == 2027
 
 
 def test_cli_draft_writes_docx_and_change_logs(tmp_path, capsys):
-    if not FIXTURE.exists():
-        pytest.skip(f"fixture missing: {FIXTURE}")
     from cchc.cli import main
 
     out = tmp_path / "du_thao.docx"

@@ -1,4 +1,4 @@
-"""The evaluation: judging rules of shared/qa-format.md, retrieval matching,
+"""The evaluation: judging rules of eval/qa-format.md, retrieval matching,
 aggregation, the baseline's splitter/search and the runner's report.
 
 The baseline and runner are exercised with a small deterministic embedder

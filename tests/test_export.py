@@ -13,17 +13,14 @@ from openpyxl import load_workbook
 from cchc.cli import main
 from drafting.export import COLUMNS, ics_escape, ics_fold, write_csv, write_ics, write_xlsx
 from ingest.pipeline import parse_file
+from tests.paths import DOCX_FIXTURE
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCX = Path("/work/shared/fixtures/001_nam_an_phu_2026.docx")
-if not DOCX.exists():
-    DOCX = ROOT.parent / "shared" / "fixtures" / "001_nam_an_phu_2026.docx"
+DOCX = DOCX_FIXTURE
 
 
 @pytest.fixture(scope="module")
 def tasks():
-    if not DOCX.exists():
-        pytest.skip(f"fixture missing: {DOCX}")
     return parse_file(DOCX).tasks
 
 

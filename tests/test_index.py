@@ -37,9 +37,9 @@ from retrieval.embeddings import get_embeddings
 from retrieval.indexer import build_index
 from retrieval.search import HybridSearcher
 from retrieval.store import IndexNotFoundError, IndexStore, resolve_home
+from tests.paths import DOCX_FIXTURE
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO.parent / "shared" / "fixtures"
 
 
 def gt_model_dir() -> str:
@@ -153,7 +153,7 @@ def test_diacritics_restored_from_corpus_spelling():
 
 @pytest.fixture(scope="module")
 def docx_plan():
-    return parse_file(FIXTURES / "001_nam_an_phu_2026.docx")
+    return parse_file(DOCX_FIXTURE)
 
 
 def test_chunks_of_real_plan(docx_plan):

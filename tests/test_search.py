@@ -20,7 +20,7 @@ from retrieval.search import HybridSearcher, has_diacritics, query_overlap
 from retrieval.store import IndexStore
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "corpus"
 NAP = "001_45f28ce285131ed1.txt"
 VK = "004_83dc20140de0736e.txt"
 

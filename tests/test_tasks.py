@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import parse_file
+from tests.paths import DOCX_FIXTURE, PDF_FIXTURE
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-FIXTURES = REPO.parent / "shared" / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +149,7 @@ RENDERINGS = ["001_nam_an_phu_2026.docx", "001_nam_an_phu_2026.pdf"]
 @pytest.mark.parametrize("name", RENDERINGS)
 def test_renderings_of_001_agree(plans, name):
     text_plan = plans["001"]
-    other = parse_file(FIXTURES / name)
+    other = parse_file(DOCX_FIXTURE if name.endswith(".docx") else PDF_FIXTURE)
 
     def key(plan):
         return [(t.number, t.part_of, t.lead, t.deadline) for t in plan.tasks]
