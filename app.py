@@ -1,9 +1,10 @@
 """Streamlit app: chat, task browser and plan management, in Vietnamese.
 
 Run with ``streamlit run app.py`` (``make run`` indexes ``corpus/`` first).
-Environment: ``CCHC_CORPUS`` (plan folder, default ``./corpus``),
-``CCHC_HOME`` (index folder, default ``./.cchc``), plus the retrieval
-settings (``CCHC_EMBEDDINGS``, ``CCHC_LLM`` …). Pages: "Hỏi đáp" (chat),
+Configuration: :class:`assistant.settings.Settings`, built here on every
+script run (``CCHC_CORPUS`` plan folder, ``CCHC_HOME`` index folder,
+``CCHC_EMBEDDINGS``, ``CCHC_LLM`` …); the pages work through the
+:class:`assistant.service.Assistant` of those settings. Pages: "Hỏi đáp" (chat),
 "Nhiệm vụ" (tasks), "Kế hoạch" (plans), "Soạn kế hoạch mới" (next year's
 draft), "So sánh" (compare two plans); the page code lives in ``ui/``.
 """
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.runtime import configure_runtime
+from assistant.service import Assistant
+from assistant.settings import Settings
+from ingest.errors import CchcError
 from retrieval.store import IndexNotFoundError
 from ui import chat, compare_page, draft_page, plans_page, resources, tasks_page
-from ui.config import corpus_dir, home_dir
-from ui.corpus_admin import corpus_files
 
 PAGES = ["Hỏi đáp", "Nhiệm vụ", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"]
 PAGE_ICONS = {"Hỏi đáp": ":material/forum:", "Nhiệm vụ": ":material/checklist:",
@@ -31,7 +34,10 @@ st.markdown(
     unsafe_allow_html=True,
 )
 
-corpus, home = corpus_dir(), home_dir()
+configure_runtime()
+settings = Settings()
+assistant = Assistant.open(settings)
+corpus, home = assistant.corpus, assistant.home
 
 # Streamlit forgets the state of widgets not drawn in a run; re-assigning
 # keeps the task filters and the chat scope while another page is shown.
@@ -47,7 +53,7 @@ with st.sidebar:
                     format_func=lambda p: f"{PAGE_ICONS[p]} {p}")
 
 try:
-    engine = resources.get_engine(home)
+    engine = resources.get_engine(settings)
 except IndexNotFoundError:
     engine = None
 
@@ -59,15 +65,13 @@ with st.sidebar:
 if engine is None and page != "Kế hoạch":
     st.warning("Chưa có chỉ mục — hãy chạy `cchc index` (hoặc `make run`), "
                "hoặc lập chỉ mục ngay từ kho tệp.")
-    files = corpus_files(corpus)
+    files = assistant.corpus_files()
     if st.button(f"Lập chỉ mục {len(files)} tệp trong {corpus}", disabled=not files,
                  key="build_index"):
-        from retrieval.indexer import build_index
-
         try:
             with st.spinner("Đang lập chỉ mục…"):
-                manifest = build_index(files, home=home, progress=False)
-        except Exception as err:  # noqa: BLE001 - shown to the user; the old state is kept
+                manifest = assistant.index(files, progress=False)
+        except (CchcError, OSError) as err:  # shown to the user; the old state is kept
             st.error(f"Không lập được chỉ mục: {err}")
         else:
             resources.clear()
@@ -85,4 +89,4 @@ elif page == "Soạn kế hoạch mới":
 elif page == "So sánh":
     compare_page.render(engine)
 else:
-    plans_page.render(engine, corpus, home)
+    plans_page.render(engine, assistant)

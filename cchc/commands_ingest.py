@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
-from ingest.deadline import due_overlaps
+from assistant.parsing import parse_plan
 from ingest.fields import labels
 from ingest.model import Plan, Task
-from ingest.pipeline import iter_plan_files, parse_file
-from ingest.textnorm import fold
-from retrieval.query import unit_key
 
-DEFAULT_CORPUS = "corpus"
+__all__ = ["register", "cmd_parse", "cmd_tasks", "format_plan_summary", "format_task_table"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_parse)
 
     t = sub.add_parser("tasks", help="Liệt kê nhiệm vụ trong phụ lục, có bộ lọc")
-    t.add_argument("files", nargs="*", help=f"tệp hoặc thư mục (mặc định {DEFAULT_CORPUS}/)")
+    t.add_argument("files", nargs="*", help="tệp hoặc thư mục (mặc định CCHC_CORPUS hoặc corpus/)")
     t.add_argument("--doc", help="chỉ kế hoạch có tên tệp chứa chuỗi này")
     t.add_argument("--lead", help="cơ quan chủ trì chứa chuỗi này (không phân biệt hoa/thường, dấu)")
     t.add_argument("--due", help="kỳ hạn: 2026 | 2026-Q1 | 2026-03")
@@ -40,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print one plan as JSON or as a readable summary."""
-    plan = parse_file(args.file)
+    plan = parse_plan(args.file)
     if args.json:
         json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -68,55 +64,9 @@ def format_plan_summary(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def select_tasks(plans: list[Plan], doc: str | None = None, lead: str | None = None,
-                 due: str | None = None) -> list[Task]:
-    """Tasks of ``plans`` filtered by file name, lead unit and due period.
-
-    ``lead`` matches case- and diacritics-insensitively as a substring of the
-    lead unit, also after abbreviations are expanded ("VH-XH" → "văn hóa xã
-    hội", :func:`retrieval.query.unit_key`); ``due`` is '2026', '2026-Q1' or
-    '2026-03' (ValueError if not).
-    """
-    out = []
-    lead_key = fold(lead) if lead else None
-    lead_unit = unit_key(lead) if lead else None
-    for plan in plans:
-        if doc and fold(doc) not in fold(plan.doc):
-            continue
-        for task in plan.tasks:
-            if lead_key and lead_key not in fold(task.lead) and not (
-                lead_unit and lead_unit in unit_key(task.lead)
-            ):
-                continue
-            if due and not due_overlaps(task.due, due):
-                continue
-            out.append(task)
-    return out
-
-
-def _load_plans(paths: list[str]) -> list[Plan]:
-    plans = []
-    for path in iter_plan_files(paths):
-        plans.append(parse_file(path))
-    return plans
-
-
 def cmd_tasks(args: argparse.Namespace) -> int:
-    """List tasks over the given files (default ``corpus/``)."""
-    paths = args.files or [DEFAULT_CORPUS]
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        print(f"Lỗi: không tìm thấy {', '.join(missing)}", file=sys.stderr)
-        return 2
-    if args.due:
-        try:
-            due_overlaps(None, args.due)
-        except ValueError as err:
-            print(f"Lỗi: --due {args.due}: {err}", file=sys.stderr)
-            return 2
-        except Exception:
-            pass
-    tasks = select_tasks(_load_plans(paths), args.doc, args.lead, args.due)
+    """List tasks over the given files (default the corpus, ``CCHC_CORPUS``)."""
+    tasks = args.assistant.tasks(args.files or None, args.doc, args.lead, args.due)
     if args.json:
         json.dump([t.to_dict() for t in tasks], sys.stdout, ensure_ascii=False, indent=2)
         print()

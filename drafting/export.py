@@ -6,13 +6,14 @@
 * :func:`write_xlsx` – openpyxl workbook: bold frozen header row, autofilter
   over the whole table, column widths from the content (capped), wrapped
   text;
-* :func:`write_ics` – one all-day ``VEVENT`` per dated task (RFC 5545): the
-  event is the deadline day, ``due.end`` (or ``due.start`` when there is no
-  end); ``SUMMARY`` "[NV <number>] <content>", ``DESCRIPTION`` with the
-  lead unit, deadline text, product and plan. Text values are escaped
-  (``\\``, ``;``, ``,``, line breaks) and lines folded at 75 octets without
-  splitting a UTF-8 character. Tasks without a date ("Thường xuyên",
-  "Hàng năm") are skipped and counted.
+* :func:`write_ics` – an ``icalendar`` VCALENDAR: one all-day ``VEVENT`` per
+  task with a deadline day, recurring tasks (Hàng năm, Hàng quý, Hàng
+  tháng, Thường xuyên) as events with an ``RRULE``
+  (:mod:`ingest.recurrence`); ``SUMMARY`` "[NV <number>] <content>",
+  ``DESCRIPTION`` with the lead unit, deadline text, product and plan.
+  Tasks with no deadline day ("theo chỉ đạo") are skipped and counted;
+* :func:`export_tasks` – one of the three by name, to a path or a stream
+  (the CLI's ``cchc export`` and the app's downloads).
 """
 
 from __future__ import annotations
@@ -20,15 +21,21 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import IO, Any, Callable, Iterable
+from typing import IO, Any, Callable, Iterable, Mapping
 
+from icalendar import Calendar, Event, vRecur
+
+from ingest.errors import InputError
 from ingest.fields import EXPORT_FIELDS, FIELDS
 from ingest.fields import label as field_label
-from ingest.model import Task
+from ingest.model import Plan, Task
+from ingest.recurrence import due_rule, rrule_parts
 
-__all__ = ["COLUMNS", "task_rows", "write_csv", "write_xlsx", "write_ics", "ics_escape", "ics_fold",
-           "csv_text", "xlsx_bytes", "ics_text"]
+__all__ = ["COLUMNS", "task_rows", "write_csv", "write_xlsx", "write_ics", "plan_years",
+           "csv_text", "xlsx_bytes", "ics_text", "export_tasks", "ExportResult", "FORMATS"]
 
 COLUMNS: list[tuple[str, Callable[[Task], Any]]] = [
     (FIELDS[name].label, FIELDS[name].get) for name in EXPORT_FIELDS
@@ -95,35 +102,24 @@ def write_xlsx(tasks: Iterable[Task], path: str | IO[bytes], sheet: str = "Nhi�
 
 # ---------------------------------------------------------------- ICS
 
-def ics_escape(text: str | None) -> str:
-    """RFC 5545 TEXT escaping: ``\\`` → ``\\\\``, ``;`` → ``\\;``, ``,`` → ``\\,``, newline → ``\\n``."""
-    text = (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+Years = Mapping[str, "tuple[int | None, int | None]"]
+"""``{doc: (first year, last year)}`` of each plan's period (:func:`plan_years`)."""
 
 
-def ics_fold(line: str) -> str:
-    """Fold one content line at 75 octets (UTF-8), continuation lines start with a space.
-
-    Returns the folded line joined with CRLF, without a trailing CRLF.
-    """
-    parts: list[str] = []
-    current, size, limit = [], 0, 75
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines carry a leading space
-        current.append(ch)
-        size += n
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+def plan_years(plans: Iterable[Plan]) -> dict[str, tuple[int | None, int | None]]:
+    """``{doc: (Period.start_year, Period.end_year)}``: where undated cycles of a plan's tasks run."""
+    return {p.doc: (p.metadata.period.start_year, p.metadata.period.end_year) for p in plans}
 
 
-def _event_day(task: Task) -> date | None:
-    if not task.due:
-        return None
-    value = task.due.end or task.due.start
-    return date.fromisoformat(value) if value else None
+_REPEATING = ("annual", "quarterly", "monthly", "regular")
+
+
+@dataclass
+class _Calendar:
+    calendar: Calendar
+    events: int = 0
+    recurring: int = 0
+    skipped: int = 0
 
 
 def _uid(task: Task, day: date) -> str:
@@ -131,49 +127,79 @@ def _uid(task: Task, day: date) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@cchc-assistant"
 
 
-def write_ics(tasks: Iterable[Task], out: IO[str], calendar_name: str = "Nhiệm vụ CCHC",
-              now: datetime | None = None) -> tuple[int, int]:
-    """Write a VCALENDAR of the dated ``tasks`` to ``out``; return ``(events, skipped)``.
+def _recur(rule) -> vRecur:
+    """The ``RRULE`` value of a dateutil rule, ``UNTIL`` as a date (the events are all-day)."""
+    parts = rrule_parts(rule)
+    if "UNTIL" in parts:
+        until = str(parts["UNTIL"])
+        parts["UNTIL"] = date(int(until[:4]), int(until[4:6]), int(until[6:8]))
+    return vRecur(parts)
 
-    ``out`` should be opened with ``newline=""`` so the CRLF line ends stay
-    as written. ``now`` (UTC) sets ``DTSTAMP`` (default: the current time).
-    """
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//cchc-assistant//drafting.export//VI",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_escape(calendar_name)}"]
-    events = skipped = 0
+
+def _description(task: Task, reminder: bool) -> str:
+    lines = [f"{field_label('lead')}: {task.lead or '—'}"]
+    lines += [f"{field_label(name)}: {getattr(task, name)}"
+              for name in ("coordinating", "deadline", "product") if getattr(task, name)]
+    if reminder:
+        lines.append("(Nhắc việc cuối mỗi tháng: nhiệm vụ thường xuyên, không có hạn cụ thể)")
+    lines.append(f"{field_label('doc')}: {task.doc}")
+    return "\n".join(lines)
+
+
+def _build_calendar(tasks: Iterable[Task], calendar_name: str, now: datetime | None,
+                    years: Years | None) -> _Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//cchc-assistant//drafting.export//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", calendar_name)
+    out = _Calendar(cal)
+    stamp = now or datetime.now(timezone.utc)
     for task in tasks:
-        day = _event_day(task)
-        if day is None:
-            skipped += 1
+        rule = due_rule(task.due, task.deadline, (years or {}).get(task.doc), remind_regular=True)
+        start = next(iter(rule), None) if rule is not None else None
+        if start is None:
+            out.skipped += 1
             continue
+        first = start.date()
+        repeats = task.due.recurrence in _REPEATING
         number = task.number or (f"{task.part_of}*" if task.part_of else "?")
-        summary = f"[NV {number}] {task.content or task.objective or ''}".strip()
-        description = "\n".join(x for x in (
-            f"{field_label('lead')}: {task.lead or '—'}",
-            f"{field_label('coordinating')}: {task.coordinating}" if task.coordinating else "",
-            f"{field_label('deadline')}: {task.deadline}" if task.deadline else "",
-            f"{field_label('product')}: {task.product}" if task.product else "",
-            f"{field_label('doc')}: {task.doc}",
-        ) if x)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{_uid(task, day)}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{ics_escape(summary)}",
-            f"DESCRIPTION:{ics_escape(description)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-        events += 1
-    lines.append("END:VCALENDAR")
-    out.write("".join(ics_fold(line) + "\r\n" for line in lines))
-    return events, skipped
+        event = Event()
+        event.add("uid", _uid(task, first))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", first)
+        event.add("dtend", first + timedelta(days=1))
+        if repeats:
+            event.add("rrule", _recur(rule))
+            out.recurring += 1
+        event.add("summary", f"[NV {number}] {task.content or task.objective or ''}".strip())
+        event.add("description", _description(task, task.due.recurrence == "regular"))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+        out.events += 1
+    return out
 
 
-def ics_text(tasks: Iterable[Task], **kwargs) -> tuple[str, int, int]:
+def write_ics(tasks: Iterable[Task], out: IO[str], calendar_name: str = "Nhiệm vụ CCHC",
+              now: datetime | None = None, years: Years | None = None) -> tuple[int, int]:
+    """Write a VCALENDAR (``icalendar``) of ``tasks`` to ``out``; return ``(events, skipped)``.
+
+    One all-day ``VEVENT`` per task that has a deadline day
+    (:func:`ingest.recurrence.due_rule`): a one-off task on its ``end``
+    (else ``start``) day; a recurring one ("Hàng năm", quarterly, monthly,
+    "Thường xuyên" as a month-end reminder) on its first deadline with the
+    rule as ``RRULE``. ``years`` (:func:`plan_years`) places the cycles of
+    undated recurring tasks inside their plan's period; without it they are
+    skipped like tasks with no deadline ("theo chỉ đạo"). ``out`` should be
+    opened with ``newline=""`` (CRLF line ends); ``now`` sets ``DTSTAMP``.
+    """
+    built = _build_calendar(tasks, calendar_name, now, years)
+    out.write(built.calendar.to_ical().decode("utf-8"))
+    return built.events, built.skipped
+
+
+def ics_text(tasks: Iterable[Task], **kwargs: Any) -> tuple[str, int, int]:
     """:func:`write_ics` into a string: ``(text, events, skipped)`` (for the UI's download)."""
     buf = io.StringIO(newline="")
     events, skipped = write_ics(tasks, buf, **kwargs)
@@ -192,3 +218,45 @@ def xlsx_bytes(tasks: Iterable[Task]) -> bytes:
     buf = io.BytesIO()
     write_xlsx(tasks, buf)
     return buf.getvalue()
+
+
+FORMATS = ("xlsx", "csv", "ics")
+"""The export formats :func:`export_tasks` writes."""
+
+
+@dataclass
+class ExportResult:
+    """What :func:`export_tasks` wrote: ``rows`` tasks (XLSX/CSV) or ``events`` calendar
+    events and ``skipped`` undated tasks (ICS)."""
+
+    fmt: str
+    rows: int = 0
+    events: int = 0
+    recurring: int = 0
+    skipped: int = 0
+
+
+def export_tasks(tasks: Iterable[Task], fmt: str, out: str | os.PathLike | IO,
+                 years: Years | None = None) -> ExportResult:
+    """Write ``tasks`` as ``fmt`` (:data:`FORMATS`) to ``out``: a path, or an open stream
+    (binary for XLSX, text opened with ``newline=""`` for CSV/ICS).
+
+    A CSV path is written UTF-8 with a BOM, an ICS path UTF-8. Raises
+    :class:`ingest.errors.InputError` for an unknown format or XLSX to a text
+    stream, ``OSError`` when the path cannot be written.
+    """
+    tasks = list(tasks)
+    if fmt not in FORMATS:
+        raise InputError(f"Định dạng xuất không hỗ trợ: {fmt} (xlsx, csv hoặc ics)")
+    if fmt == "xlsx":
+        if isinstance(out, io.TextIOBase):
+            raise InputError("XLSX cần một tệp ra (-o FILE.xlsx)")
+        return ExportResult(fmt, rows=write_xlsx(tasks, out if not isinstance(out, os.PathLike) else str(out)))
+    if isinstance(out, (str, os.PathLike)):
+        with open(out, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as fh:
+            return export_tasks(tasks, fmt, fh, years)
+    if fmt == "csv":
+        return ExportResult(fmt, rows=write_csv(tasks, out))
+    built = _build_calendar(tasks, "Nhiệm vụ CCHC", None, years)
+    out.write(built.calendar.to_ical().decode("utf-8"))
+    return ExportResult(fmt, events=built.events, recurring=built.recurring, skipped=built.skipped)

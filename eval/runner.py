@@ -177,18 +177,14 @@ def format_report(qa_set: str, columns: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def run_eval(qa_set: str, home: str | None = None, baseline: bool = True,
+def run_eval(qa_set: str, answerer: Any, baseline: bool = True,
              plain_variant: bool = True, out: str | None = None) -> dict[str, Any]:
-    """Evaluate the index under ``home`` on ``qa_set``.
+    """Evaluate ``answerer`` (:attr:`assistant.service.Assistant.answerer`, over the index) on ``qa_set``.
 
     Returns ``{"text": report, "columns": {run name: summary}}``; with
     ``out``, also writes every answer record (JSONL, with its run name).
-    Raises :class:`retrieval.store.IndexNotFoundError` without an index.
     """
-    from retrieval.cli import load_answerer
-
     items = load_set(qa_set)
-    answerer = load_answerer(home)
     plans = answerer.plans
     if answerer.searcher is not None:  # warm-up: the lazily loaded analyzers and models
         answerer.searcher.search(items[0]["question"], k=1)

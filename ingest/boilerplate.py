@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ingest.markers import parse_marker
-from ingest.textnorm import fold
+from ingest.textnorm import fold, is_caps
+
 
 _SIGNATURE_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|ktl)\s*\.\s*\S")
 _POSITIONS = (
@@ -24,12 +25,6 @@ _POSITIONS = (
     "pho truong ban", "truong phong", "pho truong phong", "bi thu",
     "pho bi thu", "chanh van phong", "thu truong", "nguoi ky",
 )
-
-
-def is_caps(text: str) -> bool:
-    """True when at least 80 % of the letters of ``text`` are capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def is_national_motto(text: str) -> bool:

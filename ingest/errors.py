@@ -1,7 +1,17 @@
-"""Errors raised while loading a plan. Messages are Vietnamese, user-facing.
+"""The project's errors: one root, :class:`CchcError`; messages are Vietnamese, user-facing.
 
-Each class is one failure the CLI and the UI report as-is; the CLI exits
-with a non-zero code. Nothing is written when any of these is raised.
+Every expected failure is a subclass; the CLI prints ``str(err)`` and exits
+with its ``exit_code`` (never a traceback), the UI shows the message.
+
+* :class:`InputError` (exit 2) – bad input from the user: a missing path,
+  an impossible year or period; :class:`IngestError` and its subclasses
+  below are the plan files that cannot be loaded (nothing is written when
+  one is raised);
+* :class:`IndexStateError` (exit 2) – no usable index, or one built with
+  another embedder (``retrieval.store.IndexNotFoundError``,
+  ``retrieval.search.EmbedderMismatchError``): run ``cchc index``;
+* :class:`ConfigError` (exit 2) – a bad setting (``retrieval.llm.LLMConfigError``,
+  an unknown embedder spec).
 """
 
 from __future__ import annotations
@@ -9,10 +19,32 @@ from __future__ import annotations
 MAX_BYTES = 50 * 1024 * 1024
 
 
-class IngestError(Exception):
-    """Base class; ``str(err)`` is the user-facing Vietnamese message."""
+class CchcError(Exception):
+    """Root of every expected failure; ``str(err)`` is the user-facing Vietnamese message."""
+
+    exit_code = 1
+
+
+class InputError(CchcError):
+    """Bad input given by the user (a path, an option, a file)."""
 
     exit_code = 2
+
+
+class IndexStateError(CchcError):
+    """The index is missing or unusable; the message says to run ``cchc index``."""
+
+    exit_code = 2
+
+
+class ConfigError(CchcError, ValueError):
+    """A setting (``CCHC_*`` variable or option) that cannot be used."""
+
+    exit_code = 2
+
+
+class IngestError(InputError):
+    """A plan file that cannot be loaded; base of the loaders' errors below."""
 
 
 class MissingFileError(IngestError):

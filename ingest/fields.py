@@ -20,14 +20,25 @@ the UI tables (``ui.tasks_data``, ``ui.compare_page``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ingest.model import Task
 
-__all__ = ["TaskField", "FIELDS", "RECURRENCE_LABELS", "label", "short_label", "labels",
-           "task_number_text", "task_section_text",
-           "recurrence_label", "ROW_FIELDS", "EXPORT_FIELDS"]
+__all__ = [
+    "EXPORT_FIELDS",
+    "FIELDS",
+    "RECURRENCE_LABELS",
+    "ROW_FIELDS",
+    "TaskField",
+    "label",
+    "labels",
+    "recurrence_label",
+    "short_label",
+    "task_number_text",
+    "task_section_text",
+]
 
 RECURRENCE_LABELS: dict[str | None, str] = {
     "once": "Một lần",

@@ -31,9 +31,8 @@ import statistics
 from dataclasses import dataclass, field
 
 from ingest.blocks import Block, LoadedDocument
-from ingest.boilerplate import is_caps
 from ingest.markers import parse_marker
-from ingest.textnorm import clean_cell
+from ingest.textnorm import clean_cell, is_caps
 
 MIN_WRAP_EVIDENCE = 8
 _ENDS_CLAUSE = ".;:!?"

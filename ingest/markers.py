@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.textkey import aligned_fold
+from ingest.textnorm import is_caps as _is_caps
 
 #: Vietnamese lower-case letters used as outline labels (a, b, …, đ, …).
 _LETTER = "a-zđ"
@@ -88,12 +89,6 @@ class Marker:
 
 def _tidy(rest: str) -> str:
     return rest.strip().strip("*_").strip()
-
-
-def _is_caps(text: str) -> bool:
-    from ingest.boilerplate import is_caps  # boilerplate imports this module
-
-    return is_caps(text)
 
 
 def _title_like(rest: str) -> bool:

@@ -156,6 +156,42 @@ class Metadata:
     signer: str | None = None
 
 
+class PlanWarning(str):
+    """A warning about a parsed plan: its text (the string value, shown to users) plus a
+    ``code`` (what kind: ``duplicate_section``, ``group_row_data``, ``orphan_row``,
+    ``extra_cells``, ``parse`` for any other) and a ``locator`` ("mục II.3",
+    "nhiệm vụ 22", or ``None``).
+
+    Being a ``str``, it displays and compares as its message; :meth:`to_dict`
+    is the JSON record ``{"code", "locator", "message"}``.
+    """
+
+    code: str
+    locator: str | None
+
+    def __new__(cls, message: str, code: str = "parse", locator: str | None = None) -> "PlanWarning":
+        obj = super().__new__(cls, message)
+        obj.code = code
+        obj.locator = locator
+        return obj
+
+    @property
+    def message(self) -> str:
+        """The Vietnamese text."""
+        return str(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"code", "locator", "message"}``."""
+        return {"code": self.code, "locator": self.locator, "message": str(self)}
+
+    @classmethod
+    def from_value(cls, value: "str | dict[str, Any]") -> "PlanWarning":
+        """A warning from :meth:`to_dict` output or from a bare message (older index files)."""
+        if isinstance(value, dict):
+            return cls(value["message"], value.get("code") or "parse", value.get("locator"))
+        return value if isinstance(value, PlanWarning) else cls(value)
+
+
 @dataclass
 class Plan:
     """A parsed plan: metadata, section tree, targets, responsibilities, tasks."""
@@ -167,7 +203,7 @@ class Plan:
     targets: list[Target] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
@@ -179,7 +215,7 @@ class Plan:
         meta = asdict(self.metadata)
         meta["targets"] = [asdict(t) for t in self.targets]
         meta["responsibilities"] = [asdict(r) for r in self.responsibilities]
-        meta["warnings"] = list(self.warnings)
+        meta["warnings"] = [PlanWarning.from_value(w).to_dict() for w in self.warnings]
         return {
             "doc": self.doc,
             "title": self.title,
@@ -197,7 +233,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
     meta = dict(data["metadata"])
     targets = [Target(**t) for t in meta.pop("targets", [])]
     responsibilities = [Responsibility(**r) for r in meta.pop("responsibilities", [])]
-    warnings = list(meta.pop("warnings", []))
+    warnings = [PlanWarning.from_value(w) for w in meta.pop("warnings", [])]
     meta["period"] = Period(**meta.get("period") or {})
     sections = []
     for s in data.get("sections", []):

@@ -62,14 +62,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.boilerplate import furniture_mask, is_caps
+from ingest.boilerplate import furniture_mask
 from ingest.layout import Parts
 from ingest.lines import Line
 from ingest.markers import (
     MIN_LEVEL, RANK, Marker, parse_marker, split_glued_heading, unnumbered_heading,
 )
-from ingest.model import Paragraph, Section
-from ingest.textnorm import fold
+from ingest.model import Paragraph, PlanWarning, Section
+from ingest.textnorm import fold, is_caps
 
 HEADING_MAX = 120
 COVER_LOCATOR = "Quyết định"
@@ -227,14 +227,14 @@ def _continues_heading(marker: Marker | None, text: str, top: _Open | None, i: i
     return marker is not None and marker.kind == "caps" and is_caps(top.marker.rest)
 
 
-def _outline(body: list[Line]) -> tuple[list[Section], list[str]]:
+def _outline(body: list[Line]) -> tuple[list[Section], list[PlanWarning]]:
     lines: list[Line] = []
     for ln in _kept(body):
         lines.extend(Line(t, ln.page) for t in split_glued_heading(ln.text))
     markers = [parse_marker(ln.text) or unnumbered_heading(ln.text) for ln in lines]
     last_heading = max((i for i, m in enumerate(markers) if m is not None and m.is_heading), default=-1)
     sections: list[Section] = []
-    warnings: list[str] = []
+    warnings: list[PlanWarning] = []
     stack: list[_Open] = []
     loose: Section | None = None  # the preamble
     seen: set[str] = set()
@@ -264,7 +264,8 @@ def _outline(body: list[Line]) -> tuple[list[Section], list[str]]:
         prefix = _prefix(marker, parent)
         written = prefix + marker.label
         if written in seen:
-            warnings.append(f"Số mục trùng lặp trong thân kế hoạch: {written}")
+            warnings.append(PlanWarning(f"Số mục trùng lặp trong thân kế hoạch: {written}",
+                                        "duplicate_section", f"mục {written}"))
         locator = _unique(written, seen)
         seen.add(locator)
         level = max(_min_level(marker), parent.section.level + 1 if parent else 0)
@@ -327,10 +328,10 @@ def _annex_section(annex: list[Line]) -> Section:
     return Section(_annex_locator(heading), heading, 1, [heading], head.page, paragraphs)
 
 
-def build_sections(parts: Parts) -> tuple[list[Section], list[str]]:
+def build_sections(parts: Parts) -> tuple[list[Section], list[PlanWarning]]:
     """Return ``(sections, warnings)`` for ``parts`` (see module docstring).
 
-    ``warnings`` are Vietnamese messages, e.g. a numbering path used twice
+    ``warnings`` are :class:`ingest.model.PlanWarning` records (Vietnamese text), e.g. a numbering path used twice
     ("Số mục trùng lặp trong thân kế hoạch: III"); the second section then
     gets locator "III (2)", so locators of numbered sections are unique
     (the preamble's ``""`` aside).

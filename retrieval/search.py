@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ingest.errors import IndexStateError
 from ingest.model import Plan
 from ingest.textnorm import fold
 from retrieval.analyzers import (
@@ -96,11 +97,18 @@ class Hit:
     raw: dict[str, float] = field(default_factory=dict)
 
 
+class EmbedderMismatchError(IndexStateError):
+    """The embedder at hand is not the one the index was built with; rebuild with ``cchc index``."""
+
+    def __init__(self, have: str, index: str):
+        super().__init__(f"Bộ nhúng {have} khác bộ nhúng của chỉ mục {index}: hãy chạy lại `cchc index`")
+
+
 class HybridSearcher:
     """Loads an :class:`IndexStore`'s BM25 and FAISS indexes once; answers
     :meth:`search` calls. ``embedder`` defaults to the one the index was
     built with (its ``embedder_spec``); a mismatching ``embedder_id``
-    raises ``ValueError``. ``weights`` and ``rrf_k`` override
+    raises :class:`EmbedderMismatchError`. ``weights`` and ``rrf_k`` override
     :data:`WEIGHTS` and :data:`RRF_K`.
     """
 
@@ -112,10 +120,7 @@ class HybridSearcher:
         self.rrf_k = rrf_k
         self.embedder = embedder or get_embeddings(store.manifest["embedder_spec"])
         if self.embedder.embedder_id != store.manifest["embedder_id"]:
-            raise ValueError(
-                f"Bộ nhúng {self.embedder.embedder_id} khác bộ nhúng của chỉ mục "
-                f"{store.manifest['embedder_id']}: hãy chạy lại `cchc index`"
-            )
+            raise EmbedderMismatchError(self.embedder.embedder_id, store.manifest["embedder_id"])
         self.aliases = plan_aliases(store.plans())
         self.diacritics = store.diacritics_table()
         self.bm25 = {name: store.bm25(name) for name in ANALYZERS}

@@ -34,28 +34,27 @@ from typing import Any
 
 import numpy as np
 
-from ingest.errors import IngestError
+from ingest.errors import IndexStateError
 from ingest.model import Plan, plan_from_dict
 from retrieval.chunks import Chunk
 
 FORMAT = 1
-HOME_ENV = "CCHC_HOME"
 POINTER = "CURRENT"
 NO_INDEX_MESSAGE = "Chưa có chỉ mục — hãy chạy `cchc index` (no index found: run `cchc index`)"
 
 
-class IndexNotFoundError(IngestError):
+class IndexNotFoundError(IndexStateError):
     """No usable index under the data folder; ``str(err)`` tells the user to run
-    ``cchc index``. Subclasses ``IngestError`` so the CLI prints it and exits 2."""
+    ``cchc index``. An :class:`ingest.errors.IndexStateError`: the CLI prints it and exits 2."""
 
     def __init__(self, home: str, detail: str = ""):
         extra = f" [{detail}]" if detail else ""
         super().__init__(f"{NO_INDEX_MESSAGE}: {home}{extra}")
 
 
-def resolve_home(home: str | None = None) -> str:
-    """Absolute data folder: ``home``, else env ``CCHC_HOME``, else ``./.cchc``."""
-    return os.path.abspath(home or os.environ.get(HOME_ENV) or os.path.join(os.getcwd(), ".cchc"))
+def resolve_home(home: str | os.PathLike | None = None) -> str:
+    """Absolute data folder: ``home`` (``Settings.home``), else ``./.cchc``."""
+    return os.path.abspath(home or os.path.join(os.getcwd(), ".cchc"))
 
 
 def write_json(path: str, data: Any) -> None:

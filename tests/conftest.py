@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.runtime import configure_runtime
 from tests.paths import CORPUS, DATA, DOCX_FIXTURE, PDF_FIXTURE
+
+# The test session is an entry point: the process set-up ``cchc`` and the app
+# do (OpenMP passive waiting before torch loads, offline model hubs).
+configure_runtime()
 
 
 @pytest.fixture(scope="session")

@@ -312,16 +312,21 @@ def test_cli_batch_prints_the_json_contract(answerer, tmp_path, capsys):
     assert lines[1]["abstained"] and lines[1]["answer"] == ABSTAIN and lines[1]["citations"] == []
 
 
-def test_llm_configuration_from_environment():
+def test_llm_configuration_from_settings(monkeypatch):
+    from assistant.settings import Settings
     from retrieval.llm import LLMConfigError, get_chat_model
 
-    assert get_chat_model({}) is None and get_chat_model({"CCHC_LLM": "off"}) is None
+    assert get_chat_model(None) is None and get_chat_model("off") is None
     with pytest.raises(LLMConfigError, match="CCHC_LLM_MODEL"):
-        get_chat_model({"CCHC_LLM": "ollama"})
+        get_chat_model("ollama")
     with pytest.raises(LLMConfigError, match="openai|ollama"):
-        get_chat_model({"CCHC_LLM": "bard", "CCHC_LLM_MODEL": "x"})
+        get_chat_model("bard", "x")
+    monkeypatch.setenv("CCHC_LLM", "ollama")
+    monkeypatch.setenv("CCHC_LLM_MODEL", "qwen")
+    settings = Settings()
+    assert settings.llm_enabled and (settings.llm, settings.llm_model) == ("ollama", "qwen")
     try:  # the provider package is optional: a clear error when it is missing
         import langchain_openai  # noqa: F401
     except ImportError:
         with pytest.raises(LLMConfigError, match="langchain-openai"):
-            get_chat_model({"CCHC_LLM": "openai", "CCHC_LLM_MODEL": "gpt-x"})
+            get_chat_model("openai", "gpt-x")

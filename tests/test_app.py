@@ -25,7 +25,7 @@ import pytest
 
 from ingest.model import Due
 from ingest.textnorm import fold
-from ui.corpus_admin import sanitize_filename
+from assistant.corpus import sanitize_filename
 from ui.due import next_deadline
 from ui.highlight import highlight_html
 from ui.units import split_units, unit_groups, unit_key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from cchc.cli import main
@@ -47,3 +48,28 @@ def test_tasks_due_quarter(capsys):
 def test_tasks_bad_period_exits_2(capsys):
     assert main(["tasks", NAP, "--due", "2026-Q5"]) == 2
     assert "2026-Q5" in capsys.readouterr().err
+
+
+def test_tasks_and_export_read_the_configured_corpus(capsys, tmp_path, monkeypatch):
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    shutil.copy(NAP, corpus / "ke_hoach.txt")
+    monkeypatch.chdir(tmp_path)  # no ./corpus here: only CCHC_CORPUS names the plans
+    monkeypatch.setenv("CCHC_CORPUS", str(corpus))
+    rows = run_json(capsys, "tasks", "--json")
+    assert rows and {t["doc"] for t in rows} == {"ke_hoach.txt"}
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "t.csv")]) == 0
+    assert f"Đã ghi {len(rows)} nhiệm vụ" in capsys.readouterr().out
+
+
+def test_expected_failures_exit_without_traceback(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_HOME", str(tmp_path / "no-index"))
+    assert main(["ask", "ai chủ trì nhiệm vụ 1?"]) == 2  # no index
+    err = capsys.readouterr().err
+    assert "cchc index" in err and "Traceback" not in err
+    assert main(["tasks", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+    assert main(["draft", "--from", NAP, "--year", "1999", "-o", str(tmp_path / "d.docx")]) == 2
+    assert "Lỗi" in capsys.readouterr().err and not (tmp_path / "d.docx").exists()
+    assert main(["diff", NAP, NAP, "--threshold", "2"]) == 2
+    assert "--threshold" in capsys.readouterr().err

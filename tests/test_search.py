@@ -2,7 +2,7 @@
 
 Nam An Phụ (001) and Việt Khê (004) are communes of the same city; their
 plans repeat whole paragraphs, differing in names and figures. The index is
-built once for the module (a temporary ``CCHC_HOME``). Expected values were
+built once for the module (in a temporary index folder). Expected values were
 read from the seed texts (quoted beside each test).
 """
 
@@ -32,11 +32,10 @@ def searcher(tmp_path_factory):
     corpus.mkdir()
     for name in (NAP, VK):
         shutil.copy(SEEDS / name, corpus / name)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("CCHC_HOME", str(root / "home"))
-        manifest = build_index([str(corpus)], progress=False)
-        assert manifest["errors"] == {}
-        return HybridSearcher(IndexStore.open())
+    home = str(root / "home")
+    manifest = build_index([str(corpus)], home=home, progress=False)
+    assert manifest["errors"] == {}
+    return HybridSearcher(IndexStore.open(home))
 
 
 def top(searcher, query, **kw):

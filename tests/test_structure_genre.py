@@ -19,6 +19,7 @@ from pathlib import Path
 
 from docx import Document
 
+from ingest.model import plan_from_dict
 from ingest.pipeline import parse_file
 
 DEPARTMENT_PLAN = """UBND TỈNH BÌNH ĐỊNH
@@ -156,6 +157,14 @@ def test_seed_000_second_part_numbered_iii_gets_its_own_locator(seeds_dir: Path)
     assert secs["III (2)"].paragraphs[0].text.startswith("Kinh phí thực hiện Kế hoạch được bố trí")
     assert "Số mục trùng lặp trong thân kế hoạch: III" in plan.warnings
     assert len({s.locator for s in plan.sections}) == len(plan.sections)
+    # the warning is a record: what happened, where, and the text shown to users
+    warning = next(w for w in plan.warnings if w.code == "duplicate_section")
+    assert (warning.locator, warning.message) == ("mục III", "Số mục trùng lặp trong thân kế hoạch: III")
+    stored = plan.to_dict()["metadata"]["warnings"]
+    assert {"code": "duplicate_section", "locator": "mục III",
+            "message": "Số mục trùng lặp trong thân kế hoạch: III"} in stored
+    again = plan_from_dict(plan.to_dict()).warnings
+    assert [(w.code, w.locator, str(w)) for w in again] == [(w.code, w.locator, str(w)) for w in plan.warnings]
 
 
 def test_seed_001_closing_sentence_leaves_item_g(seeds_dir: Path):

@@ -2,6 +2,7 @@
 
 Page modules render with Streamlit (``chat``, ``tasks_page``, ``plans_page``);
 the helpers they use are plain Python and tested without a browser
-(``units``, ``due``, ``tasks_data``, ``exports``, ``highlight``,
-``corpus_admin``, ``config``).
+(``units``, ``due``, ``tasks_data``, ``exports``, ``highlight``). The
+pages hold only Streamlit code: plan changes, answers and exports go through
+:class:`assistant.service.Assistant`.
 """

@@ -7,10 +7,10 @@ import os
 import pandas as pd
 import streamlit as st
 
-from ingest.errors import IngestError, MAX_BYTES
+from assistant.service import Assistant
+from ingest.errors import MAX_BYTES, CchcError
 from ingest.model import Plan
 from ui import resources
-from ui.corpus_admin import add_plan, corpus_files, remove_plan
 from ui.highlight import md_escape
 from ui.resources import Engine
 
@@ -60,7 +60,7 @@ def _show_notice() -> None:
                 st.markdown(f"- {md_escape(line)}")
 
 
-def _upload(corpus: str, home: str) -> None:
+def _upload(assistant: Assistant) -> None:
     st.subheader("Nạp kế hoạch mới")
     st.caption("PDF, DOCX, TXT hoặc MD, tối đa 50 MB. Định dạng được kiểm tra theo nội dung tệp.")
     nonce = st.session_state.get(UPLOAD_NONCE, 0)
@@ -70,8 +70,8 @@ def _upload(corpus: str, home: str) -> None:
         data = uploaded.getvalue()
         bar = st.progress(0.0, text="Bắt đầu")
         try:
-            result = add_plan(data, uploaded.name, corpus, home, _progress_callback(bar))
-        except IngestError as err:
+            result = assistant.add_plan(data, uploaded.name, _progress_callback(bar))
+        except CchcError as err:
             bar.empty()
             st.error(f"Không nạp được tệp: {err}")
             return
@@ -85,9 +85,9 @@ def _upload(corpus: str, home: str) -> None:
         st.rerun()
 
 
-def _remove(corpus: str, home: str) -> None:
+def _remove(assistant: Assistant) -> None:
     st.subheader("Gỡ kế hoạch")
-    names = [os.path.basename(p) for p in corpus_files(corpus)]
+    names = [os.path.basename(p) for p in assistant.corpus_files()]
     if not names:
         st.caption("Kho chưa có tệp nào.")
         return
@@ -97,8 +97,8 @@ def _remove(corpus: str, home: str) -> None:
     if st.button("Gỡ kế hoạch", key="plans_remove", icon=":material/delete:", disabled=not sure):
         bar = st.progress(0.0, text="Bắt đầu")
         try:
-            remove_plan(doc, corpus, home, _progress_callback(bar))
-        except IngestError as err:
+            assistant.remove_plan(doc, _progress_callback(bar))
+        except CchcError as err:
             bar.empty()
             st.error(f"Không gỡ được: {err}")
             return
@@ -108,8 +108,9 @@ def _remove(corpus: str, home: str) -> None:
         st.rerun()
 
 
-def render(engine: Engine | None, corpus: str, home: str) -> None:
-    """Draw the plans page; ``engine`` is ``None`` when there is no index yet."""
+def render(engine: Engine | None, assistant: Assistant) -> None:
+    """Draw the plans page; ``engine`` is ``None`` when there is no index yet; changes go
+    through ``assistant`` (:meth:`assistant.service.Assistant.add_plan` / ``remove_plan``)."""
     st.header("Kế hoạch đã nạp")
     _show_notice()
     if engine is None or not engine.plans:
@@ -127,6 +128,6 @@ def render(engine: Engine | None, corpus: str, home: str) -> None:
                     st.markdown(f"**{md_escape(engine.labels.get(doc, doc))}**")
                     for line in plan.warnings:
                         st.markdown(f"- {md_escape(line)}")
-    st.caption(f"Kho tệp: `{corpus}` · Chỉ mục: `{home}`")
-    _upload(corpus, home)
-    _remove(corpus, home)
+    st.caption(f"Kho tệp: `{assistant.corpus}` · Chỉ mục: `{assistant.home}`")
+    _upload(assistant)
+    _remove(assistant)

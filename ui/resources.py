@@ -1,7 +1,8 @@
 """The index, models and derived tables, loaded once per index version.
 
 :func:`get_engine` returns an :class:`Engine` cached with
-``st.cache_resource``: the opened :class:`retrieval.store.IndexStore`, the
+``st.cache_resource``: the :class:`assistant.service.Assistant` of the
+app's settings, its opened :class:`retrieval.store.IndexStore` and
 :class:`retrieval.answer.Answerer` (with its hybrid searcher and, when
 ``CCHC_LLM`` is set, the chat model), the plans, their labels and the task
 table. The cache key is the index folder plus the name of its live version
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from assistant.service import Assistant
+from assistant.settings import Settings
 from ingest.model import Plan
 from retrieval.store import POINTER, IndexNotFoundError
 from ui.tasks_data import lead_unit_options, plan_labels, tasks_frame
@@ -31,6 +34,7 @@ class Engine:
 
     store: object
     answerer: object
+    assistant: Assistant
     plans: dict[str, Plan]
     labels: dict[str, str]
     tasks: pd.DataFrame
@@ -47,15 +51,15 @@ def index_version(home: str) -> str:
 
 
 @st.cache_resource(show_spinner="Đang tải chỉ mục và mô hình…", max_entries=4)
-def _load(home: str, version: str) -> Engine:
-    from retrieval.cli import load_answerer
-
-    answerer = load_answerer(home)
+def _load(home: str, version: str, _settings: Settings) -> Engine:
+    assistant = Assistant.open(_settings)
+    answerer = assistant.answerer
     store = answerer.store
     plans = dict(store.plans())
     engine = Engine(
         store=store,
         answerer=answerer,
+        assistant=assistant,
         plans=plans,
         labels=plan_labels(plans),
         tasks=tasks_frame(plans),
@@ -68,16 +72,17 @@ def _load(home: str, version: str) -> Engine:
     return engine
 
 
-def get_engine(home: str) -> Engine:
-    """The cached :class:`Engine` for the live index under ``home``.
+def get_engine(settings: Settings) -> Engine:
+    """The cached :class:`Engine` for the live index under ``settings.home``.
 
     Raises :class:`retrieval.store.IndexNotFoundError` when there is no
     index (the message tells the user to run ``cchc index``).
     """
+    home = str(settings.home)
     version = index_version(home)
     if not version:
         raise IndexNotFoundError(home)
-    return _load(home, version)
+    return _load(home, version, settings)
 
 
 def clear() -> None:

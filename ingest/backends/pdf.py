@@ -42,7 +42,6 @@ Line and paragraph reconstruction (per page, top to bottom):
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import statistics
@@ -56,10 +55,9 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 from ingest.backends.pdf_columns import Columns, recover_flattened, recover_table
 from ingest.blocks import Block, LoadedDocument
 
-# pypdf and pdfminer log repairs of damaged files ("EOF marker not found") to
-# stderr; the loader reports failures itself, in one clear message.
-for _noisy in ("pypdf", "pdfminer"):
-    logging.getLogger(_noisy).setLevel(logging.ERROR)
+# pypdf and pdfminer log repairs of damaged files ("EOF marker not found");
+# the entry points quieten them (assistant.runtime), the loader reports
+# failures itself, in one clear message.
 from ingest.errors import (
     CorruptFileError,
     EncryptedFileError,

