@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from rapidfuzz.distance import Indel
+
 from ingest.fields import label as field_label
 from ingest.model import Plan, Target, Task
 from ingest.textnorm import fold
@@ -76,12 +78,19 @@ def _tokens(text: str | None) -> tuple[set[str], set[str]]:
     return set(words), set(zip(words, words[1:]))
 
 
-def _dice(a: set, b: set, weight=None) -> float:
+def _dice(a: set, b: set, weight: Any = None) -> float:
+    """Dice overlap ``2|A∩B| / (|A|+|B|)`` of two token sets, each token weighted by
+    ``weight(token)`` when given; 0 when either set is empty.
+
+    Unweighted, it is rapidfuzz's Indel similarity of the sorted tokens (their
+    longest common subsequence is the intersection).
+    """
     if not a or not b:
         return 0.0
-    w = weight or (lambda _t: 1.0)
-    total = sum(w(t) for t in a) + sum(w(t) for t in b)
-    return 2 * sum(w(t) for t in a & b) / total if total else 0.0
+    if weight is None:
+        return Indel.normalized_similarity(sorted(a), sorted(b))
+    total = sum(weight(t) for t in a) + sum(weight(t) for t in b)
+    return 2 * sum(weight(t) for t in a & b) / total if total else 0.0
 
 
 def _idf(token_sets: list[tuple[set, set]]):

