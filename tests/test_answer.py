@@ -289,7 +289,7 @@ def test_cli_batch_prints_the_json_contract(answerer, tmp_path, capsys):
     import argparse
     import json
 
-    from retrieval import cli
+    from cchc import commands_retrieval as cli
 
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")
