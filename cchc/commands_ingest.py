@@ -16,7 +16,7 @@ from ingest.deadline import due_overlaps
 from ingest.model import Plan, Task
 from ingest.pipeline import iter_plan_files, parse_file
 from ingest.textnorm import fold
-from retrieval.query import unit_key
+from ingest.units import unit_key
 
 DEFAULT_CORPUS = "corpus"
 
@@ -73,7 +73,7 @@ def select_tasks(plans: list[Plan], doc: str | None = None, lead: str | None = N
 
     ``lead`` matches case- and diacritics-insensitively as a substring of the
     lead unit, also after abbreviations are expanded ("VH-XH" → "văn hóa xã
-    hội", :func:`retrieval.query.unit_key`); ``due`` is '2026', '2026-Q1' or
+    hội", :func:`ingest.units.unit_key`); ``due`` is '2026', '2026-Q1' or
     '2026-03' (ValueError if not).
     """
     out = []

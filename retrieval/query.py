@@ -37,111 +37,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from ingest.lexicon import CANON_WORD as _WORD
+from ingest.lexicon import RESERVED_TOKENS, canon
+from ingest.lexicon import contains_words as _contains
 from ingest.model import Plan
+from ingest.units import split_units, unit_key, unit_matches  # noqa: F401 (re-exported)
 from ingest.textnorm import fold, nfc
-
-# ------------------------------------------------------------ vocabulary
-
-#: Genre abbreviations (folded) → their words (folded). Used on both sides
-#: of every comparison, so a unit written "VP HĐND và UBND" matches
-#: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân".
-ABBREVIATIONS: dict[str, str] = {
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "cchc": "cai cach hanh chinh",
-    "tthc": "thu tuc hanh chinh",
-    "hcc": "hanh chinh cong",
-    "pvhcc": "phuc vu hanh chinh cong",
-    "ttpvhcc": "trung tam phuc vu hanh chinh cong",
-    "vhxh": "van hoa xa hoi",
-    "vh": "van hoa",
-    "xh": "xa hoi",
-    "vp": "van phong",
-    "qppl": "quy pham phap luat",
-    "vbqppl": "van ban quy pham phap luat",
-    "cntt": "cong nghe thong tin",
-    "cds": "chuyen doi so",
-    "dvc": "dich vu cong",
-    "pakn": "phan anh kien nghi",
-    "csdl": "co so du lieu",
-    "ttdt": "thong tin dien tu",
-    "cbcc": "can bo cong chuc",
-    "ccvc": "cong chuc vien chuc",
-    "cbccvc": "can bo cong chuc vien chuc",
-    "vtvl": "vi tri viec lam",
-    "mttq": "mat tran to quoc",
-    "nv": "nhiem vu",
-    "kh": "ke hoach",
-    "qd": "quyet dinh",
-    "gd": "giao duc",
-}
-
-#: Abbreviations expanded only before certain words (they are ambiguous
-#: alone: "TT" is also the row-number column, "KT" also "kiểm tra").
-_CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
-    (re.compile(r"(?<=\bphong )kt\b"), "kinh te"),
-    (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
-]
-
-_WORD = re.compile(r"[ivxlc]+(?:\.\d+)+|\d+(?:[./:]\d+)+%?|[0-9a-z]+%?")
-
-
-def canon(text: str | None) -> str:
-    """Comparison key: :func:`ingest.textnorm.fold`, punctuation → space,
-    ``&`` → "va", abbreviations of :data:`ABBREVIATIONS` expanded.
-
-    "Phòng Văn hoá- Xã hội" → "phong van hoa xa hoi"; "VP HĐND&UBND" →
-    "van phong hoi dong nhan dan va uy ban nhan dan". Dotted numbers
-    ("2.3") are kept whole.
-    """
-    s = fold(re.sub(r"</?[A-Za-z]+\s*/?>", " ", text or "")).replace("&", " va ")
-    s = re.sub(r"\b(vh)\s*-\s*(xh)\b", r"\1\2", s)
-    s = re.sub(r"\b([a-z]+)(?=\d)", r"\1 ", s)  # "nv22" → "nv 22"
-    tokens = _WORD.findall(s)
-    s = " ".join(ABBREVIATIONS.get(t, t) for t in tokens)
-    for pattern, words in _CONTEXT_ABBREVIATIONS:
-        s = pattern.sub(words, s)
-    return s
-
-
-def _contains(hay: str, needle: str) -> int:
-    """Position of ``needle`` in ``hay`` as whole space-separated words, else -1."""
-    if not needle:
-        return -1
-    m = re.search(r"(?:^|(?<= ))" + re.escape(needle) + r"(?= |$)", hay)
-    return m.start() if m else -1
-
-
-# ------------------------------------------------------------ units
-
-_UNIT_TAIL = re.compile(r"(?: (?:xa|phuong|thi tran|huyen))+$")
-_UNIT_SPLIT = re.compile(r"\s*(?:;|\n|\s\+\s|/(?=\s*[A-ZĐÂĂÊÔƠƯ]))\s*")
-
-
-def unit_key(unit: str | None) -> str:
-    """Normalised lead-unit key: :func:`canon` without a trailing "xã"/"phường".
-
-    "Phòng Văn hóa – Xã hội xã" and "Phòng Văn hoá- Xã hội" → "phong van
-    hoa xa hoi"; "Văn phòng HĐND và UBND xã" → "van phong hoi dong nhan dan
-    va uy ban nhan dan".
-    """
-    return _UNIT_TAIL.sub("", canon(unit)).strip()
-
-
-def split_units(cell: str | None) -> list[str]:
-    """The units named in a lead/coordinating cell, split on ";" and on "/"
-    before a capitalised word ("Sở Nội vụ/Sở Y tế" → two units)."""
-    if not cell:
-        return []
-    return [u.strip(" ,.-") for u in _UNIT_SPLIT.split(cell) if u.strip(" ,.-")]
-
-
-def unit_matches(query_unit: str, cell: str | None) -> bool:
-    """True when the unit key ``query_unit`` is one of the units of ``cell``
-    (or contained, as whole words, in one of them)."""
-    return any(_contains(unit_key(u), query_unit) >= 0 for u in split_units(cell))
-
 
 # ------------------------------------------------------------ catalog
 
@@ -261,7 +162,7 @@ class PlanCatalog:
         self.units = units
         self.sections = sections
         self.by_doc = {e.doc: e for e in entries}
-        reserved = set(ABBREVIATIONS) | {"tt", "kt", "tp", "stt"}
+        reserved = RESERVED_TOKENS
         for e in entries:
             if e.initials and e.initials not in reserved:
                 e.aliases.add(e.initials)

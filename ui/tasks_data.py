@@ -19,7 +19,8 @@ import pandas as pd
 
 from ingest.deadline import due_overlaps
 from ingest.model import Plan, Task
-from retrieval.query import PlanCatalog, canon
+from ingest.lexicon import canon
+from retrieval.query import PlanCatalog
 from ui.due import RECURRENCE_LABELS, due_within
 from ui.units import split_units, task_unit_keys, unit_groups
 
