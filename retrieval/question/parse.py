@@ -42,6 +42,7 @@ from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
 from retrieval.question.cues import (
+    EXCLUSION,
     COUNT,
     COUNT_NOUN,
     CROSS,
@@ -71,6 +72,7 @@ from retrieval.question.cues import (
     YEAR_FILTER,
 )
 from retrieval.question.model import FIELDS, Intent, Query
+from retrieval.question.selection import read_selection, topic_words
 
 __all__ = ["INTENT_RULES", "parse_query"]
 
@@ -226,7 +228,8 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
         q.recurrence = RECURRENCES[recurrence.group(1)]
         pos = recurrence.start()
     if pos is not None and pos >= 0:
-        q.negate = bool(NEGATION.search(rest[max(0, pos - 40): pos].rstrip() + " "))
+        before = rest[max(0, pos - 40): pos].rstrip()
+        q.negate = bool(NEGATION.search(before + " ") or EXCLUSION.search(before))
         q.period_written = bool(q.period) and bool(WRITTEN.search(rest[max(0, pos - 25): pos]))
 
 
@@ -261,13 +264,38 @@ def _asks_task_list(q: Query, leftover: list[str]) -> bool:
     return q.has_filter and q.wants_list and not q.cross_doc
 
 
+def _asks_which_plans(q: Query, leftover: list[str]) -> bool:
+    """"Kế hoạch nào nhắc đến PAPI?", "xã nào đặt mục tiêu …": a term to
+    look for in every plan, no plan or task named."""
+    return bool(q.mention) and not q.task_refs and len(q.plans) != 1
+
+
+def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
+    """"Nhiệm vụ nào có hạn sớm nhất?", "đơn vị nào chủ trì nhiều nhất?"."""
+    if q.aggregate == "top_lead":
+        return True
+    return bool(q.aggregate) and (q.wants_list or q.count or q.has_filter
+                                  or bool(re.search(r"\b(?:han|hoan thanh|thoi han|nhiem vu|viec)\b", q.key)))
+
+
+def _asks_lookup(q: Query, leftover: list[str]) -> bool:
+    """A field of a task described by its content, no number: "ai lo việc
+    số hóa hồ sơ?", "ISO 9001 khi nào xong?" (at least two content words)."""
+    if q.task_refs or q.count or q.meta or q.cross_doc or not q.fields:
+        return False
+    return len(topic_words(" ".join(leftover))) >= 2
+
+
 #: (intent, rule) in the order they are tried.
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.TASK, _asks_task_rows),
+    (Intent.WHICH_PLANS, _asks_which_plans),
+    (Intent.AGGREGATE, _asks_aggregate),
     (Intent.COUNT, lambda q, leftover: q.count),
     (Intent.META, _asks_header_fact),
     (Intent.PLANS, _asks_plans_of_period),
     (Intent.FILTER, _asks_task_list),
+    (Intent.LOOKUP, _asks_lookup),
     (Intent.SEARCH, lambda q, leftover: True),
 ]
 
@@ -321,12 +349,17 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         texts = list(dict.fromkeys(x.text for x in sections))
         q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
+    read_selection(q, key, catalog, unit)
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
-    if q.intent in ("search", "meta", "plans"):
+    if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP):
         q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
-        q.regular = q.negate = False
+        q.regular = q.negate = q.overdue = False
+        q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []
+        q.due_within_days = q.due_before = q.topic = None
+    if q.intent != Intent.WHICH_PLANS:
+        q.mention = None
     typed = set(CANON_WORD.findall(fold(raw)))
     expansions = [w for w in key.split() if w not in typed]
     q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")
