@@ -166,11 +166,9 @@ class Answerer:
         return result
 
     def _lookup(self, query: Query) -> Answer | None:
-        found = lookup_answer(self.tasks, query)
-        if found is not None:
-            return found
-        # no row is about it: the body may be (duties, targets, text)
-        return None
+        hits = self.passages.search(query) if self.passages.searcher is not None else None
+        # None: no row is about it, the body may be (duties, targets, text)
+        return lookup_answer(self.tasks, query, hits)
 
     def _apply_scope(self, query: Query, scope: str | None) -> str | None:
         """Restrict ``query`` to the scope ``scope``; a plan the question names

@@ -6,8 +6,9 @@ without plan names and the words that ask a field) are scored against each
 task row's content, objective, product and sub-section, each word weighted
 by its rarity among the rows in scope (IDF). The best rows (within 90 % of
 the best score, at most three) answer when they cover at least
-:data:`MIN_COVER` of the question's weight; otherwise the question goes to
-the passages of the body.
+:data:`MIN_COVER` of the question's weight and the hybrid search ranks them
+among its first :data:`AGREE_TOP` hits; otherwise the question goes to the
+passages of the body.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from retrieval.answer_tasks import TaskAnswerer
 from retrieval.question.selection import topic_words
 from retrieval.query import Query
 
-__all__ = ["MIN_COVER", "lookup_answer", "lookup_rows"]
+__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
+#: A row answers only when it is among this many best search hits.
+AGREE_TOP = 3
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
@@ -67,11 +70,17 @@ def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[
     return [r for r in ranked if r[0] >= 0.9 * best][:3]
 
 
-def lookup_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
+def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -> Answer | None:
     """Kind ``task``: the rows :func:`lookup_rows` finds, rendered with the
-    fields asked and cited; ``None`` when no row is close enough."""
+    fields asked and cited; ``None`` when no row is close enough. With the
+    passage search's ``hits`` (best first), only rows among the first
+    :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
+    answers better (a duty, a reporting rule) goes to the body."""
     names = {w for e in tasks.catalog.entries for a in e.aliases for w in a.split()}
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
+    if found and hits is not None:
+        top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
+        found = [r for r in found if (r[1].doc, r[2].number) in top]
     if not found:
         return None
     label = len({p.doc for _, p, _ in found}) > 1 or not query.plan_named

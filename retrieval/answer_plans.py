@@ -3,7 +3,8 @@
 
 Every plan in scope is searched, through its passages (task rows, body
 paragraphs, targets; :class:`retrieval.chunks.Chunk` quotes), for the term's
-:func:`ingest.lexicon.canon` words in a row; the answer lists, per plan, at
+:func:`ingest.lexicon.canon` words in a row, else all its content words in
+one passage; the answer lists, per plan, at
 most :data:`PER_PLAN` cited places with a short excerpt around the term
 (bounded, never the whole text), then the plans that do not mention it.
 """
@@ -14,9 +15,10 @@ import re
 from typing import Iterable
 
 from ingest.lexicon import canon, contains_words
-from retrieval.answer_model import Answer, Citation, abstention
+from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.selection import topic_words
 
 __all__ = ["PER_PLAN", "MentionIndex"]
 
@@ -54,21 +56,23 @@ class MentionIndex:
                 continue
             self.by_doc.setdefault(chunk.doc, []).append((canon(chunk.quote), chunk))
 
-    def answer(self, query: Query) -> Answer:
+    def answer(self, query: Query) -> Answer | None:
         """Kind ``plans``: the plans in scope that mention ``query.mention``,
         each with up to :data:`PER_PLAN` cited excerpts, then the ones that
-        do not. Abstains, saying so, when none does."""
+        do not. ``None`` when none does (the caller searches passages)."""
         term = query.mention or ""
+        words = set(topic_words(term))
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
         found: list[tuple[str, list]] = []
         missing: list[str] = []
         for doc in docs:
             hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
+            if not hits and len(words) >= 2:  # the words apart, in one passage
+                hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
             (found.append((doc, hits)) if hits else missing.append(doc))
         shown = term.upper() if len(term) <= 6 else term
         if not found:
-            return abstention(query, reason=f"Không kế hoạch nào trong {len(docs)} kế hoạch đã nạp "
-                                            f"nhắc đến “{shown}”.")
+            return None  # not written as such: passage search may still find it by meaning
         lines = [f"{len(found)}/{len(docs)} kế hoạch nhắc đến “{shown}”:"]
         citations: list[Citation] = []
         for doc, hits in found:

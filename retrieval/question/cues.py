@@ -116,7 +116,7 @@ EMPTY_FIELD = re.compile(
     r"\b(?:khong|chua) (?:ghi|co|neu|xac dinh|quy dinh|dien)(?: ro)?(?: ten)? "
     r"(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)\b"
     r"|\b(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian) "
-    r"(?:de |bi )?(?:trong|bo trong|khong ghi|chua ghi)\b"
+    r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|trong$)\b"
 )
 EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",
                      "thoi han": "deadline", "thoi gian": "deadline",
@@ -154,3 +154,11 @@ MENTION = re.compile(
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
 WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
                              r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b")
+#: The question points at the body, not the annex: "theo phần tổ chức thực
+#: hiện", "theo phân công", "trách nhiệm của"; or asks what no task cell
+#: holds ("gửi về đâu", "kinh phí").
+BODY_REFERENCE = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem cua|co quan thuong truc|"
+                            r"ban chi dao|trong tam|muc tieu|gui (?:ve|cho|den) (?:dau|ai)|o dau|"
+                            r"kinh phi|nguon von|che do bao cao)\b")
+#: A field value right after a field word ("thời gian cả năm 2026", "là quý I").
+VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong xuyen|hang|truoc|\d)")

@@ -42,6 +42,7 @@ from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
 from retrieval.question.cues import (
+    BODY_REFERENCE,
     EXCLUSION,
     COUNT,
     COUNT_NOUN,
@@ -281,7 +282,9 @@ def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
 def _asks_lookup(q: Query, leftover: list[str]) -> bool:
     """A field of a task described by its content, no number: "ai lo việc
     số hóa hồ sơ?", "ISO 9001 khi nào xong?" (at least two content words)."""
-    if q.task_refs or q.count or q.meta or q.cross_doc or not q.fields:
+    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure or not set(q.fields) - {"content"}:
+        return False
+    if BODY_REFERENCE.search(q.key):
         return False
     return len(topic_words(" ".join(leftover))) >= 2
 

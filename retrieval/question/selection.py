@@ -43,10 +43,11 @@ from retrieval.question.cues import (
     PER_PLAN,
     TOP_LEAD,
     TOPIC,
+    VALUE_AFTER,
 )
 from retrieval.question.model import Query
 
-__all__ = ["TOPIC_STOPWORDS", "read_selection", "topic_words"]
+__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "read_selection", "topic_words"]
 
 #: Words that do not make a topic: question words, generic task words,
 #: administrative words every row holds.
@@ -95,6 +96,8 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None) -> None:
 
 def _read_empty_fields(q: Query, key: str) -> None:
     for m in EMPTY_FIELD.finditer(key):
+        if VALUE_AFTER.match(key[m.end():]):
+            continue  # "không có thời gian Cả năm 2026": a value is negated, not an empty cell
         name = EMPTY_FIELD_NAMES.get(m.group(1) or m.group(2) or "")
         if name and name not in q.empty_fields:
             q.empty_fields.append(name)
@@ -142,12 +145,18 @@ def _read_aggregate(q: Query, key: str) -> None:
         q.per_plan = q.cross_doc = True
 
 
+#: Longest term read as "a term to find" (a longer one is a description,
+#: better served by passage search).
+MENTION_WORDS = 5
+
+
 def _read_mention(q: Query, key: str) -> None:
     m = MENTION.search(key)
     if m:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
-        term = re.sub(r"^(?:cum tu|tu|noi dung|viec|van de)\s+", "", term).strip()
-        if term:
+        term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
+                      r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
+        if term and len(term.split()) <= MENTION_WORDS and not q.unit:
             q.mention = term
 
 
