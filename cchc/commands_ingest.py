@@ -13,6 +13,7 @@ import os
 import sys
 
 from ingest.deadline import due_overlaps
+from ingest.fields import labels
 from ingest.model import Plan, Task
 from ingest.pipeline import iter_plan_files, parse_file
 from ingest.textnorm import fold
@@ -131,7 +132,9 @@ def format_task_table(tasks: list[Task], width: int = 60) -> str:
         text = text or "—"
         return text if len(text) <= n else text[: n - 1] + "…"
 
-    header = f"{'Kế hoạch':<28} {'TT':<8} {'Nội dung':<{width}} {'Chủ trì':<32} Thời gian"
+    doc, number, content, lead, deadline = labels(("doc", "number", "content", "lead", "deadline"),
+                                                  short=True)
+    header = f"{doc:<28} {number:<8} {content:<{width}} {lead:<32} {deadline}"
     lines = [header, "-" * len(header)]
     for t in tasks:
         number = t.number or f"({t.part_of})"
