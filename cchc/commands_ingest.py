@@ -18,6 +18,7 @@ from ingest.model import Plan, Task
 from ingest.pipeline import iter_plan_files, parse_file
 from ingest.textnorm import fold
 from ingest.units import unit_key
+from ingest.worker import parse_untrusted
 
 DEFAULT_CORPUS = "corpus"
 
@@ -39,8 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """Print one plan as JSON or as a readable summary."""
-    plan = parse_file(args.file)
+    """Print one plan as JSON or as a readable summary (parsed in a bounded
+    worker: :func:`ingest.worker.parse_untrusted`)."""
+    plan = parse_untrusted(args.file)
     if args.json:
         json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()

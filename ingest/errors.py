@@ -75,3 +75,14 @@ class NoTextLayerError(IngestError):
             "PDF không có lớp văn bản (có thể là bản scan) — cần OCR trước khi nạp"
             f": {name}"
         )
+
+
+class ParseLimitError(IngestError):
+    """Parsing the file hit a safety limit (time, memory, uncompressed size,
+    element counts); ``limit`` names it. Such files are refused whole."""
+
+    def __init__(self, name: str, limit: str):
+        self.limit = limit
+        super().__init__(
+            f"Tệp vượt giới hạn an toàn khi đọc ({limit}), không nạp: {name}"
+        )

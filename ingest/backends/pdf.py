@@ -68,6 +68,8 @@ from ingest.errors import (
 )
 from ingest.textnorm import clean_cell
 
+log = logging.getLogger(__name__)
+
 LINE_TOLERANCE = 3.0  # pt: words whose tops differ by less share a line
 COLUMN_GAP_LINES = 3.0  # horizontal gap (in line heights) splitting a line
 GAP_PERCENTILE = 0.10  # the usual in-paragraph gap
@@ -140,9 +142,10 @@ def _check_with_pypdf(path: str, name: str) -> None:
 
 
 def _describe(exc: Exception) -> str:
-    """Vietnamese detail naming the parser's error (for the CorruptFileError message)."""
-    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return f"cấu trúc PDF không đọc được, có thể bị cắt cụt ({what})"
+    """Vietnamese detail for the CorruptFileError message; the parser's own
+    (English) error goes to the log, not to the user."""
+    log.info("PDF parser error: %s: %s", type(exc).__name__, exc)
+    return "cấu trúc PDF không đọc được, có thể bị cắt cụt hoặc hỏng"
 
 
 # ---------------------------------------------------------------- reading
