@@ -516,7 +516,8 @@ class _TaskBuilder:
         data = self._data_cells(row)
         prev = st.last
         if prev is not None and (
-            self._is_continuation(data, prev) or (page_break and self._is_fragment(data))
+            self._is_continuation(data, prev)
+            or (page_break and (self._is_fragment(data) or self._continues_content(row)))
         ):
             self._append(prev, data)
             return
@@ -524,6 +525,12 @@ class _TaskBuilder:
         if part_of is None:
             self.warnings.append(f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua")
             return
+        content_col = st.layout.roles.get("content")
+        if page_break and content_col is not None and content_col < len(row) and not row[content_col].strip():
+            # a content cell merged over the sub-rows, cut by the page break:
+            # the sub-row at the page top belongs to the same task
+            row = list(row)
+            row[content_col] = st.last.content or "" if st.last is not None else ""
         self._emit(None, row, page, part_of=part_of)
 
     def _is_continuation(self, data: dict[int, str], prev: Task) -> bool:
@@ -536,6 +543,16 @@ class _TaskBuilder:
             if prev_values.get(col) and not _starts_mid_sentence(text):
                 return False
         return True
+
+    def _continues_content(self, row: list[str]) -> bool:
+        """A page-top row whose content cell starts mid-sentence: the rest of a cut row.
+
+        Source pattern: a PDF row cut at a page break where every column
+        overflowed ("hiện nhiệm vụ công vụ | trong năm | tỉnh | Văn phòng UBND
+        tỉnh"); a task or sub-row never opens its content in lower case.
+        """
+        text = self._cell(row, "content") or ""
+        return _starts_mid_sentence(text)
 
     def _is_fragment(self, data: dict[int, str]) -> bool:
         """A row at a page top with neither lead nor deadline: the rest of a cut row.
