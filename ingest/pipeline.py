@@ -15,7 +15,7 @@ from ingest.errors import EmptyFileError, FileTooLargeError, MAX_BYTES, MissingF
 from ingest.model import Plan
 from ingest.sniff import sniff_format
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
 
 
 def _backend(kind: str):
@@ -27,6 +27,10 @@ def _backend(kind: str):
         from ingest.backends.docx import DocxBackend
 
         return DocxBackend()
+    if kind == "doc":
+        from ingest.backends.doc import DocBackend
+
+        return DocBackend()
     from ingest.backends.text import TextBackend
 
     return TextBackend()
@@ -37,7 +41,9 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
 
     Raises :class:`ingest.errors.MissingFileError`, ``EmptyFileError``, ``FileTooLargeError`` (over
     50 MB), ``UnsupportedTypeError``, ``CorruptFileError``,
-    ``EncryptedFileError`` or ``NoTextLayerError``.
+    ``EncryptedFileError``, ``NoTextLayerError`` (``OcrUnavailableError``
+    when a scanned PDF cannot be OCR'd), ``OcrTimeoutError`` or
+    ``MissingToolError`` (a .doc without LibreOffice).
     """
     path = os.fspath(path)
     name = os.path.basename(path)
@@ -67,7 +73,7 @@ def build_plan(doc: LoadedDocument) -> Plan:
 
 
 def parse_file(path: str | os.PathLike) -> Plan:
-    """Parse one plan file (PDF, DOCX, TXT or MD) into a :class:`Plan`.
+    """Parse one plan file (PDF, DOCX, DOC, TXT or MD) into a :class:`Plan`.
 
     Errors are those of :func:`load_document`.
     """

@@ -44,7 +44,7 @@ Progress = Callable[[float, str], None]
 """Progress callback: fraction done (0..1) and a Vietnamese step label."""
 
 _LOCK = threading.Lock()
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
 _TEXT_EXTENSIONS = (".txt", ".md")
 MAX_STEM = 80
 
@@ -70,7 +70,7 @@ def sanitize_filename(name: str, kind: str) -> str:
     folds Vietnamese letters to ASCII ("Kế hoạch" → "Ke hoach"), turns any
     other character into ``_``, strips leading dots and underscores, caps
     the stem at :data:`MAX_STEM` characters, and sets the extension from
-    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``text`` → ``.md``
+    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``doc`` → ``.doc``, ``text`` → ``.md``
     if the name said ``.md``, else ``.txt``). ``"../../etc/passwd"`` →
     ``"passwd.txt"``; an empty result becomes ``"ke_hoach"``.
     """
