@@ -283,7 +283,8 @@ class StatusStore:
                  who: str | None = None, action: str = "set") -> int:
         """Store validated statuses (``(task_key, TaskStatus)`` pairs, see
         :func:`tracking.model.validated`) in one transaction; return how many
-        changed. Unchanged ones are skipped; each change is audited with
+        changed. Unchanged ones (and a plain "chưa thực hiện" for a task never
+        set) are skipped; each change is audited with
         ``who`` (default: the login name) and ``action``. Raises ``KeyError``
         for a task key the plan lacks (nothing is written then)."""
         self.register(plan_id, plan)
@@ -301,7 +302,7 @@ class StatusStore:
             for key, status in updates:
                 old = current.get(key, TaskStatus())
                 diff = {f: [old.fields()[f], v] for f, v in status.fields().items() if old.fields()[f] != v}
-                if key in current and not diff:
+                if not diff:  # unchanged, or "chưa thực hiện" for a task never set
                     continue
                 task = tasks[key]
                 self._conn.execute(
