@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ingest.lexicon import FOLDED_ABBREVIATIONS
+from ingest.fields import label as field_label
 from ingest.model import Plan, Target, Task
 from ingest.textnorm import fold
 
@@ -43,8 +44,8 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLD = 0.4
-FIELDS = (("lead", "Cơ quan chủ trì"), ("coordinating", "Cơ quan phối hợp"),
-          ("deadline", "Thời gian hoàn thành"), ("product", "Sản phẩm"))
+FIELDS = tuple((name, field_label(name)) for name in ("lead", "coordinating", "deadline", "product"))
+"""The fields compared between matched tasks: (name, Vietnamese label of :mod:`ingest.fields`)."""
 
 _STOP = set(
     "va cua cac cho voi trong tren theo tai de la co duoc nhung mot so ve tu den khi "

@@ -913,6 +913,9 @@ class FlatTable:
 def find_flattened_tables(lines: list[str]) -> list[FlatTable]:
     """Find and rebuild every flattened table in a document's ``lines``.
 
+    A table whose rows hold one line per cell (or come in scrambled blocks)
+    is rebuilt by :func:`ingest.cell_lines.rebuild` instead.
+
     A table starts at a header (:func:`detect_header`) and runs to the end of
     the lines, to a tab-separated or pipe line, or to a line that cannot be in
     a cell: an all-capital line of three or more words that is not a header
@@ -928,6 +931,14 @@ def find_flattened_tables(lines: list[str]) -> list[FlatTable]:
             header = detect_header(lines, i)
         if header is None:
             i += 1
+            continue
+        from ingest.cell_lines import rebuild as rebuild_cell_lines  # it reuses this module's vocabulary
+
+        body = i + _skip_lines(lines[i:], header.size)
+        one_per_line = rebuild_cell_lines(header.labels, lines[body:], strict=True)
+        if one_per_line is not None:
+            tables.append(FlatTable(i, body + one_per_line.end, [one_per_line.rows]))
+            i = body + one_per_line.end
             continue
         end = _table_end(lines, i, header)
         tables.append(FlatTable(i, end, rebuild_fragments(lines[i:end])))

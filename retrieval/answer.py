@@ -55,6 +55,7 @@ from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_lookup import lookup_answer
 from retrieval.answer_plans import MentionIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
+from tracking.answer import answer_status_question
 
 __all__ = [
     "ABSTAIN", "Answer", "Answerer", "Citation", "Turn", "abstention",
@@ -137,7 +138,9 @@ class Answerer:
         note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
             return abstention(query, reason=self._unknown_plan_reason(query))
-        answer = self._route(query)
+        status = answer_status_question(query, self.store, self.catalog)
+        # progress questions are answered from the stored task statuses
+        answer = status if status is not None else self._route(query)
         answer.scope = plan or None
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations

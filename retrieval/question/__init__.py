@@ -20,10 +20,11 @@ from retrieval.question.catalog import (
     section_words,
 )
 from retrieval.question.model import FIELDS, META_FIELDS, Intent, Query
-from retrieval.question.parse import INTENT_RULES, parse_query
+from retrieval.question.parse import INTENT_RULES, parse_query, question_period, question_unit
 
 __all__ = [
     "FIELDS", "INTENT_RULES", "META_FIELDS", "Intent", "PlanCatalog", "PlanEntry", "Query",
-    "SectionEntry", "UnitEntry", "canon", "parse_query", "place_name", "section_words",
+    "SectionEntry", "UnitEntry", "canon", "parse_query", "place_name", "question_period",
+    "question_unit", "section_words",
     "split_units", "unit_key", "unit_matches",
 ]

@@ -75,7 +75,7 @@ from retrieval.question.cues import (
 from retrieval.question.model import FIELDS, Intent, Query
 from retrieval.question.selection import read_selection, topic_words
 
-__all__ = ["INTENT_RULES", "parse_query"]
+__all__ = ["INTENT_RULES", "parse_query", "question_period", "question_unit"]
 
 
 def _quarter_no(tok: str) -> int:
@@ -367,3 +367,19 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     expansions = [w for w in key.split() if w not in typed]
     q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")
     return q
+
+
+def question_unit(text: str, catalog: PlanCatalog) -> UnitEntry | None:
+    """The lead unit a question names ("… của Phòng Kinh tế …"), whatever its
+    intent: the catalog unit whose key occurs in the question, else the best
+    match of a mention after a unit head word ("phòng", "trung tâm" …)."""
+    return _find_unit(canon(nfc(text or "")), catalog)
+
+
+def question_period(text: str) -> str | None:
+    """The due period a question names, as :attr:`Query.period` holds it
+    ("2026-Q3", "*-Q3" when no year is given, "*-03", "2026"), or ``None``."""
+    raw = nfc(text or "").strip()
+    q = Query(text=raw, key=canon(raw), wants_list=True)
+    _deadline_filters(q, q.key, raw)
+    return q.period
