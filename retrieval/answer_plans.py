@@ -44,6 +44,12 @@ def _excerpt(quote: str, term_key: str) -> str:
     return ("…" if start else "") + text + ("…" if end < len(flat) else "")
 
 
+def _loose(text: str) -> str:
+    """:func:`canon` with numbers cut at ":" "/" "." ("ISO 18091:2020" →
+    "iso 18091 2020"), so "ISO 18091" meets every way of writing the year."""
+    return re.sub(r"(?<=\d)[:/.](?=\d)", " ", canon(text))
+
+
 class MentionIndex:
     """The :func:`canon` keys of every chunk's quote, built once per answerer."""
 
@@ -54,13 +60,13 @@ class MentionIndex:
         for chunk in chunks:
             if chunk.kind == "meta":
                 continue
-            self.by_doc.setdefault(chunk.doc, []).append((canon(chunk.quote), chunk))
+            self.by_doc.setdefault(chunk.doc, []).append((_loose(chunk.quote), chunk))
 
     def answer(self, query: Query) -> Answer | None:
         """Kind ``plans``: the plans in scope that mention ``query.mention``,
         each with up to :data:`PER_PLAN` cited excerpts, then the ones that
         do not. ``None`` when none does (the caller searches passages)."""
-        term = query.mention or ""
+        term = _loose(query.mention or "")
         words = set(topic_words(term))
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
         found: list[tuple[str, list]] = []

@@ -117,7 +117,11 @@ EMPTY_FIELD = re.compile(
     r"(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)\b"
     r"|\b(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian) "
     r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|trong$)\b"
+    r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) (?:cot |o |phan )?(?:co quan |don vi )?"
+    r"(phoi hop|chu tri|san pham|thoi han|thoi gian)\b"
 )
+#: A negation right after the unit: "… mà Phòng X không chủ trì".
+NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
 EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",
                      "thoi han": "deadline", "thoi gian": "deadline",
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}

@@ -39,6 +39,7 @@ from retrieval.question.cues import (
     EXCLUSION,
     LATEST,
     MENTION,
+    NEGATED_AFTER,
     OVERDUE,
     PER_PLAN,
     TOP_LEAD,
@@ -84,7 +85,7 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None) -> None:
         return
     before = key[max(0, span[0] - 30): span[0]].rstrip()
     after = " ".join(key[span[1]:].split()[:6])
-    if EXCLUSION.search(before + " ") or EXCLUSION.search(before):
+    if EXCLUSION.search(before + " ") or EXCLUSION.search(before) or NEGATED_AFTER.match(key[span[1]:]):
         q.exclude_units, q.exclude_texts = [q.unit], [q.unit_text or unit.text]
         q.unit = q.unit_text = None
         return
@@ -98,7 +99,7 @@ def _read_empty_fields(q: Query, key: str) -> None:
     for m in EMPTY_FIELD.finditer(key):
         if VALUE_AFTER.match(key[m.end():]):
             continue  # "không có thời gian Cả năm 2026": a value is negated, not an empty cell
-        name = EMPTY_FIELD_NAMES.get(m.group(1) or m.group(2) or "")
+        name = EMPTY_FIELD_NAMES.get(next((g for g in m.groups() if g), ""))
         if name and name not in q.empty_fields:
             q.empty_fields.append(name)
 
