@@ -134,7 +134,8 @@ class Answerer:
         previous = self._previous_query(history, plan) if history else None
         if previous is not None:
             query = query.follow_up(previous)
-        query.today = _iso(today or self.today or date.today())
+        # a day the question gives ("tính đến ngày 30/9/2025") wins over the clock
+        query.today = query.today or _iso(today or self.today or date.today())
         note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
             return abstention(query, reason=self._unknown_plan_reason(query))

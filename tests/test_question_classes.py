@@ -92,6 +92,13 @@ def test_overdue_relative_to_today(answerer):
     assert later.abstained and "không có" in later.text  # nothing was due before 10/01/2026
 
 
+def test_overdue_as_of_a_day_the_question_gives(answerer):
+    # Việt Khê row 1 is due "Tháng 7/2025"; the question's day wins over the answerer's
+    for q in both("Xét tại ngày 15/8/2025, Việt Khê có những nhiệm vụ nào đã quá hạn?"):
+        a = answerer.answer(q)
+        assert "1" in listed(a.text) and "15/08/2025" in a.text, q
+
+
 def test_unit_as_coordinating_and_topic(answerer):
     a = answerer.answer("Các nhiệm vụ liên quan tới đào tạo ở Trường Xuân là gì?")
     assert listed(a.text) == {"17", "18"}

@@ -134,7 +134,7 @@ DUE_SOON = re.compile(
 )
 #: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01".
 DUE_BEFORE = re.compile(
-    r"\b(?:truoc|cham nhat|khong muon hon|den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
+    r"\b(?:truoc|cham nhat|khong muon hon|(?<!tinh )(?<!tinh toi )den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
 )
 #: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
 #: hóa", "nhiệm vụ nào nói về ISO".
@@ -166,3 +166,9 @@ BODY_REFERENCE = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem cua|c
                             r"kinh phi|nguon von|che do bao cao)\b")
 #: A field value right after a field word ("thời gian cả năm 2026", "là quý I").
 VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong xuyen|hang|truoc|\d)")
+#: The day the windows count from, when the question gives it: "tính đến
+#: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
+AS_OF = re.compile(
+    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
+    r"den thoi diem|xet tai|tinh tai) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
+)

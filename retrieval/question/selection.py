@@ -10,7 +10,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   "thời hạn để trống" (``empty_fields``);
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
-  "trước 30/6/2026" (``due_before``);
+  "trước 30/6/2026" (``due_before``); the day they count from when the
+  question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
   annex section matched those words;
 * aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
@@ -29,6 +30,7 @@ from datetime import date
 from ingest.lexicon import contains_words
 from retrieval.question.catalog import PlanCatalog, UnitEntry
 from retrieval.question.cues import (
+    AS_OF,
     ANY_ROLE,
     COORDINATING_ROLE,
     DUE_BEFORE,
@@ -105,6 +107,13 @@ def _read_empty_fields(q: Query, key: str) -> None:
 
 
 def _read_windows(q: Query, key: str) -> None:
+    as_of = AS_OF.search(key)
+    if as_of:
+        try:
+            q.today = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1))).isoformat()
+        except ValueError:
+            pass
+        key = key[:as_of.start()] + " " + key[as_of.end():]
     if OVERDUE.search(key):
         q.overdue = True
     soon = DUE_SOON.search(key)
