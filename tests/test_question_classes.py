@@ -120,6 +120,13 @@ def test_count_per_plan_says_which_plan_has_no_annex(answerer):
     assert {c.doc for c in a.citations} == {NAP, TX, LH, VK}
 
 
+def test_several_header_facts_in_one_question(answerer):
+    for q in both("Kế hoạch của Trường Xuân: quyết định số mấy, ký ngày nào, ai ký?"):
+        a = answerer.answer(q)
+        assert not a.abstained and "Nguyễn Văn Phúc" in a.text, q
+        assert "04" in a.text and "QĐ-UBND" in a.text and "6/1/2026" in a.text, q
+
+
 # ---------------------------------------------------------------- lookups by content
 
 def test_lookup_without_a_number(answerer):

@@ -57,7 +57,8 @@ class Query:
       ``unknown_place`` the place named that no loaded plan is for;
     * ``task_refs`` task numbers as written ("22", "2.3"), in order;
     * ``fields`` fields asked, subset of :data:`FIELDS`, in that order;
-      ``meta`` a header fact asked (:data:`META_FIELDS`) or ``None``;
+      ``meta`` a header fact asked (:data:`META_FIELDS`) or ``None``,
+      ``metas`` every one asked, in order ("số mấy, ngày nào, ai ký?");
       ``figure`` True when the question asks for a figure (bao nhiêu, tỷ
       lệ, phần trăm);
     * task filters: ``unit`` (unit key) and ``unit_text`` (as in the
@@ -109,6 +110,7 @@ class Query:
     task_refs: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     meta: str | None = None
+    metas: list[str] = field(default_factory=list)
     figure: bool = False
     unit: str | None = None
     unit_text: str | None = None

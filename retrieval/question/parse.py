@@ -329,7 +329,10 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         if not re.search(r"\b(?:noi dung|nhiem vu gi|gom nhung)\b", key):
             asked.discard("content")  # "sản phẩm là gì": "là gì" qualifies the other field
     q.fields = [f for f in FIELDS if f in asked]
-    q.meta = next((name for name, pat in META_CUES if pat.search(key)), None)
+    q.metas = [name for name, pat in META_CUES if pat.search(key)]
+    if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
+        q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
+    q.meta = q.metas[0] if q.metas else None
     q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", key))
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
