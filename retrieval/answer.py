@@ -148,6 +148,11 @@ class Answerer:
                                  for n in [_task_number(c.locator)] if n]
         if note and not answer.abstained:
             answer.text = f"{note}\n{answer.text}"
+        elif (previous is not None and not answer.abstained and len(query.plans) == 1
+              and set(query.plans) != set(previous.plans)):
+            label = plan_label(self.catalog, query.plans[0])
+            if label not in answer.text[:120]:  # the conversation moved to this plan: say which
+                answer.text = f"{label}: {answer.text}"
         return answer
 
     def _route(self, query: Query) -> Answer:

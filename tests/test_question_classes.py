@@ -148,6 +148,17 @@ def test_which_plans_mention_a_standard(answerer):
 
 # ---------------------------------------------------------------- conversation and scope
 
+def test_a_misspelt_place_is_linked(answerer):
+    a = answerer.answer("Xã Truong Suan nhiệm vụ 9 ai chủ trì?")
+    assert not a.abstained and a.citations[0].doc == TX
+
+
+def test_the_other_plan_of_the_conversation(answerer):
+    first = answerer.answer("Trường Xuân nhiệm vụ 9 ai chủ trì?")
+    second = answerer.answer("Nam An Phụ nhiệm vụ 9 ai chủ trì?", history=[Turn("q", first)])
+    third = answerer.answer("kế hoạch kia thì sao?", history=[Turn("q", first), Turn("q", second)])
+    assert third.citations[0].doc == TX and "Trường Xuân" in third.text
+
 def test_within_the_previous_result_set(answerer):
     first = answerer.answer("Phòng Kinh tế xã chủ trì những nhiệm vụ nào ở Nam An Phụ?")
     assert not first.abstained

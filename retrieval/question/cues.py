@@ -172,3 +172,5 @@ AS_OF = re.compile(
     r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
+#: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
+OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE, WITHIN_PREVIOUS
+from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE, OTHER_PLAN, WITHIN_PREVIOUS
 from retrieval.question.model import Intent, Query
 
 __all__ = ["follow_up"]
@@ -22,12 +22,21 @@ def follow_up(question: Query, previous: Query) -> Query:
     "bao nhiêu?"/"những nhiệm vụ nào?" after a filter keeps its filters;
     "trong đó …" selects among the previous answer's rows
     (``previous.result_keys``); "còn Trường Xuân?" asks the previous
-    question of the plan named.
+    question of the plan named, "kế hoạch kia thì sao?" of the plan
+    mentioned before the previous one.
     Returns a new :class:`Query`.
     """
     q = replace(question, plans=list(question.plans), task_refs=list(question.task_refs),
                 fields=list(question.fields), sections=list(question.sections),
                 result_keys=[])
+    q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
+    if OTHER_PLAN.search(q.key) and not q.plan_named:
+        other = [d for d in q.mentioned if d not in previous.plans]
+        if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
+            return replace(previous, plans=[other[-1]], plan_named=True, text=q.text,
+                           task_refs=list(previous.task_refs), fields=list(previous.fields),
+                           sections=list(previous.sections), result_keys=[], previous_keys=[],
+                           cross_doc=False, mentioned=list(q.mentioned))
     if not q.plan_named and not q.cross_doc:
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.unknown_place = q.unknown_place or previous.unknown_place
@@ -48,7 +57,7 @@ def follow_up(question: Query, previous: Query) -> Query:
         return replace(previous, plans=list(q.plans), plan_named=True, text=q.text,
                        task_refs=list(previous.task_refs), fields=list(previous.fields),
                        sections=list(previous.sections), result_keys=[], previous_keys=[],
-                       cross_doc=False)
+                       cross_doc=False, mentioned=list(q.mentioned))
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number

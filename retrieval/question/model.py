@@ -91,7 +91,8 @@ class Query:
       for "trong đó …"); ``today`` ISO date the windows count from (set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
-      the next turn's "trong đó");
+      the next turn's "trong đó"); ``mentioned`` the plans named so far in
+      the conversation, latest last (for "kế hoạch kia");
     * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
@@ -143,6 +144,7 @@ class Query:
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     today: str | None = None
     result_keys: list[tuple[str, str]] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""
 

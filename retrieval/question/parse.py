@@ -143,13 +143,41 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
         name_key = canon(m.group(1))
         if name_key.split()[0] in {"hoi"}:  # "Xã Hội" in a unit name
             continue
-        if not any(_contains(name_key, e.key) == 0 or _contains(e.key, name_key) == 0
-                   for e in catalog.entries):
-            q.unknown_place = nfc(m.group(1))
-            q.plan_named = True
-            if not found:
-                q.plans = []
+        if any(_contains(name_key, e.key) == 0 or _contains(e.key, name_key) == 0
+               for e in catalog.entries):
+            continue
+        near = _near_place(name_key, catalog)
+        if near is not None:  # a typo of a loaded place ("xã Truong Suan")
+            if near not in found:
+                found.append(near)
+                q.plans = [e.doc for e in found]
+                q.plan_named = True
+            continue
+        q.unknown_place = nfc(m.group(1))
+        q.plan_named = True
+        if not found:
+            q.plans = []
     return bool(found)
+
+
+#: rapidfuzz ratio (0–100) above which a place mention is a loaded place misspelt.
+PLACE_RATIO = 88
+
+
+def _near_place(name_key: str, catalog: PlanCatalog) -> PlanEntry | None:
+    """The loaded plan whose place key is nearest to ``name_key`` (a "xã X"
+    mention that names no loaded place exactly), when rapidfuzz's ratio
+    reaches :data:`PLACE_RATIO`; else ``None``."""
+    from rapidfuzz import fuzz, process
+
+    keys = {e.key: e for e in catalog.entries if e.key}
+    words = name_key.split()
+    best = None
+    for n in range(min(4, len(words)), 0, -1):  # the mention may run on ("xã X có …")
+        hit = process.extractOne(" ".join(words[:n]), list(keys), scorer=fuzz.ratio)
+        if hit and hit[1] >= PLACE_RATIO and (best is None or hit[1] > best[1]):
+            best = hit
+    return keys[best[0]] if best else None
 
 
 def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
