@@ -8,7 +8,8 @@ hand-picked items).
 gets one phrasing, picked by a stable hash from the field's templates, so
 every template is used across the bank; about one line in four names the
 task by its content instead of its number (a look-up with no number). An
-empty cell expects the words "không ghi". Rows whose number repeats in the
+empty cell expects the words "không ghi" (a task split into sub-rows, the
+first sub-row's value). Rows whose number repeats in the
 plan are named with their annex section ("mục II, nhiệm vụ 3").
 
 ``--half tune|check`` keeps one half of the lines (by the same hash), so
@@ -28,6 +29,7 @@ from typing import Iterator
 from ingest.model import Plan, Task
 from ingest.pipeline import parse_file
 from ingest.units import split_units
+from retrieval.answer_rows import sub_rows
 from retrieval.question.catalog import place_name
 
 __all__ = ["TEMPLATES", "bank_items", "main"]
@@ -69,8 +71,10 @@ def _stable(*parts: str) -> int:
     return zlib.crc32("|".join(parts).encode("utf-8"))
 
 
-def _expected(task: Task, name: str) -> str:
+def _expected(plan: Plan, task: Task, name: str) -> str:
     value = getattr(task, name)
+    if not value:  # a task split into sub-rows carries its cells there
+        value = next((getattr(r, name) for r in sub_rows(plan, task) if getattr(r, name)), None)
     if not value:
         return _EMPTY
     if name in ("lead", "coordinating"):
@@ -107,7 +111,7 @@ def bank_items(plans: list[Plan]) -> Iterator[dict]:
                 question = question[0].upper() + question[1:]
                 yield {
                     "id": f"b{h:08x}", "type": "task_lookup", "question": question,
-                    "must_include": [_expected(task, field)],
+                    "must_include": [_expected(plan, task, field)],
                     "citations": [{"doc": plan.doc, "locator": f"task {task.number}"}],
                     "field": field, "by_content": by_content,
                     "half": "tune" if h % 2 == 0 else "check",
