@@ -30,6 +30,7 @@ re-exports them and the helpers other code imports from here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Callable
 
@@ -55,6 +56,7 @@ from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_lookup import lookup_answer
 from retrieval.answer_plans import MentionIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
+from retrieval.question.parse import question_unit
 from tracking.answer import answer_status_question
 
 __all__ = [
@@ -206,12 +208,28 @@ class Answerer:
                 + ", ".join(e.label for e in self.catalog.entries) + ").")
 
     def _duties_or_text(self, query: Query) -> Answer:
-        """A unit's duties from the plan model when asked and listed, else text search."""
+        """A unit's duties from the plan model when asked and listed — the
+        body's list, then the annex tasks it leads — else text search."""
         if asks_duties(query):
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
-                return found
+                return self._with_annex_tasks(query, found)
         return self.passages.answer(query)
+
+    def _with_annex_tasks(self, query: Query, body: Answer) -> Answer:
+        """``body`` (a unit's duties) followed by the annex tasks the unit
+        leads in the plans in scope, when there are any."""
+        unit = question_unit(query.text, self.catalog)
+        if unit is None or query.has_filter:
+            return body
+        led = replace(query, intent=Intent.FILTER, unit=unit.key, unit_text=unit.text,
+                      unit_role="lead", wants_list=True, fields=[], result_keys=[])
+        tasks = self.tasks.filter_answer(led)
+        if tasks.abstained:
+            return body
+        cited = body.citations + tasks.citations
+        return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
+                      body.kind, cited + [e for e in body.evidence if e not in cited], query)
 
     def _previous_query(self, history: list[Turn], scope: str | None = None) -> Query | None:
         last = history[-1]

@@ -136,6 +136,13 @@ def test_lookup_without_a_number(answerer):
         assert (TX, "nhiệm vụ 9") in {(c.doc, c.locator) for c in a.citations}, q
 
 
+def test_duties_of_a_unit_body_and_annex_together(answerer):
+    # Nam An Phụ IV.2.c lists Phòng Kinh tế's duties; annex rows 28-30 are led by it
+    a = answerer.answer("Nam An Phụ: Phòng Kinh tế phải làm những gì?")
+    assert "kinh phí cải cách hành chính" in a.text and "mục IV.2.c" in a.text
+    assert {"nhiệm vụ 28", "nhiệm vụ 29", "nhiệm vụ 30"} <= {c.locator for c in a.citations}
+
+
 # ---------------------------------------------------------------- cross-plan
 
 def test_which_plans_mention_a_standard(answerer):
