@@ -38,11 +38,17 @@ class Block:
 
 @dataclass
 class LoadedDocument:
-    """Output of a backend: the file name, whether it has pages, its blocks."""
+    """Output of a backend: the file name, whether it has pages, its blocks
+    (plus the declared fonts and any legacy encoding converted)."""
 
     name: str
     blocks: list[Block]
     has_pages: bool = False
+    fonts: list[str] = field(default_factory=list)
+    """Font names the file declares (Word), for legacy-encoding detection."""
+    encoding: str | None = None
+    """``"tcvn3"``/``"vni"`` when the text was converted from that legacy
+    encoding (:mod:`ingest.legacy`), else ``None``."""
 
 
 class Backend(Protocol):
