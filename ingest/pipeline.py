@@ -23,8 +23,8 @@ from ingest.errors import (
 from ingest.model import Plan
 from ingest.sniff import sniff_format
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
-_KIND_LABEL = {"pdf": "PDF", "docx": "Word (DOCX)", "text": "văn bản"}
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+_KIND_LABEL = {"pdf": "PDF", "docx": "Word (DOCX)", "doc": "Word 97 (DOC)", "text": "văn bản"}
 log = logging.getLogger(__name__)
 
 
@@ -37,6 +37,10 @@ def _backend(kind: str):
         from ingest.backends.docx import DocxBackend
 
         return DocxBackend()
+    if kind == "doc":
+        from ingest.backends.doc import DocBackend
+
+        return DocBackend()
     from ingest.backends.text import TextBackend
 
     return TextBackend()
@@ -47,7 +51,9 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
 
     Raises :class:`ingest.errors.MissingFileError`, ``EmptyFileError``, ``FileTooLargeError`` (over
     50 MB), ``UnsupportedTypeError``, ``CorruptFileError``,
-    ``EncryptedFileError`` or ``NoTextLayerError``.
+    ``EncryptedFileError``, ``NoTextLayerError`` (``OcrUnavailableError``
+    when a scanned PDF cannot be OCR'd), ``OcrTimeoutError`` or
+    ``MissingToolError`` (a .doc without LibreOffice).
     """
     path = os.fspath(path)
     name = os.path.basename(path)
@@ -65,7 +71,7 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure is a damaged file to the user
         log.info("%s loader failed on %s: %s: %s", kind, name, type(exc).__name__, exc)
-        raise CorruptFileError(name, f"nội dung {_KIND_LABEL[kind]} không đọc được") from exc
+        raise CorruptFileError(name, f"nội dung {_KIND_LABEL.get(kind, kind)} không đọc được") from exc
     if not any((b.text or b.rows) for b in doc.blocks):
         raise EmptyFileError(name)
     if kind != "text":  # the text backend reads legacy bytes itself
@@ -109,7 +115,7 @@ def build_plan(doc: LoadedDocument) -> Plan:
 
 
 def parse_file(path: str | os.PathLike) -> Plan:
-    """Parse one plan file (PDF, DOCX, TXT or MD) into a :class:`Plan`, in
+    """Parse one plan file (PDF, DOCX, DOC, TXT or MD) into a :class:`Plan`, in
     this process (for untrusted files use :func:`ingest.worker.parse_untrusted`).
 
     Errors are those of :func:`load_document`; a failure of the genre rules

@@ -46,7 +46,7 @@ from retrieval.store import writer_lock
 Progress = Callable[[float, str], None]
 """Progress callback: fraction done (0..1) and a Vietnamese step label."""
 
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
 _TEXT_EXTENSIONS = (".txt", ".md")
 MAX_STEM = 80
 
@@ -72,7 +72,7 @@ def sanitize_filename(name: str, kind: str) -> str:
     folds Vietnamese letters to ASCII ("Kế hoạch" → "Ke hoach"), turns any
     other character into ``_``, strips leading dots and underscores, caps
     the stem at :data:`MAX_STEM` characters, and sets the extension from
-    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``text`` → ``.md``
+    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``doc`` → ``.doc``, ``text`` → ``.md``
     if the name said ``.md``, else ``.txt``). ``"../../etc/passwd"`` →
     ``"passwd.txt"``; an empty result becomes ``"ke_hoach"``.
     """

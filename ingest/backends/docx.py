@@ -102,23 +102,30 @@ def _body_blocks(body, parent):
                 yield Block(kind="paragraph", text=text)
         elif child.tag == _TBL:
             vmerged: list[list[int]] = []
-            rows = table_rows(child, parent, vmerged)
+            hspanned: list[list[int]] = []
+            rows = table_rows(child, parent, vmerged, hspanned)
             if rows:
-                yield Block(kind="table", rows=rows, row_pages=[None] * len(rows), vmerged=vmerged)
+                yield Block(
+                    kind="table", rows=rows, row_pages=[None] * len(rows), vmerged=vmerged, hspanned=hspanned
+                )
 
 
 def _paragraph_text(p, parent) -> str:
     return clean_cell(Paragraph(p, parent).text) or ""
 
 
-def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list[str]]:
+def table_rows(
+    tbl, parent, vmerged: list[list[int]] | None = None, hspanned: list[list[int]] | None = None
+) -> list[list[str]]:
     """Rows of one ``w:tbl`` element as lists of cell strings.
 
     Each row has at least the grid's column count; merged cells follow the
     rules in the module docstring. ``parent`` is the python-docx story part
     owner used to build :class:`Paragraph` objects. When ``vmerged`` is a
     list, one list per row is appended to it: the grid columns of that row
-    that continue a vertical merge (see ``Block.vmerged``).
+    that continue a vertical merge (see ``Block.vmerged``); likewise
+    ``hspanned`` gets the columns covered by a cell spanning from the left
+    (see ``Block.hspanned``).
     """
     grid = tbl.find(qn("w:tblGrid"))
     n_cols = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
@@ -128,6 +135,7 @@ def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list
             continue
         row = [""] * _grid_skip(tr, "w:gridBefore")
         merged_cols: list[int] = []
+        spanned_cols: list[int] = []
         for tc in _children(tr):
             if tc.tag != _TC:
                 continue
@@ -136,12 +144,15 @@ def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list
                 merged_cols.extend(range(len(row), len(row) + span))
             text = "" if tc.vMerge == "continue" else _cell_text(tc, parent)
             row.append(text)
+            spanned_cols.extend(range(len(row), len(row) + span - 1))
             row.extend([""] * (span - 1))
         row.extend([""] * _grid_skip(tr, "w:gridAfter"))
         row.extend([""] * (n_cols - len(row)))
         rows.append(row)
         if vmerged is not None:
             vmerged.append(merged_cols)
+        if hspanned is not None:
+            hspanned.append(spanned_cols)
     return rows
 
 
