@@ -212,7 +212,7 @@ def _unit_names(text: str) -> list[str]:
 
 
 def _unit_keys(text: str) -> set[str]:
-    from retrieval.query import unit_key
+    from ingest.units import unit_key
 
     return {unit_key(name) for name in _unit_names(text)}
 
@@ -223,12 +223,12 @@ def unsupported_claims(answer: str, passages: list[str]) -> list[str]:
     Checked: dates ("15/7/2021", leading zeros ignored), numbers (figures,
     percentages, years, task numbers such as "nhiệm vụ 22"; "90%" needs 90),
     quarters ("Quý II", "quý 2") and unit names ("Phòng Văn hóa – Xã hội",
-    compared by :func:`retrieval.query.unit_key`, so spellings meet; a unit
+    compared by :func:`ingest.units.unit_key`, so spellings meet; a unit
     is supported when its key is inside a passage's text key). Citation
     markers ``[n]`` are ignored. Returns the unsupported ones, in Vietnamese
     labels ("số 10", "ngày 1/6", "quý iii", "đơn vị Phòng Tư pháp").
     """
-    from retrieval.query import unit_key
+    from ingest.units import unit_key
 
     text = _ID.sub(" ", answer)
     source = "\n".join(passages)
