@@ -231,6 +231,7 @@ def build_index(
             "sha256": sha,
             "n_chunks": len(chunks),
             "n_tasks": len(plan.tasks),
+            "warnings": list(plan.warnings),
             "path": os.path.abspath(path),
         }
         plans.append((name, plan, chunks))
