@@ -41,8 +41,9 @@ def is_national_motto(text: str) -> bool:
 
 
 def is_number_line(text: str) -> bool:
-    """The document number line, "Số: 04/QĐ-UBND" (number possibly blank)."""
-    return re.match(r"^so\s*(?::|\d+\s*/|/)", fold(text)) is not None and "/" in text
+    """The document number line, "Số: 04/QĐ-UBND" (number possibly blank), or
+    a Party number "Số 45-KH/TU"."""
+    return re.match(r"^so\s*(?::|\d+\s*(?:-\s*[a-z]+\s*)?/|/)", fold(text)) is not None and "/" in text
 
 
 def is_place_date(text: str) -> bool:

@@ -150,6 +150,8 @@ def split_parts(lines: list[Line]) -> Parts:
         parts.plan_type, rest = _title_type(lines[start].text)
         i = start + 1
         if rest:
+            if rest.isupper() and len(rest.split()) <= 3:
+                rest = rest.lower()  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình hành động"
             parts.subject.append(Line(rest, lines[start].page))
         while (i < len(lines) and len(parts.subject) < _MAX_SUBJECT_LINES
                and not lines[i].is_table and _is_subject(lines[i].text, first=not parts.subject)):

@@ -327,6 +327,13 @@ def _decision_number(parts: Parts) -> str | None:
             found = _number_from(text, re.compile(r"^so\s*:?\s*"))
             if found:
                 return found
+    for line in parts.cover[:3]:
+        if line.is_table and line.rows and line.rows[0]:
+            # a letterhead cell whose lines were joined: "ĐẢNG BỘ TỈNH … TỈNH ỦY * Số 45-KH/TU"
+            found = _number_from(line.rows[0][0], re.compile(r"(?<![a-z])so\s*:?\s*(?=\d)"))
+            if found:
+                return found
+            break
     for note in _note_texts(parts):
         found = _number_from(note, _NOTE_DECISION)
         if found:
@@ -420,9 +427,7 @@ def read_metadata(parts: Parts) -> Metadata:
     )
     letterhead = _letterhead(parts)
     authority = _authority(parts)
-    if letterhead and letterhead.level not in _UBND_LEVELS and not (
-        authority and authority[1] in ("sở", "phòng") and letterhead.level in ("sở", "phòng")
-    ):
+    if letterhead and letterhead.level not in _UBND_LEVELS:
         body = letterhead.issuer
         if letterhead.level in ("sở", "phòng") and letterhead.place and not _place(body.split(" ", 2)[-1]):
             if letterhead.place[1] not in body:
