@@ -42,11 +42,16 @@ class Block:
 
 @dataclass
 class LoadedDocument:
-    """Output of a backend: the file name, whether it has pages, its blocks."""
+    """Output of a backend: the file name, whether it has pages, its blocks.
+
+    ``ocr_pages`` lists the 1-based pages whose text was read by OCR from a
+    scanned image (:mod:`ingest.backends.ocr`); empty for a text source.
+    """
 
     name: str
     blocks: list[Block]
     has_pages: bool = False
+    ocr_pages: list[int] = field(default_factory=list)
 
 
 class Backend(Protocol):

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from ingest.blocks import Block, LoadedDocument
 from ingest.deadline import parse_due
 from ingest.columns import TASK_FIELDS, family_of
+from ingest.lexicon import opens_cell
 from ingest.model import Task
 from ingest.textnorm import clean_cell, fold
 
@@ -164,33 +165,9 @@ def _is_column_numbers(row: list[str]) -> bool:
     return nums == list(range(nums[0], nums[0] + len(nums)))
 
 
-_DEADLINE_WORDS = re.compile(
-    r"^(quy|thang|truoc|trong|ca nam|nam \d{4}|thuong xuyen|hang (nam|quy|thang)|"
-    r"giai doan|\d{1,2}/\d{4}|\d{4}|theo (ke hoach|huong dan|tien do|lo trinh|chi dao|thoi gian)|"
-    r"khi|ngay|dinh ky|cham nhat|den (het )?(ngay|thang|nam)|sau khi)\b"
-)
-_UNIT_WORDS = re.compile(
-    r"^(phong|van phong|trung tam|ban |so |ubnd|uy ban|cac |co quan|don vi|cong an|tram|"
-    r"truong |hoi |doan |mat tran|tu phap|tai chinh|van hoa|cong chuc|bo phan|chu tich|"
-    r"lanh dao|thanh tra|quan su|ke toan|dia chinh|thuong truc|to )"
-)
-
-
-_PRODUCT_WORDS = re.compile(
-    r"^(ke hoach|bao cao|van ban|quyet dinh|cong van|thong bao|de an|chuong trinh|danh sach|"
-    r"danh muc|bien ban|giay moi|tai lieu|he thong|phan mem|co so du lieu|csdl|quy che|quy dinh|"
-    r"nghi quyet|hoi nghi|so lieu|diem so|to trinh|bang diem|ket qua)\b"
-)
-
-
 def _looks_like(text: str, kind: str) -> bool:
     """Does a cell read like a ``deadline``, a ``unit`` (lead/coordinating) or a ``product``?"""
-    key = fold(text)
-    if kind == "deadline":
-        return bool(_DEADLINE_WORDS.match(key))
-    if kind == "product":
-        return bool(_PRODUCT_WORDS.match(key))
-    return bool(_UNIT_WORDS.match(key))
+    return opens_cell(text, kind)
 
 
 _TARGET_WORDS = re.compile(r"\d\s*%|ty le|toi thieu|\b100\b")

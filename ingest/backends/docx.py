@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ingest.blocks import Block, LoadedDocument
+from ingest.docx_guard import check_docx
 from ingest.errors import CorruptFileError, EncryptedFileError
 from ingest.sniff import is_encrypted_ooxml
 from ingest.textnorm import clean_cell
@@ -50,8 +51,10 @@ class DocxBackend:
     """Load a .docx into a :class:`LoadedDocument` (see the module docstring).
 
     ``load(path)`` raises :class:`EncryptedFileError` for a password-protected
-    file (an OLE2 container with an ``EncryptedPackage`` stream) and
-    :class:`CorruptFileError` when the package or its XML cannot be read.
+    file (an OLE2 container with an ``EncryptedPackage`` stream),
+    :class:`CorruptFileError` when the package or its XML cannot be read and
+    :class:`ParseLimitError` when it passes a size or count limit; both
+    checked by :func:`ingest.docx_guard.check_docx` before python-docx runs.
     """
 
     def load(self, path: str) -> LoadedDocument:
@@ -60,6 +63,7 @@ class DocxBackend:
         name = os.path.basename(path)
         if is_encrypted_ooxml(path):
             raise EncryptedFileError(name)
+        check_docx(path, name)
         try:
             document = Document(path)
         except (
@@ -69,8 +73,10 @@ class DocxBackend:
             ValueError,
             etree.XMLSyntaxError,
         ) as exc:
-            raise CorruptFileError(name, f"không đọc được tài liệu Word ({exc})") from exc
+            raise CorruptFileError(name, "không đọc được cấu trúc tài liệu Word") from exc
         body = document.element.body
+        if body is None:
+            raise CorruptFileError(name, "tài liệu Word không có phần thân (w:body)")
         blocks = list(_body_blocks(body, document))
         return LoadedDocument(name=name, blocks=blocks, has_pages=False)
 
