@@ -38,9 +38,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.columns import UNIT_HEADS, family_of
+from ingest.columns import family_of
 from ingest.flattened import is_dangling, join_cell_lines
-from ingest.lexicon import opens_cell
+from ingest.lexicon import NAMELESS_HEADS, opens_cell
+from ingest.textnorm import fold
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)$")
@@ -49,7 +50,7 @@ _ROMAN_TITLE = re.compile(r"^([IVX]{1,5})[.)]\s+(\S.{0,120})$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 # lines that end a table: signature blocks, a new annex, a recipients list
-_TABLE_END = re.compile(r"^(?:nơi nhận|tm\.|kt\.|t/m|phụ lục|ghi chú\s*:)", re.I)
+_TABLE_END = re.compile(r"^(?:nơi nhận|tm\.|kt\.|t/m|phụ lục|ghi chú\s*:)", re.IGNORECASE)
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _fit(line: str, kind: str) -> float:
 def _unfinished(cell: str) -> bool:
     """A cell that cannot end here: a dangling word, or a unit head word without its name ("…, Cục")."""
     words = cell.split()
-    return is_dangling(cell) or (bool(words) and words[-1].lower().strip(",;") in UNIT_HEADS)
+    return is_dangling(cell) or (bool(words) and fold(words[-1]).strip(",;") in NAMELESS_HEADS)
 
 
 def _place(lines: list[str], kinds: list[str]) -> list[str]:

@@ -33,7 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.lexicon import ABBREVIATIONS
 from ingest.textkey import aligned_fold
+from ingest.textnorm import fold
 
 # (folded head, written head, level); longest first where heads overlap
 _HEADS: list[tuple[str, str, str]] = [
@@ -69,7 +71,6 @@ _STANDALONE = {"chính phủ", "tỉnh ủy", "thành ủy", "huyện ủy", "qu
 _PLACE_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
 # where the letterhead ends: the number line, the national motto, the Party motto
 _END = re.compile(r"(?<![a-z])(?:so\s*(?::|\d|/)|cong hoa|dang cong san|doc lap)")
-_ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ"}
 # words written with a capital inside an official name
 _PROPER = {"công thương": "Công Thương", "việt nam": "Việt Nam", "quốc hội": "Quốc hội"}
 
@@ -233,14 +234,14 @@ def written_name(text: str) -> str:
             out_words.append(low.capitalize())
             capital = False
             continue
-        if word in _ABBREVIATIONS:
+        if word.isupper() and fold(word) in ABBREVIATIONS:
             out_words.append(word)
         else:
             out_words.append(low.capitalize() if capital else low)
         capital = low in ("và", "-", "–") or word.endswith(",")
     name = " ".join(out_words)
     for low, proper in _PROPER.items():
-        name = re.sub(rf"\b{low}\b", proper, name, flags=re.I)
+        name = re.sub(rf"\b{low}\b", proper, name, flags=re.IGNORECASE)
     name = re.sub(r"\b(Tỉnh|Huyện|Thành|Quận|Thị|Đảng) (ủy|uỷ)\b", lambda m2: f"{m2.group(1)} ủy", name)
     parts = [written, name]
     if place:

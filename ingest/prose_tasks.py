@@ -92,11 +92,11 @@ def tasks_from_sections(sections: list[Section], doc: str, plan_year: int | None
         title = marker.rest if heading_numbered else section.heading
         parent = section.path[-2] if len(section.path) > 1 else None
         extra = {k: v for k, v in fields.items() if k not in ("lead", "coordinating", "deadline", "product")}
-        common = dict(
-            doc=doc, section=parent, lead=fields.get("lead") or None,
-            coordinating=fields.get("coordinating") or None, deadline=fields.get("deadline") or None,
-            product=fields.get("product") or None, page=section.page,
-        )
+        common = {
+            "doc": doc, "section": parent, "lead": fields.get("lead") or None,
+            "coordinating": fields.get("coordinating") or None, "deadline": fields.get("deadline") or None,
+            "product": fields.get("product") or None, "page": section.page,
+        }
         head = Task(number=number, content=title, extra=extra,
                     due=parse_due(common["deadline"], plan_year), **common)
         tasks.append(head)

@@ -51,27 +51,27 @@ def test_spanning_cell_read_for_both_columns_with_warning(plans):
 
 
 METADATA = {
-    "tinh-lam-dong-ubnd-2026-ke-hoach-cchc.docx": dict(
-        title="Kế hoạch Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng",
-        issuing_body="Ủy ban nhân dân tỉnh Lâm Đồng", parent_body=None, level="tỉnh",
-        decision_number=None, date=None, signer="Nguyễn Ngọc Phúc", years=(2026, 2026)),
-    "bo-nnmt-2026-qd2200-ke-hoach-trien-khai-nd180-cac-bon-rung.txt": dict(
-        title="Kế hoạch TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP NGÀY 21 THÁNG 5 NĂM 2026 CỦA CHÍNH PHỦ "
+    "tinh-lam-dong-ubnd-2026-ke-hoach-cchc.docx": {
+        "title": "Kế hoạch Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng",
+        "issuing_body": "Ủy ban nhân dân tỉnh Lâm Đồng", "parent_body": None, "level": "tỉnh",
+        "decision_number": None, "date": None, "signer": "Nguyễn Ngọc Phúc", "years": (2026, 2026)},
+    "bo-nnmt-2026-qd2200-ke-hoach-trien-khai-nd180-cac-bon-rung.txt": {
+        "title": "Kế hoạch TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 180/2026/NĐ-CP NGÀY 21 THÁNG 5 NĂM 2026 CỦA CHÍNH PHỦ "
               "QUY ĐỊNH VỀ DỊCH VỤ HẤP THỤ VÀ LƯU GIỮ CÁC-BON CỦA RỪNG",
-        issuing_body="Bộ Nông nghiệp và Môi trường", parent_body=None, level="bộ",
-        decision_number="2200/QĐ-BNNMT", date="2026-06-10", signer="Nguyễn Quốc Trị", years=(2026, 2026)),
-    "tinh-lao-cai-ubnd-2026-ke-hoach-chi-thi-11-khoang-san.docx": dict(
-        title="Kế hoạch Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy về "
+        "issuing_body": "Bộ Nông nghiệp và Môi trường", "parent_body": None, "level": "bộ",
+        "decision_number": "2200/QĐ-BNNMT", "date": "2026-06-10", "signer": "Nguyễn Quốc Trị", "years": (2026, 2026)},
+    "tinh-lao-cai-ubnd-2026-ke-hoach-chi-thi-11-khoang-san.docx": {
+        "title": "Kế hoạch Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy về "
               "tăng cường sự lãnh đạo của Đảng đối với công tác quản lý nhà nước về khoáng sản trên địa bàn "
               "tỉnh Lào Cai",
-        issuing_body="Ủy ban nhân dân tỉnh Lào Cai", parent_body=None, level="tỉnh",
-        decision_number=None, date=None, signer="Nguyễn Thành Sinh", years=(2026, 2026)),
-    "so-cong-thuong-lao-cai-2026-ke-hoach-de-an-08-cong-nghiep.docx": dict(
-        title="Kế hoạch Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào Cai theo hướng xanh, hiện đại "
+        "issuing_body": "Ủy ban nhân dân tỉnh Lào Cai", "parent_body": None, "level": "tỉnh",
+        "decision_number": None, "date": None, "signer": "Nguyễn Thành Sinh", "years": (2026, 2026)},
+    "so-cong-thuong-lao-cai-2026-ke-hoach-de-an-08-cong-nghiep.docx": {
+        "title": "Kế hoạch Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào Cai theo hướng xanh, hiện đại "
               "giai đoạn 2026-2030",
-        issuing_body="Sở Công Thương tỉnh Lào Cai", parent_body="Ủy ban nhân dân tỉnh Lào Cai", level="sở",
+        "issuing_body": "Sở Công Thương tỉnh Lào Cai", "parent_body": "Ủy ban nhân dân tỉnh Lào Cai", "level": "sở",
         # "Lào Cai, ngày   tháng 4 năm 2026": no day, and the note's 29/12/2025 is the cited resolution's
-        decision_number=None, date=None, signer="Trịnh Văn Thành", years=(2026, 2030)),
+        "decision_number": None, "date": None, "signer": "Trịnh Văn Thành", "years": (2026, 2030)},
 }
 
 
