@@ -16,7 +16,9 @@ possibly followed by label lines the conversion left outside it, such as
       Quý III, IV/2026                    ← deadline
 
   A row with fewer lines than cells has its lines placed in the columns
-  they fit best (in order); a row with more lines was cut at a page break:
+  they fit best (in order); a row with more lines has a cell wrapped over
+  lines (a lower-case line, or one after a dangling end, continues the line
+  above) when that gives one cell per column, else it was cut at a page break:
   the first lines are its cells, the rest continue, in order, the cells
   left unfinished ("…, Cục" / "Lâm nghiệp và Kiểm lâm", a lower-case start).
 
@@ -179,6 +181,9 @@ def _record_cells(lines: list[str], kinds: list[str]) -> list[str]:
     m = len(kinds)
     if len(lines) <= m:
         return _place(lines, kinds) if len(lines) < m else list(lines)
+    wrapped = _group_cells(lines)  # a cell wrapped over lines: "… các cơ quan" / "đảng của tỉnh"
+    if len(wrapped) == m and all(_fit(text, kind) >= 0 for text, kind in zip(wrapped, kinds) if kind == "deadline"):
+        return wrapped
     cells = [[text] for text in lines[:m]]
     extra = lines[m:]
     if len(extra) > m:
@@ -234,7 +239,8 @@ def rebuild(labels: list[str], lines: list[str], strict: bool = False) -> CellLi
     and how many lines they took. ``strict`` (used when the header was
     itself flattened into lines, so the cells may instead be wrapped over
     several lines each, see :mod:`ingest.flattened`) also asks that most
-    rows hold exactly one line per cell, or that the blocks are scrambled.
+    rows hold exactly one line (or one wrapped run of lines) per cell, or
+    that the blocks are scrambled.
     """
     types = header_types(labels)
     if types is None:
@@ -295,7 +301,7 @@ def rebuild(labels: list[str], lines: list[str], strict: bool = False) -> CellLi
         return CellLineTable(rows, end)
     if strict:
         rows_with_cells = [body for kind, _, body in records if kind != "roman" and len(body) > 1]
-        exact = sum(len(body) == len(kinds) for body in rows_with_cells)
+        exact = sum(len(kinds) in (len(body), len(_group_cells(body))) for body in rows_with_cells)
         if not rows_with_cells or exact < 0.6 * len(rows_with_cells):
             return None
     for k, (kind, number, body) in enumerate(records):

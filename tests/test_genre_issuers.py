@@ -194,6 +194,12 @@ Theo dõi thi hành pháp luật về dịch vụ môi trường rừng
 Cục Lâm nghiệp
 Vụ Pháp chế
 Thường xuyên
+3
+Tổng kết, đánh giá việc thực hiện Nghị định và đề xuất sửa đổi, bổ sung các
+quy định còn vướng mắc
+Cục Lâm nghiệp
+Các cơ quan, đơn vị có liên quan
+Quý IV/2027
 """
 
 
@@ -201,8 +207,8 @@ def test_table_flattened_one_cell_per_line(tmp_path):
     path = tmp_path / "bo.txt"
     path.write_text(ONE_CELL_PER_LINE, encoding="utf-8")
     tasks = parse_file(path).tasks
-    assert [t.number for t in tasks] == ["a)", "b)", "2"]
-    a, b, two = tasks
+    assert [t.number for t in tasks] == ["a)", "b)", "2", "3"]
+    a, b, two, three = tasks
     assert a.section == "1 Tổ chức tuyên truyền Nghị định"
     assert (a.lead, a.coordinating, a.deadline) == ("Cục Lâm nghiệp", "Vụ Pháp chế; các đơn vị có liên quan", "Quý III/2026")
     # cut at a page break: the rest of the content and of the lead follow the row's cells
@@ -211,6 +217,10 @@ def test_table_flattened_one_cell_per_line(tmp_path):
     assert (b.coordinating, b.deadline) == ("Vụ Khoa học và Công nghệ", "Quý IV/2026")
     assert (two.content, two.lead, two.due.recurrence) == (
         "Theo dõi thi hành pháp luật về dịch vụ môi trường rừng", "Cục Lâm nghiệp", "regular")
+    # a content cell wrapped over two lines
+    assert three.content.endswith("sửa đổi, bổ sung các quy định còn vướng mắc")
+    assert (three.lead, three.coordinating, three.deadline) == (
+        "Cục Lâm nghiệp", "Các cơ quan, đơn vị có liên quan", "Quý IV/2027")
 
 
 SCRAMBLED = """KẾ HOẠCH
