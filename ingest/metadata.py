@@ -47,7 +47,7 @@ import datetime as _dt
 import re
 
 from ingest.boilerplate import (
-    is_caps, is_number_line, is_place_date, signer_in_cell, signer_indices,
+    is_caps, is_national_motto, is_number_line, is_place_date, signer_in_cell, signer_indices,
 )
 from ingest.issuer import Letterhead, read_letterhead
 from ingest.layout import Parts
@@ -182,6 +182,7 @@ def _texts(lines: list[Line]) -> list[str]:
     return [ln.text for ln in lines if not ln.is_table and ln.text]
 
 
+_MOTTO = re.compile(r"(?:cong hoa xa hoi|dang cong san viet nam|doc lap\s*-)")
 _UBND_LEVELS = {"xã", "phường", "huyện", "quận", "tỉnh", "thành phố", "thị xã", "thị trấn", "đặc khu"}
 
 
@@ -196,10 +197,12 @@ def _letterhead(parts: Parts) -> Letterhead | None:
             break
     if not texts:
         for text in _texts(parts.cover)[:6]:
-            if not is_caps(text) or is_number_line(text):
+            if is_number_line(text) or (not is_caps(text) and not is_national_motto(text)):
                 break
-            texts.append(text)
-    return read_letterhead(texts) if texts else None
+            # a PDF line holding both columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …"
+            cut = _MOTTO.search(_key(text))
+            texts.append(text[: cut.start()] if cut else text)
+    return read_letterhead([t for t in texts if t.strip()]) if texts else None
 
 
 def _authority(parts: Parts) -> tuple[str, str, str] | None:
@@ -438,6 +441,9 @@ def read_metadata(parts: Parts) -> Metadata:
         meta.issuing_body, meta.level, meta.unit_name = authority
         if letterhead and letterhead.parent and letterhead.issuer != letterhead.parent:
             meta.parent_body = letterhead.parent
+    elif letterhead and letterhead.place:
+        meta.issuing_body, meta.level, meta.unit_name = letterhead.issuer, letterhead.level, letterhead.place[1]
+        meta.parent_body = letterhead.parent
     else:
         dept = _subject_department(subject or decision_subject or "")
         unit = _subject_unit(subject or decision_subject or "")
