@@ -100,8 +100,14 @@ def repair_legacy(doc: LoadedDocument) -> None:
 
 
 def build_plan(doc: LoadedDocument) -> Plan:
-    """Apply the genre rules to a loaded document and return its :class:`Plan`."""
+    """Apply the genre rules to a loaded document and return its :class:`Plan`.
+
+    Tasks come from the annex tables, else from tasks assigned in prose
+    (:mod:`ingest.prose_tasks`); a plan that names an annex or task list but
+    yields no task carries a warning saying so.
+    """
     from ingest.structure import read_body
+    from ingest.prose_tasks import names_a_task_list, tasks_from_sections
     from ingest.tables import extract_tasks
 
     from ingest.legacy import LABELS
@@ -111,6 +117,13 @@ def build_plan(doc: LoadedDocument) -> Plan:
     plan.warnings.extend(warnings)
     if doc.encoding:
         plan.warnings.append(f"Đã chuyển văn bản từ bảng mã {LABELS[doc.encoding]} sang Unicode.")
+    if not plan.tasks:
+        plan.tasks = tasks_from_sections(plan.sections, doc.name, plan.year)
+    if not plan.tasks and names_a_task_list(plan.sections):
+        plan.warnings.append(
+            f"{doc.name}: kế hoạch nhắc tới phụ lục/danh mục nhiệm vụ nhưng không đọc được nhiệm vụ nào "
+            "(bảng có thể đã mất hoặc hỏng khi chuyển đổi tệp)"
+        )
     return plan
 
 

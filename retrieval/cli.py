@@ -85,6 +85,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     else:
         print(f"Đã lập chỉ mục {len(files)} kế hoạch: {n_chunks} đoạn, {n_tasks} nhiệm vụ "
               f"(bộ nhúng {manifest.get('embedder_id')}).")
+    for name, entry in files.items():
+        warnings = entry.get("warnings") or []
+        for message in warnings[:5]:
+            print(f"Cảnh báo {name}: {message}", file=sys.stderr)
+        if len(warnings) > 5:
+            print(f"Cảnh báo {name}: … và {len(warnings) - 5} cảnh báo khác (xem `cchc parse`)", file=sys.stderr)
     for name, message in errors.items():
         print(f"Lỗi, bỏ qua {name}: {message}", file=sys.stderr)
     return 0 if files else 2
