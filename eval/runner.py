@@ -266,14 +266,14 @@ def _evaluate(answerer, rag, items: list[dict] | None, conversations: list[dict]
     runs: dict[str, dict] = {}
     variants = [(False, SYSTEM, BASELINE)] + ([(True, SYSTEM_PLAIN, BASELINE_PLAIN)]
                                               if plain_variant else [])
-    for plain, sys_name, base_name in variants:
+    for plain, sys_name, _ in variants:
         if conversations is not None:
             runs[sys_name] = run_conversations(answerer, conversations, plain=plain)
         else:
             runs[sys_name] = run_system(answerer, items or [], plain=plain)
-        if rag is not None:
-            its = runs[sys_name].get("items", items or [])
-            runs[base_name] = dict(run_baseline(rag, its, plans, plain=plain), items=its)
+    for plain, sys_name, base_name in variants if rag is not None else []:
+        its = runs[sys_name].get("items", items or [])
+        runs[base_name] = dict(run_baseline(rag, its, plans, plain=plain), items=its)
     return runs
 
 
