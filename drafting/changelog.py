@@ -2,7 +2,8 @@
 
 Columns (Vietnamese headers): ``Vị trí`` (location), ``Trước`` (old text),
 ``Sau`` (new text, or the proposal for a review item), ``Quy tắc`` (rule),
-``Trạng thái`` ("đã đổi" / "cần xem lại" …). Review items come first in the
+``Lý do`` (why a person must check the line; for a plain change, the rule
+that made it), ``Trạng thái`` ("đã đổi" / "cần xem lại" …). Review items come first in the
 Markdown summary count; rows keep document order.
 """
 
@@ -16,11 +17,12 @@ from drafting.shift import Change, Draft
 
 __all__ = ["HEADERS", "changelog_markdown", "changelog_csv", "write_changelog", "changelog_paths"]
 
-HEADERS = ["Vị trí", "Trước", "Sau", "Quy tắc", "Trạng thái"]
+HEADERS = ["Vị trí", "Trước", "Sau", "Quy tắc", "Lý do", "Trạng thái"]
 
 
 def _row(change: Change) -> list[str]:
-    return [change.location, change.old, change.new, change.rule, change.status]
+    return [change.location, change.old, change.new, change.rule,
+            change.review or change.rule, change.status]
 
 
 def _md_cell(text: str) -> str:
