@@ -394,7 +394,7 @@ def test_change_log_has_a_reason_column(draft, docx_path):
     _, csv_path = changelog_paths(docx_path)
     with open(csv_path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == ["Vị trí", "Trước", "Sau", "Quy tắc", "Lý do", "Trạng thái"]
+    assert list(rows[0]) == ["Vị trí", "Trước", "Sau", "Quy tắc", "Trạng thái", "Lý do"]
     assert all(r["Lý do"] for r in rows)
     review = next(r for r in rows if r["Vị trí"] == "nhiệm vụ 28, cột Thời gian hoàn thành")
     assert review["Lý do"] == "nhiệm vụ một lần, thời hạn nằm trong kỳ cũ"
