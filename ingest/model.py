@@ -160,6 +160,11 @@ class Metadata:
     decision_number: str | None = None
     date: str | None = None
     signer: str | None = None
+    #: the decision's authority line, as written ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ")
+    authority: str | None = None
+    #: the signature block's title lines above the signer, "\n"-joined, as
+    #: written ("CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    signature_title: str | None = None
 
 
 @dataclass
