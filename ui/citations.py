@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from ingest.model import Plan, Task
+from ingest.model import OCR_NOTE, Plan, Task
 from ui.due import RECURRENCE_LABELS
 from ui.highlight import highlight_html
 
@@ -65,6 +65,8 @@ def citation_title(index: int, citation, labels: dict[str, str]) -> str:
     """Expander label: "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22 · trang 12"."""
     plan = labels.get(citation.doc, citation.title or citation.doc)
     page = f" · trang {citation.page}" if citation.page else ""
+    if getattr(citation, "ocr", False):
+        page += f" ({OCR_NOTE})"
     return f"[{index}] {plan} — {citation.locator}{page}"
 
 

@@ -16,7 +16,8 @@ the PDF loader takes from pdfplumber for a text page, in PDF points:
 
 Steps (image at :data:`DPI` dpi, 8-bit grey):
 
-1. Render with pypdfium2; median filter (3 px) against speckle.
+1. Render with pypdfium2; median filter (3 px) against grain; dark specks
+   under :data:`SPECKLE_AREA` pixels whitened (after deskewing).
 2. Deskew: the angle in ±5° (0.25° then 0.05° steps) that maximises the
    variance of the row sums of the binarised, quarter-size image (text
    lines and table rules are horizontal when it is right); the image is
@@ -29,10 +30,12 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    areas inside the grid; cell edges clustered (12 px) give the grid
    columns and rows, and a cell covering several of them is a merged cell.
 4. Each cell is OCR'd on its own (``--psm 6``, the rules erased, a white
-   border added; blank cells skipped); the rest of the page (tables blanked)
-   is OCR'd once with automatic page segmentation (``--psm 3``); words with
-   no letter or digit, or read with a confidence under
-   :data:`MIN_WORD_CONFIDENCE`, are dropped (speckle).
+   cell cut to the box of its letter-sized dark areas, a white border
+   added; a cell without any is blank and not OCR'd); the rest of the page (tables blanked)
+   is OCR'd once with automatic page segmentation (``--psm 3``); words read
+   with a confidence under :data:`MIN_WORD_CONFIDENCE`, and marks other than
+   a dash or "&" between words, are dropped (speckle).
+   Tesseract reads Otsu-binarised images (:func:`_binary`), not the grey.
 5. Every text is cleaned by :func:`ingest.ocrtext.clean_ocr_text`
    (Vietnamese post-cleaning).
 
@@ -67,9 +70,15 @@ V_KERNEL_RATIO = 60  # vertical rule: at least page height / 60
 EDGE_TOLERANCE = 12  # px at DPI: cell edges closer than this are one grid line
 MIN_CELL = 15  # px: smaller white areas inside a grid are not cells
 CELL_PADDING = 12  # px of white added around a cell before OCR
-MIN_CELL_INK = 25  # dark pixels below which a cell is blank
+GLYPH_HEIGHT = (16, 150)  # px at DPI: a dark area this high may be a letter
+GLYPH_AREA = 60  # px at DPI: ... and at least this large
+MIN_GLYPHS = 1  # a cell or page with fewer letter-sized areas is blank
+GLYPH_MARGIN = 24  # px kept around the letters of a cell (diacritics, dots)
+SPECKLE_AREA = 10  # px at DPI: dark specks smaller than this are noise
 
 _HAS_TEXT = re.compile(r"\w")
+_JOINER = re.compile(r"^[-–—&+/]+$")  # a dash or "&" standing between words
+MIN_JOINER_CONFIDENCE = 10.0
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one render at a time
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -142,6 +151,7 @@ def read_page(path: str, index: int, name: str, timeout: float | None = None) ->
     angle = skew_angle(image)
     if abs(angle) >= 0.05:
         image = _rotate(image, angle)
+    image = _despeckle(image)
     grid = _line_mask(image)
     tables = [_read_table(image, grid, box, budget) for box in _table_boxes(grid)]
     body = image.copy()
@@ -184,6 +194,32 @@ def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
     h, w = gray.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _despeckle(gray: np.ndarray) -> np.ndarray:
+    """Whiten dark specks: connected dark areas under :data:`SPECKLE_AREA` px.
+
+    The smallest printed marks of the genre at :data:`DPI` dpi (the dot below
+    "ạ", a full stop) are larger; scanner grain and dust are not.
+    """
+    ink = _ink(gray)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < SPECKLE_AREA
+    small[0] = False
+    out = gray.copy()
+    out[small[labels] & (ink > 0)] = 255
+    return out
+
+
+def _binary(gray: np.ndarray) -> np.ndarray:
+    """Black text on white by Otsu's threshold, specks removed: what Tesseract
+    reads (its own thresholding is misled by scanner grain in a mostly empty
+    area, e.g. a cell holding only a task number)."""
+    ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < SPECKLE_AREA
+    small[0] = True
+    return np.where(small[labels], 255, 0).astype(np.uint8)
 
 
 def _ink(gray: np.ndarray) -> np.ndarray:
@@ -297,38 +333,70 @@ class _Budget:
             raise
 
 
-def _cell_text(crop: np.ndarray, budget: _Budget) -> str:
-    """One cell's text (lines joined with spaces), ``""`` for a blank cell."""
+def _glyph_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Box ``(x0, y0, x1, y1)`` around the letter-sized dark areas (at least
+    :data:`MIN_GLYPHS`, :data:`GLYPH_HEIGHT` px high and :data:`GLYPH_AREA` px
+    large) widened by :data:`GLYPH_MARGIN`; ``None`` when the image is blank."""
+    ink = _ink(gray)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    stats = stats[1:]
+    heights, areas = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
+    glyphs = stats[(heights >= GLYPH_HEIGHT[0]) & (heights <= GLYPH_HEIGHT[1]) & (areas >= GLYPH_AREA)]
+    if len(glyphs) < MIN_GLYPHS:
+        return None
+    h, w = gray.shape
+    x0 = max(int(glyphs[:, 0].min()) - GLYPH_MARGIN, 0)
+    y0 = max(int(glyphs[:, 1].min()) - GLYPH_MARGIN, 0)
+    x1 = min(int((glyphs[:, 0] + glyphs[:, 2]).max()) + GLYPH_MARGIN, w)
+    y1 = min(int((glyphs[:, 1] + glyphs[:, 3]).max()) + GLYPH_MARGIN, h)
+    return x0, y0, x1, y1
+
+
+def _words(gray: np.ndarray, psm: int, budget: _Budget) -> list[tuple[tuple[int, int, int], dict]]:
+    """Tesseract's words of ``gray`` as ``(line key, word box in px)``, in
+    reading order; speckle words dropped (step 4)."""
     import pytesseract
 
-    if int((_ink(crop) > 0).sum()) < MIN_CELL_INK:
+    data = budget.run(
+        pytesseract.image_to_data, gray, lang=LANG, config=f"--psm {psm}",
+        output_type=pytesseract.Output.DICT,
+    )
+    out = []
+    for i, raw in enumerate(data["text"]):
+        text = clean_ocr_text(raw)
+        conf = float(data["conf"][i])
+        if not text:
+            continue
+        if _HAS_TEXT.search(text) and conf < MIN_WORD_CONFIDENCE:
+            continue
+        if not _HAS_TEXT.search(text) and not (_JOINER.match(text) and conf >= MIN_JOINER_CONFIDENCE):
+            continue
+        left, top = data["left"][i], data["top"][i]
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        out.append((key, {"text": text, "x0": left, "x1": left + data["width"][i],
+                          "top": top, "bottom": top + data["height"][i]}))
+    return out
+
+
+def _cell_text(crop: np.ndarray, budget: _Budget) -> str:
+    """One cell's text (lines joined with spaces), ``""`` for a blank cell."""
+    box = _glyph_box(crop)
+    if box is None:
         return ""
-    padded = cv2.copyMakeBorder(crop, *[CELL_PADDING] * 4, cv2.BORDER_CONSTANT, value=255)
-    text = budget.run(pytesseract.image_to_string, padded, lang=LANG, config="--psm 6")
-    return clean_ocr_text(" ".join(text.split()))
+    x0, y0, x1, y1 = box
+    padded = cv2.copyMakeBorder(
+        _binary(crop[y0:y1, x0:x1]), *[CELL_PADDING] * 4, cv2.BORDER_CONSTANT, value=255
+    )
+    return clean_ocr_text(" ".join(w["text"] for _key, w in _words(padded, 6, budget)))
 
 
 def _page_words(gray: np.ndarray, budget: _Budget) -> list[dict]:
     """Body words in pixels, each with its visual line's top/bottom (step 4)."""
-    import pytesseract
-
-    if int((_ink(gray) > 0).sum()) < MIN_CELL_INK:
+    if _glyph_box(gray) is None:
         return []
-    data = budget.run(
-        pytesseract.image_to_data, gray, lang=LANG, config="--psm 3",
-        output_type=pytesseract.Output.DICT,
-    )
     lines: dict[tuple[int, int, int], list[dict]] = {}
-    for i, raw in enumerate(data["text"]):
-        text = clean_ocr_text(raw)
-        if not text or not _HAS_TEXT.search(text) or float(data["conf"][i]) < MIN_WORD_CONFIDENCE:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        left, top = data["left"][i], data["top"][i]
-        lines.setdefault(key, []).append(
-            {"text": text, "x0": left, "x1": left + data["width"][i],
-             "top": top, "bottom": top + data["height"][i]}
-        )
+    for key, word in _words(_binary(gray), 3, budget):
+        lines.setdefault(key, []).append(word)
     return _snap_lines(list(lines.values()))
 
 
