@@ -26,7 +26,8 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    horizontal (1/25 of the page width) and a long vertical (1/60 of the page
    height) kernel gives the line masks. A connected part of the line masks
    is a table when it spans over a fifth of the page width and has at least
-   two vertical and two horizontal rules. Its cells are the connected white
+   three vertical rules (two columns; a framed box is not a table) and two
+   horizontal ones. Its cells are the connected white
    areas inside the grid; cell edges clustered (12 px) give the grid
    columns and rows, and a cell covering several of them is a merged cell.
 4. Each cell is OCR'd on its own (``--psm 6``, the rules erased, a white
@@ -58,7 +59,7 @@ import cv2
 import numpy as np
 
 from ingest.errors import OcrTimeoutError, OcrUnavailableError
-from ingest.ocrtext import clean_ocr_text
+from ingest.ocrtext import clean_ocr_text, fix_tones
 
 DPI = 300
 LANG = "vie"
@@ -70,6 +71,7 @@ V_KERNEL_RATIO = 60  # vertical rule: at least page height / 60
 EDGE_TOLERANCE = 12  # px at DPI: cell edges closer than this are one grid line
 MIN_CELL = 15  # px: smaller white areas inside a grid are not cells
 CELL_PADDING = 12  # px of white added around a cell before OCR
+CELL_INSET = 3  # px cut from each side of a cell (rule residue)
 GLYPH_HEIGHT = (16, 150)  # px at DPI: a dark area this high may be a letter
 GLYPH_AREA = 60  # px at DPI: ... and at least this large
 MIN_GLYPHS = 1  # a cell or page with fewer letter-sized areas is blank
@@ -252,7 +254,7 @@ def _table_boxes(grid: np.ndarray) -> list[tuple[int, int, int, int]]:
         if bw < w / 5 or bh < 2 * MIN_CELL:
             continue
         part = (labels[y:y + bh, x:x + bw] == i).astype(np.uint8)
-        if _rule_count(part, axis=0) >= 2 and _rule_count(part, axis=1) >= 2:
+        if _rule_count(part, axis=0) >= 3 and _rule_count(part, axis=1) >= 2:
             boxes.append((int(x), int(y), int(x + bw), int(y + bh)))
     return sorted(boxes, key=lambda b: b[1])
 
@@ -300,7 +302,8 @@ def _read_table(gray, grid, box, budget) -> tuple[tuple[int, int, int, int], lis
     clean = gray.copy()
     clean[grid > 0] = 255
     for cx0, cy0, cx1, cy1 in cells:
-        text = _cell_text(clean[cy0:cy1, cx0:cx1], budget)
+        inner = clean[cy0 + CELL_INSET:cy1 - CELL_INSET, cx0 + CELL_INSET:cx1 - CELL_INSET]
+        text = _cell_text(inner, budget) if inner.size else ""
         if text:
             rows[_index(tops, cy0)][_index(lefts, cx0)] = text
     return box, rows
@@ -397,6 +400,11 @@ def _page_words(gray: np.ndarray, budget: _Budget) -> list[dict]:
     lines: dict[tuple[int, int, int], list[dict]] = {}
     for key, word in _words(_binary(gray), 3, budget):
         lines.setdefault(key, []).append(word)
+    for words in lines.values():  # tone marks are fixed on word pairs of a line
+        fixed = fix_tones(" ".join(w["text"] for w in words)).split(" ")
+        if len(fixed) == len(words):
+            for word, text in zip(words, fixed):
+                word["text"] = text
     return _snap_lines(list(lines.values()))
 
 
