@@ -22,8 +22,8 @@ from ingest.model import OCR_NOTE
 from ingest.ocrtext import clean_ocr_text
 from ingest.pipeline import load_document, parse_file
 from ingest.textnorm import fold
-from retrieval.answer_rows import task_citation
 from retrieval.answer_model import Answer
+from retrieval.answer_rows import task_citation
 from retrieval.cli import format_answer
 from tests.paths import PDF_FIXTURE
 from tests.scans import make_scan, score_rows, subset_pdf

@@ -30,13 +30,15 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    horizontal ones. Its cells are the connected white
    areas inside the grid; cell edges clustered (12 px) give the grid
    columns and rows, and a cell covering several of them is a merged cell.
-4. Each cell is OCR'd on its own (``--psm 6``, the rules erased, a white
-   cell cut to the box of its letter-sized dark areas, a white border
-   added; a cell without any is blank and not OCR'd); the rest of the page (tables blanked)
-   is OCR'd once with automatic page segmentation (``--psm 3``); words read
-   with a confidence under :data:`MIN_WORD_CONFIDENCE`, and marks other than
-   a dash or "&" between words, are dropped (speckle).
-   Tesseract reads Otsu-binarised images (:func:`_binary`), not the grey.
+4. Cells: the rules erased, each cell cut to the box of its letter-sized
+   dark areas (a cell without any is blank), binarised, and the cells of a
+   page stacked on one sheet that Tesseract reads as one block
+   (``--psm 6``); every word goes back to the cell it came from. The rest
+   of the page (tables blanked) is read once with automatic page
+   segmentation (``--psm 3``). Words read with a confidence under
+   :data:`MIN_WORD_CONFIDENCE`, and marks other than a dash or "&" between
+   words, are dropped (speckle). Tesseract reads Otsu-binarised images
+   (:func:`_binary`), not the grey.
 5. Every text is cleaned by :func:`ingest.ocrtext.clean_ocr_text`
    (Vietnamese post-cleaning).
 
@@ -72,6 +74,8 @@ EDGE_TOLERANCE = 12  # px at DPI: cell edges closer than this are one grid line
 MIN_CELL = 15  # px: smaller white areas inside a grid are not cells
 CELL_PADDING = 12  # px of white added around a cell before OCR
 CELL_INSET = 3  # px cut from each side of a cell (rule residue)
+CELL_GAP = 40  # px of white between cells stacked on one sheet
+MAX_SHEET_HEIGHT = 16000  # px: a taller stack of cells is split into sheets
 GLYPH_HEIGHT = (16, 150)  # px at DPI: a dark area this high may be a letter
 GLYPH_AREA = 60  # px at DPI: ... and at least this large
 MIN_GLYPHS = 1  # a cell or page with fewer letter-sized areas is blank
@@ -106,7 +110,7 @@ def missing_tools() -> str | None:
 
     try:
         langs = pytesseract.get_languages(config="")
-    except Exception as exc:  # a broken install reports in many ways
+    except (pytesseract.TesseractError, OSError, RuntimeError) as exc:
         return f"Tesseract OCR không chạy được ({exc})"
     if LANG not in langs:
         return "Tesseract OCR chưa có dữ liệu tiếng Việt (gói tesseract-ocr-vie)"
@@ -205,7 +209,7 @@ def _despeckle(gray: np.ndarray) -> np.ndarray:
     "ạ", a full stop) are larger; scanner grain and dust are not.
     """
     ink = _ink(gray)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] < SPECKLE_AREA
     small[0] = False
     out = gray.copy()
@@ -218,7 +222,7 @@ def _binary(gray: np.ndarray) -> np.ndarray:
     reads (its own thresholding is misled by scanner grain in a mostly empty
     area, e.g. a cell holding only a task number)."""
     ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] < SPECKLE_AREA
     small[0] = True
     return np.where(small[labels], 255, 0).astype(np.uint8)
@@ -246,7 +250,7 @@ def _line_mask(gray: np.ndarray) -> np.ndarray:
 
 def _table_boxes(grid: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Boxes ``(x0, y0, x1, y1)`` of the line-mask parts that are tables, top first."""
-    h, w = grid.shape
+    w = grid.shape[1]
     n, labels, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     boxes = []
     for i in range(1, n):
@@ -301,9 +305,9 @@ def _read_table(gray, grid, box, budget) -> tuple[tuple[int, int, int, int], lis
     rows = [[""] * len(lefts) for _ in tops]
     clean = gray.copy()
     clean[grid > 0] = 255
-    for cx0, cy0, cx1, cy1 in cells:
-        inner = clean[cy0 + CELL_INSET:cy1 - CELL_INSET, cx0 + CELL_INSET:cx1 - CELL_INSET]
-        text = _cell_text(inner, budget) if inner.size else ""
+    crops = [clean[cy0 + CELL_INSET:cy1 - CELL_INSET, cx0 + CELL_INSET:cx1 - CELL_INSET]
+             for cx0, cy0, cx1, cy1 in cells]
+    for (cx0, cy0, _cx1, _cy1), text in zip(cells, _cells_text(crops, budget)):
         if text:
             rows[_index(tops, cy0)][_index(lefts, cx0)] = text
     return box, rows
@@ -341,7 +345,7 @@ def _glyph_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
     :data:`MIN_GLYPHS`, :data:`GLYPH_HEIGHT` px high and :data:`GLYPH_AREA` px
     large) widened by :data:`GLYPH_MARGIN`; ``None`` when the image is blank."""
     ink = _ink(gray)
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     stats = stats[1:]
     heights, areas = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
     glyphs = stats[(heights >= GLYPH_HEIGHT[0]) & (heights <= GLYPH_HEIGHT[1]) & (areas >= GLYPH_AREA)]
@@ -381,16 +385,52 @@ def _words(gray: np.ndarray, psm: int, budget: _Budget) -> list[tuple[tuple[int,
     return out
 
 
-def _cell_text(crop: np.ndarray, budget: _Budget) -> str:
-    """One cell's text (lines joined with spaces), ``""`` for a blank cell."""
-    box = _glyph_box(crop)
-    if box is None:
-        return ""
-    x0, y0, x1, y1 = box
-    padded = cv2.copyMakeBorder(
-        _binary(crop[y0:y1, x0:x1]), *[CELL_PADDING] * 4, cv2.BORDER_CONSTANT, value=255
-    )
-    return clean_ocr_text(" ".join(w["text"] for _key, w in _words(padded, 6, budget)))
+def _cells_text(crops: list[np.ndarray], budget: _Budget) -> list[str]:
+    """The text of each cell crop (lines joined with spaces; ``""`` when blank).
+
+    A cell without letter-sized dark areas is blank. The others are cut to
+    their letters, binarised and stacked, :data:`CELL_GAP` px apart, on
+    sheets of at most :data:`MAX_SHEET_HEIGHT` px that Tesseract reads as
+    one block each (``--psm 6``: one process per sheet instead of one per
+    cell); each word goes back to the cell whose band holds its centre.
+    """
+    texts: list[list[str]] = [[] for _ in crops]
+    pieces = []
+    for i, crop in enumerate(crops):
+        box = _glyph_box(crop) if crop.size else None
+        if box is not None:
+            x0, y0, x1, y1 = box
+            pieces.append((i, _binary(crop[y0:y1, x0:x1])))
+    sheet: list[tuple[int, np.ndarray]] = []
+    for piece in pieces + [None]:
+        height = sum(p.shape[0] + CELL_GAP for _i, p in sheet)
+        if piece is None or (sheet and height + piece[1].shape[0] > MAX_SHEET_HEIGHT):
+            if sheet:
+                _read_sheet(sheet, texts, budget)
+            sheet = []
+        if piece is not None:
+            sheet.append(piece)
+    return [clean_ocr_text(" ".join(words)) for words in texts]
+
+
+def _read_sheet(sheet: list[tuple[int, np.ndarray]], texts: list[list[str]], budget: _Budget) -> None:
+    """OCR stacked cell images; append each word to ``texts[cell index]``."""
+    width = max(p.shape[1] for _i, p in sheet) + 2 * CELL_PADDING
+    height = sum(p.shape[0] + CELL_GAP for _i, p in sheet) + CELL_GAP
+    image = np.full((height, width), 255, np.uint8)
+    bands = []
+    y = CELL_GAP
+    for index, piece in sheet:
+        h, w = piece.shape
+        image[y:y + h, CELL_PADDING:CELL_PADDING + w] = piece
+        bands.append((y - CELL_GAP // 2, y + h + CELL_GAP // 2, index))
+        y += h + CELL_GAP
+    for _key, word in _words(image, 6, budget):
+        middle = (word["top"] + word["bottom"]) / 2
+        for top, bottom, index in bands:
+            if top <= middle < bottom:
+                texts[index].append(word["text"])
+                break
 
 
 def _page_words(gray: np.ndarray, budget: _Budget) -> list[dict]:

@@ -222,18 +222,20 @@ def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
     ocr.require_tools(name)
     workers = _ocr_workers()
     results: dict[int, OcrPage] = {}
-    with tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
-              disable=None, leave=False) as bar:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
-            try:
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    bar.update(1)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+    with (
+        tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
+             disable=None, leave=False) as bar,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
+        futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                bar.update(1)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
     return results
 
 
