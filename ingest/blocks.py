@@ -12,6 +12,9 @@ A ``LoadedDocument`` is an ordered list of ``Block``s, in document order:
   ``vmerged[i]`` (when a backend knows it, e.g. Word's ``w:vMerge``) lists
   the columns of row ``i`` that continue a cell merged vertically with the
   row above; those cells are ``""`` in ``rows``.
+  ``hspanned[i]`` (likewise) lists the columns of row ``i`` covered by a
+  cell spanning from the column on their left (Word's ``w:gridSpan``); those
+  cells are ``""`` in ``rows``.
 * ``Block(kind="page_break", page=n)`` – the next blocks start on page ``n``.
 
 Backends know nothing of the genre: they do not look for annexes, headers or
@@ -34,6 +37,7 @@ class Block:
     row_pages: list[int | None] = field(default_factory=list)
     page: int | None = None
     vmerged: list[list[int]] = field(default_factory=list)
+    hspanned: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

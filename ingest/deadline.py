@@ -80,7 +80,7 @@ from typing import Callable
 from ingest.model import Due
 from ingest.textnorm import fold
 
-__all__ = ["parse_due", "due_overlaps", "due_in_period"]
+__all__ = ["parse_due", "due_overlaps", "due_in_period", "period_bounds", "next_quarter", "QUARTER_ROMAN"]
 
 # ---------------------------------------------------------------- folding
 
@@ -396,6 +396,24 @@ def _parse_period(period: str) -> tuple[date, date, str]:
         mo = int(m.group(3))
         return (*_month_span(year, mo, mo), "month")
     return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+QUARTER_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+"""Quarter number → the Roman numeral plans write ("Quý III")."""
+
+
+def next_quarter(year: int, quarter: int) -> tuple[int, int]:
+    """``(year, quarter)`` of the quarter after ``quarter`` (1-4) of ``year``."""
+    return (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """First and last day of ``period`` (``"2026"``, ``"2026-Q3"``, ``"2026-03"``).
+
+    Raises ``ValueError`` (Vietnamese, user-facing message) for another form.
+    """
+    start, end, _kind = _parse_period(period)
+    return start, end
 
 
 def _same_day_in(year: int, d: date) -> date:

@@ -77,6 +77,17 @@ class NoTextLayerError(IngestError):
         )
 
 
+class ParseLimitError(IngestError):
+    """Parsing the file hit a safety limit (time, memory, uncompressed size,
+    element counts); ``limit`` names it. Such files are refused whole."""
+
+    def __init__(self, name: str, limit: str):
+        self.limit = limit
+        super().__init__(
+            f"Tệp vượt giới hạn an toàn khi đọc ({limit}), không nạp: {name}"
+        )
+
+
 class OcrUnavailableError(NoTextLayerError):
     """A PDF page has no text layer and OCR cannot run (Tesseract or its
     Vietnamese data missing); ``reason`` says which."""

@@ -189,7 +189,7 @@ def _sniff_zip(path: str, name: str) -> str:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CorruptFileError(name, f"tệp nén ZIP/DOCX không đọc được ({exc})") from exc
+        raise CorruptFileError(name, "tệp nén ZIP/DOCX không đọc được, có thể bị cắt cụt") from exc
     if DOCX_MAIN_PART in names:
         return "docx"
     if "xl/workbook.xml" in names:

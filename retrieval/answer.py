@@ -49,6 +49,7 @@ from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, te
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
 from retrieval.answer_text import MIN_SUPPORT, STRONG_SUPPORT, PassageAnswerer, split_sentences
 from retrieval.query import PlanCatalog, Query, parse_query
+from tracking.answer import answer_status_question
 
 __all__ = [
     "ABSTAIN", "Answer", "Answerer", "Citation", "Turn", "abstention",
@@ -113,6 +114,9 @@ class Answerer:
             query.plan_named, query.cross_doc = True, False
         if query.plan_named and not query.plans:
             return abstention(query)
+        status = answer_status_question(query, self.store, self.catalog)
+        if status is not None:  # progress questions, from the stored task statuses
+            return status
         if query.intent == "task":
             return self.tasks.task_answer(query)
         if query.intent in ("filter", "count"):

@@ -48,7 +48,7 @@ import re
 import statistics
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfplumber.utils import cluster_objects
@@ -72,6 +72,8 @@ from ingest.errors import (
     NoTextLayerError,
 )
 from ingest.textnorm import clean_cell
+
+log = logging.getLogger(__name__)
 
 LINE_TOLERANCE = 3.0  # pt: words whose tops differ by less share a line
 COLUMN_GAP_LINES = 3.0  # horizontal gap (in line heights) splitting a line
@@ -150,9 +152,10 @@ def _check_with_pypdf(path: str, name: str) -> None:
 
 
 def _describe(exc: Exception) -> str:
-    """Vietnamese detail naming the parser's error (for the CorruptFileError message)."""
-    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return f"cấu trúc PDF không đọc được, có thể bị cắt cụt ({what})"
+    """Vietnamese detail for the CorruptFileError message; the parser's own
+    (English) error goes to the log, not to the user."""
+    log.info("PDF parser error: %s: %s", type(exc).__name__, exc)
+    return "cấu trúc PDF không đọc được, có thể bị cắt cụt hoặc hỏng"
 
 
 # ---------------------------------------------------------------- reading
@@ -165,6 +168,8 @@ class _Page:
     size: tuple[int, int]
     lines: list[_Line]
     tables: list[tuple[float, list[list[str]]]]
+    # (vmerged, hspanned) of a ruled table, by ``id`` of its rows (see ``Block``)
+    merges: dict[int, tuple[list[list[int]], list[list[int]]]] = field(default_factory=dict)
 
 
 def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
@@ -188,10 +193,12 @@ def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
             tables = page.find_tables()
             bboxes = [t.bbox for t in tables]
             table_items = []
+            merges = {}
             for table in tables:
                 rows = [[_cell_text(c) for c in row] for row in table.extract()]
                 if any(any(row) for row in rows):
                     table_items.append((table.bbox[1], rows))
+                    merges[id(rows)] = _merged_positions(table)
             words = [w for w in page.extract_words() if not _inside_any(w, bboxes)]
             size = (round(float(page.width)), round(float(page.height)))
             if not table_items:
@@ -199,7 +206,7 @@ def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
             else:
                 carry = None
             lines = _drop_page_numbers(_lines(words), float(page.height))
-            pages.append(_Page(size, lines, table_items))
+            pages.append(_Page(size, lines, table_items, merges))
             page.flush_cache()
     return pages, sorted(i + 1 for i in scanned)
 
@@ -245,6 +252,33 @@ def _ocr_workers() -> int:
     except ValueError:
         value = 0
     return value if value > 0 else max(1, min(4, os.cpu_count() or 1))
+
+
+def _merged_positions(table) -> tuple[list[list[int]], list[list[int]]]:
+    """(vmerged, hspanned) of a pdfplumber table, as in :class:`ingest.blocks.Block`.
+
+    A grid position without a cell of its own (``None`` in ``table.rows[i].cells``)
+    is covered by a cell from above when a cell of an earlier row in that
+    column reaches below this row's top, else by the cell on its left.
+    """
+    grid = [row.cells for row in table.rows]
+    vmerged: list[list[int]] = []
+    hspanned: list[list[int]] = []
+    for i, cells in enumerate(grid):
+        tops = [c[1] for c in cells if c is not None]
+        top = min(tops) if tops else None
+        down, right = [], []
+        for col, cell in enumerate(cells):
+            if cell is not None:
+                continue
+            above = next((grid[j][col] for j in range(i - 1, -1, -1) if col < len(grid[j]) and grid[j][col]), None)
+            if above is not None and top is not None and above[3] > top + 0.5:
+                down.append(col)
+            else:
+                right.append(col)
+        vmerged.append(down)
+        hspanned.append(right)
+    return vmerged, hspanned
 
 
 def _take_unruled_table(page, words, size, carry, table_items):
@@ -393,8 +427,12 @@ def _assemble(pages: list[_Page]) -> list[Block]:
             blocks.append(Block(kind="page_break", page=number))
         for kind, item in _vertical_order(page.lines, page.tables):
             if kind == "table":
+                vmerged, hspanned = page.merges.get(id(item), ([], []))
                 blocks.append(
-                    Block(kind="table", rows=item, row_pages=[number] * len(item), page=number)
+                    Block(
+                        kind="table", rows=item, row_pages=[number] * len(item), page=number,
+                        vmerged=vmerged, hspanned=hspanned,
+                    )
                 )
                 prev = None
             elif kind == "columns":
