@@ -124,7 +124,23 @@ def build_plan(doc: LoadedDocument) -> Plan:
             f"{doc.name}: kế hoạch nhắc tới phụ lục/danh mục nhiệm vụ nhưng không đọc được nhiệm vụ nào "
             "(bảng có thể đã mất hoặc hỏng khi chuyển đổi tệp)"
         )
+    _mark_ocr(plan, doc)
     return plan
+
+
+def _mark_ocr(plan: Plan, doc: LoadedDocument) -> None:
+    """Record which pages were OCR'd (``Plan.source_kind``/``ocr_pages``) and warn once."""
+    if not doc.ocr_pages:
+        return
+    pages = sorted(set(doc.ocr_pages))
+    text_pages = {b.page for b in doc.blocks if b.kind != "page_break" and b.page} - set(pages)
+    plan.ocr_pages = pages
+    plan.source_kind = "mixed" if text_pages else "scan"
+    shown = ", ".join(str(p) for p in pages) if len(pages) <= 12 else f"{len(pages)} trang"
+    plan.warnings.append(
+        f"Nội dung đọc từ bản scan bằng nhận dạng chữ (OCR), trang {shown}: "
+        "hãy đối chiếu với bản gốc trước khi dùng."
+    )
 
 
 def parse_file(path: str | os.PathLike) -> Plan:

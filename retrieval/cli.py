@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+from ingest.model import OCR_NOTE
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -138,6 +140,8 @@ def format_answer(answer) -> str:
         lines.append("Nguồn:")
         for c in answer.citations[:12]:
             page = f", trang {c.page}" if c.page else ""
+            if c.ocr:
+                page += f" ({OCR_NOTE})"
             quote = c.quote if len(c.quote) <= 220 else c.quote[:219] + "…"
             lines.append(f"- {c.title or c.doc} ({c.doc}), {c.locator}{page}: “{quote}”")
         if len(answer.citations) > 12:
