@@ -20,7 +20,6 @@ import subprocess
 import sys
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -31,7 +30,14 @@ from ingest.textnorm import fold
 from tests.paths import DOCX_FIXTURE, REPO
 from tracking import store as store_module
 from tracking.model import (
-    CANCELLED, DONE, IN_PROGRESS, NOT_STARTED, STATUS_LABELS, StatusError, parse_status, task_keys,
+    CANCELLED,
+    DONE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    STATUS_LABELS,
+    StatusError,
+    parse_status,
+    task_keys,
     validated,
 )
 from tracking.progress import count_statuses, is_overdue, progress_rows, summary
@@ -224,7 +230,7 @@ def test_cli_set_list_survive_restart_reindex_and_reupload(env, capsys, plan):
     # another process (a restart) reads what was set
     env_vars = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.run([sys.executable, "-m", "cchc.cli", "status", "list", "--lead", "kinh te", "--json"],
-                          capture_output=True, text=True, env=env_vars, cwd=REPO, timeout=300)
+                          capture_output=True, text=True, env=env_vars, cwd=REPO, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr
     rows = {r["number"]: r for r in json.loads(proc.stdout)}
     assert set(rows) == {t.number for t in _kinh_te(plan)}
@@ -357,7 +363,7 @@ def test_quarterly_report_counts_equal_the_statuses(env, capsys, tmp_path, plan)
                  ["không thực hiện", "--task", "30", "--reason", "Sáp nhập"]):
         assert cli(capsys, "status", "set", *argv)[0] == 0
     out = tmp_path / "bao-cao.docx"
-    code, text, _ = cli(capsys, "report", "--plan", DOC, "--quarter", "3", "--year", "2026", "-o", str(out))
+    code, _, _ = cli(capsys, "report", "--plan", DOC, "--quarter", "3", "--year", "2026", "-o", str(out))
     assert code == 0
 
     tp = stored(env[1])

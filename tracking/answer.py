@@ -29,7 +29,14 @@ from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
-from tracking.model import CANCELLED, DONE, IN_PROGRESS, NOT_STARTED, OPEN_STATUSES, STATUS_LABELS
+from tracking.model import (
+    CANCELLED,
+    DONE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    OPEN_STATUSES,
+    STATUS_LABELS,
+)
 from tracking.progress import TaskProgress, TrackedPlan, count_statuses
 from ui.units import split_units, unit_key
 

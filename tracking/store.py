@@ -33,9 +33,9 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterable
+from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
@@ -89,7 +89,7 @@ def plan_identity(index_store, doc: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def default_user() -> str:
@@ -152,7 +152,7 @@ class StatusStore:
         """Close the connection."""
         self._conn.close()
 
-    def __enter__(self) -> "StatusStore":
+    def __enter__(self) -> StatusStore:  # noqa: PYI034 - a final class
         return self
 
     def __exit__(self, *exc) -> None:

@@ -20,6 +20,7 @@ from tracking.model import DONE, STATUS_LABELS, StatusError, TaskStatus, validat
 from tracking.progress import TrackedPlan, count_statuses, summary, tracked
 from tracking.store import StatusStore, default_user
 from tracking.xlsx import ImportRowsError, import_xlsx, write_status_xlsx
+from ui.config import home_dir
 from ui.resources import Engine
 
 PLAN_KEY, TASK_KEY, WHO_KEY = "status_plan", "status_task", "status_who"
@@ -40,7 +41,7 @@ def _task_option(tp: TrackedPlan, key: str) -> str:
 
 def _load_form(tp: TrackedPlan) -> None:
     """Put the chosen task's stored status into the form widgets."""
-    st_ = tp.statuses.get(st.session_state.get(TASK_KEY), TaskStatus())
+    st_ = tp.statuses.get(st.session_state.get(TASK_KEY) or "", TaskStatus())
     st.session_state[VALUE_KEY] = st_.status
     st.session_state[DATE_KEY] = date.fromisoformat(st_.completed_on) if st_.completed_on else None
     st.session_state[REASON_KEY] = st_.reason or ""
@@ -78,7 +79,7 @@ def _form(tp: TrackedPlan, store: StatusStore) -> None:
     st.selectbox("Nhiệm vụ", tp.keys, key=TASK_KEY, format_func=lambda k: _task_option(tp, k),
                  on_change=_load_form, args=(tp,))
     c1, c2 = st.columns(2)
-    c1.selectbox("Trạng thái", list(STATUS_LABELS), key=VALUE_KEY, format_func=STATUS_LABELS.get)
+    c1.selectbox("Trạng thái", list(STATUS_LABELS), key=VALUE_KEY, format_func=lambda c: STATUS_LABELS[c])
     c2.date_input("Ngày hoàn thành (khi đã hoàn thành)", key=DATE_KEY, format="DD/MM/YYYY",
                   max_value=date.today())
     st.text_input("Lý do (bắt buộc khi không thực hiện)", key=REASON_KEY)
@@ -139,7 +140,7 @@ def _audit(store: StatusStore, tp: TrackedPlan) -> None:
         actions = {"set": "cập nhật", "import": "nhập từ XLSX", "carry": "giữ từ bản trước"}
         st.dataframe(pd.DataFrame([{
             "Thời điểm (UTC)": e.at, "Người": e.who or "", "Thao tác": actions.get(e.action, e.action),
-            "Nhiệm vụ": names.get(e.task_key, e.task_key or ""),
+            "Nhiệm vụ": names.get(e.task_key or "", e.task_key or ""),
             "Thay đổi": "; ".join(f"{f}: {STATUS_LABELS.get(o, o) or '—'} → {STATUS_LABELS.get(n, n) or '—'}"
                                   for f, (o, n) in e.changes.items() if f != "from"),
         } for e in entries]), hide_index=True, width="stretch")
@@ -181,7 +182,7 @@ def render(engine: Engine) -> None:
     if not docs:
         st.info("Các kế hoạch đã nạp không có bảng nhiệm vụ.")
         return
-    with StatusStore(engine.store.home) as store:
+    with StatusStore(home_dir()) as store:
         plans = tracked(engine.store, store)
         c1, c2 = st.columns([3, 1])
         doc = c1.selectbox("Kế hoạch", docs, key=PLAN_KEY, format_func=lambda d: engine.labels.get(d, d))
