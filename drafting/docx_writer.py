@@ -38,6 +38,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from drafting.shift import Draft
+from ingest.fields import label as field_label
 from ingest.model import Plan, Task
 from ingest.sections import ANNEX_LOCATOR, is_leaf_item_section
 from ingest.textnorm import fold
@@ -57,13 +58,9 @@ CANT_SPLIT_CHARS = 700
 
 # (model attribute, header text, relative width)
 ANNEX_COLUMNS = [
-    ("number", "TT", 12),
-    ("objective", "Mục tiêu", 45),
-    ("content", "Nội dung", 80),
-    ("lead", "Cơ quan chủ trì", 38),
-    ("coordinating", "Cơ quan phối hợp", 40),
-    ("deadline", "Thời gian hoàn thành", 36),
-    ("product", "Sản phẩm", 40),
+    (name, field_label(name), width)
+    for name, width in (("number", 12), ("objective", 45), ("content", 80), ("lead", 38),
+                        ("coordinating", 40), ("deadline", 36), ("product", 40))
 ]
 _EXTRA_WIDTH = 28
 

@@ -51,6 +51,7 @@ from datetime import date
 
 from drafting.citations import find_citations, inside
 from ingest.deadline import parse_due
+from ingest.fields import label as field_label
 from ingest.model import Due, Metadata, Period, Plan, Task
 from ingest.sections import ANNEX_LOCATOR, COVER_LOCATOR, is_leaf_item_section
 from ingest.textkey import aligned_fold
@@ -380,11 +381,9 @@ def _log_text(location: str, text: str, result: TextShift, whole: bool,
 
 # ---------------------------------------------------------------- tasks
 
-_TASK_FIELDS = (
-    ("objective", "Mục tiêu"), ("content", "Nội dung"), ("lead", "Cơ quan chủ trì"),
-    ("coordinating", "Cơ quan phối hợp"), ("product", "Sản phẩm"),
-)
-DEADLINE_COLUMN = "Thời gian hoàn thành"
+_TASK_FIELDS = tuple((name, field_label(name))
+                     for name in ("objective", "content", "lead", "coordinating", "product"))
+DEADLINE_COLUMN = field_label("deadline")
 
 
 def _year_scoped(task: Task, ctx: ShiftContext) -> bool:

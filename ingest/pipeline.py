@@ -8,14 +8,24 @@ dispatches to the backend for its format, then applies the genre rules:
 
 from __future__ import annotations
 
+import logging
 import os
 
 from ingest.blocks import LoadedDocument
-from ingest.errors import EmptyFileError, FileTooLargeError, MAX_BYTES, MissingFileError
+from ingest.errors import (
+    MAX_BYTES,
+    CorruptFileError,
+    EmptyFileError,
+    FileTooLargeError,
+    IngestError,
+    MissingFileError,
+)
 from ingest.model import Plan
 from ingest.sniff import sniff_format
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+_KIND_LABEL = {"pdf": "PDF", "docx": "Word (DOCX)", "doc": "Word 97 (DOC)", "text": "văn bản"}
+log = logging.getLogger(__name__)
 
 
 def _backend(kind: str):
@@ -27,6 +37,10 @@ def _backend(kind: str):
         from ingest.backends.docx import DocxBackend
 
         return DocxBackend()
+    if kind == "doc":
+        from ingest.backends.doc import DocBackend
+
+        return DocBackend()
     from ingest.backends.text import TextBackend
 
     return TextBackend()
@@ -37,7 +51,9 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
 
     Raises :class:`ingest.errors.MissingFileError`, ``EmptyFileError``, ``FileTooLargeError`` (over
     50 MB), ``UnsupportedTypeError``, ``CorruptFileError``,
-    ``EncryptedFileError`` or ``NoTextLayerError``.
+    ``EncryptedFileError``, ``NoTextLayerError`` (``OcrUnavailableError``
+    when a scanned PDF cannot be OCR'd), ``OcrTimeoutError`` or
+    ``MissingToolError`` (a .doc without LibreOffice).
     """
     path = os.fspath(path)
     name = os.path.basename(path)
@@ -49,7 +65,13 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
     if size > MAX_BYTES:
         raise FileTooLargeError(name, size)
     kind = sniff_format(path)
-    doc = _backend(kind).load(path)
+    try:
+        doc = _backend(kind).load(path)
+    except (IngestError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any library failure is a damaged file to the user
+        log.info("%s loader failed on %s: %s: %s", kind, name, type(exc).__name__, exc)
+        raise CorruptFileError(name, f"nội dung {_KIND_LABEL[kind]} không đọc được") from exc
     if not any((b.text or b.rows) for b in doc.blocks):
         raise EmptyFileError(name)
     return doc
@@ -67,11 +89,20 @@ def build_plan(doc: LoadedDocument) -> Plan:
 
 
 def parse_file(path: str | os.PathLike) -> Plan:
-    """Parse one plan file (PDF, DOCX, TXT or MD) into a :class:`Plan`.
+    """Parse one plan file (PDF, DOCX, DOC, TXT or MD) into a :class:`Plan`, in
+    this process (for untrusted files use :func:`ingest.worker.parse_untrusted`).
 
-    Errors are those of :func:`load_document`.
+    Errors are those of :func:`load_document`; a failure of the genre rules
+    on a damaged document is a :class:`CorruptFileError` too.
     """
-    return build_plan(load_document(path))
+    doc = load_document(path)
+    try:
+        return build_plan(doc)
+    except (IngestError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - never a traceback for a user's file
+        log.info("plan rules failed on %s: %s: %s", doc.name, type(exc).__name__, exc)
+        raise CorruptFileError(doc.name, "cấu trúc kế hoạch không đọc được") from exc
 
 
 def iter_plan_files(paths: list[str]) -> list[str]:

@@ -13,7 +13,8 @@ import re
 from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.query import PlanCatalog, Query, unit_key
+from ingest.units import unit_key
+from retrieval.query import PlanCatalog, Query
 
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
 #: "làm gì", "được phân công gì"), on the canonical question key.

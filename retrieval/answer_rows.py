@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ingest.fields import ROW_FIELDS, label
 from ingest.model import Plan, Task
 from retrieval.answer_model import Citation
 from retrieval.query import FIELDS, PlanCatalog, Query
 
-FIELD_LABELS = {
-    "content": "Nội dung",
-    "lead": "Cơ quan chủ trì",
-    "coordinating": "Cơ quan phối hợp",
-    "deadline": "Thời gian hoàn thành",
-    "product": "Sản phẩm",
-    "objective": "Mục tiêu",
-}
+FIELD_LABELS = {name: label(name) for name in ("content", *ROW_FIELDS)}
+"""Field name → Vietnamese label of the fields an answer names (:mod:`ingest.fields`)."""
 
 
 def shorten(text: str | None, limit: int) -> str:
@@ -57,7 +52,7 @@ def plans_in_scope(plans: dict[str, Plan], query: Query) -> list[Plan]:
 def task_quote(task: Task) -> str:
     """The row as source words: "22. <content> | Cơ quan chủ trì: … | …"."""
     parts = [f"{task.number}. {task.content or ''}".strip() if task.number else (task.content or "")]
-    for name in ("objective", "lead", "coordinating", "deadline", "product"):
+    for name in ROW_FIELDS:
         value = getattr(task, name)
         if value:
             parts.append(f"{FIELD_LABELS[name]}: {value}")

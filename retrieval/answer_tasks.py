@@ -35,7 +35,9 @@ from retrieval.answer_rows import (
     sub_rows,
     task_citation,
 )
-from retrieval.query import PlanCatalog, Query, canon, section_words, unit_matches
+from ingest.lexicon import canon
+from ingest.units import unit_matches
+from retrieval.query import PlanCatalog, Query, section_words
 
 
 def _roman(text: str | None) -> str | None:

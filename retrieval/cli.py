@@ -64,18 +64,27 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    """Build/update the index; print a summary; 2 when no file could be indexed."""
+    """Build/update the index; print a summary. A missing path, no plan file or
+    no readable plan is an :class:`retrieval.indexer.IndexBuildError` (exit 2,
+    the previous index kept); bad files among good ones are listed and skipped."""
     from retrieval.indexer import build_index
 
     paths = args.paths or [default_corpus()]
+    def notify(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
     manifest = build_index(paths, home=args.home, embedder_spec=args.embeddings,
-                           progress=not args.quiet)
+                           progress=not args.quiet, notify=notify)
     files = manifest.get("files", {})
     errors = manifest.get("errors", {}) or {}
     n_chunks = sum(f.get("n_chunks", 0) for f in files.values())
     n_tasks = sum(f.get("n_tasks", 0) for f in files.values())
-    print(f"Đã lập chỉ mục {len(files)} kế hoạch: {n_chunks} đoạn, {n_tasks} nhiệm vụ "
-          f"(bộ nhúng {manifest.get('embedder_id')}).")
+    if manifest.get("unchanged"):
+        print(f"Không có thay đổi: chỉ mục {len(files)} kế hoạch giữ nguyên "
+              f"({n_chunks} đoạn, {n_tasks} nhiệm vụ).")
+    else:
+        print(f"Đã lập chỉ mục {len(files)} kế hoạch: {n_chunks} đoạn, {n_tasks} nhiệm vụ "
+              f"(bộ nhúng {manifest.get('embedder_id')}).")
     for name, message in errors.items():
         print(f"Lỗi, bỏ qua {name}: {message}", file=sys.stderr)
     return 0 if files else 2

@@ -287,17 +287,21 @@ def test_exports_hold_the_filtered_rows(app_env):
 
     from retrieval.store import IndexStore
     from ui.exports import to_csv_bytes, to_xlsx_bytes
-    from ui.tasks_data import EXPORT_COLUMNS, TaskFilter, apply_filters, tasks_frame
+    from drafting.export import COLUMNS
+    from ui.tasks_data import TaskFilter, apply_filters, tasks_frame
 
     plans = IndexStore.open(str(app_env[1])).plans()
     frame = apply_filters(tasks_frame(plans), TaskFilter(text="bao cao"))
     assert 0 < len(frame) < len(tasks_frame(plans))
     sheet = load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     values = list(sheet.values)
-    assert list(values[0]) == EXPORT_COLUMNS
-    assert [str(v[2]) for v in values[1:]] == list(frame["Số"])
+    headers = [name for name, _ in COLUMNS]
+    assert list(values[0]) == headers
+    number, sub_of = headers.index("TT"), headers.index("Thuộc nhiệm vụ")
+    shown = [v[number] or f"{v[sub_of]} (dòng con)" for v in values[1:]]
+    assert shown == list(frame["Số"])
     csv_text = to_csv_bytes(frame).decode("utf-8-sig")
-    assert csv_text.splitlines()[0].split(",")[:3] == ["Kế hoạch", "Mục", "Số"]
+    assert csv_text.splitlines()[0].split(",")[:4] == ["Kế hoạch", "Mục", "Mục con", "TT"]
 
 
 def test_upload_corrupt_file_leaves_corpus_and_index_unchanged(app_env, fixtures_dir):

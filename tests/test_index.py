@@ -394,7 +394,7 @@ def test_crash_while_writing_keeps_previous_index(work, counting, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(indexer, "_write_bm25", boom)
+    monkeypatch.setattr(store_mod, "_write_bm25", boom)
     with pytest.raises(RuntimeError):
         build_index([str(corpus)], home=str(home), progress=False)
     _assert_previous_index_works(home, previous)
@@ -429,7 +429,9 @@ def test_failed_pointer_swap_keeps_previous_then_next_build_cleans_up(work, coun
     _assert_previous_index_works(home, previous)
     manifest = build_index([str(corpus)], home=str(home), progress=False)
     assert list(manifest["files"]) == ["hl_2027.txt"]
-    assert [p.name.startswith("index-") for p in home.iterdir() if p.is_dir()] == [True]
+    live = IndexStore.open(str(home)).root
+    assert [p for p in home.iterdir() if p.name.startswith(("index-", ".tmp-index-", ".CURRENT."))] \
+        == [Path(live)]
 
 
 def test_embedder_change_forces_full_rebuild(work, counting):

@@ -1,52 +1,28 @@
 """Downloads of the task browser: the filtered rows as CSV and XLSX bytes.
 
-Both write :data:`ui.tasks_data.EXPORT_COLUMNS` in order with Vietnamese
-headers. CSV is UTF-8 with a BOM so that Excel shows Vietnamese correctly;
-XLSX is written with openpyxl (one sheet "Nhiệm vụ", header row bold and
-frozen, wrapped text, column widths set).
+The app writes the same files as ``cchc export`` (:mod:`drafting.export`):
+the tasks behind the rows of a :func:`ui.tasks_data.tasks_frame` (its
+``_task`` column), in the rows' order.
 """
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
-from ui.tasks_data import EXPORT_COLUMNS
-
-_WIDTHS = {"Nội dung": 60, "Chủ trì": 28, "Phối hợp": 28, "Sản phẩm": 28, "Thời hạn": 22,
-           "Kế hoạch": 24, "Mục": 30, "Tệp": 26}
+from drafting.export import csv_text, xlsx_bytes
+from ingest.model import Task
 
 
-def _export_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.reindex(columns=EXPORT_COLUMNS)
+def frame_tasks(frame: pd.DataFrame) -> list[Task]:
+    """The :class:`ingest.model.Task` of each row of ``frame``, in order."""
+    return list(frame["_task"])
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV (UTF-8 with BOM, comma-separated, header row) of the export columns."""
-    return _export_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """CSV bytes (UTF-8 with BOM) of the rows' tasks, as ``cchc export --format csv`` writes."""
+    return csv_text(frame_tasks(frame)).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    """XLSX workbook bytes of the export columns (sheet "Nhiệm vụ")."""
-    data = _export_frame(frame)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Nhiệm vụ"
-    ws.append(list(data.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in data.astype(object).itertuples(index=False):
-        ws.append([None if pd.isna(v) else v for v in row])
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for col_idx, name in enumerate(data.columns, start=1):
-        letter = ws.cell(row=1, column=col_idx).column_letter
-        ws.column_dimensions[letter].width = _WIDTHS.get(name, 12)
-        for cell in ws[letter][1:]:
-            cell.alignment = wrap
-    ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    """XLSX workbook bytes of the rows' tasks, as ``cchc export --format xlsx`` writes."""
+    return xlsx_bytes(frame_tasks(frame))

@@ -18,20 +18,22 @@ from datetime import date
 import pandas as pd
 
 from ingest.deadline import due_overlaps
-from ingest.model import Plan, Task
-from retrieval.query import PlanCatalog, canon
-from ui.due import RECURRENCE_LABELS, due_within
+from ingest.fields import labels, short_label, task_number_text, task_section_text
+from ingest.lexicon import canon
+from ingest.model import Plan
+from retrieval.query import PlanCatalog
+from ui.due import due_within
 from ui.units import split_units, task_unit_keys, unit_groups
 
-DISPLAY_COLUMNS = [
-    "Kế hoạch", "Mục", "Số", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "Sản phẩm",
-]
-"""Columns shown in the table, in order (plan, section, number, content,
-lead, coordinating units, deadline, product)."""
+_DISPLAY_FIELDS = ("doc", "section", "number", "content", "lead", "coordinating", "deadline",
+                   "product")
+DISPLAY_COLUMNS = labels(_DISPLAY_FIELDS, short=True)
+"""Columns shown in the table, in order: the short labels (:mod:`ingest.fields`) of
+plan, section, number, content, lead, coordinating units, deadline, product
+("Kế hoạch", "Mục", "Số", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "Sản phẩm")."""
 
-EXPORT_COLUMNS = DISPLAY_COLUMNS + ["Bắt đầu", "Kết thúc", "Lặp lại", "Trang", "Tệp"]
-"""Columns written to CSV/XLSX: the display columns plus the normalised due
-dates, recurrence label, page and file name."""
+FILE_COLUMN = "Tệp"
+"""The column holding the plan's file name."""
 
 
 def plan_labels(plans: dict[str, Plan]) -> dict[str, str]:
@@ -47,16 +49,6 @@ def plan_labels(plans: dict[str, Plan]) -> dict[str, str]:
             for doc, label in labels.items()}
 
 
-def _section(task: Task) -> str:
-    return " › ".join(p for p in (task.section, task.subsection) if p)
-
-
-def _number(task: Task) -> str:
-    if task.number:
-        return task.number
-    return f"{task.part_of} (dòng con)" if task.part_of else ""
-
-
 def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
     """One row per task of every plan, in plan then table order.
 
@@ -65,28 +57,23 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
     (:class:`ingest.model.Due`), ``_recurrence`` (``Due.recurrence``),
     ``_units`` (list of lead-unit keys, :func:`ui.units.task_unit_keys`),
     ``_text`` (:func:`retrieval.query.canon` of every field, for free-text
-    search), and the export-only columns of :data:`EXPORT_COLUMNS`.
+    search), ``_task`` (the :class:`ingest.model.Task` itself, for the
+    exports of :mod:`drafting.export`) and :data:`FILE_COLUMN`.
     """
-    labels = plan_labels(plans)
+    plan_names = plan_labels(plans)
     rows = []
     for doc, plan in plans.items():
         for task in plan.tasks:
+            number = task_number_text(task)
             fields = [task.section, task.subsection, task.objective, task.content, task.lead,
-                      task.coordinating, task.deadline, task.product, _number(task)]
+                      task.coordinating, task.deadline, task.product, number]
+            values = {"doc": plan_names[doc], "section": task_section_text(task), "number": number}
+            row = {short_label(name): values[name] if name in values else (getattr(task, name) or "")
+                   for name in _DISPLAY_FIELDS}
             rows.append({
-                "Kế hoạch": labels[doc],
-                "Mục": _section(task),
-                "Số": _number(task),
-                "Nội dung": task.content or "",
-                "Chủ trì": task.lead or "",
-                "Phối hợp": task.coordinating or "",
-                "Thời hạn": task.deadline or "",
-                "Sản phẩm": task.product or "",
-                "Bắt đầu": task.due.start or "",
-                "Kết thúc": task.due.end or "",
-                "Lặp lại": RECURRENCE_LABELS.get(task.due.recurrence, RECURRENCE_LABELS[None]),
-                "Trang": task.page,
-                "Tệp": doc,
+                **row,
+                FILE_COLUMN: doc,
+                "_task": task,
                 "_doc": doc,
                 "_page": task.page,
                 "_due": task.due,
@@ -94,10 +81,9 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
                 "_units": task_unit_keys(task.lead),
                 "_text": " " + canon(" ".join(f for f in fields if f)) + " ",
             })
-    columns = EXPORT_COLUMNS + ["_doc", "_page", "_due", "_recurrence", "_units", "_text"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["Trang"] = frame["Trang"].astype("Int64")  # whole pages, empty when unknown
-    return frame
+    columns = DISPLAY_COLUMNS + [FILE_COLUMN, "_task", "_doc", "_page", "_due", "_recurrence",
+                                 "_units", "_text"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def lead_unit_options(plans: dict[str, Plan]) -> dict[str, str]:
@@ -165,7 +151,7 @@ def upcoming(frame: pd.DataFrame, ref: date, days: int) -> pd.DataFrame:
     occurrence; "Thường xuyên" tasks and tasks without a deadline never do.
     """
     nxt = pd.Series(
-        [due_within(due, ref, days, text) for due, text in zip(frame["_due"], frame["Thời hạn"])],
+        [due_within(due, ref, days, text) for due, text in zip(frame["_due"], frame[short_label("deadline")])],
         index=frame.index, dtype=object,
     )
     out = frame[nxt.notna()].copy()
@@ -175,14 +161,14 @@ def upcoming(frame: pd.DataFrame, ref: date, days: int) -> pd.DataFrame:
 
 
 def per_unit(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """Tasks per lead unit: columns ``Chủ trì`` (label), ``Số nhiệm vụ``; most first.
+    """Tasks per lead unit: columns ``Chủ trì`` (the lead's short label), ``Số nhiệm vụ``; most first.
 
     A task with several lead units counts once for each; ``labels`` is
     :func:`lead_unit_options` (key → label).
     """
     keys = frame["_units"].explode().dropna()
     counts = keys.map(lambda k: labels.get(k, k)).value_counts()
-    return pd.DataFrame({"Chủ trì": counts.index, "Số nhiệm vụ": counts.values})
+    return pd.DataFrame({short_label("lead"): counts.index, "Số nhiệm vụ": counts.values})
 
 
 def per_month(frame: pd.DataFrame) -> pd.DataFrame:

@@ -22,6 +22,8 @@ text, so the same file may mix them):
   table, i.e. of the adjacent blocks with nothing but blank lines between.
 * **Flattened tables** (PDF → text, one cell piece per line, no separator):
   rebuilt by :mod:`ingest.flattened`; one table block per page fragment.
+* **A header row alone, its cells one per line below it** (or in scrambled
+  blocks): rebuilt by :mod:`ingest.cell_lines` into one table block.
 * **Paragraphs**: see :func:`continues` for the rule that joins hard-wrapped
   lines, and :func:`paragraph_style` for when blank lines separate paragraphs.
 
@@ -41,6 +43,7 @@ from dataclasses import dataclass
 
 from ingest.blocks import Block, LoadedDocument
 from ingest.errors import CorruptFileError, EmptyFileError
+from ingest.cell_lines import rebuild as rebuild_cell_lines
 from ingest.flattened import find_flattened_tables
 
 # ---------------------------------------------------------------------------
@@ -351,6 +354,20 @@ def _pad_tables(blocks: list[Block]) -> None:
         run = []
 
 
+def _cell_line_table(
+    rows: list[list[str]], lines: list[TextLine], i: int, in_flat: set[int]
+) -> tuple[list[list[str]], int] | None:
+    """A header row alone, its table written below it one cell per line
+    (:mod:`ingest.cell_lines`): (rows, index after the table) or ``None``."""
+    if len(rows) != 1 or i >= len(lines) or i in in_flat:
+        return None
+    texts = [ln.text if ln.kind == "text" else ("\t" if ln.kind == "table" else "") for ln in lines[i:]]
+    table = rebuild_cell_lines([c for c in rows[0]], texts)
+    if table is None or len(table.rows) < 2:
+        return None
+    return table.rows, i + table.end
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text (see the module docstring for the rules)."""
     lines = logical_lines(text)
@@ -383,6 +400,9 @@ def text_to_blocks(text: str) -> list[Block]:
             while i < len(lines) and lines[i].kind == "table":
                 rows.append(lines[i].cells or [])
                 i += 1
+            below = _cell_line_table(rows, lines, i, in_flat)
+            if below is not None:
+                rows, i = below
             blocks.append(_table_block(rows))
             continue
         stretch.append(ln)
