@@ -39,7 +39,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.columns import UNIT_HEADS, family_of
-from ingest.flattened import _DEADLINE_START, _PRODUCT_START, _UNIT_START, is_dangling, join_cell_lines
+from ingest.flattened import is_dangling, join_cell_lines
+from ingest.lexicon import opens_cell
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)$")
@@ -120,14 +121,14 @@ class _Sequence:
 def _fit(line: str, kind: str) -> float:
     """How well a line opens a cell of column family ``kind``."""
     low = line.lower()
-    unit = bool(_UNIT_START.match(low))
-    deadline = bool(_DEADLINE_START.match(low)) and len(line) <= 60
+    unit = bool(opens_cell(low, "unit", wide=True))
+    deadline = bool(opens_cell(low, "deadline", wide=True)) and len(line) <= 60
     if kind == "deadline":
         return 2.0 if deadline else -2.0
     if kind in ("lead", "coordinating"):
         return 1.0 if unit else -1.0
     if kind == "product":
-        return 1.0 if _PRODUCT_START.match(low) else 0.0
+        return 1.0 if opens_cell(low, "product", wide=True) else 0.0
     if kind in ("content", "objective"):
         return -1.0 if (deadline or unit) else 0.5
     return 0.0
@@ -164,7 +165,7 @@ def _continue(cells: list[list[str]], extra: list[str], kinds: list[str]) -> Non
             score += 2.0 if _unfinished(last) else 0.0
             score += 1.0 if text[:1].islower() and kinds[col] in ("content", "objective") else 0.0
             score -= 0.0 if cells[col] else 1.0
-            if kinds[col] == "deadline" and not _DEADLINE_START.match(text.lower()):
+            if kinds[col] == "deadline" and not opens_cell(text, "deadline", wide=True):
                 score -= 2.0
         if score > best_score:
             best, best_score = cols, score
