@@ -27,6 +27,7 @@ PLAN_KEY, TASK_KEY, WHO_KEY = "status_plan", "status_task", "status_who"
 VALUE_KEY, DATE_KEY, REASON_KEY = "status_value", "status_date", "status_reason"
 NOTE_KEY, EVIDENCE_KEY, UNIT_KEY = "status_note", "status_evidence", "status_unit"
 OVERDUE_KEY, NOTICE_KEY, UPLOAD_KEY = "status_overdue_only", "status_notice", "status_upload"
+RELOAD_KEY = "status_reload_form"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATUS_COLORS = {"đã hoàn thành": "#2e7d32", "đang thực hiện": "#f9a825",
                  "chưa thực hiện": "#9e9e9e", "không thực hiện": "#6d4c41"}
@@ -73,6 +74,8 @@ def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
 
 def _form(tp: TrackedPlan, store: StatusStore) -> None:
     st.subheader("Cập nhật trạng thái")
+    if st.session_state.pop(RELOAD_KEY, False) and st.session_state.get(TASK_KEY) in tp.keys:
+        _load_form(tp)  # show what was stored (e.g. the completion date filled in)
     if st.session_state.get(TASK_KEY) not in tp.keys:
         st.session_state[TASK_KEY] = tp.keys[0]
         _load_form(tp)
@@ -101,7 +104,7 @@ def _form(tp: TrackedPlan, store: StatusStore) -> None:
             return
         key = st.session_state[TASK_KEY]
         changed = store.set(tp.plan_id, tp.plan, key, status, who=st.session_state.get(WHO_KEY) or None)
-        tp.statuses[key] = status
+        st.session_state[RELOAD_KEY] = True
         st.session_state[NOTICE_KEY] = (f"Đã lưu: {_task_option(tp, key)[:60]} – {status.label}"
                                         if changed else "Không có gì thay đổi.")
         st.rerun()

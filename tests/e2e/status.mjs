@@ -14,11 +14,12 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 120_000;
 
 async function pick(page, label, optionText) {
-  const box = page.locator('[data-testid="stSelectbox"]').filter({ hasText: label }).first();
-  await box.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await box.locator('[data-baseweb="select"]').click();
-  await page.keyboard.type(optionText);
-  const option = page.locator('[role="option"]').filter({ hasText: optionText }).first();
+  // Streamlit's selectbox is a combobox: type to filter, then click the option.
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.click();
+  await input.fill(optionText);
+  const option = page.getByRole('option').filter({ hasText: optionText }).first();
   await option.waitFor({ state: 'visible', timeout: TIMEOUT });
   await option.click();
 }
