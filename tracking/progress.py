@@ -95,6 +95,12 @@ def tracked(index_store, status_store: StatusStore) -> dict[str, TrackedPlan]:
     return result
 
 
+def untracked(index_store) -> dict[str, TrackedPlan]:
+    """:func:`tracked` without a store (no status recorded yet): empty statuses."""
+    return {doc: TrackedPlan(plan_identity(index_store, doc), plan, task_keys(plan), {})
+            for doc, plan in index_store.plans().items()}
+
+
 def progress_rows(plan: Plan, statuses: dict[str, TaskStatus], today: date) -> list[TaskProgress]:
     """One :class:`TaskProgress` per task of ``plan`` (sub-rows included), table order."""
     rows = []

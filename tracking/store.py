@@ -88,6 +88,11 @@ def plan_identity(index_store, doc: str) -> str:
     raise KeyError(doc)
 
 
+def store_exists(home: str | None = None) -> bool:
+    """True when ``<home>/status.db`` exists (some status was ever recorded there)."""
+    return os.path.isfile(os.path.join(resolve_home(home), DB_NAME))
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -17,11 +17,12 @@ import pandas as pd
 import streamlit as st
 
 from tracking.model import DONE, STATUS_LABELS, StatusError, TaskStatus, validated
-from tracking.progress import TrackedPlan, count_statuses, summary, tracked
+from tracking.progress import TrackedPlan, count_statuses, lead_groups, summary, tracked
 from tracking.store import StatusStore, default_user
 from tracking.xlsx import ImportRowsError, import_xlsx, write_status_xlsx
 from ui.config import home_dir
 from ui.resources import Engine
+from ui.units import split_units, unit_key
 
 PLAN_KEY, TASK_KEY, WHO_KEY = "status_plan", "status_task", "status_who"
 VALUE_KEY, DATE_KEY, REASON_KEY = "status_value", "status_date", "status_reason"
@@ -72,14 +73,18 @@ def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _form(tp: TrackedPlan, store: StatusStore) -> None:
+def _form(tp: TrackedPlan, store: StatusStore, keys: list[str]) -> None:
+    """The form for one task of ``keys`` (the tasks of the chosen unit)."""
     st.subheader("Cập nhật trạng thái")
-    if st.session_state.pop(RELOAD_KEY, False) and st.session_state.get(TASK_KEY) in tp.keys:
+    if not keys:
+        st.caption("Không có nhiệm vụ nào theo bộ lọc.")
+        return
+    if st.session_state.pop(RELOAD_KEY, False) and st.session_state.get(TASK_KEY) in keys:
         _load_form(tp)  # show what was stored (e.g. the completion date filled in)
-    if st.session_state.get(TASK_KEY) not in tp.keys:
-        st.session_state[TASK_KEY] = tp.keys[0]
+    if st.session_state.get(TASK_KEY) not in keys:
+        st.session_state[TASK_KEY] = keys[0]
         _load_form(tp)
-    st.selectbox("Nhiệm vụ", tp.keys, key=TASK_KEY, format_func=lambda k: _task_option(tp, k),
+    st.selectbox("Nhiệm vụ", keys, key=TASK_KEY, format_func=lambda k: _task_option(tp, k),
                  on_change=_load_form, args=(tp,))
     c1, c2 = st.columns(2)
     c1.selectbox("Trạng thái", list(STATUS_LABELS), key=VALUE_KEY, format_func=lambda c: STATUS_LABELS[c])
@@ -210,20 +215,21 @@ def render(engine: Engine) -> None:
                                        + [("Quá hạn", c["overdue"])]):
             col.metric(label, value)
 
-        _form(tp, store)
+        groups = lead_groups(rows)
+        if st.session_state.get(UNIT_KEY) not in (None, *groups):  # another plan was chosen
+            del st.session_state[UNIT_KEY]
+        f1, f2 = st.columns([3, 1])
+        unit = f1.selectbox("Đơn vị chủ trì", [None, *sorted(groups, key=lambda k: groups[k])], key=UNIT_KEY,
+                            format_func=lambda k: "Tất cả" if k is None else groups.get(k, k),
+                            help="Các cách viết của cùng một đơn vị được gộp lại.")
+        overdue_only = f2.checkbox("Chỉ nhiệm vụ quá hạn", key=OVERDUE_KEY)
+        keep = [(unit is None or unit in {unit_key(u) for u in split_units(r.task.lead)})
+                and (not overdue_only or r.overdue) for r in rows]
+        _form(tp, store, [r.key for r, k in zip(rows, keep) if k])
 
         st.subheader("Danh sách nhiệm vụ")
         frame = status_frame(tp, today)
-        units = sorted({u for u in frame["Chủ trì"] if u})
-        f1, f2 = st.columns([3, 1])
-        unit = f1.selectbox("Đơn vị chủ trì", [None] + units, key=UNIT_KEY,
-                            format_func=lambda u: "Tất cả" if u is None else u)
-        overdue_only = f2.checkbox("Chỉ nhiệm vụ quá hạn", key=OVERDUE_KEY)
-        shown = frame
-        if unit:
-            shown = shown[shown["Chủ trì"] == unit]
-        if overdue_only:
-            shown = shown[shown["Quá hạn"] != ""]
+        shown = frame[keep]
         st.markdown(f"**{len(shown)}** / {len(frame)} nhiệm vụ")
         st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={"Nội dung": st.column_config.TextColumn(width="large")})
