@@ -16,11 +16,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from tracking.model import DONE, STATUS_LABELS, StatusError, TaskStatus, validated
+from tracking.model import (
+    DONE,
+    OPEN_STATUSES,
+    STATUS_LABELS,
+    StatusError,
+    TaskStatus,
+    validated,
+)
 from tracking.progress import TrackedPlan, count_statuses, lead_groups, summary, tracked
 from tracking.store import StatusStore, default_user
 from tracking.xlsx import ImportRowsError, import_xlsx, write_status_xlsx
 from ui.config import home_dir
+from ui.due import next_deadline
 from ui.resources import Engine
 from ui.units import split_units, unit_key
 
@@ -51,8 +59,16 @@ def _load_form(tp: TrackedPlan) -> None:
     st.session_state[EVIDENCE_KEY] = st_.evidence or ""
 
 
+def _next(row, today: date) -> str:
+    """The next deadline of a task still to do (:func:`ui.due.next_deadline`), as dd/mm/yyyy."""
+    if row.status.status not in OPEN_STATUSES:
+        return ""
+    nxt = next_deadline(row.task.due, today, row.task.deadline)
+    return f"{nxt:%d/%m/%Y}" if nxt else ""
+
+
 def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
-    """One row per task: Số, Mục, Nội dung, Chủ trì, Thời hạn, Trạng thái,
+    """One row per task: Số, Mục, Nội dung, Chủ trì, Thời hạn, Hạn kế tiếp (open tasks), Trạng thái,
     Ngày hoàn thành, Quá hạn, Ghi chú, Minh chứng, Cập nhật (who and when)."""
     rows = []
     for r in tp.rows(today):
@@ -63,6 +79,7 @@ def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
             "Nội dung": r.task.content or "",
             "Chủ trì": r.task.lead or "",
             "Thời hạn": r.task.deadline or "",
+            "Hạn kế tiếp": _next(r, today),
             "Trạng thái": s.label,
             "Ngày hoàn thành": s.completed_on or "",
             "Quá hạn": "Quá hạn" if r.overdue else "",
