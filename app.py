@@ -5,7 +5,8 @@ Configuration: :class:`assistant.settings.Settings`, built here on every
 script run (``CCHC_CORPUS`` plan folder, ``CCHC_HOME`` index folder,
 ``CCHC_EMBEDDINGS``, ``CCHC_LLM`` …); the pages work through the
 :class:`assistant.service.Assistant` of those settings. Pages: "Hỏi đáp" (chat),
-"Nhiệm vụ" (tasks), "Kế hoạch" (plans), "Soạn kế hoạch mới" (next year's
+"Nhiệm vụ" (tasks), "Tiến độ" (task statuses, progress), "Báo cáo quý"
+(the quarterly report), "Kế hoạch" (plans), "Soạn kế hoạch mới" (next year's
 draft), "So sánh" (compare two plans); the page code lives in ``ui/``.
 """
 
@@ -18,10 +19,12 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 from ingest.errors import CchcError
 from retrieval.store import IndexNotFoundError
-from ui import chat, compare_page, draft_page, plans_page, resources, tasks_page
+from ui import (chat, compare_page, draft_page, plans_page, report_page, resources, status_page,
+                tasks_page)
 
-PAGES = ["Hỏi đáp", "Nhiệm vụ", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"]
+PAGES = ["Hỏi đáp", "Nhiệm vụ", "Tiến độ", "Báo cáo quý", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"]
 PAGE_ICONS = {"Hỏi đáp": ":material/forum:", "Nhiệm vụ": ":material/checklist:",
+              "Tiến độ": ":material/task_alt:", "Báo cáo quý": ":material/summarize:",
               "Kế hoạch": ":material/folder_open:",
               "Soạn kế hoạch mới": ":material/edit_document:",
               "So sánh": ":material/compare_arrows:"}
@@ -36,13 +39,15 @@ st.markdown(
 
 configure_runtime()
 settings = Settings()
+configure_runtime(settings)
 assistant = Assistant.open(settings)
 corpus, home = assistant.corpus, assistant.home
 
 # Streamlit forgets the state of widgets not drawn in a run; re-assigning
 # keeps the task filters and the chat scope while another page is shown.
 for key in (*tasks_page.FILTER_KEYS, chat.SCOPE_KEY, draft_page.DOC_KEY, draft_page.YEAR_KEY,
-            compare_page.A_KEY, compare_page.B_KEY):
+            compare_page.A_KEY, compare_page.B_KEY, status_page.PLAN_KEY, report_page.PLAN_KEY,
+            report_page.QUARTER_KEY, report_page.YEAR_KEY):
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
 
@@ -84,6 +89,10 @@ elif page == "Hỏi đáp":
     chat.render(engine)
 elif page == "Nhiệm vụ":
     tasks_page.render(engine)
+elif page == "Tiến độ":
+    status_page.render(engine)
+elif page == "Báo cáo quý":
+    report_page.render(engine)
 elif page == "Soạn kế hoạch mới":
     draft_page.render(engine)
 elif page == "So sánh":

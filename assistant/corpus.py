@@ -11,17 +11,21 @@ Used through :meth:`assistant.service.Assistant.add_plan` / ``remove_plan``
    digits, ``-``, ``_``, ``.``; the extension follows the content);
 3. decides the type from the content (:func:`ingest.sniff.sniff_format`);
 4. refuses content identical to a corpus file (SHA-256);
-5. parses it there (:func:`assistant.parsing.parse_plan`);
+5. parses it there in a bounded worker process
+   (:func:`assistant.parsing.parse_plan` with ``untrusted=True``, i.e.
+   :func:`ingest.worker.parse_untrusted`: time and memory limits, so one
+   hostile upload cannot slow the other users);
 6. only then copies it into the corpus (a free name: ``name-2.pdf`` when
    ``name.pdf`` exists) and re-indexes the corpus incrementally
-   (:func:`retrieval.indexer.build_index`).
+   (:func:`retrieval.indexer.build_index`, which must index the new file).
 
 Any failure raises :class:`ingest.errors.IngestError` (Vietnamese message):
-before step 6 nothing was written; in step 6 the copied file is removed
-and the index folder restored byte for byte from a snapshot taken just
-before, so the corpus and the index are exactly as they were.
-:func:`remove_plan` takes a file out of the corpus and the index, with the
-same all-or-nothing guarantee. A process-wide lock serialises changes.
+before step 6 nothing was written; in step 6 the copied file is removed,
+and a failed build publishes nothing, so the corpus and the live index are
+exactly as they were. :func:`remove_plan` takes a file out of the corpus
+and the index, with the same all-or-nothing guarantee. Both hold the data
+folder's writer lock (:func:`retrieval.store.writer_lock`, shared with
+``cchc index`` in other processes) for the whole change.
 """
 
 from __future__ import annotations
@@ -31,10 +35,8 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pathvalidate import sanitize_filename as _portable_name
@@ -51,12 +53,12 @@ from ingest.model import Plan
 from ingest.pipeline import iter_plan_files
 from ingest.sniff import sniff_format
 from retrieval.indexer import file_sha256
+from retrieval.store import writer_lock
 
 Progress = Callable[[float, str], None]
 """Progress callback: fraction done (0..1) and a Vietnamese step label."""
 
-_LOCK = threading.Lock()
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
 _TEXT_EXTENSIONS = (".txt", ".md")
 MAX_STEM = 80
 
@@ -83,7 +85,7 @@ def sanitize_filename(name: str, kind: str) -> str:
     other character into ``_``, strips leading dots and underscores, caps
     the stem at :data:`MAX_STEM` characters, makes it a valid name on every
     platform (``pathvalidate``: "CON" → "CON_"), and sets the extension from
-    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``text`` → ``.md``
+    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``doc`` → ``.doc``, ``text`` → ``.md``
     if the name said ``.md``, else ``.txt``). ``"../../etc/passwd"`` →
     ``"passwd.txt"``; an empty result becomes ``"ke_hoach"``.
     """
@@ -130,32 +132,18 @@ def _free_name(corpus: str, name: str) -> str:
     return candidate
 
 
-@contextmanager
-def _index_snapshot(home: str) -> Iterator[None]:
-    """Restore ``home`` exactly as it was if the block raises."""
-    parent = os.path.dirname(os.path.abspath(home)) or "."
-    os.makedirs(parent, exist_ok=True)
-    backup_root = tempfile.mkdtemp(prefix=".cchc-backup-", dir=parent)
-    backup = os.path.join(backup_root, "home")
-    existed = os.path.isdir(home)
-    try:
-        if existed:
-            shutil.copytree(home, backup, symlinks=True)
-        try:
-            yield
-        except BaseException:
-            shutil.rmtree(home, ignore_errors=True)
-            if existed:
-                os.replace(backup, home)
-            raise
-    finally:
-        shutil.rmtree(backup_root, ignore_errors=True)
-
-
-def _reindex(corpus: str, home: str, embedder_spec: str | None) -> dict:
+def _reindex(corpus: str, home: str, embedder_spec: str | None, required: tuple[str, ...] = (),
+             known: dict[str, Plan] | None = None, allow_empty: bool = False) -> dict:
+    """Re-index the corpus; ``known`` maps absolute paths to plans already parsed."""
     from retrieval.indexer import build_index
 
-    return build_index(corpus_files(corpus), home=home, embedder_spec=embedder_spec, progress=False)
+    known = known or {}
+
+    def parse(path: str) -> Plan:
+        return known.get(os.path.abspath(path)) or parse_plan(path, untrusted=True)
+
+    return build_index(corpus_files(corpus), home=home, embedder_spec=embedder_spec, progress=False,
+                       required=required, parse=parse, allow_empty=allow_empty)
 
 
 def _noop(_fraction: float, _label: str) -> None:
@@ -180,7 +168,8 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
         raise EmptyFileError(name)
     if len(data) > MAX_BYTES:
         raise FileTooLargeError(name, len(data))
-    with _LOCK, tempfile.TemporaryDirectory(prefix="cchc-upload-") as tmp:
+    with writer_lock(home, notify=lambda m: progress(0.0, m)), \
+            tempfile.TemporaryDirectory(prefix="cchc-upload-") as tmp:
         progress(0.05, "Kiểm tra định dạng tệp")
         probe = os.path.join(tmp, "upload.bin")
         with open(probe, "wb") as fh:
@@ -193,25 +182,23 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
         if duplicate:
             raise UploadError(f"Tệp này trùng nội dung với kế hoạch đã nạp: {duplicate}")
         progress(0.2, "Đọc và phân tích kế hoạch")
-        plan = parse_plan(staged)
+        plan = parse_plan(staged, untrusted=True)
 
         progress(0.5, "Lập chỉ mục (chỉ phần mới)")
         os.makedirs(corpus, exist_ok=True)
         target = os.path.join(corpus, _free_name(corpus, safe))
+        known = {os.path.abspath(target): plan} if os.path.basename(target) == safe else {}
         try:
-            with _index_snapshot(home):
-                shutil.copyfile(staged, target)
-                manifest = _reindex(corpus, home, embedder_spec)
-                error = manifest.get("errors", {}).get(os.path.basename(target))
-                if error:
-                    raise UploadError(f"Không lập được chỉ mục cho tệp mới: {error}")
+            shutil.copyfile(staged, target)
+            manifest = _reindex(corpus, home, embedder_spec, required=(os.path.basename(target),),
+                                known=known)
         except BaseException as err:
             if os.path.exists(target):
                 os.remove(target)
             if isinstance(err, CchcError):
                 raise
             if isinstance(err, Exception):
-                raise UploadError(f"Không lập được chỉ mục, đã hoàn tác: {err}") from err
+                raise UploadError(f"Không lập được chỉ mục, đã hoàn tác ({type(err).__name__})") from err
             raise
         progress(1.0, "Hoàn tất")
     doc = os.path.basename(target)
@@ -230,18 +217,20 @@ def remove_plan(doc: str, corpus: str, home: str, progress: Progress | None = No
     names = {os.path.basename(p): p for p in corpus_files(corpus)}
     if os.path.basename(doc) != doc or doc not in names:
         raise UploadError(f"Không có kế hoạch này trong kho: {doc}")
-    with _LOCK, tempfile.TemporaryDirectory(prefix="cchc-remove-", dir=corpus) as tmp:
+    with writer_lock(home, notify=lambda m: progress(0.0, m)), \
+            tempfile.TemporaryDirectory(prefix="cchc-remove-", dir=corpus) as tmp:
         held = os.path.join(tmp, doc)
         progress(0.1, "Gỡ tệp khỏi kho")
         os.replace(names[doc], held)
         try:
-            with _index_snapshot(home):
-                progress(0.4, "Cập nhật chỉ mục")
-                manifest = _reindex(corpus, home, embedder_spec)
+            progress(0.4, "Cập nhật chỉ mục")
+            manifest = _reindex(corpus, home, embedder_spec, allow_empty=True)
         except BaseException as err:
             os.replace(held, names[doc])
+            if isinstance(err, IngestError):
+                raise
             if isinstance(err, Exception):
-                raise UploadError(f"Không cập nhật được chỉ mục, đã hoàn tác: {err}") from err
+                raise UploadError(f"Không cập nhật được chỉ mục, đã hoàn tác ({type(err).__name__})") from err
             raise
         progress(1.0, "Hoàn tất")
     return manifest

@@ -34,6 +34,7 @@ from ingest.errors import InputError, MissingFileError
 from ingest.model import Plan, Task
 from ingest.pipeline import iter_plan_files
 from ingest.textnorm import fold
+from ingest.units import unit_key
 
 if TYPE_CHECKING:  # imported lazily at run time: torch/faiss are slow to load
     from assistant.corpus import UploadResult
@@ -54,11 +55,9 @@ def select_tasks(plans: list[Plan], doc: str | None = None, lead: str | None = N
     ``doc`` matches as a substring of the file name (case and diacritics
     ignored); ``lead`` matches case- and diacritics-insensitively as a
     substring of the lead unit, also after abbreviations are expanded
-    ("VH-XH" → "văn hóa xã hội", :func:`retrieval.query.unit_key`); ``due``
+    ("VH-XH" → "văn hóa xã hội", :func:`ingest.units.unit_key`); ``due``
     is '2026', '2026-Q1' or '2026-03' (``ValueError`` if not).
     """
-    from retrieval.query import unit_key
-
     out = []
     lead_key = fold(lead) if lead else None
     lead_unit = unit_key(lead) if lead else None
@@ -154,8 +153,11 @@ class Assistant:
             from retrieval.search import HybridSearcher
             from retrieval.store import IndexStore
 
+            from tracking.answer import answer_status_question
+
             store = IndexStore.open(self.home)
-            self._answerer = Answerer(store, HybridSearcher(store), llm=self.chat_model())
+            self._answerer = Answerer(store, HybridSearcher(store), llm=self.chat_model(),
+                                      status=answer_status_question)
         return self._answerer
 
     def reload(self) -> None:
@@ -206,16 +208,20 @@ class Assistant:
 
     # ------------------------------------------------------------ corpus and index
 
-    def index(self, paths: list[str] | None = None, progress: bool = True) -> dict:
+    def index(self, paths: list[str] | None = None, progress: bool = True,
+              notify: Callable[[str], None] | None = None) -> dict:
         """Build or update the index from ``paths`` (default the corpus); returns the manifest.
 
-        See :func:`retrieval.indexer.build_index`; files that fail to parse are
-        listed under ``"errors"``.
+        See :func:`retrieval.indexer.build_index` (``notify`` receives "waiting
+        for another writer" messages); files that fail to parse are listed
+        under ``"errors"``; a build that cannot publish raises
+        :class:`retrieval.indexer.IndexBuildError`.
         """
         from retrieval.indexer import build_index
 
         manifest = build_index(paths or [self.corpus], home=self.home,
-                               embedder_spec=self.settings.embeddings, progress=progress)
+                               embedder_spec=self.settings.embeddings, progress=progress,
+                               notify=notify)
         self.reload()
         return manifest
 

@@ -16,6 +16,9 @@ variable               default              meaning
 ``CCHC_LLM_MODEL``     —                    the chat model's name (required with ``CCHC_LLM``)
 ``CCHC_LLM_BASE_URL``  —                    the chat model's endpoint
 ``CCHC_LLM_API_KEY``   —                    key for an OpenAI-compatible endpoint
+``CCHC_OCR_PAGE_TIMEOUT`` ``180``                seconds allowed to OCR one scanned page
+``CCHC_OCR_WORKERS``   ``0``                OCR threads (0 = the CPU count, at most 4)
+``CCHC_DOC_TIMEOUT``   ``120``              seconds for one LibreOffice conversion of a .doc
 ``CCHC_APP_PASSWORD``  —                    the app's sign-in password (not enforced yet)
 =====================  ===================  ==================================================
 
@@ -26,10 +29,13 @@ current directory when the settings are built.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from ingest.options import ParseOptions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,6 +73,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
     app_password: SecretStr | None = None
+    ocr_page_timeout: float = 180.0
+    ocr_workers: int = 0
+    doc_timeout: float = 120.0
 
     @field_validator("home", "corpus", mode="after")
     @classmethod
@@ -86,6 +95,13 @@ class Settings(BaseSettings):
         data = self.model_dump()
         data.update(given)
         return type(self).model_validate(data)
+
+    def parse_options(self) -> "ParseOptions":
+        """The parsing limits of these settings (:class:`ingest.options.ParseOptions`)."""
+        from ingest.options import ParseOptions
+
+        return ParseOptions(ocr_page_timeout=self.ocr_page_timeout, ocr_workers=self.ocr_workers,
+                            doc_timeout=self.doc_timeout)
 
     @property
     def llm_enabled(self) -> bool:

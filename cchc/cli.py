@@ -28,9 +28,9 @@ log = logging.getLogger("cchc")
 
 
 def _commands() -> list:
-    from cchc import commands_export, commands_ingest, commands_retrieval
+    from cchc import commands_export, commands_ingest, commands_retrieval, commands_status
 
-    return [commands_ingest, commands_retrieval, commands_export]
+    return [commands_ingest, commands_retrieval, commands_export, commands_status]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = Settings().with_overrides(home=getattr(args, "home", None),
                                              embeddings=getattr(args, "embeddings", None))
+        configure_runtime(settings)
         args.assistant = Assistant.open(settings)
         return int(args.func(args) or 0)
     except CchcError as err:

@@ -35,8 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """Print one plan as JSON or as a readable summary."""
-    plan = parse_plan(args.file)
+    """Print one plan as JSON or as a readable summary (parsed in a bounded
+    worker: :func:`assistant.parsing.parse_plan` with ``untrusted=True``)."""
+    plan = parse_plan(args.file, untrusted=True)
     if args.json:
         json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -46,9 +46,10 @@ _MAX_WIDTH = 60
 _MIN_WIDTH = 6
 
 
-def task_rows(tasks: Iterable[Task]) -> list[dict]:
-    """One dict per task, keys = :data:`COLUMNS` headers (values ``str``/``int``/``None``)."""
-    return [{name: get(t) for name, get in COLUMNS} for t in tasks]
+def task_rows(tasks: Iterable[Task], columns: list[tuple[str, object]] | None = None) -> list[dict]:
+    """One dict per task, keys = the headers of ``columns`` (default
+    :data:`COLUMNS`; values ``str``/``int``/``None``)."""
+    return [{name: get(t) for name, get in (columns or COLUMNS)} for t in tasks]
 
 
 def write_csv(tasks: Iterable[Task], out: IO[str]) -> int:
@@ -64,17 +65,20 @@ def write_csv(tasks: Iterable[Task], out: IO[str]) -> int:
     return len(rows)
 
 
-def write_xlsx(tasks: Iterable[Task], path: str | IO[bytes], sheet: str = "Nhiệm vụ") -> int:
+def write_xlsx(tasks: Iterable[Task], path: str | IO[bytes], sheet: str = "Nhiệm vụ",
+               columns: list[tuple[str, object]] | None = None) -> int:
     """Write ``tasks`` to an .xlsx file (a path or a binary stream); return the task rows.
 
-    Raises ``OSError`` when the file cannot be written.
+    ``columns`` ``[(header, function of a task)]``, default :data:`COLUMNS`
+    (the status export appends its own). Raises ``OSError`` when the file
+    cannot be written.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    rows = task_rows(tasks)
-    headers = [name for name, _ in COLUMNS]
+    rows = task_rows(tasks, columns)
+    headers = [name for name, _ in (columns or COLUMNS)]
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]

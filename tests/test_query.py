@@ -12,6 +12,7 @@ import pytest
 
 from ingest.model import Due, Metadata, Period, Plan, Task
 from ingest.pipeline import parse_file
+from retrieval.question.followup import follow_up
 from retrieval.query import (
     PlanCatalog,
     canon,
@@ -267,14 +268,14 @@ def test_search_text_carries_expansions(catalog):
 
 def test_follow_ups(catalog):
     first = parse_query("NAP nv 17 ai chủ trì?", catalog)
-    q = parse_query("còn nhiệm vụ 18?", catalog).follow_up(first)
+    q = follow_up(parse_query("còn nhiệm vụ 18?", catalog), first)
     assert q.intent == "task" and q.task_refs == ["18"] and q.fields == ["lead"] and q.plans == [NAP]
-    q = parse_query("thế ai phối hợp?", catalog).follow_up(first)
+    q = follow_up(parse_query("thế ai phối hợp?", catalog), first)
     assert q.task_refs == ["17"] and q.fields == ["coordinating"] and q.plans == [NAP]
-    q = parse_query("còn 19 thì sao?", catalog).follow_up(first)
+    q = follow_up(parse_query("còn 19 thì sao?", catalog), first)
     assert q.task_refs == ["19"] and q.fields == ["lead"]
     # a new, complete question does not inherit
-    q = parse_query("Tân Lập có bao nhiêu nhiệm vụ?", catalog).follow_up(first)
+    q = follow_up(parse_query("Tân Lập có bao nhiêu nhiệm vụ?", catalog), first)
     assert q.plans == [TL] and q.task_refs == [] and q.intent == "count"
 
 

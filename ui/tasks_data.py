@@ -19,8 +19,9 @@ import pandas as pd
 
 from ingest.deadline import due_overlaps
 from ingest.fields import labels, short_label, task_number_text, task_section_text
+from ingest.lexicon import canon
 from ingest.model import Plan
-from retrieval.query import PlanCatalog, canon
+from retrieval.query import PlanCatalog
 from ui.due import due_within
 from ui.units import split_units, task_unit_keys, unit_groups
 

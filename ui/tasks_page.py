@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ingest.deadline import QUARTER_ROMAN
 from ui.due import RECURRENCE_LABELS
 from ui.exports import to_csv_bytes, to_xlsx_bytes
 from ui.resources import Engine
@@ -20,7 +21,7 @@ from ui.tasks_data import (
     upcoming,
 )
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+ROMAN = QUARTER_ROMAN
 VIEW_ALL = "Tất cả"
 VIEW_SOON = "Sắp đến hạn"
 FILTER_KEYS = ("tasks_plans", "tasks_units", "tasks_year", "tasks_quarter", "tasks_month",
