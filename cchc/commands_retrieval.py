@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from ingest.model import OCR_NOTE
+from retrieval.conversation import Conversation
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -162,31 +163,6 @@ def _ask_batch(answerer, path: str, plan: str | None, as_json: bool) -> int:
         else:
             print(f"[{record['id']}] {question}\n{format_answer(answer)}\n", flush=True)
     return 0
-
-
-class Conversation:
-    """One conversation's state, as ``cchc ask`` keeps it on standard input.
-
-    ``answerer`` an :class:`retrieval.answer.Answerer`; ``plan`` the fixed
-    scope (``--plan``) or ``None``. :meth:`ask` answers a question against
-    the earlier turns (oldest first) and records the turn, so a follow-up
-    ("còn nhiệm vụ 23?", "thế ai phối hợp?", "trong đó cái nào…") resolves
-    against the previous answer. ``cchc eval`` judges conversation sets
-    through this class, so the figures measure what the command line does.
-    """
-
-    def __init__(self, answerer, plan: str | None = None) -> None:
-        self.answerer = answerer
-        self.plan = plan
-        self.history: list = []
-
-    def ask(self, question: str):
-        """The :class:`retrieval.answer.Answer` to ``question`` in this conversation."""
-        from retrieval.answer import Turn
-
-        answer = self.answerer.answer(question, plan=self.plan, history=self.history)
-        self.history.append(Turn(question, answer))
-        return answer
 
 
 def _conversation(answerer, plan: str | None, as_json: bool) -> int:

@@ -46,7 +46,8 @@ _MAX_WIDTH = 60
 _MIN_WIDTH = 6
 
 
-def task_rows(tasks: Iterable[Task], columns: list[tuple[str, object]] | None = None) -> list[dict]:
+def task_rows(tasks: Iterable[Task],
+              columns: list[tuple[str, Callable[[Task], Any]]] | None = None) -> list[dict]:
     """One dict per task, keys = the headers of ``columns`` (default
     :data:`COLUMNS`; values ``str``/``int``/``None``)."""
     return [{name: get(t) for name, get in (columns or COLUMNS)} for t in tasks]
@@ -66,7 +67,7 @@ def write_csv(tasks: Iterable[Task], out: IO[str]) -> int:
 
 
 def write_xlsx(tasks: Iterable[Task], path: str | IO[bytes], sheet: str = "Nhiệm vụ",
-               columns: list[tuple[str, object]] | None = None) -> int:
+               columns: list[tuple[str, Callable[[Task], Any]]] | None = None) -> int:
     """Write ``tasks`` to an .xlsx file (a path or a binary stream); return the task rows.
 
     ``columns`` ``[(header, function of a task)]``, default :data:`COLUMNS`

@@ -60,11 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     args = ap.parse_args(argv)
 
-    from retrieval.cli import load_answerer
+    from assistant.service import Assistant
+    from assistant.settings import Settings
 
     questions = _questions([args.qa_set] + args.extra)
     t0 = time.perf_counter()
-    answerer = load_answerer(args.home)
+    answerer = Assistant.open(Settings().with_overrides(home=args.home)).answerer
     open_s = time.perf_counter() - t0
     answerer.answer(questions[0])  # warm-up: lazily loaded analyzers and the model
     by_intent: dict[str, list[float]] = {}

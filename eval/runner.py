@@ -7,7 +7,7 @@ next to each other with the gap (dev minus locked, in points) per type,
 per class of the locked set, for the no-diacritics variant and for the
 conversation turns. Conversations are judged turn by turn: the system
 answers the turns of one conversation, in order, through one
-:class:`retrieval.cli.Conversation` (the state ``cchc ask`` keeps on
+:class:`retrieval.conversation.Conversation` (the state ``cchc ask`` keeps on
 standard input); the baseline, which has no conversation state, answers
 each turn on its own.
 
@@ -151,13 +151,13 @@ def flatten_turns(conversations: list[dict]) -> list[dict]:
 
 def run_conversations(answerer, conversations: list[dict], plain: bool = False
                       ) -> dict[str, Any]:
-    """Answer every turn through one :class:`retrieval.cli.Conversation` per
+    """Answer every turn through one :class:`retrieval.conversation.Conversation` per
     conversation (questions stripped of diacritics when ``plain``).
 
     Returns ``{"items", "records", "ranks"}`` over the flattened turns
     (:func:`flatten_turns`), records and ranks as :func:`run_system`.
     """
-    from retrieval.cli import Conversation
+    from retrieval.conversation import Conversation
 
     items = flatten_turns(conversations)
     records, ranks = [], []

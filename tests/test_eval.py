@@ -44,7 +44,7 @@ from ingest.model import Paragraph, Plan, Section, Task
 from ingest.pipeline import parse_file
 from ingest.textnorm import fold
 from retrieval.answer import Answerer
-from retrieval.cli import Conversation
+from retrieval.conversation import Conversation
 from tests.paths import REPO
 from tests.test_answer import FakeStore, LexicalSearcher
 

@@ -24,7 +24,7 @@ from ingest.pipeline import load_document, parse_file
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import task_citation
-from retrieval.cli import format_answer
+from cchc.commands_retrieval import format_answer
 from tests.paths import PDF_FIXTURE
 from tests.scans import make_scan, score_rows, subset_pdf
 
