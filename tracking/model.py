@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ingest.errors import InputError
 from ingest.model import Plan
 from ingest.textnorm import fold
 
@@ -38,9 +39,9 @@ NOTE_MAX = 500
 """Longest note, reason or evidence reference accepted (characters)."""
 
 
-class StatusError(ValueError):
+class StatusError(InputError, ValueError):
     """A status update that cannot be stored; ``str(err)`` is Vietnamese and
-    names the field at fault."""
+    names the field at fault (an :class:`ingest.errors.InputError`: exit 2)."""
 
 
 def parse_status(text: str | None) -> str:
