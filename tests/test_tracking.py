@@ -350,7 +350,8 @@ def test_chat_answers_progress_from_statuses(env, capsys, plan):
     assert [c.locator for c in ans.citations] == ["nhiệm vụ 28"]
     ans = answerer.answer("nhiem vu 29 da hoan thanh chua")  # not done: its actual status is said
     assert [c.locator for c in ans.citations] == ["nhiệm vụ 29"] and "đang thực hiện" in ans.text
-    # other questions keep their answers
+    # other questions keep their answers, also when they speak of pace
+    assert answerer.answer("Kế hoạch yêu cầu gì về đẩy nhanh tiến độ giải quyết hồ sơ?").kind != "status"
     ans = answerer.answer("Nhiệm vụ 22 do ai chủ trì?")
     assert ans.kind != "status" and "Trung tâm Phục vụ hành chính công" in ans.text
 
