@@ -128,8 +128,8 @@ def plan_files(paths: list[str]) -> list[str]:
 def analyzer_fingerprint() -> str:
     """Hash of the token analyses' code and underthesea's version: stored
     token lists are reused only while it is unchanged."""
-    import retrieval.analyzers
     import ingest.textnorm
+    import retrieval.analyzers
 
     digest = hashlib.sha256()
     for module in (retrieval.analyzers, ingest.textnorm):
