@@ -68,11 +68,11 @@ class EncryptedFileError(IngestError):
 
 
 class NoTextLayerError(IngestError):
-    """A PDF whose pages carry no text (a scan)."""
+    """A PDF whose pages carry no text, not even after OCR (drawings only, a blank scan)."""
 
     def __init__(self, name: str):
         super().__init__(
-            "PDF không có lớp văn bản (có thể là bản scan) — cần OCR trước khi nạp"
+            "PDF không có lớp văn bản và nhận dạng chữ (OCR) không đọc được chữ nào"
             f": {name}"
         )
 

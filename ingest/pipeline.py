@@ -100,8 +100,14 @@ def repair_legacy(doc: LoadedDocument) -> None:
 
 
 def build_plan(doc: LoadedDocument) -> Plan:
-    """Apply the genre rules to a loaded document and return its :class:`Plan`."""
+    """Apply the genre rules to a loaded document and return its :class:`Plan`.
+
+    Tasks come from the annex tables, else from tasks assigned in prose
+    (:mod:`ingest.prose_tasks`); a plan that names an annex or task list but
+    yields no task carries a warning saying so.
+    """
     from ingest.structure import read_body
+    from ingest.prose_tasks import names_a_task_list, tasks_from_sections
     from ingest.tables import extract_tasks
 
     from ingest.legacy import LABELS
@@ -111,7 +117,30 @@ def build_plan(doc: LoadedDocument) -> Plan:
     plan.warnings.extend(warnings)
     if doc.encoding:
         plan.warnings.append(f"Đã chuyển văn bản từ bảng mã {LABELS[doc.encoding]} sang Unicode.")
+    if not plan.tasks:
+        plan.tasks = tasks_from_sections(plan.sections, doc.name, plan.year)
+    if not plan.tasks and names_a_task_list(plan.sections):
+        plan.warnings.append(
+            f"{doc.name}: kế hoạch nhắc tới phụ lục/danh mục nhiệm vụ nhưng không đọc được nhiệm vụ nào "
+            "(bảng có thể đã mất hoặc hỏng khi chuyển đổi tệp)"
+        )
+    _mark_ocr(plan, doc)
     return plan
+
+
+def _mark_ocr(plan: Plan, doc: LoadedDocument) -> None:
+    """Record which pages were OCR'd (``Plan.source_kind``/``ocr_pages``) and warn once."""
+    if not doc.ocr_pages:
+        return
+    pages = sorted(set(doc.ocr_pages))
+    text_pages = {b.page for b in doc.blocks if b.kind != "page_break" and b.page} - set(pages)
+    plan.ocr_pages = pages
+    plan.source_kind = "mixed" if text_pages else "scan"
+    shown = ", ".join(str(p) for p in pages) if len(pages) <= 12 else f"{len(pages)} trang"
+    plan.warnings.append(
+        f"Nội dung đọc từ bản scan bằng nhận dạng chữ (OCR), trang {shown}: "
+        "hãy đối chiếu với bản gốc trước khi dùng."
+    )
 
 
 def parse_file(path: str | os.PathLike) -> Plan:

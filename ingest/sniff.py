@@ -127,7 +127,8 @@ def ole_word_kind(path: str | os.PathLike) -> str | None:
             if not ole.exists(WORD_STREAM):
                 return None
             fib = ole.openstream(WORD_STREAM).read(_FIB_FLAGS + 2)
-    except Exception:  # olefile raises many types for damaged files
+    except (OSError, ValueError, IndexError, KeyError, struct.error, NotImplementedError):
+        # olefile's errors (OleFileError is an OSError) and parsing failures of damaged files
         with open(path, "rb") as fh:
             named = WORD_STREAM.encode("utf-16-le") in fh.read()
         return "damaged" if named else None

@@ -132,7 +132,9 @@ def test_missing_task_number_or_plan_abstains(answerer):
               "Xã Hòa Bình Tây nhiệm vụ 3 do ai chủ trì?",
               "KH CCHC Nam An Phụ năm 2025, nhiệm vụ 3 ai chủ trì?"):
         a = answerer.answer(q)
-        assert a.abstained and a.text == ABSTAIN and a.citations == [], q
+        assert a.abstained and a.citations == [], q
+        # the abstention says what is missing, not only "không tìm thấy"
+        assert a.text != ABSTAIN and ("không có" in a.text.lower() or "chưa nạp" in a.text.lower()), (q, a.text)
 
 
 def test_field_the_table_lacks_abstains(answerer):
@@ -309,7 +311,8 @@ def test_cli_batch_prints_the_json_contract(answerer, tmp_path, capsys):
     assert set(lines[0]) == {"id", "question", "answer", "abstained", "citations", "latency_ms"}
     assert set(lines[0]["citations"][0]) == {"doc", "title", "locator", "page", "quote"}
     assert lines[0]["citations"][0]["locator"] == "nhiệm vụ 17" and not lines[0]["abstained"]
-    assert lines[1]["abstained"] and lines[1]["answer"] == ABSTAIN and lines[1]["citations"] == []
+    assert lines[1]["abstained"] and lines[1]["citations"] == []
+    assert lines[1]["answer"] == "Kế hoạch Nam An Phụ (năm 2026) không có nhiệm vụ 40."
 
 
 def test_llm_configuration_from_environment():
