@@ -29,6 +29,7 @@ re-exports them and the helpers other code imports from here.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from datetime import date
@@ -56,7 +57,8 @@ from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_lookup import lookup_answer
 from retrieval.answer_plans import MentionIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
-from retrieval.question.parse import question_unit
+from retrieval.question.meaning import FieldVote
+from retrieval.question.parse import lookup_by_meaning, question_unit
 from tracking.answer import answer_status_question
 
 __all__ = [
@@ -86,6 +88,9 @@ class Answerer:
         self.passages = PassageAnswerer(store, self.plans, self.catalog, searcher, llm)
         self.mentions = MentionIndex(getattr(store, "chunks", []), self.plans, self.catalog)
         self.today = today
+        embedder = getattr(searcher, "embedder", None)
+        home = getattr(store, "home", None)
+        self.votes = FieldVote(embedder, os.path.join(home, "cache") if home else None) if embedder else None
         #: intent → handler, one per :class:`retrieval.question.Intent`
         #: (detected by :data:`retrieval.question.parse.INTENT_RULES`, in order).
         self.handlers: dict[Intent, Callable[[Query], Answer | None]] = {
@@ -141,9 +146,12 @@ class Answerer:
         note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
             return abstention(query, reason=self._unknown_plan_reason(query))
+        by_meaning = self._field_by_meaning(query)
         status = answer_status_question(query, self.store, self.catalog)
         # progress questions are answered from the stored task statuses
         answer = status if status is not None else self._route(query)
+        if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
+            query.fields, query.intent = [], Intent.SEARCH
         answer.scope = plan or None
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations
@@ -156,6 +164,15 @@ class Answerer:
             if label not in answer.text[:120]:  # the conversation moved to this plan: say which
                 answer.text = f"{label}: {answer.text}"
         return answer
+
+    def _field_by_meaning(self, query: Query) -> bool:
+        """Where the cue rules found no field, the exemplar vote
+        (:class:`retrieval.question.meaning.FieldVote`) may; True when it
+        turned the question into a task look-up."""
+        if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
+            return False
+        field = self.votes.field(query.text)
+        return bool(field) and lookup_by_meaning(query, self.catalog, field)
 
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that
