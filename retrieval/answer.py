@@ -1,27 +1,41 @@
 """Answers with citations: structured (from the plan model) or extractive.
 
-``Answerer(store, searcher).answer(question, plan=None, history=None)``
-returns an :class:`Answer`. The question is parsed
-(:func:`retrieval.query.parse_query`) and sent by its intent to:
+``Answerer(store, searcher, today=None).answer(question, plan=None,
+history=None, today=None)`` returns an :class:`Answer`. The question is
+read into a :class:`retrieval.question.Query` (:func:`parse_query`, whose
+``INTENT_RULES`` pick the :class:`retrieval.question.Intent` in declared
+order), resolved against the previous turn, restricted to the scope, and
+sent to the handler of its intent (:attr:`Answerer.handlers`):
 
-* **task**, **filter** and **count** questions →
-  :class:`retrieval.answer_tasks.TaskAnswerer` (task rows exactly as
-  written, every matching task of every matching plan, labelled per plan);
-* **meta** (who signed, which decision) and **plans** ("kế hoạch nào áp
-  dụng cho năm 2026?") → :mod:`retrieval.answer_meta` (header facts, the
-  catalog of loaded plans);
-* other questions → :class:`retrieval.answer_text.PassageAnswerer`: the
-  few sentences of the best passages that share most of the question's
-  content words (:mod:`retrieval.answer_scoring`), or an LLM's answer when
-  one is configured.
+* ``task`` → rows by number (:class:`retrieval.answer_tasks.TaskAnswerer`);
+  ``filter`` / ``count`` → every matching task of every plan in scope,
+  grouped and labelled per plan (counts also per plan);
+* ``aggregate`` → earliest/latest deadline, the unit that leads most
+  (:mod:`retrieval.answer_aggregate`);
+* ``lookup`` → a row found by its content, no number
+  (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
+* ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
+* ``meta`` (every header fact asked) and ``plans`` → :mod:`retrieval.answer_meta`;
+* ``search`` → a unit's duties (body list, then the annex rows it leads) or
+  the few sentences of the best passages
+  (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
-Every path **abstains** with :data:`ABSTAIN` when nothing supports it (a
-plan named that is not loaded, a task number the named plan lacks, a filter
-no task meets, a header fact the plan leaves blank, no sentence with enough
-support, a figure asked that the supporting sentences do not state).
+A handler that finds nothing (``None``) hands over to passage search. Where
+the cue rules find no field, an exemplar vote by meaning
+(:class:`retrieval.question.meaning.FieldVote`) may make the question a
+look-up. Progress questions go to the task statuses first.
 
-Follow-ups ("còn nhiệm vụ 23?", "thế ai phối hợp?") are resolved against
-the previous turn's query (:meth:`retrieval.query.Query.follow_up`).
+Every path **abstains** when nothing supports it, and says why when it
+knows ("Kế hoạch Phú Thái … không có phụ lục nhiệm vụ.", "… không có nhiệm
+vụ 40.", "Chưa nạp kế hoạch nào của …"); else :data:`ABSTAIN`.
+
+Scope: ``plan`` (the app's Phạm vi, ``--plan``) restricts the plans; a plan
+the question names outside it wins, and the answer starts with a note
+saying so. Follow-ups ("còn nhiệm vụ 23?", "thế ai phối hợp?", "trong đó
+…", "còn Trường Xuân?", "kế hoạch kia thì sao?") are resolved against the
+previous turn's query (:meth:`retrieval.question.Query.follow_up`); a turn
+answered under another scope is not followed (``Answer.scope``), so
+switching scope starts afresh. ``today`` anchors "quá hạn"/"sắp đến hạn".
 
 The answer types live in :mod:`retrieval.answer_model`; this module
 re-exports them and the helpers other code imports from here.
