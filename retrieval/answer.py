@@ -163,7 +163,12 @@ class Answerer:
         by_meaning = self._field_by_meaning(query)
         status = answer_status_question(query, self.store, self.catalog)
         # progress questions are answered from the stored task statuses
-        answer = status if status is not None else self._route(query)
+        if status is not None and not status.abstained:
+            answer = status
+        else:  # a progress reading that finds nothing yields to the plan's own text
+            answer = self._route(query)
+            if answer.abstained and status is not None:
+                answer = status
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
         answer.scope = plan or None
