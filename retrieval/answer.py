@@ -68,7 +68,7 @@ from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, te
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
 from retrieval.answer_text import MIN_SUPPORT, STRONG_SUPPORT, PassageAnswerer, split_sentences
 from retrieval.answer_aggregate import aggregate_answer
-from retrieval.answer_lookup import lookup_answer
+from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_plans import MentionIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.meaning import FieldVote
@@ -190,6 +190,9 @@ class Answerer:
         turned the question into a task look-up."""
         if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
             return False
+        names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
+        if not lookup_rows(plans_in_scope(self.plans, query), query, names):
+            return False  # no task row is about it: no look-up to make, no embedding spent
         field = self.votes.field(query.text)
         return bool(field) and lookup_by_meaning(query, self.catalog, field)
 
