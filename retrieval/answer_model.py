@@ -21,7 +21,9 @@ class Citation:
     """Where an answer comes from: ``doc`` (file name), ``title`` (plan
     title), ``locator`` ("nhiệm vụ 22", "mục II.3.b"), ``page`` (1-based or
     ``None``) and ``quote`` (the source words). ``section`` (a task's annex
-    section) is kept for evaluation and left out of :meth:`to_dict`."""
+    section) is kept for evaluation and ``ocr`` (the page was read by OCR
+    from a scan, shown as :data:`ingest.model.OCR_NOTE`) for display; both
+    are left out of :meth:`to_dict`."""
 
     doc: str
     title: str | None
@@ -29,6 +31,7 @@ class Citation:
     page: int | None
     quote: str
     section: str | None = field(default=None, repr=False, compare=False)
+    ocr: bool = field(default=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI contract's ``{"doc", "title", "locator", "page", "quote"}``."""

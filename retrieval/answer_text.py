@@ -304,7 +304,8 @@ class PassageAnswerer:
         plan = self.plans.get(chunk.doc)
         title = plan_title(plan) if plan else getattr(chunk, "title", None)
         return Citation(chunk.doc, title, chunk.locator, chunk.page, chunk.quote,
-                        getattr(chunk, "section", None))
+                        getattr(chunk, "section", None),
+                        ocr=bool(plan and plan.is_ocr_page(chunk.page)))
 
     def _sentences(self, chunk) -> list[tuple[str, str, frozenset[str]]]:
         """Answer units of a chunk as ``(shown, source words, terms)``, cached
