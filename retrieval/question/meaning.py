@@ -22,7 +22,7 @@ import os
 
 import numpy as np
 
-__all__ = ["EXEMPLARS", "K", "MIN_SIMILARITY", "SHARE", "FieldVote"]
+__all__ = ["EXEMPLARS", "MIN_SIMILARITY", "SHARE", "FieldVote", "K"]
 
 #: Exemplar questions per label; "other" holds questions that ask no task
 #: field (body facts, counts, lists), so a vote can also say "none".

@@ -35,7 +35,7 @@ hội", "van hoa xa hoi" and "VH-XH" meet. The intent is chosen by
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
@@ -43,12 +43,12 @@ from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
 from retrieval.question.cues import (
     BODY_REFERENCE,
-    EXCLUSION,
     COUNT,
     COUNT_NOUN,
     CROSS,
     DOTTED,
     EXACT,
+    EXCLUSION,
     FIELD_CUES,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
@@ -58,8 +58,8 @@ from retrieval.question.cues import (
     NEGATION,
     NUM,
     PLACE_MENTION,
-    PLANS_ONLY_WORDS,
     PLAN_PERIOD,
+    PLANS_ONLY_WORDS,
     QUARTER,
     QUOTED,
     RECURRENCE,
