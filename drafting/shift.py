@@ -482,9 +482,10 @@ def _shift_task(task: Task, ctx: ShiftContext, where: str) -> tuple[Task, list[C
     if result.subs or result.kept:
         location = f"{where}, cột {DEADLINE_COLUMN}"
         reason = _deadline_review(task, result, ctx)
+        deadline = task.deadline or ""
         if reason:
-            proposal = result.text if result.subs else task.deadline
-            changes.append(Change(location, task.deadline, proposal, reason,
+            proposal = result.text if result.subs else deadline
+            changes.append(Change(location, deadline, proposal, reason,
                                   applied=False, review=reason))
             note = f"Cần xem lại: {reason}."
             if result.subs:
@@ -492,7 +493,7 @@ def _shift_task(task: Task, ctx: ShiftContext, where: str) -> tuple[Task, list[C
         else:
             new.deadline = result.text
             new.due = parse_due(result.text, ctx.target)
-            changes += _log_text(location, task.deadline, result, True, ALWAYS_LOGGED)
+            changes += _log_text(location, deadline, result, True, ALWAYS_LOGGED)
     return new, changes, note
 
 
