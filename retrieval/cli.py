@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+from ingest.model import OCR_NOTE
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -96,6 +98,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     else:
         print(f"Đã lập chỉ mục {len(files)} kế hoạch: {n_chunks} đoạn, {n_tasks} nhiệm vụ "
               f"(bộ nhúng {manifest.get('embedder_id')}).")
+    for name, entry in files.items():
+        warnings = entry.get("warnings") or []
+        for message in warnings[:5]:
+            print(f"Cảnh báo {name}: {message}", file=sys.stderr)
+        if len(warnings) > 5:
+            print(f"Cảnh báo {name}: … và {len(warnings) - 5} cảnh báo khác (xem `cchc parse`)", file=sys.stderr)
     for name, message in errors.items():
         print(f"Lỗi, bỏ qua {name}: {message}", file=sys.stderr)
     return 0 if files else 2
@@ -132,6 +140,8 @@ def format_answer(answer) -> str:
         lines.append("Nguồn:")
         for c in answer.citations[:12]:
             page = f", trang {c.page}" if c.page else ""
+            if c.ocr:
+                page += f" ({OCR_NOTE})"
             quote = c.quote if len(c.quote) <= 220 else c.quote[:219] + "…"
             lines.append(f"- {c.title or c.doc} ({c.doc}), {c.locator}{page}: “{quote}”")
         if len(answer.citations) > 12:

@@ -375,6 +375,7 @@ def _build(files, writer, spec, fingerprint, analyzers, inputs, progress,
             "sha256": sha,
             "n_chunks": len(chunks),
             "n_tasks": len(plan.tasks),
+            "warnings": list(plan.warnings),
             "path": os.path.abspath(path),
         }
         plans.append((name, plan, chunks))

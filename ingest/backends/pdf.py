@@ -190,12 +190,13 @@ def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
                 pages.append(_Page(size, lines, found.tables))
                 carry = None
                 continue
-            tables = page.find_tables()
-            bboxes = [t.bbox for t in tables]
+            extracted = [(t, [[_cell_text(c) for c in row] for row in t.extract()]) for t in page.find_tables()]
+            # a one-column "table" is a framed text block (a title over lines): body text
+            extracted = [(t, rows) for t, rows in extracted if max((len(r) for r in rows), default=0) >= 2]
+            bboxes = [t.bbox for t, _ in extracted]
             table_items = []
             merges = {}
-            for table in tables:
-                rows = [[_cell_text(c) for c in row] for row in table.extract()]
+            for table, rows in extracted:
                 if any(any(row) for row in rows):
                     table_items.append((table.bbox[1], rows))
                     merges[id(rows)] = _merged_positions(table)
@@ -217,7 +218,9 @@ def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
     A page has no text layer when it carries no characters at all (a scanned
     image, or vector drawings only). Pages run in parallel on
     ``$CCHC_OCR_WORKERS`` threads (default: the CPU count, at most 4; each
-    Tesseract call uses one core), with a progress bar on stderr.
+    Tesseract call uses one core), with a progress bar on stderr (or, in
+    :mod:`ingest.worker`'s child, ``$CCHC_PROGRESS=lines``: one progress
+    line per page for the parent).
     """
     todo = []
     for index, page in enumerate(pdf.pages):
@@ -229,19 +232,34 @@ def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
     ocr.require_tools(name)
     workers = _ocr_workers()
     results: dict[int, OcrPage] = {}
-    with tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
-              disable=None, leave=False) as bar:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
-            try:
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    bar.update(1)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+    as_lines = os.environ.get("CCHC_PROGRESS") == "lines"  # set by ingest.worker for its child
+    with (
+        tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
+             disable=True if as_lines else None, leave=False) as bar,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
+        futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
+        if as_lines:
+            _report(0, len(todo))
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                bar.update(1)
+                if as_lines:
+                    _report(len(results), len(todo))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
     return results
+
+
+def _report(done: int, total: int) -> None:
+    """One progress line for :mod:`ingest.worker`'s parent (``PROGRESS_PREFIX done total``)."""
+    from ingest.worker import PROGRESS_PREFIX
+
+    sys.stderr.write(f"{PROGRESS_PREFIX}{done} {total}\n")
+    sys.stderr.flush()
 
 
 def _ocr_workers() -> int:
@@ -290,8 +308,8 @@ def _take_unruled_table(page, words, size, carry, table_items):
     found = recover_table(words, size, carry)
     if found is None:
         found = recover_flattened(page.extract_words(use_text_flow=True), size)
-    if found is None:
-        return words, None
+    if found is None or max((len(r) for r in found.rows), default=0) < 2:
+        return words, None  # one column is body text (a title over lines), never a table
     table_items.append((found.top, found.rows))
     rest = [w for w in words if not found.top - 0.5 <= (w["top"] + w["bottom"]) / 2 <= found.bottom + 0.5]
     return rest, (found.columns if found.open else None)
