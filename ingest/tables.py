@@ -357,7 +357,8 @@ class _TaskBuilder:
             left = col - 1
             while left in self._spanned and left > 0:
                 left -= 1
-            if left >= 0 and row[left].strip() and by_col.get(left) not in (None, "number"):
+            # a title spanning the row from the content cell is a heading, never a unit or a deadline
+            if left >= 0 and row[left].strip() and by_col.get(left) not in (None, "number", "content", "objective"):
                 row[col] = row[left]
                 filled.append(f"“{self.state.layout.labels.get(col, role)}”")
         if filled:

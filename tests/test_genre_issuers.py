@@ -32,8 +32,8 @@ def _party_plan(path):
     doc.add_paragraph("- Quán triệt sâu sắc Nghị quyết trong toàn Đảng bộ.")
     doc.add_paragraph("II. NHIỆM VỤ CỤ THỂ")
     doc.add_paragraph("Nhiệm vụ cụ thể tại Phụ lục kèm theo.")
-    doc.add_paragraph("T/M TỈNH ỦY")
-    doc.add_paragraph("BÍ THƯ")
+    doc.add_paragraph("T/M BAN THƯỜNG VỤ")
+    doc.add_paragraph("PHÓ BÍ THƯ THƯỜNG TRỰC")
     doc.add_paragraph("Hầu Văn Lý")
     doc.add_paragraph("PHỤ LỤC")
     doc.add_paragraph("DANH MỤC NHIỆM VỤ")
@@ -48,15 +48,18 @@ def _party_plan(path):
          "Văn phòng Tỉnh ủy", "Các ban đảng", "Thời gian: tháng 12/2026", "Báo cáo kết quả"],
         header,  # repeated at a page top
         ["3", "Kiểm tra, giám sát việc thực hiện", "Ủy ban Kiểm tra Tỉnh ủy", "", "Thường xuyên", "Thông báo kết luận"],
+        ["4", "Các nhiệm vụ phát sinh theo chỉ đạo của Ban Thường vụ Tỉnh ủy", "", "", "", ""],
     ]
     table = doc.add_table(rows=0, cols=6)
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
             cell.text = value
-    # the lead of task 3 spans Chủ trì and Phối hợp
-    last = table.rows[-1].cells
-    last[2].merge(last[3])
+    # the lead of task 3 spans Chủ trì and Phối hợp; the title of row 4 spans the whole row
+    third = table.rows[-2].cells
+    third[2].merge(third[3])
+    fourth = table.rows[-1].cells
+    fourth[1].merge(fourth[5])
     doc.save(path)
 
 
@@ -70,12 +73,14 @@ def test_party_committee_plan(tmp_path):
     assert meta.title.startswith("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW") and meta.title.endswith("chuyển đổi số")
     # the date in the title is not a period: the plan's year is the date line's
     assert (meta.period.text, meta.period.start_year, meta.period.end_year) == (None, 2026, 2026)
-    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
-    t1, t2, t3 = plan.tasks
+    assert [t.number for t in plan.tasks] == ["1", "2", "3", "4"]
+    t1, t2, t3, t4 = plan.tasks
     assert t1.section == "I. Nhóm nhiệm vụ về lãnh đạo, chỉ đạo" and t1.lead == "Ban Tuyên giáo Tỉnh ủy"
     assert (t2.lead, t2.deadline, t2.product) == ("Văn phòng Tỉnh ủy", "Thời gian: tháng 12/2026", "Báo cáo kết quả")
     assert (t3.lead, t3.coordinating) == ("Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy")
     assert any("nhiệm vụ 3 có ô gộp nhiều cột" in w for w in plan.warnings)
+    # a title spanning the row is never read as a unit or a deadline
+    assert t4.content.startswith("Các nhiệm vụ phát sinh") and (t4.lead, t4.deadline, t4.product) == (None, None, None)
 
 
 MINISTRY = """BỘ TƯ PHÁP
