@@ -68,11 +68,11 @@ class EncryptedFileError(IngestError):
 
 
 class NoTextLayerError(IngestError):
-    """A PDF whose pages carry no text (a scan)."""
+    """A PDF whose pages carry no text, not even after OCR (drawings only, a blank scan)."""
 
     def __init__(self, name: str):
         super().__init__(
-            "PDF không có lớp văn bản (có thể là bản scan) — cần OCR trước khi nạp"
+            "PDF không có lớp văn bản và nhận dạng chữ (OCR) không đọc được chữ nào"
             f": {name}"
         )
 
@@ -85,6 +85,17 @@ class ParseLimitError(IngestError):
         self.limit = limit
         super().__init__(
             f"Tệp vượt giới hạn an toàn khi đọc ({limit}), không nạp: {name}"
+        )
+
+
+class LegacyEncodingError(IngestError):
+    """Text that reads as mojibake (a pre-Unicode Vietnamese encoding) and
+    that no known conversion (TCVN3, VNI: :mod:`ingest.legacy`) repairs."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            "Văn bản dùng bảng mã tiếng Việt cũ không nhận ra được (không phải Unicode, "
+            f"TCVN3 hay VNI) — hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nạp lại: {name}"
         )
 
 

@@ -39,6 +39,13 @@ Read from :class:`ingest.layout.Parts`; a field the source leaves blank stays
 * ``signer`` — the personal name under the signature block of the cover,
   else of the body's end, else of an annex, else at the end of a small
   table's signature cell (see :func:`ingest.boilerplate.signer_indices`).
+* ``signature_title`` — that signature block's title lines above the name,
+  as written ("CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH"), "\n"-joined;
+  from a signature cell, its text before the name, cut before the position
+  ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH …" → two lines).
+* ``authority`` — the decision's capitalised authority line after its
+  subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ", "ỦY BAN NHÂN DÂN XÃ
+  TRƯỜNG XUÂN"), mark-up ("**") removed.
 """
 
 from __future__ import annotations
@@ -47,7 +54,8 @@ import datetime as _dt
 import re
 
 from ingest.boilerplate import (
-    is_caps, is_national_motto, is_number_line, is_place_date, signer_in_cell, signer_indices,
+    is_caps, is_national_motto, is_number_line, is_place_date, is_signature_note,
+    is_signature_title, signer_in_cell, signer_indices,
 )
 from ingest.issuer import Letterhead, read_letterhead
 from ingest.layout import Parts
@@ -393,6 +401,48 @@ def _signer(parts: Parts) -> str | None:
     return None
 
 
+_POSITION_IN_CELL = re.compile(r"^(.+?)\s+((?:PHÓ\s+)?CHỦ\s+TỊCH\b.*)$")
+
+
+def _clean_caps(text: str) -> str:
+    return re.sub(r"[*_]+", "", text).strip()
+
+
+def _signature_title(parts: Parts) -> str | None:
+    for lines in [parts.cover, parts.body, *parts.annexes]:
+        texts = _texts(lines)
+        found = signer_indices(texts)
+        if found:
+            titles: list[str] = []
+            for j in range(found[0] - 1, max(-1, found[0] - 6), -1):
+                text = _clean_caps(texts[j])
+                if is_signature_title(text):
+                    titles.insert(0, text)
+                elif titles and not is_signature_note(text):
+                    break
+            return "\n".join(titles) or None
+    for text in _texts(parts.furniture_cells):
+        name = signer_in_cell(text)
+        if name:
+            head = _clean_caps(text[: text.rindex(name)])
+            m = _POSITION_IN_CELL.match(head)
+            return "\n".join(m.groups()) if m else head or None
+    return None
+
+
+def _decision_authority(parts: Parts) -> str | None:
+    texts = _texts(parts.cover)
+    for i, text in enumerate(texts):
+        if is_caps(text) and _key(text).strip(" *_") == "quyet dinh":
+            for nxt in texts[i + 1:i + 6]:
+                key = _key(nxt).strip(" *_")
+                if key.startswith("can cu"):
+                    break
+                if is_caps(nxt) and re.match(r"(?:chu tich )?(?:uy ban|hoi dong)", key):
+                    return _clean_caps(nxt)
+    return None
+
+
 def _decision_subject(parts: Parts) -> str | None:
     texts = _texts(parts.cover)
     for i, text in enumerate(texts):
@@ -427,6 +477,8 @@ def read_metadata(parts: Parts) -> Metadata:
         title=_title(parts, decision_subject),
         decision_number=_decision_number(parts),
         signer=_signer(parts),
+        authority=_decision_authority(parts),
+        signature_title=_signature_title(parts),
     )
     letterhead = _letterhead(parts)
     authority = _authority(parts)

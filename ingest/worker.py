@@ -18,6 +18,12 @@ with the same Vietnamese message; a limit hit is a
 (rather than a fork) is safe for multi-threaded callers such as Streamlit
 and costs about 0.7 s of start-up per file; files already indexed are not
 parsed again (:mod:`retrieval.indexer`).
+
+Scanned PDFs take minutes (OCR, :mod:`ingest.backends.ocr`): the child
+reports each OCR'd page on stderr as a :data:`PROGRESS_PREFIX` line
+("done total"); every report moves the wall-clock limit to at least one
+page time limit (:func:`ingest.backends.ocr.page_timeout`) ahead, and
+drives the parent's progress bar (tqdm on stderr, shown on a terminal).
 """
 
 from __future__ import annotations
@@ -28,12 +34,21 @@ import logging
 import os
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 
-from ingest.errors import CorruptFileError, IngestError, MissingFileError, ParseLimitError
+from ingest.errors import (
+    CorruptFileError,
+    IngestError,
+    MissingFileError,
+    ParseLimitError,
+)
 from ingest.model import Plan, plan_from_dict
 
 log = logging.getLogger(__name__)
+PROGRESS_PREFIX = "\x1ecchc-progress "
+"""Start of a child's stderr line reporting OCR progress: ``done total``."""
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -41,7 +56,7 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class WorkerLimits:
     """Per-file limits: ``seconds`` of wall clock, ``memory_mb`` of address space."""
 
-    seconds: float = 120.0
+    seconds: float = 300.0
     memory_mb: int = 2048
 
 
@@ -106,12 +121,13 @@ def parse_untrusted(path: str | os.PathLike, limits: WorkerLimits = LIMITS) -> P
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([_ROOT] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     env.setdefault("OMP_NUM_THREADS", "1")
+    env["CCHC_PROGRESS"] = "lines"
     cmd = [sys.executable, "-m", "ingest.worker", os.path.abspath(path),
            str(limits.memory_mb), str(limits.seconds)]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, cwd=_ROOT)
     try:
-        out, err = proc.communicate(timeout=limits.seconds)
+        out, err = _communicate(proc, limits.seconds, name)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
@@ -141,6 +157,57 @@ def parse_untrusted(path: str | os.PathLike, limits: WorkerLimits = LIMITS) -> P
         raise _rebuild(*reply["error"])
     log.info("parser worker for %s failed: %s", name, reply.get("crash"))
     raise CorruptFileError(name, "nội dung không đọc được")
+
+
+def _communicate(proc: subprocess.Popen, seconds: float, name: str) -> tuple[bytes, bytes]:
+    """``proc.communicate()`` with a wall-clock limit of ``seconds`` that each
+    OCR progress line on stderr extends (see the module docstring); raises
+    ``subprocess.TimeoutExpired`` when the limit passes. Progress lines are
+    shown as a tqdm bar and left out of the returned stderr."""
+    from tqdm import tqdm
+
+    from ingest.backends.ocr import page_timeout
+
+    out: list[bytes] = []
+    err: list[bytes] = []
+    deadline = [time.monotonic() + seconds]
+    bar: list[tqdm] = []
+
+    def read_err() -> None:
+        for raw in iter(proc.stderr.readline, b""):
+            line = raw.decode("utf-8", "replace")
+            if not line.startswith(PROGRESS_PREFIX):
+                err.append(raw)
+                continue
+            try:
+                done, total = (int(v) for v in line[len(PROGRESS_PREFIX):].split()[:2])
+            except ValueError:
+                continue
+            deadline[0] = max(deadline[0], time.monotonic() + page_timeout())
+            if not bar:
+                bar.append(tqdm(total=total, desc=f"OCR {name}", unit="trang", file=sys.stderr,
+                                disable=None, leave=False))
+            bar[0].n = done
+            bar[0].refresh()
+
+    readers = [threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True),
+               threading.Thread(target=read_err, daemon=True)]
+    for reader in readers:
+        reader.start()
+    try:
+        while True:
+            try:
+                proc.wait(timeout=min(0.5, max(deadline[0] - time.monotonic(), 0.01)))
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() >= deadline[0]:
+                    raise
+        for reader in readers:
+            reader.join()
+    finally:
+        if bar:
+            bar[0].close()
+    return b"".join(out), b"".join(err)
 
 
 def main(argv: list[str]) -> int:

@@ -61,8 +61,10 @@ def task_quote(task: Task) -> str:
 
 def task_citation(plan: Plan, task: Task) -> Citation:
     """Citation of one task row: the plan's doc and title, the row's label
-    ("nhiệm vụ 22"), page, :func:`task_quote` and annex section."""
-    return Citation(plan.doc, plan_title(plan), task.label, task.page, task_quote(task), task.section)
+    ("nhiệm vụ 22"), page, :func:`task_quote`, annex section and whether
+    the page was OCR'd."""
+    return Citation(plan.doc, plan_title(plan), task.label, task.page, task_quote(task), task.section,
+                    ocr=plan.is_ocr_page(task.page))
 
 
 def sub_rows(plan: Plan, task: Task) -> list[Task]:

@@ -7,7 +7,9 @@ Debian's ``/usr/bin/chromium`` with playwright-core (``tests/e2e/ask.mjs``):
 asks "Nhiệm vụ 22 trong kế hoạch Nam An Phụ do ai chủ trì?", waits for the
 answer and its citation, opens the citation and saves a screenshot to
 ``tests/e2e/out/`` (gitignored), and to ``docs/screenshot.png`` when
-``CCHC_UPDATE_SCREENSHOT=1``.
+``CCHC_UPDATE_SCREENSHOT=1``. A second script (``tests/e2e/status.mjs``)
+marks task 28 done on the "Tiến độ" page and checks it is stored and still
+counted after a reload.
 
 Set-up (once): ``apt-get install -y chromium`` and ``npm install`` in
 ``tests/e2e/``. Skipped, with the reason, when chromium, node or
@@ -54,6 +56,10 @@ def _missing_tools() -> str | None:
 
 pytestmark = pytest.mark.skipif(_missing_tools() is not None,
                                 reason=_missing_tools() or "")
+
+
+_HOMES: dict[str, str] = {}
+"""App URL → its ``CCHC_HOME`` (the status test reads the store the app wrote)."""
 
 
 def _free_port() -> int:
@@ -103,6 +109,7 @@ def app_url(tmp_path_factory):
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
+    _HOMES[url] = str(home)
     try:
         _wait_healthy(url, proc, START_TIMEOUT)
         yield url
@@ -137,3 +144,35 @@ def test_ask_in_browser_shows_answer_and_citation(app_url):
     if os.environ.get("CCHC_UPDATE_SCREENSHOT") == "1":  # refresh the README's picture
         SCREENSHOT_COPY.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, SCREENSHOT_COPY)
+
+
+def test_status_set_in_browser_is_stored_and_survives_reload(app_url):
+    """The "Tiến độ" page in the browser: task 28 marked "đã hoàn thành" with
+    evidence is confirmed, counted, written to ``status.db`` and still counted
+    after a reload (a new session)."""
+    from retrieval.store import IndexStore
+    from tracking.model import DONE
+    from tracking.progress import tracked
+    from tracking.store import StatusStore
+
+    home = _HOMES[app_url]
+    with StatusStore(home) as store:
+        before = {doc: len(tp.statuses) for doc, tp in tracked(IndexStore.open(home), store).items()}
+    OUT.mkdir(parents=True, exist_ok=True)
+    shot = OUT / "tien_do.png"
+    result = subprocess.run(
+        ["node", str(E2E / "status.mjs"), app_url, "28 – ", "đã hoàn thành", "BC 12/BC-UBND", str(shot)],
+        cwd=E2E, capture_output=True, text=True, timeout=BROWSER_TIMEOUT,
+        env=dict(os.environ, CHROMIUM_PATH=CHROMIUM), check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "Đã lưu" in seen["notice"] and not seen["pageErrors"], seen
+    with StatusStore(home) as store:
+        plans = tracked(IndexStore.open(home), store)
+    (tp,) = plans.values()
+    done = {tp.plan.tasks[tp.keys.index(k)].number: s for k, s in tp.statuses.items() if s.status == DONE}
+    assert "28" in done and done["28"].evidence == "BC 12/BC-UBND"
+    assert sum(before.values()) + 1 == len(tp.statuses)
+    n_done = str(len(done))
+    assert seen["metrics"]["Đã hoàn thành"] == seen["metricsAfterReload"]["Đã hoàn thành"] == n_done

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ingest.fields import FIELDS, label, short_label, task_number_text, task_section_text
-from ingest.model import Plan, Task
+from ingest.model import OCR_NOTE, Plan, Task
 from ui.highlight import highlight_html
 
 _TASK_LOCATOR = re.compile(r"^nhiệm vụ\s+(\S+?)(\s*\(dòng con\))?$")
@@ -61,6 +61,8 @@ def citation_title(index: int, citation, labels: dict[str, str]) -> str:
     """Expander label: "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22 · trang 12"."""
     plan = labels.get(citation.doc, citation.title or citation.doc)
     page = f" · trang {citation.page}" if citation.page else ""
+    if getattr(citation, "ocr", False):
+        page += f" ({OCR_NOTE})"
     return f"[{index}] {plan} — {citation.locator}{page}"
 
 

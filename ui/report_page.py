@@ -20,6 +20,7 @@ from tracking.report import (
     section_heading,
 )
 from tracking.store import StatusStore
+from ui.config import home_dir
 from ui.resources import Engine
 
 PLAN_KEY, QUARTER_KEY, YEAR_KEY = "report_plan", "report_quarter", "report_year"
@@ -40,7 +41,7 @@ def render(engine: Engine) -> None:
     st.session_state.setdefault(YEAR_KEY, engine.plans[doc].year or today.year)
     quarter = c2.selectbox("Quý", [1, 2, 3, 4], key=QUARTER_KEY, format_func=lambda q: f"Quý {QUARTER_ROMAN[q]}")
     year = int(c3.number_input("Năm", min_value=2000, max_value=2100, step=1, key=YEAR_KEY))
-    with StatusStore(engine.store.home) as store:
+    with StatusStore(home_dir()) as store:
         tp = tracked(engine.store, store)[doc]
     report = build_report(tp, quarter, year, today)
     st.markdown(f"**{report.title}** — số liệu tính đến {report.as_of:%d/%m/%Y}")

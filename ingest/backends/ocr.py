@@ -16,7 +16,8 @@ the PDF loader takes from pdfplumber for a text page, in PDF points:
 
 Steps (image at :data:`DPI` dpi, 8-bit grey):
 
-1. Render with pypdfium2; median filter (3 px) against speckle.
+1. Render with pypdfium2; median filter (3 px) against grain; dark specks
+   under :data:`SPECKLE_AREA` pixels whitened (after deskewing).
 2. Deskew: the angle in ±5° (0.25° then 0.05° steps) that maximises the
    variance of the row sums of the binarised, quarter-size image (text
    lines and table rules are horizontal when it is right); the image is
@@ -25,14 +26,19 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    horizontal (1/25 of the page width) and a long vertical (1/60 of the page
    height) kernel gives the line masks. A connected part of the line masks
    is a table when it spans over a fifth of the page width and has at least
-   two vertical and two horizontal rules. Its cells are the connected white
+   three vertical rules (two columns; a framed box is not a table) and two
+   horizontal ones. Its cells are the connected white
    areas inside the grid; cell edges clustered (12 px) give the grid
    columns and rows, and a cell covering several of them is a merged cell.
-4. Each cell is OCR'd on its own (``--psm 6``, the rules erased, a white
-   border added; blank cells skipped); the rest of the page (tables blanked)
-   is OCR'd once with automatic page segmentation (``--psm 3``); words with
-   no letter or digit, or read with a confidence under
-   :data:`MIN_WORD_CONFIDENCE`, are dropped (speckle).
+4. Cells: the rules erased, each cell cut to the box of its letter-sized
+   dark areas (a cell without any is blank), binarised, and the cells of a
+   page stacked on one sheet that Tesseract reads as one block
+   (``--psm 6``); every word goes back to the cell it came from. The rest
+   of the page (tables blanked) is read once with automatic page
+   segmentation (``--psm 3``). Words read with a confidence under
+   :data:`MIN_WORD_CONFIDENCE`, and marks other than a dash or "&" between
+   words, are dropped (speckle). Tesseract reads Otsu-binarised images
+   (:func:`_binary`), not the grey.
 5. Every text is cleaned by :func:`ingest.ocrtext.clean_ocr_text`
    (Vietnamese post-cleaning).
 
@@ -55,7 +61,7 @@ import cv2
 import numpy as np
 
 from ingest.errors import OcrTimeoutError, OcrUnavailableError
-from ingest.ocrtext import clean_ocr_text
+from ingest.ocrtext import clean_ocr_text, fix_tones
 
 DPI = 300
 LANG = "vie"
@@ -67,9 +73,18 @@ V_KERNEL_RATIO = 60  # vertical rule: at least page height / 60
 EDGE_TOLERANCE = 12  # px at DPI: cell edges closer than this are one grid line
 MIN_CELL = 15  # px: smaller white areas inside a grid are not cells
 CELL_PADDING = 12  # px of white added around a cell before OCR
-MIN_CELL_INK = 25  # dark pixels below which a cell is blank
+CELL_INSET = 3  # px cut from each side of a cell (rule residue)
+CELL_GAP = 40  # px of white between cells stacked on one sheet
+MAX_SHEET_HEIGHT = 16000  # px: a taller stack of cells is split into sheets
+GLYPH_HEIGHT = (16, 150)  # px at DPI: a dark area this high may be a letter
+GLYPH_AREA = 60  # px at DPI: ... and at least this large
+MIN_GLYPHS = 1  # a cell or page with fewer letter-sized areas is blank
+GLYPH_MARGIN = 24  # px kept around the letters of a cell (diacritics, dots)
+SPECKLE_AREA = 10  # px at DPI: dark specks smaller than this are noise
 
 _HAS_TEXT = re.compile(r"\w")
+_JOINER = re.compile(r"^[-–—&+/]+$")  # a dash or "&" standing between words
+MIN_JOINER_CONFIDENCE = 10.0
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one render at a time
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -95,7 +110,7 @@ def missing_tools() -> str | None:
 
     try:
         langs = pytesseract.get_languages(config="")
-    except Exception as exc:  # a broken install reports in many ways
+    except (pytesseract.TesseractError, OSError, RuntimeError) as exc:
         return f"Tesseract OCR không chạy được ({exc})"
     if LANG not in langs:
         return "Tesseract OCR chưa có dữ liệu tiếng Việt (gói tesseract-ocr-vie)"
@@ -142,6 +157,7 @@ def read_page(path: str, index: int, name: str, timeout: float | None = None) ->
     angle = skew_angle(image)
     if abs(angle) >= 0.05:
         image = _rotate(image, angle)
+    image = _despeckle(image)
     grid = _line_mask(image)
     tables = [_read_table(image, grid, box, budget) for box in _table_boxes(grid)]
     body = image.copy()
@@ -186,6 +202,32 @@ def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def _despeckle(gray: np.ndarray) -> np.ndarray:
+    """Whiten dark specks: connected dark areas under :data:`SPECKLE_AREA` px.
+
+    The smallest printed marks of the genre at :data:`DPI` dpi (the dot below
+    "ạ", a full stop) are larger; scanner grain and dust are not.
+    """
+    ink = _ink(gray)
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < SPECKLE_AREA
+    small[0] = False
+    out = gray.copy()
+    out[small[labels] & (ink > 0)] = 255
+    return out
+
+
+def _binary(gray: np.ndarray) -> np.ndarray:
+    """Black text on white by Otsu's threshold, specks removed: what Tesseract
+    reads (its own thresholding is misled by scanner grain in a mostly empty
+    area, e.g. a cell holding only a task number)."""
+    ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < SPECKLE_AREA
+    small[0] = True
+    return np.where(small[labels], 255, 0).astype(np.uint8)
+
+
 def _ink(gray: np.ndarray) -> np.ndarray:
     """Dark pixels as 255 (adaptive threshold: uneven scan lighting is fine)."""
     return cv2.adaptiveThreshold(
@@ -208,7 +250,7 @@ def _line_mask(gray: np.ndarray) -> np.ndarray:
 
 def _table_boxes(grid: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Boxes ``(x0, y0, x1, y1)`` of the line-mask parts that are tables, top first."""
-    h, w = grid.shape
+    w = grid.shape[1]
     n, labels, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     boxes = []
     for i in range(1, n):
@@ -216,7 +258,7 @@ def _table_boxes(grid: np.ndarray) -> list[tuple[int, int, int, int]]:
         if bw < w / 5 or bh < 2 * MIN_CELL:
             continue
         part = (labels[y:y + bh, x:x + bw] == i).astype(np.uint8)
-        if _rule_count(part, axis=0) >= 2 and _rule_count(part, axis=1) >= 2:
+        if _rule_count(part, axis=0) >= 3 and _rule_count(part, axis=1) >= 2:
             boxes.append((int(x), int(y), int(x + bw), int(y + bh)))
     return sorted(boxes, key=lambda b: b[1])
 
@@ -263,8 +305,9 @@ def _read_table(gray, grid, box, budget) -> tuple[tuple[int, int, int, int], lis
     rows = [[""] * len(lefts) for _ in tops]
     clean = gray.copy()
     clean[grid > 0] = 255
-    for cx0, cy0, cx1, cy1 in cells:
-        text = _cell_text(clean[cy0:cy1, cx0:cx1], budget)
+    crops = [clean[cy0 + CELL_INSET:cy1 - CELL_INSET, cx0 + CELL_INSET:cx1 - CELL_INSET]
+             for cx0, cy0, cx1, cy1 in cells]
+    for (cx0, cy0, _cx1, _cy1), text in zip(cells, _cells_text(crops, budget)):
         if text:
             rows[_index(tops, cy0)][_index(lefts, cx0)] = text
     return box, rows
@@ -297,38 +340,111 @@ class _Budget:
             raise
 
 
-def _cell_text(crop: np.ndarray, budget: _Budget) -> str:
-    """One cell's text (lines joined with spaces), ``""`` for a blank cell."""
+def _glyph_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Box ``(x0, y0, x1, y1)`` around the letter-sized dark areas (at least
+    :data:`MIN_GLYPHS`, :data:`GLYPH_HEIGHT` px high and :data:`GLYPH_AREA` px
+    large) widened by :data:`GLYPH_MARGIN`; ``None`` when the image is blank."""
+    ink = _ink(gray)
+    _n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    stats = stats[1:]
+    heights, areas = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
+    glyphs = stats[(heights >= GLYPH_HEIGHT[0]) & (heights <= GLYPH_HEIGHT[1]) & (areas >= GLYPH_AREA)]
+    if len(glyphs) < MIN_GLYPHS:
+        return None
+    h, w = gray.shape
+    x0 = max(int(glyphs[:, 0].min()) - GLYPH_MARGIN, 0)
+    y0 = max(int(glyphs[:, 1].min()) - GLYPH_MARGIN, 0)
+    x1 = min(int((glyphs[:, 0] + glyphs[:, 2]).max()) + GLYPH_MARGIN, w)
+    y1 = min(int((glyphs[:, 1] + glyphs[:, 3]).max()) + GLYPH_MARGIN, h)
+    return x0, y0, x1, y1
+
+
+def _words(gray: np.ndarray, psm: int, budget: _Budget) -> list[tuple[tuple[int, int, int], dict]]:
+    """Tesseract's words of ``gray`` as ``(line key, word box in px)``, in
+    reading order; speckle words dropped (step 4)."""
     import pytesseract
 
-    if int((_ink(crop) > 0).sum()) < MIN_CELL_INK:
-        return ""
-    padded = cv2.copyMakeBorder(crop, *[CELL_PADDING] * 4, cv2.BORDER_CONSTANT, value=255)
-    text = budget.run(pytesseract.image_to_string, padded, lang=LANG, config="--psm 6")
-    return clean_ocr_text(" ".join(text.split()))
+    data = budget.run(
+        pytesseract.image_to_data, gray, lang=LANG, config=f"--psm {psm}",
+        output_type=pytesseract.Output.DICT,
+    )
+    out = []
+    for i, raw in enumerate(data["text"]):
+        text = clean_ocr_text(raw)
+        conf = float(data["conf"][i])
+        if not text:
+            continue
+        if _HAS_TEXT.search(text) and conf < MIN_WORD_CONFIDENCE:
+            continue
+        if not _HAS_TEXT.search(text) and not (_JOINER.match(text) and conf >= MIN_JOINER_CONFIDENCE):
+            continue
+        left, top = data["left"][i], data["top"][i]
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        out.append((key, {"text": text, "x0": left, "x1": left + data["width"][i],
+                          "top": top, "bottom": top + data["height"][i]}))
+    return out
+
+
+def _cells_text(crops: list[np.ndarray], budget: _Budget) -> list[str]:
+    """The text of each cell crop (lines joined with spaces; ``""`` when blank).
+
+    A cell without letter-sized dark areas is blank. The others are cut to
+    their letters, binarised and stacked, :data:`CELL_GAP` px apart, on
+    sheets of at most :data:`MAX_SHEET_HEIGHT` px that Tesseract reads as
+    one block each (``--psm 6``: one process per sheet instead of one per
+    cell); each word goes back to the cell whose band holds its centre.
+    """
+    texts: list[list[str]] = [[] for _ in crops]
+    pieces = []
+    for i, crop in enumerate(crops):
+        box = _glyph_box(crop) if crop.size else None
+        if box is not None:
+            x0, y0, x1, y1 = box
+            pieces.append((i, _binary(crop[y0:y1, x0:x1])))
+    sheet: list[tuple[int, np.ndarray]] = []
+    for piece in pieces + [None]:
+        height = sum(p.shape[0] + CELL_GAP for _i, p in sheet)
+        if piece is None or (sheet and height + piece[1].shape[0] > MAX_SHEET_HEIGHT):
+            if sheet:
+                _read_sheet(sheet, texts, budget)
+            sheet = []
+        if piece is not None:
+            sheet.append(piece)
+    return [clean_ocr_text(" ".join(words)) for words in texts]
+
+
+def _read_sheet(sheet: list[tuple[int, np.ndarray]], texts: list[list[str]], budget: _Budget) -> None:
+    """OCR stacked cell images; append each word to ``texts[cell index]``."""
+    width = max(p.shape[1] for _i, p in sheet) + 2 * CELL_PADDING
+    height = sum(p.shape[0] + CELL_GAP for _i, p in sheet) + CELL_GAP
+    image = np.full((height, width), 255, np.uint8)
+    bands = []
+    y = CELL_GAP
+    for index, piece in sheet:
+        h, w = piece.shape
+        image[y:y + h, CELL_PADDING:CELL_PADDING + w] = piece
+        bands.append((y - CELL_GAP // 2, y + h + CELL_GAP // 2, index))
+        y += h + CELL_GAP
+    for _key, word in _words(image, 6, budget):
+        middle = (word["top"] + word["bottom"]) / 2
+        for top, bottom, index in bands:
+            if top <= middle < bottom:
+                texts[index].append(word["text"])
+                break
 
 
 def _page_words(gray: np.ndarray, budget: _Budget) -> list[dict]:
     """Body words in pixels, each with its visual line's top/bottom (step 4)."""
-    import pytesseract
-
-    if int((_ink(gray) > 0).sum()) < MIN_CELL_INK:
+    if _glyph_box(gray) is None:
         return []
-    data = budget.run(
-        pytesseract.image_to_data, gray, lang=LANG, config="--psm 3",
-        output_type=pytesseract.Output.DICT,
-    )
     lines: dict[tuple[int, int, int], list[dict]] = {}
-    for i, raw in enumerate(data["text"]):
-        text = clean_ocr_text(raw)
-        if not text or not _HAS_TEXT.search(text) or float(data["conf"][i]) < MIN_WORD_CONFIDENCE:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        left, top = data["left"][i], data["top"][i]
-        lines.setdefault(key, []).append(
-            {"text": text, "x0": left, "x1": left + data["width"][i],
-             "top": top, "bottom": top + data["height"][i]}
-        )
+    for key, word in _words(_binary(gray), 3, budget):
+        lines.setdefault(key, []).append(word)
+    for words in lines.values():  # tone marks are fixed on word pairs of a line
+        fixed = fix_tones(" ".join(w["text"] for w in words)).split(" ")
+        if len(fixed) == len(words):
+            for word, text in zip(words, fixed):
+                word["text"] = text
     return _snap_lines(list(lines.values()))
 
 

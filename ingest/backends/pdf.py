@@ -218,7 +218,9 @@ def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
     A page has no text layer when it carries no characters at all (a scanned
     image, or vector drawings only). Pages run in parallel on
     ``$CCHC_OCR_WORKERS`` threads (default: the CPU count, at most 4; each
-    Tesseract call uses one core), with a progress bar on stderr.
+    Tesseract call uses one core), with a progress bar on stderr (or, in
+    :mod:`ingest.worker`'s child, ``$CCHC_PROGRESS=lines``: one progress
+    line per page for the parent).
     """
     todo = []
     for index, page in enumerate(pdf.pages):
@@ -230,19 +232,34 @@ def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
     ocr.require_tools(name)
     workers = _ocr_workers()
     results: dict[int, OcrPage] = {}
-    with tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
-              disable=None, leave=False) as bar:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
-            try:
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    bar.update(1)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+    as_lines = os.environ.get("CCHC_PROGRESS") == "lines"  # set by ingest.worker for its child
+    with (
+        tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
+             disable=True if as_lines else None, leave=False) as bar,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
+        futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
+        if as_lines:
+            _report(0, len(todo))
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                bar.update(1)
+                if as_lines:
+                    _report(len(results), len(todo))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
     return results
+
+
+def _report(done: int, total: int) -> None:
+    """One progress line for :mod:`ingest.worker`'s parent (``PROGRESS_PREFIX done total``)."""
+    from ingest.worker import PROGRESS_PREFIX
+
+    sys.stderr.write(f"{PROGRESS_PREFIX}{done} {total}\n")
+    sys.stderr.flush()
 
 
 def _ocr_workers() -> int:
