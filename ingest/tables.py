@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from ingest.blocks import Block, LoadedDocument
 from ingest.deadline import parse_due
 from ingest.columns import TASK_FIELDS, family_of
+from ingest.flattened import is_dangling
 from ingest.lexicon import opens_cell
 from ingest.model import Task
 from ingest.textnorm import clean_cell, fold
@@ -527,10 +528,15 @@ class _TaskBuilder:
 
         Source pattern: a PDF row cut at a page break where every column
         overflowed ("hiện nhiệm vụ công vụ | trong năm | tỉnh | Văn phòng UBND
-        tỉnh"); a task or sub-row never opens its content in lower case.
+        tỉnh"); a task or sub-row never opens its content in lower case, nor
+        follows a content cell cut after a connector word ("… về", "… và").
         """
         text = self._cell(row, "content") or ""
-        return _starts_mid_sentence(text)
+        if _starts_mid_sentence(text):
+            return True
+        # "…quản lý nhà nước về" | "Khoáng sản …": the content above was cut mid-phrase
+        above = self.state.last.content if self.state.last is not None else None
+        return bool(text and above and is_dangling(above))
 
     def _is_fragment(self, data: dict[int, str]) -> bool:
         """A row at a page top with neither lead nor deadline: the rest of a cut row.

@@ -306,3 +306,29 @@ def test_plan_naming_a_task_list_without_tasks_warns(tmp_path):
     plan = parse_file(path)
     assert plan.tasks == []
     assert any("không đọc được nhiệm vụ nào" in w for w in plan.warnings)
+
+
+def test_pdf_row_cut_at_a_page_break_is_joined():
+    """Page fragments as the PDF loader gives them: a row cut after "… về" and
+    a row cut mid-sentence continue above; a full row at a page top is a sub-row."""
+    from ingest.blocks import Block, LoadedDocument
+    from ingest.tables import extract_tasks
+
+    header = ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    blocks = [
+        Block(kind="table", page=1, rows=[header, ["1", "Tăng cường quản lý nhà nước về", "Sở Nông nghiệp và", "Quý II/2026"]],
+              row_pages=[1, 1]),
+        Block(kind="page_break", page=2),
+        Block(kind="table", page=2, rows=[header, ["", "Khoáng sản trên địa bàn tỉnh", "Môi trường", ""],
+                                          ["2", "Rà soát quy hoạch thăm dò, khai thác", "Sở Công Thương", "Quý III/2026"]],
+              row_pages=[2, 2, 2]),
+        Block(kind="page_break", page=3),
+        Block(kind="table", page=3, rows=[header, ["", "Công bố kết quả rà soát", "Ủy ban nhân dân tỉnh", "Quý IV/2026"]],
+              row_pages=[3, 3]),
+    ]
+    tasks, _ = extract_tasks(LoadedDocument("cut.pdf", blocks, has_pages=True), plan_year=2026)
+    assert [(t.number, t.part_of) for t in tasks] == [("1", None), ("2", None), (None, "2")]
+    one = tasks[0]
+    assert one.content == "Tăng cường quản lý nhà nước về Khoáng sản trên địa bàn tỉnh"
+    assert (one.lead, one.deadline) == ("Sở Nông nghiệp và Môi trường", "Quý II/2026")
+    assert tasks[2].lead == "Ủy ban nhân dân tỉnh"
