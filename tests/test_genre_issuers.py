@@ -332,3 +332,29 @@ def test_pdf_row_cut_at_a_page_break_is_joined():
     assert one.content == "Tăng cường quản lý nhà nước về Khoáng sản trên địa bàn tỉnh"
     assert (one.lead, one.deadline) == ("Sở Nông nghiệp và Môi trường", "Quý II/2026")
     assert tasks[2].lead == "Ủy ban nhân dân tỉnh"
+
+
+LETTERHEADS = [
+    # (letterhead lines or a joined header cell, issuer, parent, level)
+    (["UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG Số: /KH-SCT"], "Sở Công Thương", "Ủy ban nhân dân tỉnh Lào Cai", "sở"),
+    (["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG -------"], "Bộ Nông nghiệp và Môi trường", None, "bộ"),
+    (["BỘ NỘI VỤ"], "Bộ Nội vụ", None, "bộ"),
+    (["BỘ TƯ PHÁP", "VỤ PHÁP CHẾ"], "Vụ Pháp chế", "Bộ Tư pháp", "cục"),
+    (["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"], "Bộ Văn hóa, Thể thao và Du lịch", None, "bộ"),
+    (["CHÍNH PHỦ"], "Chính phủ", None, "chính phủ"),
+    (["ĐẢNG BỘ HUYỆN BẢO THẮNG", "HUYỆN ỦY"], "Huyện ủy Bảo Thắng", "Đảng bộ huyện Bảo Thắng", "huyện ủy"),
+    (["TỈNH ỦY LÀO CAI", "BAN THƯỜNG VỤ"], "Ban Thường vụ Tỉnh ủy Lào Cai", None, "tỉnh ủy"),
+    (["BAN TUYÊN GIÁO TỈNH ỦY"], "Ban Tuyên giáo Tỉnh ủy", None, "ban"),
+    (["ĐẢNG BỘ XÃ AN HÒA", "ĐẢNG ỦY XÃ AN HÒA"], "Đảng ủy xã An Hòa", "Đảng bộ xã An Hòa", "đảng ủy"),
+    (["ỦY BAN NHÂN DÂN", "XÃ TRƯỜNG XUÂN"], "Ủy ban nhân dân xã Trường Xuân", None, "xã"),
+    (["UBND THÀNH PHỐ HÀ NỘI", "VĂN PHÒNG UBND"], "Văn phòng UBND", "Ủy ban nhân dân thành phố Hà Nội", "văn phòng"),
+]
+
+
+def test_letterheads_of_every_issuer_kind():
+    from ingest.issuer import read_letterhead
+
+    for texts, issuer, parent, level in LETTERHEADS:
+        found = read_letterhead(texts)
+        assert (found.issuer, found.parent, found.level) == (issuer, parent, level), texts
+    assert read_letterhead(["ỦY BAN NHÂN DÂN XÃ"]) is None  # names nobody
