@@ -177,6 +177,57 @@ def read_page(path: str, index: int, name: str, timeout: float | None = None) ->
     )
 
 
+_GROUP_MARKER = re.compile(r"^([IVXLHl|!1]{1,6})\.\s+(?=\w)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int | None:
+    """Value of a Roman numeral I-XXX, ``None`` when it is not one."""
+    if not re.fullmatch(r"X{0,3}(?:IX|IV|V?I{0,3})", numeral) or not numeral:
+        return None
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
+def number_group_rows(pages: list[OcrPage]) -> None:
+    """Repair the Roman numerals of annex group rows OCR'd in ``pages`` (in page order).
+
+    A group row is a table row whose first non-empty cell is its only one and
+    starts with a Roman-like marker ("IHL. Cải cách thủ tục hành chính"). The
+    genre numbers them I, II, III… in order, so a marker that is not a
+    numeral, or not above the previous group's, becomes the one after it.
+    Markers of digits only ("1. …", a sub-group) are not touched.
+    """
+    previous = 0
+    for page in pages:
+        for _top, rows in page.tables:
+            for row in rows:
+                filled = [i for i, cell in enumerate(row) if cell]
+                if len(filled) != 1:
+                    continue
+                cell = row[filled[0]]
+                match = _GROUP_MARKER.match(cell)
+                if not match or match.group(1).isdigit():
+                    continue
+                value = _roman_value(match.group(1))
+                if value is None or value <= previous:
+                    value = previous + 1
+                    row[filled[0]] = f"{_roman(value)}. {cell[match.end():]}"
+                previous = value
+
+
 # ------------------------------------------------------------- image steps
 
 
