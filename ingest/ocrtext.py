@@ -14,6 +14,8 @@ about the genre's printed text, none about one document:
   "H. Cải cách thể chế"): a marker made of I, V, X and the letters Tesseract
   reads for I (l, L, |, !, 1) or for II (H) becomes the numeral when the
   result is one (I–XX) and it holds at least one letter.
+* Numbers with letters read for digits ("I1" → "11", "B0%" → "80%"): a
+  token of two or more digits and I, l, |, O, B holding at least one digit.
 * "Quý" followed by a letter read for I ("Quý ï năm 2026", "Quý l/2026")
   becomes "Quý I" (a "1" is left: the genre writes both "Quý 1" and "Quý I").
 * Marks and letters (:func:`fix_tones`): spellings Vietnamese rules out
@@ -46,6 +48,8 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"\w+")
 _CU_FOR_QU = re.compile(r"^cu(?:a[nctmiouy]|[âăeêyơ])")
 _P_FOR_PH = re.compile(r"^p[aăâeêioôơuưy]")
+_DIGITISH = re.compile(r"(?<![\w/.-])(?=[IlO|B]*\d)(?=\d*[IlO|B])[\dIlO|B]{2,}(?=%|[\s,.;:)/]|$)")
+_DIGIT_FOR = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "B": "8"})
 _QUARTER_I = re.compile(r"\b(Quý|QUÝ)\s+[lïíìỉ|!](?=\s*(?:/|năm\b|$))")
 
 
@@ -62,6 +66,7 @@ def clean_ocr_text(text: str | None) -> str:
     text = _SPACE_AFTER.sub(r"\1", text)
     text = _roman_marker(text)
     text = _QUARTER_I.sub(r"\1 I", text)
+    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_FOR), text)
     return fix_tones(clean_cell(text) or "")
 
 

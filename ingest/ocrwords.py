@@ -60,6 +60,7 @@ GENRE_PAIRS: tuple[str, ...] = (
     "gương mẫu", "thực thi", "đúng quy", "quy hoạch", "trụ sở", "tiếp công",
     "và các", "và phát", "và thực", "và xã", "và hiệu", "và ứng", "và triển", "và tổ",
     "và tuyên", "và năng", "và phẩm", "và chính", "và doanh", "và ủy", "và uỷ",
+    "trên cổng", "qua cổng", "lên cổng", "cổng ttđt", "cổng dvc", "phòng chuyên",
     "của ủy", "của uỷ", "của ban", "của các", "của xã", "của bộ", "của chính",
     # time and deadline words
     "thường xuyên", "hàng năm", "hằng năm", "hàng quý", "hàng tháng", "định kỳ",
