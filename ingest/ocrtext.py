@@ -16,6 +16,7 @@ about the genre's printed text, none about one document:
   result is one (I–XX) and it holds at least one letter.
 * Numbers with letters read for digits ("I1" → "11", "B0%" → "80%"): a
   token of two or more digits and I, l, |, O, B holding at least one digit.
+* "Tố" before an acronym is "Tổ" (a team: "Tổ CNSCĐ", "Tổ CCHC").
 * "Quý" followed by a letter read for I ("Quý ï năm 2026", "Quý l/2026")
   becomes "Quý I" (a "1" is left: the genre writes both "Quý 1" and "Quý I").
 * Marks and letters (:func:`fix_tones`): spellings Vietnamese rules out
@@ -50,6 +51,7 @@ _CU_FOR_QU = re.compile(r"^cu(?:a[nctmiouy]|[âăeêyơ])")
 _P_FOR_PH = re.compile(r"^p[aăâeêioôơuưy]")
 _DIGITISH = re.compile(r"(?<![\w/.-])(?=[IlO|B]*\d)(?=\d*[IlO|B])[\dIlO|B]{2,}(?=%|[\s,.;:)/]|$)")
 _DIGIT_FOR = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "B": "8"})
+_TEAM = re.compile(r"\bTố(?= [A-ZĐ]{2,}\b)")
 _QUARTER_I = re.compile(r"\b(Quý|QUÝ)\s+[lïíìỉ|!](?=\s*(?:/|năm\b|$))")
 
 
@@ -66,6 +68,7 @@ def clean_ocr_text(text: str | None) -> str:
     text = _SPACE_AFTER.sub(r"\1", text)
     text = _roman_marker(text)
     text = _QUARTER_I.sub(r"\1 I", text)
+    text = _TEAM.sub("Tổ", text)
     text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_FOR), text)
     return fix_tones(clean_cell(text) or "")
 
@@ -141,17 +144,21 @@ def fix_tones(text: str) -> str:
     failing that, the listed spelling with the same letters but other vowel
     marks too ("Vẫn hoá" → "Văn hoá", "viẹc làm" → "việc làm"). When several
     listed spellings fit, the nearest by edit distance is taken, none on a
-    tie. Words keep the case they were read with.
+    tie. A word already read as part of a listed pair with its left
+    neighbour is not changed by the next pair ("phát thanh viên" stays).
+    Words keep the case they were read with.
     """
     listed, by_tones, by_fold = _pairs()
     words = list(_WORD.finditer(text))
     tokens = [_spelling(m.group(0)) for m in words]
+    settled: set[int] = set()  # words already read as part of a listed pair
     for i in range(len(tokens) - 1):
         if text[words[i].end():words[i + 1].start()] != " ":
             continue
         first, second = tokens[i], tokens[i + 1]
         spelled = f"{first.lower()} {second.lower()}"
         if spelled in listed:
+            settled.update((i, i + 1))
             continue
         right = _closest(spelled, by_tones.get(f"{toneless(first)} {toneless(second)}"))
         if right is None:
@@ -159,7 +166,10 @@ def fix_tones(text: str) -> str:
         if right is None:
             continue
         right_first, right_second = right.split()
+        if i in settled and right_first != first.lower():
+            continue
         tokens[i], tokens[i + 1] = _recase(right_first, first), _recase(right_second, second)
+        settled.update((i, i + 1))
     out, last = [], 0
     for match, token in zip(words, tokens):
         out.append(text[last:match.start()])

@@ -7,7 +7,9 @@ reads the hook above ("ổ", "ể", "ẩ", "ả") as an acute ("ố", "ế", "�
 and confuses the other tone marks on small print; a pair read with the
 wrong tones but the right letters is put back to the spelling listed here
 (:func:`ingest.ocrtext.fix_tones`). Pairs that are both right in the genre
-(e.g. "chi tiêu" / "chỉ tiêu") are both listed, so neither is changed.
+(e.g. "chi tiêu" / "chỉ tiêu") are both listed, so neither is changed; a pair
+whose other-toned form is a common phrase of its own ("qua cổng" / "kết quả
+công tác") is not listed at all.
 Spelling variants of the genre ("hoá"/"hóa", "uỷ"/"ủy") are both listed.
 """
 
@@ -60,7 +62,7 @@ GENRE_PAIRS: tuple[str, ...] = (
     "gương mẫu", "thực thi", "đúng quy", "quy hoạch", "trụ sở", "tiếp công",
     "và các", "và phát", "và thực", "và xã", "và hiệu", "và ứng", "và triển", "và tổ",
     "và tuyên", "và năng", "và phẩm", "và chính", "và doanh", "và ủy", "và uỷ",
-    "trên cổng", "qua cổng", "lên cổng", "cổng ttđt", "cổng dvc", "phòng chuyên",
+    "cổng ttđt", "cổng dvc", "phòng chuyên", "phát thanh", "truyền thanh", "phát triển",
     "của ủy", "của uỷ", "của ban", "của các", "của xã", "của bộ", "của chính",
     # time and deadline words
     "thường xuyên", "hàng năm", "hằng năm", "hàng quý", "hàng tháng", "định kỳ",

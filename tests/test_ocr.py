@@ -178,6 +178,9 @@ def test_deskew_finds_the_rotation():
         ("Quý 1/2026", "Quý 1/2026"),
         ("gần với vị trí", "gần với vị trí"),  # a listed pair is never changed
         ("I1", "11"),  # letters read for digits
+        ("cuộc thi phát thanh viên", "cuộc thi phát thanh viên"),  # "thanh" settled by "phát thanh"
+        ("Báo cáo kết qua công tác", "Báo cáo kết quả công tác"),
+        ("thành viên Tố CNSCĐ", "thành viên Tổ CNSCĐ"),
         ("đạt tối thiểu B0%", "đạt tối thiểu 80%"),
         ("ISO 9001:2015, Tháng 10/2026, CCHC", "ISO 9001:2015, Tháng 10/2026, CCHC"),
     ],
