@@ -70,6 +70,7 @@ TEXTS: dict[str, str] = {
     "View Compiled Vega": "Xem Vega đã biên dịch",
     "Open in Vega Editor": "Mở trong Vega Editor",
     "Help": "Trợ giúp",
+    "Skip to main content": "Chuyển đến nội dung chính",
     "January": "Tháng 1", "February": "Tháng 2", "March": "Tháng 3", "April": "Tháng 4",
     "May": "Tháng 5", "June": "Tháng 6", "July": "Tháng 7", "August": "Tháng 8",
     "September": "Tháng 9", "October": "Tháng 10", "November": "Tháng 11",
@@ -79,7 +80,7 @@ TEXTS: dict[str, str] = {
 """Whole English texts (trimmed) → Vietnamese."""
 
 PATTERNS: list[tuple[str, str]] = [
-    (r"^Limit (\d+(?:\.\d+)?)\s*([KMG]B) per file(?: • (.*))?$", "Tối đa $1 $2 mỗi tệp"),
+    (r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]B) per file(?: • (.*))?$", "Tối đa $1 $2 mỗi tệp"),
     (r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
      r" (\d{4})$", "$1 $2"),
     (r"^You can only select up to (\d+) options?\.?.*$", "Chỉ chọn được tối đa $1 mục"),
