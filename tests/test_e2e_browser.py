@@ -85,8 +85,9 @@ def app_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("e2e")
     corpus, home = base / "corpus", base / "home"
     corpus.mkdir()
-    sources = sorted((REPO / "corpus").glob("001_*"))
-    assert sources, "corpus/001_* (the Nam An Phụ plan) is missing"
+    # Nam An Phụ, and Lộc Hòa so that the comparison page has two plans.
+    sources = sorted((REPO / "corpus").glob("001_*")) + sorted((REPO / "corpus").glob("003_*"))
+    assert len(sources) == 2, "corpus/001_* (Nam An Phụ) or corpus/003_* (Lộc Hòa) is missing"
     for src in sources:
         shutil.copy(src, corpus / src.name)
     manifest = build_index([str(corpus)], home=str(home), progress=False)
@@ -94,12 +95,13 @@ def app_url(tmp_path_factory):
 
     port = _free_port()
     env = dict(os.environ, CCHC_HOME=str(home), CCHC_CORPUS=str(corpus))
+    env.pop("CCHC_APP_PASSWORD", None)
     log = open(base / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py",
          "--server.headless", "true", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer"],
+         "--server.fileWatcherType", "none"],  # the rest from .streamlit/config.toml
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -131,9 +133,107 @@ def test_ask_in_browser_shows_answer_and_citation(app_url):
     assert EXPECTED_LEAD in seen["answer"]
     assert any("[1]" in c and "nhiệm vụ 22" in c and "Nam An Phụ" in c
                for c in seen["citations"]), seen["citations"]
+    # Labelled by the plan's name and place, not by the file name.
+    assert not any("001_" in c for c in seen["citations"]), seen["citations"]
     assert EXPECTED_LEAD in seen["source"]          # the opened citation shows the row
     assert not seen["pageErrors"], seen["pageErrors"]
     assert shot.stat().st_size > 10_000
     if os.environ.get("CCHC_UPDATE_SCREENSHOT") == "1":  # refresh the README's picture
         SCREENSHOT_COPY.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, SCREENSHOT_COPY)
+
+
+# ------------------------------------------------------------------ every page (issue 12)
+
+ENGLISH = ["Choose an option", "Choose options", "Select all", "No results", "Upload",
+           "Drag and drop", "Browse files", "per file", "Deploy", "Rerun", "Clear cache",
+           "Record a screencast", "Press Enter", "options available", "Running...",
+           "Skip to main content", "Made with Streamlit"]
+"""Streamlit's own English words that must never reach the page."""
+PAGE_SHOTS = {"Nhiệm vụ.png": "screenshot-tasks.png", "Kế hoạch.png": "screenshot-plans.png",
+              "Soạn kế hoạch mới.png": "screenshot-draft.png", "So sánh.png": "screenshot-compare.png",
+              "hoi_dap.png": "screenshot-chat-list.png"}
+
+
+@pytest.fixture(scope="module")
+def walk(app_url):
+    """The report of ``tests/e2e/pages.mjs`` over every page (run once)."""
+    out = OUT / "pages"
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run(
+        ["node", str(E2E / "pages.mjs"), app_url, str(out)],
+        cwd=E2E, capture_output=True, text=True, timeout=3 * BROWSER_TIMEOUT,
+        env=dict(os.environ, CHROMIUM_PATH=CHROMIUM),
+    )
+    lines = result.stdout.strip().splitlines()
+    assert result.returncode == 0 and lines, result.stderr[-3000:]
+    report = json.loads(lines[-1])
+    if os.environ.get("CCHC_UPDATE_SCREENSHOT") == "1":
+        for shot, name in PAGE_SHOTS.items():
+            if (out / shot).exists():
+                shutil.copy(out / shot, REPO / "docs" / name)
+    return report
+
+
+def test_every_page_is_vietnamese_and_offline(walk):
+    assert set(walk["pages"]) >= {"Hỏi đáp", "Nhiệm vụ", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"}
+    for name, text in walk["pages"].items():
+        found = [w for w in ENGLISH if w.lower() in text.lower()]
+        assert not found, (name, found)
+    # A select box searched for something absent says so in Vietnamese.
+    assert "Không có kết quả" in walk["pages"]["Nhiệm vụ (tìm)"]
+    # The uploader's own words.
+    assert "Tối đa 50 MB mỗi tệp" in walk["pages"]["Kế hoạch"]
+    assert not walk["external"], walk["external"]  # nothing fetched from the internet
+    assert not walk["pageErrors"], walk["pageErrors"]
+
+
+def test_every_download_button_gives_a_file_that_opens(walk):
+    import csv
+    import io as _io
+
+    import docx
+    from openpyxl import load_workbook
+
+    pages = {d["page"] for d in walk["downloads"]}
+    assert pages == {"Hỏi đáp", "Nhiệm vụ", "Soạn kế hoạch mới", "So sánh"}, pages
+    assert all(d["round"] in (0, 1) for d in walk["downloads"])
+    assert len(walk["downloads"]) == 2 * 9  # 9 buttons, each clicked twice
+    for item in walk["downloads"]:
+        data = Path(item["path"]).read_bytes()
+        assert data, item
+        name = item["file"]
+        if name.endswith(".docx"):
+            assert docx.Document(_io.BytesIO(data)).paragraphs, item
+        elif name.endswith(".xlsx"):
+            rows = list(load_workbook(_io.BytesIO(data)).active.values)
+            assert rows[0][:4] == ("Số", "Nội dung", "Chủ trì", "Thời hạn") and len(rows) > 1
+        elif name.endswith(".csv"):
+            rows = list(csv.reader(_io.StringIO(data.decode("utf-8-sig"))))
+            assert len(rows) > 1, item
+        elif name.endswith(".json"):
+            assert json.loads(data)
+        else:
+            assert data.decode("utf-8").strip(), item
+
+
+def test_chat_table_copy_reload_and_scope(walk):
+    chat = walk["chat"]
+    # A list answer is one table of rows, not a stack of expanders.
+    assert chat["tables"] == 1 and chat["expanders"] == 0
+    # The copy button puts the whole answer on the clipboard.
+    assert chat["copied"].startswith(chat["answer"].splitlines()[0])
+    assert "Trung tâm Phục vụ hành chính công" in chat["copied"]
+    assert chat["copyLabel"] == "Đã sao chép"
+    # The conversation id is in the address and a reload shows the conversation again.
+    assert "?c=" in chat["url"] and chat["urlAfterReload"] == chat["url"]
+    assert any("quý I/2026" in m for m in chat["afterReload"]), chat["afterReload"]
+    assert any(b.startswith("Kế hoạch Nam An Phụ có những nhiệm vụ") for b in chat["pastConversations"])
+    # Phạm vi: the plan picked answers a question that names none; a fresh context is noted.
+    assert EXPECTED_LEAD in chat["scoped"] and "Nam An Phụ" in chat["scoped"]
+    assert chat["scopeNote"]
+
+
+def test_upload_error_names_the_users_file(walk):
+    assert "Kế hoạch hỏng.docx" in walk["upload"]["error"]
+    assert "upload.bin" not in walk["upload"]["error"]

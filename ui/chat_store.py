@@ -12,7 +12,8 @@ index keeps it. Two tables:
   ``{"question", "abstained", "kind", "seconds", "scope", "citations":
   [{"doc", "title", "locator", "page", "quote"}]}``.
 
-Each call opens its own connection (sessions run in threads), in WAL mode
+Reading never creates the file (nothing is written before the first
+question). Each call opens its own connection (sessions run in threads), in WAL mode
 with a busy timeout, so several browser tabs can write at once.
 :func:`to_answer` turns a stored answer back into a
 :class:`retrieval.answer_model.Answer` for display and follow-ups.
@@ -85,6 +86,8 @@ class ChatStore:
     def messages(self, conversation: str) -> list[dict[str, Any]]:
         """The messages of ``conversation``, oldest first: ``{"role", "text", **data}``
         (``[]`` when it does not exist)."""
+        if not os.path.exists(self.path):
+            return []
         with closing(self._connect()) as conn:
             rows = conn.execute("SELECT role, text, data FROM messages WHERE conversation = ? "
                                 "ORDER BY id", (conversation,)).fetchall()
@@ -92,12 +95,16 @@ class ChatStore:
 
     def exists(self, conversation: str) -> bool:
         """True when ``conversation`` has been stored."""
+        if not os.path.exists(self.path):
+            return False
         with closing(self._connect()) as conn:
             return conn.execute("SELECT 1 FROM conversations WHERE id = ?",
                                 (conversation,)).fetchone() is not None
 
     def conversations(self, limit: int = 30) -> list[tuple[str, str, float]]:
         """The latest ``limit`` conversations, newest first: ``(id, title, updated)``."""
+        if not os.path.exists(self.path):
+            return []  # reading never creates the database
         with closing(self._connect()) as conn:
             return conn.execute("SELECT id, title, updated FROM conversations "
                                 "ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()

@@ -85,6 +85,9 @@ PATTERNS: list[tuple[str, str]] = [
      r" (\d{4})$", "$1 $2"),
     (r"^You can only select up to (\d+) options?\.?.*$", "Chỉ chọn được tối đa $1 mục"),
     (r"^(\d+) rows?$", "$1 dòng"),
+    (r"^(\d+) (?:options?|results?) available\.?$", "$1 lựa chọn"),
+    (r"^option (.+), selected\.?$", "đã chọn $1"),
+    (r"^option (.+), deselected\.?$", "đã bỏ chọn $1"),
 ]
 """Regular expressions (JavaScript syntax) of English texts and their Vietnamese replacement
 (``$1`` … are the groups; month names in a group are translated by :data:`TEXTS`)."""
