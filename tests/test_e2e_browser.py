@@ -232,6 +232,9 @@ def test_chat_table_copy_reload_and_scope(walk):
     # Phạm vi: the plan picked answers a question that names none; a fresh context is noted.
     assert EXPECTED_LEAD in chat["scoped"] and "Nam An Phụ" in chat["scoped"]
     assert chat["scopeNote"]
+    # A plan named in the question wins over the scope, and the answer says so.
+    assert "Câu hỏi nêu Lộc Hòa" in chat["override"], chat["override"]
+    assert "[1] Lộc Hòa" in chat["override"], chat["override"]
 
 
 def test_upload_error_names_the_users_file(walk):

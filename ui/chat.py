@@ -28,7 +28,7 @@ import streamlit as st
 from ingest.model import Plan
 from ingest.textnorm import fold
 from retrieval.answer import ABSTAIN, Turn
-from retrieval.query import PlanCatalog
+from retrieval.query import PlanCatalog, parse_query
 from ui.chat_store import ChatStore, answer_data, new_id, to_answer, valid_id
 from ui.citations import citation_title, find_tasks, render_citation
 from ui.conversation_export import to_docx, to_markdown
@@ -109,24 +109,43 @@ def _history(scope: str) -> list[Turn]:
     return turns[::-1]
 
 
+def scope_for(engine: Engine, question: str, scope: str) -> tuple[str, str]:
+    """The plan to answer ``question`` from, and a note for the user.
+
+    A plan the question names (:func:`retrieval.query.parse_query`) wins
+    over the chosen scope: ``("", "Câu hỏi nêu … nên trả lời theo kế hoạch
+    đó, không theo phạm vi …")``. Otherwise ``(scope, "")``.
+    """
+    if not scope:
+        return scope, ""
+    named = parse_query(question, engine.answerer.catalog)
+    if named.plan_named and named.plans and scope not in named.plans:
+        names = ", ".join(engine.labels.get(d, d) for d in named.plans)
+        return ALL_PLANS, (f"Câu hỏi nêu {names} nên trả lời theo kế hoạch đó, không theo "
+                           f"phạm vi đang chọn ({engine.labels.get(scope, scope)}).")
+    return scope, ""
+
+
 def ask(engine: Engine, question: str, scope: str, store: ChatStore | None = None) -> None:
     """Answer ``question`` within ``scope`` (a doc, or "" for all) and append both
     messages, to the page and (with ``store``) to the conversation's history."""
     msgs = st.session_state.setdefault(STATE_KEY, [])
     history = _history(scope)
+    plan, note = scope_for(engine, question, scope)
     t0 = time.perf_counter()
-    answer = engine.answerer.answer(question, plan=scope or None, history=history or None)
+    answer = engine.answerer.answer(question, plan=plan or None, history=history or None)
     seconds = time.perf_counter() - t0
     msgs.append({"role": "user", "text": question})
     msgs.append({"role": "assistant", "text": answer.text, "answer": answer,
-                 "question": question, "seconds": seconds, "scope": scope})
+                 "question": question, "seconds": seconds, "scope": scope, "note": note})
     if store is not None:
         conv = st.session_state.get(CONV_KEY)
         if not conv:
             conv = st.session_state[CONV_KEY] = new_id()
             st.query_params[QUERY_PARAM] = conv
         store.add(conv, "user", question)
-        store.add(conv, "assistant", answer.text, answer_data(answer, question, seconds, scope))
+        store.add(conv, "assistant", answer.text,
+                  answer_data(answer, question, seconds, scope, note))
 
 
 def _load_conversation(store: ChatStore) -> None:
@@ -205,6 +224,8 @@ def _copy_button(text: str) -> None:
 
 def _render_answer(msg: dict, engine: Engine, index: int) -> None:
     answer = msg["answer"]
+    if msg.get("note"):
+        st.caption(msg["note"])
     table = _list_rows(answer, engine)
     if answer.abstained:
         st.info(answer.text or ABSTAIN, icon=":material/search_off:")

@@ -9,7 +9,7 @@ index keeps it. Two tables:
   the first question, times in seconds since the epoch;
 * ``messages(id INTEGER, conversation TEXT, role TEXT, text TEXT, data TEXT)``
   — ``role`` "user" or "assistant", ``data`` JSON: for an answer
-  ``{"question", "abstained", "kind", "seconds", "scope", "citations":
+  ``{"question", "abstained", "kind", "seconds", "scope", "note", "citations":
   [{"doc", "title", "locator", "page", "quote"}]}``.
 
 Reading never creates the file (nothing is written before the first
@@ -116,10 +116,11 @@ class ChatStore:
             conn.execute("DELETE FROM conversations WHERE id = ?", (conversation,))
 
 
-def answer_data(answer: Answer, question: str, seconds: float, scope: str) -> dict[str, Any]:
+def answer_data(answer: Answer, question: str, seconds: float, scope: str,
+                note: str = "") -> dict[str, Any]:
     """The JSON ``data`` stored for an answer (shape in the module docstring)."""
     return {"question": question, "abstained": answer.abstained, "kind": answer.kind,
-            "seconds": round(seconds, 3), "scope": scope,
+            "seconds": round(seconds, 3), "scope": scope, "note": note,
             "citations": [c.to_dict() for c in answer.citations]}
 
 

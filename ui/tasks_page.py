@@ -127,7 +127,7 @@ def _table(rows: pd.DataFrame, columns: list[str]) -> None:
             "Số": st.column_config.TextColumn(width="small"),
             "Nội dung": st.column_config.TextColumn(width="large"),
             "Chủ trì": st.column_config.TextColumn(width="medium"),
-            "Thời hạn": st.column_config.TextColumn(width="small"),
+            "Thời hạn": st.column_config.TextColumn(width="medium"),
         },
     )
 

@@ -139,6 +139,12 @@ try {
   await settle(page);
   report.chat.scoped = (await page.locator('[data-testid="stChatMessage"]').nth(3).innerText()).trim();
   report.chat.scopeNote = (await page.getByText('Đã đổi phạm vi').count()) > 0;
+  // A plan named in the question wins over the scope, and the answer says so.
+  await input.fill('Nhiệm vụ 1 trong kế hoạch Lộc Hòa do ai chủ trì?');
+  await input.press('Enter');
+  await page.locator('[data-testid="stChatMessage"]').nth(5).waitFor({ timeout: TIMEOUT });
+  await settle(page);
+  report.chat.override = (await page.locator('[data-testid="stChatMessage"]').nth(5).innerText()).trim();
   report.pages['Hỏi đáp'] = await visibleText(page);
 
   // --- every other page: text, a select box search that finds nothing, downloads
