@@ -1,13 +1,24 @@
 """End-to-end: the real app in a real headless Chromium.
 
 Starts ``streamlit run app.py`` headless on a free localhost port against a
-temporary ``CCHC_HOME`` indexed from the bundled corpus plan of Nam An Phụ
-(``corpus/001_*``; one plan keeps the embedding step short), then drives
-Debian's ``/usr/bin/chromium`` with playwright-core (``tests/e2e/ask.mjs``):
-asks "Nhiệm vụ 22 trong kế hoạch Nam An Phụ do ai chủ trì?", waits for the
-answer and its citation, opens the citation and saves a screenshot to
-``tests/e2e/out/`` (gitignored), and to ``docs/screenshot.png`` when
-``CCHC_UPDATE_SCREENSHOT=1``.
+temporary ``CCHC_HOME`` indexed from the bundled corpus plans of Nam An Phụ
+and Lộc Hòa (``corpus/001_*``, ``corpus/003_*``; two plans so the
+comparison page works, few enough to keep the embedding step short), then
+drives Debian's ``/usr/bin/chromium`` with playwright-core:
+
+* ``tests/e2e/ask.mjs`` asks "Nhiệm vụ 22 trong kế hoạch Nam An Phụ do ai
+  chủ trì?", opens the citation and saves a screenshot (``docs/screenshot.png``
+  when ``CCHC_UPDATE_SCREENSHOT=1``);
+* ``tests/e2e/pages.mjs`` walks every page (issue 12): the visible text has
+  none of Streamlit's English words, nothing is fetched from another host,
+  every download button gives a file that opens (clicked twice), a list
+  answer is one table, the copy button fills the clipboard, a reload keeps
+  the conversation, Phạm vi restricts and resets the context and yields to a
+  plan named in the question, and a broken upload is reported under the
+  user's file name. ``CCHC_UPDATE_SCREENSHOT=1`` also refreshes the
+  ``docs/screenshot-*.png`` pictures.
+
+Screenshots go to ``tests/e2e/out/`` (gitignored).
 
 Set-up (once): ``apt-get install -y chromium`` and ``npm install`` in
 ``tests/e2e/``. Skipped, with the reason, when chromium, node or
@@ -17,8 +28,10 @@ row 22 of the plan: "Trung tâm Phục vụ hành chính công".
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -26,6 +39,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,7 +162,7 @@ def test_ask_in_browser_shows_answer_and_citation(app_url):
 ENGLISH = ["Choose an option", "Choose options", "Select all", "No results", "Upload",
            "Drag and drop", "Browse files", "per file", "Deploy", "Rerun", "Clear cache",
            "Record a screencast", "Press Enter", "options available", "Running...",
-           "Skip to main content", "Made with Streamlit"]
+           "Skip to main content", "Made with Streamlit", "Use arrow keys", "Choose date", *calendar.month_name[1:]]
 """Streamlit's own English words that must never reach the page."""
 PAGE_SHOTS = {"Nhiệm vụ.png": "screenshot-tasks.png", "Kế hoạch.png": "screenshot-plans.png",
               "Soạn kế hoạch mới.png": "screenshot-draft.png", "So sánh.png": "screenshot-compare.png",
@@ -182,6 +196,9 @@ def test_every_page_is_vietnamese_and_offline(walk):
         assert not found, (name, found)
     # A select box searched for something absent says so in Vietnamese.
     assert "Không có kết quả" in walk["pages"]["Nhiệm vụ (tìm)"]
+    # The date picker of the overdue view.
+    today = date.today()
+    assert f"Tháng {today.month}" in walk["pages"]["Nhiệm vụ (lịch)"]
     # The uploader's own words.
     assert "Tối đa 50 MB mỗi tệp" in walk["pages"]["Kế hoạch"]
     assert not walk["external"], walk["external"]  # nothing fetched from the internet
@@ -208,6 +225,7 @@ def test_every_download_button_gives_a_file_that_opens(walk):
         elif name.endswith(".xlsx"):
             rows = list(load_workbook(_io.BytesIO(data)).active.values)
             assert rows[0][:4] == ("Số", "Nội dung", "Chủ trì", "Thời hạn") and len(rows) > 1
+            assert "Mục tiêu" in rows[0]  # Lộc Hòa's objectives are kept
         elif name.endswith(".csv"):
             rows = list(csv.reader(_io.StringIO(data.decode("utf-8-sig"))))
             assert len(rows) > 1, item
@@ -235,6 +253,16 @@ def test_chat_table_copy_reload_and_scope(walk):
     # A plan named in the question wins over the scope, and the answer says so.
     assert "Câu hỏi nêu Lộc Hòa" in chat["override"], chat["override"]
     assert "[1] Lộc Hòa" in chat["override"], chat["override"]
+
+
+def test_task_filters_agree_with_the_chat_in_the_browser(walk):
+    # The chat's answer to the Quý I question names its tasks: "Nhiệm vụ 1, 2, 17, 29 có …".
+    listed = re.match(r"Nhiệm vụ ([\d., ]+) có thời hạn", walk["chat"]["answer"])
+    assert listed, walk["chat"]["answer"]
+    n_chat = len([n for n in listed.group(1).split(",") if n.strip()])
+    assert walk["tasks"]["quarterOne"].startswith(f"{n_chat} /"), walk["tasks"]
+    # A unit typed without diacritics finds its tasks.
+    assert not walk["tasks"]["unitTyped"].startswith("0 /"), walk["tasks"]
 
 
 def test_upload_error_names_the_users_file(walk):

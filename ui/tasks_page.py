@@ -98,6 +98,8 @@ def read_filter(engine: Engine) -> TaskFilter:
     c3, c4, c5, c6, c7 = st.columns([1, 1, 1, 2, 2])
     year = c3.selectbox("Năm", years, key="tasks_year",
                         format_func=lambda y: "Tất cả" if y == ALL else str(y))
+    if year == ALL:  # no year: the quarter and month boxes read "Tất cả" too
+        st.session_state["tasks_quarter"] = st.session_state["tasks_month"] = ALL
     quarter = c4.selectbox("Quý", [ALL, 1, 2, 3, 4], key="tasks_quarter",
                            format_func=lambda q: "Tất cả" if q == ALL else f"Quý {ROMAN[q]}",
                            disabled=year == ALL)

@@ -64,6 +64,14 @@ TEXTS: dict[str, str] = {
     "Remove": "Xóa",
     "Delete": "Xóa",
     "Send": "Gửi",
+    "Open": "Mở",
+    "Choose date": "Chọn ngày",
+    "Previous": "Trước",
+    "Next": "Sau",
+    "Today": "Hôm nay",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+        "Dùng phím mũi tên để chuyển ngày, Enter để chọn, Esc để đóng.",
+    "Close": "Đóng",
     "Save as SVG": "Lưu dạng SVG",
     "Save as PNG": "Lưu dạng PNG",
     "View Source": "Xem mã nguồn",
@@ -87,6 +95,7 @@ PATTERNS: list[tuple[str, str]] = [
     (r"^(\d+) rows?$", "$1 dòng"),
     (r"^(\d+) (?:options?|results?) available\.?$", "$1 lựa chọn"),
     (r"^option (.+), selected\.?$", "đã chọn $1"),
+    (r"^Choose date, (.+)$", "Chọn ngày, $1"),
     (r"^option (.+), deselected\.?$", "đã bỏ chọn $1"),
 ]
 """Regular expressions (JavaScript syntax) of English texts and their Vietnamese replacement

@@ -162,6 +162,42 @@ try {
     report.pages[name] = await visibleText(page);
     await page.screenshot({ path: path.join(outdir, `${name}.png`), fullPage: true });
     await downloadAll(page, name);
+    if (name === 'Nhiệm vụ') {
+      const count = async () => (await page.locator('[data-testid="stMarkdownContainer"]')
+        .filter({ hasText: /^\s*\d+\s*\/\s*\d+ nhiệm vụ\s*$/ }).first().innerText()).trim();
+      const pick = async (label, option) => {
+        await page.getByRole('combobox', { name: label, exact: true }).click();
+        await page.locator('[role="option"]').filter({ hasText: new RegExp(`^${option}`) }).first().click();
+        await settle(page);
+        await page.keyboard.press('Escape');
+        await settle(page);
+      };
+      // A unit typed without diacritics.
+      await page.getByPlaceholder('ví dụ: van phong').fill('van phong');
+      await page.keyboard.press('Enter');
+      await settle(page);
+      report.tasks = { unitTyped: await count() };
+      await page.getByPlaceholder('ví dụ: van phong').fill('');
+      await page.keyboard.press('Enter');
+      await settle(page);
+      // Nam An Phụ, 2026, Quý I: the tasks the chat listed.
+      await pick('Kế hoạch', 'Nam An Phụ');
+      await pick('Năm', '2026');
+      await pick('Quý', 'Quý I');
+      report.tasks.quarterOne = await count();
+      await page.screenshot({ path: path.join(outdir, 'Nhiệm vụ - quý I.png'), fullPage: true });
+      // The overdue view and its date picker (month and day names).
+      await page.getByRole('radio', { name: 'Quá hạn', exact: true }).check({ force: true });
+      await settle(page);
+      await page.locator('[data-testid="stDateInputCalendarButton"]').click({ force: true });
+      await page.waitForTimeout(600);
+      report.pages['Nhiệm vụ (lịch)'] = await visibleText(page);
+      await page.keyboard.press('Escape');
+      await settle(page);
+      report.overdue = (await page.locator('[data-testid="stMarkdownContainer"]')
+        .filter({ hasText: 'nhiệm vụ' }).allInnerTexts()).map((s) => s.trim());
+      await page.screenshot({ path: path.join(outdir, 'Nhiệm vụ - quá hạn.png'), fullPage: true });
+    }
   }
 
   // --- Kế hoạch: a broken upload is reported with the user's file name
