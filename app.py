@@ -13,7 +13,15 @@ from __future__ import annotations
 import streamlit as st
 
 from retrieval.store import IndexNotFoundError
-from ui import chat, compare_page, draft_page, plans_page, resources, tasks_page, vietnamese
+from ui import (
+    chat,
+    compare_page,
+    draft_page,
+    plans_page,
+    resources,
+    tasks_page,
+    vietnamese,
+)
 from ui.config import corpus_dir, home_dir
 from ui.corpus_admin import corpus_files
 

@@ -18,7 +18,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from ingest.errors import IngestError, MAX_BYTES
+from ingest.errors import MAX_BYTES, IngestError
 from ingest.model import Plan
 from ingest.plan_match import find_same_plan
 from ui import resources

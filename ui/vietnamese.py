@@ -89,8 +89,8 @@ TEXTS: dict[str, str] = {
 
 PATTERNS: list[tuple[str, str]] = [
     (r"^(?:Limit )?(\d+(?:\.\d+)?)\s*([KMG]B) per file(?: • (.*))?$", "Tối đa $1 $2 mỗi tệp"),
-    (r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
-     r" (\d{4})$", "$1 $2"),
+    ((r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
+     r" (\d{4})$"), "$1 $2"),
     (r"^You can only select up to (\d+) options?\.?.*$", "Chỉ chọn được tối đa $1 mục"),
     (r"^(\d+) rows?$", "$1 dòng"),
     (r"^(\d+) (?:options?|results?) available\.?$", "$1 lựa chọn"),

@@ -16,18 +16,18 @@ from ingest.model import Plan
 
 RULES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"dòng nhóm '(?P<group>[^']+)' mang thêm dữ liệu; đã ghép vào nhiệm vụ (?P<task>\S+)"),
-     "Trong bảng nhiệm vụ, dòng tiêu đề nhóm {group} có lẫn chữ của nhiệm vụ {task} (thường do "
+     ("Trong bảng nhiệm vụ, dòng tiêu đề nhóm {group} có lẫn chữ của nhiệm vụ {task} (thường do "
      "chuyển đổi tệp làm lệch ô). Phần chữ đó đã được ghép vào nhiệm vụ {task}; nên đối chiếu "
-     "dòng này với tệp gốc."),
+     "dòng này với tệp gốc.")),
     (re.compile(r"dòng không số trước nhiệm vụ đầu tiên, bỏ qua"),
-     "Ở đầu bảng nhiệm vụ có một dòng không đánh số, nằm trước nhiệm vụ đầu tiên; dòng này "
-     "không được đọc. Nên kiểm tra đầu bảng trong tệp gốc."),
+     ("Ở đầu bảng nhiệm vụ có một dòng không đánh số, nằm trước nhiệm vụ đầu tiên; dòng này "
+     "không được đọc. Nên kiểm tra đầu bảng trong tệp gốc.")),
     (re.compile(r"nhiệm vụ (?P<task>\S+)(?P<sub> \(dòng con\))? có ô thừa ngoài bảng"),
-     "Nhiệm vụ {task}{sub}: có chữ nằm ngoài các cột của bảng, phần đó không được đọc. Nên "
-     "kiểm tra dòng này trong tệp gốc."),
+     ("Nhiệm vụ {task}{sub}: có chữ nằm ngoài các cột của bảng, phần đó không được đọc. Nên "
+     "kiểm tra dòng này trong tệp gốc.")),
     (re.compile(r"Số mục trùng lặp trong thân kế hoạch: (?P<number>.+)"),
-     "Phần nội dung kế hoạch có hơn một mục cùng đánh số {number}; khi hỏi về mục {number}, "
-     "câu trả lời có thể lấy từ mục nào trong số đó."),
+     ("Phần nội dung kế hoạch có hơn một mục cùng đánh số {number}; khi hỏi về mục {number}, "
+     "câu trả lời có thể lấy từ mục nào trong số đó.")),
 ]
 """Source pattern of a parser note → its plain wording (``{name}`` = the pattern's groups)."""
 
