@@ -267,7 +267,6 @@ def render(engine: Engine, home: str | None = None) -> None:
     store = ChatStore(home) if home else None
     if store is not None:
         _load_conversation(store)
-        _past_conversations(store)
     st.html(_COPY_SCRIPT, unsafe_allow_javascript=True)
     st.header("Hỏi đáp về kế hoạch cải cách hành chính")
     docs = list(engine.plans)
@@ -293,6 +292,8 @@ def render(engine: Engine, home: str | None = None) -> None:
         with st.spinner("Đang tìm câu trả lời…"):
             ask(engine, question, scope, store)
 
+    if store is not None:  # after the question, so the list holds this conversation
+        _past_conversations(store)
     msgs = st.session_state.get(STATE_KEY, [])
     if not msgs:
         examples = example_questions(engine.plans)
