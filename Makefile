@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation2
+APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-vie fonts-liberation2
 
 .PHONY: setup test-tools run test index clean
 
@@ -16,13 +16,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# System tools used only by the end-to-end tests (headless Chromium, LibreOffice).
-# Installed when missing and when we may (root); the tests skip with a reason otherwise.
+# System tools: headless Chromium (end-to-end tests), LibreOffice (reading Word 97 .doc),
+# Tesseract with Vietnamese data (reading scanned PDFs). Installed when missing and when
+# we may (root + apt); otherwise those features refuse with a message naming the package
+# and their tests skip with that reason.
 test-tools:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v libreoffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
+	if command -v tesseract >/dev/null && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then missing="$$missing tesseract-ocr-vie"; fi; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "installing:$$missing fonts-liberation2"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing fonts-liberation2 >/dev/null) \

@@ -4,7 +4,8 @@ Run with ``streamlit run app.py`` (``make run`` indexes ``corpus/`` first).
 Environment: ``CCHC_CORPUS`` (plan folder, default ``./corpus``),
 ``CCHC_HOME`` (index folder, default ``./.cchc``), plus the retrieval
 settings (``CCHC_EMBEDDINGS``, ``CCHC_LLM`` …). Pages: "Hỏi đáp" (chat),
-"Nhiệm vụ" (tasks), "Kế hoạch" (plans), "Soạn kế hoạch mới" (next year's
+"Nhiệm vụ" (tasks), "Tiến độ" (task statuses, progress), "Báo cáo quý"
+(the quarterly report), "Kế hoạch" (plans), "Soạn kế hoạch mới" (next year's
 draft), "So sánh" (compare two plans); the page code lives in ``ui/``.
 """
 
@@ -18,7 +19,9 @@ from ui import (
     compare_page,
     draft_page,
     plans_page,
+    report_page,
     resources,
+    status_page,
     tasks_page,
     vietnamese,
 )
@@ -31,6 +34,9 @@ from ui.corpus_admin import corpus_files
 PAGES = {
     "Hỏi đáp": (":material/forum:", lambda engine, corpus, home: chat.render(engine, home)),
     "Nhiệm vụ": (":material/checklist:", lambda engine, corpus, home: tasks_page.render(engine)),
+    "Tiến độ": (":material/task_alt:", lambda engine, corpus, home: status_page.render(engine)),
+    "Báo cáo quý": (":material/summarize:",
+                    lambda engine, corpus, home: report_page.render(engine)),
     "Kế hoạch": (":material/folder_open:", plans_page.render),
     "Soạn kế hoạch mới": (":material/edit_document:",
                           lambda engine, corpus, home: draft_page.render(engine)),
@@ -54,7 +60,8 @@ corpus, home = corpus_dir(), home_dir()
 # Streamlit forgets the state of widgets not drawn in a run; re-assigning
 # keeps the task filters and the chat scope while another page is shown.
 for key in (*tasks_page.FILTER_KEYS, chat.SCOPE_KEY, draft_page.DOC_KEY, draft_page.YEAR_KEY,
-            compare_page.A_KEY, compare_page.B_KEY):
+            compare_page.A_KEY, compare_page.B_KEY, status_page.PLAN_KEY, report_page.PLAN_KEY,
+            report_page.QUARTER_KEY, report_page.YEAR_KEY):
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
 

@@ -15,10 +15,10 @@ from ingest.errors import IngestError
 
 
 def _commands():
-    from cchc import commands_export, commands_ingest
+    from cchc import commands_export, commands_ingest, commands_status
     from retrieval import cli as retrieval_cli
 
-    return [commands_ingest, retrieval_cli, commands_export]
+    return [commands_ingest, retrieval_cli, commands_export, commands_status]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,10 +13,12 @@ import os
 import sys
 
 from ingest.deadline import due_overlaps
+from ingest.fields import labels
 from ingest.model import Plan, Task
 from ingest.pipeline import iter_plan_files, parse_file
 from ingest.textnorm import fold
-from retrieval.query import unit_key
+from ingest.units import unit_key
+from ingest.worker import parse_untrusted
 
 DEFAULT_CORPUS = "corpus"
 
@@ -38,8 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """Print one plan as JSON or as a readable summary."""
-    plan = parse_file(args.file)
+    """Print one plan as JSON or as a readable summary (parsed in a bounded
+    worker: :func:`ingest.worker.parse_untrusted`)."""
+    plan = parse_untrusted(args.file)
     if args.json:
         json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -73,7 +76,7 @@ def select_tasks(plans: list[Plan], doc: str | None = None, lead: str | None = N
 
     ``lead`` matches case- and diacritics-insensitively as a substring of the
     lead unit, also after abbreviations are expanded ("VH-XH" → "văn hóa xã
-    hội", :func:`retrieval.query.unit_key`); ``due`` is '2026', '2026-Q1' or
+    hội", :func:`ingest.units.unit_key`); ``due`` is '2026', '2026-Q1' or
     '2026-03' (ValueError if not).
     """
     out = []
@@ -131,7 +134,9 @@ def format_task_table(tasks: list[Task], width: int = 60) -> str:
         text = text or "—"
         return text if len(text) <= n else text[: n - 1] + "…"
 
-    header = f"{'Kế hoạch':<28} {'TT':<8} {'Nội dung':<{width}} {'Chủ trì':<32} Thời gian"
+    doc, number, content, lead, deadline = labels(("doc", "number", "content", "lead", "deadline"),
+                                                  short=True)
+    header = f"{doc:<28} {number:<8} {content:<{width}} {lead:<32} {deadline}"
     lines = [header, "-" * len(header)]
     for t in tasks:
         number = t.number or f"({t.part_of})"

@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ingest.lexicon import FOLDED_ABBREVIATIONS
+from ingest.fields import label as field_label
 from ingest.model import Plan, Target, Task
 from ingest.textnorm import fold
 
@@ -42,8 +44,8 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLD = 0.4
-FIELDS = (("lead", "Cơ quan chủ trì"), ("coordinating", "Cơ quan phối hợp"),
-          ("deadline", "Thời gian hoàn thành"), ("product", "Sản phẩm"))
+FIELDS = tuple((name, field_label(name)) for name in ("lead", "coordinating", "deadline", "product"))
+"""The fields compared between matched tasks: (name, Vietnamese label of :mod:`ingest.fields`)."""
 
 _STOP = set(
     "va cua cac cho voi trong tren theo tai de la co duoc nhung mot so ve tu den khi "
@@ -57,19 +59,8 @@ _COS_FLOOR, _COS_CEIL = 0.90, 0.98
 
 # ---------------------------------------------------------------- similarity
 
-# the genre's standard abbreviations, expanded so "VBQPPL" meets "văn bản quy phạm pháp luật"
-_ABBREVIATIONS = {
-    "vbqppl": "van ban quy pham phap luat", "qppl": "quy pham phap luat",
-    "tthc": "thu tuc hanh chinh", "cchc": "cai cach hanh chinh", "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan", "cntt": "cong nghe thong tin", "cds": "chuyen doi so",
-    "ccvc": "cong chuc vien chuc", "cbccvc": "can bo cong chuc vien chuc",
-    "cbcc": "can bo cong chuc", "dvc": "dich vu cong", "pakn": "phan anh kien nghi",
-    "hcc": "hanh chinh cong", "csdl": "co so du lieu", "ttdt": "thong tin dien tu",
-}
-
-
 def _tokens(text: str | None) -> tuple[set[str], set[str]]:
-    words = [x for w in _WORD.findall(fold(text)) for x in _ABBREVIATIONS.get(w, w).split()]
+    words = [x for w in _WORD.findall(fold(text)) for x in FOLDED_ABBREVIATIONS.get(w, w).split()]
     words = [w for w in words if w not in _STOP]
     return set(words), set(zip(words, words[1:]))
 

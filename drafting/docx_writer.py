@@ -2,13 +2,18 @@
 
 Layout (Times New Roman throughout, A4):
 
+* When the source has a cover decision: the QUYẾT ĐỊNH page — the same
+  header with the number and date blank, "QUYẾT ĐỊNH", its subject, the
+  authority line as the source writes it, the căn cứ (italic), "QUYẾT
+  ĐỊNH:", the articles, the signature block — then a page break.
 * Portrait section: the header — issuing body and "Số:      /QĐ-UBND" on
   the left, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh
   phúc" and "<place>, ngày      tháng      năm <year>" on the right (a
   borderless two-column table); "KẾ HOẠCH", the subject, the blank
   "(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm …)" line;
   the body sections with their own numbering (headings bold, list items and
-  paragraphs justified); the signature block with the signer left blank.
+  paragraphs justified); the signature block with the signer left blank and
+  its title lines as the source writes them (:func:`signature_lines`).
 * Landscape section: "Phụ lục", its caption and the task table TT | (Mục
   tiêu) | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn
   thành | Sản phẩm (| extra columns of the source), the header row repeated
@@ -38,11 +43,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from drafting.shift import Draft
+from ingest.fields import label as field_label
 from ingest.model import Plan, Task
-from ingest.sections import ANNEX_LOCATOR, is_leaf_item_section
+from ingest.sections import ANNEX_LOCATOR, COVER_LOCATOR, is_leaf_item_section
 from ingest.textnorm import fold
 
-__all__ = ["write_docx", "docx_bytes", "plain", "ANNEX_COLUMNS"]
+__all__ = ["write_docx", "docx_bytes", "plain", "ANNEX_COLUMNS", "new_document", "write_header",
+           "write_signature", "signature_lines", "add_paragraph", "landscape_section", "grid_table", "add_group_row",
+           "add_table_row", "finish_document"]
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -55,13 +63,9 @@ CANT_SPLIT_CHARS = 700
 
 # (model attribute, header text, relative width)
 ANNEX_COLUMNS = [
-    ("number", "TT", 12),
-    ("objective", "Mục tiêu", 45),
-    ("content", "Nội dung", 80),
-    ("lead", "Cơ quan chủ trì", 38),
-    ("coordinating", "Cơ quan phối hợp", 40),
-    ("deadline", "Thời gian hoàn thành", 36),
-    ("product", "Sản phẩm", 40),
+    (name, field_label(name), width)
+    for name, width in (("number", 12), ("objective", 45), ("content", 80), ("lead", 38),
+                        ("coordinating", 40), ("deadline", 36), ("product", 40))
 ]
 _EXTRA_WIDTH = 28
 
@@ -200,33 +204,7 @@ def _attached_line(draft: Draft) -> str:
 
 
 def _write_header(doc, draft: Draft) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _fixed_layout(table, [70, 95])
-    left, right = table.rows[0].cells
-    lines = _issuer_lines(draft.plan)
-    for i, line in enumerate(lines):
-        p = left.paragraphs[0] if i == 0 else left.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        run = p.add_run(line)
-        run.bold = i == len(lines) - 1
-        run.font.size = Pt(13)
-    p = left.add_paragraph(f"Số:      /{_decision_symbol(draft)}")
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for i, (text, size) in enumerate((("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12),
-                                      ("Độc lập - Tự do - Hạnh phúc", 13))):
-        p = right.paragraphs[0] if i == 0 else right.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        run = p.add_run(text)
-        run.bold = True
-        run.font.size = Pt(size)
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(f"{_place(draft.plan)}, ngày      tháng      năm {draft.target_year}")
-    run.italic = True
-    run.font.size = Pt(13)
+    write_header(doc, draft.plan, draft.target_year, _decision_symbol(draft))
 
 
 def _note_paragraph(doc, p, note: str) -> None:
@@ -238,7 +216,7 @@ def _note_paragraph(doc, p, note: str) -> None:
 
 def _write_body(doc, draft: Draft) -> None:
     for si, section in enumerate(draft.plan.sections):
-        if section.locator.startswith(ANNEX_LOCATOR):
+        if section.locator.startswith(ANNEX_LOCATOR) or section.locator == COVER_LOCATOR:
             continue
         leaf = is_leaf_item_section(section)
         if section.locator and not leaf:
@@ -253,26 +231,56 @@ def _write_body(doc, draft: Draft) -> None:
 
 
 def _write_signature(doc, draft: Draft) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _fixed_layout(table, [80, 85])
-    left, right = table.rows[0].cells
-    _cell_text(left, "Nơi nhận:", bold=True, italic=True)
-    for line in ("- Như trên;", "- Lưu: VT."):
-        p = left.add_paragraph(line)
-        p.paragraph_format.space_after = Pt(0)
-        p.runs[0].font.size = Pt(11)
-    body = _issuer_lines(draft.plan)[0]
-    _cell_text(right, f"TM. {body}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for text, bold in (("CHỦ TỊCH", True), ("", False), ("", False), ("", False),
-                       ("(để trống: người ký)", False)):
-        p = right.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        if text:
-            run = p.add_run(text)
-            run.bold = bold
-            run.italic = not bold
+    write_signature(doc, draft.plan)
+
+
+def _cover(draft: Draft):
+    """(index, section) of the draft's cover decision, or ``None``."""
+    for si, section in enumerate(draft.plan.sections):
+        if section.locator == COVER_LOCATOR:
+            return si, section
+    return None
+
+
+_ARTICLE = re.compile(r"^\s*[*_]*\s*điều\s+\d", re.IGNORECASE)
+
+
+def _authority_line(plan: Plan) -> str:
+    if plan.metadata.authority:
+        return plain(plan.metadata.authority).upper()
+    body = plain(plan.metadata.issuing_body)
+    return body.upper() if body else "ỦY BAN NHÂN DÂN"
+
+
+def _write_decision(doc, draft: Draft) -> bool:
+    """The QUYẾT ĐỊNH page (module docstring); ``False`` when the source has none."""
+    found = _cover(draft)
+    if found is None:
+        return False
+    si, section = found
+    _write_header(doc, draft)
+    _para(doc, "", after=6)
+    _para(doc, "QUYẾT ĐỊNH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, size=14)
+    subject = re.sub(r"^\s*quy[eế]t\s+đ[iị]nh\b[\s:.-]*", "", plain(section.heading),
+                     flags=re.IGNORECASE)
+    if subject:
+        p = _para(doc, subject[:1].upper() + subject[1:], bold=True,
+                  align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+        if (si, -1) in draft.paragraph_notes:
+            _note_paragraph(doc, p, draft.paragraph_notes[(si, -1)])
+    _para(doc, _authority_line(draft.plan), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+    decided = False
+    for pi, para in enumerate(section.paragraphs):
+        text = plain(para.text)
+        if _ARTICLE.match(text) and not decided:
+            _para(doc, "QUYẾT ĐỊNH:", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            decided = True
+        p = _para(doc, text, italic=not decided, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+        if (si, pi) in draft.paragraph_notes:
+            _note_paragraph(doc, p, draft.paragraph_notes[(si, pi)])
+    _write_signature(doc, draft)
+    doc.add_page_break()
+    return True
 
 
 def _annex_captions(draft: Draft) -> tuple[str, list[str]]:
@@ -403,6 +411,7 @@ def write_docx(draft: Draft, path: str | os.PathLike | IO[bytes]) -> str | IO[by
     core = doc.core_properties
     core.title = f"Kế hoạch {_subject(draft.plan)}"
     core.author = "cchc draft"
+    _write_decision(doc, draft)
     _write_header(doc, draft)
     _para(doc, "", after=6)
     _para(doc, "KẾ HOẠCH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, size=14)
@@ -418,3 +427,144 @@ def write_docx(draft: Draft, path: str | os.PathLike | IO[bytes]) -> str | IO[by
         path = os.fspath(path)
     doc.save(path)
     return path
+
+
+# ---------------------------------------------------------------- for other documents
+# The genre's building blocks, shared with the other documents written in
+# this layout (the quarterly report, :mod:`tracking.report`).
+
+def new_document():
+    """An empty ``docx.Document``: A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt."""
+    doc = Document()
+    _page_setup(doc)
+    return doc
+
+
+def write_header(doc, plan: Plan, year: int, symbol: str) -> None:
+    """The header block: issuing body and "Số:      /<symbol>" on the left, the
+    national motto and "<place>, ngày      tháng      năm <year>" on the right."""
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _fixed_layout(table, [70, 95])
+    left, right = table.rows[0].cells
+    lines = _issuer_lines(plan)
+    for i, line in enumerate(lines):
+        p = left.paragraphs[0] if i == 0 else left.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(line)
+        run.bold = i == len(lines) - 1
+        run.font.size = Pt(13)
+    p = left.add_paragraph(f"Số:      /{symbol}")
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for i, (text, size) in enumerate((("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12),
+                                      ("Độc lập - Tự do - Hạnh phúc", 13))):
+        p = right.paragraphs[0] if i == 0 else right.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(text)
+        run.bold = True
+        run.font.size = Pt(size)
+    p = right.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(f"{_place(plan)}, ngày      tháng      năm {year}")
+    run.italic = True
+    run.font.size = Pt(13)
+
+
+def signature_lines(plan: Plan) -> list[str]:
+    """The signature block's title lines: the source's own
+    (``Metadata.signature_title``: "CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN" /
+    "CHỦ TỊCH"), else "CHỦ TỊCH" when the decision is the Chủ tịch's
+    (authority "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"), else "TM. <issuer>" /
+    "CHỦ TỊCH"."""
+    meta = plan.metadata
+    if meta.signature_title:
+        return [line.strip() for line in meta.signature_title.split("\n") if line.strip()]
+    if fold(meta.authority).startswith("chu tich"):
+        return ["CHỦ TỊCH"]
+    return [f"TM. {_issuer_lines(plan)[0]}", "CHỦ TỊCH"]
+
+
+def write_signature(doc, plan: Plan) -> None:
+    """"Nơi nhận" on the left; on the right the title lines of
+    :func:`signature_lines` and a blank signer."""
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _fixed_layout(table, [80, 85])
+    left, right = table.rows[0].cells
+    _cell_text(left, "Nơi nhận:", bold=True, italic=True)
+    for line in ("- Như trên;", "- Lưu: VT."):
+        p = left.add_paragraph(line)
+        p.paragraph_format.space_after = Pt(0)
+        p.runs[0].font.size = Pt(11)
+    titles = signature_lines(plan)
+    _cell_text(right, titles[0], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for text, bold in [(t, True) for t in titles[1:]] + [
+            ("", False), ("", False), ("", False), ("(để trống: người ký)", False)]:
+        p = right.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+        if text:
+            run = p.add_run(text)
+            run.bold = bold
+            run.italic = not bold
+
+
+def add_paragraph(container, text: str = "", *, bold=False, italic=False, size=None,
+                  center=False, justify=False, indent=False, after: float = 6):
+    """A paragraph in the body style (``after`` = space after in pt); returns it."""
+    align = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.JUSTIFY if justify else None
+    return _para(container, text, bold=bold, italic=italic, size=size, align=align, indent=indent,
+                 after=after)
+
+
+def landscape_section(doc):
+    """Start a new landscape A4 section (20 mm margins) on a new page; return it."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    return section
+
+
+def grid_table(doc, headers: list[str]):
+    """A ruled table with one bold, shaded header row repeated on each page."""
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, text in zip(header.cells, headers):
+        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, HEADER_FILL)
+    return table
+
+
+def add_group_row(table, text: str, italic: bool = False) -> None:
+    """A row merged across the table holding a bold group heading (a section)."""
+    _group_row(table, text, italic)
+
+
+def add_table_row(table, values: list[str], center: tuple[int, ...] = (0,)) -> None:
+    """A row of plain texts (columns in ``center`` centred); short rows are kept on one page."""
+    row = table.add_row()
+    if sum(len(v) for v in values) < CANT_SPLIT_CHARS:
+        _cant_split(row)
+    for i, (cell, value) in enumerate(zip(row.cells, values)):
+        _cell_text(cell, plain(value), align=WD_ALIGN_PARAGRAPH.CENTER if i in center else None)
+
+
+def finish_document(doc, tables: list, widths_mm: list[list[float]]) -> None:
+    """Fix the widths of ``tables`` (one list of mm per table), set the table
+    text to 12 pt and every run to Times New Roman."""
+    for table, widths in zip(tables, widths_mm):
+        _fixed_layout(table, widths)
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    for run in p.runs:
+                        run.font.size = Pt(TABLE_PT)
+    for run in _all_runs(doc):
+        _set_font(run)

@@ -21,38 +21,28 @@ import csv
 import hashlib
 import io
 from datetime import date, datetime, timedelta, timezone
-from typing import IO, Iterable
+from typing import IO, Any, Callable, Iterable
 
+from ingest.fields import EXPORT_FIELDS, FIELDS
+from ingest.fields import label as field_label
 from ingest.model import Task
 
 __all__ = ["COLUMNS", "task_rows", "write_csv", "write_xlsx", "write_ics", "ics_escape", "ics_fold",
            "csv_text", "xlsx_bytes", "ics_text"]
 
-# (column header, function of a task)
-COLUMNS: list[tuple[str, object]] = [
-    ("Kế hoạch", lambda t: t.doc),
-    ("Mục", lambda t: t.section),
-    ("Mục con", lambda t: t.subsection),
-    ("TT", lambda t: t.number),
-    ("Thuộc nhiệm vụ", lambda t: t.part_of),
-    ("Mục tiêu", lambda t: t.objective),
-    ("Nội dung", lambda t: t.content),
-    ("Cơ quan chủ trì", lambda t: t.lead),
-    ("Cơ quan phối hợp", lambda t: t.coordinating),
-    ("Thời gian hoàn thành", lambda t: t.deadline),
-    ("Bắt đầu", lambda t: t.due.start if t.due else None),
-    ("Hạn", lambda t: t.due.end if t.due else None),
-    ("Lặp lại", lambda t: t.due.recurrence if t.due else None),
-    ("Sản phẩm", lambda t: t.product),
-    ("Trang", lambda t: t.page),
+COLUMNS: list[tuple[str, Callable[[Task], Any]]] = [
+    (FIELDS[name].label, FIELDS[name].get) for name in EXPORT_FIELDS
 ]
+"""(column header, value of a task) of every export, from :mod:`ingest.fields`;
+"Lặp lại" holds the Vietnamese recurrence label ("Hàng năm")."""
 _MAX_WIDTH = 60
 _MIN_WIDTH = 6
 
 
-def task_rows(tasks: Iterable[Task]) -> list[dict]:
-    """One dict per task, keys = :data:`COLUMNS` headers (values ``str``/``int``/``None``)."""
-    return [{name: get(t) for name, get in COLUMNS} for t in tasks]
+def task_rows(tasks: Iterable[Task], columns: list[tuple[str, object]] | None = None) -> list[dict]:
+    """One dict per task, keys = the headers of ``columns`` (default
+    :data:`COLUMNS`; values ``str``/``int``/``None``)."""
+    return [{name: get(t) for name, get in (columns or COLUMNS)} for t in tasks]
 
 
 def write_csv(tasks: Iterable[Task], out: IO[str]) -> int:
@@ -68,17 +58,20 @@ def write_csv(tasks: Iterable[Task], out: IO[str]) -> int:
     return len(rows)
 
 
-def write_xlsx(tasks: Iterable[Task], path: str | IO[bytes], sheet: str = "Nhiệm vụ") -> int:
+def write_xlsx(tasks: Iterable[Task], path: str | IO[bytes], sheet: str = "Nhiệm vụ",
+               columns: list[tuple[str, object]] | None = None) -> int:
     """Write ``tasks`` to an .xlsx file (a path or a binary stream); return the task rows.
 
-    Raises ``OSError`` when the file cannot be written.
+    ``columns`` ``[(header, function of a task)]``, default :data:`COLUMNS`
+    (the status export appends its own). Raises ``OSError`` when the file
+    cannot be written.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    rows = task_rows(tasks)
-    headers = [name for name, _ in COLUMNS]
+    rows = task_rows(tasks, columns)
+    headers = [name for name, _ in (columns or COLUMNS)]
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]
@@ -161,11 +154,11 @@ def write_ics(tasks: Iterable[Task], out: IO[str], calendar_name: str = "Nhiệm
         number = task.number or (f"{task.part_of}*" if task.part_of else "?")
         summary = f"[NV {number}] {task.content or task.objective or ''}".strip()
         description = "\n".join(x for x in (
-            f"Cơ quan chủ trì: {task.lead or '—'}",
-            f"Cơ quan phối hợp: {task.coordinating}" if task.coordinating else "",
-            f"Thời gian hoàn thành: {task.deadline}" if task.deadline else "",
-            f"Sản phẩm: {task.product}" if task.product else "",
-            f"Kế hoạch: {task.doc}",
+            f"{field_label('lead')}: {task.lead or '—'}",
+            f"{field_label('coordinating')}: {task.coordinating}" if task.coordinating else "",
+            f"{field_label('deadline')}: {task.deadline}" if task.deadline else "",
+            f"{field_label('product')}: {task.product}" if task.product else "",
+            f"{field_label('doc')}: {task.doc}",
         ) if x)
         lines += [
             "BEGIN:VEVENT",

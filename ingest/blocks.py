@@ -12,6 +12,9 @@ A ``LoadedDocument`` is an ordered list of ``Block``s, in document order:
   ``vmerged[i]`` (when a backend knows it, e.g. Word's ``w:vMerge``) lists
   the columns of row ``i`` that continue a cell merged vertically with the
   row above; those cells are ``""`` in ``rows``.
+  ``hspanned[i]`` (likewise) lists the columns of row ``i`` covered by a
+  cell spanning from the column on their left (Word's ``w:gridSpan``); those
+  cells are ``""`` in ``rows``.
 * ``Block(kind="page_break", page=n)`` – the next blocks start on page ``n``.
 
 Backends know nothing of the genre: they do not look for annexes, headers or
@@ -34,15 +37,28 @@ class Block:
     row_pages: list[int | None] = field(default_factory=list)
     page: int | None = None
     vmerged: list[list[int]] = field(default_factory=list)
+    hspanned: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
 class LoadedDocument:
-    """Output of a backend: the file name, whether it has pages, its blocks."""
+    """Output of a backend: the file name, whether it has pages, its blocks.
+
+    ``ocr_pages`` lists the 1-based pages whose text was read by OCR from a
+    scanned image (:mod:`ingest.backends.ocr`); empty for a text source.
+    ``fonts`` the font names the file declares (Word) and ``encoding`` the
+    legacy encoding its text was converted from (:mod:`ingest.legacy`).
+    """
 
     name: str
     blocks: list[Block]
     has_pages: bool = False
+    ocr_pages: list[int] = field(default_factory=list)
+    fonts: list[str] = field(default_factory=list)
+    """Font names the file declares (Word), for legacy-encoding detection."""
+    encoding: str | None = None
+    """``"tcvn3"``/``"vni"`` when the text was converted from that legacy
+    encoding (:mod:`ingest.legacy`), else ``None``."""
 
 
 class Backend(Protocol):

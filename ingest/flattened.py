@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.columns import COLUMN_FAMILIES
+from ingest.lexicon import opens_cell
 from ingest.textnorm import fold
 
 Cell = list[str]  # the physical lines of one cell
@@ -81,28 +82,7 @@ Row = list[Cell]
 _FAMILY_PATTERNS = COLUMN_FAMILIES
 
 # cell-start vocabularies, matched on NFC lower-case text
-_DEADLINE_START = re.compile(
-    r"^(?:quý|tháng|trước|cả năm|thường xuyên|năm\b|trong\b|theo\b|khi\b|hàng\b|hằng\b|"
-    r"định kỳ|ngày\b|ngay\b|sau\b|từ\b|giai đoạn|đến\b|đầu\b|cuối\b|giữa\b|liên tục|"
-    r"đột xuất|kịp thời|chậm nhất|hạn\b|thời hạn|\d)"
-)
 _DEADLINE_WORD = re.compile(r"\b(?:quý|tháng|năm|thường xuyên|hàng|hằng|định kỳ|\d{4})\b", re.I)
-_UNIT_START = re.compile(
-    r"^(?:phòng|văn phòng|trung tâm|ban\b|sở\b|các\b|cơ quan|ubnd|hđnd|ủy ban|uỷ ban|"
-    r"công an|hội\b|hội đồng|trạm|đài|bộ phận|công chức|tư pháp|tài chính|trường|đơn vị|"
-    r"đoàn\b|mặt trận|mttq|quân sự|ban chỉ huy|chi cục|kho bạc|thanh tra|chủ tịch|"
-    r"lãnh đạo|cán bộ|thường trực|bộ\b|tổ\b|ngân hàng|bảo hiểm|chi nhánh|đảng ủy|đảng uỷ|"
-    r"văn hóa|văn hoá|địa chính|kinh tế|y tế|hợp tác xã|thủ trưởng|trưởng\b|người đứng đầu|"
-    r"tất cả|toàn bộ|cấp\b|ubmttq|ct\b|pct\b|hộ tịch|lao động|nội vụ|thống kê|bưu điện|"
-    r"điện lực|xây dựng|giao thông|nông nghiệp|môi trường|tài nguyên|kiểm lâm|chi hội|"
-    r"liên đoàn|ngành\b|chính quyền|kế toán|quản lý|bch\b|đtn\b|chi bộ)"
-)
-_PRODUCT_START = re.compile(
-    r"^(?:kế hoạch|báo cáo|quyết định|văn bản|công văn|thông báo|hội nghị|hội thi|nghị quyết|"
-    r"quy chế|quy định|quy trình|hồ sơ|danh mục|tờ trình|chương trình|đề án|hệ thống|lớp\b|"
-    r"tài liệu|biên bản|kết quả|cổng|kho\b|mẫu|trang\b|phần mềm|cơ sở dữ liệu|csdl|dữ liệu|"
-    r"các\b|số liệu|sản phẩm|bài\b|tin\b|chuyên mục|ấn phẩm|phóng sự|tthc|dvc|100%|[-+•–])"
-)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # words that cannot end a cell: the phrase continues on the next line
 _CONNECTORS = frozenset(
@@ -199,7 +179,7 @@ def _starts_lower(text: str) -> bool:
 
 
 def _is_deadline_start(text: str) -> bool:
-    return bool(_DEADLINE_START.match(text.lower()))
+    return opens_cell(text, "deadline", wide=True)
 
 
 @lru_cache(maxsize=65536)
@@ -568,10 +548,10 @@ class _Scorer:
                 return 1.5
             return -0.5 if _DEADLINE_WORD.search(text) else -2.5
         if kind in ("lead", "coordinating"):
-            score = 1.0 if _UNIT_START.match(low) else -2.0
+            score = 1.0 if opens_cell(low, "unit", wide=True) else -2.0
             return score - 1.5 if _YEAR.search(text) else score  # units carry no years
         if kind == "product":
-            if _PRODUCT_START.match(low):
+            if opens_cell(low, "product", wide=True):
                 return 1.0
             return -2.0 if deadline else 0.0
         if kind in ("content", "objective"):
@@ -933,6 +913,9 @@ class FlatTable:
 def find_flattened_tables(lines: list[str]) -> list[FlatTable]:
     """Find and rebuild every flattened table in a document's ``lines``.
 
+    A table whose rows hold one line per cell (or come in scrambled blocks)
+    is rebuilt by :func:`ingest.cell_lines.rebuild` instead.
+
     A table starts at a header (:func:`detect_header`) and runs to the end of
     the lines, to a tab-separated or pipe line, or to a line that cannot be in
     a cell: an all-capital line of three or more words that is not a header
@@ -948,6 +931,14 @@ def find_flattened_tables(lines: list[str]) -> list[FlatTable]:
             header = detect_header(lines, i)
         if header is None:
             i += 1
+            continue
+        from ingest.cell_lines import rebuild as rebuild_cell_lines  # it reuses this module's vocabulary
+
+        body = i + _skip_lines(lines[i:], header.size)
+        one_per_line = rebuild_cell_lines(header.labels, lines[body:], strict=True)
+        if one_per_line is not None:
+            tables.append(FlatTable(i, body + one_per_line.end, [one_per_line.rows]))
+            i = body + one_per_line.end
             continue
         end = _table_end(lines, i, header)
         tables.append(FlatTable(i, end, rebuild_fragments(lines[i:end])))

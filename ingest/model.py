@@ -144,21 +144,43 @@ class Period:
 
 @dataclass
 class Metadata:
-    """Header facts of the plan. Blank fields in the source stay ``None``."""
+    """Header facts of the plan. Blank fields in the source stay ``None``.
+
+    ``issuing_body`` is the issuer ("Sở Công Thương tỉnh Lào Cai", "Bộ Nông
+    nghiệp và Môi trường", "Tỉnh ủy Hà Giang"); ``parent_body`` the body it
+    belongs to when the letterhead names one ("Ủy ban nhân dân tỉnh Lào Cai").
+    """
 
     title: str | None = None
     issuing_body: str | None = None
+    parent_body: str | None = None
     unit_name: str | None = None
     level: str | None = None
     period: Period = field(default_factory=Period)
     decision_number: str | None = None
     date: str | None = None
     signer: str | None = None
+    #: the decision's authority line, as written ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ")
+    authority: str | None = None
+    #: the signature block's title lines above the signer, "\n"-joined, as
+    #: written ("CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    signature_title: str | None = None
+
+
+SOURCE_KINDS = ("text", "scan", "mixed")
+OCR_NOTE = "bản scan, đã nhận dạng chữ"
+"""Shown beside a citation whose page was read by OCR."""
 
 
 @dataclass
 class Plan:
-    """A parsed plan: metadata, section tree, targets, responsibilities, tasks."""
+    """A parsed plan: metadata, section tree, targets, responsibilities, tasks.
+
+    ``source_kind`` says how its text was obtained: ``text`` (a text layer,
+    Word or text file), ``scan`` (every page OCR'd from a scanned image) or
+    ``mixed`` (some pages OCR'd); ``ocr_pages`` lists the OCR'd 1-based pages.
+    In :meth:`to_dict` both sit in ``metadata`` beside ``warnings``.
+    """
 
     doc: str
     title: str | None = None
@@ -168,6 +190,12 @@ class Plan:
     responsibilities: list[Responsibility] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source_kind: str = "text"
+    ocr_pages: list[int] = field(default_factory=list)
+
+    def is_ocr_page(self, page: int | None) -> bool:
+        """True when ``page`` (1-based) of this plan was read by OCR."""
+        return page is not None and page in self.ocr_pages
 
     @property
     def year(self) -> int | None:
@@ -180,6 +208,8 @@ class Plan:
         meta["targets"] = [asdict(t) for t in self.targets]
         meta["responsibilities"] = [asdict(r) for r in self.responsibilities]
         meta["warnings"] = list(self.warnings)
+        meta["source_kind"] = self.source_kind
+        meta["ocr_pages"] = list(self.ocr_pages)
         return {
             "doc": self.doc,
             "title": self.title,
@@ -198,6 +228,8 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
     targets = [Target(**t) for t in meta.pop("targets", [])]
     responsibilities = [Responsibility(**r) for r in meta.pop("responsibilities", [])]
     warnings = list(meta.pop("warnings", []))
+    source_kind = meta.pop("source_kind", "text")
+    ocr_pages = list(meta.pop("ocr_pages", []))
     meta["period"] = Period(**meta.get("period") or {})
     sections = []
     for s in data.get("sections", []):
@@ -218,4 +250,6 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         responsibilities=responsibilities,
         tasks=tasks,
         warnings=warnings,
+        source_kind=source_kind,
+        ocr_pages=ocr_pages,
     )

@@ -8,14 +8,24 @@ dispatches to the backend for its format, then applies the genre rules:
 
 from __future__ import annotations
 
+import logging
 import os
 
 from ingest.blocks import LoadedDocument
-from ingest.errors import EmptyFileError, FileTooLargeError, MAX_BYTES, MissingFileError
+from ingest.errors import (
+    MAX_BYTES,
+    CorruptFileError,
+    EmptyFileError,
+    FileTooLargeError,
+    IngestError,
+    MissingFileError,
+)
 from ingest.model import Plan
 from ingest.sniff import sniff_format
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+_KIND_LABEL = {"pdf": "PDF", "docx": "Word (DOCX)", "doc": "Word 97 (DOC)", "text": "văn bản"}
+log = logging.getLogger(__name__)
 
 
 def _backend(kind: str):
@@ -27,6 +37,10 @@ def _backend(kind: str):
         from ingest.backends.docx import DocxBackend
 
         return DocxBackend()
+    if kind == "doc":
+        from ingest.backends.doc import DocBackend
+
+        return DocBackend()
     from ingest.backends.text import TextBackend
 
     return TextBackend()
@@ -37,7 +51,9 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
 
     Raises :class:`ingest.errors.MissingFileError`, ``EmptyFileError``, ``FileTooLargeError`` (over
     50 MB), ``UnsupportedTypeError``, ``CorruptFileError``,
-    ``EncryptedFileError`` or ``NoTextLayerError``.
+    ``EncryptedFileError``, ``NoTextLayerError`` (``OcrUnavailableError``
+    when a scanned PDF cannot be OCR'd), ``OcrTimeoutError`` or
+    ``MissingToolError`` (a .doc without LibreOffice).
     """
     path = os.fspath(path)
     name = os.path.basename(path)
@@ -49,29 +65,99 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
     if size > MAX_BYTES:
         raise FileTooLargeError(name, size)
     kind = sniff_format(path)
-    doc = _backend(kind).load(path)
+    try:
+        doc = _backend(kind).load(path)
+    except (IngestError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any library failure is a damaged file to the user
+        log.info("%s loader failed on %s: %s: %s", kind, name, type(exc).__name__, exc)
+        raise CorruptFileError(name, f"nội dung {_KIND_LABEL.get(kind, kind)} không đọc được") from exc
     if not any((b.text or b.rows) for b in doc.blocks):
         raise EmptyFileError(name)
+    if kind != "text":  # the text backend reads legacy bytes itself
+        repair_legacy(doc)
     return doc
 
 
+def repair_legacy(doc: LoadedDocument) -> None:
+    """Convert ``doc``'s texts in place when they are TCVN3/VNI shown as
+    Latin-1 characters (a Word run in ``.VnTime``, a PDF in a VNI font),
+    judged over the whole document (:func:`ingest.legacy.repair_texts`); a
+    text with real Unicode letters is left alone. Sets ``doc.encoding``.
+    Raises :class:`ingest.errors.LegacyEncodingError` for mojibake."""
+    from ingest import legacy
+
+    texts = [b.text for b in doc.blocks if b.text]
+    texts += [cell for b in doc.blocks for row in b.rows for cell in row if cell]
+    encoding = legacy.repair_texts(texts, doc.name, " ".join(doc.fonts))
+    if encoding is None:
+        return
+    for block in doc.blocks:
+        if block.text:
+            block.text = legacy.convert(block.text, encoding)
+        block.rows = [[legacy.convert(c, encoding) if c else c for c in row] for row in block.rows]
+    doc.encoding = encoding
+
+
 def build_plan(doc: LoadedDocument) -> Plan:
-    """Apply the genre rules to a loaded document and return its :class:`Plan`."""
+    """Apply the genre rules to a loaded document and return its :class:`Plan`.
+
+    Tasks come from the annex tables, else from tasks assigned in prose
+    (:mod:`ingest.prose_tasks`); a plan that names an annex or task list but
+    yields no task carries a warning saying so.
+    """
     from ingest.structure import read_body
+    from ingest.prose_tasks import names_a_task_list, tasks_from_sections
     from ingest.tables import extract_tasks
+
+    from ingest.legacy import LABELS
 
     plan = read_body(doc)
     plan.tasks, warnings = extract_tasks(doc, plan_year=plan.year)
     plan.warnings.extend(warnings)
+    if doc.encoding:
+        plan.warnings.append(f"Đã chuyển văn bản từ bảng mã {LABELS[doc.encoding]} sang Unicode.")
+    if not plan.tasks:
+        plan.tasks = tasks_from_sections(plan.sections, doc.name, plan.year)
+    if not plan.tasks and names_a_task_list(plan.sections):
+        plan.warnings.append(
+            f"{doc.name}: kế hoạch nhắc tới phụ lục/danh mục nhiệm vụ nhưng không đọc được nhiệm vụ nào "
+            "(bảng có thể đã mất hoặc hỏng khi chuyển đổi tệp)"
+        )
+    _mark_ocr(plan, doc)
     return plan
 
 
-def parse_file(path: str | os.PathLike) -> Plan:
-    """Parse one plan file (PDF, DOCX, TXT or MD) into a :class:`Plan`.
+def _mark_ocr(plan: Plan, doc: LoadedDocument) -> None:
+    """Record which pages were OCR'd (``Plan.source_kind``/``ocr_pages``) and warn once."""
+    if not doc.ocr_pages:
+        return
+    pages = sorted(set(doc.ocr_pages))
+    text_pages = {b.page for b in doc.blocks if b.kind != "page_break" and b.page} - set(pages)
+    plan.ocr_pages = pages
+    plan.source_kind = "mixed" if text_pages else "scan"
+    shown = ", ".join(str(p) for p in pages) if len(pages) <= 12 else f"{len(pages)} trang"
+    plan.warnings.append(
+        f"Nội dung đọc từ bản scan bằng nhận dạng chữ (OCR), trang {shown}: "
+        "hãy đối chiếu với bản gốc trước khi dùng."
+    )
 
-    Errors are those of :func:`load_document`.
+
+def parse_file(path: str | os.PathLike) -> Plan:
+    """Parse one plan file (PDF, DOCX, DOC, TXT or MD) into a :class:`Plan`, in
+    this process (for untrusted files use :func:`ingest.worker.parse_untrusted`).
+
+    Errors are those of :func:`load_document`; a failure of the genre rules
+    on a damaged document is a :class:`CorruptFileError` too.
     """
-    return build_plan(load_document(path))
+    doc = load_document(path)
+    try:
+        return build_plan(doc)
+    except (IngestError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - never a traceback for a user's file
+        log.info("plan rules failed on %s: %s: %s", doc.name, type(exc).__name__, exc)
+        raise CorruptFileError(doc.name, "cấu trúc kế hoạch không đọc được") from exc
 
 
 def iter_plan_files(paths: list[str]) -> list[str]:

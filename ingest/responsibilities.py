@@ -36,17 +36,10 @@ import re
 from ingest.markers import parse_marker
 from ingest.model import Responsibility, Section
 from ingest.sections import descendants, is_leaf_item_section, is_special_section
+from ingest.lexicon import UNIT_HEADS
 from ingest.textnorm import fold
 
-_UNIT_NOUNS = (
-    "phong", "van phong", "trung tam", "ban", "cong chuc", "can bo", "so",
-    "uy ban", "ubnd", "hdnd", "hoi dong", "tram", "truong", "cac truong",
-    "cong an", "quan su", "mat tran", "doan", "hoi", "thu truong", "chu tich",
-    "pho chu tich", "cong thong tin", "cong", "dai", "bo phan", "cac co quan",
-    "cac phong", "cac don vi", "cac ban", "co quan", "don vi", "to", "thanh vien",
-    "lanh dao", "nguoi dung dau", "kho bac", "chi cuc", "bao hiem", "buu dien",
-    "thon", "ap", "khu pho", "to dan pho", "de nghi",
-)
+_UNIT_NOUNS = UNIT_HEADS
 _VERBS = (" chu tri ", " phoi hop ", " thuc hien ", " tham muu ", " chi dao ", " trien khai ",
           " can cu ", " bao cao ", " xay dung ", " to chuc thuc hien ", " theo doi ")
 _CONTAINERS = ("trach nhiem", "phan cong", "to chuc", "nhiem vu", "che do")

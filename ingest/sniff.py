@@ -1,7 +1,7 @@
 """Decide a file's format from its bytes, never from its extension.
 
-:func:`sniff_format` returns ``"pdf"``, ``"docx"`` or ``"text"`` (TXT and MD
-alike) and raises an :mod:`ingest.errors` error for anything else.
+:func:`sniff_format` returns ``"pdf"``, ``"docx"``, ``"doc"`` (Word 97-2003)
+or ``"text"`` (TXT and MD alike) and raises an :mod:`ingest.errors` error for anything else.
 :func:`text_encoding` tells a text backend which codec the bytes decode with.
 
 Signatures checked, in order:
@@ -12,18 +12,22 @@ Signatures checked, in order:
   directory cannot be read is corrupt.
 * An OLE2 compound file (``D0 CF 11 E0 A1 B1 1A E1``) naming an
   ``EncryptedPackage`` stream is a password-protected Office Open XML file →
-  ``"docx"`` (the DOCX backend reports it as encrypted); any other OLE2 file
-  (Word 97-2003 .doc, .xls) is unsupported.
+  ``"docx"`` (the DOCX backend reports it as encrypted); one holding a
+  ``WordDocument`` stream is a Word 97-2003 document → ``"doc"`` (see
+  :func:`ole_word_kind`); any other OLE2 file (.xls, .ppt, .msg) is unsupported.
 * Known image signatures (PNG, JPEG, GIF, TIFF, BMP, WebP) are unsupported.
 * Otherwise text when the bytes decode (UTF-8 with/without BOM, UTF-16 with a
   BOM, or Vietnamese Windows-1258) and at most 1% of the characters are
-  control characters other than tab/newline/carriage return/form feed.
+  control characters other than tab/newline/carriage return/form feed, or
+  when they read as Vietnamese in a legacy encoding (TCVN3, VNI:
+  :mod:`ingest.legacy`), reported as ``"latin-1"``.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import struct
 import unicodedata
 import zipfile
 
@@ -50,15 +54,15 @@ _IMAGE_MAGICS = (
     (b"MM\x00*", "ảnh TIFF"),
 )
 
-_SUFFIX_FORMAT = {".pdf": "PDF", ".docx": "DOCX", ".txt": "văn bản", ".md": "văn bản"}
+_SUFFIX_FORMAT = {".pdf": "PDF", ".docx": "DOCX", ".doc": "Word (.doc)", ".txt": "văn bản", ".md": "văn bản"}
 
 
 def sniff_format(path: str | os.PathLike) -> str:
-    """Return ``"pdf"``, ``"docx"`` or ``"text"`` for the file at ``path``.
+    """Return ``"pdf"``, ``"docx"``, ``"doc"`` or ``"text"`` for the file at ``path``.
 
     The decision uses the content only (see the module docstring for the
     signatures). Raises :class:`UnsupportedTypeError` for any other content
-    (images, archives, spreadsheets, .doc, binaries) with a Vietnamese detail
+    (images, archives, spreadsheets, binaries) with a Vietnamese detail
     naming what was found, and :class:`CorruptFileError` for a ZIP whose
     directory cannot be read (e.g. a truncated DOCX). An empty file is the
     caller's check (``EmptyFileError``); here it sniffs as ``"text"``.
@@ -75,9 +79,11 @@ def sniff_format(path: str | os.PathLike) -> str:
     if head.startswith(OLE_MAGIC):
         if is_encrypted_ooxml(path):
             return "docx"
+        if ole_word_kind(path) is not None:
+            return "doc"
         raise UnsupportedTypeError(
             name,
-            "tài liệu Office 97-2003 (.doc/.xls) — hãy lưu lại dưới dạng .docx",
+            "tệp Office 97-2003 không phải tài liệu Word (.xls/.ppt) — hãy lưu lại dưới dạng .docx",
         )
     image = _image_kind(head)
     if image:
@@ -99,6 +105,37 @@ def is_encrypted_ooxml(path: str | os.PathLike) -> bool:
         if fh.read(len(OLE_MAGIC)) != OLE_MAGIC:
             return False
         return ENCRYPTED_PACKAGE in fh.read()
+
+
+WORD_STREAM = "WordDocument"
+_FIB_FLAGS = 0x0A  # FibBase flags (uint16 LE); bit 8 is fEncrypted
+_F_ENCRYPTED = 0x0100
+
+
+def ole_word_kind(path: str | os.PathLike) -> str | None:
+    """``"doc"``, ``"encrypted"`` or ``"damaged"`` for an OLE2 Word 97-2003 file, else ``None``.
+
+    Read with ``olefile``: a ``WordDocument`` stream makes a Word document;
+    its File Information Block's ``fEncrypted`` flag a password-protected
+    one. A compound file olefile cannot parse is ``"damaged"`` when its
+    directory still names a ``WordDocument`` stream (UTF-16-LE), else ``None``.
+    """
+    import olefile
+
+    try:
+        with olefile.OleFileIO(os.fspath(path)) as ole:
+            if not ole.exists(WORD_STREAM):
+                return None
+            fib = ole.openstream(WORD_STREAM).read(_FIB_FLAGS + 2)
+    except (OSError, ValueError, IndexError, KeyError, struct.error, NotImplementedError):
+        # olefile's errors (OleFileError is an OSError) and parsing failures of damaged files
+        with open(path, "rb") as fh:
+            named = WORD_STREAM.encode("utf-16-le") in fh.read()
+        return "damaged" if named else None
+    if len(fib) < _FIB_FLAGS + 2:
+        return "damaged"
+    flags = struct.unpack_from("<H", fib, _FIB_FLAGS)[0]
+    return "encrypted" if flags & _F_ENCRYPTED else "doc"
 
 
 def text_encoding(data: bytes) -> str | None:
@@ -124,7 +161,18 @@ def text_encoding(data: bytes) -> str | None:
             continue
         if _looks_like_text(text):
             return codec
+    if candidates != ["utf-16"] and _legacy_vietnamese(data):
+        return "latin-1"
     return None
+
+
+def _legacy_vietnamese(data: bytes) -> bool:
+    """Whether ``data`` reads as Vietnamese in TCVN3 or VNI (whose capitals
+    use control and undefined Windows-1258 codes)."""
+    from ingest import legacy
+
+    sample = data[:200_000]
+    return any(legacy.vietnamese_score(decode(sample)) >= legacy.MIN_SCORE for decode in legacy.DECODERS.values())
 
 
 def _looks_like_text(text: str) -> bool:
@@ -154,7 +202,7 @@ def _sniff_zip(path: str, name: str) -> str:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CorruptFileError(name, f"tệp nén ZIP/DOCX không đọc được ({exc})") from exc
+        raise CorruptFileError(name, "tệp nén ZIP/DOCX không đọc được, có thể bị cắt cụt") from exc
     if DOCX_MAIN_PART in names:
         return "docx"
     if "xl/workbook.xml" in names:

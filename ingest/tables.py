@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from ingest.blocks import Block, LoadedDocument
 from ingest.deadline import parse_due
 from ingest.columns import TASK_FIELDS, family_of
+from ingest.lexicon import opens_cell
 from ingest.model import Task
 from ingest.textnorm import clean_cell, fold
 
@@ -45,6 +46,8 @@ _GROUP_RE = re.compile(rf"^\s*({_ROMAN}|[A-H])(?:\s*[.:)/-]\s*|\s+|$)(.*)$")
 _NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s*$")
 _NUMBER_TITLE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*\.?\s+(\S.*)$")
 _COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$")
+# a lettered item "a)", "b.", "đ)" in the number column: a task numbered as printed
+_LETTER_RE = re.compile(r"^\s*([a-zđ])\s*[.)]\s*$")
 
 
 def _role_of(header_text: str) -> str | None:
@@ -67,19 +70,36 @@ class TableLayout:
     header_keys: list[str]
     height: int = 1
     width: int = 0
+    labels: dict[int, str] = field(default_factory=dict)
+
+
+_MAX_LABEL_WORDS = 12
+
+
+def is_label_row(row: list[str]) -> bool:
+    """Whether every filled cell of ``row`` is short enough to be a column label.
+
+    Header cells are labels ("Cơ quan, đơn vị chủ trì thực hiện", "Theo dõi,
+    kiểm tra, đôn đốc"): at most 12 words and not a sentence ending in ".".
+    A data row whose cells happen to hold header words ("… giải quyết công
+    việc …", "Báo cáo định kỳ theo thời gian quy định") has longer cells.
+    """
+    cells = [c.strip() for c in row if c.strip()]
+    return bool(cells) and all(len(c.split()) <= _MAX_LABEL_WORDS and not c.endswith(".") for c in cells)
 
 
 def header_roles(rows: list[list[str]], start: int = 0) -> TableLayout | None:
     """Recognise a task-table header at ``rows[start]`` (1 or 2 rows).
 
     Returns a :class:`TableLayout`, or ``None`` when the row is not a header
-    with a content column and a lead or deadline column.
+    with a content column and a lead or deadline column, or when a cell is
+    too long to be a label (:func:`is_label_row`).
     """
     if start >= len(rows):
         return None
     first = rows[start]
     lead_cell = next((c.strip() for c in first if c.strip()), "")
-    if _NUMBER_RE.match(lead_cell) or _NUMBER_TITLE_RE.match(lead_cell):
+    if _NUMBER_RE.match(lead_cell) or _NUMBER_TITLE_RE.match(lead_cell) or not is_label_row(first):
         return None  # a task row, never a header
     layout = _layout_from([first])
     if start + 1 < len(rows):
@@ -118,13 +138,21 @@ def _layout_from(header_rows: list[list[str]]) -> TableLayout | None:
     if not has_body or not ({"lead", "deadline"} & roles.keys()) or len(roles) < 3:
         return None
     keys = [fold(" ".join(r)) for r in header_rows]
-    return TableLayout(roles=roles, extra=extra, header_keys=keys, height=len(header_rows), width=width)
+    labels = {col: clean_cell(text) or text for col, text in enumerate(texts) if text.strip()}
+    return TableLayout(
+        roles=roles, extra=extra, header_keys=keys, height=len(header_rows), width=width, labels=labels
+    )
 
 
 def _is_repeated_header(row: list[str], layout: TableLayout) -> bool:
+    """A header repeated at a page top: the real header's text again, or a
+    row of labels naming, column by column, the same roles (never a data
+    row that merely holds header words — see :func:`is_label_row`)."""
     key = fold(" ".join(row))
     if key and key in layout.header_keys:
         return True
+    if not is_label_row(row):
+        return False
     again = _layout_from([row])
     return bool(again and again.roles == {k: v for k, v in layout.roles.items() if k in again.roles} and len(again.roles) >= 3)
 
@@ -137,33 +165,9 @@ def _is_column_numbers(row: list[str]) -> bool:
     return nums == list(range(nums[0], nums[0] + len(nums)))
 
 
-_DEADLINE_WORDS = re.compile(
-    r"^(quy|thang|truoc|trong|ca nam|nam \d{4}|thuong xuyen|hang (nam|quy|thang)|"
-    r"giai doan|\d{1,2}/\d{4}|\d{4}|theo (ke hoach|huong dan|tien do|lo trinh|chi dao|thoi gian)|"
-    r"khi|ngay|dinh ky|cham nhat|den (het )?(ngay|thang|nam)|sau khi)\b"
-)
-_UNIT_WORDS = re.compile(
-    r"^(phong|van phong|trung tam|ban |so |ubnd|uy ban|cac |co quan|don vi|cong an|tram|"
-    r"truong |hoi |doan |mat tran|tu phap|tai chinh|van hoa|cong chuc|bo phan|chu tich|"
-    r"lanh dao|thanh tra|quan su|ke toan|dia chinh|thuong truc|to )"
-)
-
-
-_PRODUCT_WORDS = re.compile(
-    r"^(ke hoach|bao cao|van ban|quyet dinh|cong van|thong bao|de an|chuong trinh|danh sach|"
-    r"danh muc|bien ban|giay moi|tai lieu|he thong|phan mem|co so du lieu|csdl|quy che|quy dinh|"
-    r"nghi quyet|hoi nghi|so lieu|diem so|to trinh|bang diem|ket qua)\b"
-)
-
-
 def _looks_like(text: str, kind: str) -> bool:
     """Does a cell read like a ``deadline``, a ``unit`` (lead/coordinating) or a ``product``?"""
-    key = fold(text)
-    if kind == "deadline":
-        return bool(_DEADLINE_WORDS.match(key))
-    if kind == "product":
-        return bool(_PRODUCT_WORDS.match(key))
-    return bool(_UNIT_WORDS.match(key))
+    return opens_cell(text, kind)
 
 
 _TARGET_WORDS = re.compile(r"\d\s*%|ty le|toi thieu|\b100\b")
@@ -282,6 +286,8 @@ class _TaskBuilder:
     """Walks the table blocks of one document and emits tasks (see module doc)."""
 
     def __init__(self, doc_name: str, plan_year: int | None):
+        self._spanned: list[int] = []
+        self._next_number = ""
         self.doc = doc_name
         self.year = plan_year
         self.tasks: list[Task] = []
@@ -322,9 +328,56 @@ class _TaskBuilder:
                 continue
             page = block.row_pages[i] if i < len(block.row_pages) else block.page
             merged = block.vmerged[i] if i < len(block.vmerged) else []
+            self._spanned = block.hspanned[i] if i < len(block.hspanned) else []
+            self._next_number = self._number_of(rows[i + 1]) if i + 1 < len(rows) else ""
             self._feed_row(self._inherit_merged(row, merged), page, page_break)
             page_break = False
             i += 1
+
+    def _number_of(self, row: list[str]) -> str:
+        col = self.state.layout.roles.get("number", 0) if self.state else 0
+        return row[col].strip() if col < len(row) else ""
+
+    def _fill_spanned(self, row: list[str], number: str | None) -> list[str]:
+        """Read a cell spanning several columns for each of them.
+
+        Source pattern: a Word cell spanning "Chủ trì" and "Phối hợp" ("Theo
+        phân công tại Quyết định số …") applies to both fields; the task is
+        named in ``warnings``. The number and content columns are never filled.
+        """
+        if not self._spanned:
+            return row
+        by_col = {col: role for role, col in self.state.layout.roles.items()}
+        row = list(row)
+        filled = []
+        for col in sorted(self._spanned):
+            role = by_col.get(col)
+            if col >= len(row) or role in (None, "number", "content", "objective") or row[col].strip():
+                continue
+            left = col - 1
+            while left in self._spanned and left > 0:
+                left -= 1
+            if left >= 0 and row[left].strip() and by_col.get(left) not in (None, "number"):
+                row[col] = row[left]
+                filled.append(f"“{self.state.layout.labels.get(col, role)}”")
+        if filled:
+            label = f"nhiệm vụ {number}" if number else "một dòng không số"
+            self.warnings.append(
+                f"{self.doc}: {label} có ô gộp nhiều cột; đã đọc cho cả cột {', '.join(filled)}"
+            )
+        return row
+
+    @staticmethod
+    def _repeated_title(row: list[str]) -> str | None:
+        """The title of a group row that repeats it in every cell.
+
+        Source pattern: a conversion that fills each grid position of a merged
+        group row with its text: ``I. Nhiệm vụ … | I. Nhiệm vụ … | …``.
+        """
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) >= 2 and len(set(cells)) == 1:
+            return cells[0]
+        return None
 
     def _inherit_merged(self, row: list[str], merged: list[int]) -> list[str]:
         """Fill cells merged vertically with the row above (Word ``vMerge``).
@@ -354,6 +407,14 @@ class _TaskBuilder:
         number_cell = row[num_col].strip() if num_col < len(row) else ""
         data = self._data_cells(row)
 
+        title = self._repeated_title(row)
+        if title is not None:
+            g = _GROUP_RE.match(title)
+            if g and g.group(1) and g.group(2):
+                self._group_row(g.group(1), g.group(2), row, {}, page)
+            else:
+                st.section, st.subsection = clean_cell(title), None
+            return
         group = _GROUP_RE.match(number_cell) if number_cell else None
         if group and group.group(1):
             self._group_row(group.group(1), group.group(2), row, data, page)
@@ -364,9 +425,15 @@ class _TaskBuilder:
             if g and g.group(1) and g.group(2) and "." in only[: len(g.group(1)) + 2]:
                 self._group_row(g.group(1), g.group(2), row, {}, page)
                 return
-        if _NUMBER_RE.match(number_cell):
+        letter = _LETTER_RE.match(number_cell)
+        if _NUMBER_RE.match(number_cell) and self._heads_lettered_items(number_cell, data):
+            st.section, st.subsection = clean_cell(f"{number_cell.rstrip('.').strip()} {next(iter(data.values()))}"), None
+            return
+        if _NUMBER_RE.match(number_cell) or letter:
+            number = number_cell if letter else number_cell.rstrip(".").strip()
+            row = self._fill_spanned(row, number)
             row = split_glued_deadline(realign_short_row(row, st.layout), st.layout)
-            self._task_row(number_cell.rstrip(".").strip(), row, page)
+            self._task_row(number, row, page)
             return
         titled = _NUMBER_TITLE_RE.match(number_cell)
         if titled and not data:
@@ -377,6 +444,21 @@ class _TaskBuilder:
             st.subsection = clean_cell(number_cell)
             return
         self._unnumbered_row(row, page, page_break)
+
+    def _heads_lettered_items(self, number: str, data: dict[int, str]) -> bool:
+        """A numbered row holding only its title, followed by lettered items.
+
+        Source pattern (ministry annexes): ``1 | Tổ chức tuyên truyền …`` with
+        every other cell empty, then ``a) | …``, ``b) | …`` rows: the numbered
+        row is a group heading, the lettered rows its tasks.
+        """
+        content_col = self.state.layout.roles.get("content")
+        return (
+            len(data) == 1
+            and content_col in data
+            and "." not in number.rstrip(".")
+            and bool(_LETTER_RE.match(self._next_number))
+        )
 
     def _group_row(self, roman: str, title: str, row: list[str], data: dict[int, str], page):
         st = self.state
@@ -406,11 +488,13 @@ class _TaskBuilder:
 
     def _unnumbered_row(self, row: list[str], page, page_break: bool) -> None:
         st = self.state
+        row = self._fill_spanned(row, None)
         row = split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout)
         data = self._data_cells(row)
         prev = st.last
         if prev is not None and (
-            self._is_continuation(data, prev) or (page_break and self._is_fragment(data))
+            self._is_continuation(data, prev)
+            or (page_break and (self._is_fragment(data) or self._continues_content(row)))
         ):
             self._append(prev, data)
             return
@@ -418,6 +502,12 @@ class _TaskBuilder:
         if part_of is None:
             self.warnings.append(f"{self.doc}: dòng không số trước nhiệm vụ đầu tiên, bỏ qua")
             return
+        content_col = st.layout.roles.get("content")
+        if page_break and content_col is not None and content_col < len(row) and not row[content_col].strip():
+            # a content cell merged over the sub-rows, cut by the page break:
+            # the sub-row at the page top belongs to the same task
+            row = list(row)
+            row[content_col] = st.last.content or "" if st.last is not None else ""
         self._emit(None, row, page, part_of=part_of)
 
     def _is_continuation(self, data: dict[int, str], prev: Task) -> bool:
@@ -430,6 +520,16 @@ class _TaskBuilder:
             if prev_values.get(col) and not _starts_mid_sentence(text):
                 return False
         return True
+
+    def _continues_content(self, row: list[str]) -> bool:
+        """A page-top row whose content cell starts mid-sentence: the rest of a cut row.
+
+        Source pattern: a PDF row cut at a page break where every column
+        overflowed ("hiện nhiệm vụ công vụ | trong năm | tỉnh | Văn phòng UBND
+        tỉnh"); a task or sub-row never opens its content in lower case.
+        """
+        text = self._cell(row, "content") or ""
+        return _starts_mid_sentence(text)
 
     def _is_fragment(self, data: dict[int, str]) -> bool:
         """A row at a page top with neither lead nor deadline: the rest of a cut row.

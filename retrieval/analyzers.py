@@ -16,77 +16,14 @@ nv, …) to their full words, and letter–digit runs are split ("NV22" →
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from typing import Callable, Iterable
 
-from ingest.textnorm import fold, nfc
-
-# Abbreviations common to the genre (administrative-reform plans), keyed by
-# their folded, lower-case form. Values are the full words.
-ABBREVIATIONS: dict[str, str] = {
-    "cchc": "cải cách hành chính",
-    "tthc": "thủ tục hành chính",
-    "ubnd": "ủy ban nhân dân",
-    "hdnd": "hội đồng nhân dân",
-    "cbccvc": "cán bộ công chức viên chức",
-    "cbcc": "cán bộ công chức",
-    "cntt": "công nghệ thông tin",
-    "cds": "chuyển đổi số",
-    "csdl": "cơ sở dữ liệu",
-    "dvc": "dịch vụ công",
-    "dvctt": "dịch vụ công trực tuyến",
-    "vbqppl": "văn bản quy phạm pháp luật",
-    "qppl": "quy phạm pháp luật",
-    "pakn": "phản ánh kiến nghị",
-    "hcc": "hành chính công",
-    "mttq": "mặt trận tổ quốc",
-    "vhxh": "văn hóa xã hội",
-    "vh": "văn hóa",
-    "xh": "xã hội",
-    "ttdt": "thông tin điện tử",
-    "nv": "nhiệm vụ",
-    "nvu": "nhiệm vụ",
-}
+from ingest.lexicon import ABBREVIATIONS, canonical_tones, expand_abbreviations  # noqa: F401 (re-exported)
+from ingest.textnorm import fold
 
 _WORD = re.compile(r"\w+")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+")
-
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
-# An open syllable ending in oa/oe/uy (not after q) with the tone mark on the
-# last vowel: the "new" placement (hoá, thuỷ) to move onto the first vowel.
-_NEW_TONE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])"
-)
-
-
-def canonical_tones(text: str) -> str:
-    """NFC ``text`` with tone marks of open oa/oe/uy syllables on the first vowel.
-
-    Vietnamese writes both "hoá"/"hóa", "thuỷ"/"thủy", "Uỷ"/"Ủy"; this picks
-    the second spelling of each so both meet in the index. "quý", "hoàng",
-    "thuyết" (mark rightly on the last vowel) are left alone.
-    """
-    decomposed = unicodedata.normalize("NFD", text or "")
-    return nfc(_NEW_TONE.sub(r"\1\3\2", decomposed))
-
-
-def _expand_token(match: re.Match) -> str:
-    token = match.group(0)
-    return ABBREVIATIONS.get(fold(token), token)
-
-
-def expand_abbreviations(text: str) -> str:
-    """Normalised ``text``: NFC, :func:`canonical_tones`, letter–digit runs
-    split, genre abbreviations expanded.
-
-    Only whole tokens are rewritten, case-insensitively and with or without
-    diacritics ("HĐND" and "HDND" → "hội đồng nhân dân"); other text is kept.
-    """
-    text = _LETTER_DIGIT.sub(" ", canonical_tones(text))
-    return _TOKEN.sub(_expand_token, text)
 
 
 _TASK_REF = re.compile(

@@ -13,15 +13,16 @@ import re
 from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.query import PlanCatalog, Query, unit_key
+from ingest.units import unit_key
+from retrieval.query import PlanCatalog, Query
 
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
 #: "làm gì", "được phân công gì"), on the canonical question key.
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)\s*$|\blam (?:nhung )?gi\s*$"
 )
-#: Duties quoted per unit, each cut to this many characters.
-MAX_DUTIES, DUTY_CHARS = 6, 300
+#: Duties quoted per unit (all of a plan's list), each cut to this many characters.
+MAX_DUTIES, DUTY_CHARS = 40, 700
 
 
 def asks_duties(query: Query) -> bool:

@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ingest.fields import ROW_FIELDS, label
 from ingest.model import Plan, Task
 from retrieval.answer_model import Citation
 from retrieval.query import FIELDS, PlanCatalog, Query
 
-FIELD_LABELS = {
-    "content": "Nội dung",
-    "lead": "Cơ quan chủ trì",
-    "coordinating": "Cơ quan phối hợp",
-    "deadline": "Thời gian hoàn thành",
-    "product": "Sản phẩm",
-    "objective": "Mục tiêu",
-}
+FIELD_LABELS = {name: label(name) for name in ("content", *ROW_FIELDS)}
+"""Field name → Vietnamese label of the fields an answer names (:mod:`ingest.fields`)."""
 
 
 def shorten(text: str | None, limit: int) -> str:
@@ -57,7 +52,7 @@ def plans_in_scope(plans: dict[str, Plan], query: Query) -> list[Plan]:
 def task_quote(task: Task) -> str:
     """The row as source words: "22. <content> | Cơ quan chủ trì: … | …"."""
     parts = [f"{task.number}. {task.content or ''}".strip() if task.number else (task.content or "")]
-    for name in ("objective", "lead", "coordinating", "deadline", "product"):
+    for name in ROW_FIELDS:
         value = getattr(task, name)
         if value:
             parts.append(f"{FIELD_LABELS[name]}: {value}")
@@ -66,8 +61,10 @@ def task_quote(task: Task) -> str:
 
 def task_citation(plan: Plan, task: Task) -> Citation:
     """Citation of one task row: the plan's doc and title, the row's label
-    ("nhiệm vụ 22"), page, :func:`task_quote` and annex section."""
-    return Citation(plan.doc, plan_title(plan), task.label, task.page, task_quote(task), task.section)
+    ("nhiệm vụ 22"), page, :func:`task_quote`, annex section and whether
+    the page was OCR'd."""
+    return Citation(plan.doc, plan_title(plan), task.label, task.page, task_quote(task), task.section,
+                    ocr=plan.is_ocr_page(task.page))
 
 
 def sub_rows(plan: Plan, task: Task) -> list[Task]:

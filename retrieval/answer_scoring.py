@@ -16,7 +16,8 @@ from collections import Counter
 from typing import Iterable
 
 from ingest.textnorm import fold, nfc
-from retrieval.query import PlanCatalog, Query, canon
+from ingest.lexicon import canon
+from retrieval.query import PlanCatalog, Query
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.

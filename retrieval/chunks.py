@@ -23,19 +23,14 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ingest.fields import ROW_FIELDS, label
 from ingest.model import Plan, Section, Task
 from ingest.textnorm import fold
 
 _SPACES = re.compile(r"\s+")
 
-TASK_FIELDS: tuple[tuple[str, str], ...] = (
-    ("objective", "Mục tiêu"),
-    ("lead", "Cơ quan chủ trì"),
-    ("coordinating", "Cơ quan phối hợp"),
-    ("deadline", "Thời gian hoàn thành"),
-    ("product", "Sản phẩm"),
-)
-"""Task attribute → Vietnamese label, in the order written into chunks."""
+TASK_FIELDS: tuple[tuple[str, str], ...] = tuple((name, label(name)) for name in ROW_FIELDS)
+"""Task attribute → Vietnamese label (:mod:`ingest.fields`), in the order written into chunks."""
 
 
 @dataclass

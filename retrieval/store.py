@@ -16,32 +16,57 @@ Data folder (``home``): ``.cchc/`` in the current directory, or env
         bm25/<analysis>/     bm25s index (JSON + .npy, no pickle) per analysis
         diacritics.json      {folded n-gram: most frequent spelling} for
                              restoring queries typed without dấu
+        tokens.json          {analysis: [[token, ...] per chunk]} (reused by
+                             the next build for unchanged passages)
+    cache/                   embedding and token shards of builds in progress
+                             (:mod:`retrieval.cache`)
+    write.lock               the writer lock
 
 A build writes a ``.tmp-index-*`` folder, renames it to ``index-*`` and only
 then swaps ``CURRENT`` with ``os.replace`` (atomic), so a crash or Ctrl-C at
 any point leaves the previous index live. Nothing is pickled: JSON, ``.npy``
 written and read with ``allow_pickle=False``, and FAISS's own format.
+
+One writer at a time: every writer (``cchc index``, an upload, a removal)
+holds :func:`writer_lock` (a ``filelock`` on ``<home>/write.lock``) for its
+whole change; a second writer waits, saying so, and gives up with
+:class:`IndexBusyError` after :data:`LOCK_TIMEOUT` seconds. Under the lock,
+:func:`clean_stale` removes what a killed writer left (``.tmp-index-*``
+folders, ``.CURRENT.<hex>`` files). Readers hold a shared ``flock`` on their
+index folder's ``manifest.json`` while they use it; publishing deletes an old
+``index-*`` folder only when no reader holds it (else a later publish does),
+and :meth:`IndexStore.open` retries when the pointer moved under it, so a
+reader never sees a missing folder.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import logging
 import os
 import shutil
 import time
 import uuid
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
 from ingest.errors import IngestError
 from ingest.model import Plan, plan_from_dict
 from retrieval.chunks import Chunk
+from retrieval.protocols import IndexSnapshot
 
 FORMAT = 1
 HOME_ENV = "CCHC_HOME"
 POINTER = "CURRENT"
+LOCK_NAME = "write.lock"
+LOCK_TIMEOUT = 600.0
+"""Seconds a second writer waits for the data folder before refusing."""
 NO_INDEX_MESSAGE = "Chưa có chỉ mục — hãy chạy `cchc index` (no index found: run `cchc index`)"
+
+log = logging.getLogger(__name__)
 
 
 class IndexNotFoundError(IngestError):
@@ -51,6 +76,16 @@ class IndexNotFoundError(IngestError):
     def __init__(self, home: str, detail: str = ""):
         extra = f" [{detail}]" if detail else ""
         super().__init__(f"{NO_INDEX_MESSAGE}: {home}{extra}")
+
+
+class IndexBusyError(IngestError):
+    """Another writer held the data folder for longer than the wait allowed."""
+
+    def __init__(self, home: str, waited: float):
+        super().__init__(
+            f"Thư mục dữ liệu {home} đang được một tiến trình khác cập nhật "
+            f"(đã chờ {waited:.0f} giây). Hãy thử lại sau khi tiến trình đó xong."
+        )
 
 
 def resolve_home(home: str | None = None) -> str:
@@ -70,6 +105,86 @@ def read_json(path: str) -> Any:
         return json.load(fh)
 
 
+def _say(message: str) -> None:
+    log.warning(message)
+
+
+@contextmanager
+def writer_lock(home: str, timeout: float | None = None,
+                notify: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the data folder's writer lock for the ``with`` block.
+
+    Re-entrant within one thread (an upload holds it around the index build
+    it runs). When another process or thread holds it, ``notify`` (default: a
+    log warning) gets a Vietnamese "waiting" message, then the call waits up
+    to ``timeout`` seconds (default :data:`LOCK_TIMEOUT`) and raises
+    :class:`IndexBusyError` if the lock is still taken. On entry, stale
+    temporary files are removed (:func:`clean_stale`).
+    """
+    from filelock import FileLock, Timeout
+
+    os.makedirs(home, exist_ok=True)
+    lock = FileLock(os.path.join(home, LOCK_NAME), is_singleton=True)
+    limit = LOCK_TIMEOUT if timeout is None else timeout
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        (notify or _say)(f"Đang chờ tiến trình khác cập nhật chỉ mục trong {home}…")
+        try:
+            lock.acquire(timeout=limit)
+        except Timeout:
+            raise IndexBusyError(home, limit) from None
+    try:
+        if lock.lock_counter == 1:
+            clean_stale(home)
+        yield
+    finally:
+        lock.release()
+
+
+def clean_stale(home: str) -> list[str]:
+    """Remove what killed writers left in ``home``; return the names removed.
+
+    Call only while holding :func:`writer_lock` (then no build is running):
+    ``.tmp-index-*`` folders, ``.CURRENT.<hex>`` pointer drafts, and
+    ``index-*`` folders that are neither live nor held by a reader.
+    """
+    removed: list[str] = []
+    live = live_dir(home)
+    for entry in sorted(os.listdir(home)):
+        full = os.path.join(home, entry)
+        if entry.startswith(f".{POINTER}.") and os.path.isfile(full):
+            os.remove(full)
+        elif entry.startswith(".tmp-index-") and os.path.isdir(full):
+            shutil.rmtree(full, ignore_errors=True)
+        elif entry.startswith("index-") and full != live and os.path.isdir(full):
+            if not _remove_unused(full):
+                continue
+        else:
+            continue
+        removed.append(entry)
+    return removed
+
+
+def _remove_unused(folder: str) -> bool:
+    """Delete a finished index folder unless a reader holds it; True if deleted."""
+    manifest = os.path.join(folder, "manifest.json")
+    try:
+        fd = os.open(manifest, os.O_RDONLY)
+    except FileNotFoundError:  # a half-deleted folder: nothing can read it
+        shutil.rmtree(folder, ignore_errors=True)
+        return True
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        shutil.rmtree(folder, ignore_errors=True)
+        return True
+    finally:
+        os.close(fd)
+
+
 def new_build_dir(home: str) -> str:
     """Create and return an empty ``<home>/.tmp-index-*`` folder for one build."""
     os.makedirs(home, exist_ok=True)
@@ -79,14 +194,18 @@ def new_build_dir(home: str) -> str:
     return path
 
 
+def live_name(home: str) -> str:
+    """The name ``CURRENT`` holds ("" when there is no pointer)."""
+    try:
+        with open(os.path.join(home, POINTER), encoding="utf-8") as fh:
+            return fh.read().strip()
+    except OSError:
+        return ""
+
+
 def live_dir(home: str) -> str | None:
     """The live index folder named by ``CURRENT``, or ``None`` if there is none."""
-    pointer = os.path.join(home, POINTER)
-    try:
-        with open(pointer, encoding="utf-8") as fh:
-            name = fh.read().strip()
-    except FileNotFoundError:
-        return None
+    name = live_name(home)
     path = os.path.join(home, name)
     return path if name and os.path.isdir(path) else None
 
@@ -94,24 +213,25 @@ def live_dir(home: str) -> str | None:
 def publish(home: str, build_dir: str) -> str:
     """Make the finished ``build_dir`` the live index; return its final path.
 
-    Renames ``.tmp-index-X`` → ``index-X``, then atomically replaces
-    ``CURRENT``, then deletes older ``index-*`` and stale ``.tmp-index-*``
-    folders. Until the ``os.replace`` the previous index stays live.
+    Call while holding :func:`writer_lock`. Renames ``.tmp-index-X`` →
+    ``index-X``, then atomically replaces ``CURRENT``, then deletes the
+    older ``index-*`` folders no reader holds (:func:`clean_stale`). Until
+    the ``os.replace`` the previous index stays live.
     """
     final = os.path.join(home, os.path.basename(build_dir).replace(".tmp-", "", 1))
     os.rename(build_dir, final)
     tmp_pointer = os.path.join(home, f".{POINTER}.{uuid.uuid4().hex[:8]}")
-    with open(tmp_pointer, "w", encoding="utf-8") as fh:
-        fh.write(os.path.basename(final) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp_pointer, os.path.join(home, POINTER))
-    for entry in os.listdir(home):
-        full = os.path.join(home, entry)
-        if full != final and os.path.isdir(full) and (
-            entry.startswith("index-") or entry.startswith(".tmp-index-")
-        ):
-            shutil.rmtree(full, ignore_errors=True)
+    try:
+        with open(tmp_pointer, "w", encoding="utf-8") as fh:
+            fh.write(os.path.basename(final) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_pointer, os.path.join(home, POINTER))
+    except BaseException:
+        if os.path.exists(tmp_pointer):
+            os.remove(tmp_pointer)
+        raise
+    clean_stale(home)
     return final
 
 
@@ -130,26 +250,58 @@ class IndexStore:
         self.manifest = manifest
         self.chunks = chunks
         self._plans: dict[str, Plan] | None = None
+        self._hold: int | None = None
 
     @classmethod
     def open(cls, home: str | None = None) -> "IndexStore":
         """Open the live index under ``home`` (see :func:`resolve_home`).
 
+        Holds a shared ``flock`` on the folder's ``manifest.json`` for the
+        store's lifetime (a writer then keeps the folder); if the pointer
+        moved and the folder went while opening, reads the pointer again.
         Raises :class:`IndexNotFoundError` when there is no index, it is of
         another format, or its files cannot be read.
         """
         home = resolve_home(home)
-        root = live_dir(home)
-        if root is None:
-            raise IndexNotFoundError(home)
+        for _attempt in range(5):
+            root = live_dir(home)
+            if root is None:
+                raise IndexNotFoundError(home)
+            try:
+                fd = os.open(os.path.join(root, "manifest.json"), os.O_RDONLY)
+            except FileNotFoundError:
+                continue  # deleted between reading the pointer and opening: retry
+            fcntl.flock(fd, fcntl.LOCK_SH)
+            try:
+                manifest = read_json(os.path.join(root, "manifest.json"))
+                if manifest.get("format") != FORMAT:
+                    raise IndexNotFoundError(home, f"format {manifest.get('format')} != {FORMAT}")
+                chunks = [Chunk.from_dict(c) for c in read_json(os.path.join(root, "chunks.json"))]
+            except FileNotFoundError:
+                os.close(fd)
+                continue
+            except (OSError, ValueError, TypeError, KeyError) as err:
+                os.close(fd)
+                raise IndexNotFoundError(home, str(err)) from err
+            except BaseException:
+                os.close(fd)
+                raise
+            store = cls(home, root, manifest, chunks)
+            store._hold = fd
+            return store
+        raise IndexNotFoundError(home, "chỉ mục đang được thay liên tục, hãy thử lại")
+
+    def close(self) -> None:
+        """Release the hold on the index folder (also done when collected)."""
+        fd, self._hold = self._hold, None
+        if fd is not None:
+            os.close(fd)
+
+    def __del__(self) -> None:
         try:
-            manifest = read_json(os.path.join(root, "manifest.json"))
-            if manifest.get("format") != FORMAT:
-                raise IndexNotFoundError(home, f"format {manifest.get('format')} != {FORMAT}")
-            chunks = [Chunk.from_dict(c) for c in read_json(os.path.join(root, "chunks.json"))]
-        except (OSError, ValueError, TypeError, KeyError) as err:
-            raise IndexNotFoundError(home, str(err)) from err
-        return cls(home, root, manifest, chunks)
+            self.close()
+        except (OSError, AttributeError):
+            pass
 
     @classmethod
     def try_open(cls, home: str | None = None) -> "IndexStore | None":
@@ -202,3 +354,87 @@ class IndexStore:
         if not os.path.isdir(path):
             return None
         return bm25s.BM25.load(path, load_corpus=False, mmap=False, allow_pickle=False)
+
+    def tokens(self) -> dict[str, list[list[str]]]:
+        """The BM25 token analyses per chunk ``{analysis: [[token, ...]]}``
+        (``{}`` for an index written before they were stored)."""
+        path = os.path.join(self.root, "tokens.json")
+        return read_json(path) if os.path.exists(path) else {}
+
+
+def _write_bm25(root: str, tokens: dict[str, list[list[str]]]) -> None:
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    for name, corpus in tokens.items():
+        if not corpus:
+            continue
+        retriever = bm25s.BM25()
+        retriever.index(corpus, show_progress=False)
+        retriever.save(os.path.join(root, "bm25", name), allow_pickle=False)
+
+
+def _write_faiss(root: str, matrix: np.ndarray) -> None:
+    import faiss
+
+    index = faiss.IndexFlatIP(matrix.shape[1])
+    if len(matrix):
+        index.add(matrix)
+    faiss.write_index(index, os.path.join(root, "dense.faiss"))
+
+
+class LocalIndexWriter:
+    """The local :class:`retrieval.protocols.IndexWriter`: FAISS + bm25s + JSON
+    folders under ``home`` (layout in the module docstring)."""
+
+    def __init__(self, home: str | None = None, timeout: float | None = None):
+        self.home = resolve_home(home)
+        self.timeout = timeout
+
+    def lock(self, notify: Callable[[str], None] | None = None):
+        """:func:`writer_lock` on ``home``."""
+        return writer_lock(self.home, self.timeout, notify)
+
+    def live_manifest(self) -> dict | None:
+        """The live manifest, or ``None`` when there is no readable index."""
+        root = live_dir(self.home)
+        if root is None:
+            return None
+        try:
+            manifest = read_json(os.path.join(root, "manifest.json"))
+        except (OSError, ValueError):
+            return None
+        return manifest if manifest.get("format") == FORMAT else None
+
+    def previous(self) -> IndexStore | None:
+        """The live index opened for reuse (close it when done), or ``None``."""
+        return IndexStore.try_open(self.home)
+
+    def write(self, snapshot: IndexSnapshot) -> str:
+        """Write ``snapshot`` into a fresh folder and publish it; return its name.
+
+        Any error removes the unfinished folder and re-raises; the previous
+        index stays live. Call while holding :meth:`lock`.
+        """
+        build_dir = new_build_dir(self.home)
+        try:
+            os.makedirs(os.path.join(build_dir, "plans"))
+            os.makedirs(os.path.join(build_dir, "vectors"))
+            matrices: list[np.ndarray] = []
+            for key, plan, vecs in snapshot.plans:
+                write_json(os.path.join(build_dir, "plans", key + ".json"), plan.to_dict())
+                np.save(os.path.join(build_dir, "vectors", key + ".npy"), vecs, allow_pickle=False)
+                matrices.append(vecs)
+            write_json(os.path.join(build_dir, "chunks.json"), [c.to_dict() for c in snapshot.chunks])
+            matrix = (np.concatenate(matrices) if matrices
+                      else np.zeros((0, snapshot.dim), dtype=np.float32))
+            _write_faiss(build_dir, np.ascontiguousarray(matrix, dtype=np.float32))
+            _write_bm25(build_dir, snapshot.tokens)
+            write_json(os.path.join(build_dir, "tokens.json"), snapshot.tokens)
+            write_json(os.path.join(build_dir, "diacritics.json"), snapshot.diacritics)
+            write_json(os.path.join(build_dir, "manifest.json"), snapshot.manifest)
+            final = publish(self.home, build_dir)
+        except BaseException:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
+        return os.path.basename(final)

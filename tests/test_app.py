@@ -286,24 +286,34 @@ def test_exports_hold_the_filtered_rows(app_env):
     from openpyxl import load_workbook
 
     from retrieval.store import IndexStore
-    from ui.exports import export_columns, to_csv_bytes, to_xlsx_bytes
-    from ui.tasks_data import EXPORT_COLUMNS, FILE_COLUMNS, TaskFilter, apply_filters, tasks_frame
+    from drafting.export import COLUMNS
+    from ui.exports import to_csv_bytes, to_xlsx_bytes
+    from ui.tasks_data import TaskFilter, apply_filters, shown_columns, tasks_frame
 
     plans = IndexStore.open(str(app_env[1])).plans()
     frame = apply_filters(tasks_frame(plans), TaskFilter(text="bao cao"))
     assert 0 < len(frame) < len(tasks_frame(plans))
     sheet = load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     values = list(sheet.values)
-    assert list(values[0]) == EXPORT_COLUMNS
-    assert [str(v[0]) for v in values[1:]] == list(frame["Số"])
+    headers = [name for name, _ in COLUMNS]
+    assert list(values[0]) == headers
+    number, sub_of = headers.index("TT"), headers.index("Thuộc nhiệm vụ")
+    shown = [v[number] or f"{v[sub_of]} (dòng con)" for v in values[1:]]
+    assert shown == list(frame["Số"])
     csv_text = to_csv_bytes(frame).decode("utf-8-sig")
-    # Key columns first (fix of issue 12: Chủ trì and Thời hạn were off-screen).
-    assert csv_text.splitlines()[0].split(",")[:4] == ["Số", "Nội dung", "Chủ trì", "Thời hạn"]
-    # A download keeps the columns on screen, then the file-only columns.
-    shown = ["Số", "Nội dung", "Chủ trì", "Thời hạn", "Hạn kế tiếp"]
+    assert csv_text.splitlines()[0].split(",")[:4] == ["Kế hoạch", "Mục", "Mục con", "TT"]
+    # With the columns on screen (the page's downloads): those first, same order and
+    # headers, a view's own column included, then the export's other fields.
     frame = frame.assign(**{"Hạn kế tiếp": "2026-03-31"})
-    header = to_csv_bytes(frame, export_columns(shown)).decode("utf-8-sig").splitlines()[0]
-    assert header.split(",") == shown + FILE_COLUMNS
+    on_screen = shown_columns(frame, ["Hạn kế tiếp"])
+    assert on_screen[:5] == ["Số", "Nội dung", "Chủ trì", "Thời hạn", "Hạn kế tiếp"]
+    rows = list(load_workbook(io.BytesIO(to_xlsx_bytes(frame, on_screen))).active.values)
+    assert list(rows[0][:len(on_screen)]) == on_screen
+    assert [r[0] for r in rows[1:]] == list(frame["Số"])
+    assert {r[4] for r in rows[1:]} == {"2026-03-31"}
+    header = to_csv_bytes(frame, on_screen).decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[:len(on_screen)] == on_screen and "Tệp" in header and "Trang" in header
+    assert len(header) == len(set(header))  # no column twice
 
 
 def test_upload_corrupt_file_leaves_corpus_and_index_unchanged(app_env, fixtures_dir):

@@ -16,7 +16,9 @@ drives Debian's ``/usr/bin/chromium`` with playwright-core:
   the conversation, Phạm vi restricts and resets the context and yields to a
   plan named in the question, and a broken upload is reported under the
   user's file name. ``CCHC_UPDATE_SCREENSHOT=1`` also refreshes the
-  ``docs/screenshot-*.png`` pictures.
+  ``docs/screenshot-*.png`` pictures;
+* ``tests/e2e/status.mjs`` marks task 28 of Nam An Phụ done on the "Tiến độ"
+  page and checks it is stored and still counted after a reload.
 
 Screenshots go to ``tests/e2e/out/`` (gitignored).
 
@@ -70,6 +72,10 @@ pytestmark = pytest.mark.skipif(_missing_tools() is not None,
                                 reason=_missing_tools() or "")
 
 
+_HOMES: dict[str, str] = {}
+"""App URL → its ``CCHC_HOME`` (the status test reads the store the app wrote)."""
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -93,7 +99,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    """URL of a headless ``streamlit run app.py`` over a fresh index of plan 001."""
+    """URL of a headless ``streamlit run app.py`` over a fresh index of plans 001 and 003."""
     from retrieval.indexer import build_index
 
     base = tmp_path_factory.mktemp("e2e")
@@ -119,6 +125,7 @@ def app_url(tmp_path_factory):
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
+    _HOMES[url] = str(home)
     try:
         _wait_healthy(url, proc, START_TIMEOUT)
         yield url
@@ -190,7 +197,8 @@ def walk(app_url):
 
 
 def test_every_page_is_vietnamese_and_offline(walk):
-    assert set(walk["pages"]) >= {"Hỏi đáp", "Nhiệm vụ", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"}
+    assert set(walk["pages"]) >= {"Hỏi đáp", "Nhiệm vụ", "Tiến độ", "Báo cáo quý", "Kế hoạch",
+                                  "Soạn kế hoạch mới", "So sánh"}
     for name, text in walk["pages"].items():
         found = [w for w in ENGLISH if w.lower() in text.lower()]
         assert not found, (name, found)
@@ -213,9 +221,9 @@ def test_every_download_button_gives_a_file_that_opens(walk):
     from openpyxl import load_workbook
 
     pages = {d["page"] for d in walk["downloads"]}
-    assert pages == {"Hỏi đáp", "Nhiệm vụ", "Soạn kế hoạch mới", "So sánh"}, pages
-    assert all(d["round"] in (0, 1) for d in walk["downloads"])
-    assert len(walk["downloads"]) == 2 * 9  # 9 buttons, each clicked twice
+    assert pages >= {"Hỏi đáp", "Nhiệm vụ", "Soạn kế hoạch mới", "So sánh"}, pages
+    # Every button seen on a page gave a file, on the first click and on the second.
+    assert walk["buttons"] >= 9 and len(walk["downloads"]) == 2 * walk["buttons"]
     for item in walk["downloads"]:
         data = Path(item["path"]).read_bytes()
         assert data, item
@@ -268,3 +276,35 @@ def test_task_filters_agree_with_the_chat_in_the_browser(walk):
 def test_upload_error_names_the_users_file(walk):
     assert "Kế hoạch hỏng.docx" in walk["upload"]["error"]
     assert "upload.bin" not in walk["upload"]["error"]
+
+
+def test_status_set_in_browser_is_stored_and_survives_reload(app_url):
+    """The "Tiến độ" page in the browser: task 28 marked "đã hoàn thành" with
+    evidence is confirmed, counted, written to ``status.db`` and still counted
+    after a reload (a new session)."""
+    from retrieval.store import IndexStore
+    from tracking.model import DONE
+    from tracking.progress import tracked
+    from tracking.store import StatusStore
+
+    home = _HOMES[app_url]
+    with StatusStore(home) as store:
+        before = {doc: len(tp.statuses) for doc, tp in tracked(IndexStore.open(home), store).items()}
+    OUT.mkdir(parents=True, exist_ok=True)
+    shot = OUT / "tien_do.png"
+    result = subprocess.run(
+        ["node", str(E2E / "status.mjs"), app_url, "28 – ", "đã hoàn thành", "BC 12/BC-UBND", str(shot)],
+        cwd=E2E, capture_output=True, text=True, timeout=BROWSER_TIMEOUT,
+        env=dict(os.environ, CHROMIUM_PATH=CHROMIUM), check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "Đã lưu" in seen["notice"] and not seen["pageErrors"], seen
+    with StatusStore(home) as store:
+        plans = tracked(IndexStore.open(home), store)
+    tp = next(t for t in plans.values() if t.plan.doc.startswith("001_"))  # Nam An Phụ
+    done = {tp.plan.tasks[tp.keys.index(k)].number: s for k, s in tp.statuses.items() if s.status == DONE}
+    assert "28" in done and done["28"].evidence == "BC 12/BC-UBND"
+    assert sum(before.values()) + 1 == len(tp.statuses)
+    n_done = str(len(done))
+    assert seen["metrics"]["Đã hoàn thành"] == seen["metricsAfterReload"]["Đã hoàn thành"] == n_done

@@ -109,3 +109,36 @@ def test_cli_export_xlsx_and_csv_with_doc_filter(tasks, tmp_path, capsys):
     with open(out, encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.reader(f))) == 1  # header only
     assert main(["export", "--format", "csv", str(tmp_path / "missing")]) == 2
+
+
+def _sheet_figures(source) -> dict:
+    """Everything a user sees in an XLSX file: cells, widths, frozen header, filter, fonts."""
+    ws = load_workbook(source).active
+    return {
+        "title": ws.title,
+        "values": [list(r) for r in ws.values],
+        "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+        "freeze": ws.freeze_panes,
+        "filter": ws.auto_filter.ref,
+        "bold": [c.font.bold for c in ws[1]],
+        "wrap": [c.alignment.wrap_text for row in ws.iter_rows() for c in row],
+    }
+
+
+def test_app_and_cli_write_the_same_xlsx(tmp_path):
+    """The Nhiệm vụ page's download and ``cchc export --format xlsx`` are one file."""
+    from ui.exports import to_xlsx_bytes
+    from ui.tasks_data import tasks_frame
+
+    plan = parse_file(DOCX)
+    frame = tasks_frame({plan.doc: plan})
+    out = tmp_path / "cli.xlsx"
+    assert main(["export", "--format", "xlsx", str(DOCX), "-o", str(out)]) == 0
+    app = _sheet_figures(io.BytesIO(to_xlsx_bytes(frame)))
+    cli = _sheet_figures(out)
+    assert app == cli
+    assert len(cli["values"]) == len(plan.tasks) + 1
+    header = cli["values"][0]
+    assert header[header.index("Cơ quan chủ trì")] and "Chủ trì" not in header
+    recurrences = {row[header.index("Lặp lại")] for row in cli["values"][1:]}
+    assert "Thường xuyên" in recurrences and "regular" not in recurrences

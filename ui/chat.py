@@ -7,9 +7,11 @@ to the history database as it grows (:class:`ui.chat_store.ChatStore`);
 its id is the page address's ``?c=`` parameter, so a reload (or the link)
 brings it back, and the sidebar lists past conversations.
 
-Every question is answered with the earlier turns *of the same scope
-(Phạm vi)* as history, so follow-ups ("thế ai phối hợp?") work and
-switching the scope starts a fresh context. A list answer (several task
+Every question is answered with the earlier turns as history and the
+chosen scope (Phạm vi) as ``plan``: follow-ups ("thế ai phối hợp?") work,
+switching the scope starts a fresh context and a plan the question names
+wins over the scope, with a note (all three applied by
+:meth:`retrieval.answer.Answerer.answer`). A list answer (several task
 rows) is shown as one table of the rows with their citation numbers; other
 answers have one expander per citation. Each answer has a copy button;
 the whole conversation can be saved as Word or Markdown.
@@ -28,7 +30,7 @@ import streamlit as st
 from ingest.model import Plan
 from ingest.textnorm import fold
 from retrieval.answer import ABSTAIN, Turn
-from retrieval.query import PlanCatalog, parse_query
+from retrieval.query import PlanCatalog
 from ui.chat_store import ChatStore, answer_data, new_id, to_answer, valid_id
 from ui.citations import citation_title, find_tasks, render_citation
 from ui.conversation_export import to_docx, to_markdown
@@ -97,47 +99,25 @@ def example_questions(plans: dict[str, Plan]) -> list[str]:
     return out
 
 
-def _history(scope: str) -> list[Turn]:
-    """The turns since the scope last changed (a new scope is a fresh context)."""
-    turns: list[Turn] = []
-    for msg in reversed(st.session_state.get(STATE_KEY, [])):
-        if msg["role"] != "assistant":
-            continue
-        if msg.get("scope", ALL_PLANS) != scope:
-            break
-        turns.append(Turn(msg["question"], msg["answer"]))
-    return turns[::-1]
-
-
-def scope_for(engine: Engine, question: str, scope: str) -> tuple[str, str]:
-    """The plan to answer ``question`` from, and a note for the user.
-
-    A plan the question names (:func:`retrieval.query.parse_query`) wins
-    over the chosen scope: ``("", "Câu hỏi nêu … nên trả lời theo kế hoạch
-    đó, không theo phạm vi …")``. Otherwise ``(scope, "")``.
-    """
-    if not scope:
-        return scope, ""
-    named = parse_query(question, engine.answerer.catalog)
-    if named.plan_named and named.plans and scope not in named.plans:
-        names = ", ".join(engine.labels.get(d, d) for d in named.plans)
-        return ALL_PLANS, (f"Câu hỏi nêu {names} nên trả lời theo kế hoạch đó, không theo "
-                           f"phạm vi đang chọn ({engine.labels.get(scope, scope)}).")
-    return scope, ""
+def _history() -> list[Turn]:
+    """The conversation's turns, oldest first (the answerer skips those of another scope)."""
+    msgs = st.session_state.get(STATE_KEY, [])
+    return [Turn(m["question"], m["answer"]) for m in msgs if m["role"] == "assistant"]
 
 
 def ask(engine: Engine, question: str, scope: str, store: ChatStore | None = None) -> None:
     """Answer ``question`` within ``scope`` (a doc, or "" for all) and append both
     messages, to the page and (with ``store``) to the conversation's history."""
     msgs = st.session_state.setdefault(STATE_KEY, [])
-    history = _history(scope)
-    plan, note = scope_for(engine, question, scope)
+    history = _history()
     t0 = time.perf_counter()
-    answer = engine.answerer.answer(question, plan=plan or None, history=history or None)
+    # The answerer applies the scope: a plan the question names wins, and its
+    # answer says so; turns asked under another scope are not followed up.
+    answer = engine.answerer.answer(question, plan=scope or None, history=history or None)
     seconds = time.perf_counter() - t0
     msgs.append({"role": "user", "text": question})
     msgs.append({"role": "assistant", "text": answer.text, "answer": answer,
-                 "question": question, "seconds": seconds, "scope": scope, "note": note})
+                 "question": question, "seconds": seconds, "scope": scope})
     if store is not None:
         conv = st.session_state.get(CONV_KEY)
         if not conv:
@@ -145,7 +125,7 @@ def ask(engine: Engine, question: str, scope: str, store: ChatStore | None = Non
             st.query_params[QUERY_PARAM] = conv
         store.add(conv, "user", question)
         store.add(conv, "assistant", answer.text,
-                  answer_data(answer, question, seconds, scope, note))
+                  answer_data(answer, question, seconds, scope))
 
 
 def _load_conversation(store: ChatStore) -> None:
@@ -224,8 +204,6 @@ def _copy_button(text: str) -> None:
 
 def _render_answer(msg: dict, engine: Engine, index: int) -> None:
     answer = msg["answer"]
-    if msg.get("note"):
-        st.caption(msg["note"])
     table = _list_rows(answer, engine)
     if answer.abstained:
         st.info(answer.text or ABSTAIN, icon=":material/search_off:")

@@ -9,7 +9,7 @@ index keeps it. Two tables:
   the first question, times in seconds since the epoch;
 * ``messages(id INTEGER, conversation TEXT, role TEXT, text TEXT, data TEXT)``
   — ``role`` "user" or "assistant", ``data`` JSON: for an answer
-  ``{"question", "abstained", "kind", "seconds", "scope", "note", "citations":
+  ``{"question", "abstained", "kind", "seconds", "scope", "citations":
   [{"doc", "title", "locator", "page", "quote"}]}``.
 
 Reading never creates the file (nothing is written before the first
@@ -116,17 +116,16 @@ class ChatStore:
             conn.execute("DELETE FROM conversations WHERE id = ?", (conversation,))
 
 
-def answer_data(answer: Answer, question: str, seconds: float, scope: str,
-                note: str = "") -> dict[str, Any]:
+def answer_data(answer: Answer, question: str, seconds: float, scope: str) -> dict[str, Any]:
     """The JSON ``data`` stored for an answer (shape in the module docstring)."""
     return {"question": question, "abstained": answer.abstained, "kind": answer.kind,
-            "seconds": round(seconds, 3), "scope": scope, "note": note,
+            "seconds": round(seconds, 3), "scope": scope,
             "citations": [c.to_dict() for c in answer.citations]}
 
 
 def to_answer(message: dict[str, Any]) -> Answer:
-    """The :class:`Answer` of a stored assistant message (no ``query``: a follow-up
-    to it is resolved by replaying the questions)."""
+    """The :class:`Answer` of a stored assistant message, with the scope it was asked
+    under (no ``query``: a follow-up to it is resolved by replaying the questions)."""
     return Answer(text=message["text"], abstained=bool(message.get("abstained")),
                   citations=[Citation(**c) for c in message.get("citations", [])],
-                  kind=message.get("kind", "extractive"))
+                  kind=message.get("kind", "extractive"), scope=message.get("scope") or None)

@@ -11,23 +11,19 @@ import re
 import pandas as pd
 import streamlit as st
 
-from ingest.model import Plan, Task
-from ui.due import RECURRENCE_LABELS
+from ingest.fields import FIELDS, label, short_label, task_number_text, task_section_text
+from ingest.model import OCR_NOTE, Plan, Task
 from ui.highlight import highlight_answer_html
 
 _TASK_LOCATOR = re.compile(r"^nhiệm vụ\s+(\S+?)(\s*\(dòng con\))?$")
 
 TASK_FIELDS = [
-    ("Số", lambda t: t.number or (f"{t.part_of} (dòng con)" if t.part_of else "")),
-    ("Mục", lambda t: " › ".join(p for p in (t.section, t.subsection) if p)),
-    ("Mục tiêu", lambda t: t.objective),
-    ("Nội dung", lambda t: t.content),
-    ("Cơ quan chủ trì", lambda t: t.lead),
-    ("Cơ quan phối hợp", lambda t: t.coordinating),
-    ("Thời gian hoàn thành", lambda t: t.deadline),
-    ("Lặp lại", lambda t: RECURRENCE_LABELS.get(t.due.recurrence) if t.due.recurrence else None),
-    ("Sản phẩm", lambda t: t.product),
-    ("Trang", lambda t: str(t.page) if t.page else None),
+    (short_label("number"), task_number_text),
+    (label("section"), task_section_text),
+    *((label(name), FIELDS[name].get)
+      for name in ("objective", "content", "lead", "coordinating", "deadline", "recurrence",
+                   "product")),
+    (label("page"), lambda t: str(t.page) if t.page else None),
 ]
 """Rows of the task table: Vietnamese label and how to read it from a :class:`Task`."""
 
@@ -65,6 +61,8 @@ def citation_title(index: int, citation, labels: dict[str, str]) -> str:
     """Expander label: "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22 · trang 12"."""
     plan = labels.get(citation.doc, citation.title or citation.doc)
     page = f" · trang {citation.page}" if citation.page else ""
+    if getattr(citation, "ocr", False):
+        page += f" ({OCR_NOTE})"
     return f"[{index}] {plan} — {citation.locator}{page}"
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from drafting.diff import PlanDiff, diff_plans, format_diff
+from ingest.fields import labels, task_number_text
 from ingest.model import Plan, Task
 from ui.resources import Engine
 
@@ -25,15 +26,12 @@ A_KEY = "compare_a"
 B_KEY = "compare_b"
 CHANGE_COLUMNS = ["Số (A)", "Số (B)", "Nhiệm vụ (A)", "Thay đổi", "Ở A", "Ở B"]
 MATCH_COLUMNS = ["Số (A)", "Số (B)", "Nội dung (A)", "Nội dung (B)", "Độ giống", "Khác nhau"]
-ONLY_COLUMNS = ["Số", "Mục", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "Sản phẩm"]
+ONLY_COLUMNS = labels(("number", "section", "content", "lead", "coordinating", "deadline", "product"),
+                      short=True)
 TARGET_COLUMNS = ["Khác biệt", "Mục", "Chỉ tiêu (A)", "Số liệu (A)", "Chỉ tiêu (B)", "Số liệu (B)"]
 
 
-def _num(task: Task) -> str:
-    """Task number, or "<n> (dòng con)" for a sub-row of task n."""
-    if task.number:
-        return task.number
-    return f"{task.part_of} (dòng con)" if task.part_of else ""
+_num = task_number_text  # task number, or "<n> (dòng con)" for a sub-row of task n
 
 
 def _text(task: Task) -> str:

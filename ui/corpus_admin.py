@@ -8,17 +8,20 @@
    digits, ``-``, ``_``, ``.``; the extension follows the content);
 3. decides the type from the content (:func:`ingest.sniff.sniff_format`);
 4. refuses content identical to a corpus file (SHA-256);
-5. parses it there (:func:`ingest.pipeline.parse_file`);
+5. parses it there in a bounded worker process
+   (:func:`ingest.worker.parse_untrusted`: time and memory limits, so one
+   hostile upload cannot slow the other users);
 6. only then copies it into the corpus (a free name: ``name-2.pdf`` when
    ``name.pdf`` exists) and re-indexes the corpus incrementally
-   (:func:`retrieval.indexer.build_index`).
+   (:func:`retrieval.indexer.build_index`, which must index the new file).
 
 Any failure raises :class:`ingest.errors.IngestError` (Vietnamese message):
-before step 6 nothing was written; in step 6 the copied file is removed
-and the index folder restored byte for byte from a snapshot taken just
-before, so the corpus and the index are exactly as they were.
-:func:`remove_plan` takes a file out of the corpus and the index, with the
-same all-or-nothing guarantee. A process-wide lock serialises changes.
+before step 6 nothing was written; in step 6 the copied file is removed,
+and a failed build publishes nothing, so the corpus and the live index are
+exactly as they were. :func:`remove_plan` takes a file out of the corpus
+and the index, with the same all-or-nothing guarantee. Both hold the data
+folder's writer lock (:func:`retrieval.store.writer_lock`, shared with
+``cchc index`` in other processes) for the whole change.
 """
 
 from __future__ import annotations
@@ -28,23 +31,22 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable
 
 from ingest.errors import EmptyFileError, FileTooLargeError, IngestError, MAX_BYTES
 from ingest.model import Plan
-from ingest.pipeline import iter_plan_files, parse_file
+from ingest.pipeline import iter_plan_files
 from ingest.sniff import sniff_format
+from ingest.worker import parse_untrusted
 from retrieval.indexer import file_sha256
+from retrieval.store import writer_lock
 
 Progress = Callable[[float, str], None]
 """Progress callback: fraction done (0..1) and a Vietnamese step label."""
 
-_LOCK = threading.Lock()
-_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx"}
+_EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
 _TEXT_EXTENSIONS = (".txt", ".md")
 MAX_STEM = 80
 
@@ -70,7 +72,7 @@ def sanitize_filename(name: str, kind: str) -> str:
     folds Vietnamese letters to ASCII ("Kế hoạch" → "Ke hoach"), turns any
     other character into ``_``, strips leading dots and underscores, caps
     the stem at :data:`MAX_STEM` characters, and sets the extension from
-    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``text`` → ``.md``
+    ``kind`` (``pdf`` → ``.pdf``, ``docx`` → ``.docx``, ``doc`` → ``.doc``, ``text`` → ``.md``
     if the name said ``.md``, else ``.txt``). ``"../../etc/passwd"`` →
     ``"passwd.txt"``; an empty result becomes ``"ke_hoach"``.
     """
@@ -116,32 +118,18 @@ def _free_name(corpus: str, name: str) -> str:
     return candidate
 
 
-@contextmanager
-def _index_snapshot(home: str) -> Iterator[None]:
-    """Restore ``home`` exactly as it was if the block raises."""
-    parent = os.path.dirname(os.path.abspath(home)) or "."
-    os.makedirs(parent, exist_ok=True)
-    backup_root = tempfile.mkdtemp(prefix=".cchc-backup-", dir=parent)
-    backup = os.path.join(backup_root, "home")
-    existed = os.path.isdir(home)
-    try:
-        if existed:
-            shutil.copytree(home, backup, symlinks=True)
-        try:
-            yield
-        except BaseException:
-            shutil.rmtree(home, ignore_errors=True)
-            if existed:
-                os.replace(backup, home)
-            raise
-    finally:
-        shutil.rmtree(backup_root, ignore_errors=True)
-
-
-def _reindex(corpus: str, home: str) -> dict:
+def _reindex(corpus: str, home: str, required: tuple[str, ...] = (),
+             known: dict[str, Plan] | None = None, allow_empty: bool = False) -> dict:
+    """Re-index the corpus; ``known`` maps absolute paths to plans already parsed."""
     from retrieval.indexer import build_index
 
-    return build_index(corpus_files(corpus), home=home, progress=False)
+    known = known or {}
+
+    def parse(path: str) -> Plan:
+        return known.get(os.path.abspath(path)) or parse_untrusted(path)
+
+    return build_index(corpus_files(corpus), home=home, progress=False, required=required,
+                       parse=parse, allow_empty=allow_empty)
 
 
 def _noop(_fraction: float, _label: str) -> None:
@@ -164,7 +152,8 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
         raise EmptyFileError(name)
     if len(data) > MAX_BYTES:
         raise FileTooLargeError(name, len(data))
-    with _LOCK, tempfile.TemporaryDirectory(prefix="cchc-upload-") as tmp:
+    with writer_lock(home, notify=lambda m: progress(0.0, m)), \
+            tempfile.TemporaryDirectory(prefix="cchc-upload-") as tmp:
         progress(0.05, "Kiểm tra định dạng tệp")
         probe = os.path.join(tmp, "upload.bin")
         with open(probe, "wb") as fh:
@@ -177,25 +166,22 @@ def add_plan(data: bytes, name: str, corpus: str, home: str,
         if duplicate:
             raise UploadError(f"Tệp này trùng nội dung với kế hoạch đã nạp: {duplicate}")
         progress(0.2, "Đọc và phân tích kế hoạch")
-        plan = parse_file(staged)
+        plan = parse_untrusted(staged)
 
         progress(0.5, "Lập chỉ mục (chỉ phần mới)")
         os.makedirs(corpus, exist_ok=True)
         target = os.path.join(corpus, _free_name(corpus, safe))
+        known = {os.path.abspath(target): plan} if os.path.basename(target) == safe else {}
         try:
-            with _index_snapshot(home):
-                shutil.copyfile(staged, target)
-                manifest = _reindex(corpus, home)
-                error = manifest.get("errors", {}).get(os.path.basename(target))
-                if error:
-                    raise UploadError(f"Không lập được chỉ mục cho tệp mới: {error}")
+            shutil.copyfile(staged, target)
+            manifest = _reindex(corpus, home, required=(os.path.basename(target),), known=known)
         except BaseException as err:
             if os.path.exists(target):
                 os.remove(target)
             if isinstance(err, IngestError):
                 raise
             if isinstance(err, Exception):
-                raise UploadError(f"Không lập được chỉ mục, đã hoàn tác: {err}") from err
+                raise UploadError(f"Không lập được chỉ mục, đã hoàn tác ({type(err).__name__})") from err
             raise
         progress(1.0, "Hoàn tất")
     doc = os.path.basename(target)
@@ -213,18 +199,20 @@ def remove_plan(doc: str, corpus: str, home: str, progress: Progress | None = No
     names = {os.path.basename(p): p for p in corpus_files(corpus)}
     if os.path.basename(doc) != doc or doc not in names:
         raise UploadError(f"Không có kế hoạch này trong kho: {doc}")
-    with _LOCK, tempfile.TemporaryDirectory(prefix="cchc-remove-", dir=corpus) as tmp:
+    with writer_lock(home, notify=lambda m: progress(0.0, m)), \
+            tempfile.TemporaryDirectory(prefix="cchc-remove-", dir=corpus) as tmp:
         held = os.path.join(tmp, doc)
         progress(0.1, "Gỡ tệp khỏi kho")
         os.replace(names[doc], held)
         try:
-            with _index_snapshot(home):
-                progress(0.4, "Cập nhật chỉ mục")
-                manifest = _reindex(corpus, home)
+            progress(0.4, "Cập nhật chỉ mục")
+            manifest = _reindex(corpus, home, allow_empty=True)
         except BaseException as err:
             os.replace(held, names[doc])
+            if isinstance(err, IngestError):
+                raise
             if isinstance(err, Exception):
-                raise UploadError(f"Không cập nhật được chỉ mục, đã hoàn tác: {err}") from err
+                raise UploadError(f"Không cập nhật được chỉ mục, đã hoàn tác ({type(err).__name__})") from err
             raise
         progress(1.0, "Hoàn tất")
     return manifest

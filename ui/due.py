@@ -24,17 +24,11 @@ import calendar
 import re
 from datetime import date
 
+from ingest.fields import RECURRENCE_LABELS
 from ingest.model import Due
 
-RECURRENCE_LABELS: dict[str | None, str] = {
-    "once": "Một lần",
-    "regular": "Thường xuyên",
-    "annual": "Hàng năm",
-    "quarterly": "Hàng quý",
-    "monthly": "Hàng tháng",
-    None: "Không rõ",
-}
-"""``Due.recurrence`` value → Vietnamese label shown in filters and tables."""
+__all__ = ["RECURRENCE_LABELS", "next_deadline", "due_within"]
+
 
 
 def _iso(value: str | None) -> date | None:

@@ -1,59 +1,84 @@
-"""Downloads of the task browser: the filtered rows as CSV and XLSX bytes.
+"""Downloads of the task browser: the rows as CSV and XLSX bytes.
 
-Both write the columns asked for (the table's columns on screen, then the
-download-only :data:`ui.tasks_data.FILE_COLUMNS`), by default
-:data:`ui.tasks_data.EXPORT_COLUMNS`, in order with Vietnamese headers. CSV is UTF-8 with a BOM so that Excel shows Vietnamese correctly;
-XLSX is written with openpyxl (one sheet "Nhiệm vụ", header row bold and
-frozen, wrapped text, column widths set).
+Without ``shown`` the app writes the same files as ``cchc export``
+(:mod:`drafting.export`): the tasks behind the rows of a
+:func:`ui.tasks_data.tasks_frame` (its ``_task`` column), in the rows'
+order. With ``shown`` (the columns on screen, as the page passes them) a
+download keeps those columns first, in the same order and with the same
+headers (a view's own columns such as "Hạn kế tiếp" included), then the
+export's remaining fields (:data:`drafting.export.COLUMNS`, full labels);
+cell values come from :mod:`ingest.fields` like the export's, and the plan
+shown by name is followed by its file name ("Tệp").
 """
 
 from __future__ import annotations
 
+import csv
 import io
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
-from ui.tasks_data import EXPORT_COLUMNS, FILE_COLUMNS
+from drafting.export import COLUMNS, csv_text, write_xlsx, xlsx_bytes
+from ingest.fields import EXPORT_FIELDS, FIELDS
+from ingest.model import Task
+from ui.tasks_data import DISPLAY_FIELDS, FILE_COLUMN
 
-_WIDTHS = {"Nội dung": 60, "Chủ trì": 28, "Phối hợp": 28, "Sản phẩm": 28, "Thời hạn": 22,
-           "Kế hoạch": 24, "Mục": 30, "Mục tiêu": 40, "Tệp": 26}
-
-
-def export_columns(shown: list[str]) -> list[str]:
-    """The columns of a download: ``shown`` (the table on screen) then :data:`FILE_COLUMNS`."""
-    return list(shown) + [c for c in FILE_COLUMNS if c not in shown]
+Column = tuple[str, Callable[[Any], Any]]
 
 
-def _export_frame(frame: pd.DataFrame, columns: list[str] | None) -> pd.DataFrame:
-    return frame.reindex(columns=columns or EXPORT_COLUMNS)
+def frame_tasks(frame: pd.DataFrame) -> list[Task]:
+    """The :class:`ingest.model.Task` of each row of ``frame``, in order."""
+    return list(frame["_task"])
 
 
-def to_csv_bytes(frame: pd.DataFrame, columns: list[str] | None = None) -> bytes:
-    """CSV (UTF-8 with BOM, comma-separated, header row) of ``columns`` (default
-    :data:`EXPORT_COLUMNS`)."""
-    return _export_frame(frame, columns).to_csv(index=False).encode("utf-8-sig")
+def export_columns(shown: list[str]) -> list[Column]:
+    """``(header, value of a row)`` of a download: ``shown`` then the export's other fields.
+
+    A row is ``(task, {column: value})`` (the frame's own cells, for view
+    columns that are no task field)."""
+    fields = {DISPLAY_FIELDS[c] for c in shown if c in DISPLAY_FIELDS}
+    out: list[Column] = []
+    for header in shown:
+        name = DISPLAY_FIELDS.get(header)
+        if name is not None and name != "doc":
+            out.append((header, lambda row, get=FIELDS[name].get: get(row[0])))
+        else:  # the plan's name as shown, or a view column ("Hạn kế tiếp", "Còn (ngày)")
+            out.append((header, lambda row, h=header: row[1].get(h)))
+    for (header, get), name in zip(COLUMNS, EXPORT_FIELDS):
+        if name not in fields:
+            out.append((header, lambda row, get=get: get(row[0])))
+    if "doc" in fields:  # the plan shown by name: its file too
+        out.append((FILE_COLUMN, lambda row: row[0].doc))
+    return out
 
 
-def to_xlsx_bytes(frame: pd.DataFrame, columns: list[str] | None = None) -> bytes:
-    """XLSX workbook bytes of ``columns`` (default :data:`EXPORT_COLUMNS`; sheet "Nhiệm vụ")."""
-    data = _export_frame(frame, columns)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Nhiệm vụ"
-    ws.append(list(data.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in data.astype(object).itertuples(index=False):
-        ws.append([None if pd.isna(v) else v for v in row])
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for col_idx, name in enumerate(data.columns, start=1):
-        letter = ws.cell(row=1, column=col_idx).column_letter
-        ws.column_dimensions[letter].width = _WIDTHS.get(name, 12)
-        for cell in ws[letter][1:]:
-            cell.alignment = wrap
-    ws.freeze_panes = "A2"
+def _rows(frame: pd.DataFrame, shown: list[str]) -> list[tuple[Task, dict]]:
+    cells = frame.reindex(columns=shown).astype(object).where(frame.reindex(columns=shown).notna(),
+                                                              None)
+    return list(zip(frame["_task"], cells.to_dict("records")))
+
+
+def to_csv_bytes(frame: pd.DataFrame, shown: list[str] | None = None) -> bytes:
+    """CSV bytes (UTF-8 with BOM) of the rows: ``cchc export --format csv``'s file, or
+    with ``shown`` the columns on screen first (see the module docstring)."""
+    if shown is None:
+        return csv_text(frame_tasks(frame)).encode("utf-8-sig")
+    columns = export_columns(shown)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([h for h, _ in columns])
+    for row in _rows(frame, shown):
+        writer.writerow(["" if (v := get(row)) is None else v for _, get in columns])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, shown: list[str] | None = None) -> bytes:
+    """XLSX workbook bytes of the rows: ``cchc export --format xlsx``'s file, or with
+    ``shown`` the columns on screen first (see the module docstring)."""
+    if shown is None:
+        return xlsx_bytes(frame_tasks(frame))
     buf = io.BytesIO()
-    wb.save(buf)
+    write_xlsx(_rows(frame, shown), buf, columns=export_columns(shown))  # type: ignore[arg-type]
     return buf.getvalue()

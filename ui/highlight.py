@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from ingest.textnorm import fold, nfc
-from retrieval.query import canon
+from ingest.lexicon import canon, canonical_tones
 
 STOPWORDS = frozenset(
     "và với của các cho trong ngoài là có không được bị thì mà những như nào gì ai khi đâu "
@@ -39,16 +39,11 @@ FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
 def tone_key(word: str) -> str:
-    """Lower-case ``word`` with its tone mark moved to the end (NFD), so that
-    "hoá" and "hóa", "thuỷ" and "thủy" compare equal; other marks (â, ă, ơ,
-    ư, đ) stay where they are."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = "".join(sorted(ch for ch in decomposed if ch in _TONES))
-    return "".join(ch for ch in decomposed if ch not in _TONES) + tones
+    """Lower-case ``word`` with its tone mark placed by
+    :func:`ingest.lexicon.canonical_tones`, so that "hoá" and "hóa", "thuỷ"
+    and "thủy" compare equal."""
+    return canonical_tones(word.lower())
 
 
 def question_terms(question: str) -> tuple[set[str], set[str]]:

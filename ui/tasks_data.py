@@ -19,25 +19,24 @@ from datetime import date
 import pandas as pd
 
 from ingest.deadline import due_in_period, due_overlaps
-from ingest.model import Plan, Task
-from retrieval.query import PlanCatalog, canon, unit_key, unit_matches
-from ui.due import RECURRENCE_LABELS, due_within
+from ingest.fields import labels, short_label, task_number_text, task_section_text
+from ingest.lexicon import canon
+from ingest.model import Plan
+from ingest.units import unit_key, unit_matches
+from retrieval.query import PlanCatalog
+from ui.due import due_within
 from ui.units import split_units, task_unit_keys, unit_groups
 
-KEY_COLUMNS = ["Số", "Nội dung", "Chủ trì", "Thời hạn"]
-"""The columns a clerk reads first (number, content, lead unit, deadline)."""
-
-DISPLAY_COLUMNS = KEY_COLUMNS + ["Phối hợp", "Sản phẩm", "Mục tiêu", "Mục", "Kế hoạch"]
-"""Columns shown in the table, in order: the key columns, then coordinating
-units, product, objective (Mục tiêu, shown only when a row has one: see
-:func:`shown_columns`), section and plan."""
-
-FILE_COLUMNS = ["Bắt đầu", "Kết thúc", "Lặp lại", "Trang", "Tệp"]
-"""Columns only the downloads add: normalised due dates, recurrence label,
-page and file name."""
-
-EXPORT_COLUMNS = DISPLAY_COLUMNS + FILE_COLUMNS
-"""Columns of a CSV/XLSX download of the whole table."""
+_KEY_FIELDS = ("number", "content", "lead", "deadline")
+_DISPLAY_FIELDS = _KEY_FIELDS + ("coordinating", "product", "objective", "section", "doc")
+KEY_COLUMNS = labels(_KEY_FIELDS, short=True)
+"""The columns a clerk reads first: "Số", "Nội dung", "Chủ trì", "Thời hạn"."""
+DISPLAY_COLUMNS = labels(_DISPLAY_FIELDS, short=True)
+"""Columns shown in the table, in order: the short labels (:mod:`ingest.fields`) of
+the key columns, then coordinating units, product, objective (Mục tiêu, shown
+only when a row has one: :func:`shown_columns`), section and plan."""
+DISPLAY_FIELDS = dict(zip(DISPLAY_COLUMNS, _DISPLAY_FIELDS))
+"""Column header → :mod:`ingest.fields` name, for the downloads."""
 
 PERIOD_DUE = "due"
 """Period mode: the task's deadline falls in the period — the chat's rule,
@@ -45,6 +44,9 @@ PERIOD_DUE = "due"
 PERIOD_RUNNING = "running"
 """Period mode: the task is under way at some time in the period,
 :func:`ingest.deadline.due_overlaps` (``cchc tasks --due``)."""
+
+FILE_COLUMN = "Tệp"
+"""The column holding the plan's file name."""
 
 
 def plan_labels(plans: dict[str, Plan]) -> dict[str, str]:
@@ -60,16 +62,6 @@ def plan_labels(plans: dict[str, Plan]) -> dict[str, str]:
             for doc, label in labels.items()}
 
 
-def _section(task: Task) -> str:
-    return " › ".join(p for p in (task.section, task.subsection) if p)
-
-
-def _number(task: Task) -> str:
-    if task.number:
-        return task.number
-    return f"{task.part_of} (dòng con)" if task.part_of else ""
-
-
 def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
     """One row per task of every plan, in plan then table order.
 
@@ -78,34 +70,28 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
     (:class:`ingest.model.Due`), ``_recurrence`` (``Due.recurrence``),
     ``_units`` (list of lead-unit keys, :func:`ui.units.task_unit_keys`),
     ``_text`` (:func:`retrieval.query.canon` of every field, for free-text
-    search), ``_plan_end`` (31 December of the plan period's last year, a
-    :class:`datetime.date`, or None when the period is unknown), and the
-    download-only columns of :data:`FILE_COLUMNS`.
+    search), ``_task`` (the :class:`ingest.model.Task` itself, for the
+    exports of :mod:`drafting.export`), ``_plan_end`` (31 December of the
+    plan period's last year, a :class:`datetime.date`, or None when the
+    period is unknown) and :data:`FILE_COLUMN`.
     """
-    labels = plan_labels(plans)
+    plan_names = plan_labels(plans)
     rows = []
     for doc, plan in plans.items():
         period = plan.metadata.period
         last_year = period.end_year or period.start_year
         plan_end = date(last_year, 12, 31) if last_year else None
         for task in plan.tasks:
+            number = task_number_text(task)
             fields = [task.section, task.subsection, task.objective, task.content, task.lead,
-                      task.coordinating, task.deadline, task.product, _number(task)]
+                      task.coordinating, task.deadline, task.product, number]
+            values = {"doc": plan_names[doc], "section": task_section_text(task), "number": number}
+            row = {short_label(name): values[name] if name in values else (getattr(task, name) or "")
+                   for name in _DISPLAY_FIELDS}
             rows.append({
-                "Kế hoạch": labels[doc],
-                "Mục": _section(task),
-                "Số": _number(task),
-                "Nội dung": task.content or "",
-                "Chủ trì": task.lead or "",
-                "Phối hợp": task.coordinating or "",
-                "Thời hạn": task.deadline or "",
-                "Sản phẩm": task.product or "",
-                "Mục tiêu": task.objective or "",
-                "Bắt đầu": task.due.start or "",
-                "Kết thúc": task.due.end or "",
-                "Lặp lại": RECURRENCE_LABELS.get(task.due.recurrence, RECURRENCE_LABELS[None]),
-                "Trang": task.page,
-                "Tệp": doc,
+                **row,
+                FILE_COLUMN: doc,
+                "_task": task,
                 "_doc": doc,
                 "_page": task.page,
                 "_due": task.due,
@@ -114,11 +100,9 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
                 "_text": " " + canon(" ".join(f for f in fields if f)) + " ",
                 "_plan_end": plan_end,
             })
-    columns = EXPORT_COLUMNS + ["_doc", "_page", "_due", "_recurrence", "_units", "_text",
-                                "_plan_end"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["Trang"] = frame["Trang"].astype("Int64")  # whole pages, empty when unknown
-    return frame
+    columns = DISPLAY_COLUMNS + [FILE_COLUMN, "_task", "_doc", "_page", "_due", "_recurrence",
+                                 "_units", "_text", "_plan_end"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def lead_unit_options(plans: dict[str, Plan]) -> dict[str, str]:
@@ -136,7 +120,7 @@ class TaskFilter:
     of its lead units has one of these keys); ``unit_text``: a unit typed
     by the user, with or without diacritics or as an abbreviation ("van
     phong", "tu phap", "VH-XH"), matched as the chat matches a unit
-    (:func:`retrieval.query.unit_matches` on its :func:`unit_key`);
+    (:func:`ingest.units.unit_matches` on its :func:`unit_key`);
     ``year``/``quarter`` (1-4)/``month`` (1-12): the period (a quarter or
     month needs the year), read by ``period_mode``: :data:`PERIOD_DUE`
     (deadline inside the period, the chat's rule) or :data:`PERIOD_RUNNING`
@@ -270,14 +254,14 @@ def shown_columns(rows: pd.DataFrame, extra: list[str] | None = None) -> list[st
 
 
 def per_unit(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """Tasks per lead unit: columns ``Chủ trì`` (label), ``Số nhiệm vụ``; most first.
+    """Tasks per lead unit: columns ``Chủ trì`` (the lead's short label), ``Số nhiệm vụ``; most first.
 
     A task with several lead units counts once for each; ``labels`` is
     :func:`lead_unit_options` (key → label).
     """
     keys = frame["_units"].explode().dropna()
     counts = keys.map(lambda k: labels.get(k, k)).value_counts()
-    return pd.DataFrame({"Chủ trì": counts.index, "Số nhiệm vụ": counts.values})
+    return pd.DataFrame({short_label("lead"): counts.index, "Số nhiệm vụ": counts.values})
 
 
 def per_month(frame: pd.DataFrame) -> pd.DataFrame:

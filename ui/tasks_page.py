@@ -15,8 +15,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ingest.deadline import QUARTER_ROMAN
 from ui.due import RECURRENCE_LABELS
-from ui.exports import export_columns, to_csv_bytes, to_xlsx_bytes
+from ui.exports import to_csv_bytes, to_xlsx_bytes
 from ui.resources import Engine
 from ui.tasks_data import (
     PERIOD_DUE,
@@ -31,7 +32,7 @@ from ui.tasks_data import (
     upcoming,
 )
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+ROMAN = QUARTER_ROMAN
 ALL = 0
 """The "Tất cả" choice of the year, quarter and month boxes (0, not ``None``:
 a ``None`` value makes Streamlit show its own placeholder after a rerun)."""
@@ -201,12 +202,11 @@ def render(engine: Engine) -> None:
     _table(rows, columns)
     # The files are built in this run, so the buttons never point at bytes
     # that have expired; they hold the columns on screen.
-    files = export_columns(columns)
     c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button("Tải CSV", data=to_csv_bytes(rows, files), file_name="nhiem_vu.csv",
+    c1.download_button("Tải CSV", data=to_csv_bytes(rows, columns), file_name="nhiem_vu.csv",
                        mime="text/csv", key="tasks_csv", icon=":material/download:",
                        on_click="ignore")
-    c2.download_button("Tải Excel (XLSX)", data=to_xlsx_bytes(rows, files),
+    c2.download_button("Tải Excel (XLSX)", data=to_xlsx_bytes(rows, columns),
                        file_name="nhiem_vu.xlsx", mime=XLSX_MIME, key="tasks_xlsx",
                        icon=":material/download:", on_click="ignore")
     _charts(rows, engine)

@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ingest.blocks import Block, LoadedDocument
+from ingest.docx_guard import check_docx
 from ingest.errors import CorruptFileError, EncryptedFileError
 from ingest.sniff import is_encrypted_ooxml
 from ingest.textnorm import clean_cell
@@ -50,8 +51,10 @@ class DocxBackend:
     """Load a .docx into a :class:`LoadedDocument` (see the module docstring).
 
     ``load(path)`` raises :class:`EncryptedFileError` for a password-protected
-    file (an OLE2 container with an ``EncryptedPackage`` stream) and
-    :class:`CorruptFileError` when the package or its XML cannot be read.
+    file (an OLE2 container with an ``EncryptedPackage`` stream),
+    :class:`CorruptFileError` when the package or its XML cannot be read and
+    :class:`ParseLimitError` when it passes a size or count limit; both
+    checked by :func:`ingest.docx_guard.check_docx` before python-docx runs.
     """
 
     def load(self, path: str) -> LoadedDocument:
@@ -60,6 +63,7 @@ class DocxBackend:
         name = os.path.basename(path)
         if is_encrypted_ooxml(path):
             raise EncryptedFileError(name)
+        check_docx(path, name)
         try:
             document = Document(path)
         except (
@@ -69,10 +73,12 @@ class DocxBackend:
             ValueError,
             etree.XMLSyntaxError,
         ) as exc:
-            raise CorruptFileError(name, f"không đọc được tài liệu Word ({exc})") from exc
+            raise CorruptFileError(name, "không đọc được cấu trúc tài liệu Word") from exc
         body = document.element.body
+        if body is None:
+            raise CorruptFileError(name, "tài liệu Word không có phần thân (w:body)")
         blocks = list(_body_blocks(body, document))
-        return LoadedDocument(name=name, blocks=blocks, has_pages=False)
+        return LoadedDocument(name=name, blocks=blocks, has_pages=False, fonts=_font_names(document))
 
 
 def _children(element):
@@ -96,23 +102,30 @@ def _body_blocks(body, parent):
                 yield Block(kind="paragraph", text=text)
         elif child.tag == _TBL:
             vmerged: list[list[int]] = []
-            rows = table_rows(child, parent, vmerged)
+            hspanned: list[list[int]] = []
+            rows = table_rows(child, parent, vmerged, hspanned)
             if rows:
-                yield Block(kind="table", rows=rows, row_pages=[None] * len(rows), vmerged=vmerged)
+                yield Block(
+                    kind="table", rows=rows, row_pages=[None] * len(rows), vmerged=vmerged, hspanned=hspanned
+                )
 
 
 def _paragraph_text(p, parent) -> str:
     return clean_cell(Paragraph(p, parent).text) or ""
 
 
-def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list[str]]:
+def table_rows(
+    tbl, parent, vmerged: list[list[int]] | None = None, hspanned: list[list[int]] | None = None
+) -> list[list[str]]:
     """Rows of one ``w:tbl`` element as lists of cell strings.
 
     Each row has at least the grid's column count; merged cells follow the
     rules in the module docstring. ``parent`` is the python-docx story part
     owner used to build :class:`Paragraph` objects. When ``vmerged`` is a
     list, one list per row is appended to it: the grid columns of that row
-    that continue a vertical merge (see ``Block.vmerged``).
+    that continue a vertical merge (see ``Block.vmerged``); likewise
+    ``hspanned`` gets the columns covered by a cell spanning from the left
+    (see ``Block.hspanned``).
     """
     grid = tbl.find(qn("w:tblGrid"))
     n_cols = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
@@ -122,6 +135,7 @@ def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list
             continue
         row = [""] * _grid_skip(tr, "w:gridBefore")
         merged_cols: list[int] = []
+        spanned_cols: list[int] = []
         for tc in _children(tr):
             if tc.tag != _TC:
                 continue
@@ -130,12 +144,15 @@ def table_rows(tbl, parent, vmerged: list[list[int]] | None = None) -> list[list
                 merged_cols.extend(range(len(row), len(row) + span))
             text = "" if tc.vMerge == "continue" else _cell_text(tc, parent)
             row.append(text)
+            spanned_cols.extend(range(len(row), len(row) + span - 1))
             row.extend([""] * (span - 1))
         row.extend([""] * _grid_skip(tr, "w:gridAfter"))
         row.extend([""] * (n_cols - len(row)))
         rows.append(row)
         if vmerged is not None:
             vmerged.append(merged_cols)
+        if hspanned is not None:
+            hspanned.append(spanned_cols)
     return rows
 
 
@@ -162,3 +179,20 @@ def _cell_text(tc, parent) -> str:
             for row in table_rows(child, parent):
                 parts.extend(row)
     return " ".join(p for p in parts if p)
+
+
+_FONT_ATTRS = [qn("w:ascii"), qn("w:hAnsi"), qn("w:cs")]
+
+
+def _font_names(document) -> list[str]:
+    """Font names the body runs and the styles declare (``w:rFonts``)."""
+    names: set[str] = set()
+    roots = [document.element]
+    try:
+        roots.append(document.styles.element)
+    except (KeyError, ValueError, AttributeError):
+        pass
+    for root in roots:
+        for el in root.iter(qn("w:rFonts")):
+            names.update(v for a in _FONT_ATTRS if (v := el.get(a)))
+    return sorted(names)

@@ -46,13 +46,18 @@ import logging
 import os
 import re
 import statistics
-from dataclasses import dataclass
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfplumber.utils import cluster_objects
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
+from tqdm import tqdm
 
+from ingest.backends import ocr
+from ingest.backends.ocr import OcrPage
 from ingest.backends.pdf_columns import Columns, recover_flattened, recover_table
 from ingest.blocks import Block, LoadedDocument
 
@@ -67,6 +72,8 @@ from ingest.errors import (
     NoTextLayerError,
 )
 from ingest.textnorm import clean_cell
+
+log = logging.getLogger(__name__)
 
 LINE_TOLERANCE = 3.0  # pt: words whose tops differ by less share a line
 COLUMN_GAP_LINES = 3.0  # horizontal gap (in line heights) splitting a line
@@ -102,7 +109,10 @@ class PdfBackend:
     ``load(path)`` raises :class:`EncryptedFileError` when the file needs a
     password (it cannot be opened with the empty one), :class:`CorruptFileError`
     when pypdf or pdfplumber cannot parse it (truncated, damaged) and
-    :class:`NoTextLayerError` when no page carries any text (a scan).
+    :class:`NoTextLayerError` when no page carries any text, even after OCR.
+    Pages without a text layer are OCR'd (:mod:`ingest.backends.ocr`); that
+    raises :class:`OcrUnavailableError` when Tesseract is missing and
+    :class:`OcrTimeoutError` when a page exceeds its time limit.
     """
 
     def load(self, path: str) -> LoadedDocument:
@@ -111,14 +121,16 @@ class PdfBackend:
         name = os.path.basename(path)
         _check_with_pypdf(path, name)
         try:
-            pages = _read_pages(path)
+            pages, ocr_pages = _read_pages(path, name)
         except IngestError:
             raise
         except Exception as exc:  # any parser failure means an unreadable file
             raise CorruptFileError(name, _describe(exc)) from exc
         if not any(page.lines or page.tables for page in pages):
             raise NoTextLayerError(name)
-        return LoadedDocument(name=name, blocks=_assemble(pages), has_pages=True)
+        return LoadedDocument(
+            name=name, blocks=_assemble(pages), has_pages=True, ocr_pages=ocr_pages
+        )
 
 
 def _check_with_pypdf(path: str, name: str) -> None:
@@ -140,9 +152,10 @@ def _check_with_pypdf(path: str, name: str) -> None:
 
 
 def _describe(exc: Exception) -> str:
-    """Vietnamese detail naming the parser's error (for the CorruptFileError message)."""
-    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return f"cấu trúc PDF không đọc được, có thể bị cắt cụt ({what})"
+    """Vietnamese detail for the CorruptFileError message; the parser's own
+    (English) error goes to the log, not to the user."""
+    log.info("PDF parser error: %s: %s", type(exc).__name__, exc)
+    return "cấu trúc PDF không đọc được, có thể bị cắt cụt hoặc hỏng"
 
 
 # ---------------------------------------------------------------- reading
@@ -155,21 +168,38 @@ class _Page:
     size: tuple[int, int]
     lines: list[_Line]
     tables: list[tuple[float, list[list[str]]]]
+    # (vmerged, hspanned) of a ruled table, by ``id`` of its rows (see ``Block``)
+    merges: dict[int, tuple[list[list[int]], list[list[int]]]] = field(default_factory=dict)
 
 
-def _read_pages(path: str) -> list[_Page]:
-    """Read every page's body lines and ruled tables with pdfplumber."""
+def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
+    """Read every page's body lines and ruled tables with pdfplumber.
+
+    Pages without a text layer are read by OCR first (:func:`_ocr_pages`);
+    returns the pages and the 1-based numbers of the OCR'd ones.
+    """
     pages = []
     carry: Columns | None = None  # columns of an unruled table open at the page end
     with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            tables = page.find_tables()
-            bboxes = [t.bbox for t in tables]
+        scanned = _ocr_pages(path, name, pdf)
+        for index, page in enumerate(pdf.pages):
+            if index in scanned:
+                found = scanned[index]
+                size = (round(float(page.width)), round(float(page.height)))
+                lines = _drop_page_numbers(_lines(found.words), float(page.height))
+                pages.append(_Page(size, lines, found.tables))
+                carry = None
+                continue
+            extracted = [(t, [[_cell_text(c) for c in row] for row in t.extract()]) for t in page.find_tables()]
+            # a one-column "table" is a framed text block (a title over lines): body text
+            extracted = [(t, rows) for t, rows in extracted if max((len(r) for r in rows), default=0) >= 2]
+            bboxes = [t.bbox for t, _ in extracted]
             table_items = []
-            for table in tables:
-                rows = [[_cell_text(c) for c in row] for row in table.extract()]
+            merges = {}
+            for table, rows in extracted:
                 if any(any(row) for row in rows):
                     table_items.append((table.bbox[1], rows))
+                    merges[id(rows)] = _merged_positions(table)
             words = [w for w in page.extract_words() if not _inside_any(w, bboxes)]
             size = (round(float(page.width)), round(float(page.height)))
             if not table_items:
@@ -177,9 +207,94 @@ def _read_pages(path: str) -> list[_Page]:
             else:
                 carry = None
             lines = _drop_page_numbers(_lines(words), float(page.height))
-            pages.append(_Page(size, lines, table_items))
+            pages.append(_Page(size, lines, table_items, merges))
             page.flush_cache()
-    return pages
+    return pages, sorted(i + 1 for i in scanned)
+
+
+def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
+    """OCR every page that has no text layer: ``{0-based index: OcrPage}``.
+
+    A page has no text layer when it carries no characters at all (a scanned
+    image, or vector drawings only). Pages run in parallel on
+    ``$CCHC_OCR_WORKERS`` threads (default: the CPU count, at most 4; each
+    Tesseract call uses one core), with a progress bar on stderr (or, in
+    :mod:`ingest.worker`'s child, ``$CCHC_PROGRESS=lines``: one progress
+    line per page for the parent).
+    """
+    todo = []
+    for index, page in enumerate(pdf.pages):
+        if not page.chars:
+            todo.append(index)
+        page.flush_cache()
+    if not todo:
+        return {}
+    ocr.require_tools(name)
+    workers = _ocr_workers()
+    results: dict[int, OcrPage] = {}
+    as_lines = os.environ.get("CCHC_PROGRESS") == "lines"  # set by ingest.worker for its child
+    with (
+        tqdm(total=len(todo), desc=f"OCR {name}", unit="trang", file=sys.stderr,
+             disable=True if as_lines else None, leave=False) as bar,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
+        futures = {pool.submit(ocr.read_page, path, i, name): i for i in todo}
+        if as_lines:
+            _report(0, len(todo))
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                bar.update(1)
+                if as_lines:
+                    _report(len(results), len(todo))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results
+
+
+def _report(done: int, total: int) -> None:
+    """One progress line for :mod:`ingest.worker`'s parent (``PROGRESS_PREFIX done total``)."""
+    from ingest.worker import PROGRESS_PREFIX
+
+    sys.stderr.write(f"{PROGRESS_PREFIX}{done} {total}\n")
+    sys.stderr.flush()
+
+
+def _ocr_workers() -> int:
+    try:
+        value = int(os.environ.get("CCHC_OCR_WORKERS", "0"))
+    except ValueError:
+        value = 0
+    return value if value > 0 else max(1, min(4, os.cpu_count() or 1))
+
+
+def _merged_positions(table) -> tuple[list[list[int]], list[list[int]]]:
+    """(vmerged, hspanned) of a pdfplumber table, as in :class:`ingest.blocks.Block`.
+
+    A grid position without a cell of its own (``None`` in ``table.rows[i].cells``)
+    is covered by a cell from above when a cell of an earlier row in that
+    column reaches below this row's top, else by the cell on its left.
+    """
+    grid = [row.cells for row in table.rows]
+    vmerged: list[list[int]] = []
+    hspanned: list[list[int]] = []
+    for i, cells in enumerate(grid):
+        tops = [c[1] for c in cells if c is not None]
+        top = min(tops) if tops else None
+        down, right = [], []
+        for col, cell in enumerate(cells):
+            if cell is not None:
+                continue
+            above = next((grid[j][col] for j in range(i - 1, -1, -1) if col < len(grid[j]) and grid[j][col]), None)
+            if above is not None and top is not None and above[3] > top + 0.5:
+                down.append(col)
+            else:
+                right.append(col)
+        vmerged.append(down)
+        hspanned.append(right)
+    return vmerged, hspanned
 
 
 def _take_unruled_table(page, words, size, carry, table_items):
@@ -193,8 +308,8 @@ def _take_unruled_table(page, words, size, carry, table_items):
     found = recover_table(words, size, carry)
     if found is None:
         found = recover_flattened(page.extract_words(use_text_flow=True), size)
-    if found is None:
-        return words, None
+    if found is None or max((len(r) for r in found.rows), default=0) < 2:
+        return words, None  # one column is body text (a title over lines), never a table
     table_items.append((found.top, found.rows))
     rest = [w for w in words if not found.top - 0.5 <= (w["top"] + w["bottom"]) / 2 <= found.bottom + 0.5]
     return rest, (found.columns if found.open else None)
@@ -328,8 +443,12 @@ def _assemble(pages: list[_Page]) -> list[Block]:
             blocks.append(Block(kind="page_break", page=number))
         for kind, item in _vertical_order(page.lines, page.tables):
             if kind == "table":
+                vmerged, hspanned = page.merges.get(id(item), ([], []))
                 blocks.append(
-                    Block(kind="table", rows=item, row_pages=[number] * len(item), page=number)
+                    Block(
+                        kind="table", rows=item, row_pages=[number] * len(item), page=number,
+                        vmerged=vmerged, hspanned=hspanned,
+                    )
                 )
                 prev = None
             elif kind == "columns":

@@ -22,6 +22,8 @@ text, so the same file may mix them):
   table, i.e. of the adjacent blocks with nothing but blank lines between.
 * **Flattened tables** (PDF → text, one cell piece per line, no separator):
   rebuilt by :mod:`ingest.flattened`; one table block per page fragment.
+* **A header row alone, its cells one per line below it** (or in scrambled
+  blocks): rebuilt by :mod:`ingest.cell_lines` into one table block.
 * **Paragraphs**: see :func:`continues` for the rule that joins hard-wrapped
   lines, and :func:`paragraph_style` for when blank lines separate paragraphs.
 
@@ -40,7 +42,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.blocks import Block, LoadedDocument
-from ingest.errors import CorruptFileError, EmptyFileError
+from ingest import legacy
+from ingest.cell_lines import rebuild as rebuild_cell_lines
+from ingest.errors import CorruptFileError, EmptyFileError, LegacyEncodingError
 from ingest.flattened import find_flattened_tables
 
 # ---------------------------------------------------------------------------
@@ -73,6 +77,36 @@ def decode_text(data: bytes, name: str = "") -> str:
     if not text.strip():
         raise EmptyFileError(name)
     return text
+
+
+def decode_plan_text(data: bytes, name: str = "") -> tuple[str, str | None]:
+    """:func:`decode_text`, then TCVN3/VNI detection (:mod:`ingest.legacy`):
+    ``(text, legacy encoding converted or None)``. Raises
+    :class:`ingest.errors.LegacyEncodingError` for mojibake no reading fixes."""
+    try:
+        text = decode_text(data, name)
+    except CorruptFileError:
+        text = data.decode("latin-1")  # TCVN3/VNI capitals are not Windows-1258
+        fixed, encoding = legacy.decode_text_bytes(data, text, name)
+        if encoding is None:
+            raise
+        return unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n"), encoding
+    raw = data if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    if raw is not None:
+        try:
+            data.decode("utf-8-sig")
+            raw = legacy.as_legacy_bytes(text)  # UTF-8: only mojibake saved as UTF-8 is legacy
+        except UnicodeDecodeError:
+            pass
+    if raw is None:
+        if legacy.looks_like_mojibake(text):
+            raise LegacyEncodingError(name)
+        return text, None
+    fixed, encoding = legacy.decode_text_bytes(raw, text, name)
+    if encoding is None:
+        return text, None
+    fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
+    return fixed, encoding
 
 
 # ---------------------------------------------------------------------------
@@ -351,6 +385,20 @@ def _pad_tables(blocks: list[Block]) -> None:
         run = []
 
 
+def _cell_line_table(
+    rows: list[list[str]], lines: list[TextLine], i: int, in_flat: set[int]
+) -> tuple[list[list[str]], int] | None:
+    """A header row alone, its table written below it one cell per line
+    (:mod:`ingest.cell_lines`): (rows, index after the table) or ``None``."""
+    if len(rows) != 1 or i >= len(lines) or i in in_flat:
+        return None
+    texts = [ln.text if ln.kind == "text" else ("\t" if ln.kind == "table" else "") for ln in lines[i:]]
+    table = rebuild_cell_lines([c for c in rows[0]], texts)
+    if table is None or len(table.rows) < 2:
+        return None
+    return table.rows, i + table.end
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text (see the module docstring for the rules)."""
     lines = logical_lines(text)
@@ -383,6 +431,9 @@ def text_to_blocks(text: str) -> list[Block]:
             while i < len(lines) and lines[i].kind == "table":
                 rows.append(lines[i].cells or [])
                 i += 1
+            below = _cell_line_table(rows, lines, i, in_flat)
+            if below is not None:
+                rows, i = below
             blocks.append(_table_block(rows))
             continue
         stretch.append(ln)
@@ -406,7 +457,8 @@ class TextBackend:
             data = fh.read()
         if not data:
             raise EmptyFileError(name)
-        blocks = text_to_blocks(decode_text(data, name))
+        text, encoding = decode_plan_text(data, name)
+        blocks = text_to_blocks(text)
         if not blocks:
             raise EmptyFileError(name)
-        return LoadedDocument(name=name, blocks=blocks, has_pages=False)
+        return LoadedDocument(name=name, blocks=blocks, has_pages=False, encoding=encoding)

@@ -12,7 +12,7 @@
 //  * uploads a broken file named by the user and reads the error;
 //  * saves screenshots of every page in OUTDIR.
 // Prints one JSON line: {"pages": {name: text}, "external": [...],
-// "downloads": [{page, label, file, path}], "chat": {...}, "upload": {...},
+// "downloads": [{page, label, file, path, round}], "buttons", "chat": {...}, "upload": {...},
 // "pageErrors": [...]}. Exits 1 (message on stderr) if a step times out.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import path from 'node:path';
 const [url, outdir] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 120_000;
-const PAGES = ['Hỏi đáp', 'Nhiệm vụ', 'Kế hoạch', 'Soạn kế hoạch mới', 'So sánh'];
+const PAGES = ['Hỏi đáp', 'Nhiệm vụ', 'Tiến độ', 'Báo cáo quý', 'Kế hoạch', 'Soạn kế hoạch mới', 'So sánh'];
 const LIST_QUESTION = 'Kế hoạch Nam An Phụ có những nhiệm vụ nào phải hoàn thành trong quý I/2026?';
 
 fs.mkdirSync(outdir, { recursive: true });
@@ -31,7 +31,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'],
 });
-const report = { pages: {}, external: [], downloads: [], chat: {}, upload: {}, pageErrors: [] };
+const report = { pages: {}, external: [], downloads: [], buttons: 0, chat: {}, upload: {}, pageErrors: [] };
 
 // Visible text of the page, without Material icon ligatures ("download", "forum").
 const visibleText = (page) => page.evaluate(() => {
@@ -70,6 +70,7 @@ const goTo = async (page, name) => {
 const downloadAll = async (page, name) => {
   const buttons = page.locator('[data-testid="stDownloadButton"] button');
   const n = await buttons.count();
+  report.buttons += n;
   for (let i = 0; i < n; i++) {
     for (let round = 0; round < 2; round++) { // a repeated click must work too
       const button = buttons.nth(i);

@@ -1,0 +1,285 @@
+"""The genre's vocabulary, in one place: abbreviations, the words that open a
+deadline / unit / product cell, unit head words, and tone-mark placement.
+
+Every module that needs one of these imports it from here — the annex
+parsers (``ingest.tables``, ``ingest.flattened``), the body rules
+(``ingest.responsibilities``), the BM25 analyses and the question parser
+(``retrieval``), drafting/diff and the UI — so the parsers, the index and
+the answers read the same words the same way.
+
+* :data:`ABBREVIATIONS` – folded abbreviation → its words with diacritics
+  ("tthc" → "thủ tục hành chính"); :data:`FOLDED_ABBREVIATIONS` the same
+  with folded values. :data:`CONTEXT_ABBREVIATIONS` are expanded only
+  before or after certain words ("TT" before "phục vụ", "KT" after "phòng").
+* :func:`canon` – the comparison key of the question parser, the task
+  browser and the unit keys: folded, punctuation removed, abbreviations
+  expanded ("VP HĐND&UBND" → "van phong hoi dong nhan dan va uy ban nhan dan").
+* :func:`expand_abbreviations` – the same expansion keeping diacritics, for
+  the index analyses ("HĐND" → "hội đồng nhân dân").
+* :func:`opens_cell` – does a cell start like a ``deadline`` ("Quý II/2026",
+  "Thường xuyên", "Trước 30/6"), a ``unit`` ("Phòng …", "Văn phòng …",
+  "Công an xã") or a ``product`` ("Kế hoạch", "Báo cáo", "Quyết định")?
+* :data:`UNIT_HEADS` – folded head words that open a unit name in body text
+  ("phong", "van phong", "trung tam", "ban", "so", "cong an", "uy ban" …);
+  :data:`NAMELESS_HEADS` – head nouns that cannot end a cell ("…, Cục").
+* :func:`canonical_tones` – tone marks placed the way
+  ``underthesea.text_normalize`` places them ("hoá" → "hóa", "thuỷ" →
+  "thủy", "Uỷ" → "Ủy"), word by word, so punctuation and offsets are kept.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from functools import lru_cache
+
+from ingest.textnorm import fold, nfc
+
+__all__ = [
+    "ABBREVIATIONS", "FOLDED_ABBREVIATIONS", "CONTEXT_ABBREVIATIONS", "UNIT_HEADS", "NAMELESS_HEADS",
+    "DEADLINE_OPENERS", "UNIT_OPENERS", "PRODUCT_OPENERS", "DEADLINE_OPENERS_WIDE",
+    "UNIT_OPENERS_WIDE", "PRODUCT_OPENERS_WIDE", "RESERVED_TOKENS",
+    "CANON_WORD", "canon", "contains_words", "expand_abbreviations", "canonical_tones", "opens_cell",
+]
+
+# ------------------------------------------------------------ abbreviations
+
+#: Genre abbreviations, keyed by their folded lower-case form, → their words.
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "ủy ban nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "cchc": "cải cách hành chính",
+    "tthc": "thủ tục hành chính",
+    "hcc": "hành chính công",
+    "pvhcc": "phục vụ hành chính công",
+    "ttpvhcc": "trung tâm phục vụ hành chính công",
+    "vhxh": "văn hóa xã hội",
+    "vh": "văn hóa",
+    "xh": "xã hội",
+    "vp": "văn phòng",
+    "qppl": "quy phạm pháp luật",
+    "vbqppl": "văn bản quy phạm pháp luật",
+    "cntt": "công nghệ thông tin",
+    "cds": "chuyển đổi số",
+    "dvc": "dịch vụ công",
+    "dvctt": "dịch vụ công trực tuyến",
+    "pakn": "phản ánh kiến nghị",
+    "csdl": "cơ sở dữ liệu",
+    "ttdt": "thông tin điện tử",
+    "cbcc": "cán bộ công chức",
+    "ccvc": "công chức viên chức",
+    "cbccvc": "cán bộ công chức viên chức",
+    "vtvl": "vị trí việc làm",
+    "mttq": "mặt trận tổ quốc",
+    "bcd": "ban chỉ đạo",
+    "nv": "nhiệm vụ",
+    "nvu": "nhiệm vụ",
+    "kh": "kế hoạch",
+    "qd": "quyết định",
+    "gd": "giáo dục",
+}
+
+#: The same, values folded ("tthc" → "thu tuc hanh chinh").
+FOLDED_ABBREVIATIONS: dict[str, str] = {k: fold(v) for k, v in ABBREVIATIONS.items()}
+
+#: Abbreviations expanded only next to certain words (alone they are
+#: ambiguous: "TT" is also the row-number column, "KT" also "kiểm tra").
+#: Patterns work on :func:`canon` text (folded).
+CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
+    (re.compile(r"(?<=\bphong )kt\b"), "kinh te"),
+    (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
+]
+
+#: Short tokens that are never a plan's initials ("TT" row number, "KT").
+RESERVED_TOKENS: frozenset[str] = frozenset(ABBREVIATIONS) | {"tt", "kt", "tp", "stt"}
+
+#: A word of a :func:`canon` key (dotted numbers such as "IV.3" or "2.3" whole).
+CANON_WORD = re.compile(r"[ivxlc]+(?:\.\d+)+|\d+(?:[./:]\d+)+%?|[0-9a-z]+%?")
+
+
+def canon(text: str | None) -> str:
+    """Comparison key: :func:`ingest.textnorm.fold`, tags and punctuation →
+    space, ``&`` → "va", "VH-XH" joined, letter–digit runs split ("nv22" →
+    "nv 22"), :data:`FOLDED_ABBREVIATIONS` and :data:`CONTEXT_ABBREVIATIONS`
+    expanded. Dotted numbers ("2.3", "IV.3") are kept whole.
+
+    "Phòng Văn hoá- Xã hội" → "phong van hoa xa hoi"; "VP HĐND&UBND" →
+    "van phong hoi dong nhan dan va uy ban nhan dan". ``None`` → "".
+    """
+    s = fold(re.sub(r"</?[A-Za-z]+\s*/?>", " ", text or "")).replace("&", " va ")
+    s = re.sub(r"\b(vh)\s*-\s*(xh)\b", r"\1\2", s)
+    s = re.sub(r"\b([a-z]+)(?=\d)", r"\1 ", s)  # "nv22" → "nv 22"
+    s = " ".join(FOLDED_ABBREVIATIONS.get(t, t) for t in CANON_WORD.findall(s))
+    for pattern, words in CONTEXT_ABBREVIATIONS:
+        s = pattern.sub(words, s)
+    return s
+
+
+def contains_words(hay: str, needle: str) -> int:
+    """Position of ``needle`` in ``hay`` as whole space-separated words, else -1
+    (both are :func:`canon` keys)."""
+    if not needle:
+        return -1
+    m = re.search(r"(?:^|(?<= ))" + re.escape(needle) + r"(?= |$)", hay)
+    return m.start() if m else -1
+
+
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _expand_token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return ABBREVIATIONS.get(fold(token), token)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Normalised ``text`` with diacritics kept: NFC, :func:`canonical_tones`,
+    letter–digit runs split ("NV22" → "NV 22"), :data:`ABBREVIATIONS` expanded.
+
+    Only whole tokens are rewritten, case-insensitively and with or without
+    diacritics ("HĐND" and "HDND" → "hội đồng nhân dân"); other text is kept.
+    """
+    text = _LETTER_DIGIT.sub(" ", canonical_tones(text))
+    return _TOKEN.sub(_expand_token, text)
+
+
+# ------------------------------------------------------------ tone marks
+
+
+@lru_cache(maxsize=1)
+def _tone_map() -> dict[str, str]:
+    """underthesea's token normalisation table (``text_normalize`` rules),
+    read from its packaged rule file without importing the whole library
+    (which loads its models, ~3 s)."""
+    import joblib
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("underthesea is not installed")
+    folder = os.path.join(list(spec.submodule_search_locations)[0], "pipeline", "text_normalize")
+    rules = sorted(f for f in os.listdir(folder) if f.startswith("tn_rules_") and f.endswith(".bin"))
+    data = joblib.load(os.path.join(folder, rules[-1]))
+    table = {nfc(k): nfc(v) for k, v in data["token"].items()}
+    table.update({nfc(k): nfc(v) for k, v in data["character"].items()})
+    return table
+
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def canonical_tones(text: str) -> str:
+    """NFC ``text`` with each word's tone mark placed as
+    ``underthesea.text_normalize`` does: "Phòng Văn hoá" → "Phòng Văn hóa",
+    "thuỷ" → "thủy", "Uỷ ban" → "Ủy ban"; "quý", "hoàng", "thuyết" are kept.
+
+    Unlike ``text_normalize`` it does not re-tokenise: only letters change,
+    so spaces, punctuation and (NFC) length stay as they were.
+    """
+    table = _tone_map()
+    return _SYLLABLE.sub(lambda m: table.get(m.group(0), m.group(0)), nfc(text or ""))
+
+
+# ------------------------------------------------------------ cell openers
+#
+# Regex fragments matched at the start of a folded cell (lower case, no
+# diacritics). ``*_OPENERS`` are certain enough to decide a cell's column
+# (the annex table rules); ``*_OPENERS_WIDE`` add words that are only
+# evidence (the PDF-flattened row scorer weighs them against other cues).
+
+#: A deadline cell: "Quý II/2026", "Tháng 10", "Trước 30/6", "Thường
+#: xuyên", "Hàng năm", "Theo kế hoạch", "Định kỳ", "Chậm nhất …", a date.
+DEADLINE_OPENERS: tuple[str, ...] = (
+    "quy", "thang", "truoc", "trong", "ca nam", r"nam \d{4}", "thuong xuyen",
+    "hang (?:nam|quy|thang)", "giai doan", r"\d{1,2}/\d{4}", r"\d{4}",
+    "theo (?:ke hoach|huong dan|tien do|lo trinh|chi dao|thoi gian)", "khi", "ngay",
+    "dinh ky", "cham nhat", "den (?:het )?(?:ngay|thang|nam)", "sau khi",
+)
+DEADLINE_OPENERS_WIDE: tuple[str, ...] = DEADLINE_OPENERS + (
+    "nam", "theo", "hang", "sau", "tu", "den", "dau", "cuoi", "giua", "lien tuc",
+    "dot xuat", "kip thoi", "han", "thoi han", r"\d",
+)
+
+#: A lead / coordinating cell: "Phòng …", "Văn phòng …", "Trung tâm …",
+#: "Công an xã", "UBND", "Các phòng, ban", "Ban Chỉ huy quân sự" …
+UNIT_OPENERS: tuple[str, ...] = (
+    "phong", "van phong", "trung tam", "ban ", "so ", "ubnd", "uy ban", "cac ", "co quan",
+    "don vi", "cong an", "tram", "truong ", "hoi ", "doan ", "mat tran", "tu phap",
+    "tai chinh", "van hoa", "cong chuc", "bo phan", "chu tich", "lanh dao", "thanh tra",
+    "quan su", "ke toan", "dia chinh", "thuong truc", "to ",
+)
+UNIT_OPENERS_WIDE: tuple[str, ...] = UNIT_OPENERS + (
+    "ban", "so", "cac", "hdnd", "hoi", "hoi dong", "dai", "truong", "doan", "mttq",
+    "ban chi huy", "chi cuc", "kho bac", "can bo", "bo", "to", "ngan hang", "bao hiem",
+    "chi nhanh", "dang uy", "kinh te", "y te", "hop tac xa", "thu truong", "nguoi dung dau",
+    "tat ca", "toan bo", "cap", "ubmttq", "ct", "pct", "ho tich", "lao dong", "noi vu",
+    "thong ke", "buu dien", "dien luc", "xay dung", "giao thong", "nong nghiep",
+    "moi truong", "tai nguyen", "kiem lam", "chi hoi", "lien doan", "nganh",
+    "chinh quyen", "quan ly", "bch", "dtn", "chi bo",
+)
+
+#: A product cell: "Kế hoạch", "Báo cáo", "Quyết định", "Văn bản", "Hệ
+#: thống …", "Cơ sở dữ liệu", "Số liệu" …; wide: also "100% …", a list dash.
+PRODUCT_OPENERS: tuple[str, ...] = (
+    "ke hoach", "bao cao", "van ban", "quyet dinh", "cong van", "thong bao", "de an",
+    "chuong trinh", "danh sach", "danh muc", "bien ban", "giay moi", "tai lieu", "he thong",
+    "phan mem", "co so du lieu", "csdl", "quy che", "quy dinh", "nghi quyet", "hoi nghi",
+    "so lieu", "diem so", "to trinh", "bang diem", "ket qua",
+)
+PRODUCT_OPENERS_WIDE: tuple[str, ...] = PRODUCT_OPENERS + (
+    "hoi thi", "quy trinh", "ho so", "lop", "cong", "kho", "mau", "trang", "du lieu",
+    "cac", "san pham", "bai", "tin", "chuyen muc", "an pham", "phong su", "tthc", "dvc",
+    "100%", "[-+•]",
+)
+
+
+def _opener_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    # a fragment ending in a space or a class needs no word end after it
+    parts = [f if f.endswith((" ", "]", "%")) else f + r"\b" for f in fragments]
+    return re.compile(r"^(?:" + "|".join(parts) + ")")
+
+
+_OPENER_RE: dict[tuple[str, bool], re.Pattern[str]] = {
+    ("deadline", False): _opener_pattern(DEADLINE_OPENERS),
+    ("deadline", True): _opener_pattern(DEADLINE_OPENERS_WIDE),
+    ("unit", False): _opener_pattern(UNIT_OPENERS),
+    ("unit", True): _opener_pattern(UNIT_OPENERS_WIDE),
+    ("product", False): _opener_pattern(PRODUCT_OPENERS),
+    ("product", True): _opener_pattern(PRODUCT_OPENERS_WIDE),
+}
+
+
+def opens_cell(text: str | None, kind: str, wide: bool = False) -> bool:
+    """Does ``text`` start like a ``kind`` cell (``deadline``, ``unit``,
+    ``product``; ``lead``/``coordinating`` mean ``unit``)?
+
+    Compared on :func:`ingest.textnorm.fold` keys, so diacritics and
+    tone-mark placement do not matter. ``wide=True`` uses the ``*_WIDE``
+    vocabularies (evidence, not proof). Raises ``KeyError`` for another kind.
+    """
+    kind = "unit" if kind in ("lead", "coordinating") else kind
+    return bool(_OPENER_RE[(kind, wide)].match(fold(text)))
+
+
+# ------------------------------------------------------------ unit head words
+
+#: Folded words that open a unit's name in body text ("Phòng Kinh tế:",
+#: "Văn phòng HĐND và UBND xã", "Công an xã", "Các cơ quan, đơn vị").
+UNIT_HEADS: tuple[str, ...] = (
+    "phong", "van phong", "trung tam", "ban", "cong chuc", "can bo", "so",
+    "uy ban", "ubnd", "hdnd", "hoi dong", "tram", "truong", "cac truong",
+    "cong an", "quan su", "mat tran", "doan", "hoi", "thu truong", "chu tich",
+    "pho chu tich", "cong thong tin", "cong", "dai", "bo phan", "cac co quan",
+    "cac phong", "cac don vi", "cac ban", "co quan", "don vi", "to", "thanh vien",
+    "lanh dao", "nguoi dung dau", "kho bac", "chi cuc", "bao hiem", "buu dien",
+    "thon", "ap", "khu pho", "to dan pho", "de nghi",
+)
+
+#: Folded head nouns of organisation names that cannot end a cell: a lead
+#: cell "…, Cục" continues with the unit's name ("Lâm nghiệp và Kiểm lâm")
+#: on the next line or page (``ingest.cell_lines``).
+NAMELESS_HEADS: frozenset[str] = frozenset(
+    "cuc so vu ban phong vien bo uy van trung chi tong hoi doan ubnd hdnd".split()
+)

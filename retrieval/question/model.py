@@ -1,0 +1,166 @@
+"""The question model: what a staff question asks, as one :class:`Query`.
+
+:class:`Intent` names what is asked; :class:`Query` holds the plans, the task
+selection, the fields and the aggregation. :mod:`retrieval.question.parse`
+fills it; :mod:`retrieval.question.followup` resolves follow-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = ["FIELDS", "META_FIELDS", "Intent", "Query"]
+
+
+class Intent(str, Enum):
+    """What a question asks. A ``str`` enum, so ``query.intent == "task"`` holds.
+
+    * ``TASK`` – fields of numbered task rows ("nv 22 ai chủ trì?");
+    * ``FILTER`` – the tasks a selection gives ("các nhiệm vụ quý I");
+    * ``COUNT`` – how many tasks ("bao nhiêu nhiệm vụ …", also per plan);
+    * ``AGGREGATE`` – earliest/latest deadline, the unit that leads most;
+    * ``LOOKUP`` – fields of the task rows a content description picks
+      ("ai lo việc số hóa hồ sơ?");
+    * ``META`` – a header fact (số quyết định, ngày ký, người ký);
+    * ``PLANS`` – which loaded plans cover a period;
+    * ``WHICH_PLANS`` – which plans mention a term ("kế hoạch nào nhắc PAPI?");
+    * ``SEARCH`` – everything else: passages of the body.
+    """
+
+    TASK = "task"
+    FILTER = "filter"
+    COUNT = "count"
+    AGGREGATE = "aggregate"
+    LOOKUP = "lookup"
+    META = "meta"
+    PLANS = "plans"
+    WHICH_PLANS = "which_plans"
+    SEARCH = "search"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+FIELDS = ("lead", "coordinating", "deadline", "product", "content")
+META_FIELDS = ("signer", "decision", "date")
+
+
+@dataclass
+class Query:
+    """A parsed question.
+
+    * ``text`` the question as typed; ``key`` its :func:`canon` form;
+    * ``plans`` docs the question names (``[]`` = none named);
+      ``plan_named`` True when it names a plan at all (so ``plans == []``
+      with ``plan_named`` means "a plan that is not loaded");
+      ``unknown_place`` the place named that no loaded plan is for;
+    * ``task_refs`` task numbers as written ("22", "2.3"), in order;
+    * ``fields`` fields asked, subset of :data:`FIELDS`, in that order;
+      ``meta`` a header fact asked (:data:`META_FIELDS`) or ``None``,
+      ``metas`` every one asked, in order ("số mấy, ngày nào, ai ký?");
+      ``figure`` True when the question asks for a figure (bao nhiêu, tỷ
+      lệ, phần trăm);
+    * task filters: ``unit`` (unit key) and ``unit_text`` (as in the
+      plans); ``period`` ("2026", "2026-Q1", "2026-03"; "*" for the year
+      when the question gives none: "*-Q1") with ``period_exact`` (the
+      deadline must be that whole period: "cả năm 2026", "chỉ ghi Quý
+      IV/2025") and ``period_written`` (the deadline is written in that
+      unit: "thời gian ghi là Quý I" wants "Quý I/2026", not "Trước ngày
+      15/01/2026"); ``deadline_text`` a quoted deadline ("Hàng năm") with
+      ``period_exact`` meaning equality; ``regular`` (thường xuyên);
+      ``recurrence`` (``annual``/``quarterly``/``monthly``: "hàng năm",
+      "hàng quý", "hàng tháng");
+      ``negate`` (the deadline condition is negated: "không phải thường
+      xuyên"); ``section`` (best section key), ``sections`` (every section
+      named: "mục A và B"), ``section_text``;
+      ``section_number`` (roman numeral of a section, "vii") and
+      ``subsection_number`` ("3" of "mục II.3");
+    * ``count`` (bao nhiêu nhiệm vụ), ``wants_list`` (những nhiệm vụ nào),
+      ``cross_doc`` (xã nào, kế hoạch nào, so sánh);
+    * selection beyond those: ``unit_role`` (``lead``, ``coordinating`` or
+      ``any``: "Phòng X phối hợp những nhiệm vụ nào"), ``exclude_units``
+      (unit keys a lead must not be: "không do Phòng VH-XH chủ trì", with
+      ``exclude_texts`` as written), ``empty_fields`` (fields whose cell
+      must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
+      before ``today``, not regular), ``due_within_days`` (end date within N
+      days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
+      ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
+      ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
+      tạo"), ``previous_keys`` ((doc, number) of the previous answer's rows,
+      for "trong đó …"); ``today`` ISO date the windows count from (set by
+      the answerer, a parameter so evaluation can fix it); ``result_keys``
+      ((doc, number) of the rows the answer gave, set by the answerer, for
+      the next turn's "trong đó"); ``mentioned`` the plans named so far in
+      the conversation, latest last (for "kế hoạch kia");
+    * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
+      ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
+      "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
+      hoạch nào nhắc đến X";
+    * ``intent``: ``task`` | ``filter`` | ``count`` | ``meta`` | ``plans``
+      (which plans cover a period) | ``search``;
+    * ``search_text``: the text for passage search (the question, with the
+      expansions of its abbreviations appended).
+    """
+
+    text: str
+    key: str
+    plans: list[str] = field(default_factory=list)
+    plan_named: bool = False
+    unknown_place: str | None = None
+    task_refs: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    meta: str | None = None
+    metas: list[str] = field(default_factory=list)
+    figure: bool = False
+    unit: str | None = None
+    unit_text: str | None = None
+    period: str | None = None
+    period_exact: bool = False
+    period_written: bool = False
+    deadline_text: str | None = None
+    regular: bool = False
+    recurrence: str | None = None
+    negate: bool = False
+    section: str | None = None
+    section_text: str | None = None
+    sections: list[str] = field(default_factory=list)
+    section_number: str | None = None
+    subsection_number: str | None = None
+    count: bool = False
+    wants_list: bool = False
+    cross_doc: bool = False
+    unit_role: str = "lead"
+    exclude_units: list[str] = field(default_factory=list)
+    exclude_texts: list[str] = field(default_factory=list)
+    empty_fields: list[str] = field(default_factory=list)
+    overdue: bool = False
+    due_within_days: int | None = None
+    due_before: str | None = None
+    topic: str | None = None
+    aggregate: str | None = None
+    per_plan: bool = False
+    mention: str | None = None
+    previous_keys: list[tuple[str, str]] = field(default_factory=list)
+    today: str | None = None
+    result_keys: list[tuple[str, str]] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    intent: str = "search"
+    search_text: str = ""
+
+    @property
+    def has_filter(self) -> bool:
+        """True when any task filter is set (unit, deadline, section,
+        exclusion, empty field, window, topic, previous result set)."""
+        return bool(self.unit or self.period or self.regular or self.recurrence
+                    or self.deadline_text or self.section or self.section_number
+                    or self.exclude_units or self.empty_fields or self.overdue
+                    or self.due_within_days is not None or self.due_before or self.topic
+                    or self.previous_keys)
+
+    def follow_up(self, previous: "Query") -> "Query":
+        """This question resolved against the previous turn's query
+        (:func:`retrieval.question.followup.follow_up`); a new :class:`Query`."""
+        from retrieval.question.followup import follow_up
+
+        return follow_up(self, previous)

@@ -1,0 +1,416 @@
+"""Question → :class:`retrieval.question.model.Query`.
+
+``parse_query(text, catalog)`` reads, from a Vietnamese question typed with
+or without diacritics and with the genre's abbreviations:
+
+* **task references** – "nhiệm vụ 22", "nv 22", "NV22", "task 22", "nhiệm vụ
+  số 22", "mục 2.3", "dòng 2.3", "STT 5", lists "nv 22 và 23" / "nv 22, 23",
+  section-qualified numbers "mục IV.3", "3.4 phần cải cách TTHC";
+* **plan references** – the commune (or ward/town) name with or without
+  diacritics ("Nam An Phụ", "nam an phu", "xã X"), its initials ("NAP",
+  "TX"; lower-case only when the token cannot be a Vietnamese syllable),
+  the year ("kế hoạch 2026", "KH 2025") and the period ("giai đoạn 2026 -
+  2030", "6 tháng cuối năm 2025"). A "xã/phường/thị trấn <Name>" that names
+  no loaded plan sets :attr:`Query.unknown_place`;
+* **the fields asked** (any combination) – ai chủ trì / đơn vị nào / cơ quan
+  nào → ``lead``; phối hợp → ``coordinating``; khi nào / thời hạn / thời
+  gian / bao giờ → ``deadline``; sản phẩm / kết quả là gì → ``product``;
+  nội dung / là gì → ``content``;
+* **the task selection** – a lead unit ("Phòng Kinh tế", "phòng VH-XH", "VP
+  HĐND và UBND") matched against the lead units of the loaded plans, also
+  excluded ("không do Phòng VH-XH chủ trì"); a quarter ("quý I/2026", "quý
+  2"), month ("tháng 10/2026") or year with a deadline word ("hoàn thành
+  trong năm 2026"); "thường xuyên" (also excluded: "trừ các nhiệm vụ thường
+  xuyên"); overdue / due within N days of today; empty fields ("không ghi cơ
+  quan phối hợp"); a section ("mục Cải cách thể chế", "lĩnh vực cải cách
+  TTHC") matched against the plans' task sections;
+* **counts and aggregates** – "bao nhiêu nhiệm vụ", "mấy nhiệm vụ", per plan
+  ("mỗi kế hoạch"), earliest/latest deadline, the unit that leads most.
+
+Everything is matched on :func:`ingest.lexicon.canon` keys, so "Văn hoá- Xã
+hội", "van hoa xa hoi" and "VH-XH" meet. The intent is chosen by
+:data:`INTENT_RULES`, checked in declared order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ingest.lexicon import CANON_WORD, canon
+from ingest.lexicon import contains_words as _contains
+from ingest.textnorm import fold, nfc
+from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
+from retrieval.question.cues import (
+    BODY_REFERENCE,
+    EXCLUSION,
+    COUNT,
+    COUNT_NOUN,
+    CROSS,
+    DOTTED,
+    EXACT,
+    FIELD_CUES,
+    LEAD_EXPLICIT,
+    LEAD_GENERIC,
+    LIST,
+    META_CUES,
+    MONTH,
+    NEGATION,
+    NUM,
+    PLACE_MENTION,
+    PLANS_ONLY_WORDS,
+    PLAN_PERIOD,
+    QUARTER,
+    QUOTED,
+    RECURRENCE,
+    RECURRENCES,
+    REGULAR,
+    SECTION_CUE,
+    SECTION_NUMBER,
+    TASK_REF,
+    WRITTEN,
+    YEAR,
+    YEAR_FILTER,
+)
+from retrieval.question.model import FIELDS, Intent, Query
+from retrieval.question.selection import read_selection, topic_words
+
+__all__ = ["INTENT_RULES", "parse_query", "question_period", "question_unit"]
+
+
+def _quarter_no(tok: str) -> int:
+    return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(tok) or int(tok)
+
+
+def _no_nam(text: str) -> str:
+    return re.sub(r" nam(?= (?:19|20)\d{2})", "", text)
+
+
+def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
+    """Set ``q.plans``/``q.plan_named``/``q.unknown_place`` from the names,
+    initials, years and periods the question gives; True when a plan was
+    named by its place (not only by its year or period)."""
+    found: list[PlanEntry] = []
+    raw_words = re.findall(r"\w+", raw)
+    for entry in catalog.entries:
+        for alias in sorted(entry.aliases, key=len, reverse=True):
+            if _contains(key, alias) < 0:
+                continue
+            if alias == entry.initials:
+                # initials: as typed, without diacritics (so "nạp" is not "NAP")
+                written = [w for w in raw_words if fold(w) == alias]
+                if not any(w == fold(w) or w.isupper() for w in written):
+                    continue
+            found.append(entry)
+            break
+    span = PLAN_PERIOD.search(key)
+    rest = PLAN_PERIOD.sub(" ", key)
+    anchors = [a for e in found for a in e.aliases] + ["ke hoach", "kh"]
+    # a year names the plan when it follows the plan's name or "kế hoạch" closely
+    # (within 10 words: abbreviations such as CCHC are expanded by canon)
+    years = [int(m.group(1)) for m in YEAR.finditer(rest)
+             if not found or any(_contains(" ".join(rest[:m.start()].split()[-10:]), a) >= 0
+                                 for a in anchors)]
+    filter_years = {int(m.group(1)) for m in YEAR_FILTER.finditer(rest)}
+    filter_years |= {int(m.group(2)) for m in QUARTER.finditer(rest) if m.group(2)}
+    filter_years |= {int(m.group(2)) for m in MONTH.finditer(rest) if m.group(2)}
+    plan_years = [y for y in years if y not in filter_years]
+    ranged = re.search(r"\b((?:19|20)\d{2}) (?:den )?((?:19|20)\d{2})\b", rest)
+
+    def fits(e: PlanEntry) -> bool:
+        if span:
+            if _contains(_no_nam(canon(e.period)), _no_nam(span.group(0))) >= 0:
+                return True
+            if not span.group(0).startswith("giai doan") or not (
+                    e.start_year == int(span.group(1))
+                    and e.end_year == int(span.group(2) or span.group(1))):
+                return False
+        if e.start_year is None:
+            return not plan_years
+        if ranged and e.start_year == int(ranged.group(1)) and e.end_year == int(ranged.group(2)):
+            return True
+        return all(e.start_year <= y <= (e.end_year or e.start_year) for y in plan_years)
+
+    if found:
+        q.plan_named = True
+        q.plans = [e.doc for e in found if fits(e)]
+        # with no plan of that name for that year, the question is about a plan we lack
+    elif plan_years or span:
+        if span or re.search(r"\b(?:ke hoach|kh)\b", key):
+            q.plans = [e.doc for e in catalog.entries if fits(e)]
+            q.plan_named = bool(q.plans) or not CROSS.search(key)
+    for m in PLACE_MENTION.finditer(raw):
+        name_key = canon(m.group(1))
+        if name_key.split()[0] in {"hoi"}:  # "Xã Hội" in a unit name
+            continue
+        if any(_contains(name_key, e.key) == 0 or _contains(e.key, name_key) == 0
+               for e in catalog.entries):
+            continue
+        near = _near_place(name_key, catalog)
+        if near is not None:  # a typo of a loaded place ("xã Truong Suan")
+            if near not in found:
+                found.append(near)
+                q.plans = [e.doc for e in found]
+                q.plan_named = True
+            continue
+        q.unknown_place = nfc(m.group(1))
+        q.plan_named = True
+        if not found:
+            q.plans = []
+    return bool(found)
+
+
+#: rapidfuzz ratio (0–100) above which a place mention is a loaded place misspelt.
+PLACE_RATIO = 88
+
+
+def _near_place(name_key: str, catalog: PlanCatalog) -> PlanEntry | None:
+    """The loaded plan whose place key is nearest to ``name_key`` (a "xã X"
+    mention that names no loaded place exactly), when rapidfuzz's ratio
+    reaches :data:`PLACE_RATIO`; else ``None``."""
+    from rapidfuzz import fuzz, process
+
+    keys = {e.key: e for e in catalog.entries if e.key}
+    words = name_key.split()
+    best = None
+    for n in range(min(4, len(words)), 0, -1):  # the mention may run on ("xã X có …")
+        hit = process.extractOne(" ".join(words[:n]), list(keys), scorer=fuzz.ratio)
+        if hit and hit[1] >= PLACE_RATIO and (best is None or hit[1] > best[1]):
+            best = hit
+    return keys[best[0]] if best else None
+
+
+def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
+    best: UnitEntry | None = None
+    for unit in catalog.units:  # longest keys first
+        if _contains(key, unit.key) >= 0:
+            return unit
+    # A mention introduced by a unit head word, matched by its words.
+    m = re.search(r"\b(?:phong|van phong|trung tam|ban|bo phan|cong an|doan|hoi|mat tran|tu phap)\b"
+                  r"(?: \w+){1,8}", key)
+    if not m:
+        return None
+    mention = m.group(0).split()
+    best_score = 0.0
+    for unit in catalog.units:
+        words = unit.key.split()
+        if words[0] != mention[0] and not (mention[0] == "van" and words[:2] == ["van", "phong"]):
+            continue
+        n = 0  # the longest prefix of the mention whose words all occur in the unit
+        while n < len(mention) and mention[n] in words:
+            n += 1
+        score = n / len(words)
+        if n >= 2 and score > best_score:
+            best, best_score = unit, score
+    return best if best_score >= 0.5 else None
+
+
+def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[SectionEntry]:
+    """Task sections the question names ("mục Cải cách thể chế", "trong mục A
+    và B"): sections whose distinctive words are (≥ 75 %) in the question,
+    after a cue word ("mục", "lĩnh vực", "về", "thuộc", "trong"), or whose
+    whole heading is quoted. Best match first."""
+    words = set(key.split())
+    found = []
+    for s in catalog.sections:
+        if plans and not (s.docs & set(plans)):
+            continue
+        score = 2.0 if _contains(key, s.key) >= 0 else len(s.content & words) / len(s.content)
+        if score < 0.75:
+            continue
+        if score < 2.0:
+            first = min(key.find(w) for w in s.content if w in words)
+            if not SECTION_CUE.search(key[max(0, first - 40): first]):
+                continue
+        found.append((score, len(s.content), s))
+    found.sort(key=lambda x: (-x[0], -x[1]))
+    return [s for _, _, s in found]
+
+
+def _deadline_filters(q: Query, key: str, raw: str) -> None:
+    """Period, quoted deadline text, "thường xuyên", exactness and negation."""
+    rest = PLAN_PERIOD.sub(lambda m: " " * len(m.group(0)), key)
+    quoted = next((m.group(1) for m in QUOTED.finditer(raw)
+                   if re.search(r"\d|qu[yý]|th[aá]ng|n[aă]m|th[uư][oờ]ng", fold(m.group(1)))), None)
+    quarter, month = QUARTER.search(rest), MONTH.search(rest)
+    year_filter = YEAR_FILTER.search(rest)
+    regular = REGULAR.search(rest)
+    recurrence = RECURRENCE.search(rest)
+    q.period_exact = bool(EXACT.search(rest))
+    pos = None
+    if quoted:
+        q.deadline_text = quoted
+        pos = _contains(rest, canon(quoted))
+    elif regular:
+        q.regular = True
+        pos = regular.start()
+    elif quarter:
+        q.period = f"{quarter.group(2) or '*'}-Q{_quarter_no(quarter.group(1))}"
+        pos = quarter.start()
+    elif month and 1 <= int(month.group(1)) <= 12:
+        q.period = f"{month.group(2) or '*'}-{int(month.group(1)):02d}"
+        pos = month.start()
+    elif year_filter and (q.count or q.wants_list):
+        q.period = year_filter.group(1)
+        pos = year_filter.start()
+    elif recurrence and (q.count or q.wants_list):
+        q.recurrence = RECURRENCES[recurrence.group(1)]
+        pos = recurrence.start()
+    if pos is not None and pos >= 0:
+        before = rest[max(0, pos - 40): pos].rstrip()
+        q.negate = bool(NEGATION.search(before + " ") or EXCLUSION.search(before))
+        q.period_written = bool(q.period) and bool(WRITTEN.search(rest[max(0, pos - 25): pos]))
+
+
+# ------------------------------------------------------------ intent rules
+# Each rule sees the parsed query (fields, references, filters, cues set)
+# and the words left once plan names and generic words are removed. The
+# first rule that holds gives the intent; the last always holds.
+
+IntentRule = Callable[[Query, list[str]], bool]
+
+
+def _asks_task_rows(q: Query, leftover: list[str]) -> bool:
+    """Numbered rows, unless the number only qualifies a count ("nhiệm vụ 3
+    có bao nhiêu nhiệm vụ con" is a task; "mục II có mấy nhiệm vụ" a count)."""
+    return bool(q.task_refs) and not (
+        q.count and not re.search(r"\b(?:bao nhieu|may) " + COUNT_NOUN, q.key))
+
+
+def _asks_header_fact(q: Query, leftover: list[str]) -> bool:
+    """Số quyết định / ngày ký / người ký of a named plan (not of a "căn cứ")."""
+    return bool(q.meta) and q.plan_named and not re.search(r"\bcan cu\b", q.key)
+
+
+def _asks_plans_of_period(q: Query, leftover: list[str]) -> bool:
+    """"Kế hoạch nào áp dụng cho năm 2026?": cross-plan wording, a year or
+    period, and nothing else."""
+    return q.cross_doc and not leftover and bool(YEAR.search(q.key) or PLAN_PERIOD.search(q.key))
+
+
+def _asks_task_list(q: Query, leftover: list[str]) -> bool:
+    """A list wording with a task filter, in one plan or all."""
+    return q.has_filter and q.wants_list and not q.cross_doc
+
+
+def _asks_which_plans(q: Query, leftover: list[str]) -> bool:
+    """"Kế hoạch nào nhắc đến PAPI?", "xã nào đặt mục tiêu …": a term to
+    look for in every plan, no plan or task named."""
+    return bool(q.mention) and not q.task_refs and len(q.plans) != 1
+
+
+def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
+    """"Nhiệm vụ nào có hạn sớm nhất?", "đơn vị nào chủ trì nhiều nhất?"."""
+    if q.aggregate == "top_lead":
+        return True
+    return bool(q.aggregate) and (q.wants_list or q.count or q.has_filter
+                                  or bool(re.search(r"\b(?:han|hoan thanh|thoi han|nhiem vu|viec)\b", q.key)))
+
+
+def _asks_lookup(q: Query, leftover: list[str]) -> bool:
+    """A field of a task described by its content, no number: "ai lo việc
+    số hóa hồ sơ?", "ISO 9001 khi nào xong?" (at least two content words)."""
+    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure or not set(q.fields) - {"content"}:
+        return False
+    if BODY_REFERENCE.search(q.key):
+        return False
+    return len(topic_words(" ".join(leftover))) >= 2
+
+
+#: (intent, rule) in the order they are tried.
+INTENT_RULES: list[tuple[Intent, IntentRule]] = [
+    (Intent.TASK, _asks_task_rows),
+    (Intent.WHICH_PLANS, _asks_which_plans),
+    (Intent.AGGREGATE, _asks_aggregate),
+    (Intent.COUNT, lambda q, leftover: q.count),
+    (Intent.META, _asks_header_fact),
+    (Intent.PLANS, _asks_plans_of_period),
+    (Intent.FILTER, _asks_task_list),
+    (Intent.LOOKUP, _asks_lookup),
+    (Intent.SEARCH, lambda q, leftover: True),
+]
+
+
+def parse_query(text: str, catalog: PlanCatalog) -> Query:
+    """Parse a question (see the module docstring for what is read).
+
+    ``text`` any Unicode form, with or without diacritics; ``catalog`` the
+    loaded plans. Never raises on odd input: what is not recognised is left
+    empty and the question falls back to passage search (``intent ==
+    "search"``).
+    """
+    raw = nfc(text or "").strip()
+    key = canon(raw)
+    q = Query(text=raw, key=key)
+    by_name = _find_plans(q, raw, key, catalog)
+
+    for m in TASK_REF.finditer(key):
+        for num in re.findall(NUM, m.group(1)):
+            if num not in q.task_refs and not YEAR.fullmatch(num):
+                q.task_refs.append(num)
+
+    lead_explicit = bool(LEAD_EXPLICIT.search(key))
+    asked = {f for f, pat in FIELD_CUES.items() if pat.search(key)}
+    if lead_explicit or (LEAD_GENERIC.search(key) and "coordinating" not in asked):
+        asked.add("lead")
+    if "content" in asked and asked & {"lead", "coordinating", "deadline", "product"}:
+        if not re.search(r"\b(?:noi dung|nhiem vu gi|gom nhung)\b", key):
+            asked.discard("content")  # "sản phẩm là gì": "là gì" qualifies the other field
+    q.fields = [f for f in FIELDS if f in asked]
+    q.metas = [name for name, pat in META_CUES if pat.search(key)]
+    if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
+        q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
+    q.meta = q.metas[0] if q.metas else None
+    q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", key))
+    if not q.task_refs and q.fields:
+        q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
+
+    q.count = bool(COUNT.search(key))
+    q.wants_list = bool(LIST.search(key))
+    q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name)
+    sec = SECTION_NUMBER.search(key)
+    if sec:
+        q.section_number, q.subsection_number = sec.group(1), sec.group(2)
+    _deadline_filters(q, key, raw)
+
+    unit = _find_unit(key, catalog)
+    if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
+        q.unit, q.unit_text = unit.key, unit.text
+    sections = _find_sections(key, catalog, q.plans)
+    if sections and (q.count or q.wants_list or q.task_refs):
+        q.sections = [x.key for x in sections]
+        q.section, q.section_text = sections[0].key, sections[0].text
+        texts = list(dict.fromkeys(x.text for x in sections))
+        q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
+
+    read_selection(q, key, catalog, unit)
+    leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
+                and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
+    q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
+    if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP):
+        q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
+        q.regular = q.negate = q.overdue = False
+        q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []
+        q.due_within_days = q.due_before = q.topic = None
+    if q.intent != Intent.WHICH_PLANS:
+        q.mention = None
+    typed = set(CANON_WORD.findall(fold(raw)))
+    expansions = [w for w in key.split() if w not in typed]
+    q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")
+    return q
+
+
+def question_unit(text: str, catalog: PlanCatalog) -> UnitEntry | None:
+    """The lead unit a question names ("… của Phòng Kinh tế …"), whatever its
+    intent: the catalog unit whose key occurs in the question, else the best
+    match of a mention after a unit head word ("phòng", "trung tâm" …)."""
+    return _find_unit(canon(nfc(text or "")), catalog)
+
+
+def question_period(text: str) -> str | None:
+    """The due period a question names, as :attr:`Query.period` holds it
+    ("2026-Q3", "*-Q3" when no year is given, "*-03", "2026"), or ``None``."""
+    raw = nfc(text or "").strip()
+    q = Query(text=raw, key=canon(raw), wants_list=True)
+    _deadline_filters(q, q.key, raw)
+    return q.period
