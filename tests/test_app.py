@@ -482,6 +482,20 @@ def test_overdue_view_as_of_a_day(app_env, fixtures_dir):
     assert quarter_one <= _numbers(table) and not regular & _numbers(table)
     assert (table["Quá (ngày)"] > 0).all() and (table["Hạn"] < "2026-07-01").all()
     assert list(table.columns[:5]) == ["Số", "Nội dung", "Chủ trì", "Thời hạn", "Hạn"]
+    # One meaning of "Quá hạn" with the Tiến độ page: a task marked done leaves the view.
+    from retrieval.store import IndexStore
+    from tracking.model import DONE, validated
+    from tracking.progress import tracked
+    from tracking.store import StatusStore
+
+    done = sorted(quarter_one)[0]
+    with StatusStore(str(app_env[1])) as store:
+        (tp,) = tracked(IndexStore.open(str(app_env[1])), store).values()
+        task = next(t for t in tp.plan.tasks if t.number == done)
+        store.set(tp.plan_id, tp.plan, tp.key_of(task), validated(DONE, completed_on="2026-03-20"))
+    at.date_input(key="tasks_ref").set_value(date(2026, 7, 2)).run()
+    assert done not in _numbers(at.dataframe[0].value)
+    assert (quarter_one - {done}) <= _numbers(at.dataframe[0].value)
     # After the plan's period (2026) has ended: nothing, unless asked.
     at.date_input(key="tasks_ref").set_value(date(2027, 2, 1)).run()
     assert at.dataframe[0].value.empty

@@ -24,6 +24,8 @@ from ingest.lexicon import canon
 from ingest.model import Plan
 from ingest.units import unit_key, unit_matches
 from retrieval.query import PlanCatalog
+from tracking.model import NOT_STARTED, task_keys
+from tracking.progress import is_overdue
 from ui.due import due_within
 from ui.units import split_units, task_unit_keys, unit_groups
 
@@ -71,7 +73,8 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
     ``_units`` (list of lead-unit keys, :func:`ui.units.task_unit_keys`),
     ``_text`` (:func:`retrieval.query.canon` of every field, for free-text
     search), ``_task`` (the :class:`ingest.model.Task` itself, for the
-    exports of :mod:`drafting.export`), ``_plan_end`` (31 December of the
+    exports of :mod:`drafting.export`), ``_key`` (its status key,
+    :func:`tracking.model.task_keys`), ``_plan_end`` (31 December of the
     plan period's last year, a :class:`datetime.date`, or None when the
     period is unknown) and :data:`FILE_COLUMN`.
     """
@@ -81,7 +84,7 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
         period = plan.metadata.period
         last_year = period.end_year or period.start_year
         plan_end = date(last_year, 12, 31) if last_year else None
-        for task in plan.tasks:
+        for task, key in zip(plan.tasks, task_keys(plan)):
             number = task_number_text(task)
             fields = [task.section, task.subsection, task.objective, task.content, task.lead,
                       task.coordinating, task.deadline, task.product, number]
@@ -99,9 +102,10 @@ def tasks_frame(plans: dict[str, Plan]) -> pd.DataFrame:
                 "_units": task_unit_keys(task.lead),
                 "_text": " " + canon(" ".join(f for f in fields if f)) + " ",
                 "_plan_end": plan_end,
+                "_key": key,
             })
     columns = DISPLAY_COLUMNS + [FILE_COLUMN, "_task", "_doc", "_page", "_due", "_recurrence",
-                                 "_units", "_text", "_plan_end"]
+                                 "_units", "_text", "_plan_end", "_key"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -216,30 +220,27 @@ def upcoming(frame: pd.DataFrame, ref: date, days: int,
     return out.sort_values(["Còn (ngày)", "Kế hoạch"], kind="stable")
 
 
-def overdue(frame: pd.DataFrame, ref: date, include_ended: bool = False) -> pd.DataFrame:
-    """Rows whose one-time deadline (``Due.end``) is before ``ref`` ("Quá hạn").
-
-    Only tasks done once (recurrence ``once`` or unknown) with an end date
-    count: a recurring task has a next occurrence (the "Sắp đến hạn" view)
-    and "Thường xuyên" has no deadline. The plan model does not record
-    completion, so this lists what was due, not what is unfinished. Unless
-    ``include_ended``, plans whose period ended before ``ref`` are left out.
-    Adds ``Hạn`` (ISO date) and ``Quá (ngày)`` (int, days since the
-    deadline), most overdue first.
+def overdue(frame: pd.DataFrame, ref: date, include_ended: bool = False,
+            statuses: dict[tuple[str, str], str] | None = None) -> pd.DataFrame:
+    """Rows "Quá hạn" on ``ref``: the rule of the Tiến độ page,
+    :func:`tracking.progress.is_overdue` — a task still to do whose single
+    deadline (``Due.end``) has passed; "Thường xuyên", quarterly and monthly
+    tasks have none. ``statuses`` ``{(doc, key): status code}`` are the
+    recorded statuses (missing: chưa thực hiện), so a task marked done is not
+    overdue. Unless ``include_ended``, plans whose period ended before
+    ``ref`` are left out. Adds ``Hạn`` (ISO date) and ``Quá (ngày)`` (int,
+    days since the deadline), most overdue first.
     """
-    def passed(due) -> date | None:
-        if due is None or due.recurrence not in ("once", None) or not due.end:
-            return None
-        end = date.fromisoformat(due.end)
-        return end if end < ref else None
-
-    ends = frame["_due"].map(passed)
-    mask = ends.notna()
+    statuses = statuses or {}
+    late = pd.Series([is_overdue(task, statuses.get((doc, key), NOT_STARTED), ref)
+                      for task, doc, key in zip(frame["_task"], frame["_doc"], frame["_key"])],
+                     index=frame.index, dtype=bool)
     if not include_ended:
-        mask &= in_plan_period(frame, ref)
-    out = frame[mask].copy()
-    out["Hạn"] = ends[mask].map(lambda d: d.isoformat())
-    out["Quá (ngày)"] = ends[mask].map(lambda d: (ref - d).days).astype(int)
+        late &= in_plan_period(frame, ref)
+    out = frame[late].copy()
+    ends = out["_due"].map(lambda due: date.fromisoformat(due.end))
+    out["Hạn"] = ends.map(lambda d: d.isoformat())
+    out["Quá (ngày)"] = ends.map(lambda d: (ref - d).days).astype(int)
     return out.sort_values(["Quá (ngày)", "Kế hoạch"], ascending=[False, True], kind="stable")
 
 

@@ -16,6 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from ingest.deadline import QUARTER_ROMAN
+from tracking.progress import tracked
+from tracking.store import StatusStore, store_exists
+from ui.config import home_dir
 from ui.due import RECURRENCE_LABELS
 from ui.exports import to_csv_bytes, to_xlsx_bytes
 from ui.resources import Engine
@@ -166,7 +169,17 @@ def _charts(rows: pd.DataFrame, engine: Engine) -> None:
                    "ngày không được tính.")
 
 
-def _view(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def _statuses(engine: Engine) -> dict[tuple[str, str], str]:
+    """The recorded task statuses ``{(doc, key): code}`` (``{}`` before any was recorded)."""
+    home = home_dir()
+    if not store_exists(home):
+        return {}
+    with StatusStore(home) as store:
+        return {(doc, key): s.status for doc, tp in tracked(engine.store, store).items()
+                for key, s in tp.statuses.items()}
+
+
+def _view(rows: pd.DataFrame, engine: Engine) -> tuple[pd.DataFrame, list[str]]:
     """The rows of the chosen view and the view's own columns."""
     view = st.radio("Chế độ xem", [VIEW_ALL, VIEW_SOON, VIEW_LATE], horizontal=True,
                     key="tasks_view")
@@ -178,9 +191,10 @@ def _view(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     ended = c3.checkbox("Gồm cả kế hoạch đã hết kỳ", key="tasks_ended",
                         help="Mặc định chỉ tính các kế hoạch còn trong kỳ thực hiện.")
     if view == VIEW_LATE:
-        st.caption("Nhiệm vụ làm một lần có thời hạn đã qua (hệ thống không ghi nhận việc "
-                   "đã hoàn thành); nhiệm vụ lặp lại xem ở \"Sắp đến hạn\".")
-        return overdue(rows, ref, ended), ["Hạn", "Quá (ngày)"]
+        st.caption("Nhiệm vụ chưa hoàn thành (theo trang Tiến độ) đã qua thời hạn; nhiệm vụ "
+                   "thường xuyên, hàng quý, hàng tháng không có một hạn duy nhất nên xem ở "
+                   "\"Sắp đến hạn\".")
+        return overdue(rows, ref, ended, _statuses(engine)), ["Hạn", "Quá (ngày)"]
     days = c2.radio("Trong vòng", [30, 90], horizontal=True, key="tasks_days",
                     format_func=lambda d: f"{d} ngày")
     st.caption("Nhiệm vụ lặp lại (hàng năm/quý/tháng) tính theo lần đến hạn kế tiếp trong "
@@ -195,7 +209,7 @@ def render(engine: Engine) -> None:
         st.info("Chưa có nhiệm vụ nào: các kế hoạch đã nạp không có bảng nhiệm vụ.")
         return
     flt = read_filter(engine)
-    rows, extra = _view(apply_filters(engine.tasks, flt))
+    rows, extra = _view(apply_filters(engine.tasks, flt), engine)
     columns = shown_columns(rows, extra)
 
     st.markdown(f"**{len(rows)}** / {len(engine.tasks)} nhiệm vụ")
