@@ -194,7 +194,7 @@ class Answerer:
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
         field = self.votes.field(query.text)
-        return bool(field) and lookup_by_meaning(query, self.catalog, field)
+        return field is not None and lookup_by_meaning(query, self.catalog, field)
 
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that
