@@ -171,6 +171,8 @@ class Answerer:
                 answer = status
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
+        elif query.intent == Intent.LOOKUP and answer.kind != "task":
+            query.intent = Intent.SEARCH  # what answered, for the next turn
         answer.scope = plan or None
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations
