@@ -42,6 +42,8 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    (:func:`_binary`), not the grey.
 5. Every text is cleaned by :func:`ingest.ocrtext.clean_ocr_text`
    (Vietnamese post-cleaning).
+6. Once every page is read, :func:`number_group_rows` repairs the Roman
+   numerals of annex group rows from their order.
 
 Tesseract runs with ``OMP_THREAD_LIMIT=1`` (one core per call; pages run in
 parallel instead, see :mod:`ingest.backends.pdf`). Every call gets the time
