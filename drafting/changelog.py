@@ -1,8 +1,10 @@
 """The change log of a draft as Markdown and CSV, written beside the draft.
 
-Columns (Vietnamese headers): ``Vị trí`` (location), ``Trước`` (old text),
-``Sau`` (new text, or the proposal for a review item), ``Quy tắc`` (rule),
-``Trạng thái`` ("đã đổi" / "cần xem lại" …). Review items come first in the
+Columns (Vietnamese headers, :data:`HEADERS`): ``Vị trí`` (location),
+``Trước`` (old text), ``Sau`` (new text, or the proposal for a review item),
+``Quy tắc`` (rule), ``Trạng thái`` ("đã đổi" / "cần xem lại" …); the CSV and
+the Markdown add ``Lý do`` (:data:`LOG_HEADERS`): why a person must check
+the line, or for a plain change the rule that made it. Review items come first in the
 Markdown summary count; rows keep document order.
 """
 
@@ -14,13 +16,15 @@ import os
 
 from drafting.shift import Change, Draft
 
-__all__ = ["HEADERS", "changelog_markdown", "changelog_csv", "write_changelog", "changelog_paths"]
+__all__ = ["HEADERS", "LOG_HEADERS", "changelog_markdown", "changelog_csv", "write_changelog", "changelog_paths"]
 
 HEADERS = ["Vị trí", "Trước", "Sau", "Quy tắc", "Trạng thái"]
+LOG_HEADERS = HEADERS + ["Lý do"]
 
 
 def _row(change: Change) -> list[str]:
-    return [change.location, change.old, change.new, change.rule, change.status]
+    return [change.location, change.old, change.new, change.rule, change.status,
+            change.review or change.rule]
 
 
 def _md_cell(text: str) -> str:
@@ -37,13 +41,13 @@ def changelog_markdown(draft: Draft) -> str:
         f"năm {draft.target_year}. {len(draft.changes)} thay đổi, "
         f"{draft.review_count} mục **cần xem lại**.",
         "",
-        "| " + " | ".join(HEADERS) + " |",
-        "|" + "---|" * len(HEADERS),
+        "| " + " | ".join(LOG_HEADERS) + " |",
+        "|" + "---|" * len(LOG_HEADERS),
     ]
     for change in draft.changes:
         cells = [_md_cell(c) for c in _row(change)]
         if change.review:
-            cells[-1] = f"**{cells[-1]}**"
+            cells[4] = f"**{cells[4]}**"
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -52,7 +56,7 @@ def changelog_csv(draft: Draft) -> str:
     """The change log as CSV text (header row, then one row per change)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADERS)
+    writer.writerow(LOG_HEADERS)
     writer.writerows(_row(c) for c in draft.changes)
     return out.getvalue()
 

@@ -2,13 +2,18 @@
 
 Layout (Times New Roman throughout, A4):
 
+* When the source has a cover decision: the QUYẾT ĐỊNH page — the same
+  header with the number and date blank, "QUYẾT ĐỊNH", its subject, the
+  authority line as the source writes it, the căn cứ (italic), "QUYẾT
+  ĐỊNH:", the articles, the signature block — then a page break.
 * Portrait section: the header — issuing body and "Số:      /QĐ-UBND" on
   the left, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh
   phúc" and "<place>, ngày      tháng      năm <year>" on the right (a
   borderless two-column table); "KẾ HOẠCH", the subject, the blank
   "(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm …)" line;
   the body sections with their own numbering (headings bold, list items and
-  paragraphs justified); the signature block with the signer left blank.
+  paragraphs justified); the signature block with the signer left blank and
+  its title lines as the source writes them (:func:`signature_lines`).
 * Landscape section: "Phụ lục", its caption and the task table TT | (Mục
   tiêu) | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn
   thành | Sản phẩm (| extra columns of the source), the header row repeated
@@ -40,11 +45,11 @@ from docx.shared import Mm, Pt, RGBColor
 from drafting.shift import Draft
 from ingest.fields import label as field_label
 from ingest.model import Plan, Task
-from ingest.sections import ANNEX_LOCATOR, is_leaf_item_section
+from ingest.sections import ANNEX_LOCATOR, COVER_LOCATOR, is_leaf_item_section
 from ingest.textnorm import fold
 
 __all__ = ["write_docx", "docx_bytes", "plain", "ANNEX_COLUMNS", "new_document", "write_header",
-           "write_signature", "add_paragraph", "landscape_section", "grid_table", "add_group_row",
+           "write_signature", "signature_lines", "add_paragraph", "landscape_section", "grid_table", "add_group_row",
            "add_table_row", "finish_document"]
 
 FONT = "Times New Roman"
@@ -211,7 +216,7 @@ def _note_paragraph(doc, p, note: str) -> None:
 
 def _write_body(doc, draft: Draft) -> None:
     for si, section in enumerate(draft.plan.sections):
-        if section.locator.startswith(ANNEX_LOCATOR):
+        if section.locator.startswith(ANNEX_LOCATOR) or section.locator == COVER_LOCATOR:
             continue
         leaf = is_leaf_item_section(section)
         if section.locator and not leaf:
@@ -227,6 +232,55 @@ def _write_body(doc, draft: Draft) -> None:
 
 def _write_signature(doc, draft: Draft) -> None:
     write_signature(doc, draft.plan)
+
+
+def _cover(draft: Draft):
+    """(index, section) of the draft's cover decision, or ``None``."""
+    for si, section in enumerate(draft.plan.sections):
+        if section.locator == COVER_LOCATOR:
+            return si, section
+    return None
+
+
+_ARTICLE = re.compile(r"^\s*[*_]*\s*điều\s+\d", re.IGNORECASE)
+
+
+def _authority_line(plan: Plan) -> str:
+    if plan.metadata.authority:
+        return plain(plan.metadata.authority).upper()
+    body = plain(plan.metadata.issuing_body)
+    return body.upper() if body else "ỦY BAN NHÂN DÂN"
+
+
+def _write_decision(doc, draft: Draft) -> bool:
+    """The QUYẾT ĐỊNH page (module docstring); ``False`` when the source has none."""
+    found = _cover(draft)
+    if found is None:
+        return False
+    si, section = found
+    _write_header(doc, draft)
+    _para(doc, "", after=6)
+    _para(doc, "QUYẾT ĐỊNH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, size=14)
+    subject = re.sub(r"^\s*quy[eế]t\s+đ[iị]nh\b[\s:.-]*", "", plain(section.heading),
+                     flags=re.IGNORECASE)
+    if subject:
+        p = _para(doc, subject[:1].upper() + subject[1:], bold=True,
+                  align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+        if (si, -1) in draft.paragraph_notes:
+            _note_paragraph(doc, p, draft.paragraph_notes[(si, -1)])
+    _para(doc, _authority_line(draft.plan), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+    decided = False
+    for pi, para in enumerate(section.paragraphs):
+        text = plain(para.text)
+        if _ARTICLE.match(text) and not decided:
+            _para(doc, "QUYẾT ĐỊNH:", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            decided = True
+        p = _para(doc, text, italic=not decided, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+        if (si, pi) in draft.paragraph_notes:
+            _note_paragraph(doc, p, draft.paragraph_notes[(si, pi)])
+    _write_signature(doc, draft)
+    doc.add_page_break()
+    return True
 
 
 def _annex_captions(draft: Draft) -> tuple[str, list[str]]:
@@ -357,6 +411,7 @@ def write_docx(draft: Draft, path: str | os.PathLike | IO[bytes]) -> str | IO[by
     core = doc.core_properties
     core.title = f"Kế hoạch {_subject(draft.plan)}"
     core.author = "cchc draft"
+    _write_decision(doc, draft)
     _write_header(doc, draft)
     _para(doc, "", after=6)
     _para(doc, "KẾ HOẠCH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, size=14)
@@ -417,8 +472,23 @@ def write_header(doc, plan: Plan, year: int, symbol: str) -> None:
     run.font.size = Pt(13)
 
 
+def signature_lines(plan: Plan) -> list[str]:
+    """The signature block's title lines: the source's own
+    (``Metadata.signature_title``: "CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN" /
+    "CHỦ TỊCH"), else "CHỦ TỊCH" when the decision is the Chủ tịch's
+    (authority "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"), else "TM. <issuer>" /
+    "CHỦ TỊCH"."""
+    meta = plan.metadata
+    if meta.signature_title:
+        return [line.strip() for line in meta.signature_title.split("\n") if line.strip()]
+    if fold(meta.authority).startswith("chu tich"):
+        return ["CHỦ TỊCH"]
+    return [f"TM. {_issuer_lines(plan)[0]}", "CHỦ TỊCH"]
+
+
 def write_signature(doc, plan: Plan) -> None:
-    """"Nơi nhận" on the left, "TM. <issuing body> / CHỦ TỊCH" and a blank signer on the right."""
+    """"Nơi nhận" on the left; on the right the title lines of
+    :func:`signature_lines` and a blank signer."""
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _fixed_layout(table, [80, 85])
@@ -428,10 +498,10 @@ def write_signature(doc, plan: Plan) -> None:
         p = left.add_paragraph(line)
         p.paragraph_format.space_after = Pt(0)
         p.runs[0].font.size = Pt(11)
-    body = _issuer_lines(plan)[0]
-    _cell_text(right, f"TM. {body}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for text, bold in (("CHỦ TỊCH", True), ("", False), ("", False), ("", False),
-                       ("(để trống: người ký)", False)):
+    titles = signature_lines(plan)
+    _cell_text(right, titles[0], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for text, bold in [(t, True) for t in titles[1:]] + [
+            ("", False), ("", False), ("", False), ("(để trống: người ký)", False)]:
         p = right.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(0)

@@ -13,16 +13,24 @@ citation of another document, see :mod:`drafting.citations`):
   its first year moves. Years inside dates move too ("15/01/2026" →
   "15/01/2027"). Other years ("năm 2030", "2015" of a standard) stay.
 * **Six-month plan → full-year plan**: "6 tháng đầu/cuối (của) năm Y" →
-  "năm Y+Δ".
+  "năm Y+Δ", applied and marked "cần xem lại" (a half-year's content is not
+  a year's). A year before the period moved by Δ ("so với 2025") and a
+  "năm trước" / "kỳ trước" / "giai đoạn trước" reference are marked too.
 * **The plan's period** (title, metadata): a multi-year period "giai đoạn
   2026 - 2030" becomes "năm <target>". Elsewhere a range equal to the plan's
   multi-year period, or a range holding the old plan year that ends before
   the target year ("giai đoạn 2021 - 2025" in a 2025 plan), is left as
   written and logged "cần xem lại".
-* **What is drafted**: the plan itself — the cover decision printed before
-  it is left out, and the annex's "(Kèm theo Quyết định …)" line is dropped
-  (the Word writer prints a blank one); a title that swallowed that line is
-  cut before it.
+* **What is drafted**: the cover decision (QUYẾT ĐỊNH page) with its căn
+  cứ and articles, shifted by the same rules — a cited upper-level plan of
+  the old year stays as written and is marked "cần xem lại", and so is the
+  "Theo đề nghị …" proposal it cites — then the plan itself. An old decision
+  line ("(Ban hành) kèm theo Quyết định số 09/QĐ-UBND ngày 22/01/2025") is
+  replaced by a blank one (the Word writer prints it) and logged "cần xem
+  lại"; a title that swallowed that line is cut before it, logged the same
+  way. The signature block's title lines (``Metadata.signature_title``,
+  "CHỦ TỊCH" or "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH") are kept as the source
+  writes them; only the signer's name becomes blank.
 * **Undated and recurring** wording ("Thường xuyên", "Hàng năm", "Tháng 10
   hàng năm", "Quý IV") carries no year and stays.
 * **Citations whose name holds the plan's year** ("Quyết định số 5256/QĐ-UBND
@@ -76,6 +84,17 @@ RULE_HALF_DEADLINE = "thời hạn trong kế hoạch 6 tháng cũ"
 RULE_CITED_PLAN_YEAR = "văn bản được trích dẫn mang năm của kế hoạch cũ"
 RULE_RANGE = "giai đoạn gắn với kỳ kế hoạch cũ"
 RULE_TITLE = "tiêu đề bỏ dòng \"Kèm theo …\""
+RULE_OLD_DECISION = "dòng quyết định ban hành của kế hoạch cũ → để trống"
+RULE_PROPOSAL = "văn bản đề nghị của kế hoạch cũ"
+
+#: Why a person must check an applied change of these rules.
+REVIEW_REASONS = {
+    RULE_HALF: "kỳ 6 tháng đổi thành cả năm — nội dung của nửa năm cần soát lại cho cả năm",
+    RULE_PREV: "năm trước kỳ kế hoạch (năm so sánh) — kiểm tra số liệu của năm gốc",
+    RULE_OLD_DECISION: "dòng quyết định cũ — điền số, ngày của quyết định ban hành mới",
+    RULE_TITLE: "dòng quyết định cũ — điền số, ngày của quyết định ban hành mới",
+    RULE_PROPOSAL: "tờ trình/đề nghị của kế hoạch cũ — thay bằng văn bản đề nghị mới",
+}
 
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
 _HALF_RE = re.compile(r"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:cua\s+)?nam\s*" + _YEAR)
@@ -84,6 +103,9 @@ _RANGE_RE = re.compile(
     + r"\s*(?:[-\u2010-\u2015]|den|toi)\s*(?:nam\s*)?" + _YEAR
 )
 _SINGLE_RE = re.compile(r"(?<![\d:])" + _YEAR)
+_PREVIOUS_RE = re.compile(r"\b(?:nam|ky|giai\s+doan|dot)\s+truoc\b")
+#: "(Ban hành) kèm theo Quyết định số 09/QĐ-UBND": an old decision line (a number is written).
+_OLD_DECISION_RE = re.compile(r"kem\s+theo\s+quyet\s+dinh\s+so\s*:?\s*\d")
 _RECURRING_RE = re.compile(
     r"\b(?:hang|moi|tung)\s+(?:nam|quy|thang)\b|\bdinh\s+ky\b|\bthuong\s+xuyen\b"
     r"|\btiep\s+tuc\b|\bduy\s+tri\b"
@@ -151,8 +173,9 @@ class Kept:
     ``kind`` is ``period_range`` (the plan's own multi-year period),
     ``range_ending`` (a range holding the old plan year and ending before
     the target year), ``horizon`` (a
-    year after the target year) or ``citation`` (a cited document whose name
-    holds the old plan year).
+    year after the target year), ``citation`` (a cited document whose name
+    holds the old plan year), ``previous`` ("năm trước", "kỳ trước") or
+    ``old_decision`` (an old "kèm theo Quyết định số …" line).
     """
 
     start: int
@@ -208,7 +231,8 @@ class Draft:
     ``plan`` is a shifted copy of ``source`` (tasks in the same order);
     ``task_notes`` maps a task index to the note shown in its row;
     ``paragraph_notes`` maps ``(section index, paragraph index)`` (paragraph
-    index ``-1`` = the heading; indices into ``plan.sections``) to the note
+    index ``-1`` = the heading; indices into ``plan.sections``, whose first
+    section is the cover decision when the source has one) to the note
     shown beside it.
     """
 
@@ -320,6 +344,10 @@ def shift_text(text: str | None, ctx: ShiftContext, replace_period: bool = False
         name = folded[c.head_end:c.end]
         if re.search(r"(?<!\d)" + str(ctx.start) + r"(?!\d)", name):
             kept.append(Kept(c.start, c.end, text[c.start:c.end], "citation"))
+    for m in _PREVIOUS_RE.finditer(folded):
+        kept.append(Kept(m.start(), m.end(), text[m.start():m.end()], "previous"))
+    for m in _OLD_DECISION_RE.finditer(folded):
+        kept.append(Kept(m.start(), m.end(), text[m.start():m.end()], "old_decision"))
     subs.sort(key=lambda s: s.start)
     out, pos = [], 0
     for s in subs:
@@ -349,7 +377,19 @@ def _kept_reason(kind: str) -> str:
         "range_ending": RULE_RANGE,
         "horizon": RULE_MULTI,
         "citation": RULE_CITED_PLAN_YEAR + " — có thể cần thay bằng văn bản mới",
+        "previous": "tham chiếu kỳ trước (\"năm trước\") — kiểm tra lại theo năm đích",
+        "old_decision": REVIEW_REASONS[RULE_OLD_DECISION],
     }[kind]
+
+
+def _sub_review(rules) -> str | None:
+    """The review reasons of substitution ``rules`` (see :data:`REVIEW_REASONS`), or ``None``."""
+    reasons = list(dict.fromkeys(REVIEW_REASONS[r] for r in rules if r in REVIEW_REASONS))
+    return "; ".join(reasons) or None
+
+
+#: Kept kinds logged for review in every text of a draft.
+ALWAYS_LOGGED = ("citation", "previous", "old_decision")
 
 
 def _log_text(location: str, text: str, result: TextShift, whole: bool,
@@ -362,8 +402,9 @@ def _log_text(location: str, text: str, result: TextShift, whole: bool,
     changes: list[Change] = []
     if result.subs:
         if whole:
-            rules = "; ".join(dict.fromkeys(s.rule for s in result.subs))
-            changes.append(Change(location, text, result.text, rules))
+            rules = list(dict.fromkeys(s.rule for s in result.subs))
+            changes.append(Change(location, text, result.text, "; ".join(rules),
+                                  review=_sub_review(rules)))
         else:
             shift = 0
             for s in result.subs:
@@ -371,7 +412,7 @@ def _log_text(location: str, text: str, result: TextShift, whole: bool,
                 new_start = s.start + shift
                 new = _snippet(result.text, new_start, new_start + len(s.new))
                 shift += len(s.new) - (s.end - s.start)
-                changes.append(Change(location, old, new, s.rule))
+                changes.append(Change(location, old, new, s.rule, review=_sub_review([s.rule])))
     for k in result.kept:
         if k.kind in kinds:
             changes.append(Change(location, k.text, k.text, _kept_reason(k.kind),
@@ -435,15 +476,16 @@ def _shift_task(task: Task, ctx: ShiftContext, where: str) -> tuple[Task, list[C
         if result.subs:
             setattr(new, attr, result.text)
         changes += _log_text(f"{where}, cột {column}", old or "", result, True,
-                             ("citation", "period_range", "range_ending"))
+                             ALWAYS_LOGGED + ("period_range", "range_ending"))
     note = None
     result = shift_text(task.deadline, ctx)
     if result.subs or result.kept:
         location = f"{where}, cột {DEADLINE_COLUMN}"
         reason = _deadline_review(task, result, ctx)
+        deadline = task.deadline or ""
         if reason:
-            proposal = result.text if result.subs else task.deadline
-            changes.append(Change(location, task.deadline, proposal, reason,
+            proposal = result.text if result.subs else deadline
+            changes.append(Change(location, deadline, proposal, reason,
                                   applied=False, review=reason))
             note = f"Cần xem lại: {reason}."
             if result.subs:
@@ -451,7 +493,7 @@ def _shift_task(task: Task, ctx: ShiftContext, where: str) -> tuple[Task, list[C
         else:
             new.deadline = result.text
             new.due = parse_due(result.text, ctx.target)
-            changes += _log_text(location, task.deadline, result, True, ("citation",))
+            changes += _log_text(location, deadline, result, True, ALWAYS_LOGGED)
     return new, changes, note
 
 
@@ -472,6 +514,18 @@ def clean_title(title: str | None) -> str:
         return ""
     m = _ATTACHED.search(aligned_fold(title))
     return (title[: m.start()] if m else title).strip()
+
+
+_PROPOSAL_RE = re.compile(r"\s*[*_]*\s*theo\s+de\s+nghi\b")
+
+
+def _old_decision_line(location: str, text: str, plan: Plan, target_year: int) -> Change:
+    """The change-log line of a dropped "(Kèm theo Quyết định số …)" line:
+    the blank line the Word writer prints instead, marked for review."""
+    symbol = _blank_decision(plan.metadata.decision_number).strip()
+    blank = f"(Kèm theo Quyết định số {symbol} ngày      tháng      năm {target_year})"
+    return Change(location, text, blank, RULE_OLD_DECISION,
+                  review=REVIEW_REASONS[RULE_OLD_DECISION])
 
 
 def _is_target(text: str, targets: set[str]) -> bool:
@@ -497,14 +551,16 @@ def draft_plan(plan: Plan, target_year: int) -> Draft:
         rules = list(dict.fromkeys(x.rule for x in title.subs))
         if new.title != title.text:
             rules.append(RULE_TITLE)
-        log.append(Change("tiêu đề", plan.title or "", new.title or "", "; ".join(rules)))
+        log.append(Change("tiêu đề", plan.title or "", new.title or "", "; ".join(rules),
+                          review=_sub_review(rules)))
     meta: Metadata = new.metadata
     meta.title = clean_title(shift_text(plan.metadata.title, ctx, replace_period=True).text) or None
     old_period = plan.metadata.period.text
     meta.period = Period(text=f"năm {target_year}", start_year=target_year, end_year=target_year)
     if old_period and fold(old_period) != fold(meta.period.text):
-        log.append(Change("kỳ kế hoạch", old_period, meta.period.text,
-                          RULE_HALF if ctx.half else RULE_PERIOD if ctx.multi_year else RULE_YEAR))
+        rule = RULE_HALF if ctx.half else RULE_PERIOD if ctx.multi_year else RULE_YEAR
+        log.append(Change("kỳ kế hoạch", old_period, meta.period.text or "", rule,
+                          review=_sub_review([rule])))
     blanks = (("decision_number", "số quyết định", _blank_decision(plan.metadata.decision_number)),
               ("date", "ngày ban hành", f"ngày      tháng      năm {target_year}"),
               ("signer", "người ký", ""))
@@ -516,34 +572,39 @@ def draft_plan(plan: Plan, target_year: int) -> Draft:
     targets = {fold(t.text) for t in plan.targets}
     new.sections = []
     for old_s in plan.sections:
-        if old_s.locator == COVER_LOCATOR:
-            continue
+        cover = old_s.locator == COVER_LOCATOR
         new_s = copy.deepcopy(old_s)
         si = len(new.sections)
         new.sections.append(new_s)
         leaf = is_leaf_item_section(old_s)
-        new_s.heading = shift_text(old_s.heading, ctx).text
+        new_s.heading = shift_text(old_s.heading, ctx, replace_period=cover).text
         new_s.path = [shift_text(p, ctx).text for p in old_s.path]
         items = [] if leaf else [(-1, old_s.heading)]
         annex = old_s.locator.startswith(ANNEX_LOCATOR)
         keep = []
+        place = "quyết định" if cover else f"mục {old_s.locator or old_s.heading}"
         for pi, para in enumerate(old_s.paragraphs):
-            if annex and fold(para.text.strip("*_ ")).startswith("(kem theo"):
+            if annex and _ATTACHED.match(aligned_fold(para.text)):
+                log.append(_old_decision_line(f"{place}, dòng \"Kèm theo\"", para.text,
+                                              plan, target_year))
                 continue
             keep.append(new_s.paragraphs[pi])
             items.append((len(keep) - 1, para.text))
         new_s.paragraphs = keep
         for pi, text in items:
-            result = shift_text(text, ctx)
+            result = shift_text(text, ctx, replace_period=cover)  # the decision names the plan
             if pi == -1:
-                location = f"mục {old_s.locator or old_s.heading}, tiêu đề"
+                location = f"{place}, tiêu đề"
             else:
                 new_s.paragraphs[pi].text = result.text
-                location = f"mục {old_s.locator or old_s.heading}, đoạn {pi + 1}"
-            kinds = ("citation", "period_range", "range_ending")
+                location = f"{place}, đoạn {pi + 1}"
+            kinds: tuple[str, ...] = ALWAYS_LOGGED + ("period_range", "range_ending")
             if pi >= 0 and _is_target(text, targets):
                 kinds += ("horizon",)
             lines = _log_text(location, text, result, False, kinds)
+            if cover and pi >= 0 and _PROPOSAL_RE.match(aligned_fold(text)) and find_citations(text):
+                lines.append(Change(location, text, text, RULE_PROPOSAL, applied=False,
+                                    review=REVIEW_REASONS[RULE_PROPOSAL]))
             log += lines
             reasons = list(dict.fromkeys(c.review for c in lines if c.review))
             if reasons:

@@ -1,13 +1,16 @@
-"""The baseline: plain RAG over fixed-size text chunks.
+"""The baseline: the plain RAG a user of the stack would build with langchain.
 
 Each plan file's text (paragraphs and table rows, cells tab-joined, as the
-loader reads them) is cut by :func:`split_text` into windows of
-:data:`CHUNK_SIZE` characters overlapping by :data:`CHUNK_OVERLAP`
-(``langchain_text_splitters`` is not installed, so this is a simple
-character splitter that prefers to cut at a line break or space). The
-windows are embedded with the same embedder as the system, searched with a
-FAISS inner-product index, and the top window is the answer, citing its
-file. It never abstains: that is what plain RAG does.
+loader reads them) is cut by langchain's ``RecursiveCharacterTextSplitter``
+(``langchain-text-splitters``; :data:`CHUNK_SIZE` characters, overlap
+:data:`CHUNK_OVERLAP`, its default separators: blank line, line break,
+space). The chunks go into langchain-community's ``FAISS`` vector store over
+the same embedder as the system (a langchain-core ``Embeddings``, see
+:mod:`retrieval.embeddings`). The top chunk of a similarity search is the
+answer, citing its file. It never abstains: that is what plain RAG does.
+
+The chunk vectors are cached as ``.npy`` (no pickle) under ``cache_dir`` and
+the store is rebuilt from them with ``FAISS.from_embeddings``.
 """
 
 from __future__ import annotations
@@ -17,32 +20,27 @@ import os
 import time
 
 import numpy as np
+from langchain_community.vectorstores import FAISS
+from langchain_core.embeddings import Embeddings
+from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from ingest.errors import IngestError
 from ingest.pipeline import iter_plan_files, load_document
 
 CHUNK_SIZE = 800
 CHUNK_OVERLAP = 100
 
 
+def make_splitter(size: int = CHUNK_SIZE, overlap: int = CHUNK_OVERLAP
+                  ) -> RecursiveCharacterTextSplitter:
+    """The langchain splitter the baseline uses (``size``/``overlap`` in characters)."""
+    return RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=overlap)
+
+
 def split_text(text: str, size: int = CHUNK_SIZE, overlap: int = CHUNK_OVERLAP) -> list[str]:
-    """Windows of at most ``size`` characters, each starting ``overlap``
-    characters before the previous one ended, cut at the last line break
-    (else space) of the window when there is one in its second half."""
-    text = text.strip()
-    out, start = [], 0
-    while start < len(text):
-        end = min(start + size, len(text))
-        if end < len(text):
-            cut = max(text.rfind("\n", start + size // 2, end), text.rfind(" ", start + size // 2, end))
-            if cut > start:
-                end = cut
-        piece = text[start:end].strip()
-        if piece:
-            out.append(piece)
-        if end >= len(text):
-            break
-        start = max(end - overlap, start + 1)
-    return out
+    """``text`` cut by :func:`make_splitter`: chunks of at most ``size``
+    characters, consecutive chunks sharing up to ``overlap`` characters."""
+    return make_splitter(size, overlap).split_text(text)
 
 
 def document_text(path: str) -> str:
@@ -52,7 +50,7 @@ def document_text(path: str) -> str:
         with open(path, encoding="utf-8", errors="replace") as fh:
             return fh.read()
     doc = load_document(path)
-    lines = []
+    lines: list[str] = []
     for block in doc.blocks:
         if block.kind == "table":
             lines.extend("\t".join(c or "" for c in row) for row in block.rows)
@@ -62,50 +60,55 @@ def document_text(path: str) -> str:
 
 
 class BaselineRAG:
-    """Fixed-size chunks + the same embedder + FAISS; top chunk = answer.
+    """langchain splitter + the same embedder + langchain FAISS; top chunk = answer.
 
-    ``paths`` plan files or folders; ``embeddings`` an object with
-    ``encode_passages(list[str]) -> (n, d) float32`` and ``encode_query(str)
-    -> (d,)`` (see :mod:`retrieval.embeddings`), ``embedder_id`` used for
-    the vector cache under ``cache_dir`` (``.npy``, no pickle).
+    ``paths`` plan files or folders; ``embeddings`` a langchain-core
+    ``Embeddings`` (``embed_documents``/``embed_query``); its
+    ``embedder_id``, when it has one, keys the vector cache under
+    ``cache_dir``. ``chunks`` lists ``{doc, locator, quote}`` in store order;
+    ``store`` is the ``FAISS`` vector store and ``index`` its faiss index.
     """
 
-    def __init__(self, paths: list[str], embeddings, cache_dir: str | None = None):
-        import faiss
-
+    def __init__(self, paths: list[str], embeddings: Embeddings, cache_dir: str | None = None):
         self.embeddings = embeddings
         self.chunks: list[dict] = []
+        splitter = make_splitter()
         for path in iter_plan_files(paths):
             try:
                 text = document_text(path)
-            except Exception:  # a file the system skips, the baseline skips too
+            except (IngestError, OSError, ValueError):  # a file the system skips, the baseline skips
                 continue
-            for i, piece in enumerate(split_text(text)):
+            for i, piece in enumerate(splitter.split_text(text)):
                 self.chunks.append({"doc": os.path.basename(path), "locator": f"đoạn {i + 1}",
                                     "quote": piece})
         texts = [c["quote"] for c in self.chunks]
         vectors = self._vectors(texts, cache_dir)
-        self.index = faiss.IndexFlatIP(vectors.shape[1])
-        self.index.add(vectors)
+        self.store = FAISS.from_embeddings(
+            list(zip(texts, vectors.tolist())), embeddings,
+            metadatas=[{"doc": c["doc"], "locator": c["locator"]} for c in self.chunks])
+        self.index = self.store.index
 
     def _vectors(self, texts: list[str], cache_dir: str | None) -> np.ndarray:
         digest = hashlib.sha256(
             (getattr(self.embeddings, "embedder_id", "") + "\x00" + "\x00".join(texts)).encode()
         ).hexdigest()[:16]
-        path = os.path.join(cache_dir, f"baseline-{digest}.npy") if cache_dir else None
+        path = os.path.join(cache_dir, f"baseline-lc-{digest}.npy") if cache_dir else None
         if path and os.path.exists(path):
             return np.load(path, allow_pickle=False)
-        vectors = np.ascontiguousarray(self.embeddings.encode_passages(texts), dtype=np.float32)
+        vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
         if path:
-            os.makedirs(cache_dir, exist_ok=True)
+            os.makedirs(cache_dir or ".", exist_ok=True)
             np.save(path, vectors, allow_pickle=False)
         return vectors
 
     def search(self, question: str, k: int = 5) -> list[dict]:
-        """Top ``k`` chunks: dicts ``{doc, locator, quote, score}``, best first."""
-        q = np.asarray(self.embeddings.encode_query(question), dtype=np.float32)[None, :]
-        scores, ids = self.index.search(q, min(k, len(self.chunks)))
-        return [dict(self.chunks[i], score=float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+        """Top ``k`` chunks: dicts ``{doc, locator, quote, score}``, best first
+        (``score`` is the store's distance: lower is closer)."""
+        if not self.chunks:
+            return []
+        hits = self.store.similarity_search_with_score(question, k=min(k, len(self.chunks)))
+        return [{"doc": d.metadata["doc"], "locator": d.metadata["locator"],
+                 "quote": d.page_content, "score": float(s)} for d, s in hits]
 
     def ask(self, question: str, k: int = 5) -> tuple[dict, list[dict]]:
         """Answer record (the batch contract's keys) and the ranked chunks."""

@@ -6,11 +6,13 @@
 * :func:`contains` – a ``must_include`` string in an answer; a bare number
   matches only as a whole number ("2" not inside "2026" or "2.3").
 * :func:`judge` – an answerable question is right when the answer is not an
-  abstention, contains every ``must_include`` and cites at least one gold
-  document; an unanswerable one is right when the answer abstains.
+  abstention, contains every ``must_include``, none of the optional
+  ``must_exclude`` and cites at least one gold document; an unanswerable one
+  is right when the answer abstains.
 * :func:`locator_matches` / :func:`first_match_rank` – retrieval: does a
   ranked passage (doc + locator) match a gold citation ("task 22",
   "section II.3", "Phụ lục, II. Cải cách thể chế", or a short quote).
+* :func:`accuracy_by` – right/total per value of an item key (``class``);
 * :func:`summarize` – accuracy by type, Recall@1/@5, MRR
   (:func:`retrieval_figures`), abstention precision/recall,
   false-abstention rate, p50/p95 latency.
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ingest.textnorm import fold
 
@@ -72,6 +75,8 @@ def judge(item: dict, record: dict) -> bool:
         return False
     if not all(contains(record.get("answer", ""), m) for m in item.get("must_include", [])):
         return False
+    if any(contains(record.get("answer", ""), m) for m in item.get("must_exclude", [])):
+        return False
     gold_docs = {c["doc"] for c in item.get("citations", [])}
     if not gold_docs:
         return True
@@ -121,18 +126,18 @@ def locator_matches(gold: str, locator: str | None, quote: str | None = None,
         numbered = re.match(r"^([ivxlc]+)\.(\d+(?:\.\d+)*)\.?(\s+\S.*)?$", rest)
         if numbered:  # "Phụ lục, VI.2.1": row 2.1 of section VI; "II.2 <name>": rows 2.x
             roman, number, named = numbered.groups()
-            have = re.match(r"^nhiem vu (\S+)", loc)
-            sec = re.match(r"^([ivxlc]+)\b", _key(section))
-            if not have or not sec or sec.group(1) != roman:
+            row = re.match(r"^nhiem vu (\S+)", loc)
+            sec_num = re.match(r"^([ivxlc]+)\b", _key(section))
+            if not row or not sec_num or sec_num.group(1) != roman:
                 return False
-            return have.group(1) == number or (bool(named) and have.group(1).startswith(number + "."))
+            return row.group(1) == number or (bool(named) and row.group(1).startswith(number + "."))
         sec = _key(section)
         if not sec:
             return False
         numeral = re.compile(r"^([ivxlc]+)\b\.?\s*")
-        want, have = numeral.match(rest), numeral.match(sec)
-        if want and have:  # "II. Cải cách thủ tục hành chính" = "II. CẢI CẢI THỦ TỤC …"
-            return want.group(1) == have.group(1)
+        want_num, have_num = numeral.match(rest), numeral.match(sec)
+        if want_num and have_num:  # "II. Cải cách thủ tục hành chính" = "II. CẢI CẢI THỦ TỤC …"
+            return want_num.group(1) == have_num.group(1)
         words = set(numeral.sub("", rest).split())
         return bool(words) and len(words & set(sec.split())) / len(words) >= 0.75
     return bool(g) and (g in _key(quote) or g == loc)
@@ -153,6 +158,18 @@ def first_match_rank(item: dict, ranked: Iterable[dict]) -> int | None:
 
 
 # ------------------------------------------------------------ aggregation
+
+def accuracy_by(key: str, items: list[dict], records: list[dict]) -> dict[str, tuple[int, int]]:
+    """``{value of item[key]: (right, total)}`` judged by :func:`judge`;
+    items without ``key`` are left out (``{}`` when none has it)."""
+    out: dict[str, list[int]] = {}
+    for item, rec in zip(items, records):
+        if item.get(key):
+            a = out.setdefault(str(item[key]), [0, 0])
+            a[0] += judge(item, rec)
+            a[1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
 
 TYPES = ("task_lookup", "filter", "body_fact", "cross_doc", "unanswerable")
 

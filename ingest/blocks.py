@@ -46,12 +46,19 @@ class LoadedDocument:
 
     ``ocr_pages`` lists the 1-based pages whose text was read by OCR from a
     scanned image (:mod:`ingest.backends.ocr`); empty for a text source.
+    ``fonts`` the font names the file declares (Word) and ``encoding`` the
+    legacy encoding its text was converted from (:mod:`ingest.legacy`).
     """
 
     name: str
     blocks: list[Block]
     has_pages: bool = False
     ocr_pages: list[int] = field(default_factory=list)
+    fonts: list[str] = field(default_factory=list)
+    """Font names the file declares (Word), for legacy-encoding detection."""
+    encoding: str | None = None
+    """``"tcvn3"``/``"vni"`` when the text was converted from that legacy
+    encoding (:mod:`ingest.legacy`), else ``None``."""
 
 
 class Backend(Protocol):

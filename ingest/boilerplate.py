@@ -18,7 +18,7 @@ import re
 from ingest.markers import parse_marker
 from ingest.textnorm import fold
 
-_SIGNATURE_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|ktl)\s*\.\s*\S")
+_SIGNATURE_PREFIX = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ktl)\s*\.|t/m|k/t)\s*\S")
 _POSITIONS = (
     "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban",
     "pho truong ban", "truong phong", "pho truong phong", "bi thu",
@@ -41,8 +41,9 @@ def is_national_motto(text: str) -> bool:
 
 
 def is_number_line(text: str) -> bool:
-    """The document number line, "Số: 04/QĐ-UBND" (number possibly blank)."""
-    return re.match(r"^so\s*(?::|\d+\s*/|/)", fold(text)) is not None and "/" in text
+    """The document number line, "Số: 04/QĐ-UBND" (number possibly blank), or
+    a Party number "Số 45-KH/TU"."""
+    return re.match(r"^so\s*(?::|\d+\s*(?:-\s*[a-z]+\s*)?/|/)", fold(text)) is not None and "/" in text
 
 
 def is_place_date(text: str) -> bool:
@@ -102,14 +103,24 @@ def _recipients_blocks(texts: list[str]) -> list[tuple[int, int]]:
 def signer_indices(texts: list[str]) -> list[int]:
     """Indices of signer-name lines: the first personal-name line within four
     lines after a signature title ("CHỦ TỊCH", "KT. CHỦ TỊCH") or after the
-    end of a recipients list (layouts that print the name under the list)."""
+    end of a recipients list (layouts that print the name under the list);
+    recipient items and further title lines in between are not counted (a
+    PDF's text interleaves the two columns of the signature block)."""
     anchors = [i for i, t in enumerate(texts) if is_signature_title(t)]
     anchors += [end - 1 for _, end in _recipients_blocks(texts)]
     found: set[int] = set()
     for a in sorted(anchors):
-        for j in range(a + 1, min(len(texts), a + 5)):
+        other = 0
+        for j in range(a + 1, len(texts)):
             if is_person_name(texts[j]):
                 found.add(j)
+                break
+            # a PDF prints the two columns interleaved: the recipients list and
+            # further title lines come between the title and the name
+            if is_signature_title(texts[j]) or _is_recipient_item(texts[j]) or is_signature_note(texts[j]):
+                continue
+            other += 1
+            if other >= 4:
                 break
     return sorted(found)
 

@@ -16,7 +16,9 @@ possibly followed by label lines the conversion left outside it, such as
       Quý III, IV/2026                    ← deadline
 
   A row with fewer lines than cells has its lines placed in the columns
-  they fit best (in order); a row with more lines was cut at a page break:
+  they fit best (in order); a row with more lines has a cell wrapped over
+  lines (a lower-case line, or one after a dangling end, continues the line
+  above) when that gives one cell per column, else it was cut at a page break:
   the first lines are its cells, the rest continue, in order, the cells
   left unfinished ("…, Cục" / "Lâm nghiệp và Kiểm lâm", a lower-case start).
 
@@ -38,9 +40,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.columns import UNIT_HEADS, family_of
+from ingest.columns import family_of
 from ingest.flattened import is_dangling, join_cell_lines
-from ingest.lexicon import opens_cell
+from ingest.lexicon import NAMELESS_HEADS, opens_cell
+from ingest.textnorm import fold
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)$")
@@ -49,7 +52,7 @@ _ROMAN_TITLE = re.compile(r"^([IVX]{1,5})[.)]\s+(\S.{0,120})$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _SENTENCE_END = re.compile(r"[.;!?…]$")
 # lines that end a table: signature blocks, a new annex, a recipients list
-_TABLE_END = re.compile(r"^(?:nơi nhận|tm\.|kt\.|t/m|phụ lục|ghi chú\s*:)", re.I)
+_TABLE_END = re.compile(r"^(?:nơi nhận|tm\.|kt\.|t/m|phụ lục|ghi chú\s*:)", re.IGNORECASE)
 
 
 @dataclass
@@ -137,7 +140,7 @@ def _fit(line: str, kind: str) -> float:
 def _unfinished(cell: str) -> bool:
     """A cell that cannot end here: a dangling word, or a unit head word without its name ("…, Cục")."""
     words = cell.split()
-    return is_dangling(cell) or (bool(words) and words[-1].lower().strip(",;") in UNIT_HEADS)
+    return is_dangling(cell) or (bool(words) and fold(words[-1]).strip(",;") in NAMELESS_HEADS)
 
 
 def _place(lines: list[str], kinds: list[str]) -> list[str]:
@@ -178,6 +181,9 @@ def _record_cells(lines: list[str], kinds: list[str]) -> list[str]:
     m = len(kinds)
     if len(lines) <= m:
         return _place(lines, kinds) if len(lines) < m else list(lines)
+    wrapped = _group_cells(lines)  # a cell wrapped over lines: "… các cơ quan" / "đảng của tỉnh"
+    if len(wrapped) == m and all(_fit(text, kind) >= 0 for text, kind in zip(wrapped, kinds) if kind == "deadline"):
+        return wrapped
     cells = [[text] for text in lines[:m]]
     extra = lines[m:]
     if len(extra) > m:
@@ -233,7 +239,8 @@ def rebuild(labels: list[str], lines: list[str], strict: bool = False) -> CellLi
     and how many lines they took. ``strict`` (used when the header was
     itself flattened into lines, so the cells may instead be wrapped over
     several lines each, see :mod:`ingest.flattened`) also asks that most
-    rows hold exactly one line per cell, or that the blocks are scrambled.
+    rows hold exactly one line (or one wrapped run of lines) per cell, or
+    that the blocks are scrambled.
     """
     types = header_types(labels)
     if types is None:
@@ -294,7 +301,7 @@ def rebuild(labels: list[str], lines: list[str], strict: bool = False) -> CellLi
         return CellLineTable(rows, end)
     if strict:
         rows_with_cells = [body for kind, _, body in records if kind != "roman" and len(body) > 1]
-        exact = sum(len(body) == len(kinds) for body in rows_with_cells)
+        exact = sum(len(kinds) in (len(body), len(_group_cells(body))) for body in rows_with_cells)
         if not rows_with_cells or exact < 0.6 * len(rows_with_cells):
             return None
     for k, (kind, number, body) in enumerate(records):

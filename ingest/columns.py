@@ -42,12 +42,6 @@ COLUMN_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
     ("budget", re.compile(r"kinh phi|nguon von")),
 ]
 
-#: Head words of unit names that never end a cell: "…, Cục" continues with
-#: the unit's name ("Lâm nghiệp và Kiểm lâm") on the next line or page.
-UNIT_HEADS = frozenset(
-    "cục sở vụ ban phòng viện bộ ủy uỷ văn trung chi tổng hội đoàn ubnd hđnd".split()
-)
-
 #: Families that have a field in :class:`ingest.model.Task`.
 TASK_FIELDS = ("number", "objective", "content", "lead", "coordinating", "deadline", "product")
 

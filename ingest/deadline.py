@@ -57,7 +57,13 @@ so "hoá"/"hóa", "quý"/"quí", "hàng"/"hằng" are the same word):
 7. ``recurrence`` is the first recurrence word of the kept text:
    "thường xuyên"/"liên tục"/"hàng ngày" → ``regular``; "hàng/hằng/mỗi/từng
    năm" → ``annual``; "hàng/hằng/mỗi/từng quý", "(tháng) cuối quý" →
-   ``quarterly``; "hàng/hằng/mỗi/từng tháng" → ``monthly``. Without one,
+   ``quarterly``; "hàng/hằng/mỗi/từng tháng" → ``monthly``; a date fixed
+   relative to each period ("chậm nhất 31/12 năm trước liền kề", "Trước
+   ngày 31/01 năm liền kề", "Trước ngày 05 của tháng liền kề", "… quý tiếp
+   theo") is that period's cycle (``annual``, ``monthly``, ``quarterly``);
+   its year-less day falls in the plan year's neighbour ("năm trước (liền
+   kề)" → the year before, "năm liền kề/tiếp theo/sau" → the year after).
+   Without one,
    ``once`` when any period was read (even a year-less one left undated),
    else ``None``. Dates and a recurrence can coexist: "Năm 2026 và hàng năm
    khi điều chỉnh …" → 2026-01-01..2026-12-31, ``annual``; "Thực hiện
@@ -110,17 +116,24 @@ _CITATION = re.compile(
     + r"|" + _D + r"\s*thang\s*" + _M + r"\s*,?\s*nam\s*" + _Y + r"))?"
 )
 _CONDITIONAL = re.compile(
-    r"\b(?:sau\s+khi|khi|neu|theo|tuy|can\s+cu|phu\s+thuoc|cho\s+den\s+khi)\b"
+    r"\b(?:sau\s+khi|khi|neu|(?<!tiep )theo|tuy|can\s+cu|phu\s+thuoc|cho\s+den\s+khi)\b"
 )
 _CLAUSE_END = re.compile(r"[;,()]|\.(?=\s|$)|/(?=\s*[a-z])")
 
+# "năm/quý/tháng (trước) liền kề", "… tiếp theo", "… kế tiếp": a date fixed
+# relative to each period, i.e. a cycle ("chậm nhất 31/12 năm trước liền kề",
+# "Trước ngày 05 của tháng liền kề")
+_NEXT = r"(?:\s+truoc)?\s+(?:lien\s+ke|tiep\s+theo|ke\s+tiep)\b"
 _RECURRENCE = [
     (re.compile(r"\b(?:thuong\s+xuyen|lien\s+tuc|(?:hang|moi|tung)\s+ngay)\b"), "regular"),
-    (re.compile(r"\b(?:hang|moi|tung)\s+nam\b(?!\s*\d)"), "annual"),
+    (re.compile(r"\b(?:(?:hang|moi|tung)\s+nam\b(?!\s*\d)|nam" + _NEXT + r"|cua\s+nam\s+truoc\b)"), "annual"),
     (re.compile(r"\b(?:(?:hang|moi|tung)\s+qu[yi]|cuoi\s+(?:cua\s+)?(?:moi\s+)?qu[yi])\b"
-                r"(?!\s*(?:iv|i{1,3}|[1-4])\b)"), "quarterly"),
-    (re.compile(r"\b(?:hang|moi|tung)\s+thang\b(?!\s*\d)"), "monthly"),
+                r"(?!\s*(?:iv|i{1,3}|[1-4])\b)|\bqu[yi]" + _NEXT), "quarterly"),
+    (re.compile(r"\b(?:hang|moi|tung)\s+thang\b(?!\s*\d)|\bthang" + _NEXT), "monthly"),
 ]
+# the year a year-less date belongs to, relative to the plan year
+_PREVIOUS_YEAR = re.compile(r"(?:cua\s+)?nam\s+truoc(?:\s+lien\s+ke)?\b")
+_FOLLOWING_YEAR = re.compile(r"(?:cua\s+)?nam\s+(?:lien\s+ke|tiep\s+theo|ke\s+tiep|sau)\b")
 
 _BEFORE = re.compile(r"\btruoc(?:\s+(?:ngay|thang|qu[yi]|nam))?\s*:?\s*$")
 _UNTIL = re.compile(
@@ -308,7 +321,9 @@ def _resolve(atom: _Atom, atoms: list[_Atom], text: str, plan_year: int | None):
         if preceding:
             return atom.build(preceding[-1].year)
         if plan_year is not None:
-            return atom.build(plan_year)
+            rest = text[atom.end_pos:]
+            shift = -1 if _PREVIOUS_YEAR.match(rest.lstrip()) else (1 if _FOLLOWING_YEAR.match(rest.lstrip()) else 0)
+            return atom.build(plan_year + shift)
     except ValueError:  # 29/02 in a common year
         return None
     return None

@@ -88,6 +88,17 @@ class ParseLimitError(IngestError):
         )
 
 
+class LegacyEncodingError(IngestError):
+    """Text that reads as mojibake (a pre-Unicode Vietnamese encoding) and
+    that no known conversion (TCVN3, VNI: :mod:`ingest.legacy`) repairs."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            "Văn bản dùng bảng mã tiếng Việt cũ không nhận ra được (không phải Unicode, "
+            f"TCVN3 hay VNI) — hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nạp lại: {name}"
+        )
+
+
 class OcrUnavailableError(NoTextLayerError):
     """A PDF page has no text layer and OCR cannot run (Tesseract or its
     Vietnamese data missing); ``reason`` says which."""

@@ -18,7 +18,8 @@ Rules:
   "KẾ HOẠCHCải cách …"). Up to three
   following lines are the subject while they carry no marker, do not open
   with "(" or "Căn cứ", do not end with ``. ; :`` and stay under 160
-  characters. A "(… kèm theo …)" line after them is the note; it runs on
+  characters (a first subject line rejoined from several, up to 320, is the
+  whole subject). A "(… kèm theo …)" line after them is the note; it runs on
   while its parentheses are open or the next short line closes one.
 * Without a title line, the body starts at the first roman or part heading and what
   comes before it is cover.
@@ -86,13 +87,22 @@ def is_annex_heading(text: str) -> bool:
     )
 
 
-def _is_subject(text: str) -> bool:
+_MAX_SUBJECT_CHARS = 160
+_MAX_JOINED_SUBJECT_CHARS = 320
+
+
+def _is_subject(text: str, first: bool = False) -> bool:
+    """A subject line: no marker, not a note or legal basis, no sentence end,
+    at most 160 characters — or, for the first line, up to 320 when the
+    subject's lines were rejoined into one ("Triển khai thực hiện Chỉ thị số
+    11-CT/TU ngày … / của Ban Thường vụ Tỉnh ủy … / công tác … tỉnh Lào Cai")."""
     return (
         parse_marker(text) is None
         and not text.startswith("(")
         and not fold(text).startswith("can cu")
+        and not is_annex_heading(text)
         and text.rstrip("*_ ")[-1:] not in ".;:"
-        and len(text) <= 160
+        and len(text) <= (_MAX_JOINED_SUBJECT_CHARS if first else _MAX_SUBJECT_CHARS)
     )
 
 
@@ -140,11 +150,15 @@ def split_parts(lines: list[Line]) -> Parts:
         parts.plan_type, rest = _title_type(lines[start].text)
         i = start + 1
         if rest:
+            if rest.isupper() and len(rest.split()) <= 3:
+                rest = rest.lower()  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" → "Chương trình hành động"
             parts.subject.append(Line(rest, lines[start].page))
         while (i < len(lines) and len(parts.subject) < _MAX_SUBJECT_LINES
-               and not lines[i].is_table and _is_subject(lines[i].text)):
+               and not lines[i].is_table and _is_subject(lines[i].text, first=not parts.subject)):
             parts.subject.append(lines[i])
             i += 1
+            if len(lines[i - 1].text) > _MAX_SUBJECT_CHARS:
+                break  # a rejoined subject is the whole subject
         end = _take_note(lines, i)
         parts.note, body_start = lines[i:end], end
 

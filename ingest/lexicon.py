@@ -20,7 +20,8 @@ the answers read the same words the same way.
   "Thường xuyên", "Trước 30/6"), a ``unit`` ("Phòng …", "Văn phòng …",
   "Công an xã") or a ``product`` ("Kế hoạch", "Báo cáo", "Quyết định")?
 * :data:`UNIT_HEADS` – folded head words that open a unit name in body text
-  ("phong", "van phong", "trung tam", "ban", "so", "cong an", "uy ban" …).
+  ("phong", "van phong", "trung tam", "ban", "so", "cong an", "uy ban" …);
+  :data:`NAMELESS_HEADS` – head nouns that cannot end a cell ("…, Cục").
 * :func:`canonical_tones` – tone marks placed the way
   ``underthesea.text_normalize`` places them ("hoá" → "hóa", "thuỷ" →
   "thủy", "Uỷ" → "Ủy"), word by word, so punctuation and offsets are kept.
@@ -36,10 +37,24 @@ from functools import lru_cache
 from ingest.textnorm import fold, nfc
 
 __all__ = [
-    "ABBREVIATIONS", "FOLDED_ABBREVIATIONS", "CONTEXT_ABBREVIATIONS", "UNIT_HEADS",
-    "DEADLINE_OPENERS", "UNIT_OPENERS", "PRODUCT_OPENERS", "DEADLINE_OPENERS_WIDE",
-    "UNIT_OPENERS_WIDE", "PRODUCT_OPENERS_WIDE", "RESERVED_TOKENS",
-    "CANON_WORD", "canon", "contains_words", "expand_abbreviations", "canonical_tones", "opens_cell",
+    "ABBREVIATIONS",
+    "CANON_WORD",
+    "CONTEXT_ABBREVIATIONS",
+    "DEADLINE_OPENERS",
+    "DEADLINE_OPENERS_WIDE",
+    "FOLDED_ABBREVIATIONS",
+    "NAMELESS_HEADS",
+    "PRODUCT_OPENERS",
+    "PRODUCT_OPENERS_WIDE",
+    "RESERVED_TOKENS",
+    "UNIT_HEADS",
+    "UNIT_OPENERS",
+    "UNIT_OPENERS_WIDE",
+    "canon",
+    "canonical_tones",
+    "contains_words",
+    "expand_abbreviations",
+    "opens_cell",
 ]
 
 # ------------------------------------------------------------ abbreviations
@@ -274,4 +289,11 @@ UNIT_HEADS: tuple[str, ...] = (
     "cac phong", "cac don vi", "cac ban", "co quan", "don vi", "to", "thanh vien",
     "lanh dao", "nguoi dung dau", "kho bac", "chi cuc", "bao hiem", "buu dien",
     "thon", "ap", "khu pho", "to dan pho", "de nghi",
+)
+
+#: Folded head nouns of organisation names that cannot end a cell: a lead
+#: cell "…, Cục" continues with the unit's name ("Lâm nghiệp và Kiểm lâm")
+#: on the next line or page (``ingest.cell_lines``).
+NAMELESS_HEADS: frozenset[str] = frozenset(
+    "cuc so vu ban phong vien bo uy van trung chi tong hoi doan ubnd hdnd".split()
 )

@@ -39,6 +39,13 @@ Read from :class:`ingest.layout.Parts`; a field the source leaves blank stays
 * ``signer`` — the personal name under the signature block of the cover,
   else of the body's end, else of an annex, else at the end of a small
   table's signature cell (see :func:`ingest.boilerplate.signer_indices`).
+* ``signature_title`` — that signature block's title lines above the name,
+  as written ("CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN" + "CHỦ TỊCH"), "\n"-joined;
+  from a signature cell, its text before the name, cut before the position
+  ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH …" → two lines).
+* ``authority`` — the decision's capitalised authority line after its
+  subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ", "ỦY BAN NHÂN DÂN XÃ
+  TRƯỜNG XUÂN"), mark-up ("**") removed.
 """
 
 from __future__ import annotations
@@ -47,8 +54,10 @@ import datetime as _dt
 import re
 
 from ingest.boilerplate import (
-    is_caps, is_number_line, is_place_date, signer_in_cell, signer_indices,
+    is_caps, is_national_motto, is_number_line, is_place_date, is_signature_note,
+    is_signature_title, signer_in_cell, signer_indices,
 )
+from ingest.issuer import Letterhead, read_letterhead
 from ingest.layout import Parts
 from ingest.lines import Line
 from ingest.model import Metadata, Period
@@ -181,6 +190,29 @@ def _texts(lines: list[Line]) -> list[str]:
     return [ln.text for ln in lines if not ln.is_table and ln.text]
 
 
+_MOTTO = re.compile(r"(?:cong hoa xa hoi|dang cong san viet nam|doc lap\s*-)")
+_UBND_LEVELS = {"xã", "phường", "huyện", "quận", "tỉnh", "thành phố", "thị xã", "thị trấn", "đặc khu"}
+
+
+def _letterhead(parts: Parts) -> Letterhead | None:
+    """The letterhead's issuer and parent (:func:`ingest.issuer.read_letterhead`):
+    the first cell of a header table opening the cover, else the capitalised
+    lines at the top of the cover."""
+    texts: list[str] = []
+    for line in parts.cover[:3]:
+        if line.is_table and line.rows and line.rows[0]:
+            texts = [line.rows[0][0]]
+            break
+    if not texts:
+        for text in _texts(parts.cover)[:6]:
+            if is_number_line(text) or (not is_caps(text) and not is_national_motto(text)):
+                break
+            # a PDF line holding both columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …"
+            cut = _MOTTO.search(_key(text))
+            texts.append(text[: cut.start()] if cut else text)
+    return read_letterhead([t for t in texts if t.strip()]) if texts else None
+
+
 def _authority(parts: Parts) -> tuple[str, str, str] | None:
     cover = [t for t in _texts(parts.cover) if is_caps(t)]  # letterhead, issuer line
     for i, text in enumerate(cover[:8]):
@@ -221,18 +253,35 @@ _PERIODS = [
 ]
 
 
+_DATE_BEFORE = re.compile(r"(?:thang\s*\d{1,2}\s*(?:nam\s*)?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*)$")
+
+
 def parse_period(text: str | None) -> Period:
     """The first period phrase of ``text`` (see module docstring), as written,
-    with its year bounds; an empty :class:`Period` when there is none."""
+    with its year bounds; an empty :class:`Period` when there is none. The
+    year of a date ("Nghị định … ngày 21 tháng 5 năm 2026", "ngày 04/01/2026")
+    is not a period."""
     if not text:
         return Period()
     key = _key(text)
     for rx in _PERIODS:
-        m = rx.search(key)
-        if m:
+        for m in rx.finditer(key):
+            if _DATE_BEFORE.search(key[: m.start()]):
+                continue
             years = [int(g) for g in m.groups() if g]
             return Period(text[m.start():m.end()], years[0], years[-1])
     return Period()
+
+
+def _year_of_date_line(parts: Parts) -> int | None:
+    """The year of the cover's place-date line ("Lào Cai, ngày … tháng … năm 2026"),
+    also inside a header-table cell that holds the national motto before it."""
+    texts = [t for t in _texts(parts.cover) if is_place_date(t)] + _texts(parts.furniture_cells)
+    for text in texts:
+        m = re.search(r",\s*ngay\b[^,()]{0,40}?nam\s*((?:19|20)\d{2})", _key(text))
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def parse_date(text: str) -> str | None:
@@ -256,7 +305,8 @@ def parse_date(text: str) -> str | None:
         return None
 
 
-_NUMBER = re.compile(r"^\s*(\d+)\s*/\s*([^\s,;()]+)")
+# "04/QĐ-UBND", and the Party's "45-KH/TU", "12-NQ/TW"
+_NUMBER = re.compile(r"^\s*(\d+)\s*((?:-\s*[A-ZĐ]+\s*)?)/\s*([^\s,;()]+)")
 _NOTE_DECISION = re.compile(r"quyet dinh so\s*:?\s*")
 
 
@@ -266,7 +316,7 @@ def _number_from(text: str, key_prefix: re.Pattern[str]) -> str | None:
     if m is None:
         return None
     n = _NUMBER.match(text[m.end():])
-    return f"{n.group(1)}/{n.group(2)}" if n else None
+    return f"{n.group(1)}{n.group(2).replace(' ', '')}/{n.group(3)}" if n else None
 
 
 def _note_texts(parts: Parts) -> list[str]:
@@ -288,6 +338,13 @@ def _decision_number(parts: Parts) -> str | None:
             found = _number_from(text, re.compile(r"^so\s*:?\s*"))
             if found:
                 return found
+    for line in parts.cover[:3]:
+        if line.is_table and line.rows and line.rows[0]:
+            # a letterhead cell whose lines were joined: "ĐẢNG BỘ TỈNH … TỈNH ỦY * Số 45-KH/TU"
+            found = _number_from(line.rows[0][0], re.compile(r"(?<![a-z])so\s*:?\s*(?=\d)"))
+            if found:
+                return found
+            break
     for note in _note_texts(parts):
         found = _number_from(note, _NOTE_DECISION)
         if found:
@@ -295,7 +352,7 @@ def _decision_number(parts: Parts) -> str | None:
     return None
 
 
-def _date(parts: Parts) -> str | None:
+def _date(parts: Parts, issuer: str | None = None) -> str | None:
     header = _texts(parts.cover) + _texts(parts.furniture_cells)
     for text in header:
         if is_place_date(text):
@@ -303,10 +360,32 @@ def _date(parts: Parts) -> str | None:
             if found:
                 return found
     for note in _note_texts(parts):
+        if not _issues_the_plan(note, issuer):
+            continue
         found = parse_date(note)
         if found:
             return found
     return None
+
+
+_NOTE_DOC = re.compile(r"kem theo\s+(quyet dinh|nghi quyet|cong van|ke hoach|chi thi|thong bao)")
+
+
+def _issues_the_plan(note: str, issuer: str | None) -> bool:
+    """Whether the attachment note cites the document that issues the plan:
+    a decision ("Kèm theo Quyết định số … ngày …"), or another document
+    of the plan's own issuer ("Kèm theo Nghị quyết số … của Chính phủ" in a
+    Government programme) — never a document of another body that the plan
+    carries out ("Ban hành kèm theo Nghị quyết số 35-NQ/TU … của Tỉnh ủy"
+    in a department's plan)."""
+    key = _key(note)
+    m = _NOTE_DOC.search(key)
+    if m is None or m.group(1) == "quyet dinh":
+        return True
+    if not issuer:
+        return False
+    by = key.rsplit(" cua ", 1)[-1] if " cua " in key else ""
+    return bool(by) and _key(issuer).startswith(by.strip(" )."))
 
 
 def _signer(parts: Parts) -> str | None:
@@ -319,6 +398,48 @@ def _signer(parts: Parts) -> str | None:
         name = signer_in_cell(text)
         if name:
             return name
+    return None
+
+
+_POSITION_IN_CELL = re.compile(r"^(.+?)\s+((?:PHÓ\s+)?CHỦ\s+TỊCH\b.*)$")
+
+
+def _clean_caps(text: str) -> str:
+    return re.sub(r"[*_]+", "", text).strip()
+
+
+def _signature_title(parts: Parts) -> str | None:
+    for lines in [parts.cover, parts.body, *parts.annexes]:
+        texts = _texts(lines)
+        found = signer_indices(texts)
+        if found:
+            titles: list[str] = []
+            for j in range(found[0] - 1, max(-1, found[0] - 6), -1):
+                text = _clean_caps(texts[j])
+                if is_signature_title(text):
+                    titles.insert(0, text)
+                elif titles and not is_signature_note(text):
+                    break
+            return "\n".join(titles) or None
+    for text in _texts(parts.furniture_cells):
+        name = signer_in_cell(text)
+        if name:
+            head = _clean_caps(text[: text.rindex(name)])
+            m = _POSITION_IN_CELL.match(head)
+            return "\n".join(m.groups()) if m else head or None
+    return None
+
+
+def _decision_authority(parts: Parts) -> str | None:
+    texts = _texts(parts.cover)
+    for i, text in enumerate(texts):
+        if is_caps(text) and _key(text).strip(" *_") == "quyet dinh":
+            for nxt in texts[i + 1:i + 6]:
+                key = _key(nxt).strip(" *_")
+                if key.startswith("can cu"):
+                    break
+                if is_caps(nxt) and re.match(r"(?:chu tich )?(?:uy ban|hoi dong)", key):
+                    return _clean_caps(nxt)
     return None
 
 
@@ -355,12 +476,26 @@ def read_metadata(parts: Parts) -> Metadata:
     meta = Metadata(
         title=_title(parts, decision_subject),
         decision_number=_decision_number(parts),
-        date=_date(parts),
         signer=_signer(parts),
+        authority=_decision_authority(parts),
+        signature_title=_signature_title(parts),
     )
+    letterhead = _letterhead(parts)
     authority = _authority(parts)
-    if authority:
+    if letterhead and letterhead.level not in _UBND_LEVELS:
+        body = letterhead.issuer
+        if letterhead.level in ("sở", "phòng") and letterhead.place and not _place(body.split(" ", 2)[-1]):
+            if letterhead.place[1] not in body:
+                body = f"{body} {letterhead.place[0]} {letterhead.place[1]}"
+        meta.issuing_body, meta.level, meta.unit_name = body, letterhead.level, body
+        meta.parent_body = letterhead.parent
+    elif authority:
         meta.issuing_body, meta.level, meta.unit_name = authority
+        if letterhead and letterhead.parent and letterhead.issuer != letterhead.parent:
+            meta.parent_body = letterhead.parent
+    elif letterhead and letterhead.place:
+        meta.issuing_body, meta.level, meta.unit_name = letterhead.issuer, letterhead.level, letterhead.place[1]
+        meta.parent_body = letterhead.parent
     else:
         dept = _subject_department(subject or decision_subject or "")
         unit = _subject_unit(subject or decision_subject or "")
@@ -370,4 +505,10 @@ def read_metadata(parts: Parts) -> Metadata:
             meta.level, meta.unit_name = unit
     period = parse_period(subject)
     meta.period = period if period.text else parse_period(decision_subject)
+    if not meta.period.text:
+        # no period in the title: the plan runs in the year it is dated
+        year = _year_of_date_line(parts)
+        if year:
+            meta.period = Period(None, year, year)
+    meta.date = _date(parts, meta.issuing_body)
     return meta

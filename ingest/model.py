@@ -144,16 +144,27 @@ class Period:
 
 @dataclass
 class Metadata:
-    """Header facts of the plan. Blank fields in the source stay ``None``."""
+    """Header facts of the plan. Blank fields in the source stay ``None``.
+
+    ``issuing_body`` is the issuer ("Sở Công Thương tỉnh Lào Cai", "Bộ Nông
+    nghiệp và Môi trường", "Tỉnh ủy Hà Giang"); ``parent_body`` the body it
+    belongs to when the letterhead names one ("Ủy ban nhân dân tỉnh Lào Cai").
+    """
 
     title: str | None = None
     issuing_body: str | None = None
+    parent_body: str | None = None
     unit_name: str | None = None
     level: str | None = None
     period: Period = field(default_factory=Period)
     decision_number: str | None = None
     date: str | None = None
     signer: str | None = None
+    #: the decision's authority line, as written ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ")
+    authority: str | None = None
+    #: the signature block's title lines above the signer, "\n"-joined, as
+    #: written ("CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    signature_title: str | None = None
 
 
 SOURCE_KINDS = ("text", "scan", "mixed")

@@ -71,20 +71,59 @@ def load_document(path: str | os.PathLike) -> LoadedDocument:
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure is a damaged file to the user
         log.info("%s loader failed on %s: %s: %s", kind, name, type(exc).__name__, exc)
-        raise CorruptFileError(name, f"nội dung {_KIND_LABEL[kind]} không đọc được") from exc
+        raise CorruptFileError(name, f"nội dung {_KIND_LABEL.get(kind, kind)} không đọc được") from exc
     if not any((b.text or b.rows) for b in doc.blocks):
         raise EmptyFileError(name)
+    if kind != "text":  # the text backend reads legacy bytes itself
+        repair_legacy(doc)
     return doc
 
 
+def repair_legacy(doc: LoadedDocument) -> None:
+    """Convert ``doc``'s texts in place when they are TCVN3/VNI shown as
+    Latin-1 characters (a Word run in ``.VnTime``, a PDF in a VNI font),
+    judged over the whole document (:func:`ingest.legacy.repair_texts`); a
+    text with real Unicode letters is left alone. Sets ``doc.encoding``.
+    Raises :class:`ingest.errors.LegacyEncodingError` for mojibake."""
+    from ingest import legacy
+
+    texts = [b.text for b in doc.blocks if b.text]
+    texts += [cell for b in doc.blocks for row in b.rows for cell in row if cell]
+    encoding = legacy.repair_texts(texts, doc.name, " ".join(doc.fonts))
+    if encoding is None:
+        return
+    for block in doc.blocks:
+        if block.text:
+            block.text = legacy.convert(block.text, encoding)
+        block.rows = [[legacy.convert(c, encoding) if c else c for c in row] for row in block.rows]
+    doc.encoding = encoding
+
+
 def build_plan(doc: LoadedDocument) -> Plan:
-    """Apply the genre rules to a loaded document and return its :class:`Plan`."""
+    """Apply the genre rules to a loaded document and return its :class:`Plan`.
+
+    Tasks come from the annex tables, else from tasks assigned in prose
+    (:mod:`ingest.prose_tasks`); a plan that names an annex or task list but
+    yields no task carries a warning saying so.
+    """
     from ingest.structure import read_body
+    from ingest.prose_tasks import names_a_task_list, tasks_from_sections
     from ingest.tables import extract_tasks
+
+    from ingest.legacy import LABELS
 
     plan = read_body(doc)
     plan.tasks, warnings = extract_tasks(doc, plan_year=plan.year)
     plan.warnings.extend(warnings)
+    if doc.encoding:
+        plan.warnings.append(f"Đã chuyển văn bản từ bảng mã {LABELS[doc.encoding]} sang Unicode.")
+    if not plan.tasks:
+        plan.tasks = tasks_from_sections(plan.sections, doc.name, plan.year)
+    if not plan.tasks and names_a_task_list(plan.sections):
+        plan.warnings.append(
+            f"{doc.name}: kế hoạch nhắc tới phụ lục/danh mục nhiệm vụ nhưng không đọc được nhiệm vụ nào "
+            "(bảng có thể đã mất hoặc hỏng khi chuyển đổi tệp)"
+        )
     _mark_ocr(plan, doc)
     return plan
 

@@ -18,7 +18,9 @@ Signatures checked, in order:
 * Known image signatures (PNG, JPEG, GIF, TIFF, BMP, WebP) are unsupported.
 * Otherwise text when the bytes decode (UTF-8 with/without BOM, UTF-16 with a
   BOM, or Vietnamese Windows-1258) and at most 1% of the characters are
-  control characters other than tab/newline/carriage return/form feed.
+  control characters other than tab/newline/carriage return/form feed, or
+  when they read as Vietnamese in a legacy encoding (TCVN3, VNI:
+  :mod:`ingest.legacy`), reported as ``"latin-1"``.
 """
 
 from __future__ import annotations
@@ -159,7 +161,18 @@ def text_encoding(data: bytes) -> str | None:
             continue
         if _looks_like_text(text):
             return codec
+    if candidates != ["utf-16"] and _legacy_vietnamese(data):
+        return "latin-1"
     return None
+
+
+def _legacy_vietnamese(data: bytes) -> bool:
+    """Whether ``data`` reads as Vietnamese in TCVN3 or VNI (whose capitals
+    use control and undefined Windows-1258 codes)."""
+    from ingest import legacy
+
+    sample = data[:200_000]
+    return any(legacy.vietnamese_score(decode(sample)) >= legacy.MIN_SCORE for decode in legacy.DECODERS.values())
 
 
 def _looks_like_text(text: str) -> bool:

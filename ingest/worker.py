@@ -56,7 +56,7 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class WorkerLimits:
     """Per-file limits: ``seconds`` of wall clock, ``memory_mb`` of address space."""
 
-    seconds: float = 120.0
+    seconds: float = 300.0
     memory_mb: int = 2048
 
 

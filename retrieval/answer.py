@@ -1,27 +1,41 @@
 """Answers with citations: structured (from the plan model) or extractive.
 
-``Answerer(store, searcher).answer(question, plan=None, history=None)``
-returns an :class:`Answer`. The question is parsed
-(:func:`retrieval.query.parse_query`) and sent by its intent to:
+``Answerer(store, searcher, today=None).answer(question, plan=None,
+history=None, today=None)`` returns an :class:`Answer`. The question is
+read into a :class:`retrieval.question.Query` (:func:`parse_query`, whose
+``INTENT_RULES`` pick the :class:`retrieval.question.Intent` in declared
+order), resolved against the previous turn, restricted to the scope, and
+sent to the handler of its intent (:attr:`Answerer.handlers`):
 
-* **task**, **filter** and **count** questions →
-  :class:`retrieval.answer_tasks.TaskAnswerer` (task rows exactly as
-  written, every matching task of every matching plan, labelled per plan);
-* **meta** (who signed, which decision) and **plans** ("kế hoạch nào áp
-  dụng cho năm 2026?") → :mod:`retrieval.answer_meta` (header facts, the
-  catalog of loaded plans);
-* other questions → :class:`retrieval.answer_text.PassageAnswerer`: the
-  few sentences of the best passages that share most of the question's
-  content words (:mod:`retrieval.answer_scoring`), or an LLM's answer when
-  one is configured.
+* ``task`` → rows by number (:class:`retrieval.answer_tasks.TaskAnswerer`);
+  ``filter`` / ``count`` → every matching task of every plan in scope,
+  grouped and labelled per plan (counts also per plan);
+* ``aggregate`` → earliest/latest deadline, the unit that leads most
+  (:mod:`retrieval.answer_aggregate`);
+* ``lookup`` → a row found by its content, no number
+  (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
+* ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
+* ``meta`` (every header fact asked) and ``plans`` → :mod:`retrieval.answer_meta`;
+* ``search`` → a unit's duties (body list, then the annex rows it leads) or
+  the few sentences of the best passages
+  (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
-Every path **abstains** with :data:`ABSTAIN` when nothing supports it (a
-plan named that is not loaded, a task number the named plan lacks, a filter
-no task meets, a header fact the plan leaves blank, no sentence with enough
-support, a figure asked that the supporting sentences do not state).
+A handler that finds nothing (``None``) hands over to passage search. Where
+the cue rules find no field, an exemplar vote by meaning
+(:class:`retrieval.question.meaning.FieldVote`) may make the question a
+look-up. Progress questions go to the task statuses first.
 
-Follow-ups ("còn nhiệm vụ 23?", "thế ai phối hợp?") are resolved against
-the previous turn's query (:meth:`retrieval.query.Query.follow_up`).
+Every path **abstains** when nothing supports it, and says why when it
+knows ("Kế hoạch Phú Thái … không có phụ lục nhiệm vụ.", "… không có nhiệm
+vụ 40.", "Chưa nạp kế hoạch nào của …"); else :data:`ABSTAIN`.
+
+Scope: ``plan`` (the app's Phạm vi, ``--plan``) restricts the plans; a plan
+the question names outside it wins, and the answer starts with a note
+saying so. Follow-ups ("còn nhiệm vụ 23?", "thế ai phối hợp?", "trong đó
+…", "còn Trường Xuân?", "kế hoạch kia thì sao?") are resolved against the
+previous turn's query (:meth:`retrieval.question.Query.follow_up`); a turn
+answered under another scope is not followed (``Answer.scope``), so
+switching scope starts afresh. ``today`` anchors "quá hạn"/"sắp đến hạn".
 
 The answer types live in :mod:`retrieval.answer_model`; this module
 re-exports them and the helpers other code imports from here.
@@ -29,7 +43,11 @@ re-exports them and the helpers other code imports from here.
 
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import replace
+from datetime import date
+from typing import Callable
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
@@ -40,6 +58,7 @@ from retrieval.answer_rows import (
     FIELD_LABELS,
     has_figure,
     parent_task,
+    plan_label,
     plans_in_scope,
     sub_rows,
     task_citation,
@@ -48,7 +67,12 @@ from retrieval.answer_rows import (
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
 from retrieval.answer_text import MIN_SUPPORT, STRONG_SUPPORT, PassageAnswerer, split_sentences
-from retrieval.query import PlanCatalog, Query, parse_query
+from retrieval.answer_aggregate import aggregate_answer
+from retrieval.answer_lookup import lookup_answer, lookup_rows
+from retrieval.answer_plans import MentionIndex
+from retrieval.query import Intent, PlanCatalog, Query, parse_query
+from retrieval.question.meaning import FieldVote
+from retrieval.question.parse import lookup_by_meaning, question_unit
 from tracking.answer import answer_status_question
 
 __all__ = [
@@ -70,12 +94,31 @@ class Answerer:
     langchain chat model (:func:`retrieval.llm.get_chat_model`).
     """
 
-    def __init__(self, store, searcher=None, llm=None):
+    def __init__(self, store, searcher=None, llm=None, today: date | str | None = None):
         self.store = store
         self.plans: dict[str, Plan] = dict(store.plans())
         self.catalog = PlanCatalog.from_plans(self.plans.values())
         self.tasks = TaskAnswerer(self.plans, self.catalog)
         self.passages = PassageAnswerer(store, self.plans, self.catalog, searcher, llm)
+        self.mentions = MentionIndex(getattr(store, "chunks", []), self.plans, self.catalog)
+        self.today = today
+        embedder = getattr(searcher, "embedder", None)
+        home = getattr(store, "home", None)
+        self.votes = FieldVote(embedder, os.path.join(home, "cache") if home else None) if embedder else None
+        #: intent → handler, one per :class:`retrieval.question.Intent`
+        #: (detected by :data:`retrieval.question.parse.INTENT_RULES`, in order).
+        self.handlers: dict[Intent, Callable[[Query], Answer | None]] = {
+            Intent.TASK: self.tasks.task_answer,
+            Intent.WHICH_PLANS: self.mentions.answer,
+            Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
+            Intent.COUNT: self._filter_or_duties,
+            Intent.FILTER: self._filter_or_duties,
+            Intent.LOOKUP: self._lookup,
+            Intent.META: lambda q: meta_answer(q, plans_in_scope(self.plans, q), self.catalog,
+                                               self.passages),
+            Intent.PLANS: lambda q: plans_answer(q, plans_in_scope(self.plans, q), self.catalog),
+            Intent.SEARCH: self._duties_or_text,
+        }
 
     @property
     def searcher(self):
@@ -96,54 +139,141 @@ class Answerer:
         self.passages.llm = value
 
     def answer(self, question: str, plan: str | None = None,
-               history: list[Turn] | None = None) -> Answer:
+               history: list[Turn] | None = None, today: date | str | None = None) -> Answer:
         """Answer ``question`` (Vietnamese, diacritics optional).
 
-        ``plan`` restricts to one plan (file name or place name, as
-        ``--plan``); ``history`` the earlier turns, oldest first. Never
-        raises on odd questions; an unknown ``plan`` gives an abstention.
+        ``plan`` is the scope (the app's Phạm vi, ``--plan``: a file name or
+        place name); a plan the question names itself wins over it and the
+        answer says so. ``history`` the earlier turns, oldest first: turns
+        asked under another scope are not followed up (switching scope
+        starts afresh). ``today`` (ISO date or :class:`datetime.date`,
+        default the answerer's, else the system date) anchors "quá hạn" and
+        "sắp đến hạn". Never raises on odd questions; an unknown ``plan``
+        gives an abstention.
         """
         query = parse_query(question, self.catalog)
-        if history:
-            previous = self._previous_query(history)
-            if previous is not None:
-                query = query.follow_up(previous)
-        if plan:
-            docs = self.catalog.resolve(plan)
-            query.plans = [d for d in docs if not query.plan_named or d in query.plans]
-            query.plan_named, query.cross_doc = True, False
+        previous = self._previous_query(history, plan) if history else None
+        if previous is not None:
+            query = query.follow_up(previous)
+        # a day the question gives ("tính đến ngày 30/9/2025") wins over the clock
+        query.today = query.today or _iso(today or self.today or date.today())
+        note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
-            return abstention(query)
+            return abstention(query, reason=self._unknown_plan_reason(query))
+        by_meaning = self._field_by_meaning(query)
         status = answer_status_question(query, self.store, self.catalog)
-        if status is not None:  # progress questions, from the stored task statuses
-            return status
-        if query.intent == "task":
-            return self.tasks.task_answer(query)
-        if query.intent in ("filter", "count"):
-            result = self.tasks.filter_answer(query)
-            only_unit = not (query.period or query.regular or query.recurrence or query.deadline_text
-                             or query.section or query.section_number)
-            if result.abstained and query.intent == "filter" and query.unit and only_unit:
-                # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
-                # annex), the organisation section states the unit's duties
-                return self._duties_or_text(query)
-            return result
-        if query.intent == "meta":
-            return meta_answer(query, plans_in_scope(self.plans, query), self.catalog, self.passages)
-        if query.intent == "plans":
-            return plans_answer(query, plans_in_scope(self.plans, query), self.catalog)
-        return self._duties_or_text(query)
+        # progress questions are answered from the stored task statuses
+        if status is not None and not status.abstained:
+            answer = status
+        else:  # a progress reading that finds nothing yields to the plan's own text
+            answer = self._route(query)
+            if answer.abstained and status is not None:
+                answer = status
+        if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
+            query.fields, query.intent = [], Intent.SEARCH
+        answer.scope = plan or None
+        if answer.query is not None and not answer.query.result_keys and not answer.abstained:
+            answer.query.result_keys = [(c.doc, n) for c in answer.citations
+                                 for n in [_task_number(c.locator)] if n]
+        if note and not answer.abstained:
+            answer.text = f"{note}\n{answer.text}"
+        elif (previous is not None and not answer.abstained and len(query.plans) == 1
+              and set(query.plans) != set(previous.plans)):
+            label = plan_label(self.catalog, query.plans[0])
+            if label not in answer.text[:120]:  # the conversation moved to this plan: say which
+                answer.text = f"{label}: {answer.text}"
+        return answer
+
+    def _field_by_meaning(self, query: Query) -> bool:
+        """Where the cue rules found no field, the exemplar vote
+        (:class:`retrieval.question.meaning.FieldVote`) may; True when it
+        turned the question into a task look-up."""
+        if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
+            return False
+        names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
+        if not lookup_rows(plans_in_scope(self.plans, query), query, names):
+            return False  # no task row is about it: no look-up to make, no embedding spent
+        field = self.votes.field(query.text)
+        return bool(field) and lookup_by_meaning(query, self.catalog, field)
+
+    def _route(self, query: Query) -> Answer:
+        """The handler of ``query.intent`` (:attr:`handlers`); a handler that
+        finds nothing (``None``) hands over to passage search."""
+        handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
+        return handler(query) or self._duties_or_text(query)
+
+    def _filter_or_duties(self, query: Query) -> Answer:
+        result = self.tasks.filter_answer(query)
+        only_unit = query.unit and not (
+            query.period or query.regular or query.recurrence or query.deadline_text
+            or query.section or query.section_number or query.empty_fields or query.topic
+            or query.overdue or query.due_within_days is not None or query.due_before
+            or query.exclude_units or query.previous_keys)
+        if result.abstained and query.intent == Intent.FILTER and only_unit and query.unit_role == "lead":
+            # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
+            # annex), the organisation section states the unit's duties
+            return self._duties_or_text(query)
+        return result
+
+    def _lookup(self, query: Query) -> Answer | None:
+        hits = self.passages.search(query) if self.passages.searcher is not None else None
+        # None: no row is about it, the body may be (duties, targets, text)
+        return lookup_answer(self.tasks, query, hits)
+
+    def _apply_scope(self, query: Query, scope: str | None) -> str | None:
+        """Restrict ``query`` to the scope ``scope``; a plan the question names
+        outside it wins. Returns the note saying so, else ``None``."""
+        if not scope:
+            return None
+        docs = self.catalog.resolve(scope)
+        if query.plan_named and query.plans and not set(query.plans) & set(docs):
+            named = ", ".join(plan_label(self.catalog, d) for d in query.plans)
+            scoped = ", ".join(plan_label(self.catalog, d) for d in docs) or scope
+            query.cross_doc = False
+            return (f"(Câu hỏi nêu {named}, ngoài phạm vi đang chọn ({scoped}); "
+                    f"trả lời theo {named}.)")
+        if query.plan_named:
+            query.plans = [d for d in query.plans if d in docs]
+        else:
+            query.plans = docs
+        query.plan_named, query.cross_doc = True, False
+        return None
+
+    def _unknown_plan_reason(self, query: Query) -> str:
+        if query.unknown_place:
+            return (f"Chưa nạp kế hoạch nào của {query.unknown_place}; các kế hoạch đã nạp: "
+                    + ", ".join(e.label for e in self.catalog.entries) + ".")
+        return ("Không có kế hoạch nào khớp với tên và năm hỏi trong các kế hoạch đã nạp ("
+                + ", ".join(e.label for e in self.catalog.entries) + ").")
 
     def _duties_or_text(self, query: Query) -> Answer:
-        """A unit's duties from the plan model when asked and listed, else text search."""
+        """A unit's duties from the plan model when asked and listed — the
+        body's list, then the annex tasks it leads — else text search."""
         if asks_duties(query):
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
-                return found
+                return self._with_annex_tasks(query, found)
         return self.passages.answer(query)
 
-    def _previous_query(self, history: list[Turn]) -> Query | None:
+    def _with_annex_tasks(self, query: Query, body: Answer) -> Answer:
+        """``body`` (a unit's duties) followed by the annex tasks the unit
+        leads in the plans in scope, when there are any."""
+        unit = question_unit(query.text, self.catalog)
+        if unit is None or query.has_filter:
+            return body
+        led = replace(query, intent=Intent.FILTER, unit=unit.key, unit_text=unit.text,
+                      unit_role="lead", wants_list=True, fields=[], result_keys=[])
+        tasks = self.tasks.filter_answer(led)
+        if tasks.abstained:
+            return body
+        cited = body.citations + tasks.citations
+        return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
+                      body.kind, cited + [e for e in body.evidence if e not in cited], query)
+
+    def _previous_query(self, history: list[Turn], scope: str | None = None) -> Query | None:
         last = history[-1]
+        if last.answer is not None and (last.answer.scope or None) != (scope or None):
+            return None  # the scope changed: a fresh conversation
         if last.answer is not None and last.answer.query is not None:
             return last.answer.query
         previous = None
@@ -174,3 +304,16 @@ class Answerer:
     def chunk_citation(self, chunk) -> Citation:
         """Citation of a chunk: its doc, the plan title, locator, page, quote."""
         return self.passages.chunk_citation(chunk)
+
+
+def _iso(day: date | str) -> str:
+    return day if isinstance(day, str) else day.isoformat()
+
+
+_TASK_LOCATOR = re.compile(r"^nhiệm vụ (\S+?)(?: \(dòng con\))?$")
+
+
+def _task_number(locator: str) -> str | None:
+    """"nhiệm vụ 22" → "22"; a sub-row's locator gives its parent's number."""
+    m = _TASK_LOCATOR.match(locator)
+    return m.group(1) if m else None

@@ -21,8 +21,8 @@ from retrieval.query import PlanCatalog, Query
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)\s*$|\blam (?:nhung )?gi\s*$"
 )
-#: Duties quoted per unit, each cut to this many characters.
-MAX_DUTIES, DUTY_CHARS = 6, 300
+#: Duties quoted per unit (all of a plan's list), each cut to this many characters.
+MAX_DUTIES, DUTY_CHARS = 40, 700
 
 
 def asks_duties(query: Query) -> bool:

@@ -25,7 +25,33 @@ def date_vi(iso: str | None) -> str | None:
     return f"{int(m.group(3))}/{int(m.group(2))}/{m.group(1)}" if m else iso
 
 
+_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành"}
+
+
 def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages) -> Answer:
+    """Every header fact asked (``query.metas``, in order), each by
+    :func:`fact_answer`, joined; a fact the plans leave blank is said in
+    words ("… không ghi người ký."). Abstains when none is found."""
+    metas = query.metas or ([query.meta] if query.meta else [])
+    if len(metas) <= 1:
+        return fact_answer(query, plans, catalog, passages)
+    texts, citations, missing = [], [], []
+    for name in metas:
+        found = fact_answer(replace(query, meta=name, metas=[name]), plans, catalog, passages)
+        if found.abstained:
+            missing.append(_META_WORDS[name])
+            continue
+        texts.append(found.text)
+        citations += [c for c in found.citations if c not in citations]
+    names = ", ".join(plan_label(catalog, p.doc) for p in plans)
+    if not texts:
+        return abstention(query, reason=f"Kế hoạch {names} không ghi {', '.join(missing)}.")
+    if missing:
+        texts.append(f"Kế hoạch {names} không ghi {', '.join(missing)}.")
+    return Answer("\n".join(texts), False, citations, "meta", list(citations), query)
+
+
+def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages) -> Answer:
     """Header facts of ``plans`` (those in scope): signer, decision number
     (with its date), date; kind ``meta``.
 

@@ -45,7 +45,8 @@ class Answer:
     ``kind`` (``task`` | ``filter`` | ``count`` | ``meta`` | ``plans`` |
     ``extractive`` | ``llm`` | ``abstain``). ``evidence`` ranks what was
     considered, best first (for retrieval metrics); ``query`` is the
-    resolved query (for follow-ups)."""
+    resolved query (for follow-ups); ``scope`` the scope (Phạm vi) it was
+    asked under, so a follow-up under another scope starts afresh."""
 
     text: str
     abstained: bool
@@ -53,6 +54,7 @@ class Answer:
     kind: str = "extractive"
     evidence: list[Citation] = field(default_factory=list)
     query: Query | None = None
+    scope: str | None = None
 
 
 @dataclass
@@ -64,8 +66,11 @@ class Turn:
     answer: Answer | None = None
 
 
-def abstention(query: Query | None = None, evidence: list[Citation] | None = None) -> Answer:
-    """The standard abstention answer: text :data:`ABSTAIN`, ``abstained``
-    True, no citations, kind ``abstain``; ``evidence`` (what was
-    considered, for retrieval metrics) and ``query`` kept."""
-    return Answer(ABSTAIN, True, [], "abstain", list(evidence or []), query)
+def abstention(query: Query | None = None, evidence: list[Citation] | None = None,
+               reason: str | None = None) -> Answer:
+    """An abstention: ``abstained`` True, no citations, kind ``abstain``;
+    text the ``reason`` in words when known ("Kế hoạch Phú Thái (năm 2026)
+    không có phụ lục nhiệm vụ.", "Kế hoạch Nam An Phụ (năm 2026) không có
+    nhiệm vụ 40."), else :data:`ABSTAIN`. ``evidence`` (what was considered,
+    for retrieval metrics) and ``query`` are kept."""
+    return Answer(reason or ABSTAIN, True, [], "abstain", list(evidence or []), query)

@@ -18,6 +18,7 @@ a figure asked that the rows do not state, a filter no task meets.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
@@ -85,17 +86,86 @@ def section_words_match(task: Task, query: Query) -> bool:
     return False
 
 
+def unit_in_role(unit: str, task: Task, role: str) -> bool:
+    """Is the unit key ``unit`` among ``task``'s lead units (``role`` "lead"),
+    its coordinating units ("coordinating") or either ("any")?"""
+    lead = unit_matches(unit, task.lead)
+    if role == "lead":
+        return lead
+    coordinating = unit_matches(unit, task.coordinating)
+    return coordinating if role == "coordinating" else lead or coordinating
+
+
+def _today(query: Query) -> date:
+    return date.fromisoformat(query.today) if query.today else date.today()
+
+
+def in_window(plan: Plan, task: Task, query: Query) -> bool:
+    """The deadline windows of ``query`` relative to ``query.today``:
+    ``overdue`` (end date before today; "Thường xuyên" and undated tasks
+    never are), ``due_within_days`` (end date from today to today + N days)
+    and ``due_before`` (end date on or before it; "*-MM-DD" in the plan's
+    year). True when none is set."""
+    if not (query.overdue or query.due_within_days is not None or query.due_before):
+        return True
+    if not task.due.end or task.due.recurrence == "regular":
+        return False
+    end = date.fromisoformat(task.due.end)
+    today = _today(query)
+    if query.overdue and not end < today:
+        return False
+    if query.due_within_days is not None and not today <= end <= today + timedelta(days=query.due_within_days):
+        return False
+    if query.due_before:
+        bound = query.due_before
+        if bound.startswith("*"):
+            if plan.year is None:
+                return False
+            bound = f"{plan.year:04d}{bound[1:]}"
+        if end > date.fromisoformat(bound):
+            return False
+    return True
+
+
+def _row_words(task: Task) -> set[str]:
+    return set(canon(" ".join(filter(None, (task.content, task.objective, task.product,
+                                            task.subsection)))).split())
+
+
+def topic_matches(task: Task, topic: str) -> bool:
+    """Does ``task``'s content, objective, product or sub-section hold the
+    topic words (``canon`` key)? All of one or two words, else two thirds."""
+    words = topic.split()
+    have = _row_words(task)
+    hits = sum(w in have for w in words)
+    return hits == len(words) if len(words) <= 2 else hits / len(words) >= 2 / 3
+
+
 def matches(plan: Plan, task: Task, query: Query) -> bool:
     """Does ``task`` (a row of ``plan``) meet every filter of ``query``?
 
-    Unit: one of the lead units contains the unit asked. Section: the
+    Unit: one of the lead units (or coordinating units, by
+    ``query.unit_role``) contains the unit asked; no lead unit is one of
+    ``query.exclude_units``; the ``query.empty_fields`` are empty; the row
+    is one of the previous answer's (``query.previous_keys``); the
+    windows of :func:`in_window`; the topic (:func:`topic_matches`). Section: the
     roman numeral / sub-number, or the section words. Deadline: the
     quoted text (equal when exact, else contained), "thường xuyên", or
     the period (:func:`ingest.deadline.due_in_period` in the plan's year;
     "ghi là Quý I" also wants the deadline written in quarters); negated
     by "không (phải)…", when the task has a deadline at all.
     """
-    if query.unit and not unit_matches(query.unit, task.lead):
+    if query.unit and not unit_in_role(query.unit, task, query.unit_role):
+        return False
+    if any(unit_matches(u, task.lead) for u in query.exclude_units):
+        return False
+    if any(getattr(task, f) for f in query.empty_fields):
+        return False
+    if query.previous_keys and (plan.doc, task.number or task.part_of) not in query.previous_keys:
+        return False
+    if not in_window(plan, task, query):
+        return False
+    if query.topic and not topic_matches(task, query.topic):
         return False
     if not in_section(task, query):
         return False
@@ -129,7 +199,23 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     names it (section numbers differ between plans)."""
     parts = []
     if query.unit_text:
-        parts.append(f"do {query.unit_text} chủ trì")
+        role = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
+        parts.append(f"{'có ' if query.unit_role == 'coordinating' else 'do '}{query.unit_text} "
+                     f"{role.get(query.unit_role, 'chủ trì')}")
+    if query.exclude_texts:
+        parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
+    if query.empty_fields:
+        parts.append("không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in query.empty_fields))
+    if query.topic:
+        parts.append(f"về “{query.topic}”")
+    if query.overdue:
+        parts.append(f"đã quá hạn (tính đến {_today(query):%d/%m/%Y})")
+    if query.due_within_days is not None:
+        parts.append(f"đến hạn trong {query.due_within_days} ngày tới (từ {_today(query):%d/%m/%Y})")
+    if query.due_before:
+        day = query.due_before[-5:]
+        year = "" if query.due_before.startswith("*") else "/" + query.due_before[:4]
+        parts.append(f"có hạn không muộn hơn {day[3:]}/{day[:2]}{year}")
     own = {t.section for t in tasks or []}
     if query.section_text and len(own) == 1 and None not in own:
         parts.append(f"thuộc mục {own.pop()}")
@@ -159,6 +245,20 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     return (" " + ", ".join(parts)) if parts else ""
 
 
+def missing_reason(catalog: PlanCatalog, scope: list[Plan], asked: str) -> str:
+    """Why nothing was found, in words: per plan of ``scope``, "Kế hoạch X
+    không có phụ lục nhiệm vụ." or "Kế hoạch X không có <asked>."; over more
+    than two plans, one sentence for the plans with an annex."""
+    no_annex = [p for p in scope if not p.tasks]
+    with_annex = [p for p in scope if p.tasks]
+    lines = [f"Kế hoạch {plan_label(catalog, p.doc)} không có phụ lục nhiệm vụ." for p in no_annex]
+    if len(with_annex) > 2:
+        lines.append(f"Không kế hoạch nào trong {len(with_annex)} kế hoạch đã nạp có {asked}.")
+    else:
+        lines += [f"Kế hoạch {plan_label(catalog, p.doc)} không có {asked}." for p in with_annex]
+    return " ".join(lines) or "Không có kế hoạch nào trong phạm vi hỏi."
+
+
 class TaskAnswerer:
     """Task, filter and count answers over ``plans`` (doc → :class:`Plan`),
     named in answers through ``catalog`` (:func:`retrieval.answer_rows.plan_label`)."""
@@ -179,14 +279,18 @@ class TaskAnswerer:
         is found, or a figure is asked ("kinh phí bao nhiêu?") with no field
         and no row states one."""
         found: list[tuple[Plan, Task]] = []
-        for plan in plans_in_scope(self.plans, query):
+        scope = plans_in_scope(self.plans, query)
+        for plan in scope:
             tasks = [t for t in plan.tasks if t.number in query.task_refs and in_section(t, query)]
             if query.section:
                 narrowed = [t for t in tasks if section_words_match(t, query)]
                 tasks = narrowed or tasks
             found.extend((plan, t) for t in tasks)
         if not found:
-            return abstention(query)
+            asked = "nhiệm vụ " + ", ".join(query.task_refs)
+            if query.section_number:
+                asked += f" thuộc mục {query.section_number.upper()}"
+            return abstention(query, reason=missing_reason(self.catalog, scope, asked))
         if query.figure and not (set(query.fields) - {"content"}):
             # "kinh phí bao nhiêu?": only a row that states a figure answers
             if not any(has_figure(figure_text(t, sub_rows(p, t))) for p, t in found):
@@ -199,15 +303,11 @@ class TaskAnswerer:
             citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
         return Answer("\n".join(blocks), False, citations, "task", list(citations), query)
 
-    def filter_answer(self, query: Query) -> Answer:
-        """Kind ``filter`` or ``count`` (``query.intent``): per plan in scope,
-        the numbered tasks with a row that :func:`matches`, one line each
-        (content, objective, lead, the fields asked or the deadline), under
-        a head line naming the numbers and the filters
-        (:func:`describe_filter`); a count across plans asking "nhất" also
-        names the plan with most. Abstains when no task matches."""
+    def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
+        """Per plan of ``scope`` (in order), the numbered tasks with a row
+        that :func:`matches` ``query``; plans without any are left out."""
         groups: list[tuple[Plan, list[Task]]] = []
-        for plan in plans_in_scope(self.plans, query):
+        for plan in scope:
             hits: list[Task] = []
             for task in plan.tasks:
                 if matches(plan, task, query):
@@ -216,9 +316,23 @@ class TaskAnswerer:
                         hits.append(parent)
             if hits:
                 groups.append((plan, hits))
+        return groups
+
+    def filter_answer(self, query: Query) -> Answer:
+        """Kind ``filter`` or ``count`` (``query.intent``): per plan in scope,
+        the numbered tasks with a row that :func:`matches`, one line each
+        (content, objective, lead, the fields asked or the deadline), under
+        a head line naming the numbers and the filters
+        (:func:`describe_filter`); a count across plans asking "nhất" also
+        names the plan with most. Abstains when no task matches."""
+        scope = plans_in_scope(self.plans, query)
+        groups = self.select(query, scope)
         if not groups:
-            return abstention(query)
+            asked = "nhiệm vụ nào" + describe_filter(query)
+            return abstention(query, reason=missing_reason(self.catalog, scope, asked))
         label = len(groups) > 1 or not query.plan_named
+        if query.intent == "count" and query.per_plan:
+            return self._count_per_plan(query, scope, groups)
         extra = [f for f in query.fields if f not in ("lead", "content")] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
@@ -232,7 +346,7 @@ class TaskAnswerer:
             limit = 240 if len(tasks) <= 12 else 110
             for t in tasks:
                 values = []
-                if not query.unit or len({r.lead for r in [t] + sub_rows(plan, t)}) > 1:
+                if not query.unit or query.unit_role != "lead" or len({r.lead for r in [t] + sub_rows(plan, t)}) > 1:
                     values.append(f"chủ trì: {t.lead or '; '.join(r.lead or '' for r in sub_rows(plan, t))}")
                 values += [f"{FIELD_LABELS[f].lower()}: {getattr(t, f) or '(không ghi)'}" for f in extra]
                 goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
@@ -243,3 +357,23 @@ class TaskAnswerer:
             most = max(groups, key=lambda g: len(g[1]))
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
+
+    def _count_per_plan(self, query: Query, scope: list[Plan],
+                        groups: list[tuple[Plan, list[Task]]]) -> Answer:
+        """"Mỗi kế hoạch có bao nhiêu nhiệm vụ?": one line per plan in scope
+        (a plan without an annex, or with no task matching, said so), then
+        the total; each plan cited by its first matching task."""
+        counted = {plan.doc: tasks for plan, tasks in groups}
+        described = describe_filter(query)
+        lines, citations = [], []
+        for plan in scope:
+            label = plan_label(self.catalog, plan.doc)
+            tasks = counted.get(plan.doc, [])
+            if not plan.tasks:
+                lines.append(f"- {label}: không có phụ lục nhiệm vụ.")
+                continue
+            lines.append(f"- {label}: {len(tasks)} nhiệm vụ{described}.")
+            citations += [task_citation(plan, t) for t in tasks[:1]]
+        total = sum(len(t) for t in counted.values())
+        lines.insert(0, f"Số nhiệm vụ{described} theo từng kế hoạch (tổng {total}):")
+        return Answer("\n".join(lines), False, citations, "count", list(citations), query)

@@ -121,6 +121,7 @@ class PassageAnswerer:
         self.catalog = catalog
         self.searcher = searcher
         self.llm = llm
+        self._last_search: tuple | None = None
         chunks = list(getattr(store, "chunks", None) or [])
         self.term_weights = TermWeights(chunk.text for chunk in chunks)
         self._chunks_by_doc: dict[str, list] = {}
@@ -140,7 +141,12 @@ class PassageAnswerer:
             k = min(POOL * len(docs), POOL_CROSS)
         else:
             k = POOL_CROSS
-        return self.searcher.search(query.search_text, k=k, docs=docs)
+        key = (id(self.searcher), query.search_text, k, frozenset(docs) if docs else None)
+        if self._last_search is not None and self._last_search[0] == key:
+            return self._last_search[1]  # the same question searched twice (task look-up, then text)
+        hits = self.searcher.search(query.search_text, k=k, docs=docs)
+        self._last_search = (key, hits)
+        return hits
 
     def answer(self, query: Query, require: re.Pattern | None = None) -> Answer:
         """Answer ``query`` from passages: kind ``llm`` when an LLM is set and

@@ -12,8 +12,11 @@ Contract (other tools read it):
   JSON line per question: ``{"id", "question", "answer", "abstained",
   "citations": [{"doc", "title", "locator", "page", "quote"}],
   "latency_ms"}``;
-* ``cchc eval [--set eval/dev.jsonl]`` – accuracy by type, retrieval and
-  abstention figures, latency, for this system and the baseline.
+* ``cchc eval [--set eval/dev.jsonl] [--conv …] [--locked …] [--locked-conv …]``
+  – accuracy by type (and by class), retrieval and abstention figures,
+  latency, for this system and the baseline, on the dev side and the
+  locked side, then both side by side with the gap; ``--only-set`` runs
+  ``--set`` alone.
 
 Exit codes: 0 success; 2 no index / bad input (printed to stderr).
 """
@@ -58,6 +61,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("eval", help="Đánh giá trên bộ câu hỏi, so với baseline")
     e.add_argument("--set", dest="qa_set", default=str(REPO_ROOT / "eval" / "dev.jsonl"),
                    help="bộ câu hỏi JSONL (mặc định eval/dev.jsonl)")
+    e.add_argument("--conv", default=str(REPO_ROOT / "eval" / "dev-conv.jsonl"),
+                   help="hội thoại phía dev (mặc định eval/dev-conv.jsonl)")
+    e.add_argument("--locked", default=str(REPO_ROOT / "eval" / "locked.jsonl"),
+                   help="bộ khóa, chỉ để báo cáo (mặc định eval/locked.jsonl)")
+    e.add_argument("--locked-conv", default=str(REPO_ROOT / "eval" / "locked-conv.jsonl"),
+                   help="hội thoại khóa (mặc định eval/locked-conv.jsonl)")
+    e.add_argument("--only-set", action="store_true",
+                   help="chỉ chạy --set (bỏ hội thoại và bộ khóa)")
     e.add_argument("--home", help="thư mục dữ liệu (mặc định .cchc/ hoặc $CCHC_HOME)")
     e.add_argument("--no-baseline", action="store_true", help="bỏ qua baseline")
     e.add_argument("--no-plain", action="store_true", help="bỏ qua biến thể không dấu")
@@ -87,6 +98,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     else:
         print(f"Đã lập chỉ mục {len(files)} kế hoạch: {n_chunks} đoạn, {n_tasks} nhiệm vụ "
               f"(bộ nhúng {manifest.get('embedder_id')}).")
+    for name, entry in files.items():
+        warnings = entry.get("warnings") or []
+        for message in warnings[:5]:
+            print(f"Cảnh báo {name}: {message}", file=sys.stderr)
+        if len(warnings) > 5:
+            print(f"Cảnh báo {name}: … và {len(warnings) - 5} cảnh báo khác (xem `cchc parse`)", file=sys.stderr)
     for name, message in errors.items():
         print(f"Lỗi, bỏ qua {name}: {message}", file=sys.stderr)
     return 0 if files else 2
@@ -176,10 +193,33 @@ def _ask_batch(answerer, path: str, plan: str | None, as_json: bool) -> int:
     return 0
 
 
-def _conversation(answerer, plan: str | None, as_json: bool) -> int:
-    from retrieval.answer import Turn
+class Conversation:
+    """One conversation's state, as ``cchc ask`` keeps it on standard input.
 
-    history: list = []
+    ``answerer`` an :class:`retrieval.answer.Answerer`; ``plan`` the fixed
+    scope (``--plan``) or ``None``. :meth:`ask` answers a question against
+    the earlier turns (oldest first) and records the turn, so a follow-up
+    ("còn nhiệm vụ 23?", "thế ai phối hợp?", "trong đó cái nào…") resolves
+    against the previous answer. ``cchc eval`` judges conversation sets
+    through this class, so the figures measure what the command line does.
+    """
+
+    def __init__(self, answerer, plan: str | None = None) -> None:
+        self.answerer = answerer
+        self.plan = plan
+        self.history: list = []
+
+    def ask(self, question: str):
+        """The :class:`retrieval.answer.Answer` to ``question`` in this conversation."""
+        from retrieval.answer import Turn
+
+        answer = self.answerer.answer(question, plan=self.plan, history=self.history)
+        self.history.append(Turn(question, answer))
+        return answer
+
+
+def _conversation(answerer, plan: str | None, as_json: bool) -> int:
+    conversation = Conversation(answerer, plan)
     if sys.stdin.isatty():
         print("Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát).", file=sys.stderr)
     for line in sys.stdin:
@@ -188,8 +228,7 @@ def _conversation(answerer, plan: str | None, as_json: bool) -> int:
             if sys.stdin.isatty():
                 break
             continue
-        answer = answerer.answer(question, plan=plan, history=history)
-        history.append(Turn(question, answer))
+        answer = conversation.ask(question)
         if as_json:
             print(json.dumps(answer_record(answer, question), ensure_ascii=False), flush=True)
         else:
@@ -198,10 +237,12 @@ def _conversation(answerer, plan: str | None, as_json: bool) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Run the evaluation and print the report (system and baseline)."""
+    """Run the evaluation and print the report (system and baseline, dev and locked)."""
     from eval.runner import run_eval
 
+    extra = {} if args.only_set else {"locked": args.locked, "conv": args.conv,
+                                      "locked_conv": args.locked_conv}
     report = run_eval(args.qa_set, home=args.home, baseline=not args.no_baseline,
-                      plain_variant=not args.no_plain, out=args.out)
+                      plain_variant=not args.no_plain, out=args.out, **extra)
     print(report["text"])
     return 0

@@ -1,4 +1,8 @@
-"""Hybrid search: three BM25 analyses and the dense index, fused by weighted RRF.
+"""Hybrid search: retrievers (three BM25 analyses, the dense index) + weighted RRF fusion.
+
+The retrievers are :class:`retrieval.protocols.Retriever` implementations
+(:mod:`retrieval.retrievers` for the local store); :func:`rrf_fuse` is the
+fusion step, independent of where the rankings come from.
 
 For a query, each retriever ranks the chunks (BM25 keeps chunks with a
 positive score; dense keeps the nearest :data:`DEPTH`), then a chunk's
@@ -22,14 +26,11 @@ import numpy as np
 
 from ingest.model import Plan
 from ingest.textnorm import fold
-from retrieval.analyzers import (
-    ANALYZERS,
-    expand_abbreviations,
-    restore_diacritics,
-    words_by_vocab,
-)
+from retrieval.analyzers import ANALYZERS, expand_abbreviations, restore_diacritics
 from retrieval.chunks import Chunk
 from retrieval.embeddings import VectorEmbeddings, get_embeddings
+from retrieval.protocols import Ranking, Retriever
+from retrieval.retrievers import BM25Retriever, DenseRetriever
 from retrieval.store import IndexStore
 
 WEIGHTS: dict[str, float] = {
@@ -96,16 +97,39 @@ class Hit:
     raw: dict[str, float] = field(default_factory=dict)
 
 
+def rrf_fuse(rankings: dict[str, Ranking], weights: dict[str, float], rrf_k: int = RRF_K,
+             k: int = 10) -> list[tuple[int, float, dict[str, int], dict[str, float]]]:
+    """Weighted reciprocal-rank fusion of ``rankings`` (retriever name →
+    ranking, best first): a position's score is ``sum(weights[name] / (rrf_k
+    + rank))`` over the rankings holding it (ranks 1-based). Returns the
+    ``k`` best as ``(position, fused score, {name: rank}, {name: raw
+    score})``, ties broken by position."""
+    fused: dict[int, float] = {}
+    ranks: dict[int, dict[str, int]] = {}
+    raw: dict[int, dict[str, float]] = {}
+    for name, ranked in rankings.items():
+        weight = weights[name]
+        for rank, (pos, score) in enumerate(ranked, start=1):
+            fused[pos] = fused.get(pos, 0.0) + weight / (rrf_k + rank)
+            ranks.setdefault(pos, {})[name] = rank
+            raw.setdefault(pos, {})[name] = score
+    order = sorted(fused, key=lambda p: (-fused[p], p))[:k]
+    return [(p, fused[p], ranks[p], raw[p]) for p in order]
+
+
 class HybridSearcher:
     """Loads an :class:`IndexStore`'s BM25 and FAISS indexes once; answers
     :meth:`search` calls. ``embedder`` defaults to the one the index was
     built with (its ``embedder_spec``); a mismatching ``embedder_id``
     raises ``ValueError``. ``weights`` and ``rrf_k`` override
-    :data:`WEIGHTS` and :data:`RRF_K`.
+    :data:`WEIGHTS` and :data:`RRF_K`; ``retrievers`` (name →
+    :class:`retrieval.protocols.Retriever`) replaces the local store's
+    (:meth:`local_retrievers`), e.g. with a server backend's.
     """
 
     def __init__(self, store: IndexStore, embedder: VectorEmbeddings | None = None,
-                 weights: dict[str, float] | None = None, rrf_k: int = RRF_K):
+                 weights: dict[str, float] | None = None, rrf_k: int = RRF_K,
+                 retrievers: dict[str, Retriever] | None = None):
         self.store = store
         self.chunks = store.chunks
         self.weights = dict(weights or WEIGHTS)
@@ -118,10 +142,23 @@ class HybridSearcher:
             )
         self.aliases = plan_aliases(store.plans())
         self.diacritics = store.diacritics_table()
-        self.bm25 = {name: store.bm25(name) for name in ANALYZERS}
-        self.dense = store.dense_index()
+        self.retrievers: dict[str, Retriever] = dict(retrievers or {})
+        if retrievers is None:
+            self.retrievers = self.local_retrievers(store)
         self._docs = np.array([c.doc for c in self.chunks], dtype=object)
         self._kinds = np.array([c.kind for c in self.chunks], dtype=object)
+
+    def local_retrievers(self, store: IndexStore) -> dict[str, Retriever]:
+        """The local store's retrievers: one :class:`BM25Retriever` per stored
+        analysis, then the :class:`DenseRetriever`."""
+        out: dict[str, Retriever] = {}
+        for name, analyze in ANALYZERS.items():
+            index = store.bm25(name)
+            if index is not None:
+                out[name] = BM25Retriever(name, index, analyze, len(store.chunks),
+                                          by_vocab=name == "words" and QUERY_WORDS_BY_VOCAB)
+        out["dense"] = DenseRetriever(store.dense_index(), self.embedder)
+        return out
 
     def _mask(self, docs: set[str] | None, kinds: set[str] | None) -> np.ndarray | None:
         if not docs and not kinds:
@@ -132,38 +169,6 @@ class HybridSearcher:
         if kinds:
             mask &= np.isin(self._kinds, list(kinds))
         return mask
-
-    def _bm25_scores(self, name: str, query: str) -> np.ndarray | None:
-        retriever = self.bm25.get(name)
-        if retriever is None:
-            return None
-        if name == "words" and QUERY_WORDS_BY_VOCAB:
-            tokens = words_by_vocab(query, retriever.vocab_dict)
-        else:
-            tokens = ANALYZERS[name](query)
-        ids = retriever.get_tokens_ids(tokens)
-        if not ids:
-            return np.zeros(len(self.chunks), dtype=np.float32)
-        return np.asarray(retriever.get_scores_from_ids(ids), dtype=np.float32)
-
-    def _dense_scores(self, query: str, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk ids, cosine scores) of the nearest chunks, best first."""
-        n = self.dense.ntotal
-        if n == 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        q = self.embedder.encode_query(query)[None, :]
-        if mask is None:
-            scores, ids = self.dense.search(q, min(DEPTH, n))
-        else:
-            import faiss
-
-            allowed = np.flatnonzero(mask).astype(np.int64)
-            if not len(allowed):
-                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-            scores, ids = self.dense.search(q, min(DEPTH, len(allowed)), params=params)
-        keep = ids[0] >= 0
-        return ids[0][keep], scores[0][keep]
 
     def expand_query(self, query: str) -> str:
         """``query`` with the unit name appended after each plan alias it uses:
@@ -209,21 +214,8 @@ class HybridSearcher:
         names = set(names) if names is not None else {*ANALYZERS, "dense"}
         texts = self.query_texts(query)
         mask = self._mask(docs, kinds)
-        out: dict[str, list[tuple[int, float]]] = {}
-        for name in ANALYZERS:
-            if name not in names:
-                continue
-            scores = self._bm25_scores(name, texts[name])
-            if scores is None:
-                continue
-            if mask is not None:
-                scores = np.where(mask, scores, 0.0)
-            top = np.argsort(-scores, kind="stable")[:DEPTH]
-            out[name] = [(int(i), float(scores[i])) for i in top if scores[i] > 0]
-        if "dense" in names:
-            ids, scores = self._dense_scores(texts["dense"], mask)
-            out["dense"] = [(int(i), float(s)) for i, s in zip(ids, scores)]
-        return out
+        return {name: retriever.rank(texts[name], mask, DEPTH)
+                for name, retriever in self.retrievers.items() if name in names}
 
     def search(self, query: str, k: int = 10, docs: set[str] | None = None,
                kinds: set[str] | None = None) -> list[Hit]:
@@ -235,19 +227,9 @@ class HybridSearcher:
         """
         if not self.chunks or not (query or "").strip():
             return []
-        weights = self.weights
-        names = {name for name, w in weights.items() if w}
-        fused: dict[int, float] = {}
-        ranks: dict[int, dict[str, int]] = {}
-        raw: dict[int, dict[str, float]] = {}
-        for name, ranked in self.rankings(query, docs, kinds, names).items():
-            weight = weights[name]
-            for rank, (pos, score) in enumerate(ranked, start=1):
-                fused[pos] = fused.get(pos, 0.0) + weight / (self.rrf_k + rank)
-                ranks.setdefault(pos, {})[name] = rank
-                raw.setdefault(pos, {})[name] = score
-        order = sorted(fused, key=lambda p: (-fused[p], p))[:k]
-        return [Hit(self.chunks[p], fused[p], ranks[p], raw[p]) for p in order]
+        names = {name for name, w in self.weights.items() if w}
+        fused = rrf_fuse(self.rankings(query, docs, kinds, names), self.weights, self.rrf_k, k)
+        return [Hit(self.chunks[p], score, ranks, raw) for p, score, ranks, raw in fused]
 
 
 def query_overlap(query: str, chunk: Chunk) -> float:
@@ -258,5 +240,5 @@ def query_overlap(query: str, chunk: Chunk) -> float:
     return len(q & set(ANALYZERS["folded"](chunk.text))) / len(q)
 
 
-__all__ = ["Hit", "HybridSearcher", "WEIGHTS", "RRF_K", "DEPTH",
+__all__ = ["Hit", "HybridSearcher", "WEIGHTS", "RRF_K", "DEPTH", "rrf_fuse",
            "has_diacritics", "query_overlap"]

@@ -110,7 +110,7 @@ def test_draft_page_shows_change_log_with_review_items_and_downloads(two_plan_en
     numbers = {c.cells[0].text.strip() for t in document.tables for c in t.rows}
     assert {r[0] for r in rows} <= numbers
     table = list(csv.reader(io.StringIO(files["draft_log_csv"].data().decode("utf-8-sig"))))
-    assert table[0] == ["Vị trí", "Trước", "Sau", "Quy tắc", "Trạng thái"]
+    assert table[0] == ["Vị trí", "Trước", "Sau", "Quy tắc", "Trạng thái", "Lý do"]
     assert [r[0] for r in table[1:]] == list(log["Vị trí"])
     assert f"{len(review)} mục **cần xem lại**" in files["draft_log_md"].data().decode("utf-8")
 

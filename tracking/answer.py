@@ -29,7 +29,14 @@ from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
-from tracking.model import CANCELLED, DONE, IN_PROGRESS, NOT_STARTED, OPEN_STATUSES, STATUS_LABELS
+from tracking.model import (
+    CANCELLED,
+    DONE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    OPEN_STATUSES,
+    STATUS_LABELS,
+)
 from tracking.progress import TaskProgress, TrackedPlan, count_statuses
 from ui.units import split_units, unit_key
 
@@ -45,7 +52,13 @@ _STATUS_CUES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"\b(?:da (?:duoc )?(?:hoan thanh|xong|thuc hien xong|lam xong))\b"), (DONE,)),
 ]
 _OVERDUE = re.compile(r"\b(?:qua han|tre han|cham tien do|tre tien do)\b")
-_PROGRESS = re.compile(r"\btien do\b|\bket qua thuc hien (?:ke hoach|nhiem vu|quy|nam|thang)\b")
+_PROGRESS = re.compile(
+    r"(?<!day nhanh )(?<!dam bao )(?<!ve )\btien do (?:thuc hien|trien khai|chung|cua|ke hoach|nhiem vu|"
+    r"cac nhiem vu|quy|nam|thang|the nao|ra sao|nhu the nao|den dau|hien nay|hien tai|hoan thanh)\b"
+    r"|^(?:the )?tien do\b|\btien do\s*\??$"
+    r"|\bket qua thuc hien (?:ke hoach|nhiem vu|quy|nam|thang)\b")
+"""A progress question, not a question about what the plan says of pace
+("đẩy nhanh tiến độ giải quyết hồ sơ", "yêu cầu về tiến độ …")."""
 _ONE_TASK = re.compile(r"\b(?:hoan thanh|xong|thuc hien) chua\b|\btrang thai\b|\btinh trang\b")
 
 
@@ -111,6 +124,13 @@ def _counts_text(counts: dict[str, int]) -> str:
     return f"{counts['total']} nhiệm vụ: " + ", ".join(parts) + f"; quá hạn {counts['overdue']}"
 
 
+def _asked_text(question: StatusQuestion) -> str:
+    """"chưa hoàn thành", "đã hoàn thành", "quá hạn", "đang thực hiện, quá hạn" …"""
+    words = ["chưa hoàn thành"] if set(question.statuses) == set(OPEN_STATUSES) else [
+        STATUS_LABELS[s] for s in question.statuses]
+    return ", ".join(words + (["quá hạn"] if question.overdue else []))
+
+
 def _row_line(row: TaskProgress) -> str:
     task, st = row.task, row.status
     bits = [st.label]
@@ -159,12 +179,12 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
         lines = [f"{head}" + (f" — {', '.join(scope)}" if scope else "") + f": {_counts_text(count_statuses(rows))}."]
         if period and completed_in:
             lines.append(f"Hoàn thành trong {period_text(period)}: {len(completed_in)} nhiệm vụ.")
-        if question.statuses or question.overdue or question.task_refs:
+        if question.task_refs:  # "nhiệm vụ 28 đã hoàn thành chưa?": its status, whatever it is
+            listed = rows
+        elif question.statuses or question.overdue:
             listed = [r for r in rows if (not question.statuses or r.status.status in question.statuses)
                       and (not question.overdue or r.overdue)]
-            what = ("quá hạn" if question.overdue and not question.statuses
-                    else " / ".join(STATUS_LABELS[s] for s in question.statuses) or "trạng thái")
-            lines.append(f"Nhiệm vụ {what}: {len(listed)}" + (":" if listed else "."))
+            lines.append(f"Nhiệm vụ {_asked_text(question)} ({len(listed)})" + (":" if listed else "."))
         else:
             listed = [r for r in rows if r.overdue] + [r for r in completed_in if not r.overdue]
             if listed:
@@ -187,16 +207,26 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
 def answer_status_question(query: Query, index_store, catalog: PlanCatalog,
                            today: date | None = None) -> Answer | None:
     """The status answer of ``query`` over the opened ``index_store``
-    (statuses from :class:`tracking.store.StatusStore` under its ``home``),
-    or ``None`` when ``query`` is not a progress question."""
+    (statuses from :class:`tracking.store.StatusStore` under its ``home``;
+    no store is created by a question), or ``None`` when ``query`` is not a
+    progress question. An unreadable store gives an abstention saying so."""
     question = status_question(query, catalog)
     if question is None or not hasattr(index_store, "manifest"):
         return None
-    from tracking.progress import tracked
-    from tracking.store import StatusStore
+    import sqlite3
 
-    with StatusStore(index_store.home) as store:
-        plans = tracked(index_store, store)
+    from tracking.progress import tracked, untracked
+    from tracking.store import StatusStore, store_exists
+
+    if not store_exists(index_store.home):  # nothing recorded yet: every task is chưa thực hiện
+        plans = untracked(index_store)
+    else:
+        try:
+            with StatusStore(index_store.home) as store:
+                plans = tracked(index_store, store)
+        except sqlite3.DatabaseError as err:
+            return Answer(f"Không đọc được dữ liệu trạng thái nhiệm vụ ({err}).", True, [], "abstain",
+                          query=query)
     scope = [plans[d] for d in (question.docs or sorted(plans)) if d in plans]
     answer = status_answer(question, scope, catalog, today)
     answer.query = query

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.model import Plan, Task
-from tracking.model import CANCELLED, DONE, IN_PROGRESS, NOT_STARTED, OPEN_STATUSES, TaskStatus, task_keys
+from tracking.model import (
+    CANCELLED,
+    DONE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    OPEN_STATUSES,
+    TaskStatus,
+    task_keys,
+)
 from tracking.store import StatusStore, plan_identity
 from ui.units import split_units, unit_groups, unit_key
 
@@ -87,6 +95,12 @@ def tracked(index_store, status_store: StatusStore) -> dict[str, TrackedPlan]:
     return result
 
 
+def untracked(index_store) -> dict[str, TrackedPlan]:
+    """:func:`tracked` without a store (no status recorded yet): empty statuses."""
+    return {doc: TrackedPlan(plan_identity(index_store, doc), plan, task_keys(plan), {})
+            for doc, plan in index_store.plans().items()}
+
+
 def progress_rows(plan: Plan, statuses: dict[str, TaskStatus], today: date) -> list[TaskProgress]:
     """One :class:`TaskProgress` per task of ``plan`` (sub-rows included), table order."""
     rows = []
@@ -118,9 +132,9 @@ def summary(rows: list[TaskProgress], by: str) -> list[dict]:
     if by == "lead":
         labels = lead_groups(rows)
         for r in rows:
-            keys = list(dict.fromkeys(unit_key(u) for u in split_units(r.task.lead))) or [None]
-            for k in keys:
-                groups.setdefault(labels.get(k, NO_LEAD) if k else NO_LEAD, []).append(r)
+            names = [labels.get(k, NO_LEAD) for k in dict.fromkeys(unit_key(u) for u in split_units(r.task.lead))]
+            for name in names or [NO_LEAD]:
+                groups.setdefault(name, []).append(r)
     elif by in ("plan", "section"):
         for r in rows:
             name = r.doc if by == "plan" else (r.task.section or NO_SECTION)

@@ -48,7 +48,13 @@ from drafting.docx_writer import (
 )
 from ingest.deadline import QUARTER_ROMAN, due_overlaps, next_quarter, period_bounds
 from tracking.model import CANCELLED, DONE, IN_PROGRESS, NOT_STARTED, OPEN_STATUSES
-from tracking.progress import NO_SECTION, TaskProgress, TrackedPlan, count_statuses, progress_rows
+from tracking.progress import (
+    NO_SECTION,
+    TaskProgress,
+    TrackedPlan,
+    count_statuses,
+    progress_rows,
+)
 
 SYMBOL = "BC-UBND"
 BLANK = "…" * 40

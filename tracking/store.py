@@ -33,9 +33,9 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterable
+from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
@@ -88,8 +88,13 @@ def plan_identity(index_store, doc: str) -> str:
     raise KeyError(doc)
 
 
+def store_exists(home: str | None = None) -> bool:
+    """True when ``<home>/status.db`` exists (some status was ever recorded there)."""
+    return os.path.isfile(os.path.join(resolve_home(home), DB_NAME))
+
+
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def default_user() -> str:
@@ -152,7 +157,7 @@ class StatusStore:
         """Close the connection."""
         self._conn.close()
 
-    def __enter__(self) -> "StatusStore":
+    def __enter__(self) -> StatusStore:  # noqa: PYI034 - a final class
         return self
 
     def __exit__(self, *exc) -> None:

@@ -81,7 +81,7 @@ def read_updates(source: str | IO[bytes], plans: list[TrackedPlan],
 
     try:
         wb = load_workbook(source, read_only=True, data_only=True)
-    except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+    except Exception as err:
         raise ImportRowsError([f"Không đọc được tệp XLSX: {err}"]) from err
     ws = wb.worksheets[0]
     lines = ws.iter_rows(values_only=True)
@@ -144,4 +144,4 @@ def import_xlsx(source: str | IO[bytes], plans: list[TrackedPlan], store: Status
     return changed
 
 
-__all__ = ["STATUS_COLUMNS", "ImportRowsError", "write_status_xlsx", "read_updates", "import_xlsx"]
+__all__ = ["STATUS_COLUMNS", "ImportRowsError", "import_xlsx", "read_updates", "write_status_xlsx"]

@@ -16,16 +16,27 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from tracking.model import DONE, STATUS_LABELS, StatusError, TaskStatus, validated
-from tracking.progress import TrackedPlan, count_statuses, summary, tracked
+from tracking.model import (
+    DONE,
+    OPEN_STATUSES,
+    STATUS_LABELS,
+    StatusError,
+    TaskStatus,
+    validated,
+)
+from tracking.progress import TrackedPlan, count_statuses, lead_groups, summary, tracked
 from tracking.store import StatusStore, default_user
 from tracking.xlsx import ImportRowsError, import_xlsx, write_status_xlsx
+from ui.config import home_dir
+from ui.due import next_deadline
 from ui.resources import Engine
+from ui.units import split_units, unit_key
 
 PLAN_KEY, TASK_KEY, WHO_KEY = "status_plan", "status_task", "status_who"
 VALUE_KEY, DATE_KEY, REASON_KEY = "status_value", "status_date", "status_reason"
 NOTE_KEY, EVIDENCE_KEY, UNIT_KEY = "status_note", "status_evidence", "status_unit"
 OVERDUE_KEY, NOTICE_KEY, UPLOAD_KEY = "status_overdue_only", "status_notice", "status_upload"
+RELOAD_KEY = "status_reload_form"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATUS_COLORS = {"đã hoàn thành": "#2e7d32", "đang thực hiện": "#f9a825",
                  "chưa thực hiện": "#9e9e9e", "không thực hiện": "#6d4c41"}
@@ -40,7 +51,7 @@ def _task_option(tp: TrackedPlan, key: str) -> str:
 
 def _load_form(tp: TrackedPlan) -> None:
     """Put the chosen task's stored status into the form widgets."""
-    st_ = tp.statuses.get(st.session_state.get(TASK_KEY), TaskStatus())
+    st_ = tp.statuses.get(st.session_state.get(TASK_KEY) or "", TaskStatus())
     st.session_state[VALUE_KEY] = st_.status
     st.session_state[DATE_KEY] = date.fromisoformat(st_.completed_on) if st_.completed_on else None
     st.session_state[REASON_KEY] = st_.reason or ""
@@ -48,8 +59,16 @@ def _load_form(tp: TrackedPlan) -> None:
     st.session_state[EVIDENCE_KEY] = st_.evidence or ""
 
 
+def _next(row, today: date) -> str:
+    """The next deadline of a task still to do (:func:`ui.due.next_deadline`), as dd/mm/yyyy."""
+    if row.status.status not in OPEN_STATUSES:
+        return ""
+    nxt = next_deadline(row.task.due, today, row.task.deadline)
+    return f"{nxt:%d/%m/%Y}" if nxt else ""
+
+
 def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
-    """One row per task: Số, Mục, Nội dung, Chủ trì, Thời hạn, Trạng thái,
+    """One row per task: Số, Mục, Nội dung, Chủ trì, Thời hạn, Hạn kế tiếp (open tasks), Trạng thái,
     Ngày hoàn thành, Quá hạn, Ghi chú, Minh chứng, Cập nhật (who and when)."""
     rows = []
     for r in tp.rows(today):
@@ -60,6 +79,7 @@ def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
             "Nội dung": r.task.content or "",
             "Chủ trì": r.task.lead or "",
             "Thời hạn": r.task.deadline or "",
+            "Hạn kế tiếp": _next(r, today),
             "Trạng thái": s.label,
             "Ngày hoàn thành": s.completed_on or "",
             "Quá hạn": "Quá hạn" if r.overdue else "",
@@ -70,15 +90,21 @@ def status_frame(tp: TrackedPlan, today: date) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _form(tp: TrackedPlan, store: StatusStore) -> None:
+def _form(tp: TrackedPlan, store: StatusStore, keys: list[str]) -> None:
+    """The form for one task of ``keys`` (the tasks of the chosen unit)."""
     st.subheader("Cập nhật trạng thái")
-    if st.session_state.get(TASK_KEY) not in tp.keys:
-        st.session_state[TASK_KEY] = tp.keys[0]
+    if not keys:
+        st.caption("Không có nhiệm vụ nào theo bộ lọc.")
+        return
+    if st.session_state.pop(RELOAD_KEY, False) and st.session_state.get(TASK_KEY) in keys:
+        _load_form(tp)  # show what was stored (e.g. the completion date filled in)
+    if st.session_state.get(TASK_KEY) not in keys:
+        st.session_state[TASK_KEY] = keys[0]
         _load_form(tp)
-    st.selectbox("Nhiệm vụ", tp.keys, key=TASK_KEY, format_func=lambda k: _task_option(tp, k),
+    st.selectbox("Nhiệm vụ", keys, key=TASK_KEY, format_func=lambda k: _task_option(tp, k),
                  on_change=_load_form, args=(tp,))
     c1, c2 = st.columns(2)
-    c1.selectbox("Trạng thái", list(STATUS_LABELS), key=VALUE_KEY, format_func=STATUS_LABELS.get)
+    c1.selectbox("Trạng thái", list(STATUS_LABELS), key=VALUE_KEY, format_func=lambda c: STATUS_LABELS[c])
     c2.date_input("Ngày hoàn thành (khi đã hoàn thành)", key=DATE_KEY, format="DD/MM/YYYY",
                   max_value=date.today())
     st.text_input("Lý do (bắt buộc khi không thực hiện)", key=REASON_KEY)
@@ -100,7 +126,7 @@ def _form(tp: TrackedPlan, store: StatusStore) -> None:
             return
         key = st.session_state[TASK_KEY]
         changed = store.set(tp.plan_id, tp.plan, key, status, who=st.session_state.get(WHO_KEY) or None)
-        tp.statuses[key] = status
+        st.session_state[RELOAD_KEY] = True
         st.session_state[NOTICE_KEY] = (f"Đã lưu: {_task_option(tp, key)[:60]} – {status.label}"
                                         if changed else "Không có gì thay đổi.")
         st.rerun()
@@ -139,7 +165,7 @@ def _audit(store: StatusStore, tp: TrackedPlan) -> None:
         actions = {"set": "cập nhật", "import": "nhập từ XLSX", "carry": "giữ từ bản trước"}
         st.dataframe(pd.DataFrame([{
             "Thời điểm (UTC)": e.at, "Người": e.who or "", "Thao tác": actions.get(e.action, e.action),
-            "Nhiệm vụ": names.get(e.task_key, e.task_key or ""),
+            "Nhiệm vụ": names.get(e.task_key or "", e.task_key or ""),
             "Thay đổi": "; ".join(f"{f}: {STATUS_LABELS.get(o, o) or '—'} → {STATUS_LABELS.get(n, n) or '—'}"
                                   for f, (o, n) in e.changes.items() if f != "from"),
         } for e in entries]), hide_index=True, width="stretch")
@@ -148,9 +174,10 @@ def _audit(store: StatusStore, tp: TrackedPlan) -> None:
 def _spreadsheet(plans: dict[str, TrackedPlan], tp: TrackedPlan, store: StatusStore) -> None:
     st.subheader("Bảng trạng thái (Excel)")
     c1, c2 = st.columns(2)
-    c1.download_button("Tải bảng trạng thái (XLSX)", data=lambda: _xlsx(tp),
+    # Bytes built in this run: a deferred file can expire before the click (issue 12).
+    c1.download_button("Tải bảng trạng thái (XLSX)", data=_xlsx(tp),
                        file_name="trang_thai_nhiem_vu.xlsx", mime=XLSX_MIME, key="status_xlsx",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     upload = c2.file_uploader("Nhập lại bảng đã điền", type=["xlsx"], key=UPLOAD_KEY)
     if upload is not None and c2.button("Nhập trạng thái", key="status_import"):
         try:
@@ -181,7 +208,7 @@ def render(engine: Engine) -> None:
     if not docs:
         st.info("Các kế hoạch đã nạp không có bảng nhiệm vụ.")
         return
-    with StatusStore(engine.store.home) as store:
+    with StatusStore(home_dir()) as store:
         plans = tracked(engine.store, store)
         c1, c2 = st.columns([3, 1])
         doc = c1.selectbox("Kế hoạch", docs, key=PLAN_KEY, format_func=lambda d: engine.labels.get(d, d))
@@ -206,20 +233,21 @@ def render(engine: Engine) -> None:
                                        + [("Quá hạn", c["overdue"])]):
             col.metric(label, value)
 
-        _form(tp, store)
+        groups = lead_groups(rows)
+        if st.session_state.get(UNIT_KEY) not in (None, *groups):  # another plan was chosen
+            del st.session_state[UNIT_KEY]
+        f1, f2 = st.columns([3, 1])
+        unit = f1.selectbox("Đơn vị chủ trì", [None, *sorted(groups, key=lambda k: groups[k])], key=UNIT_KEY,
+                            format_func=lambda k: "Tất cả" if k is None else groups.get(k, k),
+                            help="Các cách viết của cùng một đơn vị được gộp lại.")
+        overdue_only = f2.checkbox("Chỉ nhiệm vụ quá hạn", key=OVERDUE_KEY)
+        keep = [(unit is None or unit in {unit_key(u) for u in split_units(r.task.lead)})
+                and (not overdue_only or r.overdue) for r in rows]
+        _form(tp, store, [r.key for r, k in zip(rows, keep) if k])
 
         st.subheader("Danh sách nhiệm vụ")
         frame = status_frame(tp, today)
-        units = sorted({u for u in frame["Chủ trì"] if u})
-        f1, f2 = st.columns([3, 1])
-        unit = f1.selectbox("Đơn vị chủ trì", [None] + units, key=UNIT_KEY,
-                            format_func=lambda u: "Tất cả" if u is None else u)
-        overdue_only = f2.checkbox("Chỉ nhiệm vụ quá hạn", key=OVERDUE_KEY)
-        shown = frame
-        if unit:
-            shown = shown[shown["Chủ trì"] == unit]
-        if overdue_only:
-            shown = shown[shown["Quá hạn"] != ""]
+        shown = frame[keep]
         st.markdown(f"**{len(shown)}** / {len(frame)} nhiệm vụ")
         st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={"Nội dung": st.column_config.TextColumn(width="large")})

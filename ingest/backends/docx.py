@@ -78,7 +78,7 @@ class DocxBackend:
         if body is None:
             raise CorruptFileError(name, "tài liệu Word không có phần thân (w:body)")
         blocks = list(_body_blocks(body, document))
-        return LoadedDocument(name=name, blocks=blocks, has_pages=False)
+        return LoadedDocument(name=name, blocks=blocks, has_pages=False, fonts=_font_names(document))
 
 
 def _children(element):
@@ -179,3 +179,20 @@ def _cell_text(tc, parent) -> str:
             for row in table_rows(child, parent):
                 parts.extend(row)
     return " ".join(p for p in parts if p)
+
+
+_FONT_ATTRS = [qn("w:ascii"), qn("w:hAnsi"), qn("w:cs")]
+
+
+def _font_names(document) -> list[str]:
+    """Font names the body runs and the styles declare (``w:rFonts``)."""
+    names: set[str] = set()
+    roots = [document.element]
+    try:
+        roots.append(document.styles.element)
+    except (KeyError, ValueError, AttributeError):
+        pass
+    for root in roots:
+        for el in root.iter(qn("w:rFonts")):
+            names.update(v for a in _FONT_ATTRS if (v := el.get(a)))
+    return sorted(names)

@@ -190,12 +190,13 @@ def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
                 pages.append(_Page(size, lines, found.tables))
                 carry = None
                 continue
-            tables = page.find_tables()
-            bboxes = [t.bbox for t in tables]
+            extracted = [(t, [[_cell_text(c) for c in row] for row in t.extract()]) for t in page.find_tables()]
+            # a one-column "table" is a framed text block (a title over lines): body text
+            extracted = [(t, rows) for t, rows in extracted if max((len(r) for r in rows), default=0) >= 2]
+            bboxes = [t.bbox for t, _ in extracted]
             table_items = []
             merges = {}
-            for table in tables:
-                rows = [[_cell_text(c) for c in row] for row in table.extract()]
+            for table, rows in extracted:
                 if any(any(row) for row in rows):
                     table_items.append((table.bbox[1], rows))
                     merges[id(rows)] = _merged_positions(table)
@@ -308,8 +309,8 @@ def _take_unruled_table(page, words, size, carry, table_items):
     found = recover_table(words, size, carry)
     if found is None:
         found = recover_flattened(page.extract_words(use_text_flow=True), size)
-    if found is None:
-        return words, None
+    if found is None or max((len(r) for r in found.rows), default=0) < 2:
+        return words, None  # one column is body text (a title over lines), never a table
     table_items.append((found.top, found.rows))
     rest = [w for w in words if not found.top - 0.5 <= (w["top"] + w["bottom"]) / 2 <= found.bottom + 0.5]
     return rest, (found.columns if found.open else None)

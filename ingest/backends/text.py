@@ -42,8 +42,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.blocks import Block, LoadedDocument
-from ingest.errors import CorruptFileError, EmptyFileError
+from ingest import legacy
 from ingest.cell_lines import rebuild as rebuild_cell_lines
+from ingest.errors import CorruptFileError, EmptyFileError, LegacyEncodingError
 from ingest.flattened import find_flattened_tables
 
 # ---------------------------------------------------------------------------
@@ -76,6 +77,36 @@ def decode_text(data: bytes, name: str = "") -> str:
     if not text.strip():
         raise EmptyFileError(name)
     return text
+
+
+def decode_plan_text(data: bytes, name: str = "") -> tuple[str, str | None]:
+    """:func:`decode_text`, then TCVN3/VNI detection (:mod:`ingest.legacy`):
+    ``(text, legacy encoding converted or None)``. Raises
+    :class:`ingest.errors.LegacyEncodingError` for mojibake no reading fixes."""
+    try:
+        text = decode_text(data, name)
+    except CorruptFileError:
+        text = data.decode("latin-1")  # TCVN3/VNI capitals are not Windows-1258
+        fixed, encoding = legacy.decode_text_bytes(data, text, name)
+        if encoding is None:
+            raise
+        return unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n"), encoding
+    raw = data if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    if raw is not None:
+        try:
+            data.decode("utf-8-sig")
+            raw = legacy.as_legacy_bytes(text)  # UTF-8: only mojibake saved as UTF-8 is legacy
+        except UnicodeDecodeError:
+            pass
+    if raw is None:
+        if legacy.looks_like_mojibake(text):
+            raise LegacyEncodingError(name)
+        return text, None
+    fixed, encoding = legacy.decode_text_bytes(raw, text, name)
+    if encoding is None:
+        return text, None
+    fixed = unicodedata.normalize("NFC", fixed).replace("\r\n", "\n").replace("\r", "\n")
+    return fixed, encoding
 
 
 # ---------------------------------------------------------------------------
@@ -426,7 +457,8 @@ class TextBackend:
             data = fh.read()
         if not data:
             raise EmptyFileError(name)
-        blocks = text_to_blocks(decode_text(data, name))
+        text, encoding = decode_plan_text(data, name)
+        blocks = text_to_blocks(text)
         if not blocks:
             raise EmptyFileError(name)
-        return LoadedDocument(name=name, blocks=blocks, has_pages=False)
+        return LoadedDocument(name=name, blocks=blocks, has_pages=False, encoding=encoding)

@@ -96,3 +96,81 @@ PLACE_MENTION = re.compile(
     r"\b(?:[Xx][ãa]|[Pp]h[ưu][ờo]ng|[Tt]h[ịi] [Tt]r[ấa]n)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )
 
+
+# ------------------------------------------------------------ selection beyond unit/period
+
+#: Words before a unit or a deadline condition that exclude it: "không do
+#: Phòng X chủ trì", "trừ các nhiệm vụ thường xuyên", "ngoài Văn phòng".
+EXCLUSION = re.compile(
+    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|tru(?: cac| nhung)?(?: nhiem vu| viec)?(?: do)?|"
+    r"ngoai tru|ngoai|loai tru|khong ke|khong tinh|bo qua)\s*$"
+)
+#: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
+COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
+#: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
+ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
+                      r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")
+#: A field whose cell is empty: "không ghi cơ quan phối hợp", "chưa có sản
+#: phẩm", "thời hạn để trống", "không có đơn vị phối hợp".
+EMPTY_FIELD = re.compile(
+    r"\b(?:khong|chua) (?:ghi|co|neu|xac dinh|quy dinh|dien)(?: ro)?(?: ten)? "
+    r"(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)\b"
+    r"|\b(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian) "
+    r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|trong$)\b"
+    r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) (?:cot |o |phan )?(?:co quan |don vi )?"
+    r"(phoi hop|chu tri|san pham|thoi han|thoi gian)\b"
+)
+#: A negation right after the unit: "… mà Phòng X không chủ trì".
+NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
+EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",
+                     "thoi han": "deadline", "thoi gian": "deadline",
+                     "thoi gian hoan thanh": "deadline", "han": "deadline"}
+#: Overdue as of today.
+OVERDUE = re.compile(r"\b(?:(?:da )?qua han|tre han|(?:da )?het han|cham tien do|tre tien do)\b")
+#: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
+DUE_SOON = re.compile(
+    r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"
+    r"(\d{1,3}) ngay (?:toi|nua|sap toi)|trong (tuan|thang) (?:toi|nay|sap toi))\b"
+)
+#: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01".
+DUE_BEFORE = re.compile(
+    r"\b(?:truoc|cham nhat|khong muon hon|(?<!tinh )(?<!tinh toi )den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
+)
+#: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
+#: hóa", "nhiệm vụ nào nói về ISO".
+TOPIC = re.compile(
+    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc)"
+    r" ((?:\w+ ?){1,8})"
+)
+#: Ordering / aggregation words.
+EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc)\b")
+LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat)\b")
+TOP_LEAD = re.compile(
+    r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
+    r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
+)
+PER_PLAN = re.compile(r"\b(?:moi|tung|tat ca cac|ca nam|cac) (?:ke hoach|xa|phuong|ban ke hoach)\b")
+#: "Kế hoạch nào nhắc đến X", "xã nào có nói về X", "ở đâu đề cập X".
+MENTION = re.compile(
+    r"\b(?:ke hoach|xa|phuong|van ban|dia phuong|ban) nao (?:co )?(?:nhac|nhac den|nhac toi|de cap|noi|neu|co|"
+    r"dat|ap dung|trien khai|thuc hien|dung)(?: den| toi| ve)? (.+)$"
+)
+#: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
+WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
+                             r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b")
+#: The question points at the body, not the annex: "theo phần tổ chức thực
+#: hiện", "theo phân công", "trách nhiệm của"; or asks what no task cell
+#: holds ("gửi về đâu", "kinh phí").
+BODY_REFERENCE = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem cua|co quan thuong truc|"
+                            r"ban chi dao|trong tam|muc tieu|gui (?:ve|cho|den) (?:dau|ai)|o dau|"
+                            r"kinh phi|nguon von|che do bao cao)\b")
+#: A field value right after a field word ("thời gian cả năm 2026", "là quý I").
+VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong xuyen|hang|truoc|\d)")
+#: The day the windows count from, when the question gives it: "tính đến
+#: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
+AS_OF = re.compile(
+    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
+    r"den thoi diem|xet tai|tinh tai) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
+)
+#: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
+OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")

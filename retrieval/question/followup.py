@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE
-from retrieval.question.model import Query
+from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE, OTHER_PLAN, WITHIN_PREVIOUS
+from retrieval.question.model import Intent, Query
 
 __all__ = ["follow_up"]
 
@@ -19,17 +19,45 @@ def follow_up(question: Query, previous: Query) -> Query:
     ("thế ai phối hợp?") asks about the previous turn's tasks; one with a
     task number but no field ("còn nhiệm vụ 23?") asks the previous
     turn's fields; "còn 23?" after a task question is task 23; a bare
-    "bao nhiêu?"/"những nhiệm vụ nào?" after a filter keeps its filters.
+    "bao nhiêu?"/"những nhiệm vụ nào?" after a filter keeps its filters;
+    "trong đó …" selects among the previous answer's rows
+    (``previous.result_keys``); "còn Trường Xuân?" asks the previous
+    question of the plan named, "kế hoạch kia thì sao?" of the plan
+    mentioned before the previous one.
     Returns a new :class:`Query`.
     """
     q = replace(question, plans=list(question.plans), task_refs=list(question.task_refs),
-                fields=list(question.fields), sections=list(question.sections))
+                fields=list(question.fields), sections=list(question.sections),
+                result_keys=[])
+    q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
+    if OTHER_PLAN.search(q.key) and not q.plan_named:
+        other = [d for d in q.mentioned if d not in previous.plans]
+        if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
+            return replace(previous, plans=[other[-1]], plan_named=True, text=q.text,
+                           task_refs=list(previous.task_refs), fields=list(previous.fields),
+                           sections=list(previous.sections), result_keys=[], previous_keys=[],
+                           cross_doc=False, mentioned=list(q.mentioned))
     if not q.plan_named and not q.cross_doc:
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.unknown_place = q.unknown_place or previous.unknown_place
+    if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
+        # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
+        q.previous_keys = list(previous.result_keys)
+        q.plans, q.plan_named = list(previous.plans), previous.plan_named
+        q.task_refs = []
+        q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
+        return q
     elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key))
     if not elliptic:
         return q
+    if (q.plan_named and q.plans and q.intent == Intent.SEARCH and not q.task_refs and not q.fields
+            and not q.has_filter and not q.count and set(q.plans) != set(previous.plans)
+            and (FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)):
+        # "còn Trường Xuân?": the previous question, asked of the plan named now
+        return replace(previous, plans=list(q.plans), plan_named=True, text=q.text,
+                       task_refs=list(previous.task_refs), fields=list(previous.fields),
+                       sections=list(previous.sections), result_keys=[], previous_keys=[],
+                       cross_doc=False, mentioned=list(q.mentioned))
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number

@@ -57,7 +57,8 @@ class Query:
       ``unknown_place`` the place named that no loaded plan is for;
     * ``task_refs`` task numbers as written ("22", "2.3"), in order;
     * ``fields`` fields asked, subset of :data:`FIELDS`, in that order;
-      ``meta`` a header fact asked (:data:`META_FIELDS`) or ``None``;
+      ``meta`` a header fact asked (:data:`META_FIELDS`) or ``None``,
+      ``metas`` every one asked, in order ("số mấy, ngày nào, ai ký?");
       ``figure`` True when the question asks for a figure (bao nhiêu, tỷ
       lệ, phần trăm);
     * task filters: ``unit`` (unit key) and ``unit_text`` (as in the
@@ -77,6 +78,25 @@ class Query:
       ``subsection_number`` ("3" of "mục II.3");
     * ``count`` (bao nhiêu nhiệm vụ), ``wants_list`` (những nhiệm vụ nào),
       ``cross_doc`` (xã nào, kế hoạch nào, so sánh);
+    * selection beyond those: ``unit_role`` (``lead``, ``coordinating`` or
+      ``any``: "Phòng X phối hợp những nhiệm vụ nào"), ``exclude_units``
+      (unit keys a lead must not be: "không do Phòng VH-XH chủ trì", with
+      ``exclude_texts`` as written), ``empty_fields`` (fields whose cell
+      must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
+      before ``today``, not regular), ``due_within_days`` (end date within N
+      days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
+      ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
+      ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
+      tạo"), ``previous_keys`` ((doc, number) of the previous answer's rows,
+      for "trong đó …"); ``today`` ISO date the windows count from (set by
+      the answerer, a parameter so evaluation can fix it); ``result_keys``
+      ((doc, number) of the rows the answer gave, set by the answerer, for
+      the next turn's "trong đó"); ``mentioned`` the plans named so far in
+      the conversation, latest last (for "kế hoạch kia");
+    * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
+      ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
+      "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
+      hoạch nào nhắc đến X";
     * ``intent``: ``task`` | ``filter`` | ``count`` | ``meta`` | ``plans``
       (which plans cover a period) | ``search``;
     * ``search_text``: the text for passage search (the question, with the
@@ -91,6 +111,7 @@ class Query:
     task_refs: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     meta: str | None = None
+    metas: list[str] = field(default_factory=list)
     figure: bool = False
     unit: str | None = None
     unit_text: str | None = None
@@ -109,16 +130,35 @@ class Query:
     count: bool = False
     wants_list: bool = False
     cross_doc: bool = False
+    unit_role: str = "lead"
+    exclude_units: list[str] = field(default_factory=list)
+    exclude_texts: list[str] = field(default_factory=list)
+    empty_fields: list[str] = field(default_factory=list)
+    overdue: bool = False
+    due_within_days: int | None = None
+    due_before: str | None = None
+    topic: str | None = None
+    aggregate: str | None = None
+    per_plan: bool = False
+    mention: str | None = None
+    previous_keys: list[tuple[str, str]] = field(default_factory=list)
+    today: str | None = None
+    result_keys: list[tuple[str, str]] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""
 
     @property
     def has_filter(self) -> bool:
-        """True when any task filter is set (unit, deadline, section)."""
+        """True when any task filter is set (unit, deadline, section,
+        exclusion, empty field, window, topic, previous result set)."""
         return bool(self.unit or self.period or self.regular or self.recurrence
-                    or self.deadline_text or self.section or self.section_number)
+                    or self.deadline_text or self.section or self.section_number
+                    or self.exclude_units or self.empty_fields or self.overdue
+                    or self.due_within_days is not None or self.due_before or self.topic
+                    or self.previous_keys)
 
-    def follow_up(self, previous: "Query") -> "Query":
+    def follow_up(self, previous: Query) -> Query:
         """This question resolved against the previous turn's query
         (:func:`retrieval.question.followup.follow_up`); a new :class:`Query`."""
         from retrieval.question.followup import follow_up

@@ -35,18 +35,20 @@ hội", "van hoa xa hoi" and "VH-XH" meet. The intent is chosen by
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
 from retrieval.question.cues import (
+    BODY_REFERENCE,
     COUNT,
     COUNT_NOUN,
     CROSS,
     DOTTED,
     EXACT,
+    EXCLUSION,
     FIELD_CUES,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
@@ -56,8 +58,8 @@ from retrieval.question.cues import (
     NEGATION,
     NUM,
     PLACE_MENTION,
-    PLANS_ONLY_WORDS,
     PLAN_PERIOD,
+    PLANS_ONLY_WORDS,
     QUARTER,
     QUOTED,
     RECURRENCE,
@@ -71,8 +73,9 @@ from retrieval.question.cues import (
     YEAR_FILTER,
 )
 from retrieval.question.model import FIELDS, Intent, Query
+from retrieval.question.selection import read_selection, topic_words
 
-__all__ = ["INTENT_RULES", "parse_query", "question_period", "question_unit"]
+__all__ = ["INTENT_RULES", "lookup_by_meaning", "parse_query", "question_period", "question_unit"]
 
 
 def _quarter_no(tok: str) -> int:
@@ -140,13 +143,41 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
         name_key = canon(m.group(1))
         if name_key.split()[0] in {"hoi"}:  # "Xã Hội" in a unit name
             continue
-        if not any(_contains(name_key, e.key) == 0 or _contains(e.key, name_key) == 0
-                   for e in catalog.entries):
-            q.unknown_place = nfc(m.group(1))
-            q.plan_named = True
-            if not found:
-                q.plans = []
+        if any(_contains(name_key, e.key) == 0 or _contains(e.key, name_key) == 0
+               for e in catalog.entries):
+            continue
+        near = _near_place(name_key, catalog)
+        if near is not None:  # a typo of a loaded place ("xã Truong Suan")
+            if near not in found:
+                found.append(near)
+                q.plans = [e.doc for e in found]
+                q.plan_named = True
+            continue
+        q.unknown_place = nfc(m.group(1))
+        q.plan_named = True
+        if not found:
+            q.plans = []
     return bool(found)
+
+
+#: rapidfuzz ratio (0–100) above which a place mention is a loaded place misspelt.
+PLACE_RATIO = 88
+
+
+def _near_place(name_key: str, catalog: PlanCatalog) -> PlanEntry | None:
+    """The loaded plan whose place key is nearest to ``name_key`` (a "xã X"
+    mention that names no loaded place exactly), when rapidfuzz's ratio
+    reaches :data:`PLACE_RATIO`; else ``None``."""
+    from rapidfuzz import fuzz, process
+
+    keys = {e.key: e for e in catalog.entries if e.key}
+    words = name_key.split()
+    best = None
+    for n in range(min(4, len(words)), 0, -1):  # the mention may run on ("xã X có …")
+        hit = process.extractOne(" ".join(words[:n]), list(keys), scorer=fuzz.ratio)
+        if hit and hit[1] >= PLACE_RATIO and (best is None or hit[1] > best[1]):
+            best = hit
+    return keys[best[0]] if best else None
 
 
 def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
@@ -226,7 +257,8 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
         q.recurrence = RECURRENCES[recurrence.group(1)]
         pos = recurrence.start()
     if pos is not None and pos >= 0:
-        q.negate = bool(NEGATION.search(rest[max(0, pos - 40): pos].rstrip() + " "))
+        before = rest[max(0, pos - 40): pos].rstrip()
+        q.negate = bool(NEGATION.search(before + " ") or EXCLUSION.search(before))
         q.period_written = bool(q.period) and bool(WRITTEN.search(rest[max(0, pos - 25): pos]))
 
 
@@ -261,15 +293,59 @@ def _asks_task_list(q: Query, leftover: list[str]) -> bool:
     return q.has_filter and q.wants_list and not q.cross_doc
 
 
+def _asks_which_plans(q: Query, leftover: list[str]) -> bool:
+    """"Kế hoạch nào nhắc đến PAPI?", "xã nào đặt mục tiêu …": a term to
+    look for in every plan, no plan or task named."""
+    return bool(q.mention) and not q.task_refs and len(q.plans) != 1
+
+
+def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
+    """"Nhiệm vụ nào có hạn sớm nhất?", "đơn vị nào chủ trì nhiều nhất?"."""
+    if q.aggregate == "top_lead":
+        return True
+    return bool(q.aggregate) and (q.wants_list or q.count or q.has_filter
+                                  or bool(re.search(r"\b(?:han|hoan thanh|thoi han|nhiem vu|viec)\b", q.key)))
+
+
+def _asks_lookup(q: Query, leftover: list[str]) -> bool:
+    """A field of a task described by its content, no number: "ai lo việc
+    số hóa hồ sơ?", "ISO 9001 khi nào xong?" (at least two content words)."""
+    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure or not set(q.fields) - {"content"}:
+        return False
+    if BODY_REFERENCE.search(q.key):
+        return False
+    return len(topic_words(" ".join(leftover))) >= 2
+
+
 #: (intent, rule) in the order they are tried.
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.TASK, _asks_task_rows),
+    (Intent.WHICH_PLANS, _asks_which_plans),
+    (Intent.AGGREGATE, _asks_aggregate),
     (Intent.COUNT, lambda q, leftover: q.count),
     (Intent.META, _asks_header_fact),
     (Intent.PLANS, _asks_plans_of_period),
     (Intent.FILTER, _asks_task_list),
+    (Intent.LOOKUP, _asks_lookup),
     (Intent.SEARCH, lambda q, leftover: True),
 ]
+
+
+def lookup_by_meaning(q: Query, catalog: PlanCatalog, field: str) -> bool:
+    """Set ``field`` (found by :class:`retrieval.question.meaning.FieldVote`)
+    on a question the rules sent to passage search, and make it a look-up
+    when :func:`_asks_lookup` then holds; True when it did (``q`` unchanged
+    otherwise)."""
+    if q.intent != Intent.SEARCH or q.fields or q.task_refs or q.meta:
+        return False
+    leftover = [w for w in q.key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
+                and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
+    q.fields = [field]
+    if _asks_lookup(q, leftover):
+        q.intent = Intent.LOOKUP
+        return True
+    q.fields = []
+    return False
 
 
 def parse_query(text: str, catalog: PlanCatalog) -> Query:
@@ -298,7 +374,10 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         if not re.search(r"\b(?:noi dung|nhiem vu gi|gom nhung)\b", key):
             asked.discard("content")  # "sản phẩm là gì": "là gì" qualifies the other field
     q.fields = [f for f in FIELDS if f in asked]
-    q.meta = next((name for name, pat in META_CUES if pat.search(key)), None)
+    q.metas = [name for name, pat in META_CUES if pat.search(key)]
+    if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
+        q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
+    q.meta = q.metas[0] if q.metas else None
     q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", key))
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
@@ -321,12 +400,17 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         texts = list(dict.fromkeys(x.text for x in sections))
         q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
+    read_selection(q, key, catalog, unit)
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
-    if q.intent in ("search", "meta", "plans"):
+    if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP):
         q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
-        q.regular = q.negate = False
+        q.regular = q.negate = q.overdue = False
+        q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []
+        q.due_within_days = q.due_before = q.topic = None
+    if q.intent != Intent.WHICH_PLANS:
+        q.mention = None
     typed = set(CANON_WORD.findall(fold(raw)))
     expansions = [w for w in key.split() if w not in typed]
     q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")

@@ -1,0 +1,93 @@
+"""Task rows found by what they are about, with no number: "ai lo việc số
+hóa hồ sơ ở Trường Xuân?", "ISO 9001 ở Nam An Phụ khi nào xong?".
+
+The question's content words (:func:`retrieval.question.selection.topic_words`
+without plan names and the words that ask a field) are scored against each
+task row's content, objective, product and sub-section, each word weighted
+by its rarity among the rows in scope (IDF). The best rows (within 90 % of
+the best score, at most three) answer when they cover at least
+:data:`MIN_COVER` of the question's weight and the hybrid search ranks them
+among its first :data:`AGREE_TOP` hits; otherwise the question goes to the
+passages of the body.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ingest.lexicon import canon
+from ingest.model import Plan, Task
+from retrieval.answer_model import Answer
+from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
+from retrieval.answer_tasks import TaskAnswerer
+from retrieval.query import Query
+from retrieval.question.selection import topic_words
+
+__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows"]
+
+#: Share of the question's word weight a row must hold to answer.
+MIN_COVER = 0.6
+#: A row answers only when it is among this many best search hits.
+AGREE_TOP = 3
+#: Words that ask for a field rather than say what the task is about.
+_ASKING = frozenset("""
+lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
+thoi diem hoan tat nao xong truoc sau chinh can phai se
+""".split())
+
+
+def _row_text(task: Task) -> str:
+    return canon(" ".join(filter(None, (task.content, task.objective, task.product, task.subsection))))
+
+
+def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[float, Plan, Task]]:
+    """(cover, plan, numbered task) of the rows best matching the question's
+    content words, best first; ``[]`` when none covers :data:`MIN_COVER`.
+    ``names`` are words of plan names, left out of the question's words."""
+    words = [w for w in topic_words(query.key) if w not in names and w not in _ASKING]
+    if not words:
+        return []
+    rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
+    if not rows:
+        return []
+    n = len(rows)
+    idf = {w: math.log(1 + n / (1 + sum(w in have for _, _, have in rows))) for w in words}
+    total = sum(idf.values())
+    scored: dict[tuple[str, str | None], tuple[float, Plan, Task]] = {}
+    for plan, task, have in rows:
+        cover = sum(idf[w] for w in words if w in have) / total
+        hits = sum(w in have for w in words)
+        if hits < min(2, len(words)) or cover < MIN_COVER:
+            continue
+        numbered = parent_task(plan, task) or task
+        key = (plan.doc, numbered.number)
+        if key not in scored or scored[key][0] < cover:
+            scored[key] = (cover, plan, numbered)
+    ranked = sorted(scored.values(), key=lambda x: -x[0])
+    if not ranked:
+        return []
+    best = ranked[0][0]
+    return [r for r in ranked if r[0] >= 0.9 * best][:3]
+
+
+def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -> Answer | None:
+    """Kind ``task``: the rows :func:`lookup_rows` finds, rendered with the
+    fields asked and cited; ``None`` when no row is close enough. With the
+    passage search's ``hits`` (best first), only rows among the first
+    :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
+    answers better (a duty, a reporting rule) goes to the body."""
+    names = {w for e in tasks.catalog.entries for a in e.aliases for w in a.split()}
+    found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
+    if found and hits is not None:
+        top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
+        found = [r for r in found if (r[1].doc, r[2].number) in top]
+    if not found:
+        return None
+    label = len({p.doc for _, p, _ in found}) > 1 or not query.plan_named
+    blocks, citations = [], []
+    for _, plan, task in found:
+        blocks.append(tasks.render_task(plan, task, query.fields, label))
+        citations.append(task_citation(plan, task))
+        citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
+    head = "" if len(found) == 1 else f"{len(found)} nhiệm vụ khớp với câu hỏi:\n"
+    return Answer(head + "\n".join(blocks), False, citations, "task", list(citations), query)

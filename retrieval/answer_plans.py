@@ -1,0 +1,95 @@
+"""Cross-plan answers: which loaded plans mention a term ("kế hoạch nào nhắc
+đến ISO 18091 / Đề án 06 / PAPI?").
+
+Every plan in scope is searched, through its passages (task rows, body
+paragraphs, targets; :class:`retrieval.chunks.Chunk` quotes), for the term's
+:func:`ingest.lexicon.canon` words in a row, else all its content words in
+one passage; the answer lists, per plan, at
+most :data:`PER_PLAN` cited places with a short excerpt around the term
+(bounded, never the whole text), then the plans that do not mention it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.lexicon import canon, contains_words
+from retrieval.answer_model import Answer, Citation
+from retrieval.answer_rows import plan_label, plan_title
+from retrieval.query import PlanCatalog, Query
+from retrieval.question.selection import topic_words
+
+__all__ = ["PER_PLAN", "MentionIndex"]
+
+#: Places cited per plan.
+PER_PLAN = 2
+_EXCERPT = 90
+
+
+def _excerpt(quote: str, term_key: str) -> str:
+    """About :data:`_EXCERPT` characters each side of the term in ``quote``."""
+    words = term_key.split()
+    flat = re.sub(r"\s+", " ", quote).strip()
+    if len(flat) <= 2 * _EXCERPT:
+        return flat
+    # locate the first term word in the source by its folded form
+    pos = 0
+    for m in re.finditer(r"\S+", flat):
+        if canon(m.group(0)).split()[:1] == words[:1]:
+            pos = m.start()
+            break
+    start, end = max(0, pos - _EXCERPT), min(len(flat), pos + _EXCERPT + len(term_key))
+    text = flat[start:end].strip()
+    return ("…" if start else "") + text + ("…" if end < len(flat) else "")
+
+
+def _loose(text: str) -> str:
+    """:func:`canon` with numbers cut at ":" "/" "." ("ISO 18091:2020" →
+    "iso 18091 2020"), so "ISO 18091" meets every way of writing the year."""
+    return re.sub(r"(?<=\d)[:/.](?=\d)", " ", canon(text))
+
+
+class MentionIndex:
+    """The :func:`canon` keys of every chunk's quote, built once per answerer."""
+
+    def __init__(self, chunks: Iterable, plans: dict, catalog: PlanCatalog):
+        self.plans = plans
+        self.catalog = catalog
+        self.by_doc: dict[str, list[tuple[str, object]]] = {}
+        for chunk in chunks:
+            if chunk.kind == "meta":
+                continue
+            self.by_doc.setdefault(chunk.doc, []).append((_loose(chunk.quote), chunk))
+
+    def answer(self, query: Query) -> Answer | None:
+        """Kind ``plans``: the plans in scope that mention ``query.mention``,
+        each with up to :data:`PER_PLAN` cited excerpts, then the ones that
+        do not. ``None`` when none does (the caller searches passages)."""
+        term = _loose(query.mention or "")
+        words = set(topic_words(term))
+        docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
+        found: list[tuple[str, list]] = []
+        missing: list[str] = []
+        for doc in docs:
+            hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
+            if not hits and len(words) >= 2:  # the words apart, in one passage
+                hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
+            (found.append((doc, hits)) if hits else missing.append(doc))
+        shown = term.upper() if len(term) <= 6 else term
+        if not found:
+            return None  # not written as such: passage search may still find it by meaning
+        lines = [f"{len(found)}/{len(docs)} kế hoạch nhắc đến “{shown}”:"]
+        citations: list[Citation] = []
+        for doc, hits in found:
+            plan = self.plans.get(doc)
+            places = []
+            for chunk in hits[:PER_PLAN]:
+                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, term)}”")
+                citations.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                          chunk.page, chunk.quote, chunk.section))
+            more = f" (và {len(hits) - PER_PLAN} chỗ khác)" if len(hits) > PER_PLAN else ""
+            lines.append(f"- {plan_label(self.catalog, doc)} — " + "; ".join(places) + more)
+        if missing:
+            lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
+        return Answer("\n".join(lines), False, citations, "plans", list(citations), query)

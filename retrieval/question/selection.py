@@ -1,0 +1,182 @@
+"""The task selection and aggregation a question asks, beyond task numbers,
+lead unit and deadline period (those are read in :mod:`.parse`).
+
+:func:`read_selection` sets, on a :class:`~retrieval.question.model.Query`:
+
+* the unit's role and exclusion – "Phòng X phối hợp những nhiệm vụ nào"
+  (``unit_role = "coordinating"``), "tham gia" (``any``), "không do Phòng
+  VH-XH chủ trì" / "trừ Văn phòng" (``exclude_units``);
+* empty fields – "không ghi cơ quan phối hợp", "chưa có sản phẩm",
+  "thời hạn để trống" (``empty_fields``);
+* deadline windows relative to today – "đã quá hạn" (``overdue``), "sắp đến
+  hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
+  "trước 30/6/2026" (``due_before``); the day they count from when the
+  question gives it ("tính đến ngày 30/9/2025" → ``today``);
+* a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
+  annex section matched those words;
+* aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
+  (``aggregate``), counts "mỗi kế hoạch" (``per_plan``);
+* the term of "kế hoạch nào nhắc đến X" (``mention``).
+
+Patterns are in :mod:`.cues`; all of them work on :func:`ingest.lexicon.canon`
+keys (folded, abbreviations expanded).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.lexicon import contains_words
+from retrieval.question.catalog import PlanCatalog, UnitEntry
+from retrieval.question.cues import (
+    ANY_ROLE,
+    AS_OF,
+    COORDINATING_ROLE,
+    DUE_BEFORE,
+    DUE_SOON,
+    EARLIEST,
+    EMPTY_FIELD,
+    EMPTY_FIELD_NAMES,
+    EXCLUSION,
+    LATEST,
+    MENTION,
+    NEGATED_AFTER,
+    OVERDUE,
+    PER_PLAN,
+    TOP_LEAD,
+    TOPIC,
+    VALUE_AFTER,
+)
+from retrieval.question.model import Query
+
+__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "read_selection", "topic_words"]
+
+#: Words that do not make a topic: question words, generic task words,
+#: administrative words every row holds.
+TOPIC_STOPWORDS = frozenset("""
+nhiem vu viec cong cac nhung nao gi la co khong cua trong ke hoach xa phuong thi tran nam
+thang quy duoc va voi cho ai don vi co quan phong chu tri phoi hop thuc hien bao nhieu may
+liet ke danh sach ke nay do hay the sao nhu o tai ve den toi lien quan ra sao the nao
+tat ca gom thoi han thoi gian san pham hoan thanh ket qua han nao nhe a oi giup minh toi
+noi de cap nham cu the linh vuc muc phan nhom
+""".split())
+
+
+def topic_words(text: str) -> list[str]:
+    """The content words of a topic key (``canon`` text), stopwords and
+    numbers dropped, in order, distinct."""
+    return list(dict.fromkeys(w for w in text.split() if w not in TOPIC_STOPWORDS
+                              and not w.isdigit() and len(w) > 1))
+
+
+def _unit_span(key: str, unit: UnitEntry) -> tuple[int, int] | None:
+    pos = contains_words(key, unit.key)
+    if pos >= 0:
+        return pos, pos + len(unit.key)
+    head = re.search(r"\b(?:phong|van phong|trung tam|ban|bo phan|cong an|doan|hoi|mat tran|tu phap)\b",
+                     key)
+    return (head.start(), head.end()) if head else None
+
+
+def _read_unit_role(q: Query, key: str, unit: UnitEntry | None) -> None:
+    if unit is None or not q.unit:
+        return
+    span = _unit_span(key, unit)
+    if span is None:
+        return
+    before = key[max(0, span[0] - 30): span[0]].rstrip()
+    after = " ".join(key[span[1]:].split()[:6])
+    if EXCLUSION.search(before + " ") or EXCLUSION.search(before) or NEGATED_AFTER.match(key[span[1]:]):
+        q.exclude_units, q.exclude_texts = [q.unit], [q.unit_text or unit.text]
+        q.unit = q.unit_text = None
+        return
+    if ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
+        q.unit_role = "any"
+    elif COORDINATING_ROLE.search(after) and not re.search(r"\bchu tri\b", after):
+        q.unit_role = "coordinating"
+
+
+def _read_empty_fields(q: Query, key: str) -> None:
+    for m in EMPTY_FIELD.finditer(key):
+        if VALUE_AFTER.match(key[m.end():]):
+            continue  # "không có thời gian Cả năm 2026": a value is negated, not an empty cell
+        name = EMPTY_FIELD_NAMES.get(next((g for g in m.groups() if g), ""))
+        if name and name not in q.empty_fields:
+            q.empty_fields.append(name)
+
+
+def _read_windows(q: Query, key: str) -> None:
+    as_of = AS_OF.search(key)
+    if as_of:
+        try:
+            q.today = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1))).isoformat()
+        except ValueError:
+            pass
+        key = key[:as_of.start()] + " " + key[as_of.end():]
+    if OVERDUE.search(key):
+        q.overdue = True
+    soon = DUE_SOON.search(key)
+    if soon:
+        days = soon.group(1) or soon.group(2)
+        q.due_within_days = int(days) if days else {"tuan": 7, "thang": 31}.get(soon.group(3) or "", 30)
+    before = DUE_BEFORE.search(key)
+    if before and (q.count or q.wants_list):
+        day, month, year = int(before.group(1)), int(before.group(2)), before.group(3)
+        try:
+            q.due_before = date(int(year) if year else 1, month, day).isoformat()
+        except ValueError:
+            return
+        if not year:
+            q.due_before = "*" + q.due_before[4:]  # the plan's year: "*-06-30"
+        q.period = None  # "trước 30/6" is a bound, not the month asked
+
+
+def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
+    if q.sections or q.section or not (q.count or q.wants_list):
+        return
+    m = TOPIC.search(key)
+    if not m:
+        return
+    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    words = [w for w in topic_words(m.group(1)) if w not in names]
+    if words:
+        q.topic = " ".join(words)
+
+
+def _read_aggregate(q: Query, key: str) -> None:
+    if TOP_LEAD.search(key):
+        q.aggregate = "top_lead"
+    elif EARLIEST.search(key):
+        q.aggregate = "earliest"
+    elif LATEST.search(key):
+        q.aggregate = "latest"
+    if PER_PLAN.search(key) and (q.count or q.aggregate):
+        q.per_plan = q.cross_doc = True
+
+
+#: Longest term read as "a term to find" (a longer one is a description,
+#: better served by passage search).
+MENTION_WORDS = 5
+
+
+def _read_mention(q: Query, key: str) -> None:
+    m = MENTION.search(key)
+    if m:
+        term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
+        term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
+                      r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
+        if term and len(term.split()) <= MENTION_WORDS and not q.unit:
+            q.mention = term
+
+
+def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | None) -> None:
+    """Set the selection and aggregation fields of ``q`` from its ``canon``
+    key (see the module docstring). ``unit`` is the unit the parser found
+    (its role and exclusion are read here). Never raises."""
+    _read_unit_role(q, key, unit)
+    _read_empty_fields(q, key)
+    _read_windows(q, key)
+    _read_aggregate(q, key)
+    _read_topic(q, key, catalog)
+    _read_mention(q, key)
