@@ -300,7 +300,7 @@ def _line_mask(gray: np.ndarray) -> np.ndarray:
     vertical = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, h // V_KERNEL_RATIO))
     )
-    return cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    return cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
 
 
 def _table_boxes(grid: np.ndarray) -> list[tuple[int, int, int, int]]:
