@@ -14,19 +14,40 @@ from __future__ import annotations
 import streamlit as st
 
 from retrieval.store import IndexNotFoundError
-from ui import (chat, compare_page, draft_page, plans_page, report_page, resources, status_page,
-                tasks_page)
+from ui import (
+    chat,
+    compare_page,
+    draft_page,
+    plans_page,
+    report_page,
+    resources,
+    status_page,
+    tasks_page,
+    vietnamese,
+)
 from ui.config import corpus_dir, home_dir
 from ui.corpus_admin import corpus_files
 
-PAGES = ["Hỏi đáp", "Nhiệm vụ", "Tiến độ", "Báo cáo quý", "Kế hoạch", "Soạn kế hoạch mới", "So sánh"]
-PAGE_ICONS = {"Hỏi đáp": ":material/forum:", "Nhiệm vụ": ":material/checklist:",
-              "Tiến độ": ":material/task_alt:", "Báo cáo quý": ":material/summarize:",
-              "Kế hoạch": ":material/folder_open:",
-              "Soạn kế hoạch mới": ":material/edit_document:",
-              "So sánh": ":material/compare_arrows:"}
+# Page name → (icon, how to draw it from (engine, corpus, home)). Add a page
+# by adding a line; the first page is the start page. "Kế hoạch" also
+# draws without an index (it can build one).
+PAGES = {
+    "Hỏi đáp": (":material/forum:", lambda engine, corpus, home: chat.render(engine, home)),
+    "Nhiệm vụ": (":material/checklist:", lambda engine, corpus, home: tasks_page.render(engine)),
+    "Tiến độ": (":material/task_alt:", lambda engine, corpus, home: status_page.render(engine)),
+    "Báo cáo quý": (":material/summarize:",
+                    lambda engine, corpus, home: report_page.render(engine)),
+    "Kế hoạch": (":material/folder_open:", plans_page.render),
+    "Soạn kế hoạch mới": (":material/edit_document:",
+                          lambda engine, corpus, home: draft_page.render(engine)),
+    "So sánh": (":material/compare_arrows:",
+                lambda engine, corpus, home: compare_page.render(engine)),
+}
+PAGES_WITHOUT_INDEX = {"Kế hoạch"}
 
-st.set_page_config(page_title="Trợ lý kế hoạch CCHC", page_icon=":material/assignment:", layout="wide")
+st.set_page_config(page_title="Trợ lý kế hoạch CCHC", page_icon=vietnamese.PAGE_ICON,
+                   layout="wide")
+vietnamese.install()
 st.markdown(
     "<style>.cchc-quote{border-left:3px solid #d0d7de;padding:.3rem .8rem;"
     "background:#f6f8fa;border-radius:4px;line-height:1.55}"
@@ -47,8 +68,8 @@ for key in (*tasks_page.FILTER_KEYS, chat.SCOPE_KEY, draft_page.DOC_KEY, draft_p
 with st.sidebar:
     st.title("Trợ lý CCHC")
     st.caption("Hỏi đáp và tra cứu kế hoạch cải cách hành chính")
-    page = st.radio("Trang", PAGES, key="page",
-                    format_func=lambda p: f"{PAGE_ICONS[p]} {p}")
+    page = st.radio("Trang", list(PAGES), key="page",
+                    format_func=lambda p: f"{PAGES[p][0]} {p}")
 
 try:
     engine = resources.get_engine(home)
@@ -60,7 +81,7 @@ with st.sidebar:
         n_tasks = sum(len(p.tasks) for p in engine.plans.values())
         st.caption(f"{len(engine.plans)} kế hoạch · {n_tasks} nhiệm vụ đã nạp")
 
-if engine is None and page != "Kế hoạch":
+if engine is None and page not in PAGES_WITHOUT_INDEX:
     st.warning("Chưa có chỉ mục — hãy chạy `cchc index` (hoặc `make run`), "
                "hoặc lập chỉ mục ngay từ kho tệp.")
     files = corpus_files(corpus)
@@ -80,17 +101,5 @@ if engine is None and page != "Kế hoạch":
                     "err", "Một số tệp không đọc được và bị bỏ qua.",
                     [f"{k}: {v}" for k, v in manifest["errors"].items()])
             st.rerun()
-elif page == "Hỏi đáp":
-    chat.render(engine)
-elif page == "Nhiệm vụ":
-    tasks_page.render(engine)
-elif page == "Tiến độ":
-    status_page.render(engine)
-elif page == "Báo cáo quý":
-    report_page.render(engine)
-elif page == "Soạn kế hoạch mới":
-    draft_page.render(engine)
-elif page == "So sánh":
-    compare_page.render(engine)
 else:
-    plans_page.render(engine, corpus, home)
+    PAGES[page][1](engine, corpus, home)

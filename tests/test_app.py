@@ -215,10 +215,10 @@ def test_ask_question_shows_answer_with_openable_citation(app_env):
     answers = _assistant_texts(at)
     assert len(answers) == 2 and "Các phòng chuyên môn" in answers[1]
 
-    # A task the plan does not have: the plain "not found" message.
+    # A task the plan does not have: an abstention that says so (shown as info).
     at.chat_input(key="chat_input").set_value(
         "Nhiệm vụ 999 trong kế hoạch Nam An Phụ do ai chủ trì?").run()
-    assert any("Không tìm thấy" in i.value for i in at.info)
+    assert any("không có nhiệm vụ 999" in i.value for i in at.info), [i.value for i in at.info]
 
     at.button(key="chat_new").click().run()
     assert not _assistant_texts(at)
@@ -263,7 +263,7 @@ def test_filter_tasks(app_env, fixtures_dir):
 
     # "Sắp đến hạn": within 30 days of 10/3/2026 → the "Quý I/2026" rows (due 31/3),
     # never a "Quý IV/2026" row nor a "Thường xuyên" one.
-    at.selectbox(key="tasks_year").set_value(None).run()
+    at.selectbox(key="tasks_year").set_value(0).run()  # "Tất cả"
     at.radio(key="tasks_view").set_value("Sắp đến hạn").run()
     at.date_input(key="tasks_ref").set_value(date(2026, 3, 10)).run()
     at.radio(key="tasks_days").set_value(30).run()
@@ -286,9 +286,9 @@ def test_exports_hold_the_filtered_rows(app_env):
     from openpyxl import load_workbook
 
     from retrieval.store import IndexStore
-    from ui.exports import to_csv_bytes, to_xlsx_bytes
     from drafting.export import COLUMNS
-    from ui.tasks_data import TaskFilter, apply_filters, tasks_frame
+    from ui.exports import to_csv_bytes, to_xlsx_bytes
+    from ui.tasks_data import TaskFilter, apply_filters, shown_columns, tasks_frame
 
     plans = IndexStore.open(str(app_env[1])).plans()
     frame = apply_filters(tasks_frame(plans), TaskFilter(text="bao cao"))
@@ -302,6 +302,18 @@ def test_exports_hold_the_filtered_rows(app_env):
     assert shown == list(frame["Số"])
     csv_text = to_csv_bytes(frame).decode("utf-8-sig")
     assert csv_text.splitlines()[0].split(",")[:4] == ["Kế hoạch", "Mục", "Mục con", "TT"]
+    # With the columns on screen (the page's downloads): those first, same order and
+    # headers, a view's own column included, then the export's other fields.
+    frame = frame.assign(**{"Hạn kế tiếp": "2026-03-31"})
+    on_screen = shown_columns(frame, ["Hạn kế tiếp"])
+    assert on_screen[:5] == ["Số", "Nội dung", "Chủ trì", "Thời hạn", "Hạn kế tiếp"]
+    rows = list(load_workbook(io.BytesIO(to_xlsx_bytes(frame, on_screen))).active.values)
+    assert list(rows[0][:len(on_screen)]) == on_screen
+    assert [r[0] for r in rows[1:]] == list(frame["Số"])
+    assert {r[4] for r in rows[1:]} == {"2026-03-31"}
+    header = to_csv_bytes(frame, on_screen).decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[:len(on_screen)] == on_screen and "Tệp" in header and "Trang" in header
+    assert len(header) == len(set(header))  # no column twice
 
 
 def test_upload_corrupt_file_leaves_corpus_and_index_unchanged(app_env, fixtures_dir):
@@ -319,6 +331,8 @@ def test_upload_corrupt_file_leaves_corpus_and_index_unchanged(app_env, fixtures
     assert not at.exception
     errors = [e.value for e in at.error]
     assert errors and "Không nạp được tệp" in errors[0] and "hỏng" in errors[0]
+    # The message names the user's file, not a temporary one.
+    assert "ke_hoach_moi.docx" in errors[0] and "upload.bin" not in errors[0]
     assert (_tree_digest(str(corpus)), _tree_digest(str(home))) == before
 
     # The same bytes as a plan already loaded: refused as a duplicate.
@@ -390,9 +404,228 @@ def test_upload_new_plan_then_ask_then_remove(app_env):
     assert any("Tân Lập" in e.label and "nhiệm vụ 2" in e.label for e in at.expander)
 
     _go(at, "Kế hoạch")
-    at.selectbox(key="plans_remove_doc").set_value("Ke_hoach_Tan_Lap.docx").run()
-    at.checkbox(key="plans_remove_sure").check().run()
+    box = at.selectbox(key="plans_remove_doc_0")
+    assert "Tân Lập" in box.format_func("Ke_hoach_Tan_Lap.docx")  # listed by the plan's name
+    box.set_value("Ke_hoach_Tan_Lap.docx").run()
+    at.checkbox(key="plans_remove_sure_0_Ke_hoach_Tan_Lap.docx").check().run()
     at.button(key="plans_remove").click().run()
     assert not at.error, [e.value for e in at.error]
+    assert any("Đã gỡ" in s.value and "Tân Lập" in s.value for s in at.success)
     assert sorted(os.listdir(corpus)) == files_before
     assert at.dataframe[0].value["Tệp"].tolist() == [PLAN_DOCX]
+    # The confirmation is a new, unticked box: the next plan needs its own tick.
+    assert at.checkbox(key=f"plans_remove_sure_1_{PLAN_DOCX}").value is False
+    assert at.button(key="plans_remove").disabled
+
+
+# ------------------------------------------------------------------ issue 12: tasks agree with the chat
+
+
+def _chat_numbers(at, question: str) -> set[str]:
+    """Task numbers the chat cites for ``question`` (asked on a fresh page)."""
+    _go(at, "Hỏi đáp")
+    at.chat_input(key="chat_input").set_value(question).run()
+    assert not at.exception
+    engine_answer = at.session_state["chat_messages"][-1]["answer"]
+    return {c.locator.split()[-1] for c in engine_answer.citations}
+
+
+@pytest.mark.parametrize("question, quarter, month", [
+    ("Kế hoạch Nam An Phụ có những nhiệm vụ nào phải hoàn thành trong quý I/2026?", 1, 0),
+    ("Nam An Phụ: nhiệm vụ nào hoàn thành trong tháng 10 năm 2026?", 0, 10),
+])
+def test_period_filter_lists_the_tasks_the_chat_lists(app_env, question, quarter, month):
+    at = _app()
+    chat = _chat_numbers(at, question)
+    assert chat  # the chat lists some tasks for this period
+    _go(at, "Nhiệm vụ")
+    at.selectbox(key="tasks_year").set_value(2026).run()
+    at.selectbox(key="tasks_quarter").set_value(quarter).run()
+    at.selectbox(key="tasks_month").set_value(month).run()
+    assert at.radio(key="tasks_period_mode").value == "due"  # the chat's meaning by default
+    assert _numbers(at.dataframe[0].value) == chat
+    # The overlap reading is a separate, labelled choice and lists more.
+    radio = at.radio(key="tasks_period_mode")
+    assert radio.options == ["Đến hạn trong kỳ", "Đang thực hiện trong kỳ"]
+    radio.set_value("running").run()
+    assert _numbers(at.dataframe[0].value) > chat
+    # Every box reads "Tất cả" again when set back.
+    at.selectbox(key="tasks_year").set_value(0).run()
+    assert [at.selectbox(key=k).format_func(at.selectbox(key=k).value)
+            for k in ("tasks_year", "tasks_quarter", "tasks_month")] == ["Tất cả"] * 3
+
+
+@pytest.mark.parametrize("typed", ["van phong", "VP HĐND và UBND", "vh xh", "VH-XH", "Văn hóa"])
+def test_unit_search_ignores_diacritics_and_abbreviations(app_env, fixtures_dir, typed):
+    rows = _docx_rows(fixtures_dir / PLAN_DOCX)
+    folded = fold(typed).replace("-", " ")
+    pattern = {"van phong": r"van phong", "vp hdnd va ubnd": r"van phong hdnd va ubnd",
+               "vh xh": r"van hoa\s*-\s*xa hoi|vh\s*-?\s*xh", "van hoa": r"van hoa"}[
+        "vh xh" if folded == "vh xh" else folded]
+    expected = {r[0] for r in rows if re.search(pattern, fold(r[2]).replace("–", "-"))}
+    at = _go(_app(), "Nhiệm vụ")
+    at.text_input(key="tasks_unit_text").set_value(typed).run()
+    assert expected and _numbers(at.dataframe[0].value) == expected
+    # The unit list offers only the units the typed name finds.
+    options = at.multiselect(key="tasks_units").options
+    assert options and all(re.search(pattern, fold(o)) for o in options), options
+
+
+def test_overdue_view_as_of_a_day(app_env, fixtures_dir):
+    rows = _docx_rows(fixtures_dir / PLAN_DOCX)
+    at = _go(_app(), "Nhiệm vụ")
+    at.radio(key="tasks_view").set_value("Quá hạn").run()
+    at.date_input(key="tasks_ref").set_value(date(2026, 7, 1)).run()
+    table = at.dataframe[0].value
+    quarter_one = {r[0] for r in rows if re.fullmatch(r"Quý I/2026", r[4])}
+    regular = {r[0] for r in rows if r[4] == "Thường xuyên"}
+    assert quarter_one <= _numbers(table) and not regular & _numbers(table)
+    assert (table["Quá (ngày)"] > 0).all() and (table["Hạn"] < "2026-07-01").all()
+    assert list(table.columns[:5]) == ["Số", "Nội dung", "Chủ trì", "Thời hạn", "Hạn"]
+    # One meaning of "Quá hạn" with the Tiến độ page: a task marked done leaves the view.
+    from retrieval.store import IndexStore
+    from tracking.model import DONE, validated
+    from tracking.progress import tracked
+    from tracking.store import StatusStore
+
+    done = sorted(quarter_one)[0]
+    with StatusStore(str(app_env[1])) as store:
+        (tp,) = tracked(IndexStore.open(str(app_env[1])), store).values()
+        task = next(t for t in tp.plan.tasks if t.number == done)
+        store.set(tp.plan_id, tp.plan, tp.key_of(task), validated(DONE, completed_on="2026-03-20"))
+    at.date_input(key="tasks_ref").set_value(date(2026, 7, 2)).run()
+    assert done not in _numbers(at.dataframe[0].value)
+    assert (quarter_one - {done}) <= _numbers(at.dataframe[0].value)
+    # After the plan's period (2026) has ended: nothing, unless asked.
+    at.date_input(key="tasks_ref").set_value(date(2027, 2, 1)).run()
+    assert at.dataframe[0].value.empty
+    at.checkbox(key="tasks_ended").check().run()
+    assert quarter_one <= _numbers(at.dataframe[0].value)
+    # "Sắp đến hạn" of an ended plan: nothing either (no 2027 occurrence of a 2026 plan).
+    at.checkbox(key="tasks_ended").uncheck().run()
+    at.radio(key="tasks_view").set_value("Sắp đến hạn").run()
+    assert at.dataframe[0].value.empty
+
+
+# ------------------------------------------------------------------ issue 12: chat
+
+
+def test_chat_history_survives_a_reload_and_lists_answers_as_one_table(app_env):
+    question = "Kế hoạch Nam An Phụ có những nhiệm vụ nào phải hoàn thành trong quý I/2026?"
+    at = _app()
+    at.chat_input(key="chat_input").set_value(question).run()
+    conv = at.query_params["c"]
+    conv = conv[0] if isinstance(conv, list) else conv
+    answer = at.session_state["chat_messages"][-1]["answer"]
+    assert len(answer.citations) >= 2
+    # One table of the rows with their citation numbers, not one expander per row.
+    table = at.dataframe[0].value
+    assert list(table["Nguồn"]) == [f"[{i}]" for i in range(1, len(answer.citations) + 1)]
+    assert set(table["Số"]) == {c.locator.split()[-1] for c in answer.citations}
+    assert not at.expander
+    at.chat_input(key="chat_input").set_value("thế ai phối hợp?").run()
+
+    # A new page load with the address's ?c= shows the same conversation.
+    from streamlit.testing.v1 import AppTest
+
+    again = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    again.query_params["c"] = conv
+    again.run()
+    assert not again.exception
+    assert [m.name for m in again.chat_message] == ["user", "assistant"] * 2
+    assert question in again.chat_message[0].markdown[0].value
+    # ... and lists it among past conversations, titled by its first question.
+    assert any(b.label.startswith(question[:40]) for b in again.sidebar.button)
+    # A follow-up after the reload still refers to the conversation.
+    again.chat_input(key="chat_input").set_value("còn nhiệm vụ 22?").run()
+    assert "Trung tâm Phục vụ hành chính công" in _assistant_texts(again)[-1]
+
+
+def test_switching_scope_starts_a_fresh_context(app_env):
+    at = _app()
+    at.chat_input(key="chat_input").set_value(QUESTION_22).run()
+    doc = next(iter(at.session_state["chat_messages"][-1]["answer"].citations)).doc
+    at.selectbox(key="chat_scope").set_value(doc).run()
+    at.chat_input(key="chat_input").set_value("thế ai phối hợp?").run()
+    # Without the previous turn, "ai phối hợp" names no task: not row 22's units.
+    assert "Các phòng chuyên môn" not in _assistant_texts(at)[-1]
+    assert any("Đã đổi phạm vi" in c.value for c in at.caption)
+
+
+def test_save_conversation_as_word_and_markdown(app_env):
+    import docx
+
+    at = _app()
+    at.chat_input(key="chat_input").set_value(QUESTION_22).run()
+    msgs = at.session_state["chat_messages"]
+    from ui.conversation_export import to_docx, to_markdown
+
+    labels = {c.doc: "Nam An Phụ (năm 2026)" for c in msgs[-1]["answer"].citations}
+    md = to_markdown(msgs, labels).decode("utf-8")
+    assert f"**Hỏi:** {QUESTION_22}" in md
+    assert "Trung tâm Phục vụ hành chính công" in md and "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22" in md
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(msgs, labels))).paragraphs)
+    assert QUESTION_22 in text and "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22" in text
+    # The page offers both, built in the run that shows the buttons.
+    keys = {b.key for b in at.get("download_button")}
+    assert {"chat_save_docx", "chat_save_md"} <= keys
+
+
+def test_highlight_marks_the_figure_not_common_syllables():
+    from ui.highlight import highlight_answer_html
+
+    passage = ("Phấn đấu 100% cơ quan chuyên môn thực hiện kiểm tra cải cách hành chính; "
+               "tỷ lệ hài lòng đạt trên 90%.")
+    html = highlight_answer_html(passage, "tỷ lệ hài lòng của cơ quan kiểm tra đạt bao nhiêu?",
+                                 "Tỷ lệ hài lòng đạt trên 90%.")
+    assert "<mark>90%</mark>" in html
+    assert "<mark>100%</mark>" not in html            # a figure the answer does not give
+    assert "<mark>kiểm</mark>" not in html and "<mark>cơ</mark>" not in html
+    assert "<mark>tỷ lệ hài lòng đạt</mark>" in html  # the phrase asked, as one run
+
+
+# ------------------------------------------------------------------ issue 12: plans page
+
+
+def test_same_plan_in_another_format_is_recognised(fixtures_dir):
+    from ingest.pipeline import parse_file
+    from ingest.plan_match import find_same_plan, same_plan
+
+    docx_plan = parse_file(str(fixtures_dir / PLAN_DOCX))
+    pdf_plan = parse_file(str(REPO / "tests" / "data" / "pdf" / "001_nam_an_phu_2026.pdf"))
+    others = [parse_file(str(p)) for p in sorted((REPO / "corpus").glob("00[0234]_*"))]
+    assert same_plan(docx_plan, pdf_plan)
+    assert find_same_plan(pdf_plan, [docx_plan, *others]) == [docx_plan.doc]
+    assert find_same_plan(docx_plan, others) == []  # other communes' plans, same genre
+
+
+def test_warnings_in_plain_words_with_their_row():
+    from ingest.pipeline import parse_file
+    from ui.warning_text import clerk_warning
+
+    plan = parse_file(str(next((REPO / "corpus").glob("003_*"))))
+    notes = [clerk_warning(w, plan) for w in plan.warnings]
+    assert notes and all(plan.doc not in n for n in notes)
+    grouped = [n for n in notes if "dòng tiêu đề nhóm" in n]
+    assert grouped and "mang thêm dữ liệu" not in grouped[0]
+    number = re.search(r"nhiệm vụ (\S+)", grouped[0]).group(1).rstrip(".;")
+    task = next(t for t in plan.tasks if t.number == number)
+    assert " ".join(task.content.split()[:5]) in grouped[0]  # the row it concerns
+
+
+def test_password_guards_upload_removal_and_drafting(app_env, monkeypatch):
+    monkeypatch.setenv("CCHC_APP_PASSWORD", "mat-khau-thu")
+    at = _go(_app(), "Kế hoạch")
+    assert not at.file_uploader
+    assert "plans_remove" not in {b.key for b in at.button}
+    at.text_input(key="plans_guard_password").set_value("sai").run()
+    at.button(key="plans_guard_unlock").click().run()
+    assert any("Mật khẩu không đúng" in e.value for e in at.error)
+    assert not at.file_uploader
+    at.text_input(key="plans_guard_password").set_value("mat-khau-thu").run()
+    at.button(key="plans_guard_unlock").click().run()
+    assert at.file_uploader and at.button(key="plans_remove")
+    # Drafting asks too, in a fresh session.
+    fresh = _go(_app(), "Soạn kế hoạch mới")
+    assert fresh.text_input(key="draft_guard_password")
+    assert "draft_docx" not in {b.key for b in fresh.get("download_button")}

@@ -13,7 +13,7 @@ import streamlit as st
 
 from ingest.fields import FIELDS, label, short_label, task_number_text, task_section_text
 from ingest.model import OCR_NOTE, Plan, Task
-from ui.highlight import highlight_html
+from ui.highlight import highlight_answer_html
 
 _TASK_LOCATOR = re.compile(r"^nhiệm vụ\s+(\S+?)(\s*\(dòng con\))?$")
 
@@ -66,8 +66,10 @@ def citation_title(index: int, citation, labels: dict[str, str]) -> str:
     return f"[{index}] {plan} — {citation.locator}{page}"
 
 
-def render_citation(citation, question: str, plans: dict[str, Plan]) -> None:
-    """Draw one citation's source: task fields as a table, else the marked passage."""
+def render_citation(citation, question: str, plans: dict[str, Plan], answer: str = "") -> None:
+    """Draw one citation's source: task fields as a table, else the passage with the
+    words that answer marked (:func:`ui.highlight.highlight_answer_html`); then a
+    caption with the plan title, the place and, last, the file name."""
     plan = plans.get(citation.doc)
     title = citation.title or (plan.title if plan else None) or citation.doc
     tasks = find_tasks(plan, citation.locator, citation.quote)
@@ -76,8 +78,8 @@ def render_citation(citation, question: str, plans: dict[str, Plan]) -> None:
             st.table(task_table(task).set_index("Trường"))
     else:
         st.markdown(
-            f'<div class="cchc-quote">{highlight_html(citation.quote, question)}</div>',
+            f'<div class="cchc-quote">{highlight_answer_html(citation.quote, question, answer)}</div>',
             unsafe_allow_html=True,
         )
     page = f" · Trang {citation.page}" if citation.page else ""
-    st.caption(f"Kế hoạch: {title} · Vị trí: {citation.locator}{page} · Tệp: {citation.doc}")
+    st.caption(f"Kế hoạch: {title} · Vị trí: {citation.locator}{page} · Tệp nguồn: {citation.doc}")

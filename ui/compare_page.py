@@ -159,11 +159,11 @@ def render(engine: Engine) -> None:
         _table(targets_frame(d), "Không có khác biệt về chỉ tiêu.",
                ("Mục", "Chỉ tiêu (A)", "Chỉ tiêu (B)"))
 
+    # The bytes are built in this run (a deferred file can expire before the click).
     c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button("Tải báo cáo (TXT)", data=lambda: format_diff(d, True).encode("utf-8"),
+    c1.download_button("Tải báo cáo (TXT)", data=format_diff(d, True).encode("utf-8"),
                        file_name="so_sanh.txt", mime="text/plain", key="compare_txt",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     c2.download_button("Tải JSON", key="compare_json", file_name="so_sanh.json",
-                       data=lambda: json.dumps(d.to_dict(), ensure_ascii=False,
-                                               indent=2).encode("utf-8"),
-                       mime="application/json", icon=":material/download:")
+                       data=json.dumps(d.to_dict(), ensure_ascii=False, indent=2).encode("utf-8"),
+                       mime="application/json", icon=":material/download:", on_click="ignore")

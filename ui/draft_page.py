@@ -22,6 +22,7 @@ from drafting.changelog import HEADERS, changelog_csv, changelog_markdown, chang
 from drafting.docx_writer import docx_bytes
 from drafting.shift import Draft, draft_plan
 from ingest.model import Plan
+from ui.guard import unlocked
 from ui.highlight import md_escape
 from ui.resources import Engine
 
@@ -137,6 +138,8 @@ def render(engine: Engine) -> None:
     if not engine.plans:
         st.info("Chưa có kế hoạch nào trong chỉ mục.")
         return
+    if not unlocked("soạn kế hoạch mới", "draft_guard"):
+        return
     doc, year = _choose(engine)
     try:
         draft = _draft(engine.store.root, doc, year, engine.plans[doc])
@@ -163,6 +166,8 @@ def render(engine: Engine) -> None:
 
     cols = st.columns(3)
     for col, item in zip(cols, draft_downloads(draft)):
-        # Files are built only when a button is clicked (callables).
-        col.download_button(item.label, data=item.data, file_name=item.file_name,
-                            mime=item.mime, key=item.key, icon=":material/download:")
+        # The bytes are built in this run: a button never points at a file that
+        # has expired on the server (deferred downloads failed on repeated clicks).
+        col.download_button(item.label, data=item.data(), file_name=item.file_name,
+                            mime=item.mime, key=item.key, icon=":material/download:",
+                            on_click="ignore")

@@ -105,3 +105,52 @@ def md_escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text or "")
     text = _ORDERED_ITEM.sub(r"\1\\.", text)
     return text.replace("\n", "  \n")
+
+
+_VALUE = re.compile(r"\d+(?:[.,/]\d+)*(?:\s*%)?")
+MIN_PHRASE = 3
+"""Fewest consecutive question words that :func:`highlight_answer_html` marks as a phrase."""
+
+
+def _values(text: str) -> set[str]:
+    return {re.sub(r"\s+", "", m.group(0)).rstrip(".,") for m in _VALUE.finditer(text or "")}
+
+
+def highlight_answer_html(text: str, question: str, answer: str) -> str:
+    """HTML of a cited passage with the words that *answer* in ``<mark>``.
+
+    Marked: (1) every value of ``answer`` found in ``text`` — numbers,
+    percentages ("90%", "100 %"), dates ("31/12/2026"), decimals — and
+    (2) runs of at least :data:`MIN_PHRASE` consecutive words of the
+    question (diacritics and abbreviations as in :func:`highlight_html`),
+    so the phrase asked about ("kết quả kiểm tra cải cách hành chính") is
+    marked but single common syllables ("kiểm", "tra", "cơ", "quan") are
+    not. Escaped, line breaks as ``<br>``, one line.
+    """
+    text = text or ""
+    wanted = _values(answer)
+    spans: list[tuple[int, int]] = []
+    for m in _VALUE.finditer(text):
+        if re.sub(r"\s+", "", m.group(0)).rstrip(".,") in wanted:
+            spans.append((m.start(), m.end()))
+    exact, folded = question_terms(question)
+    every = folded | {fold(unicodedata.normalize("NFC", w)) for w in exact}
+    run: list[re.Match] = []
+    for m in list(_WORD.finditer(text)) + [None]:
+        hit = m is not None and (tone_key(m.group(0)) in exact or fold(m.group(0)) in every)
+        if hit:
+            run.append(m)
+            continue
+        if len(run) >= MIN_PHRASE:
+            spans.append((run[0].start(), run[-1].end()))
+        run = []
+    spans.sort()
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\r\n", "\n").replace("\n", "<br>")

@@ -1,4 +1,15 @@
-"""The "Kế hoạch" page: loaded plans with metadata and task counts, upload, removal."""
+"""The "Kế hoạch" page: loaded plans with metadata and task counts, upload, removal.
+
+Messages name the user's own file ("Kế hoạch Tân Lập.docx"), never the
+temporary or sanitised names. After an upload, a plan whose tasks and body
+match a loaded one (:func:`ingest.plan_match.find_same_plan`: the same plan
+in another format) is reported, with the choice to keep both or replace
+the old file. Plans are listed and removed by their names; the removal's
+confirmation box is new after every removal. Reading warnings are shown in
+plain words with the row they concern (:func:`ui.warning_text.clerk_warning`).
+Upload and removal ask for ``CCHC_APP_PASSWORD`` when it is set
+(:mod:`ui.guard`).
+"""
 
 from __future__ import annotations
 
@@ -7,26 +18,31 @@ import os
 import pandas as pd
 import streamlit as st
 
-from ingest.errors import IngestError, MAX_BYTES
+from ingest.errors import MAX_BYTES, IngestError
 from ingest.model import Plan
+from ingest.plan_match import find_same_plan
 from ui import resources
-from ui.corpus_admin import add_plan, corpus_files, remove_plan
+from ui.corpus_admin import add_plan, corpus_files, remove_plan, sanitize_filename
+from ui.guard import unlocked
 from ui.highlight import md_escape
 from ui.resources import Engine
+from ui.warning_text import clerk_warning
 
 NOTICE_KEY = "plans_notice"
 UPLOAD_KEY = "plans_upload"
 UPLOAD_NONCE = "plans_upload_nonce"
+REMOVE_NONCE = "plans_remove_nonce"
+SAME_KEY = "plans_same"
+"""``(new doc, [same docs], user's file name)`` after an upload that repeats a loaded plan."""
 
 
 def plans_table(plans: dict[str, Plan], labels: dict[str, str]) -> pd.DataFrame:
-    """One row per plan: name, file, title, issuer, level, period, decision, date, signer, counts."""
+    """One row per plan: name, title, issuer, level, period, decision, date, signer, counts, file."""
     rows = []
     for doc, plan in plans.items():
         m = plan.metadata
         rows.append({
             "Kế hoạch": labels.get(doc, doc),
-            "Tệp": doc,
             "Tiêu đề": m.title or plan.title or "",
             "Cơ quan ban hành": m.issuing_body or "",
             "Đơn vị": m.unit_name or "",
@@ -38,6 +54,7 @@ def plans_table(plans: dict[str, Plan], labels: dict[str, str]) -> pd.DataFrame:
             "Số nhiệm vụ": len(plan.tasks),
             "Số mục": len(plan.sections),
             "Cảnh báo": len(plan.warnings),
+            "Tệp": doc,
         })
     return pd.DataFrame(rows)
 
@@ -60,9 +77,21 @@ def _show_notice() -> None:
                 st.markdown(f"- {md_escape(line)}")
 
 
-def _upload(corpus: str, home: str) -> None:
+def user_message(err: Exception, name: str) -> str:
+    """``str(err)`` with the temporary and sanitised file names replaced by the user's ``name``."""
+    text = str(err)
+    for kind in ("pdf", "docx", "text"):
+        safe = sanitize_filename(name, kind)
+        if safe != name:
+            text = text.replace(safe, name)
+    return text.replace("upload.bin", name)
+
+
+def _upload(engine: Engine | None, corpus: str, home: str) -> None:
     st.subheader("Nạp kế hoạch mới")
     st.caption("PDF, DOCX, TXT hoặc MD, tối đa 50 MB. Định dạng được kiểm tra theo nội dung tệp.")
+    if not unlocked("nạp hoặc gỡ kế hoạch", "plans_guard"):
+        return
     nonce = st.session_state.get(UPLOAD_NONCE, 0)
     uploaded = st.file_uploader("Chọn tệp kế hoạch", key=f"{UPLOAD_KEY}_{nonce}",
                                 max_upload_size=MAX_BYTES // (1024 * 1024))
@@ -73,27 +102,69 @@ def _upload(corpus: str, home: str) -> None:
             result = add_plan(data, uploaded.name, corpus, home, _progress_callback(bar))
         except IngestError as err:
             bar.empty()
-            st.error(f"Không nạp được tệp: {err}")
+            st.error(f"Không nạp được tệp {uploaded.name}: {user_message(err, uploaded.name)}")
             return
         resources.clear()
         n_tasks = len(result.plan.tasks)
-        text = (f"Đã nạp {result.doc}: {n_tasks} nhiệm vụ, {len(result.plan.sections)} mục.")
+        text = (f"Đã nạp {uploaded.name}: {n_tasks} nhiệm vụ, {len(result.plan.sections)} mục.")
         if n_tasks == 0:
             text += " Không tìm thấy bảng nhiệm vụ trong tệp này."
-        st.session_state[NOTICE_KEY] = ("ok", text, result.warnings)
+        st.session_state[NOTICE_KEY] = ("ok", text, [clerk_warning(w, result.plan)
+                                                     for w in result.warnings])
+        same = find_same_plan(result.plan, engine.plans.values()) if engine else []
+        if same:
+            st.session_state[SAME_KEY] = (result.doc, same, uploaded.name)
         st.session_state[UPLOAD_NONCE] = nonce + 1  # empty the uploader
         st.rerun()
 
 
-def _remove(corpus: str, home: str) -> None:
+def _same_plan_choice(engine: Engine | None, corpus: str, home: str) -> None:
+    """After an upload that repeats a loaded plan: keep both, or replace the old file(s)."""
+    pending = st.session_state.get(SAME_KEY)
+    if not pending or engine is None:
+        return
+    new_doc, same, name = pending
+    old = [d for d in same if d in engine.plans]
+    if new_doc not in engine.plans or not old:
+        st.session_state.pop(SAME_KEY, None)
+        return
+    olds = ", ".join(engine.labels.get(d, d) for d in old)
+    st.warning(f"Tệp {name} là cùng kế hoạch với {olds} đã nạp (cùng nhiệm vụ và nội dung, "
+               "khác định dạng tệp). Giữ cả hai sẽ làm mỗi câu trả lời trích hai lần.",
+               icon=":material/content_copy:")
+    c1, c2, _ = st.columns([1, 1, 2])
+    if c1.button("Giữ cả hai", key="plans_same_keep"):
+        st.session_state.pop(SAME_KEY, None)
+        st.rerun()
+    if c2.button("Thay bản cũ bằng bản mới", key="plans_same_replace", type="primary"):
+        bar = st.progress(0.0, text="Bắt đầu")
+        try:
+            for doc in old:
+                remove_plan(doc, corpus, home, _progress_callback(bar))
+        except IngestError as err:
+            bar.empty()
+            st.error(f"Không gỡ được bản cũ: {err}")
+            return
+        resources.clear()
+        st.session_state.pop(SAME_KEY, None)
+        st.session_state[NOTICE_KEY] = ("ok", f"Đã thay {olds} bằng {name}.", [])
+        st.rerun()
+
+
+def _remove(engine: Engine | None, corpus: str, home: str) -> None:
     st.subheader("Gỡ kế hoạch")
     names = [os.path.basename(p) for p in corpus_files(corpus)]
     if not names:
         st.caption("Kho chưa có tệp nào.")
         return
-    doc = st.selectbox("Tệp cần gỡ", names, key="plans_remove_doc")
-    sure = st.checkbox("Tôi chắc chắn muốn gỡ kế hoạch này khỏi kho và chỉ mục",
-                       key="plans_remove_sure")
+    if not unlocked("nạp hoặc gỡ kế hoạch", "plans_guard_remove"):
+        return
+    labels = engine.labels if engine else {}
+    nonce = st.session_state.get(REMOVE_NONCE, 0)  # a new box after each removal
+    doc = st.selectbox("Kế hoạch cần gỡ", names, key=f"plans_remove_doc_{nonce}",
+                       format_func=lambda d: labels.get(d, f"{d} (chưa có trong chỉ mục)"))
+    sure = st.checkbox(f"Tôi chắc chắn muốn gỡ “{labels.get(doc, doc)}” khỏi kho và chỉ mục",
+                       key=f"plans_remove_sure_{nonce}_{doc}")
     if st.button("Gỡ kế hoạch", key="plans_remove", icon=":material/delete:", disabled=not sure):
         bar = st.progress(0.0, text="Bắt đầu")
         try:
@@ -103,8 +174,8 @@ def _remove(corpus: str, home: str) -> None:
             st.error(f"Không gỡ được: {err}")
             return
         resources.clear()
-        st.session_state[NOTICE_KEY] = ("ok", f"Đã gỡ {doc}.", [])
-        st.session_state.pop("plans_remove_sure", None)
+        st.session_state[NOTICE_KEY] = ("ok", f"Đã gỡ {labels.get(doc, doc)}.", [])
+        st.session_state[REMOVE_NONCE] = nonce + 1
         st.rerun()
 
 
@@ -126,7 +197,8 @@ def render(engine: Engine | None, corpus: str, home: str) -> None:
                 for doc, plan in with_warnings:
                     st.markdown(f"**{md_escape(engine.labels.get(doc, doc))}**")
                     for line in plan.warnings:
-                        st.markdown(f"- {md_escape(line)}")
+                        st.markdown(f"- {md_escape(clerk_warning(line, plan))}")
     st.caption(f"Kho tệp: `{corpus}` · Chỉ mục: `{home}`")
-    _upload(corpus, home)
-    _remove(corpus, home)
+    _same_plan_choice(engine, corpus, home)
+    _upload(engine, corpus, home)
+    _remove(engine, corpus, home)

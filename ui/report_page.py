@@ -61,11 +61,14 @@ def render(engine: Engine) -> None:
                "thành có thời hạn trong quý tới. Mục II (tồn tại, hạn chế) để trống cho cán bộ điền.")
     name = f"bao_cao_cchc_quy{quarter}_{year}"
     d1, d2 = st.columns(2)
-    d1.download_button("Tải báo cáo (Word)", data=lambda: report_bytes(report), file_name=f"{name}.docx",
-                       mime=DOCX_MIME, key="report_docx", icon=":material/download:", type="primary")
-    d2.download_button("Tải nhật ký nguồn số liệu (CSV)", data=lambda: report_changelog_csv(report).encode("utf-8-sig"),
+    # Bytes built in this run: a deferred file can expire before the click (issue 12).
+    d1.download_button("Tải báo cáo (Word)", data=report_bytes(report), file_name=f"{name}.docx",
+                       mime=DOCX_MIME, key="report_docx", icon=":material/download:", type="primary",
+                       on_click="ignore")
+    d2.download_button("Tải nhật ký nguồn số liệu (CSV)",
+                       data=report_changelog_csv(report).encode("utf-8-sig"),
                        file_name=f"{name}.changes.csv", mime="text/csv", key="report_log",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     with st.expander(f"Nguồn số liệu ({len(report.changes)} mục)"):
         st.dataframe(pd.DataFrame([(c.location, c.value, c.source) for c in report.changes],
                                   columns=CHANGELOG_HEADERS), hide_index=True, width="stretch")

@@ -174,9 +174,10 @@ def _audit(store: StatusStore, tp: TrackedPlan) -> None:
 def _spreadsheet(plans: dict[str, TrackedPlan], tp: TrackedPlan, store: StatusStore) -> None:
     st.subheader("Bảng trạng thái (Excel)")
     c1, c2 = st.columns(2)
-    c1.download_button("Tải bảng trạng thái (XLSX)", data=lambda: _xlsx(tp),
+    # Bytes built in this run: a deferred file can expire before the click (issue 12).
+    c1.download_button("Tải bảng trạng thái (XLSX)", data=_xlsx(tp),
                        file_name="trang_thai_nhiem_vu.xlsx", mime=XLSX_MIME, key="status_xlsx",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     upload = c2.file_uploader("Nhập lại bảng đã điền", type=["xlsx"], key=UPLOAD_KEY)
     if upload is not None and c2.button("Nhập trạng thái", key="status_import"):
         try:
