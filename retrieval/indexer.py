@@ -36,6 +36,7 @@ from ingest.errors import IngestError
 from ingest.model import Plan, plan_from_dict
 from ingest.pipeline import SUPPORTED_SUFFIXES, iter_plan_files
 from retrieval.cache import text_key
+from retrieval.embedder_spec import resolve_spec
 from retrieval.store import FORMAT, LocalIndexWriter, read_json
 
 EMBED_BATCH = 16
@@ -323,13 +324,6 @@ def build_index(
             return {**live, "embedded": 0, "reused": live.get("n_chunks", 0), "unchanged": True}
         return _build(files, writer, spec, fingerprint, analyzers, inputs, progress,
                       allow_empty, required, parse)
-
-
-def resolve_spec(spec: str | None) -> str:
-    """The embedder spec in force (see :func:`retrieval.embeddings.resolve_spec`)."""
-    from retrieval.embeddings import resolve_spec as _resolve
-
-    return _resolve(spec)
 
 
 def get_embeddings(spec: str | None = None):
