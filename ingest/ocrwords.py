@@ -29,6 +29,9 @@ GENRE_PAIRS: tuple[str, ...] = (
     "cá nhân", "hộ kinh", "hợp tác", "thanh niên", "phụ nữ", "cựu chiến", "chiến binh",
     "nông dân", "công đoàn", "hội viên", "chính phủ", "thủ tướng", "quốc hội",
     "trung ương", "nhà nước", "quốc gia", "bộ máy", "tinh gọn", "sắp xếp", "kiện toàn",
+    "phòng văn", "phòng kinh", "phòng nội", "phòng tư", "phòng tài", "phòng giáo",
+    "phòng y", "phòng lao", "phòng nông", "phòng quản", "phòng tổ", "phòng chức",
+    "đo lường",
     # reform vocabulary
     "cải cách", "thủ tục", "thể chế", "công vụ", "chế độ", "tài sản", "ngân sách",
     "kiểm tra", "kiểm soát", "kiểm kê", "kiểm định", "kiểm điểm", "thanh tra",

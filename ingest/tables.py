@@ -295,6 +295,9 @@ class _State:
     last: Task | None = None
     last_numbered: Task | None = None
     tasks: list[Task] = field(default_factory=list)
+    # the section a numbered group heading ("1 | Tổ chức tuyên truyền …") replaced
+    outer_section: str | None = None
+    numbered_group: bool = False
 
 
 class _TaskBuilder:
@@ -443,8 +446,13 @@ class _TaskBuilder:
                 return
         letter = _LETTER_RE.match(number_cell)
         if _NUMBER_RE.match(number_cell) and self._heads_lettered_items(number_cell, data):
+            if not st.numbered_group:
+                st.outer_section, st.numbered_group = st.section, True
             st.section, st.subsection = clean_cell(f"{number_cell.rstrip('.').strip()} {next(iter(data.values()))}"), None
             return
+        if _NUMBER_RE.match(number_cell) and st.numbered_group:
+            # a numbered task at the level of the numbered group headings is outside them
+            st.section, st.numbered_group = st.outer_section, False
         if _NUMBER_RE.match(number_cell) or letter:
             number = number_cell if letter else number_cell.rstrip(".").strip()
             row = self._fill_spanned(row, number)
@@ -485,6 +493,7 @@ class _TaskBuilder:
             cells = cells[1:]
         st.section = f"{roman}. {title}".strip() if title else roman
         st.subsection = None
+        st.numbered_group = False
         if cells and st.last_numbered is not None:
             # a group row that also carries the tail of the previous task's
             # sub-row (cells shifted by the conversion): keep it, unnumbered

@@ -201,6 +201,8 @@ class Answerer:
                 answer = status
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
+        elif query.intent == Intent.LOOKUP and answer.kind != "task":
+            query.intent = Intent.SEARCH  # what answered, for the next turn
         answer.scope = plan or None
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations
@@ -224,7 +226,7 @@ class Answerer:
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
         field = self.votes.field(query.text)
-        return bool(field) and lookup_by_meaning(query, self.catalog, field)
+        return field is not None and lookup_by_meaning(query, self.catalog, field)
 
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from ingest.lexicon import canon, contains_words
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
+from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.selection import topic_words
 
@@ -53,10 +54,10 @@ def _loose(text: str) -> str:
 class MentionIndex:
     """The :func:`canon` keys of every chunk's quote, built once per answerer."""
 
-    def __init__(self, chunks: Iterable, plans: dict, catalog: PlanCatalog):
+    def __init__(self, chunks: Iterable[Chunk], plans: dict, catalog: PlanCatalog):
         self.plans = plans
         self.catalog = catalog
-        self.by_doc: dict[str, list[tuple[str, object]]] = {}
+        self.by_doc: dict[str, list[tuple[str, Chunk]]] = {}
         for chunk in chunks:
             if chunk.kind == "meta":
                 continue
@@ -69,7 +70,7 @@ class MentionIndex:
         term = _loose(query.mention or "")
         words = set(topic_words(term))
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
-        found: list[tuple[str, list]] = []
+        found: list[tuple[str, list[Chunk]]] = []
         missing: list[str] = []
         for doc in docs:
             hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]

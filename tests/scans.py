@@ -110,10 +110,17 @@ class RowScore:
                 f"deadline {self.deadline:.1%}, fully right {self.full:.1%}")
 
 
+def _same_due(a: Task, b: Task) -> bool:
+    """Both deadlines normalise to the same dated period ("Quý 1/2026" and
+    "Quý I/2026", both spellings of the genre)."""
+    return a.due == b.due and (a.due.start is not None or a.due.end is not None)
+
+
 def score_rows(got: list[Task], gold: list[Task]) -> RowScore:
     """Match each gold row to a read row (same order, content similarity ≥ 60
     on the folded text, one to one) and score the matched fields by
-    :func:`strict_key`."""
+    :func:`strict_key`; a deadline also counts as right when it normalises
+    to the same dated ``due`` period as the gold's (:func:`_same_due`)."""
     used: set[int] = set()
     found = lead = deadline = full = 0
     wrong: list[tuple[str, str, str]] = []
@@ -133,7 +140,8 @@ def score_rows(got: list[Task], gold: list[Task]) -> RowScore:
         start = best + 1
         other = got[best]
         found += 1
-        bad = [f for f in FIELDS if strict_key(getattr(other, f)) != strict_key(getattr(row, f))]
+        bad = [f for f in FIELDS if strict_key(getattr(other, f)) != strict_key(getattr(row, f))
+               and not (f == "deadline" and _same_due(other, row))]
         lead += "lead" not in bad
         deadline += "deadline" not in bad
         full += not bad

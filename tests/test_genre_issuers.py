@@ -220,6 +220,7 @@ def test_table_flattened_one_cell_per_line(tmp_path):
     assert b.content.endswith("cho các địa phương và cấp huyện trong cả nước.")
     assert b.lead == "Viện Khoa học lâm nghiệp Việt Nam, Cục Lâm nghiệp"
     assert (b.coordinating, b.deadline) == ("Vụ Khoa học và Công nghệ", "Quý IV/2026")
+    assert two.section is None  # a numbered task beside the numbered group "1" is outside it
     assert (two.content, two.lead, two.due.recurrence) == (
         "Theo dõi thi hành pháp luật về dịch vụ môi trường rừng", "Cục Lâm nghiệp", "regular")
     # a content cell wrapped over two lines

@@ -42,6 +42,8 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    (:func:`_binary`), not the grey.
 5. Every text is cleaned by :func:`ingest.ocrtext.clean_ocr_text`
    (Vietnamese post-cleaning).
+6. Once every page is read, :func:`number_group_rows` repairs the Roman
+   numerals of annex group rows from their order.
 
 Tesseract runs with ``OMP_THREAD_LIMIT=1`` (one core per call; pages run in
 parallel instead, see :mod:`ingest.backends.pdf`). Every call gets the time
@@ -297,7 +299,7 @@ def _line_mask(gray: np.ndarray) -> np.ndarray:
     vertical = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, h // V_KERNEL_RATIO))
     )
-    return cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    return cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
 
 
 def _table_boxes(grid: np.ndarray) -> list[tuple[int, int, int, int]]:

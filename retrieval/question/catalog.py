@@ -81,7 +81,8 @@ def place_name(plan: Plan) -> str:
         if m:
             start, end = m.span(1)
         else:
-            start, end = _ADMIN_PREFIX.match(folded).end(), len(folded)
+            prefix = _ADMIN_PREFIX.match(folded)  # always matches (possibly empty)
+            start, end = (prefix.end() if prefix else 0), len(folded)
             if source is not plan.metadata.unit_name or start == end:
                 continue
         # fold() keeps length only for NFC text without special characters;

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE, OTHER_PLAN, WITHIN_PREVIOUS
+from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE, FOLLOW_FIELD, OTHER_PLAN, WITHIN_PREVIOUS
 from retrieval.question.model import Intent, Query
 
 __all__ = ["follow_up"]
@@ -61,6 +61,16 @@ def follow_up(question: Query, previous: Query) -> Query:
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number
+    shown = {number for _, number in previous.result_keys}
+    if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
+            and not q.has_filter and len(shown) == 1 and FOLLOW_FIELD.search(q.key)):
+        # "ai chủ trì?" after an answer that showed one task row: that row
+        q.task_refs = list(shown)
+        q.plans = list(dict.fromkeys(doc for doc, _ in previous.result_keys))
+        q.plan_named = True
+        q.section_number = previous.section_number
+        q.intent = Intent.TASK
+        return q
     if q.intent == "search" and not q.task_refs and previous.task_refs and not q.has_filter:
         bare = BARE_NUMBER.findall(q.key)
         if bare and FOLLOW_CUE.search(q.key):
