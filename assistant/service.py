@@ -152,7 +152,6 @@ class Assistant:
             from retrieval.answer import Answerer
             from retrieval.search import HybridSearcher
             from retrieval.store import IndexStore
-
             from tracking.answer import answer_status_question
 
             store = IndexStore.open(self.home)

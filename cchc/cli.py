@@ -28,7 +28,12 @@ log = logging.getLogger("cchc")
 
 
 def _commands() -> list:
-    from cchc import commands_export, commands_ingest, commands_retrieval, commands_status
+    from cchc import (
+        commands_export,
+        commands_ingest,
+        commands_retrieval,
+        commands_status,
+    )
 
     return [commands_ingest, commands_retrieval, commands_export, commands_status]
 

@@ -15,7 +15,7 @@ from assistant.parsing import parse_plan
 from ingest.fields import labels
 from ingest.model import Plan, Task
 
-__all__ = ["register", "cmd_parse", "cmd_tasks", "format_plan_summary", "format_task_table"]
+__all__ = ["cmd_parse", "cmd_tasks", "format_plan_summary", "format_task_table", "register"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -40,20 +40,28 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from ingest.lexicon import FOLDED_ABBREVIATIONS
 from ingest.fields import label as field_label
+from ingest.lexicon import FOLDED_ABBREVIATIONS
 from ingest.model import Plan, Target, Task
 from ingest.textnorm import fold
 from ingest.units import split_units, unit_key
 
 __all__ = [
-    "FieldChange", "TaskMatch", "TargetChange", "PlanDiff",
-    "similarity", "match_items", "diff_plans", "format_diff", "units_signature",
+    "FieldChange",
+    "PlanDiff",
+    "TargetChange",
+    "TaskMatch",
+    "diff_plans",
+    "format_diff",
+    "match_items",
+    "similarity",
+    "units_signature",
 ]
 
 DEFAULT_THRESHOLD = 0.4

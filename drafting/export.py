@@ -22,9 +22,10 @@ import csv
 import hashlib
 import io
 import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import IO, Any, Callable, Iterable, Mapping
+from typing import IO, Any
 
 from icalendar import Calendar, Event, vRecur
 
@@ -34,8 +35,20 @@ from ingest.fields import label as field_label
 from ingest.model import Plan, Task
 from ingest.recurrence import due_rule, rrule_parts
 
-__all__ = ["COLUMNS", "task_rows", "write_csv", "write_xlsx", "write_ics", "plan_years",
-           "csv_text", "xlsx_bytes", "ics_text", "export_tasks", "ExportResult", "FORMATS"]
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "ExportResult",
+    "csv_text",
+    "export_tasks",
+    "ics_text",
+    "plan_years",
+    "task_rows",
+    "write_csv",
+    "write_ics",
+    "write_xlsx",
+    "xlsx_bytes",
+]
 
 COLUMNS: list[tuple[str, Callable[[Task], Any]]] = [
     (FIELDS[name].label, FIELDS[name].get) for name in EXPORT_FIELDS

@@ -18,7 +18,6 @@ import re
 from ingest.markers import parse_marker
 from ingest.textnorm import fold, is_caps
 
-
 _SIGNATURE_PREFIX = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ktl)\s*\.|t/m|k/t)\s*\S")
 _POSITIONS = (
     "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban",

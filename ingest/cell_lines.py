@@ -40,8 +40,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.columns import family_of
 from ingest.cell_join import is_dangling, join_cell_lines
+from ingest.columns import family_of
 from ingest.lexicon import NAMELESS_HEADS, opens_cell
 from ingest.textnorm import fold
 

@@ -898,7 +898,9 @@ def find_flattened_tables(lines: list[str]) -> list[FlatTable]:
         if header is None:
             i += 1
             continue
-        from ingest.cell_lines import rebuild as rebuild_cell_lines  # it reuses this module's vocabulary
+        from ingest.cell_lines import (
+            rebuild as rebuild_cell_lines,  # it reuses this module's vocabulary
+        )
 
         body = i + _skip_lines(lines[i:], header.size)
         one_per_line = rebuild_cell_lines(header.labels, lines[body:], strict=True)

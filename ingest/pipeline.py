@@ -106,11 +106,10 @@ def build_plan(doc: LoadedDocument) -> Plan:
     (:mod:`ingest.prose_tasks`); a plan that names an annex or task list but
     yields no task carries a warning saying so.
     """
-    from ingest.structure import read_body
-    from ingest.prose_tasks import names_a_task_list, tasks_from_sections
-    from ingest.tables import extract_tasks
-
     from ingest.legacy import LABELS
+    from ingest.prose_tasks import names_a_task_list, tasks_from_sections
+    from ingest.structure import read_body
+    from ingest.tables import extract_tasks
 
     plan = read_body(doc)
     plan.tasks, warnings = extract_tasks(doc, plan_year=plan.year)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ingest.model import Plan
 from ingest.lexicon import canon
+from ingest.model import Plan
 from ingest.units import unit_key
 
 MIN_SHARED = 0.9

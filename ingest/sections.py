@@ -66,7 +66,12 @@ from ingest.boilerplate import furniture_mask
 from ingest.layout import Parts
 from ingest.lines import Line
 from ingest.markers import (
-    MIN_LEVEL, RANK, Marker, parse_marker, split_glued_heading, unnumbered_heading,
+    MIN_LEVEL,
+    RANK,
+    Marker,
+    parse_marker,
+    split_glued_heading,
+    unnumbered_heading,
 )
 from ingest.model import Paragraph, PlanWarning, Section
 from ingest.textnorm import fold, is_caps

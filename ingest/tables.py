@@ -49,8 +49,8 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.blocks import Block, LoadedDocument
-from ingest.deadline import parse_due
 from ingest.columns import TASK_FIELDS, family_of
+from ingest.deadline import parse_due
 from ingest.flattened import is_dangling
 from ingest.lexicon import opens_cell
 from ingest.model import PlanWarning, Task

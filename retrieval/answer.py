@@ -45,15 +45,19 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
+from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_duties import asks_duties, duties_answer
+from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_plans import MentionIndex
 from retrieval.answer_rows import (
     FIELD_LABELS,
     has_figure,
@@ -66,20 +70,39 @@ from retrieval.answer_rows import (
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
-from retrieval.answer_text import MIN_SUPPORT, STRONG_SUPPORT, PassageAnswerer, split_sentences
-from retrieval.answer_aggregate import aggregate_answer
-from retrieval.answer_lookup import lookup_answer, lookup_rows
-from retrieval.answer_plans import MentionIndex
+from retrieval.answer_text import (
+    MIN_SUPPORT,
+    STRONG_SUPPORT,
+    PassageAnswerer,
+    split_sentences,
+)
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.followup import follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
 
 __all__ = [
-    "ABSTAIN", "Answer", "Answerer", "Citation", "Turn", "abstention",
-    "FIELD_LABELS", "task_quote", "task_citation", "sub_rows", "parent_task", "has_figure",
-    "split_sentences", "due_in_period", "describe_filter", "query_terms", "term_set",
-    "STOPWORDS", "STOPWORDS_PLAIN", "MIN_SUPPORT", "STRONG_SUPPORT",
+    "ABSTAIN",
+    "FIELD_LABELS",
+    "MIN_SUPPORT",
+    "STOPWORDS",
+    "STOPWORDS_PLAIN",
+    "STRONG_SUPPORT",
+    "Answer",
+    "Answerer",
+    "Citation",
+    "Turn",
+    "abstention",
+    "describe_filter",
+    "due_in_period",
+    "has_figure",
+    "parent_task",
+    "query_terms",
+    "split_sentences",
+    "sub_rows",
+    "task_citation",
+    "task_quote",
+    "term_set",
 ]
 
 

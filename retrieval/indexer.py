@@ -29,8 +29,8 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable
 from importlib import metadata
-from typing import Callable, Iterable
 
 from ingest.errors import IngestError
 from ingest.model import Plan, plan_from_dict

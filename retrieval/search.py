@@ -245,5 +245,13 @@ def query_overlap(query: str, chunk: Chunk) -> float:
     return len(q & set(ANALYZERS["folded"](chunk.text))) / len(q)
 
 
-__all__ = ["Hit", "HybridSearcher", "WEIGHTS", "RRF_K", "DEPTH", "rrf_fuse",
-           "has_diacritics", "query_overlap"]
+__all__ = [
+    "DEPTH",
+    "RRF_K",
+    "WEIGHTS",
+    "Hit",
+    "HybridSearcher",
+    "has_diacritics",
+    "query_overlap",
+    "rrf_fuse",
+]

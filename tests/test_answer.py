@@ -18,7 +18,14 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from ingest.model import Due, Metadata, Period, Plan, Task
 from ingest.pipeline import parse_file
 from ingest.textnorm import fold
-from retrieval.answer import ABSTAIN, Answerer, Turn, due_in_period, has_figure, split_sentences
+from retrieval.answer import (
+    ABSTAIN,
+    Answerer,
+    Turn,
+    due_in_period,
+    has_figure,
+    split_sentences,
+)
 from retrieval.chunks import plan_to_chunks
 
 NAP = "001_nam_an_phu_2026.docx"

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.corpus import sanitize_filename
 from ingest.model import Due
 from ingest.textnorm import fold
-from assistant.corpus import sanitize_filename
 from ui.due import next_deadline
 from ui.highlight import highlight_html
 from ui.units import split_units, unit_groups, unit_key
@@ -285,8 +285,8 @@ def test_without_index_the_app_says_so(tmp_path, monkeypatch):
 def test_exports_hold_the_filtered_rows(app_env):
     from openpyxl import load_workbook
 
-    from retrieval.store import IndexStore
     from drafting.export import COLUMNS
+    from retrieval.store import IndexStore
     from ui.exports import to_csv_bytes, to_xlsx_bytes
     from ui.tasks_data import TaskFilter, apply_filters, shown_columns, tasks_frame
 

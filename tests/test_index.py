@@ -20,7 +20,8 @@ import numpy as np
 import pytest
 
 from ingest.pipeline import parse_file
-from retrieval import indexer, store as store_mod
+from retrieval import indexer
+from retrieval import store as store_mod
 from retrieval.analyzers import (
     canonical_tones,
     diacritics_table,

@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from rapidfuzz import fuzz
 
+from cchc.commands_retrieval import format_answer
 from ingest.backends import ocr
 from ingest.errors import NoTextLayerError, OcrTimeoutError, OcrUnavailableError
 from ingest.model import OCR_NOTE
@@ -24,7 +25,6 @@ from ingest.pipeline import load_document, parse_file
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import task_citation
-from cchc.commands_retrieval import format_answer
 from tests.paths import PDF_FIXTURE
 from tests.scans import make_scan, score_rows, subset_pdf
 

@@ -12,7 +12,6 @@ import pytest
 
 from ingest.model import Due, Metadata, Period, Plan, Task
 from ingest.pipeline import parse_file
-from retrieval.question.followup import follow_up
 from retrieval.query import (
     PlanCatalog,
     canon,
@@ -23,6 +22,7 @@ from retrieval.query import (
     unit_key,
     unit_matches,
 )
+from retrieval.question.followup import follow_up
 
 NAP = "001_nam_an_phu_2026.docx"
 HBD = "hoa_binh_dong_2025.txt"

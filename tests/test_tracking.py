@@ -320,7 +320,6 @@ def test_xlsx_round_trip_and_bad_rows_write_nothing(env, capsys, tmp_path, plan)
 def test_chat_answers_progress_from_statuses(env, capsys, plan):
     from retrieval.answer import Answerer
     from retrieval.store import IndexStore
-
     from tracking.answer import answer_status_question
 
     answerer = Answerer(IndexStore.open(str(env[1])), status=answer_status_question)

@@ -26,6 +26,7 @@ from datetime import date
 
 from ingest.deadline import QUARTER_ROMAN, due_overlaps, period_bounds
 from ingest.textnorm import fold
+from ingest.units import split_units, unit_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
@@ -38,7 +39,6 @@ from tracking.model import (
     STATUS_LABELS,
 )
 from tracking.progress import TaskProgress, TrackedPlan, count_statuses
-from ingest.units import split_units, unit_key
 
 LIST_LIMIT = 30
 """Most tasks listed in one answer (the counts are always complete)."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.model import Plan, Task
+from ingest.units import split_units, unit_groups, unit_key
 from tracking.model import (
     CANCELLED,
     DONE,
@@ -30,7 +31,6 @@ from tracking.model import (
     task_keys,
 )
 from tracking.store import StatusStore, plan_identity
-from ingest.units import split_units, unit_groups, unit_key
 
 NO_DEADLINE_RECURRENCES = ("regular", "quarterly", "monthly")
 """``Due.recurrence`` values with no single deadline that can pass."""

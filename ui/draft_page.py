@@ -11,14 +11,19 @@ index version, plan and year.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 import pandas as pd
 import streamlit as st
 
-from drafting.changelog import HEADERS, changelog_csv, changelog_markdown, changelog_paths
+from drafting.changelog import (
+    HEADERS,
+    changelog_csv,
+    changelog_markdown,
+    changelog_paths,
+)
 from drafting.docx_writer import docx_bytes
 from drafting.shift import Draft, draft_plan
 from ingest.model import Plan

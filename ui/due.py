@@ -26,7 +26,7 @@ from ingest.fields import RECURRENCE_LABELS
 from ingest.model import Due
 from ingest.recurrence import next_due
 
-__all__ = ["RECURRENCE_LABELS", "next_deadline", "due_within"]
+__all__ = ["RECURRENCE_LABELS", "due_within", "next_deadline"]
 
 
 

@@ -20,7 +20,6 @@ from tracking.report import (
     section_heading,
 )
 from tracking.store import StatusStore
-
 from ui.resources import Engine
 
 PLAN_KEY, QUARTER_KEY, YEAR_KEY = "report_plan", "report_quarter", "report_year"

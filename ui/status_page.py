@@ -27,7 +27,6 @@ from tracking.model import (
 from tracking.progress import TrackedPlan, count_statuses, lead_groups, summary, tracked
 from tracking.store import StatusStore, default_user
 from tracking.xlsx import ImportRowsError, import_xlsx, write_status_xlsx
-
 from ui.due import next_deadline
 from ui.resources import Engine
 from ui.units import split_units, unit_key

@@ -17,6 +17,6 @@ from __future__ import annotations
 
 from ingest.units import split_units, task_unit_keys, unit_groups, unit_key
 
-__all__ = ["unit_key", "split_units", "unit_groups", "task_unit_keys"]
+__all__ = ["split_units", "task_unit_keys", "unit_groups", "unit_key"]
 
 

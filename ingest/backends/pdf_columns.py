@@ -60,8 +60,8 @@ from dataclasses import dataclass, field
 
 from pdfplumber.utils import cluster_objects
 
-from ingest.columns import COLUMN_FAMILIES, family_of
 from ingest.cell_join import join_cell_lines
+from ingest.columns import COLUMN_FAMILIES, family_of
 from ingest.flattened import find_flattened_tables
 from ingest.textnorm import clean_cell, fold
 
