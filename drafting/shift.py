@@ -482,9 +482,10 @@ def _shift_task(task: Task, ctx: ShiftContext, where: str) -> tuple[Task, list[C
     if result.subs or result.kept:
         location = f"{where}, cột {DEADLINE_COLUMN}"
         reason = _deadline_review(task, result, ctx)
+        deadline = task.deadline or ""
         if reason:
-            proposal = result.text if result.subs else task.deadline
-            changes.append(Change(location, task.deadline, proposal, reason,
+            proposal = result.text if result.subs else deadline
+            changes.append(Change(location, deadline, proposal, reason,
                                   applied=False, review=reason))
             note = f"Cần xem lại: {reason}."
             if result.subs:
@@ -492,7 +493,7 @@ def _shift_task(task: Task, ctx: ShiftContext, where: str) -> tuple[Task, list[C
         else:
             new.deadline = result.text
             new.due = parse_due(result.text, ctx.target)
-            changes += _log_text(location, task.deadline, result, True, ALWAYS_LOGGED)
+            changes += _log_text(location, deadline, result, True, ALWAYS_LOGGED)
     return new, changes, note
 
 
@@ -558,7 +559,7 @@ def draft_plan(plan: Plan, target_year: int) -> Draft:
     meta.period = Period(text=f"năm {target_year}", start_year=target_year, end_year=target_year)
     if old_period and fold(old_period) != fold(meta.period.text):
         rule = RULE_HALF if ctx.half else RULE_PERIOD if ctx.multi_year else RULE_YEAR
-        log.append(Change("kỳ kế hoạch", old_period, meta.period.text, rule,
+        log.append(Change("kỳ kế hoạch", old_period, meta.period.text or "", rule,
                           review=_sub_review([rule])))
     blanks = (("decision_number", "số quyết định", _blank_decision(plan.metadata.decision_number)),
               ("date", "ngày ban hành", f"ngày      tháng      năm {target_year}"),
@@ -597,7 +598,7 @@ def draft_plan(plan: Plan, target_year: int) -> Draft:
             else:
                 new_s.paragraphs[pi].text = result.text
                 location = f"{place}, đoạn {pi + 1}"
-            kinds = ALWAYS_LOGGED + ("period_range", "range_ending")
+            kinds: tuple[str, ...] = ALWAYS_LOGGED + ("period_range", "range_ending")
             if pi >= 0 and _is_target(text, targets):
                 kinds += ("horizon",)
             lines = _log_text(location, text, result, False, kinds)

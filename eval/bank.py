@@ -24,7 +24,7 @@ import json
 import os
 import sys
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from ingest.model import Plan, Task
 from ingest.pipeline import parse_file

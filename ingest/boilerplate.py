@@ -18,7 +18,7 @@ import re
 from ingest.markers import parse_marker
 from ingest.textnorm import fold
 
-_SIGNATURE_PREFIX = re.compile(r"^(?:tm|kt|tl|tuq|q|ktl)\s*\.\s*\S")
+_SIGNATURE_PREFIX = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ktl)\s*\.|t/m|k/t)\s*\S")
 _POSITIONS = (
     "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban",
     "pho truong ban", "truong phong", "pho truong phong", "bi thu",

@@ -136,6 +136,13 @@ def _may_follow(prev: str | None, head: str) -> bool:
     return head in allowed
 
 
+def _name_words(key: str, prev: tuple[int, str, str], pos: int) -> int:
+    """Words between the previous head and ``pos``: a one-word name is never
+    complete before a head word ("BỘ NỘI VỤ" is one ministry, "BỘ TƯ PHÁP VỤ
+    PHÁP CHẾ" a ministry and its department)."""
+    return len(re.findall(r"[a-z0-9]+", key[prev[0] + len(prev[1]):pos]))
+
+
 def _organisations(text: str) -> list[Organisation]:
     key = aligned_fold(text)
     end = _END.search(key)
@@ -151,6 +158,7 @@ def _organisations(text: str) -> list[Organisation]:
                     key.startswith(head, pos)
                     and (stop >= len(key) or not key[stop].isalpha())
                     and _may_follow(starts[-1][1] if starts else None, head)
+                    and (not starts or _name_words(key, starts[-1], pos) != 1)
                 ):
                     starts.append((pos, head, level))
                     pos = stop
@@ -198,7 +206,7 @@ def _place_of(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     name = text[m.end():].split(",")[0].strip()
-    if not name or not name[0].isupper():
+    if not name or not (name[0].isupper() or name[0].isdigit()):
         return None
     return m.group(1), _title_case(name)
 
@@ -242,7 +250,11 @@ def written_name(text: str) -> str:
     name = " ".join(out_words)
     for low, proper in _PROPER.items():
         name = re.sub(rf"\b{low}\b", proper, name, flags=re.IGNORECASE)
-    name = re.sub(r"\b(Tỉnh|Huyện|Thành|Quận|Thị|Đảng) (ủy|uỷ)\b", lambda m2: f"{m2.group(1)} ủy", name)
+    name = re.sub(r"\b(tỉnh|huyện|thành|quận|thị|đảng) (ủy|uỷ)\b", lambda m2: f"{m2.group(1).capitalize()} ủy",
+                  name, flags=re.IGNORECASE)
+    # the place named after a Party committee: "Ban Thường vụ Tỉnh ủy Lào Cai"
+    name = re.sub(r"\b((?:Tỉnh|Huyện|Thành|Quận|Thị) ủy) (.+)$",
+                  lambda m3: f"{m3.group(1)} {' '.join(w.capitalize() for w in m3.group(2).split())}", name)
     parts = [written, name]
     if place:
         level, place_name = _place_of(place) or (None, None)
@@ -258,6 +270,10 @@ def read_letterhead(texts: list[str]) -> Letterhead | None:
     An Ủy ban nhân dân needs a place ("UBND XÃ" alone names nobody).
     """
     orgs = _organisations(" ".join(texts))
+    if len(orgs) >= 2 and orgs[-1].head in ("ban thuong vu", "ban chap hanh") and not orgs[-1].has_name:
+        # "TỈNH ỦY LÀO CAI" / "BAN THƯỜNG VỤ" → "Ban Thường vụ Tỉnh ủy Lào Cai"
+        committee = orgs[-2]
+        orgs[-2:] = [Organisation(orgs[-1].head, f"{orgs[-1].text} {committee.text}", committee.level)]
     orgs = [o for o in orgs if o.has_name or o.level in _STANDALONE]
     if not orgs:
         return None

@@ -37,10 +37,24 @@ from functools import lru_cache
 from ingest.textnorm import fold, nfc
 
 __all__ = [
-    "ABBREVIATIONS", "FOLDED_ABBREVIATIONS", "CONTEXT_ABBREVIATIONS", "UNIT_HEADS", "NAMELESS_HEADS",
-    "DEADLINE_OPENERS", "UNIT_OPENERS", "PRODUCT_OPENERS", "DEADLINE_OPENERS_WIDE",
-    "UNIT_OPENERS_WIDE", "PRODUCT_OPENERS_WIDE", "RESERVED_TOKENS",
-    "CANON_WORD", "canon", "contains_words", "expand_abbreviations", "canonical_tones", "opens_cell",
+    "ABBREVIATIONS",
+    "CANON_WORD",
+    "CONTEXT_ABBREVIATIONS",
+    "DEADLINE_OPENERS",
+    "DEADLINE_OPENERS_WIDE",
+    "FOLDED_ABBREVIATIONS",
+    "NAMELESS_HEADS",
+    "PRODUCT_OPENERS",
+    "PRODUCT_OPENERS_WIDE",
+    "RESERVED_TOKENS",
+    "UNIT_HEADS",
+    "UNIT_OPENERS",
+    "UNIT_OPENERS_WIDE",
+    "canon",
+    "canonical_tones",
+    "contains_words",
+    "expand_abbreviations",
+    "opens_cell",
 ]
 
 # ------------------------------------------------------------ abbreviations

@@ -14,10 +14,16 @@ about the genre's printed text, none about one document:
   "H. Cải cách thể chế"): a marker made of I, V, X and the letters Tesseract
   reads for I (l, L, |, !, 1) or for II (H) becomes the numeral when the
   result is one (I–XX) and it holds at least one letter.
-* Tone marks (:func:`fix_tones`): a word pair read with the right letters but
-  wrong tones (the hook above read as an acute: "tố chức", "kiếm tra",
-  "Cống thông tin") is put back to the genre's spelling
-  (:data:`ingest.ocrwords.GENRE_PAIRS`).
+* Numbers with letters read for digits ("I1" → "11", "B0%" → "80%"): a
+  token of two or more digits and I, l, |, O, B holding at least one digit.
+* "Tố" before an acronym is "Tổ" (a team: "Tổ CNSCĐ", "Tổ CCHC").
+* "Quý" followed by a letter read for I ("Quý ï năm 2026", "Quý l/2026")
+  becomes "Quý I" (a "1" is left: the genre writes both "Quý 1" and "Quý I").
+* Marks and letters (:func:`fix_tones`): spellings Vietnamese rules out
+  ("cuan" → "quan", "Pục" → "Phục"), and word pairs read with the right
+  letters but wrong marks (the hook above read as an acute: "tố chức",
+  "kiếm tra", "Cống thông tin"; a lost breve: "Vẫn hoá") put back to the
+  genre's spelling (:data:`ingest.ocrwords.GENRE_PAIRS`).
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from ingest.ocrwords import GENRE_PAIRS
-from ingest.textnorm import clean_cell
+from ingest.textnorm import clean_cell, fold
 
 _EM_DASH = re.compile(r"(\s*)(?:[-–]?—+[-–]?|–-|-–)(\s*)")
 _EDGE_BARS = re.compile(r"^[|¦]+\s*|\s*[|¦]+$")
@@ -39,6 +47,12 @@ _ROMAN_MARKER = re.compile(r"^([IVXLHl|!1]{1,5})\.(?=\s)")
 _ROMAN = re.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"\w+")
+_CU_FOR_QU = re.compile(r"^cu(?:a[nctmiouy]|[âăeêyơ])")
+_P_FOR_PH = re.compile(r"^p[aăâeêioôơuưy]")
+_DIGITISH = re.compile(r"(?<![\w/.-])(?=[IlO|B]*\d)(?=\d*[IlO|B])[\dIlO|B]{2,}(?=%|[\s,.;:)/]|$)")
+_DIGIT_FOR = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "B": "8"})
+_TEAM = re.compile(r"\bTố(?= [A-ZĐ]{2,}\b)")
+_QUARTER_I = re.compile(r"\b(Quý|QUÝ)\s+[lïíìỉ|!](?=\s*(?:/|năm\b|$))")
 
 
 def clean_ocr_text(text: str | None) -> str:
@@ -53,6 +67,9 @@ def clean_ocr_text(text: str | None) -> str:
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
     text = _roman_marker(text)
+    text = _QUARTER_I.sub(r"\1 I", text)
+    text = _TEAM.sub("Tổ", text)
+    text = _DIGITISH.sub(lambda m: m.group(0).translate(_DIGIT_FOR), text)
     return fix_tones(clean_cell(text) or "")
 
 
@@ -75,13 +92,26 @@ def toneless(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _pairs() -> dict[str, frozenset[str]]:
-    """Toneless key of each genre pair → the pairs spelled with it."""
-    out: dict[str, set[str]] = {}
-    for pair in GENRE_PAIRS:
-        key = " ".join(toneless(w) for w in pair.split())
-        out.setdefault(key, set()).add(unicodedata.normalize("NFC", pair))
-    return {k: frozenset(v) for k, v in out.items()}
+def _pairs() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The genre pairs, and the pairs by toneless key and by folded key."""
+    listed = frozenset(unicodedata.normalize("NFC", p) for p in GENRE_PAIRS)
+    by_tones: dict[str, set[str]] = {}
+    by_fold: dict[str, set[str]] = {}
+    for pair in listed:
+        by_tones.setdefault(" ".join(toneless(w) for w in pair.split()), set()).add(pair)
+        by_fold.setdefault(fold(pair), set()).add(pair)
+    return (listed, {k: frozenset(v) for k, v in by_tones.items()},
+            {k: frozenset(v) for k, v in by_fold.items()})
+
+
+def _closest(read: str, forms: frozenset[str] | None) -> str | None:
+    """The form nearest to ``read`` (edit distance), ``None`` on a tie or no form."""
+    if not forms:
+        return None
+    ranked = sorted((Levenshtein.distance(read, f), f) for f in forms)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 def _recase(word: str, like: str) -> str:
@@ -92,29 +122,54 @@ def _recase(word: str, like: str) -> str:
     return word
 
 
-def fix_tones(text: str) -> str:
-    """Put back the tones of genre word pairs read with wrong ones.
+def _spelling(word: str) -> str:
+    """Letters Vietnamese spelling rules out: "cu" before a vowel that needs
+    "qu" ("cuan" → "quan", "cuy" → "quy"); "p" + vowel in a word with
+    Vietnamese marks ("Pục" → "Phục", native words spell "ph")."""
+    bare = toneless(word)
+    if _CU_FOR_QU.match(bare):
+        return ("Q" if word[0] == "C" else "q") + word[1:]
+    if _P_FOR_PH.match(bare) and fold(word) != word.lower():
+        return word[0] + ("H" if word.isupper() else "h") + word[1:]
+    return word
 
-    A pair of words separated by one space whose toneless form is that of
-    exactly one spelling in :data:`ingest.ocrwords.GENRE_PAIRS`, and which is
-    not itself spelled as any listed pair, takes that spelling (with the
-    case of the words read). Everything else is left as read.
+
+def fix_tones(text: str) -> str:
+    """Put back the marks of genre word pairs read with wrong ones.
+
+    Words are first respelled by :func:`_spelling`. A pair of words
+    separated by one space that is not itself a pair of
+    :data:`ingest.ocrwords.GENRE_PAIRS` takes the listed spelling with the
+    same letters and vowel marks but other tones ("tố chức" → "tổ chức");
+    failing that, the listed spelling with the same letters but other vowel
+    marks too ("Vẫn hoá" → "Văn hoá", "viẹc làm" → "việc làm"). When several
+    listed spellings fit, the nearest by edit distance is taken, none on a
+    tie. A word already read as part of a listed pair with its left
+    neighbour is not changed by the next pair ("phát thanh viên" stays).
+    Words keep the case they were read with.
     """
-    pairs = _pairs()
+    listed, by_tones, by_fold = _pairs()
     words = list(_WORD.finditer(text))
-    if len(words) < 2:
-        return text
-    tokens = [m.group(0) for m in words]
+    tokens = [_spelling(m.group(0)) for m in words]
+    settled: set[int] = set()  # words already read as part of a listed pair
     for i in range(len(tokens) - 1):
         if text[words[i].end():words[i + 1].start()] != " ":
             continue
         first, second = tokens[i], tokens[i + 1]
         spelled = f"{first.lower()} {second.lower()}"
-        forms = pairs.get(f"{toneless(first)} {toneless(second)}")
-        if not forms or spelled in forms or len(forms) != 1:
+        if spelled in listed:
+            settled.update((i, i + 1))
             continue
-        right_first, right_second = next(iter(forms)).split()
+        right = _closest(spelled, by_tones.get(f"{toneless(first)} {toneless(second)}"))
+        if right is None:
+            right = _closest(spelled, by_fold.get(fold(spelled)))
+        if right is None:
+            continue
+        right_first, right_second = right.split()
+        if i in settled and right_first != first.lower():
+            continue
         tokens[i], tokens[i + 1] = _recase(right_first, first), _recase(right_second, second)
+        settled.update((i, i + 1))
     out, last = [], 0
     for match, token in zip(words, tokens):
         out.append(text[last:match.start()])

@@ -7,7 +7,9 @@ reads the hook above ("ổ", "ể", "ẩ", "ả") as an acute ("ố", "ế", "�
 and confuses the other tone marks on small print; a pair read with the
 wrong tones but the right letters is put back to the spelling listed here
 (:func:`ingest.ocrtext.fix_tones`). Pairs that are both right in the genre
-(e.g. "chi tiêu" / "chỉ tiêu") are both listed, so neither is changed.
+(e.g. "chi tiêu" / "chỉ tiêu") are both listed, so neither is changed; a pair
+whose other-toned form is a common phrase of its own ("qua cổng" / "kết quả
+công tác") is not listed at all.
 Spelling variants of the genre ("hoá"/"hóa", "uỷ"/"ủy") are both listed.
 """
 
@@ -53,7 +55,15 @@ GENRE_PAIRS: tuple[str, ...] = (
     "chồng chéo", "mâu thuẫn", "trùng lặp", "thi hành", "thi đua", "khen thưởng",
     "công khai", "minh bạch", "dân chủ", "hài lòng", "sự hài", "khó khăn",
     "vướng mắc", "tháo gỡ", "đầu tư", "kết cấu", "hạ tầng", "bộ chỉ", "đề xuất",
-    "thủ trưởng", "người đứng", "tổ công", "cộng đồng", "số liệu",
+    "thủ trưởng", "người đứng", "tổ công", "cộng đồng", "số liệu", "liên quan",
+    "có liên", "nguyên tắc", "có thể", "cụ thể", "phân loại", "dân chủ", "đội ngũ",
+    "kỹ năng", "kĩ năng", "thành viên", "chính sách", "gắn với", "gần với", "chức năng",
+    "nhân sự", "ban chỉ", "đề nghị", "chấp hành", "kịp thời",
+    "gương mẫu", "thực thi", "đúng quy", "quy hoạch", "trụ sở", "tiếp công",
+    "và các", "và phát", "và thực", "và xã", "và hiệu", "và ứng", "và triển", "và tổ",
+    "và tuyên", "và năng", "và phẩm", "và chính", "và doanh", "và ủy", "và uỷ",
+    "cổng ttđt", "cổng dvc", "phòng chuyên", "phát thanh", "truyền thanh", "phát triển",
+    "của ủy", "của uỷ", "của ban", "của các", "của xã", "của bộ", "của chính",
     # time and deadline words
     "thường xuyên", "hàng năm", "hằng năm", "hàng quý", "hàng tháng", "định kỳ",
     "đột xuất", "cả năm", "cuối quý", "cuối năm", "đầu năm", "liền kề", "chậm nhất",

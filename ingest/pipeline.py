@@ -129,10 +129,23 @@ def build_plan(doc: LoadedDocument) -> Plan:
 
 
 def _mark_ocr(plan: Plan, doc: LoadedDocument) -> None:
-    """Record which pages were OCR'd (``Plan.source_kind``/``ocr_pages``) and warn once."""
+    """Record which pages were OCR'd (``Plan.source_kind``/``ocr_pages``) and warn once.
+
+    Tasks on OCR'd pages get :func:`ingest.ocrtext.fix_tones` again: a row cut
+    by a page break is joined after each page's cells were cleaned.
+    """
     if not doc.ocr_pages:
         return
+    from ingest.ocrtext import fix_tones
+
     pages = sorted(set(doc.ocr_pages))
+    for task in plan.tasks:  # cells joined across a page break: their pairs are new
+        if task.page in pages:
+            for name in ("section", "subsection", "objective", "content", "lead",
+                         "coordinating", "deadline", "product"):
+                value = getattr(task, name)
+                if value:
+                    setattr(task, name, fix_tones(value))
     text_pages = {b.page for b in doc.blocks if b.kind != "page_break" and b.page} - set(pages)
     plan.ocr_pages = pages
     plan.source_kind = "mixed" if text_pages else "scan"

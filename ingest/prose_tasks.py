@@ -67,6 +67,32 @@ def _is_assignment(text: str) -> bool:
     return bool(_LEAD_LABEL.match(aligned_fold(text)))
 
 
+def _section_fields(section: Section) -> dict[str, str]:
+    """The labelled fields of a section's assignment paragraphs (first value of each wins)."""
+    fields: dict[str, str] = {}
+    for p in section.paragraphs:
+        found = _fields(p.text)
+        if found and (_is_assignment(p.text) or _LABEL.match(p.text)):
+            for name, value in found.items():
+                fields.setdefault(name, value)
+    return fields
+
+
+_TASK_FIELDS = ("lead", "coordinating", "deadline", "product")
+
+
+def _task(doc: str, section: str | None, fields: dict[str, str], plan_year: int | None,
+          number: str | None, part_of: str | None, content: str, page: int | None,
+          extra: dict[str, str]) -> Task:
+    deadline = fields.get("deadline") or None
+    return Task(
+        doc=doc, number=number, part_of=part_of, section=section, content=content,
+        lead=fields.get("lead") or None, coordinating=fields.get("coordinating") or None,
+        deadline=deadline, due=parse_due(deadline, plan_year), product=fields.get("product") or None,
+        page=page, extra=extra,
+    )
+
+
 def tasks_from_sections(sections: list[Section], doc: str, plan_year: int | None) -> list[Task]:
     """Tasks from sections that assign their work in labelled prose (module doc).
 
@@ -76,34 +102,20 @@ def tasks_from_sections(sections: list[Section], doc: str, plan_year: int | None
     for section in sections:
         if section.locator.lower().startswith("phụ lục"):
             continue
-        assignments = [p.text for p in section.paragraphs if _is_assignment(p.text)]
-        if not assignments:
+        if not any(_is_assignment(p.text) for p in section.paragraphs):
             continue
-        fields: dict[str, str] = {}
-        for p in section.paragraphs:
-            found = _fields(p.text)
-            opens_with_label = bool(_LABEL.match(p.text)) and bool(found)
-            if _is_assignment(p.text) or opens_with_label:
-                for name, value in found.items():
-                    fields.setdefault(name, value)
+        fields = _section_fields(section)
         marker = parse_marker(section.heading)
-        heading_numbered = marker is not None and marker.kind in ("arabic", "dotted", "letter", "roman")
-        number = marker.label if heading_numbered else section.locator.split(".")[-1] or None
-        title = marker.rest if heading_numbered else section.heading
+        numbered = marker is not None and marker.kind in ("arabic", "dotted", "letter", "roman")
+        number = marker.label if numbered and marker else (section.locator.split(".")[-1] or None)
+        title = marker.rest if numbered and marker else section.heading
         parent = section.path[-2] if len(section.path) > 1 else None
-        extra = {k: v for k, v in fields.items() if k not in ("lead", "coordinating", "deadline", "product")}
-        common = {
-            "doc": doc, "section": parent, "lead": fields.get("lead") or None,
-            "coordinating": fields.get("coordinating") or None, "deadline": fields.get("deadline") or None,
-            "product": fields.get("product") or None, "page": section.page,
-        }
-        head = Task(number=number, content=title, extra=extra,
-                    due=parse_due(common["deadline"], plan_year), **common)
-        tasks.append(head)
+        extra = {k: v for k, v in fields.items() if k not in _TASK_FIELDS}
+        tasks.append(_task(doc, parent, fields, plan_year, number, None, title, section.page, extra))
         for p in section.paragraphs:
-            if _BULLET.match(p.text) and not _fields(_BULLET.sub("", p.text)).keys() & {"lead", "coordinating"}:
-                tasks.append(Task(number=None, part_of=head.number, content=_BULLET.sub("", p.text).strip(),
-                                  due=parse_due(common["deadline"], plan_year), **{**common, "page": p.page}))
+            item = _BULLET.sub("", p.text).strip()
+            if _BULLET.match(p.text) and not _fields(item).keys() & {"lead", "coordinating"}:
+                tasks.append(_task(doc, parent, fields, plan_year, None, number, item, p.page, {}))
     return tasks
 
 

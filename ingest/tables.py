@@ -15,16 +15,30 @@ structure of the genre, not from fixed strings:
   or deadline column.
 * **Repeated headers** at page tops and the column-number row "(1) (2) …"
   are skipped; a repeated header, and a new table block, mark a page break.
+  A repeat must be a row of labels (:func:`is_label_row`): a data row whose
+  cells merely hold header words ("… công việc", "Báo cáo định kỳ theo thời
+  gian …") is never taken for one.
+* **Group rows repeating their title in every cell** ("I. Nhiệm vụ … | I.
+  Nhiệm vụ … | …", a merged row written out by a conversion) set ``section``;
+  a numbered row holding only its title and followed by lettered items
+  ("1 | Tổ chức tuyên truyền …", then "a)", "b)") is a group heading too.
+* **Cells spanning columns** (``Block.hspanned``): a cell spanning "Chủ trì"
+  and "Phối hợp" is read for both fields, and the task is named in the
+  warnings; a title spanning the row from the content cell fills nothing.
 * **Group rows** "I." / "II. Cải cách thể chế" / "A | CẢI CÁCH THỂ CHẾ"
   (a Roman number or a capital letter A–H, no task data) set ``section``; **sub-group rows** "1 Kiểm soát thủ tục hành chính" (number
   and title in one cell, nothing else) set ``subsection``.
-* **Numbered rows** ("22", "2.3", "1.") are tasks; numbers may restart per
-  section.
+* **Numbered rows** ("22", "2.3", "1.", lettered "a)") are tasks; numbers
+  may restart per section.
 * **Unnumbered rows**: a *continuation* of the row above (cells cut at a page
   break, or a cell's overflow line) when every filled cell either starts
   mid-sentence (lower case / punctuation) or fills a cell the row above left
-  empty — its cells are appended cell by cell; otherwise a *sub-row* of the
-  last numbered task (``part_of``), e.g. "- Tối thiểu 20% phòng, ban…".
+  empty — its cells are appended cell by cell; at a page top also when its
+  content cell starts mid-sentence or the content above ends on a connector
+  word ("… về" / "Khoáng sản …"); otherwise a *sub-row* of the last numbered
+  task (``part_of``), e.g. "- Tối thiểu 20% phòng, ban…". A page-top sub-row
+  with an empty content cell (a merged cell cut by the page) keeps its
+  task's content.
 * Shifted or missing cells stay as found; empty cells are ``None``.
 """
 
@@ -37,6 +51,7 @@ from dataclasses import dataclass, field
 from ingest.blocks import Block, LoadedDocument
 from ingest.deadline import parse_due
 from ingest.columns import TASK_FIELDS, family_of
+from ingest.flattened import is_dangling
 from ingest.lexicon import opens_cell
 from ingest.model import Task
 from ingest.textnorm import clean_cell, fold
@@ -357,7 +372,8 @@ class _TaskBuilder:
             left = col - 1
             while left in self._spanned and left > 0:
                 left -= 1
-            if left >= 0 and row[left].strip() and by_col.get(left) not in (None, "number"):
+            # a title spanning the row from the content cell is a heading, never a unit or a deadline
+            if left >= 0 and row[left].strip() and by_col.get(left) not in (None, "number", "content", "objective"):
                 row[col] = row[left]
                 filled.append(f"“{self.state.layout.labels.get(col, role)}”")
         if filled:
@@ -526,10 +542,15 @@ class _TaskBuilder:
 
         Source pattern: a PDF row cut at a page break where every column
         overflowed ("hiện nhiệm vụ công vụ | trong năm | tỉnh | Văn phòng UBND
-        tỉnh"); a task or sub-row never opens its content in lower case.
+        tỉnh"); a task or sub-row never opens its content in lower case, nor
+        follows a content cell cut after a connector word ("… về", "… và").
         """
         text = self._cell(row, "content") or ""
-        return _starts_mid_sentence(text)
+        if _starts_mid_sentence(text):
+            return True
+        # "…quản lý nhà nước về" | "Khoáng sản …": the content above was cut mid-phrase
+        above = self.state.last.content if self.state.last is not None else None
+        return bool(text and above and is_dangling(above))
 
     def _is_fragment(self, data: dict[int, str]) -> bool:
         """A row at a page top with neither lead nor deadline: the rest of a cut row.

@@ -17,7 +17,7 @@ import re
 
 from ingest.lexicon import canon, contains_words
 
-__all__ = ["split_units", "unit_key", "unit_matches", "task_unit_keys"]
+__all__ = ["split_units", "task_unit_keys", "unit_key", "unit_matches"]
 
 _SEPARATORS = re.compile(r"(\s*[;\n/]\s*|\s*,\s*|\s+\+\s+|^\s*[-+•]\s*)")
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")

@@ -1,27 +1,41 @@
 """Answers with citations: structured (from the plan model) or extractive.
 
-``Answerer(store, searcher).answer(question, plan=None, history=None)``
-returns an :class:`Answer`. The question is parsed
-(:func:`retrieval.query.parse_query`) and sent by its intent to:
+``Answerer(store, searcher, today=None).answer(question, plan=None,
+history=None, today=None)`` returns an :class:`Answer`. The question is
+read into a :class:`retrieval.question.Query` (:func:`parse_query`, whose
+``INTENT_RULES`` pick the :class:`retrieval.question.Intent` in declared
+order), resolved against the previous turn, restricted to the scope, and
+sent to the handler of its intent (:attr:`Answerer.handlers`):
 
-* **task**, **filter** and **count** questions →
-  :class:`retrieval.answer_tasks.TaskAnswerer` (task rows exactly as
-  written, every matching task of every matching plan, labelled per plan);
-* **meta** (who signed, which decision) and **plans** ("kế hoạch nào áp
-  dụng cho năm 2026?") → :mod:`retrieval.answer_meta` (header facts, the
-  catalog of loaded plans);
-* other questions → :class:`retrieval.answer_text.PassageAnswerer`: the
-  few sentences of the best passages that share most of the question's
-  content words (:mod:`retrieval.answer_scoring`), or an LLM's answer when
-  one is configured.
+* ``task`` → rows by number (:class:`retrieval.answer_tasks.TaskAnswerer`);
+  ``filter`` / ``count`` → every matching task of every plan in scope,
+  grouped and labelled per plan (counts also per plan);
+* ``aggregate`` → earliest/latest deadline, the unit that leads most
+  (:mod:`retrieval.answer_aggregate`);
+* ``lookup`` → a row found by its content, no number
+  (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
+* ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
+* ``meta`` (every header fact asked) and ``plans`` → :mod:`retrieval.answer_meta`;
+* ``search`` → a unit's duties (body list, then the annex rows it leads) or
+  the few sentences of the best passages
+  (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
-Every path **abstains** with :data:`ABSTAIN` when nothing supports it (a
-plan named that is not loaded, a task number the named plan lacks, a filter
-no task meets, a header fact the plan leaves blank, no sentence with enough
-support, a figure asked that the supporting sentences do not state).
+A handler that finds nothing (``None``) hands over to passage search. Where
+the cue rules find no field, an exemplar vote by meaning
+(:class:`retrieval.question.meaning.FieldVote`) may make the question a
+look-up. Progress questions go to the task statuses first.
 
-Follow-ups ("còn nhiệm vụ 23?", "thế ai phối hợp?") are resolved against
-the previous turn's query (:meth:`retrieval.query.Query.follow_up`).
+Every path **abstains** when nothing supports it, and says why when it
+knows ("Kế hoạch Phú Thái … không có phụ lục nhiệm vụ.", "… không có nhiệm
+vụ 40.", "Chưa nạp kế hoạch nào của …"); else :data:`ABSTAIN`.
+
+Scope: ``plan`` (the app's Phạm vi, ``--plan``) restricts the plans; a plan
+the question names outside it wins, and the answer starts with a note
+saying so. Follow-ups ("còn nhiệm vụ 23?", "thế ai phối hợp?", "trong đó
+…", "còn Trường Xuân?", "kế hoạch kia thì sao?") are resolved against the
+previous turn's query (:meth:`retrieval.question.Query.follow_up`); a turn
+answered under another scope is not followed (``Answer.scope``), so
+switching scope starts afresh. ``today`` anchors "quá hạn"/"sắp đến hạn".
 
 The answer types live in :mod:`retrieval.answer_model`; this module
 re-exports them and the helpers other code imports from here.
@@ -29,6 +43,7 @@ re-exports them and the helpers other code imports from here.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from datetime import date
@@ -53,10 +68,11 @@ from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, te
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
 from retrieval.answer_text import MIN_SUPPORT, STRONG_SUPPORT, PassageAnswerer, split_sentences
 from retrieval.answer_aggregate import aggregate_answer
-from retrieval.answer_lookup import lookup_answer
+from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_plans import MentionIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
-from retrieval.question.parse import question_unit
+from retrieval.question.meaning import FieldVote
+from retrieval.question.parse import lookup_by_meaning, question_unit
 from tracking.answer import answer_status_question
 
 __all__ = [
@@ -86,6 +102,9 @@ class Answerer:
         self.passages = PassageAnswerer(store, self.plans, self.catalog, searcher, llm)
         self.mentions = MentionIndex(getattr(store, "chunks", []), self.plans, self.catalog)
         self.today = today
+        embedder = getattr(searcher, "embedder", None)
+        home = getattr(store, "home", None)
+        self.votes = FieldVote(embedder, os.path.join(home, "cache") if home else None) if embedder else None
         #: intent → handler, one per :class:`retrieval.question.Intent`
         #: (detected by :data:`retrieval.question.parse.INTENT_RULES`, in order).
         self.handlers: dict[Intent, Callable[[Query], Answer | None]] = {
@@ -141,9 +160,17 @@ class Answerer:
         note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
             return abstention(query, reason=self._unknown_plan_reason(query))
+        by_meaning = self._field_by_meaning(query)
         status = answer_status_question(query, self.store, self.catalog)
         # progress questions are answered from the stored task statuses
-        answer = status if status is not None else self._route(query)
+        if status is not None and not status.abstained:
+            answer = status
+        else:  # a progress reading that finds nothing yields to the plan's own text
+            answer = self._route(query)
+            if answer.abstained and status is not None:
+                answer = status
+        if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
+            query.fields, query.intent = [], Intent.SEARCH
         answer.scope = plan or None
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations
@@ -156,6 +183,18 @@ class Answerer:
             if label not in answer.text[:120]:  # the conversation moved to this plan: say which
                 answer.text = f"{label}: {answer.text}"
         return answer
+
+    def _field_by_meaning(self, query: Query) -> bool:
+        """Where the cue rules found no field, the exemplar vote
+        (:class:`retrieval.question.meaning.FieldVote`) may; True when it
+        turned the question into a task look-up."""
+        if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
+            return False
+        names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
+        if not lookup_rows(plans_in_scope(self.plans, query), query, names):
+            return False  # no task row is about it: no look-up to make, no embedding spent
+        field = self.votes.field(query.text)
+        return bool(field) and lookup_by_meaning(query, self.catalog, field)
 
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that

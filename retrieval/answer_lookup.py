@@ -20,8 +20,8 @@ from ingest.model import Plan, Task
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
-from retrieval.question.selection import topic_words
 from retrieval.query import Query
+from retrieval.question.selection import topic_words
 
 __all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows"]
 

@@ -12,7 +12,7 @@ most :data:`PER_PLAN` cited places with a short excerpt around the term
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ingest.lexicon import canon, contains_words
 from retrieval.answer_model import Answer, Citation

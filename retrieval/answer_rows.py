@@ -100,6 +100,14 @@ def figure_text(task: Task, rows: list[Task] | tuple[Task, ...] = ()) -> str:
     return " ".join(x or "" for x in cells)
 
 
+def empty_cell(plan: Plan, field: str) -> str:
+    """How an empty ``field`` cell is said: "(không ghi)", or "(phụ lục
+    không có cột này)" when no row of ``plan`` fills that column."""
+    if any(getattr(t, field, None) for t in plan.tasks):
+        return "(không ghi)"
+    return "(phụ lục không có cột này)"
+
+
 def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = None) -> str:
     """A task (with its sub-rows) as answer text: header with content,
     then the ``fields`` asked plus the lead and deadline (all fields when
@@ -118,7 +126,7 @@ def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = N
         lines.append(f"  {FIELD_LABELS['objective']}: {task.objective}")
     rows = [task] + sub_rows(plan, task)
     for row in rows:
-        values = [f"{FIELD_LABELS[f]}: {getattr(row, f) or '(không ghi)'}"
+        values = [f"{FIELD_LABELS[f]}: {getattr(row, f) or empty_cell(plan, f)}"
                   for f in fields if f != "content"]
         if row is task:
             if len(rows) > 1 and not any(getattr(task, f) for f in fields if f != "content"):

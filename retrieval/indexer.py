@@ -128,8 +128,8 @@ def plan_files(paths: list[str]) -> list[str]:
 def analyzer_fingerprint() -> str:
     """Hash of the token analyses' code and underthesea's version: stored
     token lists are reused only while it is unchanged."""
-    import retrieval.analyzers
     import ingest.textnorm
+    import retrieval.analyzers
 
     digest = hashlib.sha256()
     for module in (retrieval.analyzers, ingest.textnorm):
@@ -254,7 +254,7 @@ def _analyze_missing(texts: list[str], cache, progress: bool) -> int:
     return how many texts were analysed (by at least one analysis)."""
     from retrieval.analyzers import ANALYZERS
 
-    todo = {name: [] for name in ANALYZERS}
+    todo: dict[str, list[str]] = {name: [] for name in ANALYZERS}
     for name in ANALYZERS:
         known = cache.tokens[name]
         seen: set[str] = set()
@@ -314,7 +314,8 @@ def build_index(
     with writer.lock(notify):
         inputs = _inputs(files, spec, fingerprint, analyzers)
         live = writer.live_manifest()
-        if _unchanged(live, inputs, spec) and not (required & set(live.get("errors", {}))):
+        if live is not None and _unchanged(live, inputs, spec) \
+                and not (required & set(live.get("errors", {}))):
             return {**live, "embedded": 0, "reused": live.get("n_chunks", 0), "unchanged": True}
         return _build(files, writer, spec, fingerprint, analyzers, inputs, progress,
                       allow_empty, required, parse)

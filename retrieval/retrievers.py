@@ -72,7 +72,7 @@ class DenseRetriever:
             allowed = np.flatnonzero(mask).astype(np.int64)
             if not len(allowed):
                 return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))  # type: ignore[call-arg]
             scores, ids = self.index.search(q, min(depth, len(allowed)), params=params)
         keep = ids[0] >= 0
         return [(int(i), float(s)) for i, s in zip(ids[0][keep], scores[0][keep])]

@@ -47,3 +47,14 @@ def test_tasks_due_quarter(capsys):
 def test_tasks_bad_period_exits_2(capsys):
     assert main(["tasks", NAP, "--due", "2026-Q5"]) == 2
     assert "2026-Q5" in capsys.readouterr().err
+
+
+def test_parse_names_the_lost_task_list_and_the_parent_body(capsys, tmp_path):
+    """Never silent: a plan naming an annex but yielding no task says so."""
+    lost = tmp_path / "lost.txt"
+    lost.write_text("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\nKẾ HOẠCH\nCải cách hành chính năm 2026\nI. NHIỆM VỤ\n"
+                    "1. Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n", encoding="utf-8")
+    assert main(["parse", str(lost)]) == 0
+    out = capsys.readouterr().out
+    assert "Cơ quan ban hành: Sở Nội vụ tỉnh Lào Cai (trực thuộc Ủy ban nhân dân tỉnh Lào Cai)" in out
+    assert "Cảnh báo: lost.txt: kế hoạch nhắc tới phụ lục/danh mục nhiệm vụ nhưng không đọc được nhiệm vụ nào" in out

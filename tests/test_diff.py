@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from cchc.cli import main
-from drafting.diff import diff_plans, similarity
+from drafting.diff import (
+    RELATED_UNITS,
+    diff_plans,
+    match_items,
+    similarity,
+    units_signature,
+)
 from drafting.shift import draft_plan
 from ingest.pipeline import parse_file
 from tests.paths import DOCX_FIXTURE, PDF_FIXTURE
@@ -104,3 +110,37 @@ def test_cli_diff_table_and_missing_file(plan_001, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "Nhiệm vụ chung: 37" in out and "CHỈ CÓ Ở A" in out
     assert main(["diff", str(DOCX), str(tmp_path / "none.docx")]) == 2
+
+
+def test_kiem_tra_cchc_tasks_of_two_communes_are_paired(plan_001, plan_004):
+    # 001 task 6 "Kiểm tra cải cách hành chính (Các cơ quan chuyên môn, …)" and 004 task 6
+    # "Kiểm tra cải cách hành chính" (a parent row with its sub-rows), both in section I
+    result = diff_plans(plan_001, plan_004)
+    pair = _pair(result, "6")
+    assert pair is not None and pair.b.number == "6" and pair.b.content == "Kiểm tra cải cách hành chính"
+
+
+def test_coordinating_units_worded_differently_are_not_a_change(plan_001, plan_004):
+    # 001 writes "Các cơ quan, chuyên môn, đơn vị liên quan", 004 "Các phòng, ban, đơn vị có liên quan"
+    assert units_signature("Các cơ quan, chuyên môn, đơn vị liên quan") == \
+        units_signature("Các phòng, ban, đơn vị có liên quan") == frozenset({RELATED_UNITS})
+    assert units_signature("Phòng VH-XH") == units_signature("Phòng Văn hóa – Xã hội xã")
+    # 004 task 4 adds the health units: that is a real difference
+    assert units_signature("Các phòng, ban, đơn vị có liên quan; các đơn vị sự nghiệp công lập "
+                           "trong lĩnh vực y tế") != units_signature("Các phòng, ban, đơn vị có liên quan")
+    result = diff_plans(plan_001, plan_004)
+    first = _pair(result, "1")  # Ban hành Kế hoạch CCHC: both plans' generic coordinating units
+    assert first is not None and first.b.number == "1"
+    assert "coordinating" not in {c.field for c in first.changes}
+    changed = [m for m in result.matched if "coordinating" in {c.field for c in m.changes}]
+    assert all(units_signature(m.a.coordinating) != units_signature(m.b.coordinating) for m in changed)
+    assert len(changed) < len(result.matched) / 2
+
+
+def test_same_content_is_paired_within_the_same_section_first():
+    a = ["Kiểm tra cải cách hành chính"]
+    b = ["Kiểm tra cải cách hành chính", "Kiểm tra cải cách hành chính"]
+    groups = (["Chỉ đạo điều hành, kiểm tra và tuyên truyền"],
+              ["Cải cách thể chế", "Chỉ đạo điều hành, kiểm tra và tuyên truyền"])
+    assert [(i, j) for i, j, _ in match_items(a, b, groups=groups)] == [(0, 1)]
+    assert match_items(a, b, groups=groups)[0][2] == pytest.approx(1.0)  # the score stays the content's

@@ -32,8 +32,8 @@ def _party_plan(path):
     doc.add_paragraph("- Quán triệt sâu sắc Nghị quyết trong toàn Đảng bộ.")
     doc.add_paragraph("II. NHIỆM VỤ CỤ THỂ")
     doc.add_paragraph("Nhiệm vụ cụ thể tại Phụ lục kèm theo.")
-    doc.add_paragraph("T/M TỈNH ỦY")
-    doc.add_paragraph("BÍ THƯ")
+    doc.add_paragraph("T/M BAN THƯỜNG VỤ")
+    doc.add_paragraph("PHÓ BÍ THƯ THƯỜNG TRỰC")
     doc.add_paragraph("Hầu Văn Lý")
     doc.add_paragraph("PHỤ LỤC")
     doc.add_paragraph("DANH MỤC NHIỆM VỤ")
@@ -48,15 +48,18 @@ def _party_plan(path):
          "Văn phòng Tỉnh ủy", "Các ban đảng", "Thời gian: tháng 12/2026", "Báo cáo kết quả"],
         header,  # repeated at a page top
         ["3", "Kiểm tra, giám sát việc thực hiện", "Ủy ban Kiểm tra Tỉnh ủy", "", "Thường xuyên", "Thông báo kết luận"],
+        ["4", "Các nhiệm vụ phát sinh theo chỉ đạo của Ban Thường vụ Tỉnh ủy", "", "", "", ""],
     ]
     table = doc.add_table(rows=0, cols=6)
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
             cell.text = value
-    # the lead of task 3 spans Chủ trì and Phối hợp
-    last = table.rows[-1].cells
-    last[2].merge(last[3])
+    # the lead of task 3 spans Chủ trì and Phối hợp; the title of row 4 spans the whole row
+    third = table.rows[-2].cells
+    third[2].merge(third[3])
+    fourth = table.rows[-1].cells
+    fourth[1].merge(fourth[5])
     doc.save(path)
 
 
@@ -70,12 +73,14 @@ def test_party_committee_plan(tmp_path):
     assert meta.title.startswith("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW") and meta.title.endswith("chuyển đổi số")
     # the date in the title is not a period: the plan's year is the date line's
     assert (meta.period.text, meta.period.start_year, meta.period.end_year) == (None, 2026, 2026)
-    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
-    t1, t2, t3 = plan.tasks
+    assert [t.number for t in plan.tasks] == ["1", "2", "3", "4"]
+    t1, t2, t3, t4 = plan.tasks
     assert t1.section == "I. Nhóm nhiệm vụ về lãnh đạo, chỉ đạo" and t1.lead == "Ban Tuyên giáo Tỉnh ủy"
     assert (t2.lead, t2.deadline, t2.product) == ("Văn phòng Tỉnh ủy", "Thời gian: tháng 12/2026", "Báo cáo kết quả")
     assert (t3.lead, t3.coordinating) == ("Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy")
     assert any("nhiệm vụ 3 có ô gộp nhiều cột" in w for w in plan.warnings)
+    # a title spanning the row is never read as a unit or a deadline
+    assert t4.content.startswith("Các nhiệm vụ phát sinh") and (t4.lead, t4.deadline, t4.product) == (None, None, None)
 
 
 MINISTRY = """BỘ TƯ PHÁP
@@ -301,3 +306,55 @@ def test_plan_naming_a_task_list_without_tasks_warns(tmp_path):
     plan = parse_file(path)
     assert plan.tasks == []
     assert any("không đọc được nhiệm vụ nào" in w for w in plan.warnings)
+
+
+def test_pdf_row_cut_at_a_page_break_is_joined():
+    """Page fragments as the PDF loader gives them: a row cut after "… về" and
+    a row cut mid-sentence continue above; a full row at a page top is a sub-row."""
+    from ingest.blocks import Block, LoadedDocument
+    from ingest.tables import extract_tasks
+
+    header = ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    blocks = [
+        Block(kind="table", page=1, rows=[header, ["1", "Tăng cường quản lý nhà nước về", "Sở Nông nghiệp và", "Quý II/2026"]],
+              row_pages=[1, 1]),
+        Block(kind="page_break", page=2),
+        Block(kind="table", page=2, rows=[header, ["", "Khoáng sản trên địa bàn tỉnh", "Môi trường", ""],
+                                          ["2", "Rà soát quy hoạch thăm dò, khai thác", "Sở Công Thương", "Quý III/2026"]],
+              row_pages=[2, 2, 2]),
+        Block(kind="page_break", page=3),
+        Block(kind="table", page=3, rows=[header, ["", "Công bố kết quả rà soát", "Ủy ban nhân dân tỉnh", "Quý IV/2026"]],
+              row_pages=[3, 3]),
+    ]
+    tasks, _ = extract_tasks(LoadedDocument("cut.pdf", blocks, has_pages=True), plan_year=2026)
+    assert [(t.number, t.part_of) for t in tasks] == [("1", None), ("2", None), (None, "2")]
+    one = tasks[0]
+    assert one.content == "Tăng cường quản lý nhà nước về Khoáng sản trên địa bàn tỉnh"
+    assert (one.lead, one.deadline) == ("Sở Nông nghiệp và Môi trường", "Quý II/2026")
+    assert tasks[2].lead == "Ủy ban nhân dân tỉnh"
+
+
+LETTERHEADS = [
+    # (letterhead lines or a joined header cell, issuer, parent, level)
+    (["UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG Số: /KH-SCT"], "Sở Công Thương", "Ủy ban nhân dân tỉnh Lào Cai", "sở"),
+    (["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG -------"], "Bộ Nông nghiệp và Môi trường", None, "bộ"),
+    (["BỘ NỘI VỤ"], "Bộ Nội vụ", None, "bộ"),
+    (["BỘ TƯ PHÁP", "VỤ PHÁP CHẾ"], "Vụ Pháp chế", "Bộ Tư pháp", "cục"),
+    (["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"], "Bộ Văn hóa, Thể thao và Du lịch", None, "bộ"),
+    (["CHÍNH PHỦ"], "Chính phủ", None, "chính phủ"),
+    (["ĐẢNG BỘ HUYỆN BẢO THẮNG", "HUYỆN ỦY"], "Huyện ủy Bảo Thắng", "Đảng bộ huyện Bảo Thắng", "huyện ủy"),
+    (["TỈNH ỦY LÀO CAI", "BAN THƯỜNG VỤ"], "Ban Thường vụ Tỉnh ủy Lào Cai", None, "tỉnh ủy"),
+    (["BAN TUYÊN GIÁO TỈNH ỦY"], "Ban Tuyên giáo Tỉnh ủy", None, "ban"),
+    (["ĐẢNG BỘ XÃ AN HÒA", "ĐẢNG ỦY XÃ AN HÒA"], "Đảng ủy xã An Hòa", "Đảng bộ xã An Hòa", "đảng ủy"),
+    (["ỦY BAN NHÂN DÂN", "XÃ TRƯỜNG XUÂN"], "Ủy ban nhân dân xã Trường Xuân", None, "xã"),
+    (["UBND THÀNH PHỐ HÀ NỘI", "VĂN PHÒNG UBND"], "Văn phòng UBND", "Ủy ban nhân dân thành phố Hà Nội", "văn phòng"),
+]
+
+
+def test_letterheads_of_every_issuer_kind():
+    from ingest.issuer import read_letterhead
+
+    for texts, issuer, parent, level in LETTERHEADS:
+        found = read_letterhead(texts)
+        assert (found.issuer, found.parent, found.level) == (issuer, parent, level), texts
+    assert read_letterhead(["ỦY BAN NHÂN DÂN XÃ"]) is None  # names nobody

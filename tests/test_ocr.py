@@ -131,6 +131,17 @@ def test_missing_tesseract_is_a_clear_refusal(tmp_path, monkeypatch):
     assert "tesseract-ocr-vie" in str(info.value) and "scan.pdf" in str(info.value)
 
 
+def test_group_row_numerals_follow_their_order():
+    rows = [["I. Chỉ đạo điều hành", "", ""], ["1", "Ban hành", "Phòng A"],
+            ["II. Cải cách thể chế", "", ""], ["IHL. Cải cách thủ tục hành chính", "", ""],
+            ["1. Kiểm soát thủ tục", "", ""], ["IV. Cải cách tổ chức bộ máy", "", ""]]
+    later = [["VI. Cải cách tài chính công", "", ""], ["VI. Chính quyền số", "", ""]]
+    pages = [ocr.OcrPage(tables=[(0.0, rows)]), ocr.OcrPage(tables=[(0.0, later)])]
+    ocr.number_group_rows(pages)
+    assert [r[0].split(".")[0] for r in rows] == ["I", "1", "II", "III", "1", "IV"]
+    assert [r[0] for r in later] == ["VI. Cải cách tài chính công", "VII. Chính quyền số"]
+
+
 def test_deskew_finds_the_rotation():
     page = ocr.render(str(PDF_FIXTURE), 11, dpi=150)
     h, w = page.shape
@@ -158,6 +169,20 @@ def test_deskew_finds_the_rotation():
         ("Quy chế chi tiêu nội bộ", "Quy chế chi tiêu nội bộ"),  # both spellings are words
         ("Kế hoạch ( dự thảo )", "Kế hoạch (dự thảo)"),
         ("e\u0301 tô\u0309 chư\u0301c", "é tổ chức"),  # NFC
+        ("kiểm tra vả tuyên truyền", "kiểm tra và tuyên truyền"),
+        ("Phòng Vẫn hoá- Xã hội", "Phòng Văn hoá- Xã hội"),  # a lost breve
+        ("vị trí viẹc làm, sản phãm cụ thế", "vị trí việc làm, sản phẩm cụ thể"),
+        ("Trung tâm Pục vụ HCC, cơ cuan", "Trung tâm Phục vụ HCC, cơ quan"),  # spelling rules
+        ("cuộc thi của UBND, PAKN", "cuộc thi của UBND, PAKN"),
+        ("Quý ï năm 2026", "Quý I năm 2026"),
+        ("Quý 1/2026", "Quý 1/2026"),
+        ("gần với vị trí", "gần với vị trí"),  # a listed pair is never changed
+        ("I1", "11"),  # letters read for digits
+        ("cuộc thi phát thanh viên", "cuộc thi phát thanh viên"),  # "thanh" settled by "phát thanh"
+        ("Báo cáo kết qua công tác", "Báo cáo kết quả công tác"),
+        ("thành viên Tố CNSCĐ", "thành viên Tổ CNSCĐ"),
+        ("đạt tối thiểu B0%", "đạt tối thiểu 80%"),
+        ("ISO 9001:2015, Tháng 10/2026, CCHC", "ISO 9001:2015, Tháng 10/2026, CCHC"),
     ],
 )
 def test_ocr_text_cleaning(read, cleaned):

@@ -37,7 +37,7 @@ def listed(text: str) -> set[str]:
     """Task numbers named by "Nhiệm vụ 1, 2, 17 …" / "- 24." lines."""
     first = re.search(r"Nhiệm vụ ([\d., ]+)", text)
     numbers = {n.strip() for n in first.group(1).split(",") if n.strip()} if first else set()
-    return numbers | set(re.findall(r"^- (\d+(?:\.\d+)*)\.", text, re.M))
+    return numbers | set(re.findall(r"^- (\d+(?:\.\d+)*)\.", text, re.MULTILINE))
 
 
 def both(question: str) -> list[str]:

@@ -350,7 +350,8 @@ def test_chat_answers_progress_from_statuses(env, capsys, plan):
     assert [c.locator for c in ans.citations] == ["nhiệm vụ 28"]
     ans = answerer.answer("nhiem vu 29 da hoan thanh chua")  # not done: its actual status is said
     assert [c.locator for c in ans.citations] == ["nhiệm vụ 29"] and "đang thực hiện" in ans.text
-    # other questions keep their answers
+    # other questions keep their answers, also when they speak of pace
+    assert answerer.answer("Kế hoạch yêu cầu gì về đẩy nhanh tiến độ giải quyết hồ sơ?").kind != "status"
     ans = answerer.answer("Nhiệm vụ 22 do ai chủ trì?")
     assert ans.kind != "status" and "Trung tâm Phục vụ hành chính công" in ans.text
 
@@ -503,3 +504,49 @@ def test_app_sets_a_status_and_it_survives_a_restart(env, plan):
     metrics = _metrics(at)
     assert metrics["Đã hoàn thành"] == "1" and metrics["Trong quý"] == "1"  # 20/05 is in quarter II
     assert metrics["Tổng số"] == str(len(plan.tasks))
+
+
+def _set_cell(cell, text: str) -> None:
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    para = cell.paragraphs[0]
+    for run in para.runs[1:]:
+        run._r.getparent().remove(run._r)
+    para.runs[0].text = text
+
+
+def test_revised_word_plan_reindexed_keeps_matched_statuses(env, capsys, plan):
+    """The officer replaces the plan file by a revision (task 29 rewritten, task 30
+    removed) under the same name and re-indexes: the other statuses follow their
+    tasks, the two that no longer match are listed for review in the app."""
+    import docx
+
+    from retrieval.indexer import build_index
+
+    corpus, home = env
+    for argv in (["done", "--task", "28", "--date", "2026-05-20"], ["đang thực hiện", "--task", "29"],
+                 ["không thực hiện", "--task", "30", "--reason", "Sáp nhập"],
+                 ["done", "--task", "24", "--sub", "2", "--date", "2026-08-05"]):
+        assert cli(capsys, "status", "set", *argv)[0] == 0
+    old = stored(home)
+
+    document = docx.Document(str(corpus / DOC))
+    rows = {r.cells[0].text.strip(): r for r in document.tables[0].rows}
+    _set_cell(rows["29"].cells[1], "Tổ chức hội nghị sơ kết công tác phòng chống thiên tai năm 2026")
+    rows["30"]._tr.getparent().remove(rows["30"]._tr)
+    document.save(str(corpus / DOC))
+    build_index([str(corpus)], home=str(home), progress=False)
+
+    new = stored(home)
+    assert new.plan_id != old.plan_id and len(new.plan.tasks) == len(plan.tasks) - 1
+    by_task = {(t.number, t.part_of, t.content): new.statuses[k].status
+               for k, t in zip(new.keys, new.plan.tasks) if k in new.statuses}
+    sub_24 = [t for t in plan.tasks if t.part_of == "24"][1]
+    t28 = next(t for t in plan.tasks if t.number == "28")
+    assert by_task == {("28", None, t28.content): DONE, (None, "24", sub_24.content): DONE}
+    with StatusStore(str(home)) as store:
+        review = store.review(new.plan_id)
+    assert sorted((r.number, r.status) for r in review) == [("29", IN_PROGRESS), ("30", CANCELLED)]
+
+    at = _go(_app(), "Tiến độ")
+    assert any("2 trạng thái của bản trước" in w.value for w in at.warning)

@@ -52,7 +52,13 @@ _STATUS_CUES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"\b(?:da (?:duoc )?(?:hoan thanh|xong|thuc hien xong|lam xong))\b"), (DONE,)),
 ]
 _OVERDUE = re.compile(r"\b(?:qua han|tre han|cham tien do|tre tien do)\b")
-_PROGRESS = re.compile(r"\btien do\b|\bket qua thuc hien (?:ke hoach|nhiem vu|quy|nam|thang)\b")
+_PROGRESS = re.compile(
+    r"(?<!day nhanh )(?<!dam bao )(?<!ve )\btien do (?:thuc hien|trien khai|chung|cua|ke hoach|nhiem vu|"
+    r"cac nhiem vu|quy|nam|thang|the nao|ra sao|nhu the nao|den dau|hien nay|hien tai|hoan thanh)\b"
+    r"|^(?:the )?tien do\b|\btien do\s*\??$"
+    r"|\bket qua thuc hien (?:ke hoach|nhiem vu|quy|nam|thang)\b")
+"""A progress question, not a question about what the plan says of pace
+("đẩy nhanh tiến độ giải quyết hồ sơ", "yêu cầu về tiến độ …")."""
 _ONE_TASK = re.compile(r"\b(?:hoan thanh|xong|thuc hien) chua\b|\btrang thai\b|\btinh trang\b")
 
 

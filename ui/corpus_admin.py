@@ -35,7 +35,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ingest.errors import EmptyFileError, FileTooLargeError, IngestError, MAX_BYTES
+from ingest.errors import MAX_BYTES, EmptyFileError, FileTooLargeError, IngestError
 from ingest.model import Plan
 from ingest.pipeline import iter_plan_files
 from ingest.sniff import sniff_format

@@ -36,8 +36,9 @@ Steps (image at :data:`DPI` dpi, 8-bit grey):
    (``--psm 6``); every word goes back to the cell it came from. The rest
    of the page (tables blanked) is read once with automatic page
    segmentation (``--psm 3``). Words read with a confidence under
-   :data:`MIN_WORD_CONFIDENCE`, and marks other than a dash or "&" between
-   words, are dropped (speckle). Tesseract reads Otsu-binarised images
+   :data:`MIN_WORD_CONFIDENCE` (:data:`MIN_CELL_WORD_CONFIDENCE` in cells,
+   which hold letters), and marks other than a dash or "&" between words,
+   are dropped (speckle). Tesseract reads Otsu-binarised images
    (:func:`_binary`), not the grey.
 5. Every text is cleaned by :func:`ingest.ocrtext.clean_ocr_text`
    (Vietnamese post-cleaning).
@@ -67,6 +68,7 @@ DPI = 300
 LANG = "vie"
 DEFAULT_PAGE_TIMEOUT = 180.0  # seconds per page; CCHC_OCR_PAGE_TIMEOUT overrides
 MIN_WORD_CONFIDENCE = 30.0
+MIN_CELL_WORD_CONFIDENCE = 5.0  # cells hold letters (blank ones are skipped): keep "VII." read at 20
 MAX_SKEW = 5.0  # degrees searched either way
 H_KERNEL_RATIO = 25  # horizontal rule: at least page width / 25
 V_KERNEL_RATIO = 60  # vertical rule: at least page height / 60
@@ -175,6 +177,57 @@ def read_page(path: str, index: int, name: str, timeout: float | None = None) ->
         tables=[(box[1] * scale, rows) for box, rows in tables if any(any(r) for r in rows)],
         angle=angle,
     )
+
+
+_GROUP_MARKER = re.compile(r"^([IVXLHl|!1]{1,6})\.\s+(?=\w)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int | None:
+    """Value of a Roman numeral I-XXX, ``None`` when it is not one."""
+    if not re.fullmatch(r"X{0,3}(?:IX|IV|V?I{0,3})", numeral) or not numeral:
+        return None
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
+def number_group_rows(pages: list[OcrPage]) -> None:
+    """Repair the Roman numerals of annex group rows OCR'd in ``pages`` (in page order).
+
+    A group row is a table row whose first non-empty cell is its only one and
+    starts with a Roman-like marker ("IHL. Cải cách thủ tục hành chính"). The
+    genre numbers them I, II, III… in order, so a marker that is not a
+    numeral, or not above the previous group's, becomes the one after it.
+    Markers of digits only ("1. …", a sub-group) are not touched.
+    """
+    previous = 0
+    for page in pages:
+        for _top, rows in page.tables:
+            for row in rows:
+                filled = [i for i, cell in enumerate(row) if cell]
+                if len(filled) != 1:
+                    continue
+                cell = row[filled[0]]
+                match = _GROUP_MARKER.match(cell)
+                if not match or match.group(1).isdigit():
+                    continue
+                value = _roman_value(match.group(1))
+                if value is None or value <= previous:
+                    value = previous + 1
+                    row[filled[0]] = f"{_roman(value)}. {cell[match.end():]}"
+                previous = value
 
 
 # ------------------------------------------------------------- image steps
@@ -359,9 +412,10 @@ def _glyph_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
     return x0, y0, x1, y1
 
 
-def _words(gray: np.ndarray, psm: int, budget: _Budget) -> list[tuple[tuple[int, int, int], dict]]:
+def _words(gray: np.ndarray, psm: int, budget: _Budget,
+           min_confidence: float = MIN_WORD_CONFIDENCE) -> list[tuple[tuple[int, int, int], dict]]:
     """Tesseract's words of ``gray`` as ``(line key, word box in px)``, in
-    reading order; speckle words dropped (step 4)."""
+    reading order; speckle words (under ``min_confidence``) dropped (step 4)."""
     import pytesseract
 
     data = budget.run(
@@ -374,7 +428,7 @@ def _words(gray: np.ndarray, psm: int, budget: _Budget) -> list[tuple[tuple[int,
         conf = float(data["conf"][i])
         if not text:
             continue
-        if _HAS_TEXT.search(text) and conf < MIN_WORD_CONFIDENCE:
+        if _HAS_TEXT.search(text) and conf < min_confidence:
             continue
         if not _HAS_TEXT.search(text) and not (_JOINER.match(text) and conf >= MIN_JOINER_CONFIDENCE):
             continue
@@ -425,7 +479,7 @@ def _read_sheet(sheet: list[tuple[int, np.ndarray]], texts: list[list[str]], bud
         image[y:y + h, CELL_PADDING:CELL_PADDING + w] = piece
         bands.append((y - CELL_GAP // 2, y + h + CELL_GAP // 2, index))
         y += h + CELL_GAP
-    for _key, word in _words(image, 6, budget):
+    for _key, word in _words(image, 6, budget, MIN_CELL_WORD_CONFIDENCE):
         middle = (word["top"] + word["bottom"]) / 2
         for top, bottom, index in bands:
             if top <= middle < bottom:

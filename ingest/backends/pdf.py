@@ -251,6 +251,7 @@ def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
             for future in futures:
                 future.cancel()
             raise
+    ocr.number_group_rows([results[i] for i in sorted(results)])
     return results
 
 

@@ -20,7 +20,12 @@ from retrieval.question.catalog import (
     section_words,
 )
 from retrieval.question.model import FIELDS, META_FIELDS, Intent, Query
-from retrieval.question.parse import INTENT_RULES, parse_query, question_period, question_unit
+from retrieval.question.parse import (
+    INTENT_RULES,
+    parse_query,
+    question_period,
+    question_unit,
+)
 
 __all__ = [
     "FIELDS", "INTENT_RULES", "META_FIELDS", "Intent", "PlanCatalog", "PlanEntry", "Query",

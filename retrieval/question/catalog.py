@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ingest.lexicon import RESERVED_TOKENS, canon
 from ingest.model import Plan
@@ -141,7 +141,7 @@ class PlanCatalog:
                 e.aliases.add(e.initials)
 
     @classmethod
-    def from_plans(cls, plans: Iterable[Plan]) -> "PlanCatalog":
+    def from_plans(cls, plans: Iterable[Plan]) -> PlanCatalog:
         """Build the catalog from plan models (any iterable, e.g. ``store.plans().values()``)."""
         entries: list[PlanEntry] = []
         units: dict[str, UnitEntry] = {}

@@ -158,7 +158,7 @@ class Query:
                     or self.due_within_days is not None or self.due_before or self.topic
                     or self.previous_keys)
 
-    def follow_up(self, previous: "Query") -> "Query":
+    def follow_up(self, previous: Query) -> Query:
         """This question resolved against the previous turn's query
         (:func:`retrieval.question.followup.follow_up`); a new :class:`Query`."""
         from retrieval.question.followup import follow_up

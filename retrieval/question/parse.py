@@ -35,7 +35,7 @@ hội", "van hoa xa hoi" and "VH-XH" meet. The intent is chosen by
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
@@ -43,12 +43,12 @@ from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
 from retrieval.question.cues import (
     BODY_REFERENCE,
-    EXCLUSION,
     COUNT,
     COUNT_NOUN,
     CROSS,
     DOTTED,
     EXACT,
+    EXCLUSION,
     FIELD_CUES,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
@@ -58,8 +58,8 @@ from retrieval.question.cues import (
     NEGATION,
     NUM,
     PLACE_MENTION,
-    PLANS_ONLY_WORDS,
     PLAN_PERIOD,
+    PLANS_ONLY_WORDS,
     QUARTER,
     QUOTED,
     RECURRENCE,
@@ -75,7 +75,7 @@ from retrieval.question.cues import (
 from retrieval.question.model import FIELDS, Intent, Query
 from retrieval.question.selection import read_selection, topic_words
 
-__all__ = ["INTENT_RULES", "parse_query", "question_period", "question_unit"]
+__all__ = ["INTENT_RULES", "lookup_by_meaning", "parse_query", "question_period", "question_unit"]
 
 
 def _quarter_no(tok: str) -> int:
@@ -329,6 +329,23 @@ INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.LOOKUP, _asks_lookup),
     (Intent.SEARCH, lambda q, leftover: True),
 ]
+
+
+def lookup_by_meaning(q: Query, catalog: PlanCatalog, field: str) -> bool:
+    """Set ``field`` (found by :class:`retrieval.question.meaning.FieldVote`)
+    on a question the rules sent to passage search, and make it a look-up
+    when :func:`_asks_lookup` then holds; True when it did (``q`` unchanged
+    otherwise)."""
+    if q.intent != Intent.SEARCH or q.fields or q.task_refs or q.meta:
+        return False
+    leftover = [w for w in q.key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
+                and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
+    q.fields = [field]
+    if _asks_lookup(q, leftover):
+        q.intent = Intent.LOOKUP
+        return True
+    q.fields = []
+    return False
 
 
 def parse_query(text: str, catalog: PlanCatalog) -> Query:

@@ -30,8 +30,8 @@ from datetime import date
 from ingest.lexicon import contains_words
 from retrieval.question.catalog import PlanCatalog, UnitEntry
 from retrieval.question.cues import (
-    AS_OF,
     ANY_ROLE,
+    AS_OF,
     COORDINATING_ROLE,
     DUE_BEFORE,
     DUE_SOON,
