@@ -629,3 +629,21 @@ def test_password_guards_upload_removal_and_drafting(app_env, monkeypatch):
     fresh = _go(_app(), "Soạn kế hoạch mới")
     assert fresh.text_input(key="draft_guard_password")
     assert "draft_docx" not in {b.key for b in fresh.get("download_button")}
+
+
+def test_upload_of_the_same_plan_in_another_format_offers_keep_or_replace(app_env):
+    corpus, _home = app_env
+    pdf = REPO / "tests" / "data" / "pdf" / "001_nam_an_phu_2026.pdf"
+    at = _go(_app(), "Kế hoạch")
+    at.file_uploader[0].set_value(("Kế hoạch Nam An Phụ.pdf", pdf.read_bytes(),
+                                   "application/pdf")).run()
+    at.button(key="plans_add").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    warning = [w.value for w in at.warning if "cùng kế hoạch" in w.value]
+    assert warning and "Kế hoạch Nam An Phụ.pdf" in warning[0] and "Nam An Phụ" in warning[0]
+    assert sorted(os.listdir(corpus)) == sorted([PLAN_DOCX, "Ke_hoach_Nam_An_Phu.pdf"])
+    at.button(key="plans_same_replace").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert sorted(os.listdir(corpus)) == ["Ke_hoach_Nam_An_Phu.pdf"]  # the old file replaced
+    assert any("Đã thay" in s.value for s in at.success)
+    assert not [w for w in at.warning if "cùng kế hoạch" in w.value]
