@@ -171,7 +171,7 @@ ENGLISH = ["Choose an option", "Choose options", "Select all", "No results", "Up
            "Record a screencast", "Press Enter", "options available", "Running...",
            "Skip to main content", "Made with Streamlit", "Use arrow keys", "Choose date", *calendar.month_name[1:]]
 """Streamlit's own English words that must never reach the page."""
-PAGE_SHOTS = {"Nhiệm vụ.png": "screenshot-tasks.png", "Kế hoạch.png": "screenshot-plans.png",
+PAGE_SHOTS = {"Nhiệm vụ - quý I.png": "screenshot-tasks.png", "Tiến độ.png": "screenshot-status.png", "Kế hoạch.png": "screenshot-plans.png",
               "Soạn kế hoạch mới.png": "screenshot-draft.png", "So sánh.png": "screenshot-compare.png",
               "hoi_dap.png": "screenshot-chat-list.png"}
 
