@@ -140,10 +140,13 @@ def _docx_rows(path: Path) -> list[list[str]]:
 
 
 def _tree_digest(folder: str) -> dict[str, str]:
-    """Relative path → SHA-256 of every file under ``folder`` (``{}`` if absent)."""
+    """Relative path → SHA-256 of every file under ``folder`` (``{}`` if absent),
+    leaving out the empty writer-lock file an upload attempt creates (no data)."""
     out = {}
     for root, _dirs, files in os.walk(folder):
         for name in files:
+            if name.endswith(".lock"):
+                continue
             full = os.path.join(root, name)
             with open(full, "rb") as fh:
                 out[os.path.relpath(full, folder)] = hashlib.sha256(fh.read()).hexdigest()
