@@ -3,7 +3,7 @@
 The same plan saved as TXT, DOCX and PDF gives three files with different
 bytes but one plan model. :func:`same_plan` compares what the parser read,
 not the bytes: the task rows (number, content, lead unit) and the body
-(section headings), each compared on :func:`retrieval.query.canon` keys
+(section headings), each compared on :func:`ingest.lexicon.canon` keys
 (diacritics, spacing, line breaks and abbreviations do not matter, since
 PDF conversion changes them). Two plans are the same when at least
 :data:`MIN_SHARED` of the larger side's task rows and of its headings occur

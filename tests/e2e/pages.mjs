@@ -158,6 +158,7 @@ try {
       await page.waitForTimeout(600);
       report.pages[`${name} (tìm)`] = await visibleText(page);
       await page.keyboard.press('Escape');
+      await page.locator('h2').first().click();  // close the list before the screenshot
       await settle(page);
     }
     report.pages[name] = await visibleText(page);
