@@ -9,7 +9,7 @@ Khê", "NAP và TX khác nhau thế nào"), diacritics optional.
 For every plan in scope the passages (:class:`retrieval.chunks.Chunk`:
 targets, body paragraphs, task rows) that state a figure
 (:func:`ingest.targets.figures`) are scored by the share of the topic's
-content words they hold (``canon`` keys); the best one, when it holds at
+content words and (weighted most) adjacent word pairs they hold (``canon`` keys); the best one, when it holds at
 least :data:`MIN_SHARE` of them, is the plan's line: its values, a short
 excerpt, its locator — one cited line per plan. A plan with none is said
 so ("không nêu chỉ tiêu này"). Bounded: one line per plan, excerpts of at
@@ -32,18 +32,29 @@ from retrieval.question.selection import topic_words
 __all__ = ["EXCERPT", "MIN_SHARE", "TargetIndex"]
 
 #: Share of the topic words a passage must hold to state the plan's target.
-MIN_SHARE = 0.6
+MIN_SHARE = 0.7
 #: Characters of excerpt shown per plan.
 EXCERPT = 220
 
-#: words of the question that say "target", "compare" or "how", not the topic
-_FRAME = frozenset(["chi", "tieu", "muc", "tieu", "ty", "le", "dat", "dat", "ra", "so", "sanh", "giua", "khac", "nhau", "giong", "nhau", "khac", "gi", "chenh", "lech", "moi", "tung", "nhu", "the", "nao", "ra", "sao", "bao", "nhieu", "phan", "tram", "cac", "xa", "cua", "hai", "ca", "ke", "hoach", "kh", "cai", "cach", "hanh", "chinh", "cchc", "nam", "giai", "doan", "dat", "duoc"])
+#: phrases of the question that say "target", "compare" or "how", not the topic
+#: (removed as whole phrases: "hai" alone would also take "hài lòng")
+_FRAME_PHRASES = """
+chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
+moi|tung|nhu the nao|the nao|ra sao|bao nhieu|phan tram|cac xa|hai ke hoach|ca hai|hai xa|
+cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc
+""".replace("\n", "").split("|")
+_FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=True)) + r")\b")
 
 
 
 def _topic(q: Query, catalog: PlanCatalog) -> list[str]:
-    names = {w for e in catalog.entries for a in (*e.aliases, e.key) for w in a.split()}
-    return [w for w in topic_words(q.key) if w not in _FRAME and w not in names]
+    """The topic's content words: the question key without the frame
+    phrases (:data:`_FRAME`) and the plans' names, in order."""
+    names = sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True)
+    key = _FRAME.sub(" ", q.key)
+    for name in names:
+        key = re.sub(rf"\b{re.escape(name)}\b", " ", key)
+    return topic_words(key)
 
 
 def _excerpt(text: str, words: list[str]) -> str:
@@ -60,27 +71,38 @@ def _excerpt(text: str, words: list[str]) -> str:
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
+def _share(words: list[str], pairs: list[str], keys: set[str], text: str) -> float:
+    """How much of the topic a passage holds (0..1): 0.3 × the share of its
+    words + 0.7 × the share of its adjacent word pairs, so "số hóa hồ sơ" is
+    not met by "hồ sơ … hóa" (folded syllables collide)."""
+    single = len(set(words) & keys) / len(words)
+    if not pairs:
+        return single
+    return 0.3 * single + 0.7 * sum(f" {p} " in text for p in pairs) / len(pairs)
+
+
 class TargetIndex:
     """The figure-stating passages of every plan, keyed once per answerer."""
 
     def __init__(self, chunks: Iterable[Chunk], plans: dict, catalog: PlanCatalog):
         self.plans = plans
         self.catalog = catalog
-        self.by_doc: dict[str, list[tuple[set[str], Chunk, list[str]]]] = {}
+        self.by_doc: dict[str, list[tuple[set[str], str, Chunk, list[str]]]] = {}
         for chunk in chunks:
             if chunk.kind == "meta":
                 continue
             values = figures(chunk.quote)
             if values:
-                self.by_doc.setdefault(chunk.doc, []).append(
-                    (set(canon(chunk.quote).split()), chunk, values))
+                key = canon(chunk.quote)
+                self.by_doc.setdefault(chunk.doc, []).append((set(key.split()), f" {key} ", chunk, values))
 
     def best(self, doc: str, words: list[str]) -> tuple[Chunk, list[str]] | None:
         """The passage of ``doc`` holding most of ``words`` (targets before
         body before task rows on ties), or ``None`` under :data:`MIN_SHARE`."""
         rank = {"target": 0, "paragraph": 1, "task": 2}
-        scored = [(len(set(words) & keys) / len(words), -rank.get(c.kind, 3), c, v)
-                  for keys, c, v in self.by_doc.get(doc, [])]
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        scored = [(_share(words, pairs, keys, text), -rank.get(c.kind, 3), c, v)
+                  for keys, text, c, v in self.by_doc.get(doc, [])]
         if not scored:
             return None
         share, _, chunk, values = max(scored, key=lambda s: (s[0], s[1]))

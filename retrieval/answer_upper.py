@@ -28,7 +28,8 @@ __all__ = ["UpperIndex"]
 
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
 _LOCALITY = re.compile(rf"\b(tỉnh|thành phố|huyện|quận|thị xã) ({_CAP}(?: {_CAP}){{0,2}})")
-_LEVEL_WORDS = {"Ủy", "Uỷ", "UBND", "Sở", "Phòng", "Kế", "Quyết", "Chủ", "Ban", "Về", "Trung"}
+#: capitalised words that start the next phrase, not the locality's name
+_LEVEL_WORDS = {"Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Kế", "Quyết", "Chủ", "Ban", "Về", "Trung", "Tại", "Theo"}
 
 
 class UpperIndex:
@@ -46,7 +47,11 @@ class UpperIndex:
                 continue
             own = fold(plan_label(catalog, chunk.doc))
             for m in _LOCALITY.finditer(chunk.quote):
-                words = [w for w in m.group(2).split() if w not in _LEVEL_WORDS]
+                words = []
+                for w in m.group(2).split():
+                    if w in _LEVEL_WORDS:
+                        break
+                    words.append(w)
                 if not words:
                     continue
                 name = f"{m.group(1)} {' '.join(words)}"

@@ -21,7 +21,7 @@ __all__ = ["COMPARE", "TARGET", "asks_targets", "asks_upper"]
 #: a target word
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|dat bao nhieu|bao nhieu phan tram)\b")
 #: a comparison or per-plan wording
-COMPARE = re.compile(r"\b(?:so sanh|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
+COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa)\b")
 _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc) (?:dia phuong |dia ban |don vi )?"
                     r"(?:tinh thanh|tinh|thanh pho|huyen|quan|dia phuong|dia ban|don vi|noi)"

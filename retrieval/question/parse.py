@@ -142,6 +142,8 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
             q.plans = [e.doc for e in catalog.entries if fits(e)]
             q.plan_named = bool(q.plans) or not CROSS.search(key)
     for m in PLACE_MENTION.finditer(raw):
+        if not m.group(1)[:1].isupper():  # "mỗi xã đặt …": À-Ỹ also holds lower-case letters
+            continue
         name_key = canon(m.group(1))
         if name_key.split()[0] in {"hoi"}:  # "Xã Hội" in a unit name
             continue
