@@ -15,6 +15,8 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
 * ``lookup`` → a row found by its content, no number
   (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
 * ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
+* ``targets`` → one target per plan, its values cited (:mod:`retrieval.answer_targets`);
+  ``upper`` → each plan's upper-level locality (:mod:`retrieval.answer_upper`);
 * ``meta`` (every header fact asked) and ``plans`` → :mod:`retrieval.answer_meta`;
 * ``search`` → a unit's duties (body list, then the annex rows it leads) or
   the few sentences of the best passages
@@ -69,6 +71,7 @@ from retrieval.answer_rows import (
     task_quote,
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answer_targets import TargetIndex
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
 from retrieval.answer_text import (
     MIN_SUPPORT,
@@ -76,6 +79,7 @@ from retrieval.answer_text import (
     PassageAnswerer,
     split_sentences,
 )
+from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.followup import follow_up
 from retrieval.question.meaning import FieldVote
@@ -130,7 +134,10 @@ class Answerer:
         self.catalog = PlanCatalog.from_plans(self.plans.values())
         self.tasks = TaskAnswerer(self.plans, self.catalog)
         self.passages = PassageAnswerer(store, self.plans, self.catalog, searcher, llm)
-        self.mentions = MentionIndex(getattr(store, "chunks", []), self.plans, self.catalog)
+        chunks = getattr(store, "chunks", [])
+        self.mentions = MentionIndex(chunks, self.plans, self.catalog)
+        self.targets = TargetIndex(chunks, self.plans, self.catalog)
+        self.uppers = UpperIndex(chunks, self.plans, self.catalog)
         self.today = today
         embedder = getattr(searcher, "embedder", None)
         home = getattr(store, "home", None)
@@ -140,6 +147,8 @@ class Answerer:
         self.handlers: dict[Intent, Callable[[Query], Answer | None]] = {
             Intent.TASK: self.tasks.task_answer,
             Intent.WHICH_PLANS: self.mentions.answer,
+            Intent.TARGETS: self.targets.answer,
+            Intent.UPPER: self.uppers.answer,
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
             Intent.FILTER: self._filter_or_duties,
@@ -225,8 +234,16 @@ class Answerer:
         names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
-        field = self.votes.field(query.text)
+        field = self.votes.field(self._dense_text(query))
         return field is not None and lookup_by_meaning(query, self.catalog, field)
+
+    def _dense_text(self, query: Query) -> str:
+        """The text the hybrid search embeds for ``query`` (aliases and
+        abbreviations written out, diacritics restored), so the field vote
+        reuses that one query vector (:meth:`VectorEmbeddings.encode_query`
+        remembers it) instead of embedding the question a second time."""
+        texts = getattr(self.passages.searcher, "query_texts", None)
+        return texts(query.search_text)["dense"] if texts else query.text
 
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from abc import abstractmethod
+from collections import OrderedDict
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -54,6 +56,9 @@ class VectorEmbeddings(Embeddings):
     """
 
     embedder_id: str = ""
+    #: query vectors kept per embedder (the last few questions): one question is
+    #: embedded once although hybrid search and the meaning vote both read it
+    QUERY_CACHE_SIZE = 16
 
     @abstractmethod
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
@@ -67,8 +72,30 @@ class VectorEmbeddings(Embeddings):
         return _normalise(self._encode(texts, False))
 
     def encode_query(self, text: str) -> np.ndarray:
-        """Query vector: float32 ``(dim,)``, L2-normalised."""
-        return _normalise(self._encode([text], True))[0]
+        """Query vector: float32 ``(dim,)``, L2-normalised.
+
+        The last :attr:`QUERY_CACHE_SIZE` texts are remembered, so the same
+        question asked by the hybrid search and the field vote (or again in a
+        follow-up) is embedded once."""
+        cache, lock = self._query_cache()
+        with lock:
+            vector = cache.get(text)
+            if vector is not None:
+                cache.move_to_end(text)
+                return vector.copy()
+        vector = _normalise(self._encode([text], True))[0]
+        with lock:
+            cache[text] = vector.copy()
+            while len(cache) > self.QUERY_CACHE_SIZE:
+                cache.popitem(last=False)
+        return vector
+
+    def _query_cache(self) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
+        # created on first use: subclasses need not call a base __init__
+        state = self.__dict__.get("_query_state")
+        if state is None:
+            state = self.__dict__.setdefault("_query_state", (OrderedDict(), threading.Lock()))
+        return state
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """langchain-core interface: passage vectors as lists of floats."""

@@ -25,6 +25,10 @@ class Intent(str, Enum):
     * ``META`` – a header fact (số quyết định, ngày ký, người ký);
     * ``PLANS`` – which loaded plans cover a period;
     * ``WHICH_PLANS`` – which plans mention a term ("kế hoạch nào nhắc PAPI?");
+    * ``TARGETS`` – one target across plans, per plan ("các xã đặt mục tiêu
+      thanh toán trực tuyến thế nào?", "so sánh chỉ tiêu X giữa A và B");
+    * ``UPPER`` – the upper-level locality of each plan ("năm xã thuộc địa
+      phương cấp trên nào?");
     * ``SEARCH`` – everything else: passages of the body.
     """
 
@@ -36,6 +40,8 @@ class Intent(str, Enum):
     META = "meta"
     PLANS = "plans"
     WHICH_PLANS = "which_plans"
+    TARGETS = "targets"
+    UPPER = "upper"
     SEARCH = "search"
 
     def __str__(self) -> str:

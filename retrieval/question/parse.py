@@ -41,6 +41,7 @@ from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
+from retrieval.question.crossplan import asks_targets, asks_upper
 from retrieval.question.cues import (
     BODY_REFERENCE,
     COUNT,
@@ -141,6 +142,8 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
             q.plans = [e.doc for e in catalog.entries if fits(e)]
             q.plan_named = bool(q.plans) or not CROSS.search(key)
     for m in PLACE_MENTION.finditer(raw):
+        if not m.group(1)[:1].isupper():  # "mỗi xã đặt …": À-Ỹ also holds lower-case letters
+            continue
         name_key = canon(m.group(1))
         if name_key.split()[0] in {"hoi"}:  # "Xã Hội" in a unit name
             continue
@@ -321,6 +324,8 @@ def _asks_lookup(q: Query, leftover: list[str]) -> bool:
 #: (intent, rule) in the order they are tried.
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.TASK, _asks_task_rows),
+    (Intent.UPPER, lambda q, leftover: asks_upper(q)),
+    (Intent.TARGETS, lambda q, leftover: asks_targets(q)),
     (Intent.WHICH_PLANS, _asks_which_plans),
     (Intent.AGGREGATE, _asks_aggregate),
     (Intent.COUNT, lambda q, leftover: q.count),
@@ -405,7 +410,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
-    if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP):
+    if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
+                    Intent.TARGETS, Intent.UPPER):
         q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []

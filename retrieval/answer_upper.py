@@ -1,0 +1,99 @@
+"""The upper-level locality of each plan ("năm xã thuộc địa phương cấp trên
+nào?", "xa truc thuoc tinh nao?").
+
+Questions handled (:func:`retrieval.question.crossplan.asks_upper`): "cấp trên", "trực thuộc … nào",
+"thuộc (tỉnh|thành phố|huyện|địa phương) nào", diacritics optional.
+
+Per plan: the letterhead's ``metadata.parent_body`` when the parser found
+one; else the genre's wording in the plan's own text — the most frequent
+named locality above the commune, "(tỉnh|thành phố|huyện|quận|thị xã)
+<Name>" with a capitalised name ("Kế hoạch số 310/KH-UBND … của UBND thành
+phố Hải Phòng", "Ủy ban nhân dân huyện Lộc Ninh"), cited at its first
+passage. A plan naming none is said so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ingest.textnorm import fold
+from retrieval.answer_model import Answer, Citation
+from retrieval.answer_rows import plan_label, plan_title
+from retrieval.chunks import Chunk
+from retrieval.query import PlanCatalog, Query
+
+__all__ = ["UpperIndex"]
+
+_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
+_LOCALITY = re.compile(rf"\b(tỉnh|thành phố|huyện|quận|thị xã) ({_CAP}(?: {_CAP}){{0,2}})")
+#: capitalised words that start the next phrase, not the locality's name
+_LEVEL_WORDS = {"Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Kế", "Quyết", "Chủ", "Ban", "Về", "Trung", "Tại", "Theo"}
+
+
+class UpperIndex:
+    """Named localities above the commune, per plan, found once per answerer."""
+
+    def __init__(self, chunks: Iterable[Chunk], plans: dict, catalog: PlanCatalog):
+        self.plans = plans
+        self.catalog = catalog
+        self.found: dict[str, tuple[str, Chunk | None]] = {}
+        counts: dict[str, Counter] = {}
+        first: dict[tuple[str, str], Chunk] = {}
+        names: dict[str, str] = {}  # folded key → the name as first written
+        for chunk in chunks:
+            if chunk.kind == "meta":
+                continue
+            own = fold(plan_label(catalog, chunk.doc))
+            for m in _LOCALITY.finditer(chunk.quote):
+                words = []
+                for w in m.group(2).split():
+                    if w in _LEVEL_WORDS:
+                        break
+                    words.append(w)
+                if not words:
+                    continue
+                name = f"{m.group(1)} {' '.join(words)}"
+                if fold(" ".join(words)) in own:
+                    continue
+                key = fold(name)
+                counts.setdefault(chunk.doc, Counter())[key] += 1
+                first.setdefault((chunk.doc, key), chunk)
+                names.setdefault(key, name)
+        for doc, plan in plans.items():
+            parent = getattr(plan.metadata, "parent_body", None)
+            if parent:
+                self.found[doc] = (parent, None)
+            elif doc in counts:
+                key, _ = counts[doc].most_common(1)[0]
+                self.found[doc] = (names[key], first[(doc, key)])
+
+    def answer(self, query: Query) -> Answer | None:
+        """Kind ``upper``: per plan in scope its upper-level locality, cited;
+        the plans naming none listed; ``None`` when no plan names one."""
+        docs = query.plans if query.plans else sorted(self.plans)
+        lines: list[str] = []
+        citations: list[Citation] = []
+        missing: list[str] = []
+        for doc in docs:
+            if doc not in self.found:
+                missing.append(doc)
+                continue
+            name, chunk = self.found[doc]
+            plan = self.plans.get(doc)
+            if chunk is None:
+                lines.append(f"- {plan_label(self.catalog, doc)}: {name} (tiêu đề văn bản)")
+                citations.append(Citation(doc, plan_title(plan) if plan else None, "thông tin chung",
+                                          None, name))
+                continue
+            lines.append(f"- {plan_label(self.catalog, doc)}: thuộc {name} ({chunk.locator})")
+            citations.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                      chunk.page, chunk.quote, chunk.section))
+        if not lines:
+            return None
+        if missing:
+            lines.append("Không nêu địa phương cấp trên: "
+                         + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
+        head = "Địa phương cấp trên theo từng kế hoạch (theo văn bản kế hoạch nêu):"
+        return Answer("\n".join([head, *lines]), False, citations, "upper", list(citations), query)
