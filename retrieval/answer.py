@@ -55,7 +55,8 @@ from typing import Any
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
-from retrieval.answer_duties import asks_duties, duties_answer
+from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
+from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
@@ -71,6 +72,7 @@ from retrieval.answer_rows import (
     task_quote,
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
 from retrieval.answer_text import (
@@ -78,6 +80,12 @@ from retrieval.answer_text import (
     STRONG_SUPPORT,
     PassageAnswerer,
     split_sentences,
+)
+from retrieval.answer_unstated import (
+    annex_answer,
+    asks_annex,
+    asks_person,
+    person_answer,
 )
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
@@ -248,20 +256,28 @@ class Answerer:
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that
         finds nothing (``None``) hands over to passage search."""
+        if query.intent in (Intent.COUNT, Intent.SEARCH) and asks_target_count(query):
+            # "có bao nhiêu chỉ tiêu": the body's targets, not the annex rows
+            found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if found is not None:
+                return found
         handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
         return handler(query) or self._duties_or_text(query)
 
     def _filter_or_duties(self, query: Query) -> Answer:
         result = self.tasks.filter_answer(query)
-        only_unit = query.unit and not (
-            query.period or query.regular or query.recurrence or query.deadline_text
-            or query.section or query.section_number or query.empty_fields or query.topic
-            or query.overdue or query.due_within_days is not None or query.due_before
-            or query.exclude_units or query.previous_keys)
-        if result.abstained and query.intent == Intent.FILTER and only_unit and query.unit_role == "lead":
+        only_unit = query.unit and not replace(query, unit=None, unit_text=None).has_filter
+        if not (query.intent == Intent.FILTER and only_unit and query.unit_role == "lead"):
+            return result
+        if result.abstained:
             # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
             # annex), the organisation section states the unit's duties
             return self._duties_or_text(query)
+        if asks_all_duties(query):
+            # "Phòng X phải làm những việc gì?": the body's duties, then the annex rows
+            body = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if body is not None:
+                return _joined(body, result)
         return result
 
     def _lookup(self, query: Query) -> Answer | None:
@@ -302,6 +318,16 @@ class Answerer:
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return self._with_annex_tasks(query, found)
+        if asks_person(query):
+            unnamed = person_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if unnamed is not None:
+                return unnamed
+        if asks_annex(query) and query.plan_named:
+            return annex_answer(query, plans_in_scope(self.plans, query), self.catalog)
+        if asks_funding(query):
+            funded = funding_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if funded is not None:
+                return funded
         return self.passages.answer(query)
 
     def _with_annex_tasks(self, query: Query, body: Answer) -> Answer:
@@ -313,11 +339,7 @@ class Answerer:
         led = replace(query, intent=Intent.FILTER, unit=unit.key, unit_text=unit.text,
                       unit_role="lead", wants_list=True, fields=[], result_keys=[])
         tasks = self.tasks.filter_answer(led)
-        if tasks.abstained:
-            return body
-        cited = body.citations + tasks.citations
-        return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
-                      body.kind, cited + [e for e in body.evidence if e not in cited], query)
+        return body if tasks.abstained else _joined(body, tasks)
 
     def _previous_query(self, history: list[Turn], scope: str | None = None) -> Query | None:
         last = history[-1]
@@ -353,6 +375,13 @@ class Answerer:
     def chunk_citation(self, chunk) -> Citation:
         """Citation of a chunk: its doc, the plan title, locator, page, quote."""
         return self.passages.chunk_citation(chunk)
+
+
+def _joined(body: Answer, tasks: Answer) -> Answer:
+    """A unit's duties (``body``) followed by the annex tasks it leads, both cited."""
+    cited = body.citations + tasks.citations
+    return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
+                  body.kind, cited + [e for e in body.evidence if e not in cited], body.query)
 
 
 def _iso(day: date | str) -> str:

@@ -17,10 +17,18 @@ from ingest.units import unit_key
 from retrieval.query import PlanCatalog, Query
 
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
-#: "làm gì", "được phân công gì"), on the canonical question key.
+#: "làm gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của
+#: Phòng X", "giao Phòng X những việc gì"), on the canonical question key.
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)\s*$|\blam (?:nhung )?gi\s*$"
+    r"|\bphai (?:lam|thuc hien|dam nhiem|dam nhan)\b"
+    r"|^(?:cac |nhung )?(?:trach nhiem|nhiem vu|phan cong|viec) (?:cua|danh cho)\b"
+    r"|\b(?:trach nhiem|phan cong) (?:cua|danh cho)\b"
+    r"|\b(?:duoc )?giao (?:cho )?(?:\w+ ){1,10}(?:nhung |cac )?(?:viec|nhiem vu|trach nhiem) (?:gi|nao)\b"
 )
+#: A question about the rows a unit leads ("Phòng X chủ trì những nhiệm vụ
+#: nào"), answered from the annex alone.
+LEADS_ROWS = re.compile(r"\bchu tri\b")
 #: Duties quoted per unit (all of a plan's list), each cut to this many characters.
 MAX_DUTIES, DUTY_CHARS = 40, 700
 
@@ -28,6 +36,12 @@ MAX_DUTIES, DUTY_CHARS = 40, 700
 def asks_duties(query: Query) -> bool:
     """True when ``query`` asks what a unit must do (the unit is matched later)."""
     return bool(DUTY_CUE.search(query.key))
+
+
+def asks_all_duties(query: Query) -> bool:
+    """True when ``query`` asks a unit's duties as a whole (body and annex),
+    not only the annex rows it leads ("chủ trì")."""
+    return asks_duties(query) and not LEADS_ROWS.search(query.key)
 
 
 def _named(unit: str, query: Query) -> bool:

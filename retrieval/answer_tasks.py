@@ -132,13 +132,40 @@ def _row_words(task: Task) -> set[str]:
                                             task.subsection)))).split())
 
 
+def _holds(words: list[str], have: set[str]) -> bool:
+    """All of one or two words are in ``have``, else two thirds of them."""
+    hits = sum(w in have for w in words)
+    return hits == len(words) if len(words) <= 2 else hits / len(words) >= 2 / 3
+
+
 def topic_matches(task: Task, topic: str) -> bool:
     """Does ``task``'s content, objective, product or sub-section hold the
     topic words (``canon`` key)? All of one or two words, else two thirds."""
-    words = topic.split()
-    have = _row_words(task)
+    return _holds(topic.split(), _row_words(task))
+
+
+#: Words of a product description that do not tell products apart.
+_PRODUCT_GLUE = frozenset({"cua", "cac", "va", "ve", "do", "tai", "theo", "duoc"})
+
+
+def product_matches(task: Task, product: str) -> bool:
+    """Does ``task``'s product cell hold the words of ``product`` (``canon``
+    key: "bao cao", "quyet dinh cua uy ban nhan dan xa")? Its first word (the
+    kind of product: "quyết định", "báo cáo") must be there, and all of up to
+    three content words, else three quarters of them."""
+    if not task.product:
+        return False
+    words = [w for w in product.split() if w not in _PRODUCT_GLUE] or product.split()
+    have = set(canon(task.product).split())
     hits = sum(w in have for w in words)
-    return hits == len(words) if len(words) <= 2 else hits / len(words) >= 2 / 3
+    return words[0] in have and (hits == len(words) if len(words) <= 3 else hits / len(words) >= 0.75)
+
+
+def deadline_written_in(task: Task, form: str) -> bool:
+    """Is ``task``'s deadline written in quarters (``form == "quy"``: "Quý
+    III,IV/2025", "Quý I hàng năm") or months (``"thang"``: "Tháng 11")?"""
+    pattern = r"\bquy (?:[ivx]+|\d)\b" if form == "quy" else r"\bthang \d"
+    return bool(re.search(pattern, canon(task.deadline or "")))
 
 
 def matches(plan: Plan, task: Task, query: Query) -> bool:
@@ -148,7 +175,9 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     ``query.unit_role``) contains the unit asked; no lead unit is one of
     ``query.exclude_units``; the ``query.empty_fields`` are empty; the row
     is one of the previous answer's (``query.previous_keys``); the
-    windows of :func:`in_window`; the topic (:func:`topic_matches`). Section: the
+    windows of :func:`in_window`; the topic (:func:`topic_matches`); the
+    product (:func:`product_matches`); the deadline's unit
+    (:func:`deadline_written_in`). Section: the
     roman numeral / sub-number, or the section words. Deadline: the
     quoted text (equal when exact, else contained), "thường xuyên", or
     the period (:func:`ingest.deadline.due_in_period` in the plan's year;
@@ -166,6 +195,10 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if not in_window(plan, task, query):
         return False
     if query.topic and not topic_matches(task, query.topic):
+        return False
+    if query.product_text and not product_matches(task, query.product_text):
+        return False
+    if query.deadline_form and not deadline_written_in(task, query.deadline_form):
         return False
     if not in_section(task, query):
         return False
@@ -208,6 +241,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append("không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in query.empty_fields))
     if query.topic:
         parts.append(f"về “{query.topic}”")
+    if query.product_text:
+        parts.append(f"có sản phẩm gồm “{query.product_text}”")
+    if query.deadline_form:
+        parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.overdue:
         parts.append(f"đã quá hạn (tính đến {_today(query):%d/%m/%Y})")
     if query.due_within_days is not None:

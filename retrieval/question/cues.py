@@ -132,6 +132,8 @@ DUE_SOON = re.compile(
     r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"
     r"(\d{1,3}) ngay (?:toi|nua|sap toi)|trong (tuan|thang) (?:toi|nay|sap toi))\b"
 )
+#: "trong 30 ngày" with the day it counts from given ("… kể từ 01/01/2026").
+DAYS_FROM = re.compile(r"\b(?:trong|trong vong|con) (\d{1,3}) ngay\b")
 #: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01".
 DUE_BEFORE = re.compile(
     r"\b(?:truoc|cham nhat|khong muon hon|(?<!tinh )(?<!tinh toi )den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
@@ -141,6 +143,19 @@ DUE_BEFORE = re.compile(
 TOPIC = re.compile(
     r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc)"
     r" ((?:\w+ ?){1,8})"
+)
+#: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
+#: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch" (not "sản
+#: phẩm là gì", which asks the field).
+PRODUCT_IS = re.compile(
+    r"\bsan pham (?:dau ra )?(?:la|ghi la|gom|co|bang|duoi dang|o dang)\s+"
+    r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
+)
+#: The unit a deadline is written in, no period named: "thời hạn ghi theo
+#: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".
+DEADLINE_FORM = re.compile(
+    r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
+    r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
 #: Ordering / aggregation words.
 EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc)\b")
@@ -170,7 +185,7 @@ VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong 
 #: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
 AS_OF = re.compile(
     r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
-    r"den thoi diem|xet tai|tinh tai) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
+    r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")

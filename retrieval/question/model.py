@@ -93,7 +93,10 @@ class Query:
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
       ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
-      tạo"), ``previous_keys`` ((doc, number) of the previous answer's rows,
+      tạo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
+      nào có sản phẩm là báo cáo"), ``deadline_form`` (``quy``/``thang``: the
+      deadline is written in quarters or months, "thời hạn ghi theo quý"),
+      ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``today`` ISO date the windows count from (set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
@@ -144,6 +147,8 @@ class Query:
     due_within_days: int | None = None
     due_before: str | None = None
     topic: str | None = None
+    product_text: str | None = None
+    deadline_form: str | None = None
     aggregate: str | None = None
     per_plan: bool = False
     mention: str | None = None
@@ -162,6 +167,6 @@ class Query:
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.empty_fields or self.overdue
                     or self.due_within_days is not None or self.due_before or self.topic
-                    or self.previous_keys)
+                    or self.product_text or self.deadline_form or self.previous_keys)
 
 

@@ -415,7 +415,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []
-        q.due_within_days = q.due_before = q.topic = None
+        q.due_within_days = q.due_before = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:
         q.mention = None
     typed = set(CANON_WORD.findall(fold(raw)))

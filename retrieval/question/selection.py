@@ -12,6 +12,9 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
   "trước 30/6/2026" (``due_before``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
+* a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
+  (``product_text``), and the unit a deadline is written in – "thời hạn ghi
+  theo quý" (``deadline_form``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
   annex section matched those words;
 * aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
@@ -33,6 +36,8 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     COORDINATING_ROLE,
+    DAYS_FROM,
+    DEADLINE_FORM,
     DUE_BEFORE,
     DUE_SOON,
     EARLIEST,
@@ -44,6 +49,7 @@ from retrieval.question.cues import (
     NEGATED_AFTER,
     OVERDUE,
     PER_PLAN,
+    PRODUCT_IS,
     TOP_LEAD,
     TOPIC,
     VALUE_AFTER,
@@ -114,6 +120,9 @@ def _read_windows(q: Query, key: str) -> None:
         except ValueError:
             pass
         key = key[:as_of.start()] + " " + key[as_of.end():]
+        days = DAYS_FROM.search(key)
+        if days:  # "trong 30 ngày kể từ 01/01/2026"
+            q.due_within_days = int(days.group(1))
     if OVERDUE.search(key):
         q.overdue = True
     soon = DUE_SOON.search(key)
@@ -132,7 +141,29 @@ def _read_windows(q: Query, key: str) -> None:
         q.period = None  # "trước 30/6" is a bound, not the month asked
 
 
+def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
+    """``product_text`` from "sản phẩm là X" in a list or count question; a
+    unit found inside X ("Quyết định của UBND xã") is part of the product,
+    not a lead filter. ``deadline_form`` from "thời hạn ghi theo quý"."""
+    form = DEADLINE_FORM.search(key)
+    if form and (q.count or q.wants_list) and not q.period:
+        q.deadline_form = form.group(1)
+    m = PRODUCT_IS.search(key)
+    if not m or not (q.count or q.wants_list):
+        return
+    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    text = re.split(r"\b(?:khong|va (?:do|ai|thoi|han|co quan)|do (?:ai|phong|co quan|don vi)|"
+                    r"thoi han|thoi gian|han)\b", m.group(1))[0]
+    words = [w for w in text.split() if w not in names and w not in {"nao", "gi", "khong", "nhe", "a"}]
+    if words:
+        q.product_text = " ".join(words)
+        if q.unit and q.unit in q.product_text:
+            q.unit = q.unit_text = None
+
+
 def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
+    if q.product_text:
+        return
     if q.sections or q.section or not (q.count or q.wants_list):
         return
     m = TOPIC.search(key)
@@ -178,5 +209,6 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     _read_empty_fields(q, key)
     _read_windows(q, key)
     _read_aggregate(q, key)
+    _read_product(q, key, catalog)
     _read_topic(q, key, catalog)
     _read_mention(q, key)

@@ -1,0 +1,71 @@
+"""Where a plan's money comes from: the body's funding section (Kinh phí).
+
+"Kinh phí thực hiện kế hoạch lấy từ đâu?", "nguồn kinh phí của KH Trường
+Xuân là gì?", "Việt Khê dùng nguồn tiền nào?" are answered with the whole
+section headed "KINH PHÍ" (or "KINH PHÍ THỰC HIỆN") of each plan in scope,
+every paragraph of it, cited by its locator; sentence search would pick one
+clause, or a unit's duty that mentions money. A figure asked ("bao nhiêu
+tỷ đồng") that the section does not state is an abstention that quotes what
+the section does say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import canon
+from ingest.model import Plan, Section
+from retrieval.answer_model import Answer, Citation, abstention
+from retrieval.answer_rows import has_figure, plan_label, plan_title, shorten
+from retrieval.query import PlanCatalog, Query
+
+__all__ = ["FUNDING_CUE", "asks_funding", "funding_answer", "funding_section"]
+
+#: A question on the funding source (canonical key): "nguồn kinh phí", "kinh
+#: phí lấy từ đâu / bố trí thế nào", "dùng nguồn tiền nào", "tiền ở đâu ra".
+FUNDING_CUE = re.compile(
+    r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh)\b"
+    r"|\b(?:kinh phi|tien|ngan sach|von)\b(?: \w+){0,8} (?:lay (?:tu|o)|tu dau|o dau|dau ra|tu nguon|"
+    r"bo tri|duoc bo tri|cap tu|trich tu|the nao|ra sao|nhu the nao|la gi|bao nhieu|nguon nao)\b"
+)
+#: The heading of the funding section.
+FUNDING_HEADING = re.compile(r"^(?:[ivx]+|\d+)?\W*kinh phi\b")
+#: Characters quoted per paragraph.
+PARAGRAPH_CHARS = 700
+
+
+def asks_funding(query: Query) -> bool:
+    """True when ``query`` asks where the plan's funding comes from (no
+    task number, no unit asked as lead)."""
+    return bool(FUNDING_CUE.search(query.key)) and not query.task_refs and "lead" not in query.fields
+
+
+def funding_section(plan: Plan) -> Section | None:
+    """The plan's section headed "KINH PHÍ …" that has text, else ``None``."""
+    for section in plan.sections:
+        if FUNDING_HEADING.match(canon(section.heading)) and any(p.text.strip() for p in section.paragraphs):
+            return section
+    return None
+
+
+def funding_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """Per plan of ``plans`` with a funding section: its label, the section's
+    locator and every paragraph. ``None`` when no plan has one (the caller
+    searches text). When a figure is asked and no quoted paragraph states
+    one, an abstention saying what the section says instead."""
+    blocks, citations, quoted = [], [], []
+    for plan in plans:
+        section = funding_section(plan)
+        if section is None:
+            continue
+        texts = [shorten(p.text.strip(), PARAGRAPH_CHARS) for p in section.paragraphs if p.text.strip()]
+        quoted += texts
+        where = f"mục {section.locator}" if section.locator else "Kinh phí"
+        blocks.append(f"{plan_label(catalog, plan.doc)} – {section.heading.strip().rstrip(':')} ({where}): "
+                      + " ".join(texts))
+        citations.append(Citation(plan.doc, plan_title(plan), where, section.page, texts[0]))
+    if not blocks:
+        return None
+    if query.figure and not has_figure(" ".join(quoted)):
+        return abstention(query, citations, reason="Kế hoạch không nêu số tiền cụ thể. " + "\n".join(blocks))
+    return Answer("\n".join(blocks), False, citations, "extractive", list(citations), query)

@@ -1,0 +1,107 @@
+"""What the plans do not say, said in words (not a bare "Không tìm thấy").
+
+* a person's name for a position ("Giám đốc Trung tâm Phục vụ hành chính
+  công tên là gì?", "trưởng phòng kinh tế là ai?"): the plans give
+  positions, not names; only the signer is named (answered by
+  :mod:`retrieval.answer_meta`). The abstention says which plan does not
+  name that position, and who signed it;
+* whether a plan has an annex of tasks ("Kế hoạch Phú Thái có phụ lục nhiệm
+  vụ không?"): from the plan model, "có, N nhiệm vụ" or "không có".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import canon
+from ingest.model import Plan
+from ingest.textnorm import fold
+from retrieval.answer_model import Answer, Citation, abstention
+from retrieval.answer_rows import plan_label, plan_title, task_citation
+from retrieval.query import PlanCatalog, Query
+
+__all__ = ["annex_answer", "asks_annex", "asks_person", "person_answer"]
+
+#: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
+PERSON_CUE = re.compile(r"\b(?:ten (?:la )?gi|ho (?:va )?ten|ten (?:cua )?(?:ong|ba|nguoi)|la ai|ten ai|"
+                        r"ong nao|ba nao|ten day du)\b")
+#: Positions the plans name without a person.
+POSITION = re.compile(r"\b(?:(?:pho )?giam doc|(?:pho )?chu tich|(?:pho )?truong phong|(?:pho )?chanh van phong|"
+                      r"(?:pho )?truong ban|truong tram|hieu truong|bi thu|thu truong|cong chuc|can bo)\b")
+#: "có phụ lục (nhiệm vụ) không", "phụ lục … có không", "kèm phụ lục không".
+ANNEX_CUE = re.compile(r"\b(?:co|kem(?: theo)?) (?:bang |danh muc )?phu luc\b.*\b(?:khong|chua)\b"
+                       r"|\bphu luc\b.*\bco (?:khong|chua)\b")
+#: Words that end a position as written ("… tên là gì", "… của xã X").
+_POSITION_END = {"ten", "la", "ho", "o", "tai", "thuoc", "nam", "co"}
+
+
+def asks_person(query: Query) -> bool:
+    """True when ``query`` asks the name of a position (not the signer)."""
+    return bool(PERSON_CUE.search(query.key) and POSITION.search(query.key)) and not query.meta
+
+
+def asks_annex(query: Query) -> bool:
+    """True when ``query`` asks whether a plan has an annex of tasks."""
+    return bool(ANNEX_CUE.search(query.key)) and not query.task_refs
+
+
+def _position_text(query: Query, catalog: PlanCatalog) -> str:
+    """The position as the question writes it ("Giám đốc Trung tâm Phục vụ
+    hành chính công"), cut before the name question and the plan's name."""
+    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    raw = query.text.split()
+    folded = [fold(w).lower().strip("?,.:;") for w in raw]
+    head = POSITION.search(" ".join(folded))
+    if head is None:
+        return "người giữ chức danh hỏi"
+    start = len(" ".join(folded)[:head.start()].split())
+    out = []
+    rest = list(zip(raw[start:], folded[start:]))
+    for i, (word, plain) in enumerate(rest):
+        after = rest[i + 1][1] if i + 1 < len(rest) else ""
+        if out and (plain in _POSITION_END or plain in names
+                    or (plain in {"xa", "phuong"} and (after in names or not after))):
+            break
+        out.append(word.strip("?,.:;"))
+    return " ".join(out)
+
+
+def person_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """The abstention for a name the plans do not give: "Kế hoạch X không nêu
+    tên <position> (kế hoạch chỉ nêu chức danh; người ký: …)". ``None`` when
+    the signer of every plan holds that position (the header names them)."""
+    position = _position_text(query, catalog)
+    head = POSITION.search(canon(position))
+    lines, citations = [], []
+    for plan in plans:
+        signer = plan.metadata.signer
+        titles = [canon(t) for t in (plan.metadata.signature_title or "").split("\n") if t.strip()]
+        if signer and head and titles and titles[-1] == head.group(0):
+            # the signer signs as that position ("CHỦ TỊCH"): the header names them
+            lines.append(f"Kế hoạch {plan_label(catalog, plan.doc)} do {signer} "
+                         f"({(plan.metadata.signature_title or '').splitlines()[-1].strip()}) ký; "
+                         f"ngoài người ký, kế hoạch không nêu họ tên.")
+            citations.append(Citation(plan.doc, plan_title(plan), "chữ ký", None, signer))
+            continue
+        tail = f"; người ký kế hoạch: {signer}" if signer else ""
+        lines.append(f"Kế hoạch {plan_label(catalog, plan.doc)} không nêu tên {position} "
+                     f"(kế hoạch chỉ nêu chức danh, không nêu họ tên{tail}).")
+    if citations:
+        return Answer("\n".join(lines), False, citations, "meta", list(citations), query)
+    return abstention(query, reason="\n".join(lines)) if lines else None
+
+
+def annex_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:
+    """Per plan of ``plans``: "có phụ lục nhiệm vụ, N nhiệm vụ" (cited by its
+    first task) or "không có phụ lục nhiệm vụ" (cited by its title)."""
+    lines, citations = [], []
+    for plan in plans:
+        label = plan_label(catalog, plan.doc)
+        numbered = [t for t in plan.tasks if t.number]
+        if plan.tasks:
+            lines.append(f"Kế hoạch {label} có phụ lục nhiệm vụ: {len(numbered) or len(plan.tasks)} nhiệm vụ.")
+            citations.append(task_citation(plan, plan.tasks[0]))
+        else:
+            lines.append(f"Kế hoạch {label} (tệp đã nạp) không có phụ lục nhiệm vụ.")
+            citations.append(Citation(plan.doc, plan_title(plan), "Kế hoạch", None, plan_title(plan) or label))
+    return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
