@@ -77,7 +77,9 @@ def test_doc_without_libreoffice_names_what_to_install(tmp_path, monkeypatch):
 
 @needs_libreoffice
 def test_conversion_time_limit(monkeypatch):
-    monkeypatch.setenv("CCHC_DOC_TIMEOUT", "0.05")
+    from ingest import options
+
+    monkeypatch.setattr(options, "_current", options.ParseOptions(doc_timeout=0.05))
     with pytest.raises(CorruptFileError) as info:
         load_document(DOC_FIXTURE)
     assert "giây" in str(info.value)

@@ -116,7 +116,9 @@ def test_mixed_pdf_ocrs_only_the_scanned_page(tmp_path):
 @needs_tesseract
 def test_page_time_limit_names_the_page(tmp_path, monkeypatch):
     scan = make_scan(PDF_FIXTURE, tmp_path / "one.pdf", [12])
-    monkeypatch.setenv("CCHC_OCR_PAGE_TIMEOUT", "0.001")
+    from ingest import options
+
+    monkeypatch.setattr(options, "_current", options.ParseOptions(ocr_page_timeout=0.001))
     with pytest.raises(OcrTimeoutError) as info:
         load_document(scan)
     assert "trang 1" in str(info.value) and "one.pdf" in str(info.value)
