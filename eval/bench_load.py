@@ -91,11 +91,12 @@ def engine_user(idx: int, answerer, questions: list[str], n: int, out: dict) -> 
 
 
 def run_engine(args, questions: list[str]) -> dict:
-    from retrieval.cli import load_answerer
+    from assistant.service import Assistant
+    from assistant.settings import Settings
 
     out: dict[str, list] = {"load": [], "answer": [], "errors": []}
     start = time.perf_counter()
-    answerer = load_answerer(os.environ.get("CCHC_HOME"))
+    answerer = Assistant.open(Settings()).answerer
     answerer.answer("nhiệm vụ 1")
     out["warm"] = [time.perf_counter() - start]
     out["rss_before"] = [_rss_mb()]
