@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium libreoffice-writer-nogui poppler-utils tesseract-ocr tesseract-ocr-vie fonts-liberation2
 
-.PHONY: setup test-tools run test index clean
+.PHONY: setup test-tools run lint test index clean
 
 setup: $(STAMP)
 
@@ -40,7 +40,13 @@ run: setup
 	$(BIN)/cchc index corpus
 	$(BIN)/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port 8501 --browser.gatherUsageStats false --client.toolbarMode viewer
 
-test: setup test-tools
+# Lint: ruff (imports, pyflakes, docstrings, annotations) and mypy over the packages;
+# both configured in pyproject.toml. `make test` runs them before pytest.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: setup test-tools lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -26,9 +26,11 @@ from datetime import date
 
 from ingest.deadline import QUARTER_ROMAN, due_overlaps, period_bounds
 from ingest.textnorm import fold
+from ingest.units import split_units, unit_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
+from retrieval.store import IndexStore
 from tracking.model import (
     CANCELLED,
     DONE,
@@ -38,7 +40,6 @@ from tracking.model import (
     STATUS_LABELS,
 )
 from tracking.progress import TaskProgress, TrackedPlan, count_statuses
-from ingest.units import split_units, unit_key
 
 LIST_LIMIT = 30
 """Most tasks listed in one answer (the counts are always complete)."""
@@ -204,7 +205,7 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
                   list(citations))
 
 
-def answer_status_question(query: Query, index_store, catalog: PlanCatalog,
+def answer_status_question(query: Query, index_store: IndexStore, catalog: PlanCatalog,
                            today: date | None = None) -> Answer | None:
     """The status answer of ``query`` over the opened ``index_store``
     (statuses from :class:`tracking.store.StatusStore` under its ``home``;
