@@ -1,0 +1,1 @@
+"""The ``cchc`` command line: ``cchc.cli.main`` parses arguments and calls the command modules."""

@@ -13,7 +13,7 @@ import sys
 
 from assistant.parsing import parse_plan
 from ingest.fields import labels
-from ingest.model import Plan, Task
+from ingest.model import Period, Plan, Task
 
 __all__ = ["cmd_parse", "cmd_tasks", "format_plan_summary", "format_task_table", "register"]
 
@@ -46,7 +46,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _years(period) -> str | None:
+def _years(period: Period) -> str | None:
     """"năm 2026" / "2026–2030" for a period known only by its years."""
     if period.start_year is None:
         return None

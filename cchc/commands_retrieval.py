@@ -31,9 +31,14 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest.model import OCR_NOTE
+from retrieval.answer_model import Answer
 from retrieval.conversation import Conversation
+
+if TYPE_CHECKING:  # heavy (search stack): imported for annotations only
+    from retrieval.answer import Answerer
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,7 +107,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0 if files else 2
 
 
-def answer_record(answer, question: str, qid=None, latency_ms: float | None = None) -> dict:
+def answer_record(answer: Answer, question: str, qid: object = None, latency_ms: float | None = None) -> dict:
     """The JSON line of the batch contract for one answer."""
     record = {"id": qid, "question": question, "answer": answer.text,
               "abstained": answer.abstained,
@@ -111,7 +116,7 @@ def answer_record(answer, question: str, qid=None, latency_ms: float | None = No
     return record
 
 
-def format_answer(answer) -> str:
+def format_answer(answer: Answer) -> str:
     """Readable answer: the text, then "Nguồn:" lines (plan, locator, page, quote)."""
     lines = [answer.text]
     if answer.citations:
@@ -144,7 +149,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return _conversation(answerer, args.plan, args.json)
 
 
-def _ask_batch(answerer, path: str, plan: str | None, as_json: bool) -> int:
+def _ask_batch(answerer: Answerer, path: str, plan: str | None, as_json: bool) -> int:
     with open(path, encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip()]
     for n, line in enumerate(lines, 1):
@@ -165,7 +170,7 @@ def _ask_batch(answerer, path: str, plan: str | None, as_json: bool) -> int:
     return 0
 
 
-def _conversation(answerer, plan: str | None, as_json: bool) -> int:
+def _conversation(answerer: Answerer, plan: str | None, as_json: bool) -> int:
     conversation = Conversation(answerer, plan)
     if sys.stdin.isatty():
         print("Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát).", file=sys.stderr)

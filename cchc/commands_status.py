@@ -23,9 +23,15 @@ import argparse
 import json
 import os
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ingest.errors import InputError
 from tracking.model import STATUS_LABELS, StatusError
+
+if TYPE_CHECKING:  # imported lazily in the commands (index and store stack)
+    from retrieval.store import IndexStore
+    from tracking.progress import TrackedPlan
+    from tracking.store import StatusStore
 
 
 class StatusCommandError(InputError):
@@ -76,7 +82,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.set_defaults(func=cmd_report)
 
 
-def _open(args: argparse.Namespace, plan_name: str | None, need_one: bool):
+def _open(args: argparse.Namespace, plan_name: str | None,
+          need_one: bool) -> tuple[IndexStore, StatusStore, dict[str, TrackedPlan], list[str]]:
     """``(index store, status store, {doc: TrackedPlan}, docs chosen)`` of the index
     under ``args.assistant.home`` (``CCHC_HOME``)."""
     from retrieval.query import PlanCatalog
@@ -102,7 +109,7 @@ def _open(args: argparse.Namespace, plan_name: str | None, need_one: bool):
     return index, store, plans, docs
 
 
-def _find_task(tp, number: str, sub: int | None, section: str | None) -> str:
+def _find_task(tp: TrackedPlan, number: str, sub: int | None, section: str | None) -> str:
     from ingest.textnorm import fold
 
     matches = [(k, t) for k, t in zip(tp.keys, tp.plan.tasks)

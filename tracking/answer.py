@@ -30,6 +30,7 @@ from ingest.units import split_units, unit_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
+from retrieval.store import IndexStore
 from tracking.model import (
     CANCELLED,
     DONE,
@@ -204,7 +205,7 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
                   list(citations))
 
 
-def answer_status_question(query: Query, index_store, catalog: PlanCatalog,
+def answer_status_question(query: Query, index_store: IndexStore, catalog: PlanCatalog,
                            today: date | None = None) -> Answer | None:
     """The status answer of ``query`` over the opened ``index_store``
     (statuses from :class:`tracking.store.StatusStore` under its ``home``;

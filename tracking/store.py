@@ -41,6 +41,7 @@ from rapidfuzz import fuzz
 
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
+from retrieval.protocols import PlanRepository
 from retrieval.store import resolve_home
 from tracking.model import RevisionResult, TaskStatus, task_keys
 
@@ -78,7 +79,7 @@ MIGRATIONS: list[str] = [
 """SQL scripts; script ``i`` takes the schema from version ``i`` to ``i + 1``."""
 
 
-def plan_identity(index_store, doc: str) -> str:
+def plan_identity(index_store: PlanRepository, doc: str) -> str:
     """The content identity of indexed plan ``doc``: the ``sha256`` of its file
     in the index manifest (:mod:`retrieval.store`). Raises ``KeyError`` when
     ``doc`` is not indexed."""

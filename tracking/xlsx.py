@@ -22,6 +22,7 @@ from typing import IO
 
 from drafting.export import COLUMNS, write_xlsx
 from ingest.errors import IngestError
+from ingest.model import Task
 from tracking.model import StatusError, TaskStatus, validated
 from tracking.progress import TrackedPlan, is_overdue
 from tracking.store import StatusStore
@@ -53,7 +54,7 @@ def write_status_xlsx(plans: list[TrackedPlan], path: str | IO[bytes], today: da
             info[id(task)] = (tp.plan_id, key, tp.statuses.get(key, TaskStatus()))
             tasks.append(task)
 
-    def status_of(task):
+    def status_of(task: Task) -> TaskStatus:
         return info[id(task)][2]
 
     columns = list(COLUMNS) + [
@@ -96,7 +97,7 @@ def read_updates(source: str | IO[bytes], plans: list[TrackedPlan],
     errors: list[str] = []
     seen: set[tuple[str, str]] = set()
     for number, line in enumerate(lines, start=2):
-        def cell(name, line=line):
+        def cell(name: str, line: tuple = line) -> object:
             i = col.get(name)
             value = line[i] if i is not None and i < len(line) else None
             return None if value is None or (isinstance(value, str) and not value.strip()) else value
