@@ -27,6 +27,7 @@ from retrieval.answer import (
     split_sentences,
 )
 from retrieval.chunks import plan_to_chunks
+from tests.paths import CORPUS
 
 NAP = "001_nam_an_phu_2026.docx"
 TL = "tan_lap_2026_2030.txt"
@@ -69,6 +70,19 @@ class FakeStore:
 
     def plans(self):
         return self._plans
+
+
+SEED_DOCS = (
+    "000_d171992c76d70bad.txt", "001_45f28ce285131ed1.txt", "002_b6a4a2778198d6b8.txt",
+    "003_c802cf9912aef313.txt", "004_83dc20140de0736e.txt")
+"""File names of the five seed plans in ``corpus/`` (Phú Thái, Nam An Phụ, Trường Xuân, Lộc Hòa, Việt Khê)."""
+
+
+def seed_answerer(today: str = "2026-07-01") -> Answerer:
+    """An :class:`Answerer` over the five seed plans with the lexical stand-in searcher, ``today`` fixed."""
+    plans = [parse_file(str(p)) for p in sorted(CORPUS.glob("00?_*.txt"))]
+    store = FakeStore(plans)
+    return Answerer(store, LexicalSearcher(store.chunks), today=today)
 
 
 def tan_lap() -> Plan:

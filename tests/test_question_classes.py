@@ -14,23 +14,17 @@ import re
 
 import pytest
 
-from ingest.pipeline import parse_file
 from ingest.textnorm import fold
 from retrieval.answer import Answerer, Turn
 from retrieval.query import Intent, parse_query
-from tests.paths import CORPUS
-from tests.test_answer import FakeStore, LexicalSearcher
+from tests.test_answer import SEED_DOCS, seed_answerer
 
-PT, NAP, TX, LH, VK = (
-    "000_d171992c76d70bad.txt", "001_45f28ce285131ed1.txt", "002_b6a4a2778198d6b8.txt",
-    "003_c802cf9912aef313.txt", "004_83dc20140de0736e.txt")
+PT, NAP, TX, LH, VK = SEED_DOCS
 
 
 @pytest.fixture(scope="module")
 def answerer() -> Answerer:
-    plans = [parse_file(str(p)) for p in sorted(CORPUS.glob("00?_*.txt"))]
-    store = FakeStore(plans)
-    return Answerer(store, LexicalSearcher(store.chunks), today="2026-07-01")
+    return seed_answerer()
 
 
 def listed(text: str) -> set[str]:
