@@ -6,18 +6,12 @@
 // first citation, opens the citation, saves a full-page screenshot and
 // prints one JSON line: {"answer", "citations": [labels], "source"}.
 // Exits 1 (message on stderr) if any step times out.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const [url, question, screenshot] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 90_000;
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1300 }, locale: 'vi-VN' });
   const consoleErrors = [];

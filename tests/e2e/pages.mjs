@@ -14,23 +14,17 @@
 // Prints one JSON line: {"pages": {name: text}, "external": [...],
 // "downloads": [{page, label, file, path, round}], "buttons", "chat": {...}, "upload": {...},
 // "pageErrors": [...]}. Exits 1 (message on stderr) if a step times out.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [url, outdir] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 120_000;
 const PAGES = ['Hỏi đáp', 'Nhiệm vụ', 'Tiến độ', 'Báo cáo quý', 'Kế hoạch', 'Soạn kế hoạch mới', 'So sánh'];
 const LIST_QUESTION = 'Kế hoạch Nam An Phụ có những nhiệm vụ nào phải hoàn thành trong quý I/2026?';
 
 fs.mkdirSync(outdir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 const report = { pages: {}, external: [], downloads: [], buttons: 0, chat: {}, upload: {}, pageErrors: [] };
 
 // Visible text of the page, without Material icon ligatures ("download", "forum").

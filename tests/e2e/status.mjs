@@ -7,10 +7,9 @@
 // waits for the confirmation, then reloads the page (a new session) and
 // prints one JSON line: {"notice", "metrics": {label: value},
 // "metricsAfterReload", "pageErrors"}. Exits 1 if a step times out.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const [url, taskPrefix, statusLabel, evidence, screenshot] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 120_000;
 
 async function pick(page, label, optionText) {
@@ -43,12 +42,7 @@ async function openProgressPage(page) {
   await page.getByRole('heading', { name: 'Tiến độ thực hiện nhiệm vụ' }).waitFor({ timeout: TIMEOUT });
 }
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1600 }, locale: 'vi-VN' });
   const pageErrors = [];
