@@ -38,3 +38,31 @@ def fixtures_dir(tmp_path_factory) -> Path:
     for path in (DOCX_FIXTURE, PDF_FIXTURE):
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def docx_index(tmp_path_factory) -> tuple[Path, Path]:
+    """A corpus folder holding only the real Word plan, and its index, built once
+    per test session: ``(corpus, home)``. Read-only: copy it (:func:`docx_env`)."""
+    from retrieval.indexer import build_index
+
+    base = tmp_path_factory.mktemp("docx_index")
+    corpus, home = base / "corpus", base / "home"
+    corpus.mkdir()
+    shutil.copy(DOCX_FIXTURE, corpus / DOCX_FIXTURE.name)
+    manifest = build_index([str(corpus)], home=str(home), progress=False)
+    assert not manifest["errors"], manifest["errors"]
+    return corpus, home
+
+
+@pytest.fixture
+def docx_env(docx_index, tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """Fresh copies of :func:`docx_index`'s corpus and index, with ``CCHC_CORPUS`` and
+    ``CCHC_HOME`` pointing at them and the repository as working folder."""
+    corpus, home = tmp_path / "corpus", tmp_path / "home"
+    shutil.copytree(docx_index[0], corpus)
+    shutil.copytree(docx_index[1], home)
+    monkeypatch.setenv("CCHC_CORPUS", str(corpus))
+    monkeypatch.setenv("CCHC_HOME", str(home))
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    return corpus, home

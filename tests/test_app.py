@@ -15,7 +15,6 @@ import hashlib
 import io
 import os
 import re
-import shutil
 import unicodedata
 import zipfile
 from datetime import date
@@ -153,30 +152,16 @@ def _tree_digest(folder: str) -> dict[str, str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def built_index(tmp_path_factory, fixtures_dir):
-    """A corpus holding the real Word plan, and its index (built once)."""
-    from retrieval.indexer import build_index
-
-    base = tmp_path_factory.mktemp("app_index")
-    corpus, home = base / "corpus", base / "home"
-    corpus.mkdir()
-    shutil.copy(fixtures_dir / PLAN_DOCX, corpus / PLAN_DOCX)
-    manifest = build_index([str(corpus)], home=str(home), progress=False)
-    assert not manifest["errors"], manifest["errors"]
-    return corpus, home
+@pytest.fixture
+def built_index(docx_index):
+    """A corpus holding the real Word plan, and its index (conftest's ``docx_index``)."""
+    return docx_index
 
 
 @pytest.fixture
-def app_env(built_index, tmp_path, monkeypatch):
+def app_env(docx_env):
     """Fresh copies of the corpus and index, with CCHC_CORPUS/CCHC_HOME pointing at them."""
-    corpus, home = tmp_path / "corpus", tmp_path / "home"
-    shutil.copytree(built_index[0], corpus)
-    shutil.copytree(built_index[1], home)
-    monkeypatch.setenv("CCHC_CORPUS", str(corpus))
-    monkeypatch.setenv("CCHC_HOME", str(home))
-    monkeypatch.chdir(REPO)
-    return corpus, home
+    return docx_env
 
 
 def _app():

@@ -14,7 +14,6 @@ import copy
 import json
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -53,28 +52,14 @@ def plan():
     return parse_file(str(DOCX_FIXTURE))
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from retrieval.indexer import build_index
-
-    base = tmp_path_factory.mktemp("tracking_index")
-    corpus, home = base / "corpus", base / "home"
-    corpus.mkdir()
-    shutil.copy(DOCX_FIXTURE, corpus / DOC)
-    manifest = build_index([str(corpus)], home=str(home), progress=False)
-    assert not manifest["errors"], manifest["errors"]
-    return corpus, home
+@pytest.fixture
+def built(docx_index):
+    return docx_index
 
 
 @pytest.fixture
-def env(built, tmp_path, monkeypatch):
-    corpus, home = tmp_path / "corpus", tmp_path / "home"
-    shutil.copytree(built[0], corpus)
-    shutil.copytree(built[1], home)
-    monkeypatch.setenv("CCHC_HOME", str(home))
-    monkeypatch.setenv("CCHC_CORPUS", str(corpus))
-    monkeypatch.chdir(REPO)
-    return corpus, home
+def env(docx_env):
+    return docx_env
 
 
 def cli(capsys, *argv) -> tuple[int, str, str]:
