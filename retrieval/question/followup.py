@@ -33,10 +33,7 @@ def follow_up(question: Query, previous: Query) -> Query:
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
         if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
-            return replace(previous, plans=[other[-1]], plan_named=True, text=q.text,
-                           task_refs=list(previous.task_refs), fields=list(previous.fields),
-                           sections=list(previous.sections), result_keys=[], previous_keys=[],
-                           cross_doc=False, mentioned=list(q.mentioned))
+            return _asked_of(previous, [other[-1]], q)
     if not q.plan_named and not q.cross_doc:
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.unknown_place = q.unknown_place or previous.unknown_place
@@ -54,10 +51,7 @@ def follow_up(question: Query, previous: Query) -> Query:
             and not q.has_filter and not q.count and set(q.plans) != set(previous.plans)
             and (FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)):
         # "còn Trường Xuân?": the previous question, asked of the plan named now
-        return replace(previous, plans=list(q.plans), plan_named=True, text=q.text,
-                       task_refs=list(previous.task_refs), fields=list(previous.fields),
-                       sections=list(previous.sections), result_keys=[], previous_keys=[],
-                       cross_doc=False, mentioned=list(q.mentioned))
+        return _asked_of(previous, list(q.plans), q)
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number
@@ -89,3 +83,14 @@ def follow_up(question: Query, previous: Query) -> Query:
             setattr(q, name, getattr(previous, name))
         q.intent = "count" if q.count else "filter"
     return q
+
+
+def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
+    """The previous question asked again of ``plans`` ("còn Trường Xuân?",
+    "kế hoạch kia thì sao?"): its intent, selection, fields and wording (the
+    search and the handlers read the previous question's words, not "còn
+    X?"), with the plans replaced and the conversation's mentions kept."""
+    return replace(previous, plans=plans, plan_named=True,
+                   task_refs=list(previous.task_refs), fields=list(previous.fields),
+                   sections=list(previous.sections), result_keys=[], previous_keys=[],
+                   cross_doc=False, mentioned=list(question.mentioned))
