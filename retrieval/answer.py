@@ -60,6 +60,7 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
 from retrieval.answer_rows import (
     FIELD_LABELS,
@@ -261,6 +262,16 @@ class Answerer:
             found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return found
+        if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
+            return per_plan_answer(query, self.catalog, self._handle)
+        found = self._handle(query)
+        if names_several(query) and Intent(query.intent) == Intent.SEARCH:
+            # passage search ranks the plans together: a named plan it left out is asked alone
+            return complete_per_plan(query, found, self.catalog, self._handle)
+        return found
+
+    def _handle(self, query: Query) -> Answer:
+        """The handler of ``query.intent``, else passage search."""
         handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
         return handler(query) or self._duties_or_text(query)
 
