@@ -90,6 +90,7 @@ from retrieval.answer_unstated import (
 )
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
+from retrieval.question.crossplan import asks_periods
 from retrieval.question.followup import follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -164,7 +165,7 @@ class Answerer:
             Intent.LOOKUP: self._lookup,
             Intent.META: lambda q: meta_answer(q, plans_in_scope(self.plans, q), self.catalog,
                                                self.passages),
-            Intent.PLANS: lambda q: plans_answer(q, plans_in_scope(self.plans, q), self.catalog),
+            Intent.PLANS: self._plans,
             Intent.SEARCH: self._duties_or_text,
         }
 
@@ -290,6 +291,14 @@ class Answerer:
             if body is not None:
                 return _joined(body, result)
         return result
+
+    def _plans(self, query: Query) -> Answer:
+        """Which plans cover a period; the period of every plan when that is
+        asked ("KH nào giai đoạn 5 năm, KH nào 6 tháng cuối 2025?" compares
+        all plans, unless the question or the scope fixed them)."""
+        compared = asks_periods(query) and not (query.plan_named and not query.cross_doc)
+        plans = list(self.plans.values()) if compared else plans_in_scope(self.plans, query)
+        return plans_answer(query, plans, self.catalog)
 
     def _lookup(self, query: Query) -> Answer | None:
         hits = self.passages.search(query) if self.passages.searcher is not None else None

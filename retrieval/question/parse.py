@@ -41,7 +41,7 @@ from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
-from retrieval.question.crossplan import asks_targets, asks_upper
+from retrieval.question.crossplan import asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
     BODY_REFERENCE,
     COUNT,
@@ -325,12 +325,13 @@ def _asks_lookup(q: Query, leftover: list[str]) -> bool:
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.TASK, _asks_task_rows),
     (Intent.UPPER, lambda q, leftover: asks_upper(q)),
+    (Intent.PLANS, lambda q, leftover: asks_periods(q)),
+    (Intent.PLANS, _asks_plans_of_period),  # before WHICH_PLANS: "áp dụng cho năm 2026" is no term
     (Intent.TARGETS, lambda q, leftover: asks_targets(q)),
     (Intent.WHICH_PLANS, _asks_which_plans),
     (Intent.AGGREGATE, _asks_aggregate),
     (Intent.COUNT, lambda q, leftover: q.count),
     (Intent.META, _asks_header_fact),
-    (Intent.PLANS, _asks_plans_of_period),
     (Intent.FILTER, _asks_task_list),
     (Intent.LOOKUP, _asks_lookup),
     (Intent.SEARCH, lambda q, leftover: True),
