@@ -14,6 +14,8 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   (:mod:`retrieval.answer_aggregate`);
 * ``lookup`` → a row found by its content, no number
   (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
+* ``similar`` → the rows of other plans like the previous answer's
+  (:mod:`retrieval.answer_similar`);
 * ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
 * ``targets`` → one target per plan, its values cited (:mod:`retrieval.answer_targets`);
   ``upper`` → each plan's upper-level locality (:mod:`retrieval.answer_upper`);
@@ -72,6 +74,7 @@ from retrieval.answer_rows import (
     task_citation,
     task_quote,
 )
+from retrieval.answer_similar import similar_answer
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
@@ -159,6 +162,7 @@ class Answerer:
             Intent.WHICH_PLANS: self.mentions.answer,
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
+            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
             Intent.FILTER: self._filter_or_duties,

@@ -23,7 +23,7 @@ from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
 from retrieval.question.selection import topic_words
 
-__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows"]
+__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_words"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -38,6 +38,12 @@ thoi diem hoan tat nao xong truoc sau chinh can phai se
 
 def _row_text(task: Task) -> str:
     return canon(" ".join(filter(None, (task.content, task.objective, task.product, task.subsection))))
+
+
+def row_words(task: Task) -> set[str]:
+    """The content words of a task row (content, objective, product,
+    sub-section; :func:`topic_words` of their ``canon`` text)."""
+    return set(topic_words(_row_text(task)))
 
 
 def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[float, Plan, Task]]:

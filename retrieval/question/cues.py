@@ -189,6 +189,11 @@ AS_OF = re.compile(
 )
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
+#: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.
+SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nhu tren|voi)|nhu vay|nhu the|"
+                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia))\b")
+#: "kế hoạch nào khác", "xã khác", "nơi khác": every plan but the previous one.
+OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? khac\b")
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -29,6 +29,9 @@ class Intent(str, Enum):
       thanh toán trực tuyến thế nào?", "so sánh chỉ tiêu X giữa A và B");
     * ``UPPER`` – the upper-level locality of each plan ("năm xã thuộc địa
       phương cấp trên nào?");
+    * ``SIMILAR`` – the tasks of other plans like the previous answer's rows
+      ("Việt Khê có nhiệm vụ tương tự không?", "kế hoạch nào khác cũng có
+      nhiệm vụ như vậy?");
     * ``SEARCH`` – everything else: passages of the body.
     """
 
@@ -42,6 +45,7 @@ class Intent(str, Enum):
     WHICH_PLANS = "which_plans"
     TARGETS = "targets"
     UPPER = "upper"
+    SIMILAR = "similar"
     SEARCH = "search"
 
     def __str__(self) -> str:
@@ -97,7 +101,9 @@ class Query:
       nào có sản phẩm là báo cáo"), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
-      for "trong đó …"); ``today`` ISO date the windows count from (set by
+      for "trong đó …"); ``similar_to`` ((doc, number) of the previous
+      answer's rows the question asks the like of, "… có nhiệm vụ tương tự
+      không?"); ``today`` ISO date the windows count from (set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
@@ -153,6 +159,7 @@ class Query:
     per_plan: bool = False
     mention: str | None = None
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
+    similar_to: list[tuple[str, str]] = field(default_factory=list)
     today: str | None = None
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
