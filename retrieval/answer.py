@@ -74,8 +74,8 @@ from retrieval.answer_rows import (
     task_citation,
     task_quote,
 )
-from retrieval.answer_similar import similar_answer
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answer_similar import similar_answer
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
