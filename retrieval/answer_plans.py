@@ -35,12 +35,21 @@ def _excerpt(quote: str, term_key: str) -> str:
     if len(flat) <= 2 * _EXCERPT:
         return flat
     # locate the first term word in the source by its folded form
-    pos = 0
+    pos, first = None, None
     for m in re.finditer(r"\S+", flat):
         if canon(m.group(0)).split()[:1] == words[:1]:
-            pos = m.start()
-            break
+            first = m.start() if first is None else first
+            if _loose(flat[m.start():m.start() + 2 * len(term_key) + 10]).startswith(term_key):
+                pos = m.start()  # the whole term starts here ("ISO 18091", not the "ISO 9001" before)
+                break
+    pos = pos if pos is not None else (first or 0)
     start, end = max(0, pos - _EXCERPT), min(len(flat), pos + _EXCERPT + len(term_key))
+    if start:  # whole words only
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < pos else start
+    if end < len(flat):
+        space = flat.rfind(" ", pos, end)
+        end = space if space > pos else end
     text = flat[start:end].strip()
     return ("…" if start else "") + text + ("…" if end < len(flat) else "")
 

@@ -104,3 +104,15 @@ def test_follow_similar_in_every_other_plan(answerer):
 def test_follow_similar_none_is_explained(answerer):
     a = _talk(answerer, "Nam An Phụ nhiệm vụ 35 là gì?", "Truong Xuan co nv tuong tu khong")
     assert a.abstained and "Trường Xuân" in a.text and "nhiệm vụ 35" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "ISO 18091 được đề cập trong những kế hoạch nào?",
+    "iso 18091 xuat hien o xa nao",
+])
+def test_which_plans_with_the_term_first(answerer, question):
+    a = answerer.answer(question)
+    assert a.query.intent == Intent.WHICH_PLANS and a.kind == "plans"
+    assert {c.doc for c in a.citations} >= {PT, NAP, VK} and TX not in {c.doc for c in a.citations}
+    nap = next(ln for ln in a.text.splitlines() if ln.startswith("- Nam An Phụ"))
+    assert "18091" in nap.split("”")[0]  # the excerpt shows the term, not the ISO 9001 before it

@@ -170,6 +170,12 @@ MENTION = re.compile(
     r"\b(?:ke hoach|xa|phuong|van ban|dia phuong|ban) nao (?:co )?(?:nhac|nhac den|nhac toi|de cap|noi|neu|co|"
     r"dat|ap dung|trien khai|thuc hien|dung)(?: den| toi| ve)? (.+)$"
 )
+#: The term first: "Đề án 06 được nhắc ở những KH nào?", "PAPI có trong kế hoạch
+#: nào?", "ISO 18091 xuất hiện ở xã nào".
+MENTION_BEFORE = re.compile(
+    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
+    r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
+)
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
 WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
                              r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b")

@@ -46,6 +46,7 @@ from retrieval.question.cues import (
     EXCLUSION,
     LATEST,
     MENTION,
+    MENTION_BEFORE,
     NEGATED_AFTER,
     OVERDUE,
     PER_PLAN,
@@ -192,7 +193,7 @@ MENTION_WORDS = 5
 
 
 def _read_mention(q: Query, key: str) -> None:
-    m = MENTION.search(key)
+    m = MENTION.search(key) or MENTION_BEFORE.search(key)
     if m:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
