@@ -16,6 +16,7 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
 * ``similar`` → the rows of other plans like the previous answer's
   (:mod:`retrieval.answer_similar`);
+* ``body_annex`` → one plan's body and annex side by side (:mod:`retrieval.answer_parts`);
 * ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
 * ``targets`` → one target per plan, its values cited (:mod:`retrieval.answer_targets`);
   ``upper`` → each plan's upper-level locality (:mod:`retrieval.answer_upper`);
@@ -62,6 +63,7 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
 from retrieval.answer_rows import (
@@ -163,6 +165,7 @@ class Answerer:
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
             Intent.SIMILAR: lambda q: similar_answer(self.tasks, q),
+            Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
             Intent.FILTER: self._filter_or_duties,

@@ -46,7 +46,7 @@ sanh giua lau lan lay khac nhau
 FIELD_PHRASES = re.compile(
     r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
     r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
-    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi))|han$|"
+    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao))|han$|"
     # the unit asked and where the plan says it: "ai phụ trách …", "đơn vị … gọi là gì",
     # "theo phần tổ chức thực hiện"
     r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien)\b"

@@ -116,3 +116,16 @@ def test_which_plans_with_the_term_first(answerer, question):
     assert {c.doc for c in a.citations} >= {PT, NAP, VK} and TX not in {c.doc for c in a.citations}
     nap = next(ln for ln in a.text.splitlines() if ln.startswith("- Nam An Phụ"))
     assert "18091" in nap.split("”")[0]  # the excerpt shows the term, not the ISO 9001 before it
+
+
+@pytest.mark.parametrize("question", [
+    "Nam An Phụ: hạn báo cáo quý ở phần tổ chức thực hiện và ở phụ lục có khớp nhau không?",
+    "nam an phu bao cao quy, phan to chuc thuc hien va bang nhiem vu ghi giong nhau khong",
+])
+def test_body_and_annex_side_by_side(answerer, question):
+    a = answerer.answer(question)
+    assert a.query.intent == Intent.BODY_ANNEX and not a.abstained
+    body, annex = a.text.split("- Phụ lục nhiệm vụ:")
+    assert "Phần nội dung kế hoạch (mục IV.1.c)" in body and "trước ngày 05 tháng cuối của quý" in body
+    assert "Nhiệm vụ 3" in annex and "Trước ngày 05 của tháng cuối quý" in annex
+    assert {c.doc for c in a.citations} == {NAP}

@@ -13,15 +13,20 @@
   xã là giai đoạn nào?", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
   2025?", "kế hoạch nào kéo dài 5 năm?", "mỗi kế hoạch áp dụng cho thời gian
   nào?"; answered by :func:`retrieval.answer_meta.periods_answer`.
+* :func:`asks_body_and_annex` – one plan's body and annex compared ("phần
+  chỉ tiêu với phụ lục có khác không?", "phần tổ chức thực hiện với phụ lục
+  nv 2 ghi ngày khác nhau không?"); answered by :mod:`retrieval.answer_parts`.
 """
 
 from __future__ import annotations
 
 import re
 
+from retrieval.question.cues import TASK_REF
 from retrieval.question.model import Query
 
-__all__ = ["COMPARE", "PERIOD_ASKED", "TARGET", "asks_periods", "asks_targets", "asks_upper"]
+__all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
+           "asks_periods", "asks_targets", "asks_upper", "without_parts"]
 
 #: a target word
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|dat bao nhieu|bao nhieu phan tram)\b")
@@ -71,3 +76,31 @@ def asks_targets(q: Query) -> bool:
 def asks_upper(q: Query) -> bool:
     """The upper-level locality asked (module docstring), no task number."""
     return not q.task_refs and bool(_UPPER.search(q.key))
+
+
+#: The body named as a part: "phần chỉ tiêu", "phần tổ chức thực hiện", "thân văn bản".
+BODY_PART = re.compile(r"\b(?:than (?:ke hoach|van ban|bai)|body|noi dung chinh|phan (?:noi dung|chi tieu|muc tieu|"
+                       r"to chuc thuc hien|than|nhiem vu chu yeu|giai phap)|to chuc thuc hien|"
+                       r"phan (?:dau|tren)|van ban ke hoach)\b")
+#: The annex named as a part: "phụ lục", "bảng nhiệm vụ", "danh mục nhiệm vụ".
+ANNEX_PART = re.compile(r"\b(?:phu luc|bang nhiem vu|danh muc nhiem vu|bang phan cong)\b")
+#: The comparison asked of the two parts: "có khác không", "khớp nhau", "ghi giống".
+_PARTS_VERDICT = re.compile(r"\b(?:co )?(?:ghi )?(?:khac|giong|khop|trung|lech|chenh lech|thong nhat)"
+                            r"(?: nhau)?(?: khong| ko| k| chua)?\b")
+
+
+#: words that only frame the two parts ("ghi", "ở", "với")
+_PARTS_WORDS = frozenset({"ghi", "o", "voi", "va", "so", "phan", "cua"})
+
+
+def without_parts(key: str) -> str:
+    """``key`` without the parts named, the rows referred to ("nv 2") and
+    the comparison asked ("phần chỉ tiêu với phụ lục có khác không"): what
+    the two parts should say."""
+    rest = TASK_REF.sub(" ", _PARTS_VERDICT.sub(" ", ANNEX_PART.sub(" ", BODY_PART.sub(" ", key))))
+    return " ".join(w for w in rest.split() if w not in _PARTS_WORDS)
+
+
+def asks_body_and_annex(q: Query) -> bool:
+    """True when ``q`` names the body and the annex as two parts of one plan."""
+    return bool(BODY_PART.search(q.key) and ANNEX_PART.search(q.key)) and len(q.plans) <= 1

@@ -32,6 +32,8 @@ class Intent(str, Enum):
     * ``SIMILAR`` – the tasks of other plans like the previous answer's rows
       ("Việt Khê có nhiệm vụ tương tự không?", "kế hoạch nào khác cũng có
       nhiệm vụ như vậy?");
+    * ``BODY_ANNEX`` – one plan's body and annex side by side ("phần chỉ
+      tiêu với phụ lục có khác không?");
     * ``SEARCH`` – everything else: passages of the body.
     """
 
@@ -46,6 +48,7 @@ class Intent(str, Enum):
     TARGETS = "targets"
     UPPER = "upper"
     SIMILAR = "similar"
+    BODY_ANNEX = "body_annex"
     SEARCH = "search"
 
     def __str__(self) -> str:

@@ -41,7 +41,7 @@ from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
-from retrieval.question.crossplan import asks_periods, asks_targets, asks_upper
+from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
     BODY_REFERENCE,
     COUNT,
@@ -323,6 +323,7 @@ def _asks_lookup(q: Query, leftover: list[str]) -> bool:
 
 #: (intent, rule) in the order they are tried.
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
+    (Intent.BODY_ANNEX, lambda q, leftover: asks_body_and_annex(q)),
     (Intent.TASK, _asks_task_rows),
     (Intent.UPPER, lambda q, leftover: asks_upper(q)),
     (Intent.PLANS, lambda q, leftover: asks_periods(q)),
@@ -412,7 +413,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
     if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
-                    Intent.TARGETS, Intent.UPPER):
+                    Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
         q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []
