@@ -129,3 +129,10 @@ def test_body_and_annex_side_by_side(answerer, question):
     assert "Phần nội dung kế hoạch (mục IV.1.c)" in body and "trước ngày 05 tháng cuối của quý" in body
     assert "Nhiệm vụ 3" in annex and "Trước ngày 05 của tháng cuối quý" in annex
     assert {c.doc for c in a.citations} == {NAP}
+
+
+def test_header_fact_follow_ups_keep_the_facts_asked(answerer):
+    a = _talk(answerer, "Quyết định ban hành kế hoạch Trường Xuân số mấy?", "người ký là ai?",
+              "thế còn Lộc Hòa?")
+    assert a.query.intent == Intent.META and {c.doc for c in a.citations} == {LH}
+    assert "Nguyễn Công Thành" in a.text and "09/QĐ-UBND" in a.text

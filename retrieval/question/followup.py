@@ -50,6 +50,12 @@ def follow_up(question: Query, previous: Query) -> Query:
     if not q.plan_named and not q.cross_doc:
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.unknown_place = q.unknown_place or previous.unknown_place
+        if q.metas and q.plan_named and not q.task_refs and previous.intent == Intent.META:
+            # "ai ký?" after "QĐ số mấy, ngày nào?": the header facts of the same plan, the
+            # new one first, the earlier ones kept (so "còn Trường Xuân?" asks them all)
+            q.metas = list(dict.fromkeys([*q.metas, *previous.metas]))
+            q.meta, q.fields, q.intent = q.metas[0], [], Intent.META
+            return q
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
         q.previous_keys = list(previous.result_keys)
