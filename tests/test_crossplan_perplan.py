@@ -136,3 +136,17 @@ def test_header_fact_follow_ups_keep_the_facts_asked(answerer):
               "thế còn Lộc Hòa?")
     assert a.query.intent == Intent.META and {c.doc for c in a.citations} == {LH}
     assert "Nguyễn Công Thành" in a.text and "09/QĐ-UBND" in a.text
+
+
+def test_which_plans_long_description_all_words_but_one(answerer):
+    a = answerer.answer("những kế hoạch nào có nói tới giải ngân vốn đầu tư công?")
+    assert a.query.intent == Intent.WHICH_PLANS
+    cited = {(c.doc, c.locator) for c in a.citations}
+    assert (VK, "nhiệm vụ 37") in cited and (TX, "nhiệm vụ 22") in cited
+    assert {c.doc for c in a.citations} == {TX, VK}  # no long paragraph with the words scattered
+
+
+def test_unit_rows_in_two_named_plans_listed(answerer):
+    a = answerer.answer("nhiem vu do Phong Kinh te chu tri o Viet Khe va Truong Xuan, ke het ra")
+    assert a.query.intent == Intent.FILTER
+    assert "Nhiệm vụ 21, 22, 23" in a.text and "Nhiệm vụ 7, 34, 35, 36, 37, 41" in a.text

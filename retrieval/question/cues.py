@@ -61,6 +61,7 @@ COUNT = re.compile(
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
+    r"|\b" + COUNT_NOUN + r"\b.*\bke (?:ra|het|ten)\b"  # "số nv Phòng X chủ trì …, kể ra"
 )
 CROSS = re.compile(
     r"\b(?:xa nao|phuong nao|nhung xa|cac xa|ke hoach nao|nhung ke hoach|cac ke hoach|"
