@@ -7,19 +7,19 @@ The expected cells for seed 004 were read by hand from the source text
 from __future__ import annotations
 
 import glob
-from pathlib import Path
 import re
+from pathlib import Path
 
 import pytest
 
 from ingest.flattened import (
-    visual_length,
     detect_header,
     find_flattened_tables,
     is_dangling,
     join_cell_lines,
     rebuild_fragments,
     rebuild_rows,
+    visual_length,
 )
 
 SEEDS = str(Path(__file__).resolve().parents[1] / "corpus")  # the seed plans

@@ -23,8 +23,8 @@ import html
 import re
 import unicodedata
 
-from ingest.textnorm import fold, nfc
 from ingest.lexicon import canon, canonical_tones
+from ingest.textnorm import fold, nfc
 
 STOPWORDS = frozenset(
     "và với của các cho trong ngoài là có không được bị thì mà những như nào gì ai khi đâu "
