@@ -148,14 +148,18 @@ def topic_matches(task: Task, topic: str) -> bool:
 _PRODUCT_GLUE = frozenset({"cua", "cac", "va", "ve", "do", "tai", "theo", "duoc"})
 
 
-def product_matches(task: Task, product: str) -> bool:
+def product_matches(task: Task, product: str, exact: bool = False) -> bool:
     """Does ``task``'s product cell hold the words of ``product`` (``canon``
     key: "bao cao", "quyet dinh cua uy ban nhan dan xa")? Its first word (the
     kind of product: "quyết định", "báo cáo") must be there, and all of up to
-    three content words, else three quarters of them."""
+    three content words, else three quarters of them. ``exact``: the cell
+    holds those words and no others ("chỉ ghi 'Báo cáo'" is not "Báo cáo
+    kết quả thực hiện")."""
     if not task.product:
         return False
     words = [w for w in product.split() if w not in _PRODUCT_GLUE] or product.split()
+    if exact:
+        return [w for w in canon(task.product).split() if w not in _PRODUCT_GLUE] == words
     have = set(canon(task.product).split())
     hits = sum(w in have for w in words)
     return words[0] in have and (hits == len(words) if len(words) <= 3 else hits / len(words) >= 0.75)
@@ -196,7 +200,7 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if query.topic and not topic_matches(task, query.topic):
         return False
-    if query.product_text and not product_matches(task, query.product_text):
+    if query.product_text and not product_matches(task, query.product_text, query.product_exact):
         return False
     if query.deadline_form and not deadline_written_in(task, query.deadline_form):
         return False
@@ -242,11 +246,13 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     if query.topic:
         parts.append(f"về “{query.topic}”")
     if query.product_text:
-        parts.append(f"có sản phẩm gồm “{query.product_text}”")
+        written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
+        parts.append(f"có sản phẩm ghi đúng “{written}”" if written
+                     else f"có sản phẩm gồm “{query.product_text}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.overdue:
-        parts.append(f"đã quá hạn (tính đến {_today(query):%d/%m/%Y})")
+        parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
     if query.due_within_days is not None:
         parts.append(f"đến hạn trong {query.due_within_days} ngày tới (từ {_today(query):%d/%m/%Y})")
     if query.due_before:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import PRODUCT_OPENERS
+
 FOLLOW_CUE = re.compile(
     r"^(?:con|the|vay|the con|con lai|con ve)\b"
     r"|\b(?:thi sao|the nao|nhiem vu (?:do|nay|tren)|viec (?:do|nay)|no)\b"
@@ -125,8 +127,11 @@ NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu
 EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",
                      "thoi han": "deadline", "thoi gian": "deadline",
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}
-#: Overdue as of today.
-OVERDUE = re.compile(r"\b(?:(?:da )?qua han|tre han|(?:da )?het han|cham tien do|tre tien do)\b")
+#: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
+#: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành".
+OVERDUE = re.compile(
+    r"\b(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|cham tien do|tre tien do|"
+    r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
 #: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
 DUE_SOON = re.compile(
     r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"
@@ -145,12 +150,18 @@ TOPIC = re.compile(
     r" ((?:\w+ ?){1,8})"
 )
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
-#: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch" (not "sản
-#: phẩm là gì", which asks the field).
+#: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch", "có sản
+#: phẩm Quyết định …" (no verb: the product's own first words, from
+#: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'"
+#: (not "sản phẩm là gì", which asks the field).
 PRODUCT_IS = re.compile(
-    r"\bsan pham (?:dau ra )?(?:la|ghi la|gom|co|bang|duoi dang|o dang)\s+"
+    r"\bsan pham (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
+    r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )
+#: The product asked is the whole cell: "sản phẩm chỉ ghi 'Báo cáo'", "ghi
+#: đúng là Kế hoạch", "sản phẩm duy nhất là …" (a match of :data:`PRODUCT_IS`).
+PRODUCT_EXACT = re.compile(r"\b(?:chi|dung|duy nhat)\b")
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".
 DEADLINE_FORM = re.compile(
@@ -187,6 +198,9 @@ AS_OF = re.compile(
     r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
+#: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
+#: "đến thời điểm 30/9"): windows count from the day after it.
+UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):

@@ -94,11 +94,12 @@ class Query:
       ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
       tạo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
-      nào có sản phẩm là báo cáo"), ``deadline_form`` (``quy``/``thang``: the
+      nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
+      just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
-      for "trong đó …"); ``today`` ISO date the windows count from (set by
-      the answerer, a parameter so evaluation can fix it); ``result_keys``
+      for "trong đó …"); ``today`` ISO date the windows count from ("tính đến ngày
+      30/9" gives 1/10: that day has passed; else set by the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
       the conversation, latest last (for "kế hoạch kia");
@@ -148,6 +149,7 @@ class Query:
     due_before: str | None = None
     topic: str | None = None
     product_text: str | None = None
+    product_exact: bool = False
     deadline_form: str | None = None
     aggregate: str | None = None
     per_plan: bool = False

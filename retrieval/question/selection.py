@@ -28,7 +28,7 @@ keys (folded, abbreviations expanded).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ingest.lexicon import contains_words
 from retrieval.question.catalog import PlanCatalog, UnitEntry
@@ -49,9 +49,11 @@ from retrieval.question.cues import (
     NEGATED_AFTER,
     OVERDUE,
     PER_PLAN,
+    PRODUCT_EXACT,
     PRODUCT_IS,
     TOP_LEAD,
     TOPIC,
+    UNTIL_END,
     VALUE_AFTER,
 )
 from retrieval.question.model import Query
@@ -116,9 +118,13 @@ def _read_windows(q: Query, key: str) -> None:
     as_of = AS_OF.search(key)
     if as_of:
         try:
-            q.today = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1))).isoformat()
+            day = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1)))
         except ValueError:
-            pass
+            day = None
+        if day is not None:
+            # "tính đến ngày 30/9": the whole of that day has passed, so a task due
+            # that day is due; "kể từ ngày 01/01" counts from that day itself
+            q.today = (day + timedelta(days=1) if UNTIL_END.match(as_of.group(0)) else day).isoformat()
         key = key[:as_of.start()] + " " + key[as_of.end():]
         days = DAYS_FROM.search(key)
         if days:  # "trong 30 ngày kể từ 01/01/2026"
@@ -157,6 +163,7 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     words = [w for w in text.split() if w not in names and w not in {"nao", "gi", "khong", "nhe", "a"}]
     if words:
         q.product_text = " ".join(words)
+        q.product_exact = bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
 
