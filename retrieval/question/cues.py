@@ -79,6 +79,16 @@ RECURRENCE = re.compile(r"\b(?:hang|moi|dinh ky) (nam|quy|thang)\b")
 ROMAN_Q = r"(iv|i{1,3}|[1-4])"
 YEAR_SEP = r"(?:(?: nam)? |/)"
 QUARTER = re.compile(r"\bqu[yi] " + ROMAN_Q + r"\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+#: Several quarters or months as one span: "quý III, IV/2025", "Quý I hoặc
+#: Quý II", "tháng 10 hoặc tháng 11", "tháng 7-9/2026" (numbers read by
+#: :data:`SPAN_NUMBER`; the year, if any, is the last group).
+QUARTER_SPAN = re.compile(
+    r"\bqu[yi] (?:iv|i{1,3}|[1-4])(?:(?: va| hoac| den| toi| hay| -)? (?:qu[yi] )?(?:iv|i{1,3}|[1-4]))+\b"
+    r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+MONTH_SPAN = re.compile(
+    r"\bthang \d{1,2}(?:(?: va| hoac| den| toi| hay| -)? (?:thang )?\d{1,2})+\b(?!\d)"
+    r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 YEAR_FILTER = re.compile(
     r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
@@ -104,9 +114,27 @@ PLACE_MENTION = re.compile(
 #: Words before a unit or a deadline condition that exclude it: "không do
 #: Phòng X chủ trì", "trừ các nhiệm vụ thường xuyên", "ngoài Văn phòng".
 EXCLUSION = re.compile(
-    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|tru(?: cac| nhung)?(?: nhiem vu| viec)?(?: do)?|"
-    r"ngoai tru|ngoai|loai tru|khong ke|khong tinh|bo qua)\s*$"
+    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|"
+    r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
+    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
 )
+#: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
+#: "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", "không tính nv 28", "bỏ các
+#: việc về tinh giản biên chế" (the words are read by
+#: :func:`retrieval.question.selection.topic_words`).
+EXCLUDED_ROWS = re.compile(
+    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
+    r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
+)
+#: Where the excluded rows' description ends: "… ra thì còn", "… thì", a new clause.
+EXCLUDED_END = re.compile(
+    r"\bra(?: (?:thi|con|di|nhe)\b.*)?$|\b(?:thi|ma) (?:con|sao|nhung|cac|co|la)\b.*$"
+    r"|\bcon (?:lai|nhung|cac|nhiem vu|viec|gi|nao)\b.*$|\bla (?:nhung|cac|gi|nao)\b.*$"
+    r"|\b(?:do|cua|thuoc) (?:phong|van phong|trung tam|ban|ai|don vi|co quan|bo phan|muc|phan)\b.*$"
+    r"|\b(?:nhe|a|nao|gi)$")
+#: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm").
+EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)|quy|thang|nam \d|han|"
+                               r"thoi han|thoi gian|giai doan)\b")
 #: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
 COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
