@@ -50,7 +50,9 @@ _STATUS_CUES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"\bchua (?:duoc )?(?:hoan thanh|xong|lam xong)\b"), OPEN_STATUSES),
     (re.compile(r"\bchua (?:duoc )?(?:thuc hien|trien khai|lam)\b"), (NOT_STARTED,)),
     (re.compile(r"\bdang (?:duoc )?(?:thuc hien|trien khai|lam)\b"), (IN_PROGRESS,)),
-    (re.compile(r"\bkhong (?:duoc )?(?:thuc hien|trien khai|lam)\b"), (CANCELLED,)),
+    # "không làm cả năm 2026", "không thực hiện trong quý I" name a deadline, not a status
+    (re.compile(r"\bkhong (?:duoc )?(?:thuc hien|trien khai|lam)\b"
+                r"(?! (?:ca nam|trong|vao|quy|thang|nam|hang|thuong xuyen|giai doan))"), (CANCELLED,)),
     (re.compile(r"\b(?:da (?:duoc )?(?:hoan thanh|xong|thuc hien xong|lam xong))\b"), (DONE,)),
 ]
 _PROGRESS = re.compile(

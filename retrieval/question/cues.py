@@ -63,6 +63,7 @@ COUNT = re.compile(
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
+    r"|\b(?:cai|muc|dong|nhung cai|may cai) nao\b"
 )
 CROSS = re.compile(
     r"\b(?:xa nao|phuong nao|nhung xa|cac xa|ke hoach nao|nhung ke hoach|cac ke hoach|"
@@ -92,14 +93,15 @@ SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 YEAR_FILTER = re.compile(
     r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
-    r"(?:nam\s+)?((?:19|20)\d{2})\b"
+    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?((?:19|20)\d{2})\b"
 )
 PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
-EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat)\b")
-NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc )?(?:la |ghi )?"
+EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat|"
+                   r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
+NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc |lam |thuc hien |keo dai |dien ra )?(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
 QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
@@ -197,8 +199,9 @@ DEADLINE_FORM = re.compile(
     r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
 #: Ordering / aggregation words.
-EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc)\b")
-LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat)\b")
+EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
+                      r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
+LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat|muon hon|tre hon)\b")
 TOP_LEAD = re.compile(
     r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
     r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
