@@ -94,6 +94,10 @@ def status_question(query: Query, catalog: PlanCatalog) -> StatusQuestion | None
     one_task = bool(query.task_refs) and bool(_ONE_TASK.search(key) or statuses)
     if not (statuses or overdue or _PROGRESS.search(key) or one_task):
         return None
+    if query.today_given and overdue and not statuses and not one_task:
+        # "tính đến 30/9/2025 nhiệm vụ nào quá hạn?": the plan's deadlines on that
+        # day, not today's statuses (the plan's filter answers it)
+        return None
     unit = question_unit(query.text, catalog)
     return StatusQuestion(
         docs=list(query.plans) if query.plan_named else [],

@@ -229,9 +229,11 @@ AS_OF = re.compile(
     r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
+#: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" also gives the day.
+AS_OF_OVERDUE = re.compile(r"\b(?:den|toi|den het|het|vao) ngay (\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 #: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
 #: "đến thời điểm 30/9"): windows count from the day after it.
-UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem)\b")
+UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):

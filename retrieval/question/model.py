@@ -103,7 +103,8 @@ class Query:
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``today`` ISO date the windows count from ("tính đến ngày
-      30/9" gives 1/10: that day has passed; else set by the answerer, a parameter so evaluation can fix it); ``result_keys``
+      30/9" gives 1/10: that day has passed, and ``today_given``; else set by
+      the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
       the conversation, latest last (for "kế hoạch kia");
@@ -163,6 +164,7 @@ class Query:
     mention: str | None = None
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     today: str | None = None
+    today_given: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     intent: str = "search"

@@ -37,6 +37,7 @@ from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
+    AS_OF_OVERDUE,
     COUNT,
     COORDINATING_ROLE,
     DAYS_FROM,
@@ -158,7 +159,7 @@ def _read_empty_fields(q: Query, key: str) -> None:
 
 
 def _read_windows(q: Query, key: str) -> None:
-    as_of = AS_OF.search(key)
+    as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if OVERDUE.search(key) else None)
     if as_of:
         try:
             day = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1)))
@@ -168,6 +169,7 @@ def _read_windows(q: Query, key: str) -> None:
             # "tính đến ngày 30/9": the whole of that day has passed, so a task due
             # that day is due; "kể từ ngày 01/01" counts from that day itself
             q.today = (day + timedelta(days=1) if UNTIL_END.match(as_of.group(0)) else day).isoformat()
+            q.today_given = True
         key = key[:as_of.start()] + " " + key[as_of.end():]
         days = DAYS_FROM.search(key)
         if days:  # "trong 30 ngày kể từ 01/01/2026"
