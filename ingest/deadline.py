@@ -485,7 +485,8 @@ def due_overlaps(due: Due | None, period: str) -> bool:
     return start <= p_end and end >= p_start
 
 
-def due_in_period(due: Due, period: str, plan_year: int | None, exact: bool = False) -> bool:
+def due_in_period(due: Due, period: str, plan_year: int | None, exact: bool = False,
+                  until: str | None = None) -> bool:
     """True when ``due`` lies *inside* ``period`` — the filter behind
     questions such as "nhiệm vụ nào có thời hạn trong Quý I?".
 
@@ -510,15 +511,24 @@ def due_in_period(due: Due, period: str, plan_year: int | None, exact: bool = Fa
       → False (:func:`due_overlaps` matches a cycle against periods at
       least as long).
 
+    ``until`` (same forms) makes the period a span from ``period`` to the
+    end of ``until``: "quý III, IV/2025", "Quý I hoặc Quý II", "tháng 10
+    hoặc tháng 11" (a task due in either, or across both).
+
     Raises ``ValueError`` (as :func:`due_overlaps`) when ``period`` is not
     one of the forms above.
     """
-    year_text, sep, rest = period.partition("-")
-    if year_text == "*":
-        if plan_year is None:
-            return False
-        period = f"{plan_year}{sep}{rest}"
-    p_start, p_end, kind = _parse_period(period)
+    spans = []
+    for text in filter(None, (period, until)):
+        year_text, sep, rest = text.partition("-")
+        if year_text == "*":
+            if plan_year is None:
+                return False
+            text = f"{plan_year}{sep}{rest}"
+        spans.append(_parse_period(text))
+    p_start, p_end, kind = spans[0]
+    if len(spans) > 1:
+        p_end = max(p_end, spans[1][1])
     if due.start is None and due.end is None:
         return False
     start = date.fromisoformat(due.start) if due.start else None

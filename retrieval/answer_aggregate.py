@@ -1,6 +1,7 @@
 """Aggregate answers over the task selection, per plan: the earliest or
 latest deadline ("nhiệm vụ nào có hạn sớm nhất?"), the unit that leads most
-tasks ("đơn vị nào chủ trì nhiều nhiệm vụ nhất?").
+tasks ("đơn vị nào chủ trì nhiều nhiệm vụ nhất?"; a task whose own lead cell
+is empty counts for the units of its sub-rows).
 
 The selection is :meth:`retrieval.answer_tasks.TaskAnswerer.select` (every
 filter of the question applies, "trong đó" included); deadlines are
@@ -15,7 +16,7 @@ from collections import Counter
 from ingest.model import Plan, Task
 from ingest.units import split_units, unit_key
 from retrieval.answer_model import Answer, abstention
-from retrieval.answer_rows import plan_label, plans_in_scope, shorten, task_citation
+from retrieval.answer_rows import plan_label, plans_in_scope, shorten, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, missing_reason
 from retrieval.query import Query
 
@@ -31,15 +32,24 @@ def _by_deadline(plan: Plan, tasks: list[Task], latest: bool) -> tuple[list[Task
     return [t for t in dated if t.due.end == end], len(tasks) - len(dated)
 
 
-def _top_lead(tasks: list[Task]) -> list[tuple[str, int, list[Task]]]:
+def _leads(plan: Plan, task: Task) -> list[str]:
+    """The lead units of ``task``: its own cell, else those of its sub-rows
+    (a group row "24 Tổ chức sắp xếp …" whose "- …" lines name the lead)."""
+    cells = [task.lead] if task.lead else [r.lead for r in sub_rows(plan, task) if r.lead]
+    return [name for cell in cells for name in split_units(cell)]
+
+
+def _top_lead(plan: Plan, tasks: list[Task]) -> list[tuple[str, int, list[Task]]]:
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     rows: dict[str, list[Task]] = {}
     for task in tasks:
-        for name in split_units(task.lead):
+        seen: set[str] = set()
+        for name in _leads(plan, task):
             key = unit_key(name)
-            if not key:
+            if not key or key in seen:
                 continue
+            seen.add(key)
             counts[key] += 1
             names.setdefault(key, name)
             rows.setdefault(key, []).append(task)
@@ -65,7 +75,7 @@ def aggregate_answer(tasks: TaskAnswerer, query: Query) -> Answer:
     for plan, selected in groups:
         head = f"{plan_label(tasks.catalog, plan.doc)}: " if label else ""
         if query.aggregate == "top_lead":
-            top = _top_lead(selected)
+            top = _top_lead(plan, selected)
             if not top:
                 lines.append(f"{head}các nhiệm vụ{described} không ghi cơ quan chủ trì.")
                 continue

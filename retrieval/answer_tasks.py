@@ -144,18 +144,31 @@ def topic_matches(task: Task, topic: str) -> bool:
     return _holds(topic.split(), _row_words(task))
 
 
+def _about(task: Task, topic: str) -> bool:
+    """Is ``task`` about ``topic``: its row (:func:`topic_matches`) or the
+    section it sits in holds the words?"""
+    if topic_matches(task, topic):
+        return True
+    words = topic.split()
+    return _holds(words, set(canon(f"{task.section or ''} {task.subsection or ''}").split()))
+
+
 #: Words of a product description that do not tell products apart.
 _PRODUCT_GLUE = frozenset({"cua", "cac", "va", "ve", "do", "tai", "theo", "duoc"})
 
 
-def product_matches(task: Task, product: str) -> bool:
+def product_matches(task: Task, product: str, exact: bool = False) -> bool:
     """Does ``task``'s product cell hold the words of ``product`` (``canon``
     key: "bao cao", "quyet dinh cua uy ban nhan dan xa")? Its first word (the
     kind of product: "quyết định", "báo cáo") must be there, and all of up to
-    three content words, else three quarters of them."""
+    three content words, else three quarters of them. ``exact``: the cell
+    holds those words and no others ("chỉ ghi 'Báo cáo'" is not "Báo cáo
+    kết quả thực hiện")."""
     if not task.product:
         return False
     words = [w for w in product.split() if w not in _PRODUCT_GLUE] or product.split()
+    if exact:
+        return [w for w in canon(task.product).split() if w not in _PRODUCT_GLUE] == words
     have = set(canon(task.product).split())
     hits = sum(w in have for w in words)
     return words[0] in have and (hits == len(words) if len(words) <= 3 else hits / len(words) >= 0.75)
@@ -173,7 +186,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
 
     Unit: one of the lead units (or coordinating units, by
     ``query.unit_role``) contains the unit asked; no lead unit is one of
-    ``query.exclude_units``; the ``query.empty_fields`` are empty; the row
+    ``query.exclude_units``; the row is not one of ``query.exclude_refs``
+    nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
     product (:func:`product_matches`); the deadline's unit
@@ -188,6 +202,10 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if any(unit_matches(u, task.lead) for u in query.exclude_units):
         return False
+    if query.exclude_refs and (task.number or task.part_of) in query.exclude_refs:
+        return False
+    if query.exclude_topic and _about(parent_task(plan, task) or task, query.exclude_topic):
+        return False
     if any(getattr(task, f) for f in query.empty_fields):
         return False
     if query.previous_keys and (plan.doc, task.number or task.part_of) not in query.previous_keys:
@@ -196,7 +214,7 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if query.topic and not topic_matches(task, query.topic):
         return False
-    if query.product_text and not product_matches(task, query.product_text):
+    if query.product_text and not product_matches(task, query.product_text, query.product_exact):
         return False
     if query.deadline_form and not deadline_written_in(task, query.deadline_form):
         return False
@@ -213,7 +231,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     elif query.recurrence:
         condition = task.due.recurrence == query.recurrence
     elif query.period:
-        condition = due_in_period(task.due, query.period, plan.year, query.period_exact)
+        condition = due_in_period(task.due, query.period, plan.year, query.period_exact,
+                                  query.period_until)
         if condition and query.period_written:
             unit = "quy" if "-Q" in query.period else ("thang" if "-" in query.period else "")
             words = canon(task.deadline).split()
@@ -223,6 +242,17 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if query.negate:
         return bool(task.deadline) and not condition
     return condition
+
+
+def _period_words(period: str) -> str:
+    """"2026-Q1" → "quý I/2026", "*-03" → "tháng 3", "2026" → "năm 2026"."""
+    year, _, rest = period.partition("-")
+    tail = f"/{year}" if year != "*" else ""
+    if rest.startswith("Q"):
+        return f"quý {['I', 'II', 'III', 'IV'][int(rest[1:]) - 1]}{tail}"
+    if rest:
+        return f"tháng {int(rest)}{tail}"
+    return f"năm {year}"
 
 
 def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
@@ -237,16 +267,22 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
                      f"{role.get(query.unit_role, 'chủ trì')}")
     if query.exclude_texts:
         parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
+    if query.exclude_refs:
+        parts.append("trừ nhiệm vụ " + ", ".join(query.exclude_refs))
+    if query.exclude_topic:
+        parts.append(f"trừ nhiệm vụ về “{query.exclude_topic}”")
     if query.empty_fields:
         parts.append("không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in query.empty_fields))
     if query.topic:
         parts.append(f"về “{query.topic}”")
     if query.product_text:
-        parts.append(f"có sản phẩm gồm “{query.product_text}”")
+        written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
+        parts.append(f"có sản phẩm ghi đúng “{written}”" if written
+                     else f"có sản phẩm gồm “{query.product_text}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.overdue:
-        parts.append(f"đã quá hạn (tính đến {_today(query):%d/%m/%Y})")
+        parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
     if query.due_within_days is not None:
         parts.append(f"đến hạn trong {query.due_within_days} ngày tới (từ {_today(query):%d/%m/%Y})")
     if query.due_before:
@@ -270,14 +306,9 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
         parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
     elif query.period:
-        year, _, rest = query.period.partition("-")
-        tail = f"/{year}" if year != "*" else ""
-        if rest.startswith("Q"):
-            what = f"quý {['I', 'II', 'III', 'IV'][int(rest[1:]) - 1]}{tail}"
-        elif rest:
-            what = f"tháng {int(rest)}{tail}"
-        else:
-            what = f"năm {year}"
+        what = _period_words(query.period)
+        if query.period_until:
+            what += " – " + _period_words(query.period_until)
         parts.append(f"{neg}có thời hạn {'đúng ' if query.period_exact else 'trong '}{what}")
     return (" " + ", ".join(parts)) if parts else ""
 

@@ -30,6 +30,7 @@ from ingest.units import split_units, unit_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
+from retrieval.question.cues import OVERDUE
 from retrieval.store import IndexStore
 from tracking.model import (
     CANCELLED,
@@ -49,10 +50,11 @@ _STATUS_CUES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"\bchua (?:duoc )?(?:hoan thanh|xong|lam xong)\b"), OPEN_STATUSES),
     (re.compile(r"\bchua (?:duoc )?(?:thuc hien|trien khai|lam)\b"), (NOT_STARTED,)),
     (re.compile(r"\bdang (?:duoc )?(?:thuc hien|trien khai|lam)\b"), (IN_PROGRESS,)),
-    (re.compile(r"\bkhong (?:duoc )?(?:thuc hien|trien khai|lam)\b"), (CANCELLED,)),
+    # "không làm cả năm 2026", "không thực hiện trong quý I" name a deadline, not a status
+    (re.compile(r"\bkhong (?:duoc )?(?:thuc hien|trien khai|lam)\b"
+                r"(?! (?:ca nam|trong|vao|quy|thang|nam|hang|thuong xuyen|giai doan))"), (CANCELLED,)),
     (re.compile(r"\b(?:da (?:duoc )?(?:hoan thanh|xong|thuc hien xong|lam xong))\b"), (DONE,)),
 ]
-_OVERDUE = re.compile(r"\b(?:qua han|tre han|cham tien do|tre tien do)\b")
 _PROGRESS = re.compile(
     r"(?<!day nhanh )(?<!dam bao )(?<!ve )\btien do (?:thuc hien|trien khai|chung|cua|ke hoach|nhiem vu|"
     r"cac nhiem vu|quy|nam|thang|the nao|ra sao|nhu the nao|den dau|hien nay|hien tai|hoan thanh)\b"
@@ -88,9 +90,13 @@ def status_question(query: Query, catalog: PlanCatalog) -> StatusQuestion | None
     statuses (module docstring), else ``None``."""
     key = fold(query.text)
     statuses = next((codes for pat, codes in _STATUS_CUES if pat.search(key)), ())
-    overdue = bool(_OVERDUE.search(key))
+    overdue = bool(OVERDUE.search(key))
     one_task = bool(query.task_refs) and bool(_ONE_TASK.search(key) or statuses)
     if not (statuses or overdue or _PROGRESS.search(key) or one_task):
+        return None
+    if query.today_given and overdue and not statuses and not one_task:
+        # "tính đến 30/9/2025 nhiệm vụ nào quá hạn?": the plan's deadlines on that
+        # day, not today's statuses (the plan's filter answers it)
         return None
     unit = question_unit(query.text, catalog)
     return StatusQuestion(
@@ -185,7 +191,8 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
         elif question.statuses or question.overdue:
             listed = [r for r in rows if (not question.statuses or r.status.status in question.statuses)
                       and (not question.overdue or r.overdue)]
-            lines.append(f"Nhiệm vụ {_asked_text(question)} ({len(listed)})" + (":" if listed else "."))
+            day = f", hạn trước ngày {today:%d/%m/%Y}" if question.overdue else ""
+            lines.append(f"Nhiệm vụ {_asked_text(question)}{day} ({len(listed)})" + (":" if listed else "."))
         else:
             listed = [r for r in rows if r.overdue] + [r for r in completed_in if not r.overdue]
             if listed:
@@ -210,7 +217,10 @@ def answer_status_question(query: Query, index_store: IndexStore, catalog: PlanC
     """The status answer of ``query`` over the opened ``index_store``
     (statuses from :class:`tracking.store.StatusStore` under its ``home``;
     no store is created by a question), or ``None`` when ``query`` is not a
-    progress question. An unreadable store gives an abstention saying so."""
+    progress question. "Quá hạn" counts from ``today``, else ``query.today``
+    (the day the question gives, "tính đến ngày 30/9/2025", or the
+    answerer's), else the system date. An unreadable store gives an
+    abstention saying so."""
     question = status_question(query, catalog)
     if question is None or not hasattr(index_store, "manifest"):
         return None
@@ -229,6 +239,8 @@ def answer_status_question(query: Query, index_store: IndexStore, catalog: PlanC
             return Answer(f"Không đọc được dữ liệu trạng thái nhiệm vụ ({err}).", True, [], "abstain",
                           query=query)
     scope = [plans[d] for d in (question.docs or sorted(plans)) if d in plans]
+    if today is None and query.today:
+        today = date.fromisoformat(query.today)
     answer = status_answer(question, scope, catalog, today)
     answer.query = query
     return answer

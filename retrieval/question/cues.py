@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import PRODUCT_OPENERS
+
 FOLLOW_CUE = re.compile(
     r"^(?:con|the|vay|the con|con lai|con ve)\b"
     r"|\b(?:thi sao|the nao|nhiem vu (?:do|nay|tren)|viec (?:do|nay)|no)\b"
@@ -62,6 +64,7 @@ LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
     r"|\b" + COUNT_NOUN + r"\b.*\bke (?:ra|het|ten)\b"  # "số nv Phòng X chủ trì …, kể ra"
+    r"|\b(?:cai|muc|dong|nhung cai|may cai) nao\b"
 )
 CROSS = re.compile(
     r"\b(?:xa nao|phuong nao|nhung xa|cac xa|ke hoach nao|nhung ke hoach|cac ke hoach|"
@@ -78,17 +81,28 @@ RECURRENCE = re.compile(r"\b(?:hang|moi|dinh ky) (nam|quy|thang)\b")
 ROMAN_Q = r"(iv|i{1,3}|[1-4])"
 YEAR_SEP = r"(?:(?: nam)? |/)"
 QUARTER = re.compile(r"\bqu[yi] " + ROMAN_Q + r"\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+#: Several quarters or months as one span: "quý III, IV/2025", "Quý I hoặc
+#: Quý II", "tháng 10 hoặc tháng 11", "tháng 7-9/2026" (numbers read by
+#: :data:`SPAN_NUMBER`; the year, if any, is the last group).
+QUARTER_SPAN = re.compile(
+    r"\bqu[yi] (?:iv|i{1,3}|[1-4])(?:(?: va| hoac| den| toi| hay| -)? (?:qu[yi] )?(?:iv|i{1,3}|[1-4]))+\b"
+    r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+MONTH_SPAN = re.compile(
+    r"\bthang \d{1,2}(?:(?: va| hoac| den| toi| hay| -)? (?:thang )?\d{1,2})+\b(?!\d)"
+    r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 YEAR_FILTER = re.compile(
     r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
-    r"(?:nam\s+)?((?:19|20)\d{2})\b"
+    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?((?:19|20)\d{2})\b"
 )
 PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
-EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat)\b")
-NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc )?(?:la |ghi )?"
+EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat|"
+                   r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
+NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc |lam |thuc hien |keo dai |dien ra )?(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
 QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
@@ -103,9 +117,27 @@ PLACE_MENTION = re.compile(
 #: Words before a unit or a deadline condition that exclude it: "không do
 #: Phòng X chủ trì", "trừ các nhiệm vụ thường xuyên", "ngoài Văn phòng".
 EXCLUSION = re.compile(
-    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|tru(?: cac| nhung)?(?: nhiem vu| viec)?(?: do)?|"
-    r"ngoai tru|ngoai|loai tru|khong ke|khong tinh|bo qua)\s*$"
+    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|"
+    r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
+    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
 )
+#: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
+#: "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", "không tính nv 28", "bỏ các
+#: việc về tinh giản biên chế" (the words are read by
+#: :func:`retrieval.question.selection.topic_words`).
+EXCLUDED_ROWS = re.compile(
+    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
+    r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
+)
+#: Where the excluded rows' description ends: "… ra thì còn", "… thì", a new clause.
+EXCLUDED_END = re.compile(
+    r"\bra(?: (?:thi|con|di|nhe)\b.*)?$|\b(?:thi|ma) (?:con|sao|nhung|cac|co|la)\b.*$"
+    r"|\bcon (?:lai|nhung|cac|nhiem vu|viec|gi|nao)\b.*$|\bla (?:nhung|cac|gi|nao)\b.*$"
+    r"|\b(?:do|cua|thuoc) (?:phong|van phong|trung tam|ban|ai|don vi|co quan|bo phan|muc|phan)\b.*$"
+    r"|\b(?:nhe|a|nao|gi)$")
+#: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm").
+EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)|quy|thang|nam \d|han|"
+                               r"thoi han|thoi gian|giai doan)\b")
 #: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
 COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
@@ -126,8 +158,11 @@ NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu
 EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",
                      "thoi han": "deadline", "thoi gian": "deadline",
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}
-#: Overdue as of today.
-OVERDUE = re.compile(r"\b(?:(?:da )?qua han|tre han|(?:da )?het han|cham tien do|tre tien do)\b")
+#: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
+#: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành".
+OVERDUE = re.compile(
+    r"\b(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|cham tien do|tre tien do|"
+    r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
 #: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
 DUE_SOON = re.compile(
     r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"
@@ -146,12 +181,18 @@ TOPIC = re.compile(
     r" ((?:\w+ ?){1,8})"
 )
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
-#: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch" (not "sản
-#: phẩm là gì", which asks the field).
+#: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch", "có sản
+#: phẩm Quyết định …" (no verb: the product's own first words, from
+#: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'"
+#: (not "sản phẩm là gì", which asks the field).
 PRODUCT_IS = re.compile(
-    r"\bsan pham (?:dau ra )?(?:la|ghi la|gom|co|bang|duoi dang|o dang)\s+"
+    r"\bsan pham (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
+    r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )
+#: The product asked is the whole cell: "sản phẩm chỉ ghi 'Báo cáo'", "ghi
+#: đúng là Kế hoạch", "sản phẩm duy nhất là …" (a match of :data:`PRODUCT_IS`).
+PRODUCT_EXACT = re.compile(r"\b(?:chi|dung|duy nhat)\b")
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".
 DEADLINE_FORM = re.compile(
@@ -159,8 +200,9 @@ DEADLINE_FORM = re.compile(
     r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
 #: Ordering / aggregation words.
-EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc)\b")
-LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat)\b")
+EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
+                      r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
+LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat|muon hon|tre hon)\b")
 TOP_LEAD = re.compile(
     r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
     r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
@@ -194,6 +236,11 @@ AS_OF = re.compile(
     r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
+#: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" also gives the day.
+AS_OF_OVERDUE = re.compile(r"\b(?:den|toi|den het|het|vao) ngay (\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+#: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
+#: "đến thời điểm 30/9"): windows count from the day after it.
+UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
 #: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.

@@ -95,7 +95,7 @@ def follow_up(question: Query, previous: Query) -> Query:
             q.section_number = previous.section_number
             q.intent = "task"
     if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
-        for name in ("unit", "unit_text", "period", "period_exact", "period_written",
+        for name in ("unit", "unit_text", "period", "period_until", "period_exact", "period_written",
                      "deadline_text", "regular", "recurrence",
                      "negate", "section", "section_text", "sections", "section_number",
                      "subsection_number"):

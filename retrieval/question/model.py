@@ -76,7 +76,9 @@ class Query:
       lệ, phần trăm);
     * task filters: ``unit`` (unit key) and ``unit_text`` (as in the
       plans); ``period`` ("2026", "2026-Q1", "2026-03"; "*" for the year
-      when the question gives none: "*-Q1") with ``period_exact`` (the
+      when the question gives none: "*-Q1"), ``period_until`` the last
+      period of a span ("quý III, IV/2025" → "2025-Q3" … "2025-Q4"; "tháng
+      10 hoặc tháng 11"), with ``period_exact`` (the
       deadline must be that whole period: "cả năm 2026", "chỉ ghi Quý
       IV/2025") and ``period_written`` (the deadline is written in that
       unit: "thời gian ghi là Quý I" wants "Quý I/2026", not "Trước ngày
@@ -94,19 +96,23 @@ class Query:
     * selection beyond those: ``unit_role`` (``lead``, ``coordinating`` or
       ``any``: "Phòng X phối hợp những nhiệm vụ nào"), ``exclude_units``
       (unit keys a lead must not be: "không do Phòng VH-XH chủ trì", with
-      ``exclude_texts`` as written), ``empty_fields`` (fields whose cell
+      ``exclude_texts`` as written), ``exclude_refs`` / ``exclude_topic``
+      (rows left out by number or by content words: "trừ nhiệm vụ 28",
+      "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
       must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
       before ``today``, not regular), ``due_within_days`` (end date within N
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
       ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
       tạo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
-      nào có sản phẩm là báo cáo"), ``deadline_form`` (``quy``/``thang``: the
+      nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
+      just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``similar_to`` ((doc, number) of the previous
       answer's rows the question asks the like of, "… có nhiệm vụ tương tự
-      không?"); ``today`` ISO date the windows count from (set by
+      không?"); ``today`` ISO date the windows count from ("tính đến ngày
+      30/9" gives 1/10: that day has passed, and ``today_given``; else set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
@@ -134,6 +140,7 @@ class Query:
     unit: str | None = None
     unit_text: str | None = None
     period: str | None = None
+    period_until: str | None = None
     period_exact: bool = False
     period_written: bool = False
     deadline_text: str | None = None
@@ -151,12 +158,15 @@ class Query:
     unit_role: str = "lead"
     exclude_units: list[str] = field(default_factory=list)
     exclude_texts: list[str] = field(default_factory=list)
+    exclude_refs: list[str] = field(default_factory=list)
+    exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)
     overdue: bool = False
     due_within_days: int | None = None
     due_before: str | None = None
     topic: str | None = None
     product_text: str | None = None
+    product_exact: bool = False
     deadline_form: str | None = None
     aggregate: str | None = None
     per_plan: bool = False
@@ -164,6 +174,7 @@ class Query:
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     similar_to: list[tuple[str, str]] = field(default_factory=list)
     today: str | None = None
+    today_given: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     intent: str = "search"
@@ -175,7 +186,7 @@ class Query:
         exclusion, empty field, window, topic, previous result set)."""
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
-                    or self.exclude_units or self.empty_fields or self.overdue
+                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
                     or self.due_within_days is not None or self.due_before or self.topic
                     or self.product_text or self.deadline_form or self.previous_keys)
 

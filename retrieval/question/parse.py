@@ -56,16 +56,19 @@ from retrieval.question.cues import (
     LIST,
     META_CUES,
     MONTH,
+    MONTH_SPAN,
     NEGATION,
     NUM,
     PLACE_MENTION,
     PLAN_PERIOD,
     PLANS_ONLY_WORDS,
     QUARTER,
+    QUARTER_SPAN,
     QUOTED,
     RECURRENCE,
     RECURRENCES,
     REGULAR,
+    SPAN_NUMBER,
     SECTION_CUE,
     SECTION_NUMBER,
     TASK_REF,
@@ -231,6 +234,25 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
     return [s for _, _, s in found]
 
 
+def _read_span(q: Query, m: re.Match | None, unit: str) -> None:
+    """Several quarters ("quý III, IV/2025", "Quý I hoặc Quý II") or months
+    ("tháng 10 hoặc tháng 11") at the period read: ``q.period`` becomes the
+    first, ``q.period_until`` the last (a span of one period is left alone)."""
+    if m is None:
+        return
+    year = m.group(1) or "*"
+    body = m.group(0)[:m.start(1) - m.start()] if m.group(1) else m.group(0)
+    if unit == "Q":
+        numbers = [_quarter_no(n) for n in SPAN_NUMBER.findall(body)]
+    else:
+        numbers = [int(n) for n in SPAN_NUMBER.findall(body) if n.isdigit() and 1 <= int(n) <= 12]
+    if len(set(numbers)) < 2:
+        return
+    first, last = min(numbers), max(numbers)
+    form = (lambda n: f"{year}-Q{n}") if unit == "Q" else (lambda n: f"{year}-{n:02d}")
+    q.period, q.period_until = form(first), form(last)
+
+
 def _deadline_filters(q: Query, key: str, raw: str) -> None:
     """Period, quoted deadline text, "thường xuyên", exactness and negation."""
     rest = PLAN_PERIOD.sub(lambda m: " " * len(m.group(0)), key)
@@ -251,9 +273,11 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     elif quarter:
         q.period = f"{quarter.group(2) or '*'}-Q{_quarter_no(quarter.group(1))}"
         pos = quarter.start()
+        _read_span(q, QUARTER_SPAN.match(rest, pos), "Q")
     elif month and 1 <= int(month.group(1)) <= 12:
         q.period = f"{month.group(2) or '*'}-{int(month.group(1)):02d}"
         pos = month.start()
+        _read_span(q, MONTH_SPAN.match(rest, pos), "")
     elif year_filter and (q.count or q.wants_list):
         q.period = year_filter.group(1)
         pos = year_filter.start()
@@ -414,9 +438,10 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
     if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
                     Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
-        q.unit = q.unit_text = q.period = q.deadline_text = q.recurrence = None
+        q.unit = q.unit_text = q.period = q.period_until = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
-        q.exclude_units, q.exclude_texts, q.empty_fields = [], [], []
+        q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs = [], [], [], []
+        q.exclude_topic = None
         q.due_within_days = q.due_before = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:
         q.mention = None

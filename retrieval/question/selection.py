@@ -6,6 +6,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
 * the unit's role and exclusion – "Phòng X phối hợp những nhiệm vụ nào"
   (``unit_role = "coordinating"``), "tham gia" (``any``), "không do Phòng
   VH-XH chủ trì" / "trừ Văn phòng" (``exclude_units``);
+* rows left out by number or content – "trừ nhiệm vụ 28", "trừ cái kiểm
+  kê tài sản ra" (``exclude_refs``, ``exclude_topic``);
 * empty fields – "không ghi cơ quan phối hợp", "chưa có sản phẩm",
   "thời hạn để trống" (``empty_fields``);
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "sắp đến
@@ -28,13 +30,15 @@ keys (folded, abbreviations expanded).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ingest.lexicon import contains_words
-from retrieval.question.catalog import PlanCatalog, UnitEntry
+from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
+    AS_OF_OVERDUE,
+    COUNT,
     COORDINATING_ROLE,
     DAYS_FROM,
     DEADLINE_FORM,
@@ -43,6 +47,9 @@ from retrieval.question.cues import (
     EARLIEST,
     EMPTY_FIELD,
     EMPTY_FIELD_NAMES,
+    EXCLUDED_DEADLINE,
+    EXCLUDED_END,
+    EXCLUDED_ROWS,
     EXCLUSION,
     LATEST,
     MENTION,
@@ -50,9 +57,11 @@ from retrieval.question.cues import (
     NEGATED_AFTER,
     OVERDUE,
     PER_PLAN,
+    PRODUCT_EXACT,
     PRODUCT_IS,
     TOP_LEAD,
     TOPIC,
+    UNTIL_END,
     VALUE_AFTER,
 )
 from retrieval.question.model import Query
@@ -104,6 +113,43 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None) -> None:
         q.unit_role = "coordinating"
 
 
+#: Words of an excluded rows' description that do not describe them.
+_EXCLUDED_GLUE = frozenset("cac nhung cai nhiem vu viec ve lien quan den toi cua la va nay do".split())
+
+
+def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
+    """``exclude_refs`` / ``exclude_topic`` from "trừ nhiệm vụ 28", "trừ cái
+    kiểm kê tài sản ra", "ngoài nhiệm vụ đăng ký kế hoạch đào tạo"; an
+    exclusion naming a unit or a deadline is read elsewhere (``exclude_units``,
+    ``negate``). Returns ``key`` without the excluded rows' words (they are
+    no topic or product of the rows asked)."""
+    m = EXCLUDED_ROWS.search(key)
+    if not m:
+        return key
+    text = EXCLUDED_END.sub("", m.group(1)).strip()
+    rest = key[:m.start()] + " " + key[m.start(1) + len(text):]
+    if q.count and not COUNT.search(rest):  # "ngoài mấy việc về …" counts nothing
+        q.count, q.wants_list = False, True
+    numbers = re.match(r"^((?:\d{1,3}(?:\.\d{1,2})*(?: (?:va|hoac|voi))? ?)+)\b", text)
+    if numbers:
+        q.exclude_refs = re.findall(r"\d{1,3}(?:\.\d{1,2})*", numbers.group(1))
+        q.task_refs = [n for n in q.task_refs if n not in q.exclude_refs]
+        return rest
+    if not text or EXCLUDED_DEADLINE.search(text):
+        return key
+    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    # the words as said ("kiểm kê tài sản"): topic_words would drop "kê", "tài", "sản"
+    words = [w for w in text.split() if w not in names and w not in _EXCLUDED_GLUE and not w.isdigit()]
+    if not words:
+        return key
+    q.exclude_topic = " ".join(dict.fromkeys(words))
+    if q.section and section_words(q.section) <= set(text.split()):
+        # "ngoài mấy việc về tài chính công": the section named is the one left out
+        q.section = q.section_text = None
+        q.sections = []
+    return rest
+
+
 def _read_empty_fields(q: Query, key: str) -> None:
     for m in EMPTY_FIELD.finditer(key):
         if VALUE_AFTER.match(key[m.end():]):
@@ -114,12 +160,17 @@ def _read_empty_fields(q: Query, key: str) -> None:
 
 
 def _read_windows(q: Query, key: str) -> None:
-    as_of = AS_OF.search(key)
+    as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if OVERDUE.search(key) else None)
     if as_of:
         try:
-            q.today = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1))).isoformat()
+            day = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1)))
         except ValueError:
-            pass
+            day = None
+        if day is not None:
+            # "tính đến ngày 30/9": the whole of that day has passed, so a task due
+            # that day is due; "kể từ ngày 01/01" counts from that day itself
+            q.today = (day + timedelta(days=1) if UNTIL_END.match(as_of.group(0)) else day).isoformat()
+            q.today_given = True
         key = key[:as_of.start()] + " " + key[as_of.end():]
         days = DAYS_FROM.search(key)
         if days:  # "trong 30 ngày kể từ 01/01/2026"
@@ -139,7 +190,7 @@ def _read_windows(q: Query, key: str) -> None:
             return
         if not year:
             q.due_before = "*" + q.due_before[4:]  # the plan's year: "*-06-30"
-        q.period = None  # "trước 30/6" is a bound, not the month asked
+        q.period = q.period_until = None  # "trước 30/6" is a bound, not the month asked
 
 
 def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
@@ -158,6 +209,7 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     words = [w for w in text.split() if w not in names and w not in {"nao", "gi", "khong", "nhe", "a"}]
     if words:
         q.product_text = " ".join(words)
+        q.product_exact = bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
 
@@ -207,9 +259,10 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     key (see the module docstring). ``unit`` is the unit the parser found
     (its role and exclusion are read here). Never raises."""
     _read_unit_role(q, key, unit)
+    kept = _read_excluded_rows(q, key, catalog)
     _read_empty_fields(q, key)
     _read_windows(q, key)
     _read_aggregate(q, key)
-    _read_product(q, key, catalog)
-    _read_topic(q, key, catalog)
+    _read_product(q, kept, catalog)
+    _read_topic(q, kept, catalog)
     _read_mention(q, key)
