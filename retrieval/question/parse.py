@@ -47,9 +47,11 @@ from retrieval.question.cues import (
     COUNT,
     COUNT_NOUN,
     CROSS,
+    DOC_NUMBER_ASKED,
     DOTTED,
     EXACT,
     EXCLUSION,
+    EXPLICIT_LIST,
     FIELD_CUES,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
@@ -68,6 +70,7 @@ from retrieval.question.cues import (
     REGULAR,
     SECTION_CUE,
     SECTION_NUMBER,
+    SECTION_REF,
     TASK_REF,
     WRITTEN,
     YEAR,
@@ -266,6 +269,22 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
         q.period_written = bool(q.period) and bool(WRITTEN.search(rest[max(0, pos - 25): pos]))
 
 
+def _section_ref(q: Query, key: str) -> None:
+    """A row number qualified by its section's roman numeral ("mục II.2.4",
+    "LH VII.3", "còn III.4?"): the section is ``q.section_number`` ("ii"),
+    the group ``q.subsection_number`` (the number's first part, "2"), and the
+    number itself a task reference ("2.4") unless the question counts or
+    asks a list in so many words ("mục II.2 có mấy nhiệm vụ", "liệt kê các
+    nhiệm vụ mục II.3" are the group, not a row)."""
+    m = SECTION_REF.search(key)
+    if not m:
+        return
+    number = m.group(2)
+    q.section_number, q.subsection_number = m.group(1), number.split(".")[0]
+    if not (q.count or EXPLICIT_LIST.search(key)) and number not in q.task_refs:
+        q.task_refs = [number] + q.task_refs
+
+
 # ------------------------------------------------------------ intent rules
 # Each rule sees the parsed query (fields, references, filters, cues set)
 # and the words left once plan names and generic words are removed. The
@@ -384,7 +403,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
     q.meta = q.metas[0] if q.metas else None
-    q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", key))
+    # "QĐ số mấy" asks a document's number, not a figure
+    q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", DOC_NUMBER_ASKED.sub(" ", key)))
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
@@ -394,6 +414,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     sec = SECTION_NUMBER.search(key)
     if sec:
         q.section_number, q.subsection_number = sec.group(1), sec.group(2)
+    _section_ref(q, key)
     _deadline_filters(q, key, raw)
 
     unit = _find_unit(key, catalog)
