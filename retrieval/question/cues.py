@@ -200,6 +200,9 @@ AS_OF = re.compile(
 )
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
+#: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
+#: not a description of a task's content.
+QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -53,6 +53,7 @@ from retrieval.question.cues import (
     EXCLUSION,
     EXPLICIT_LIST,
     FIELD_CUES,
+    FOLLOW_CUE,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
     LIST,
@@ -64,6 +65,7 @@ from retrieval.question.cues import (
     PLAN_PERIOD,
     PLANS_ONLY_WORDS,
     QUARTER,
+    QUESTION_PARTICLES,
     QUOTED,
     RECURRENCE,
     RECURRENCES,
@@ -337,7 +339,20 @@ def _asks_lookup(q: Query, leftover: list[str]) -> bool:
         return False
     if BODY_REFERENCE.search(q.key):
         return False
-    return len(topic_words(" ".join(leftover))) >= 2
+    return len(content_words(leftover)) >= 2
+
+
+def content_words(leftover: list[str]) -> list[str]:
+    """The words describing a task's content in a question's ``leftover``
+    words (``canon`` keys): what remains once the field cues ("hạn chót", "khi
+    nào", "ai chủ trì"), the follow-up cue ("thế", "còn") and the question
+    particles (:data:`QUESTION_PARTICLES`) are taken out, as
+    :func:`retrieval.question.selection.topic_words`. "thế hạn chót khi
+    nào?" has none; "ai lo việc số hóa hồ sơ?" has "so hoa ho so"."""
+    text = " ".join(leftover)
+    for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE):
+        text = pattern.sub(" ", text)
+    return [w for w in topic_words(text) if w not in QUESTION_PARTICLES]
 
 
 #: (intent, rule) in the order they are tried.
@@ -403,8 +418,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
     q.meta = q.metas[0] if q.metas else None
-    # "QĐ số mấy" asks a document's number, not a figure
-    q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", DOC_NUMBER_ASKED.sub(" ", key)))
+    figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
+    q.figure = bool(figure.search(key))
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
@@ -415,6 +430,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if sec:
         q.section_number, q.subsection_number = sec.group(1), sec.group(2)
     _section_ref(q, key)
+    if q.task_refs and q.figure and not figure.search(DOC_NUMBER_ASKED.sub(" ", key)):
+        q.figure = False  # "nv 3 căn cứ QĐ số mấy?": the row's document number, not a figure
     _deadline_filters(q, key, raw)
 
     unit = _find_unit(key, catalog)
