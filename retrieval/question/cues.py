@@ -200,9 +200,22 @@ AS_OF = re.compile(
 )
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
+#: The row's number asked of a task described by its content: "là nhiệm vụ số
+#: mấy", "nv thứ mấy", "số thứ tự nào", "thuộc nhiệm vụ nào", "ở dòng nào".
+NUMBER_ASKED = re.compile(
+    r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
+    r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
+    r"o (?:dong|muc|nhiem vu) (?:nao|so may))\b"
+)
 #: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
 #: not a description of a task's content.
 QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
+#: Conversational padding around a question ("cho hỏi", "cái nv …", "thì ai
+#: lo", "giúp mình"): no part of what a task is about.
+PADDING = re.compile(
+    r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
+    r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
+)
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

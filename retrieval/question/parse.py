@@ -61,6 +61,8 @@ from retrieval.question.cues import (
     MONTH,
     NEGATION,
     NUM,
+    NUMBER_ASKED,
+    PADDING,
     PLACE_MENTION,
     PLAN_PERIOD,
     PLANS_ONLY_WORDS,
@@ -334,8 +336,11 @@ def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
 
 def _asks_lookup(q: Query, leftover: list[str]) -> bool:
     """A field of a task described by its content, no number: "ai lo việc
-    số hóa hồ sơ?", "ISO 9001 khi nào xong?" (at least two content words)."""
-    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure or not set(q.fields) - {"content"}:
+    số hóa hồ sơ?", "ISO 9001 khi nào xong?", or its number ("áp dụng ISO
+    18091 là nhiệm vụ số mấy?"); at least two content words."""
+    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure:
+        return False
+    if not (set(q.fields) - {"content"} or NUMBER_ASKED.search(q.key)):
         return False
     if BODY_REFERENCE.search(q.key):
         return False
@@ -345,12 +350,13 @@ def _asks_lookup(q: Query, leftover: list[str]) -> bool:
 def content_words(leftover: list[str]) -> list[str]:
     """The words describing a task's content in a question's ``leftover``
     words (``canon`` keys): what remains once the field cues ("hạn chót", "khi
-    nào", "ai chủ trì"), the follow-up cue ("thế", "còn") and the question
-    particles (:data:`QUESTION_PARTICLES`) are taken out, as
+    nào", "ai chủ trì"), the follow-up cue ("thế", "còn"), the padding ("cho
+    hỏi", "cái") and the question particles (:data:`QUESTION_PARTICLES`) are
+    taken out, as
     :func:`retrieval.question.selection.topic_words`. "thế hạn chót khi
     nào?" has none; "ai lo việc số hóa hồ sơ?" has "so hoa ho so"."""
     text = " ".join(leftover)
-    for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE):
+    for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE, NUMBER_ASKED, PADDING):
         text = pattern.sub(" ", text)
     return [w for w in topic_words(text) if w not in QUESTION_PARTICLES]
 
@@ -419,7 +425,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
     q.meta = q.metas[0] if q.metas else None
     figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
-    q.figure = bool(figure.search(key))
+    q.figure = bool(figure.search(NUMBER_ASKED.sub(" ", key)))  # "nv số mấy" asks a row's number
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
