@@ -233,6 +233,10 @@ class Answerer:
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations
                                  for n in [_task_number(c.locator)] if n]
+        elif answer.abstained and previous is not None and answer.query is not None:
+            # an unanswered turn ("ai là người trực tiếp phụ trách?") keeps the rows in
+            # focus, so "phối hợp thì sao?" next still asks about them
+            answer.query.result_keys = answer.query.result_keys or list(previous.result_keys)
         if note and not answer.abstained:
             answer.text = f"{note}\n{answer.text}"
         elif (previous is not None and not answer.abstained and len(query.plans) == 1
