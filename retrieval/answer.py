@@ -237,8 +237,9 @@ class Answerer:
         """Where the cue rules found no field, the exemplar vote
         (:class:`retrieval.question.meaning.FieldVote`) may; True when it
         turned the question into a task look-up."""
-        if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
-            return False
+        if (self.votes is None or query.intent != Intent.SEARCH or query.fields
+                or query.task_refs or asks_duties(query)):
+            return False  # a unit's duties are listed in the body, not a row's field
         names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
@@ -261,6 +262,13 @@ class Answerer:
             found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return found
+        if (query.intent in (Intent.LOOKUP, Intent.SEARCH) and not query.task_refs
+                and asks_duties(query)):
+            # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
+            # then the annex rows it leads) before any row found by content
+            found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if found is not None:
+                return self._with_annex_tasks(query, found)
         handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
         return handler(query) or self._duties_or_text(query)
 
