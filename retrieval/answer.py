@@ -334,6 +334,13 @@ class Answerer:
             return annex_answer(query, plans_in_scope(self.plans, query), self.catalog)
         if asks_funding(query):
             funded = funding_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if funded is not None and query.fields and not funded.abstained:
+                # "… gửi trước ngày nào, ai thẩm định?": the section, and the
+                # passage that states the rest when it is another one
+                found = self.passages.answer(query)
+                cited = {(c.doc, c.locator) for c in funded.citations}
+                if not found.abstained and not {(c.doc, c.locator) for c in found.citations} <= cited:
+                    return _also(funded, found)
             if funded is not None:
                 return funded
         return self.passages.answer(query)
@@ -390,6 +397,13 @@ def _joined(body: Answer, tasks: Answer) -> Answer:
     cited = body.citations + tasks.citations
     return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
                   body.kind, cited + [e for e in body.evidence if e not in cited], body.query)
+
+
+def _also(first: Answer, more: Answer) -> Answer:
+    """``first`` followed by ``more`` (another passage of the same question), both cited."""
+    cited = first.citations + [c for c in more.citations if c not in first.citations]
+    return Answer(f"{first.text}\n{more.text}", False, cited, first.kind,
+                  cited + [e for e in first.evidence if e not in cited], first.query)
 
 
 def _iso(day: date | str) -> str:
