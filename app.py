@@ -78,6 +78,7 @@ with st.sidebar:
     page = st.radio("Trang", list(PAGES), key="page",
                     format_func=lambda p: f"{PAGES[p][0]} {p}")
 
+engine: resources.Engine | None
 try:
     engine = resources.get_engine(settings)
 except IndexNotFoundError:

@@ -40,10 +40,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from ingest.fields import label as field_label
@@ -83,7 +84,7 @@ _COS_FLOOR, _COS_CEIL = 0.90, 0.98
 
 # ---------------------------------------------------------------- similarity
 
-def _tokens(text: str | None) -> tuple[set[str], set[str]]:
+def _tokens(text: str | None) -> tuple[set[str], set[tuple[str, str]]]:
     words = [x for w in _WORD.findall(fold(text)) for x in FOLDED_ABBREVIATIONS.get(w, w).split()]
     words = [w for w in words if w not in _STOP]
     return set(words), set(zip(words, words[1:]))
@@ -104,7 +105,7 @@ def _dice(a: set, b: set, weight: Any = None) -> float:
     return 2 * sum(weight(t) for t in a & b) / total if total else 0.0
 
 
-def _idf(token_sets: list[tuple[set, set]]):
+def _idf(token_sets: list[tuple[set, set]]) -> Callable[[object], float]:
     """IDF weight function over the unigram and bigram sets of the compared texts."""
     df: dict = {}
     for uni, bi in token_sets:
@@ -120,7 +121,7 @@ def similarity(a: str | None, b: str | None) -> float:
     return (_dice(ua, ub) + _dice(ba, bb)) / 2
 
 
-def _semantic_matrix(a: Sequence[str], b: Sequence[str], embedder: Any):
+def _semantic_matrix(a: Sequence[str], b: Sequence[str], embedder: Any) -> np.ndarray:
     """Rescaled cosine matrix of ``embedder``'s passage vectors (unit-norm rows).
 
     The rescaling (:data:`_COS_FLOOR`.. :data:`_COS_CEIL`) was measured with
@@ -425,11 +426,11 @@ def format_diff(d: PlanDiff, show_unchanged: bool = False) -> str:
     lines += ["", "== CHỈ TIÊU =="]
     if not (d.targets_changed or d.targets_removed or d.targets_added):
         lines.append("(không có khác biệt)")
-    for c in d.targets_changed:
-        lines.append(f"[{_section_heading(d.a, c.a.section)}] số liệu khác: "
-                     f"{', '.join(c.a.values) or '—'} → {', '.join(c.b.values) or '—'}")
-        lines.append(f"    A: {_cut(c.a.text, 110)}")
-        lines.append(f"    B: {_cut(c.b.text, 110)}")
+    for tc in d.targets_changed:
+        lines.append(f"[{_section_heading(d.a, tc.a.section)}] số liệu khác: "
+                     f"{', '.join(tc.a.values) or '—'} → {', '.join(tc.b.values) or '—'}")
+        lines.append(f"    A: {_cut(tc.a.text, 110)}")
+        lines.append(f"    B: {_cut(tc.b.text, 110)}")
     for t in d.targets_removed:
         lines.append(f"[{_section_heading(d.a, t.section)}] chỉ có ở A: {_cut(t.text, 110)}")
     for t in d.targets_added:

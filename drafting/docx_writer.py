@@ -32,19 +32,27 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Iterator
 from typing import IO
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from drafting.shift import Draft
 from ingest.fields import label as field_label
 from ingest.model import Plan, Task
+from ingest.model import Section as PlanSection
 from ingest.sections import ANNEX_LOCATOR, COVER_LOCATOR, is_leaf_item_section
 from ingest.textnorm import fold
 
@@ -62,7 +70,7 @@ REVIEW_COLOR = RGBColor(0xC0, 0x00, 0x00)
 CANT_SPLIT_CHARS = 700
 
 # (model attribute, header text, relative width)
-ANNEX_COLUMNS = [
+ANNEX_COLUMNS: list[tuple[str, str, float]] = [
     (name, field_label(name), width)
     for name, width in (("number", 12), ("objective", 45), ("content", 80), ("lead", 38),
                         ("coordinating", 40), ("deadline", 36), ("product", 40))
@@ -82,7 +90,7 @@ def plain(text: str | None) -> str:
 
 # ---------------------------------------------------------------- low level
 
-def _set_font(style_or_run, size: float | None = None) -> None:
+def _set_font(style_or_run: CharacterStyle | Run, size: float | None = None) -> None:
     font = style_or_run.font
     font.name = FONT
     if size:
@@ -96,8 +104,9 @@ def _set_font(style_or_run, size: float | None = None) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _para(container, text: str = "", *, bold=False, italic=False, size=None,
-          align=None, indent=False, after: float = 6, upper=False):
+def _para(container: DocxDocument | _Cell, text: str = "", *, bold: bool = False, italic: bool = False,
+          size: float | None = None, align: WD_PARAGRAPH_ALIGNMENT | None = None, indent: bool = False,
+          after: float = 6, upper: bool = False) -> Paragraph:
     p = container.add_paragraph()
     if align is not None:
         p.alignment = align
@@ -115,7 +124,7 @@ def _para(container, text: str = "", *, bold=False, italic=False, size=None,
     return p
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -124,19 +133,19 @@ def _shade(cell, fill: str) -> None:
     tc_pr.append(shd)
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
 
 
-def _cant_split(row) -> None:
+def _cant_split(row: _Row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -146,7 +155,7 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _fixed_layout(table, widths_mm: list[float]) -> None:
+def _fixed_layout(table: Table, widths_mm: list[float]) -> None:
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
@@ -159,7 +168,8 @@ def _fixed_layout(table, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
-def _cell_text(cell, text: str, *, bold=False, italic=False, align=None) -> None:
+def _cell_text(cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
+               align: WD_PARAGRAPH_ALIGNMENT | None = None) -> None:
     p = cell.paragraphs[0]
     if align is not None:
         p.alignment = align
@@ -203,18 +213,18 @@ def _attached_line(draft: Draft) -> str:
             f"năm {draft.target_year} của {body})")
 
 
-def _write_header(doc, draft: Draft) -> None:
+def _write_header(doc: DocxDocument, draft: Draft) -> None:
     write_header(doc, draft.plan, draft.target_year, _decision_symbol(draft))
 
 
-def _note_paragraph(doc, p, note: str) -> None:
+def _note_paragraph(doc: DocxDocument, p: Paragraph, note: str) -> None:
     for run in p.runs:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     if p.runs:
         doc.add_comment(p.runs, text=note, author="cchc draft", initials="CC")
 
 
-def _write_body(doc, draft: Draft) -> None:
+def _write_body(doc: DocxDocument, draft: Draft) -> None:
     for si, section in enumerate(draft.plan.sections):
         if section.locator.startswith(ANNEX_LOCATOR) or section.locator == COVER_LOCATOR:
             continue
@@ -230,11 +240,11 @@ def _write_body(doc, draft: Draft) -> None:
                 _note_paragraph(doc, p, draft.paragraph_notes[(si, pi)])
 
 
-def _write_signature(doc, draft: Draft) -> None:
+def _write_signature(doc: DocxDocument, draft: Draft) -> None:
     write_signature(doc, draft.plan)
 
 
-def _cover(draft: Draft):
+def _cover(draft: Draft) -> tuple[int, PlanSection] | None:
     """(index, section) of the draft's cover decision, or ``None``."""
     for si, section in enumerate(draft.plan.sections):
         if section.locator == COVER_LOCATOR:
@@ -252,7 +262,7 @@ def _authority_line(plan: Plan) -> str:
     return body.upper() if body else "ỦY BAN NHÂN DÂN"
 
 
-def _write_decision(doc, draft: Draft) -> bool:
+def _write_decision(doc: DocxDocument, draft: Draft) -> bool:
     """The QUYẾT ĐỊNH page (module docstring); ``False`` when the source has none."""
     found = _cover(draft)
     if found is None:
@@ -303,13 +313,13 @@ def _value(task: Task, attr: str) -> str:
     return plain(getattr(task, attr))
 
 
-def _group_row(table, text: str, italic: bool) -> None:
+def _group_row(table: Table, text: str, italic: bool) -> None:
     row = table.add_row()
     merged = row.cells[0].merge(row.cells[-1])
     _cell_text(merged, text, bold=True, italic=italic)
 
 
-def _write_annex(doc, draft: Draft) -> None:
+def _write_annex(doc: DocxDocument, draft: Draft) -> None:
     tasks = draft.plan.tasks
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -368,7 +378,7 @@ def _write_annex(doc, draft: Draft) -> None:
                     run.font.size = Pt(TABLE_PT)
 
 
-def _all_runs(doc):
+def _all_runs(doc: DocxDocument) -> Iterator[Run]:
     for p in doc.paragraphs:
         yield from p.runs
     for table in doc.tables:
@@ -378,7 +388,7 @@ def _all_runs(doc):
                     yield from p.runs
 
 
-def _page_setup(doc) -> None:
+def _page_setup(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     _set_font(normal, BODY_PT)
     for name in ("Table Grid", "Normal Table"):
@@ -433,14 +443,14 @@ def write_docx(draft: Draft, path: str | os.PathLike | IO[bytes]) -> str | IO[by
 # The genre's building blocks, shared with the other documents written in
 # this layout (the quarterly report, :mod:`tracking.report`).
 
-def new_document():
+def new_document() -> DocxDocument:
     """An empty ``docx.Document``: A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt."""
     doc = Document()
     _page_setup(doc)
     return doc
 
 
-def write_header(doc, plan: Plan, year: int, symbol: str) -> None:
+def write_header(doc: DocxDocument, plan: Plan, year: int, symbol: str) -> None:
     """The header block: issuing body and "Số:      /<symbol>" on the left, the
     national motto and "<place>, ngày      tháng      năm <year>" on the right."""
     table = doc.add_table(rows=1, cols=2)
@@ -486,7 +496,7 @@ def signature_lines(plan: Plan) -> list[str]:
     return [f"TM. {_issuer_lines(plan)[0]}", "CHỦ TỊCH"]
 
 
-def write_signature(doc, plan: Plan) -> None:
+def write_signature(doc: DocxDocument, plan: Plan) -> None:
     """"Nơi nhận" on the left; on the right the title lines of
     :func:`signature_lines` and a blank signer."""
     table = doc.add_table(rows=1, cols=2)
@@ -511,15 +521,16 @@ def write_signature(doc, plan: Plan) -> None:
             run.italic = not bold
 
 
-def add_paragraph(container, text: str = "", *, bold=False, italic=False, size=None,
-                  center=False, justify=False, indent=False, after: float = 6):
+def add_paragraph(container: DocxDocument | _Cell, text: str = "", *, bold: bool = False, italic: bool = False,
+                  size: float | None = None, center: bool = False, justify: bool = False, indent: bool = False,
+                  after: float = 6) -> Paragraph:
     """A paragraph in the body style (``after`` = space after in pt); returns it."""
     align = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.JUSTIFY if justify else None
     return _para(container, text, bold=bold, italic=italic, size=size, align=align, indent=indent,
                  after=after)
 
 
-def landscape_section(doc):
+def landscape_section(doc: DocxDocument) -> Section:
     """Start a new landscape A4 section (20 mm margins) on a new page; return it."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -529,7 +540,7 @@ def landscape_section(doc):
     return section
 
 
-def grid_table(doc, headers: list[str]):
+def grid_table(doc: DocxDocument, headers: list[str]) -> Table:
     """A ruled table with one bold, shaded header row repeated on each page."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -542,12 +553,12 @@ def grid_table(doc, headers: list[str]):
     return table
 
 
-def add_group_row(table, text: str, italic: bool = False) -> None:
+def add_group_row(table: Table, text: str, italic: bool = False) -> None:
     """A row merged across the table holding a bold group heading (a section)."""
     _group_row(table, text, italic)
 
 
-def add_table_row(table, values: list[str], center: tuple[int, ...] = (0,)) -> None:
+def add_table_row(table: Table, values: list[str], center: tuple[int, ...] = (0,)) -> None:
     """A row of plain texts (columns in ``center`` centred); short rows are kept on one page."""
     row = table.add_row()
     if sum(len(v) for v in values) < CANT_SPLIT_CHARS:
@@ -556,7 +567,7 @@ def add_table_row(table, values: list[str], center: tuple[int, ...] = (0,)) -> N
         _cell_text(cell, plain(value), align=WD_ALIGN_PARAGRAPH.CENTER if i in center else None)
 
 
-def finish_document(doc, tables: list, widths_mm: list[list[float]]) -> None:
+def finish_document(doc: DocxDocument, tables: list[Table], widths_mm: list[list[float]]) -> None:
     """Fix the widths of ``tables`` (one list of mm per table), set the table
     text to 12 pt and every run to Times New Roman."""
     for table, widths in zip(tables, widths_mm):

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import IO, Any
 
+from dateutil.rrule import rrule
 from icalendar import Calendar, Event, vRecur
 
 from ingest.errors import InputError
@@ -145,7 +146,7 @@ def _uid(task: Task, day: date) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@cchc-assistant"
 
 
-def _recur(rule) -> vRecur:
+def _recur(rule: rrule) -> vRecur:
     """The ``RRULE`` value of a dateutil rule, ``UNTIL`` as a date (the events are all-day)."""
     parts = rrule_parts(rule)
     if "UNTIL" in parts:

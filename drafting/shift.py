@@ -54,6 +54,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -128,10 +129,12 @@ class ShiftContext:
 
     @property
     def delta(self) -> int:
+        """Years to move the plan by (target - start)."""
         return self.target - self.start
 
     @property
     def multi_year(self) -> bool:
+        """Whether the source period spans more than one year."""
         return self.end > self.start
 
     def moves(self, year: int) -> str | None:
@@ -382,7 +385,7 @@ def _kept_reason(kind: str) -> str:
     }[kind]
 
 
-def _sub_review(rules) -> str | None:
+def _sub_review(rules: Iterable[str]) -> str | None:
     """The review reasons of substitution ``rules`` (see :data:`REVIEW_REASONS`), or ``None``."""
     reasons = list(dict.fromkeys(REVIEW_REASONS[r] for r in rules if r in REVIEW_REASONS))
     return "; ".join(reasons) or None

@@ -1,0 +1,1 @@
+"""Evaluation: the question sets, the runner and metrics behind ``cchc eval``, the baseline and benchmarks."""

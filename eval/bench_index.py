@@ -25,7 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -51,6 +53,8 @@ class HashEmbeddings:
     def encode_query(self, text: str) -> np.ndarray:
         """The query's vector."""
         return self._one("query: " + text)
+
+T = TypeVar("T")
 
 
 def seed_units() -> list[tuple[Path, str, str]]:
@@ -79,7 +83,8 @@ def write_copy(folder: Path, i: int, seeds: list[tuple[Path, str, str]]) -> Path
     return target
 
 
-def timed(fn) -> tuple[float, object]:
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
+    """``(seconds, result)`` of calling ``fn`` once."""
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
@@ -100,7 +105,9 @@ def cli_no_change(corpus: Path, home: Path, spec: str) -> float:
     return float("nan")  # the hash embedder lives only in this process
 
 
-def bench(size: int, real: bool, seeds) -> dict:
+def bench(size: int, real: bool, seeds: list[tuple[Path, str, str]]) -> dict:
+    """Build an index of ``size`` renamed seed copies, then rebuild unchanged (in process and
+    through ``cchc index``) and after adding one plan; the times in seconds and the counts."""
     from retrieval import embeddings
     from retrieval.indexer import build_index
 

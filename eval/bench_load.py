@@ -26,6 +26,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retrieval.answer import Answerer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -78,7 +82,7 @@ def session(idx: int, questions: list[str], n: int, timeout: float, out: dict) -
         out["errors"].append(f"session {idx} (harness): {type(err).__name__}: {str(err)[:120]}")
 
 
-def engine_user(idx: int, answerer, questions: list[str], n: int, out: dict) -> None:
+def engine_user(idx: int, answerer: Answerer, questions: list[str], n: int, out: dict) -> None:
     """One user of the shared answerer: ``n`` questions, latencies recorded."""
     try:
         for k in range(n):
@@ -90,7 +94,9 @@ def engine_user(idx: int, answerer, questions: list[str], n: int, out: dict) -> 
         out["errors"].append(f"user {idx}: {type(err).__name__}: {err}")
 
 
-def run_engine(args, questions: list[str]) -> dict:
+def run_engine(args: argparse.Namespace, questions: list[str]) -> dict:
+    """``args.sessions`` threads sharing one answerer (:func:`engine_user`); the latencies
+    (s), errors and resident memory (MB) as lists under their names."""
     from assistant.service import Assistant
     from assistant.settings import Settings
 

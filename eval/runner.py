@@ -33,7 +33,8 @@ import json
 import os
 import re
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from eval.metrics import (
     TASK_LOCATOR,
@@ -47,6 +48,11 @@ from eval.metrics import (
 )
 from ingest.model import Plan
 from ingest.textnorm import fold
+
+if TYPE_CHECKING:
+    from eval.baseline import BaselineRAG
+    from retrieval.answer import Answerer
+    from retrieval.answer_model import Citation
 
 SNIPPET_CHARS = 40
 
@@ -110,12 +116,12 @@ def _question(item: dict, plain: bool) -> str:
     return strip_diacritics(item["question"]) if plain else item["question"]
 
 
-def _evidence_dicts(citations) -> list[dict]:
+def _evidence_dicts(citations: list[Citation]) -> list[dict]:
     return [{"doc": c.doc, "locator": c.locator, "quote": c.quote, "section": c.section}
             for c in citations]
 
 
-def run_system(answerer, items: list[dict], plain: bool = False) -> dict[str, Any]:
+def run_system(answerer: Answerer, items: list[dict], plain: bool = False) -> dict[str, Any]:
     """Answer every item (its question stripped of diacritics when ``plain``).
 
     Returns ``{"records", "ranks", "search_ranks"}``: answer records (the
@@ -149,7 +155,7 @@ def flatten_turns(conversations: list[dict]) -> list[dict]:
     return out
 
 
-def run_conversations(answerer, conversations: list[dict], plain: bool = False
+def run_conversations(answerer: Answerer, conversations: list[dict], plain: bool = False
                       ) -> dict[str, Any]:
     """Answer every turn through one :class:`retrieval.conversation.Conversation` per
     conversation (questions stripped of diacritics when ``plain``).
@@ -186,7 +192,7 @@ def conversations_right(items: list[dict], records: list[dict]) -> tuple[int, in
     return sum(whole.values()), len(whole)
 
 
-def run_baseline(baseline, items: list[dict], plans: dict[str, Plan], plain: bool = False
+def run_baseline(baseline: BaselineRAG, items: list[dict], plans: dict[str, Plan], plain: bool = False
                  ) -> dict[str, Any]:
     """Ask the baseline every item; ``{"records", "ranks"}`` as :func:`run_system`."""
     records, ranks = [], []
@@ -199,7 +205,7 @@ def run_baseline(baseline, items: list[dict], plans: dict[str, Plan], plain: boo
     return {"records": records, "ranks": ranks}
 
 
-def _fmt(v, pct=True) -> str:
+def _fmt(v: float | tuple[int, int] | None, pct: bool = True) -> str:
     if v is None:
         return "—"
     if isinstance(v, tuple):
@@ -215,7 +221,7 @@ def format_report(qa_set: str, columns: dict[str, dict]) -> str:
     lines = [f"Bộ câu hỏi: {qa_set} ({next(iter(columns.values()))['n']} câu)", ""]
     lines.append("".ljust(22) + "".join(n.rjust(width) for n in names))
 
-    def row(label, getter, pct=True):
+    def row(label: str, getter: Callable[..., Any], pct: bool = True) -> None:
         lines.append(label.ljust(22) + "".join(_fmt(getter(columns[n]), pct).rjust(width)
                                                 for n in names))
 
@@ -260,7 +266,7 @@ SYSTEM, SYSTEM_PLAIN, BASELINE, BASELINE_PLAIN = (
     "hệ thống", "hệ thống (không dấu)", "baseline", "baseline (không dấu)")
 
 
-def _evaluate(answerer, rag, items: list[dict] | None, conversations: list[dict] | None,
+def _evaluate(answerer: Answerer, rag: BaselineRAG | None, items: list[dict] | None, conversations: list[dict] | None,
               plans: dict[str, Plan], plain_variant: bool) -> dict[str, dict]:
     """The runs of one set: questions (``items``) or ``conversations``."""
     runs: dict[str, dict] = {}
@@ -271,13 +277,14 @@ def _evaluate(answerer, rag, items: list[dict] | None, conversations: list[dict]
             runs[sys_name] = run_conversations(answerer, conversations, plain=plain)
         else:
             runs[sys_name] = run_system(answerer, items or [], plain=plain)
-    for plain, sys_name, base_name in variants if rag is not None else []:
-        its = runs[sys_name].get("items", items or [])
-        runs[base_name] = dict(run_baseline(rag, its, plans, plain=plain), items=its)
+    for plain, sys_name, base_name in variants:
+        if rag is not None:
+            its = runs[sys_name].get("items", items or [])
+            runs[base_name] = dict(run_baseline(rag, its, plans, plain=plain), items=its)
     return runs
 
 
-def _open_baseline(answerer):
+def _open_baseline(answerer: Answerer) -> BaselineRAG:
     from eval.baseline import BaselineRAG
 
     store = answerer.store
@@ -287,7 +294,7 @@ def _open_baseline(answerer):
                        cache_dir=os.path.join(store.home, "baseline-cache"))
 
 
-def _gap(a, b) -> str:
+def _gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> str:
     """``a`` minus ``b`` in points, both (right, total) or None."""
     if not a or not b or not a[1] or not b[1]:
         return "—"
@@ -306,13 +313,13 @@ def format_comparison(dev: dict[str, dict], locked: dict[str, dict],
     lines = ["So sánh dev – locked (chênh lệch = dev − locked, điểm %)", "",
              "".ljust(26) + "".join(n.rjust(width) for n in names)]
 
-    def row(label, d, lk):
+    def row(label: str, d: dict[str, Any], lk: dict[str, Any]) -> None:
         ds, ls = d.get(SYSTEM), lk.get(SYSTEM)
         db, lb = d.get(BASELINE), lk.get(BASELINE)
         cells = [_fmt(ds), _fmt(ls), _gap(ds, ls), _fmt(db), _fmt(lb)]
         lines.append(label.ljust(26) + "".join(c.rjust(width) for c in cells))
 
-    def pick(columns, key, sub=None):
+    def pick(columns: dict[str, dict] | None, key: str, sub: str | None = None) -> dict[str, Any]:
         out = {}
         for name, c in (columns or {}).items():
             v = c.get(key) if sub is None else c.get(key, {}).get(sub)

@@ -54,8 +54,14 @@ import datetime as _dt
 import re
 
 from ingest.boilerplate import (
-    is_caps, is_national_motto, is_number_line, is_place_date, is_signature_note,
-    is_signature_title, signer_in_cell, signer_indices,
+    is_caps,
+    is_national_motto,
+    is_number_line,
+    is_place_date,
+    is_signature_note,
+    is_signature_title,
+    signer_in_cell,
+    signer_indices,
 )
 from ingest.issuer import Letterhead, read_letterhead
 from ingest.layout import Parts

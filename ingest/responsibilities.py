@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import UNIT_HEADS
 from ingest.markers import parse_marker
 from ingest.model import Responsibility, Section
 from ingest.sections import descendants, is_leaf_item_section, is_special_section
-from ingest.lexicon import UNIT_HEADS
 from ingest.textnorm import fold
 
 _UNIT_NOUNS = UNIT_HEADS

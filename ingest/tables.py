@@ -232,12 +232,15 @@ def realign_short_row(row: list[str], layout: "TableLayout", numbered: bool = Tr
     slots = list(range(start, width))
     gaps = len(slots) - len(cells)
     by_col = {col: role for role, col in layout.roles.items()}
-    best, best_score = None, float("-inf")
+    best: list[int] | None = None
+    best_score = float("-inf")
     for gap_cols in itertools.combinations(slots[:-1], gaps):
         cols = [c for c in slots if c not in gap_cols]
         score = sum(_fit(text, by_col.get(col), numbered) for text, col in zip(cells, cols))
         if score >= best_score:  # ties: the later gaps (cells lost at a row's end)
             best, best_score = cols, score
+    if best is None:  # more cells than columns to place them in
+        return row
     out = list(row[:start]) + [""] * (width - start)
     for text, col in zip(cells, best):
         out[col] = text
@@ -312,16 +315,23 @@ class _TaskBuilder:
         self.warnings: list[PlanWarning] = []
         self.state: _State | None = None
 
+    @property
+    def _table(self) -> _State:
+        """The state of the table being read; ``RuntimeError`` outside one (a bug)."""
+        if self.state is None:
+            raise RuntimeError("no task table is being read")
+        return self.state
+
     # -- cell access -------------------------------------------------
     def _cell(self, row: list[str], role: str) -> str | None:
-        col = self.state.layout.roles.get(role)
+        col = self._table.layout.roles.get(role)
         if col is None or col >= len(row):
             return None
         return clean_cell(row[col])
 
     def _data_cells(self, row: list[str]) -> dict[int, str]:
         """Non-empty cells other than the number column, by column index."""
-        num_col = self.state.layout.roles.get("number")
+        num_col = self._table.layout.roles.get("number")
         return {i: c.strip() for i, c in enumerate(row) if c.strip() and i != num_col}
 
     # -- rows ---------------------------------------------------------
@@ -365,7 +375,7 @@ class _TaskBuilder:
         """
         if not self._spanned:
             return row
-        by_col = {col: role for role, col in self.state.layout.roles.items()}
+        by_col = {col: role for role, col in self._table.layout.roles.items()}
         row = list(row)
         filled = []
         for col in sorted(self._spanned):
@@ -378,7 +388,7 @@ class _TaskBuilder:
             # a title spanning the row from the content cell is a heading, never a unit or a deadline
             if left >= 0 and row[left].strip() and by_col.get(left) not in (None, "number", "content", "objective"):
                 row[col] = row[left]
-                filled.append(f"“{self.state.layout.labels.get(col, role)}”")
+                filled.append(f"“{self._table.layout.labels.get(col, role)}”")
         if filled:
             label = f"nhiệm vụ {number}" if number else "một dòng không số"
             self.warnings.append(PlanWarning(
@@ -404,24 +414,24 @@ class _TaskBuilder:
         A lead unit or deadline merged over several task rows applies to each
         of them; the number column is never inherited.
         """
-        st = self.state
+        st = self._table
         if not merged or st.last is None:
             return row
         above = self._values(st.last)
         num_col = st.layout.roles.get("number")
         row = list(row)
         for col in merged:
-            if col != num_col and col < len(row) and not row[col].strip() and above.get(col):
-                row[col] = above[col]
+            if col != num_col and col < len(row) and not row[col].strip() and (value := above.get(col)):
+                row[col] = value
         return row
 
     def _same_layout(self, layout: TableLayout) -> bool:
-        return layout.roles == self.state.layout.roles
+        return layout.roles == self._table.layout.roles
 
     def _feed_row(self, row: list[str], page: int | None, page_break: bool) -> None:
         if not any(c.strip() for c in row) or _is_column_numbers(row):
             return
-        st = self.state
+        st = self._table
         num_col = st.layout.roles.get("number", 0)
         number_cell = row[num_col].strip() if num_col < len(row) else ""
         data = self._data_cells(row)
@@ -476,7 +486,7 @@ class _TaskBuilder:
         every other cell empty, then ``a) | …``, ``b) | …`` rows: the numbered
         row is a group heading, the lettered rows its tasks.
         """
-        content_col = self.state.layout.roles.get("content")
+        content_col = self._table.layout.roles.get("content")
         return (
             len(data) == 1
             and content_col in data
@@ -485,7 +495,7 @@ class _TaskBuilder:
         )
 
     def _group_row(self, roman: str, title: str, row: list[str], data: dict[int, str], page):
-        st = self.state
+        st = self._table
         title = clean_cell(title) or ""
         cells = sorted(data.items())
         if not title and cells:
@@ -509,10 +519,10 @@ class _TaskBuilder:
 
     def _task_row(self, number: str, row: list[str], page) -> None:
         task = self._emit(number, row, page, part_of=None)
-        self.state.last_numbered = task
+        self._table.last_numbered = task
 
     def _unnumbered_row(self, row: list[str], page, page_break: bool) -> None:
-        st = self.state
+        st = self._table
         row = self._fill_spanned(row, None)
         row = split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout)
         data = self._data_cells(row)
@@ -559,7 +569,7 @@ class _TaskBuilder:
         if _starts_mid_sentence(text):
             return True
         # "…quản lý nhà nước về" | "Khoáng sản …": the content above was cut mid-phrase
-        above = self.state.last.content if self.state.last is not None else None
+        above = self._table.last.content if self._table.last is not None else None
         return bool(text and above and is_dangling(above))
 
     def _is_fragment(self, data: dict[int, str]) -> bool:
@@ -569,25 +579,27 @@ class _TaskBuilder:
         with a capital ("…quản lý giữa" / "UBND xã với các cơ quan…"). A
         sub-row is a task of its own and names a lead unit or a deadline.
         """
-        roles = self.state.layout.roles
+        roles = self._table.layout.roles
         if any(text.lstrip().startswith(("-", "+", "•")) for text in data.values()):
             return False
         return not any(roles.get(r) in data for r in ("lead", "deadline"))
 
     def _values(self, task: Task) -> dict[int, str | None]:
         out: dict[int, str | None] = {}
-        for role, col in self.state.layout.roles.items():
+        for role, col in self._table.layout.roles.items():
             if role != "number":
                 out[col] = getattr(task, role)
-        for col, header in self.state.layout.extra.items():
+        for col, header in self._table.layout.extra.items():
             out[col] = task.extra.get(header)
         return out
 
     def _append(self, task: Task, data: dict[int, str]) -> None:
-        layout = self.state.layout
+        layout = self._table.layout
         by_col = {col: role for role, col in layout.roles.items()}
-        for col, text in data.items():
-            text = clean_cell(text)
+        for col, raw in data.items():
+            text = clean_cell(raw)
+            if text is None:  # an empty cell continues nothing
+                continue
             if col in by_col:
                 role = by_col[col]
                 setattr(task, role, _joined(getattr(task, role), text))
@@ -597,7 +609,7 @@ class _TaskBuilder:
         task.due = parse_due(task.deadline, self.year)
 
     def _emit(self, number, row, page, part_of) -> Task:
-        st = self.state
+        st = self._table
         extra = {}
         for col, header in st.layout.extra.items():
             value = clean_cell(row[col]) if col < len(row) else None

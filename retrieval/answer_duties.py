@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ingest.model import Plan
+from ingest.units import unit_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
-from ingest.units import unit_key
 from retrieval.query import PlanCatalog, Query
 
 #: What may follow the question word without changing the question: the plan

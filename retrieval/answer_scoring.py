@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ingest.textnorm import fold, nfc
 from ingest.lexicon import canon
+from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the

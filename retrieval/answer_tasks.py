@@ -21,8 +21,10 @@ import re
 from datetime import date, timedelta
 
 from ingest.deadline import due_in_period
+from ingest.lexicon import canon
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
+from ingest.units import unit_matches
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import (
     FIELD_LABELS,
@@ -36,8 +38,6 @@ from retrieval.answer_rows import (
     sub_rows,
     task_citation,
 )
-from ingest.lexicon import canon
-from ingest.units import unit_matches
 from retrieval.query import PlanCatalog, Query, section_words
 
 

@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from ingest.backends.docx import DocxBackend
+from ingest.backends.ocr import missing_tools
 from ingest.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -29,7 +30,6 @@ from ingest.errors import (
     OcrUnavailableError,
     UnsupportedTypeError,
 )
-from ingest.backends.ocr import missing_tools
 from ingest.pipeline import load_document
 from ingest.sniff import OLE_MAGIC
 

@@ -40,7 +40,9 @@ def test_doc_gives_the_tasks_of_its_docx():
     got, want = parse_file(DOC_FIXTURE), parse_file(DOCX_FIXTURE)
     assert got.doc == DOC_FIXTURE.name
     assert len(want.tasks) >= 30
-    fields = lambda t: {k: v for k, v in t.to_dict().items() if k != "doc"}
+    def fields(t):
+        return {k: v for k, v in t.to_dict().items() if k != "doc"}
+
     right = sum(fields(a) == fields(b) for a, b in zip(got.tasks, want.tasks))
     assert len(got.tasks) == len(want.tasks)
     assert right / len(want.tasks) >= 0.98

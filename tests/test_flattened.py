@@ -7,19 +7,19 @@ The expected cells for seed 004 were read by hand from the source text
 from __future__ import annotations
 
 import glob
-from pathlib import Path
 import re
+from pathlib import Path
 
 import pytest
 
 from ingest.flattened import (
-    visual_length,
     detect_header,
     find_flattened_tables,
     is_dangling,
     join_cell_lines,
     rebuild_fragments,
     rebuild_rows,
+    visual_length,
 )
 
 SEEDS = str(Path(__file__).resolve().parents[1] / "corpus")  # the seed plans
@@ -176,7 +176,7 @@ def test_004_region_is_the_annex_only(table004):
 
 
 def _tab_rows(prefix: str) -> list[list[str]]:
-    return [l.split("\t") for l in _seed(prefix) if l.count("\t") >= 2]
+    return [line.split("\t") for line in _seed(prefix) if line.count("\t") >= 2]
 
 
 def _wrap(text: str, width: float) -> list[str]:
@@ -253,7 +253,7 @@ def test_detect_header_other_wording_and_order():
 
 
 def test_detect_header_rejects_prose():
-    lines = [l for l in _seed("000") if l.strip()][:40]
+    lines = [line for line in _seed("000") if line.strip()][:40]
     assert all(detect_header(lines, i) is None for i in range(len(lines)))
     assert find_flattened_tables(_seed("000")) == []
 

@@ -500,12 +500,12 @@ def test_bad_builds_publish_nothing_and_keep_the_index_byte_for_byte(work, count
     bad.mkdir()
     (bad / "a.txt").write_bytes(b"")
     (bad / "b.docx").write_bytes(b"PK\x03\x04 not a zip")
-    for paths, words in (([str(tmp_path / "khong_co")], "Không tìm thấy"),
+    for paths, message in (([str(tmp_path / "khong_co")], "Không tìm thấy"),
                          ([str(empty)], "Không có tệp kế hoạch"),
                          ([str(bad)], "Không đọc được kế hoạch nào")):
         with pytest.raises(indexer.IndexBuildError) as err:
             build_index(paths, home=str(home), progress=False)
-        assert words in str(err.value) and "giữ nguyên" in str(err.value)
+        assert message in str(err.value) and "giữ nguyên" in str(err.value)
         assert tree_bytes(home) == before
     assert set(err.value.errors) == {"a.txt", "b.docx"} and "b.docx" in str(err.value)
     _assert_previous_index_works(home, IndexStore.open(str(home)).manifest)

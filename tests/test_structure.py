@@ -245,10 +245,10 @@ def _body_text_of(plan: Plan) -> str:
     ("004", "I. MỤC ĐÍCH, YÊU CẦU", "Phụ lục"),
 ])
 def test_every_body_line_lands_once_in_order(plans, seeds_dir, seed, first, stop):
-    lines = [_clean(l) for l in next(seeds_dir.glob(f"{seed}_*.txt")).read_text("utf-8").splitlines()]
-    lines = [l for l in lines if l]
-    start = next(i for i, l in enumerate(lines) if l.startswith(first))
-    end = next(i for i, l in enumerate(lines) if i > start and l.strip() == stop)
+    lines = [_clean(line) for line in next(seeds_dir.glob(f"{seed}_*.txt")).read_text("utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if i > start and line.strip() == stop)
     source = re.sub(r"\s+", "", "".join(lines[start:end]))
     assert _body_text_of(plans[seed]) == source
 

@@ -4,9 +4,9 @@ built here. Expected texts were read from the seed sources by hand."""
 from __future__ import annotations
 
 import glob
-from pathlib import Path
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 

@@ -21,6 +21,7 @@ from datetime import date
 
 from ingest.model import Plan, Task
 from ingest.units import split_units, unit_groups, unit_key
+from retrieval.protocols import PlanRepository
 from tracking.model import (
     CANCELLED,
     DONE,
@@ -84,7 +85,7 @@ class TrackedPlan:
         raise KeyError(task.label)
 
 
-def tracked(index_store, status_store: StatusStore) -> dict[str, TrackedPlan]:
+def tracked(index_store: PlanRepository, status_store: StatusStore) -> dict[str, TrackedPlan]:
     """``{doc: TrackedPlan}`` for every plan of the opened index (manifest
     order), each registered in ``status_store`` first (:meth:`StatusStore.register`)."""
     result = {}
@@ -95,7 +96,7 @@ def tracked(index_store, status_store: StatusStore) -> dict[str, TrackedPlan]:
     return result
 
 
-def untracked(index_store) -> dict[str, TrackedPlan]:
+def untracked(index_store: PlanRepository) -> dict[str, TrackedPlan]:
     """:func:`tracked` without a store (no status recorded yet): empty statuses."""
     return {doc: TrackedPlan(plan_identity(index_store, doc), plan, task_keys(plan), {})
             for doc, plan in index_store.plans().items()}

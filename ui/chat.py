@@ -27,9 +27,9 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from ingest.model import Plan
+from ingest.model import Plan, Task
 from ingest.textnorm import fold
-from retrieval.answer import ABSTAIN, Turn
+from retrieval.answer import ABSTAIN, Answer, Turn
 from retrieval.query import PlanCatalog
 from ui.chat_store import ChatStore, answer_data, new_id, to_answer, valid_id
 from ui.citations import citation_title, find_tasks, render_citation
@@ -67,7 +67,7 @@ _COPY_SCRIPT = """<script>
 })();
 </script>"""
 
-def _middle_task(plan: Plan):
+def _middle_task(plan: Plan) -> Task | None:
     numbered = [t for t in plan.tasks if t.number and t.number.isdigit() and t.lead]
     return numbered[len(numbered) // 2] if numbered else None
 
@@ -173,7 +173,7 @@ def _past_conversations(store: ChatStore) -> None:
                 st.rerun()
 
 
-def _list_rows(answer, engine: Engine) -> pd.DataFrame | None:
+def _list_rows(answer: Answer, engine: Engine) -> pd.DataFrame | None:
     """A list answer's task rows as one table (``None`` when it is not a list of rows):
     citation number, plan name, number, content, lead, deadline, page."""
     if answer.kind not in LIST_KINDS or len(answer.citations) < 2:

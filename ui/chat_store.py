@@ -27,7 +27,7 @@ import secrets
 import sqlite3
 import time
 from contextlib import closing
-from typing import Any
+from typing import Any, TypeGuard
 
 from retrieval.answer_model import Answer, Citation
 
@@ -53,9 +53,9 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
-def valid_id(value: str | None) -> bool:
+def valid_id(value: str | None) -> TypeGuard[str]:
     """True for a string shaped like :func:`new_id` (checked before any query)."""
-    return bool(value) and len(value) == 12 and all(c in "0123456789abcdef" for c in value)
+    return value is not None and len(value) == 12 and all(c in "0123456789abcdef" for c in value)
 
 
 class ChatStore:

@@ -13,6 +13,7 @@ import streamlit as st
 
 from ingest.fields import FIELDS, label, short_label, task_number_text, task_section_text
 from ingest.model import OCR_NOTE, Plan, Task
+from retrieval.answer_model import Citation
 from ui.highlight import highlight_answer_html
 
 _TASK_LOCATOR = re.compile(r"^nhiệm vụ\s+(\S+?)(\s*\(dòng con\))?$")
@@ -57,7 +58,7 @@ def task_table(task: Task) -> pd.DataFrame:
     return pd.DataFrame([(k, v) for k, v in rows if v], columns=["Trường", "Giá trị"])
 
 
-def citation_title(index: int, citation, labels: dict[str, str]) -> str:
+def citation_title(index: int, citation: Citation, labels: dict[str, str]) -> str:
     """Expander label: "[1] Nam An Phụ (năm 2026) — nhiệm vụ 22 · trang 12"."""
     plan = labels.get(citation.doc, citation.title or citation.doc)
     page = f" · trang {citation.page}" if citation.page else ""
@@ -66,7 +67,7 @@ def citation_title(index: int, citation, labels: dict[str, str]) -> str:
     return f"[{index}] {plan} — {citation.locator}{page}"
 
 
-def render_citation(citation, question: str, plans: dict[str, Plan], answer: str = "") -> None:
+def render_citation(citation: Citation, question: str, plans: dict[str, Plan], answer: str = "") -> None:
     """Draw one citation's source: task fields as a table, else the passage with the
     words that answer marked (:func:`ui.highlight.highlight_answer_html`); then a
     caption with the plan title, the place and, last, the file name."""

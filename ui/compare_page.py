@@ -101,7 +101,10 @@ def _choose(engine: Engine) -> tuple[str, str]:
     for key, default in ((A_KEY, docs[0]), (B_KEY, docs[1])):
         if st.session_state.get(key) not in docs:
             st.session_state[key] = default
-    label = lambda d: engine.labels.get(d, d)  # noqa: E731
+
+    def label(doc: str) -> str:
+        return engine.labels.get(doc, doc)
+
     c1, c2 = st.columns(2)
     a = c1.selectbox("Kế hoạch A (cũ / thứ nhất)", docs, key=A_KEY, format_func=label)
     b = c2.selectbox("Kế hoạch B (mới / thứ hai)", docs, key=B_KEY, format_func=label)

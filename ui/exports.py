@@ -33,6 +33,16 @@ def frame_tasks(frame: pd.DataFrame) -> list[Task]:
     return list(frame["_task"])
 
 
+def _of_task(get: Callable[[Task], Any]) -> Callable[[Any], Any]:
+    """A row's value by ``get`` of its task (``row[0]``)."""
+    return lambda row: get(row[0])
+
+
+def _of_view(header: str) -> Callable[[Any], Any]:
+    """A row's value of the view column ``header`` (``row[1]``)."""
+    return lambda row: row[1].get(header)
+
+
 def export_columns(shown: list[str]) -> list[Column]:
     """``(header, value of a row)`` of a download: ``shown`` then the export's other fields.
 
@@ -43,12 +53,12 @@ def export_columns(shown: list[str]) -> list[Column]:
     for header in shown:
         name = DISPLAY_FIELDS.get(header)
         if name is not None and name != "doc":
-            out.append((header, lambda row, get=FIELDS[name].get: get(row[0])))
+            out.append((header, _of_task(FIELDS[name].get)))
         else:  # the plan's name as shown, or a view column ("Hạn kế tiếp", "Còn (ngày)")
-            out.append((header, lambda row, h=header: row[1].get(h)))
+            out.append((header, _of_view(header)))
     for (header, get), name in zip(COLUMNS, EXPORT_FIELDS):
         if name not in fields:
-            out.append((header, lambda row, get=get: get(row[0])))
+            out.append((header, _of_task(get)))
     if "doc" in fields:  # the plan shown by name: its file too
         out.append((FILE_COLUMN, lambda row: row[0].doc))
     return out

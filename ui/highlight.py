@@ -23,8 +23,8 @@ import html
 import re
 import unicodedata
 
-from ingest.textnorm import fold, nfc
 from ingest.lexicon import canon, canonical_tones
+from ingest.textnorm import fold, nfc
 
 STOPWORDS = frozenset(
     "và với của các cho trong ngoài là có không được bị thì mà những như nào gì ai khi đâu "
@@ -136,10 +136,10 @@ def highlight_answer_html(text: str, question: str, answer: str) -> str:
     exact, folded = question_terms(question)
     every = folded | {fold(unicodedata.normalize("NFC", w)) for w in exact}
     run: list[re.Match] = []
-    for m in list(_WORD.finditer(text)) + [None]:
-        hit = m is not None and (tone_key(m.group(0)) in exact or fold(m.group(0)) in every)
-        if hit:
-            run.append(m)
+    words: list[re.Match[str] | None] = [*_WORD.finditer(text), None]
+    for w in words:
+        if w is not None and (tone_key(w.group(0)) in exact or fold(w.group(0)) in every):
+            run.append(w)
             continue
         if len(run) >= MIN_PHRASE:
             spans.append((run[0].start(), run[-1].end()))

@@ -14,9 +14,11 @@ Upload and removal ask for ``CCHC_APP_PASSWORD`` when it is set
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from assistant.corpus import sanitize_filename
 from assistant.service import Assistant
@@ -60,7 +62,8 @@ def plans_table(plans: dict[str, Plan], labels: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _progress_callback(bar):
+def _progress_callback(bar: DeltaGenerator) -> Callable[[float, str], None]:
+    """The indexer's ``progress(fraction, label)`` hook drawing on the Streamlit ``bar``."""
     def update(fraction: float, label: str) -> None:
         bar.progress(min(max(fraction, 0.0), 1.0), text=label)
     return update
@@ -96,7 +99,7 @@ def _upload(engine: Engine | None, assistant: Assistant) -> None:
     nonce = st.session_state.get(UPLOAD_NONCE, 0)
     uploaded = st.file_uploader("Chọn tệp kế hoạch", key=f"{UPLOAD_KEY}_{nonce}",
                                 max_upload_size=MAX_BYTES // (1024 * 1024))
-    if st.button("Nạp và lập chỉ mục", key="plans_add", icon=":material/upload_file:", disabled=uploaded is None):
+    if st.button("Nạp và lập chỉ mục", key="plans_add", icon=":material/upload_file:", disabled=uploaded is None) and uploaded is not None:
         data = uploaded.getvalue()
         bar = st.progress(0.0, text="Bắt đầu")
         try:

@@ -22,7 +22,8 @@ import streamlit as st
 from assistant.service import Assistant
 from assistant.settings import Settings
 from ingest.model import Plan
-from retrieval.store import POINTER, IndexNotFoundError
+from retrieval.answer import Answerer
+from retrieval.store import POINTER, IndexNotFoundError, IndexStore
 from ui.tasks_data import lead_unit_options, plan_labels, tasks_frame
 
 
@@ -32,8 +33,8 @@ class Engine:
     ``labels`` ``{doc: "Nam An Phụ (năm 2026)"}``; ``tasks`` the task table
     (:func:`ui.tasks_data.tasks_frame`); ``units`` lead-unit key → label."""
 
-    store: object
-    answerer: object
+    store: IndexStore
+    answerer: Answerer
     assistant: Assistant
     plans: dict[str, Plan]
     labels: dict[str, str]

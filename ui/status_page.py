@@ -24,7 +24,7 @@ from tracking.model import (
     TaskStatus,
     validated,
 )
-from tracking.progress import TrackedPlan, count_statuses, lead_groups, summary, tracked
+from tracking.progress import TaskProgress, TrackedPlan, count_statuses, lead_groups, summary, tracked
 from tracking.store import StatusStore, default_user
 from tracking.xlsx import ImportRowsError, import_xlsx, write_status_xlsx
 from ui.due import next_deadline
@@ -58,7 +58,7 @@ def _load_form(tp: TrackedPlan) -> None:
     st.session_state[EVIDENCE_KEY] = st_.evidence or ""
 
 
-def _next(row, today: date) -> str:
+def _next(row: TaskProgress, today: date) -> str:
     """The next deadline of a task still to do (:func:`ui.due.next_deadline`), as dd/mm/yyyy."""
     if row.status.status not in OPEN_STATUSES:
         return ""

@@ -9,6 +9,7 @@ kỳ" is the separate overlap reading (:func:`ingest.deadline.due_overlaps`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 import altair as alt
@@ -59,7 +60,7 @@ def _years(frame: pd.DataFrame) -> list[int]:
     return sorted(years)
 
 
-def _drop_stale(key: str, options) -> None:
+def _drop_stale(key: str, options: Collection[object]) -> None:
     """Forget picks of a widget that are no longer options (a plan was removed)."""
     value = st.session_state.get(key)
     if isinstance(value, list):

@@ -41,8 +41,8 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.blocks import Block, LoadedDocument
 from ingest import legacy
+from ingest.blocks import Block, LoadedDocument
 from ingest.cell_lines import rebuild as rebuild_cell_lines
 from ingest.errors import CorruptFileError, EmptyFileError, LegacyEncodingError
 from ingest.flattened import find_flattened_tables
