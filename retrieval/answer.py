@@ -56,6 +56,7 @@ from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
+from retrieval.answer_section import section_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -269,8 +270,20 @@ class Answerer:
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return self._with_annex_tasks(query, found)
+        body_part = query.intent in (Intent.TASK, Intent.SEARCH, Intent.LOOKUP)
+        if body_part and query.intent != Intent.TASK and not query.task_refs:
+            # "mục 7.d gồm những gì": the whole body section, every item
+            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if section is not None:
+                return section
         handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
-        return handler(query) or self._duties_or_text(query)
+        found = handler(query)
+        if body_part and query.intent == Intent.TASK and (found is None or found.abstained):
+            # no task row numbered so: a body section may be ("Phú Thái mục 7.d")
+            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if section is not None:
+                return section
+        return found or self._duties_or_text(query)
 
     def _filter_or_duties(self, query: Query) -> Answer:
         result = self.tasks.filter_answer(query)
