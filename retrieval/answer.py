@@ -56,7 +56,6 @@ from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
-from retrieval.answer_section import section_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -73,6 +72,7 @@ from retrieval.answer_rows import (
     task_quote,
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answer_section import section_answer
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
