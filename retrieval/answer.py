@@ -77,6 +77,7 @@ from retrieval.answer_rows import (
     task_quote,
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answer_section import section_answer
 from retrieval.answer_similar import similar_answer
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
@@ -250,8 +251,9 @@ class Answerer:
         """Where the cue rules found no field, the exemplar vote
         (:class:`retrieval.question.meaning.FieldVote`) may; True when it
         turned the question into a task look-up."""
-        if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
-            return False
+        if (self.votes is None or query.intent != Intent.SEARCH or query.fields
+                or query.task_refs or asks_duties(query)):
+            return False  # a unit's duties are listed in the body, not a row's field
         names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
@@ -284,8 +286,27 @@ class Answerer:
 
     def _handle(self, query: Query) -> Answer:
         """The handler of ``query.intent``, else passage search."""
+        if (query.intent in (Intent.LOOKUP, Intent.SEARCH) and not query.task_refs
+                and asks_duties(query)):
+            # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
+            # then the annex rows it leads) before any row found by content
+            found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if found is not None:
+                return self._with_annex_tasks(query, found)
+        body_part = query.intent in (Intent.TASK, Intent.SEARCH, Intent.LOOKUP)
+        if body_part and query.intent != Intent.TASK and not query.task_refs:
+            # "mục 7.d gồm những gì": the whole body section, every item
+            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if section is not None:
+                return section
         handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
-        return handler(query) or self._duties_or_text(query)
+        found = handler(query)
+        if body_part and query.intent == Intent.TASK and (found is None or found.abstained):
+            # no task row numbered so: a body section may be ("Phú Thái mục 7.d")
+            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if section is not None:
+                return section
+        return found or self._duties_or_text(query)
 
     def _filter_or_duties(self, query: Query) -> Answer:
         result = self.tasks.filter_answer(query)
@@ -357,6 +378,13 @@ class Answerer:
             return annex_answer(query, plans_in_scope(self.plans, query), self.catalog)
         if asks_funding(query):
             funded = funding_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if funded is not None and query.fields and not funded.abstained:
+                # "… gửi trước ngày nào, ai thẩm định?": the section, and the
+                # passage that states the rest when it is another one
+                found = self.passages.answer(query)
+                cited = {(c.doc, c.locator) for c in funded.citations}
+                if not found.abstained and not {(c.doc, c.locator) for c in found.citations} <= cited:
+                    return _also(funded, found)
             if funded is not None:
                 return funded
         return self.passages.answer(query)
@@ -413,6 +441,13 @@ def _joined(body: Answer, tasks: Answer) -> Answer:
     cited = body.citations + tasks.citations
     return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
                   body.kind, cited + [e for e in body.evidence if e not in cited], body.query)
+
+
+def _also(first: Answer, more: Answer) -> Answer:
+    """``first`` followed by ``more`` (another passage of the same question), both cited."""
+    cited = first.citations + [c for c in more.citations if c not in first.citations]
+    return Answer(f"{first.text}\n{more.text}", False, cited, first.kind,
+                  cited + [e for e in first.evidence if e not in cited], first.query)
 
 
 def _iso(day: date | str) -> str:
