@@ -95,6 +95,9 @@ YEAR_FILTER = re.compile(
     r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
     r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?((?:19|20)\d{2})\b"
 )
+#: "cả năm" with no year: the plan's whole year ("trừ những việc làm cả năm"),
+#: not "cả năm xã / kế hoạch" (all five plans).
+WHOLE_YEAR = re.compile(r"\bca nam\b(?! (?:\d|xa|ke hoach|phuong|ban|noi|dia phuong))")
 PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )

@@ -69,6 +69,7 @@ from retrieval.question.cues import (
     RECURRENCES,
     REGULAR,
     SPAN_NUMBER,
+    WHOLE_YEAR,
     SECTION_CUE,
     SECTION_NUMBER,
     TASK_REF,
@@ -262,6 +263,7 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     year_filter = YEAR_FILTER.search(rest)
     regular = REGULAR.search(rest)
     recurrence = RECURRENCE.search(rest)
+    whole_year = WHOLE_YEAR.search(rest)
     q.period_exact = bool(EXACT.search(rest))
     pos = None
     if quoted:
@@ -284,6 +286,9 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     elif recurrence and (q.count or q.wants_list):
         q.recurrence = RECURRENCES[recurrence.group(1)]
         pos = recurrence.start()
+    elif whole_year and (q.count or q.wants_list):
+        q.period, q.period_exact = "*", True
+        pos = whole_year.start()
     if pos is not None and pos >= 0:
         before = rest[max(0, pos - 40): pos].rstrip()
         q.negate = bool(NEGATION.search(before + " ") or EXCLUSION.search(before))
