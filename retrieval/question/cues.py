@@ -179,7 +179,8 @@ DUE_BEFORE = re.compile(
 #: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
 #: hóa", "nhiệm vụ nào nói về ISO".
 TOPIC = re.compile(
-    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc)"
+    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc|"
+    r"dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
