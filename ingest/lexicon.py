@@ -91,6 +91,7 @@ ABBREVIATIONS: dict[str, str] = {
     "nvu": "nhiệm vụ",
     "kh": "kế hoạch",
     "qd": "quyết định",
+    "sp": "sản phẩm",
     "gd": "giáo dục",
 }
 

@@ -14,6 +14,9 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   (:mod:`retrieval.answer_aggregate`);
 * ``lookup`` → a row found by its content, no number
   (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
+* ``similar`` → the rows of other plans like the previous answer's
+  (:mod:`retrieval.answer_similar`);
+* ``body_annex`` → one plan's body and annex side by side (:mod:`retrieval.answer_parts`);
 * ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
 * ``targets`` → one target per plan, its values cited (:mod:`retrieval.answer_targets`);
   ``upper`` → each plan's upper-level locality (:mod:`retrieval.answer_upper`);
@@ -60,6 +63,8 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_parts import body_annex_answer
+from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
 from retrieval.answer_rows import (
     FIELD_LABELS,
@@ -72,6 +77,8 @@ from retrieval.answer_rows import (
     task_quote,
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answer_section import section_answer
+from retrieval.answer_similar import similar_answer
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
 from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
@@ -89,6 +96,7 @@ from retrieval.answer_unstated import (
 )
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
+from retrieval.question.crossplan import asks_periods
 from retrieval.question.followup import follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -157,13 +165,15 @@ class Answerer:
             Intent.WHICH_PLANS: self.mentions.answer,
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
+            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q),
+            Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
             Intent.FILTER: self._filter_or_duties,
             Intent.LOOKUP: self._lookup,
             Intent.META: lambda q: meta_answer(q, plans_in_scope(self.plans, q), self.catalog,
                                                self.passages),
-            Intent.PLANS: lambda q: plans_answer(q, plans_in_scope(self.plans, q), self.catalog),
+            Intent.PLANS: self._plans,
             Intent.SEARCH: self._duties_or_text,
         }
 
@@ -224,6 +234,10 @@ class Answerer:
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
             answer.query.result_keys = [(c.doc, n) for c in answer.citations
                                  for n in [_task_number(c.locator)] if n]
+        elif answer.abstained and previous is not None and answer.query is not None:
+            # an unanswered turn ("ai là người trực tiếp phụ trách?") keeps the rows in
+            # focus, so "phối hợp thì sao?" next still asks about them
+            answer.query.result_keys = answer.query.result_keys or list(previous.result_keys)
         if note and not answer.abstained:
             answer.text = f"{note}\n{answer.text}"
         elif (previous is not None and not answer.abstained and len(query.plans) == 1
@@ -237,8 +251,9 @@ class Answerer:
         """Where the cue rules found no field, the exemplar vote
         (:class:`retrieval.question.meaning.FieldVote`) may; True when it
         turned the question into a task look-up."""
-        if self.votes is None or query.intent != Intent.SEARCH or query.fields or query.task_refs:
-            return False
+        if (self.votes is None or query.intent != Intent.SEARCH or query.fields
+                or query.task_refs or asks_duties(query)):
+            return False  # a unit's duties are listed in the body, not a row's field
         names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
@@ -261,8 +276,37 @@ class Answerer:
             found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return found
+        if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
+            return per_plan_answer(query, self.catalog, self._handle)
+        found = self._handle(query)
+        if names_several(query) and Intent(query.intent) == Intent.SEARCH:
+            # passage search ranks the plans together: a named plan it left out is asked alone
+            return complete_per_plan(query, found, self.catalog, self._handle)
+        return found
+
+    def _handle(self, query: Query) -> Answer:
+        """The handler of ``query.intent``, else passage search."""
+        if (query.intent in (Intent.LOOKUP, Intent.SEARCH) and not query.task_refs
+                and asks_duties(query)):
+            # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
+            # then the annex rows it leads) before any row found by content
+            found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if found is not None:
+                return self._with_annex_tasks(query, found)
+        body_part = query.intent in (Intent.TASK, Intent.SEARCH, Intent.LOOKUP)
+        if body_part and query.intent != Intent.TASK and not query.task_refs:
+            # "mục 7.d gồm những gì": the whole body section, every item
+            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if section is not None:
+                return section
         handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
-        return handler(query) or self._duties_or_text(query)
+        found = handler(query)
+        if body_part and query.intent == Intent.TASK and (found is None or found.abstained):
+            # no task row numbered so: a body section may be ("Phú Thái mục 7.d")
+            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if section is not None:
+                return section
+        return found or self._duties_or_text(query)
 
     def _filter_or_duties(self, query: Query) -> Answer:
         result = self.tasks.filter_answer(query)
@@ -279,6 +323,14 @@ class Answerer:
             if body is not None:
                 return _joined(body, result)
         return result
+
+    def _plans(self, query: Query) -> Answer:
+        """Which plans cover a period; the period of every plan when that is
+        asked ("KH nào giai đoạn 5 năm, KH nào 6 tháng cuối 2025?" compares
+        all plans, unless the question or the scope fixed them)."""
+        compared = asks_periods(query) and not (query.plan_named and not query.cross_doc)
+        plans = list(self.plans.values()) if compared else plans_in_scope(self.plans, query)
+        return plans_answer(query, plans, self.catalog)
 
     def _lookup(self, query: Query) -> Answer | None:
         hits = self.passages.search(query) if self.passages.searcher is not None else None
@@ -326,6 +378,13 @@ class Answerer:
             return annex_answer(query, plans_in_scope(self.plans, query), self.catalog)
         if asks_funding(query):
             funded = funding_answer(query, plans_in_scope(self.plans, query), self.catalog)
+            if funded is not None and query.fields and not funded.abstained:
+                # "… gửi trước ngày nào, ai thẩm định?": the section, and the
+                # passage that states the rest when it is another one
+                found = self.passages.answer(query)
+                cited = {(c.doc, c.locator) for c in funded.citations}
+                if not found.abstained and not {(c.doc, c.locator) for c in found.citations} <= cited:
+                    return _also(funded, found)
             if funded is not None:
                 return funded
         return self.passages.answer(query)
@@ -382,6 +441,13 @@ def _joined(body: Answer, tasks: Answer) -> Answer:
     cited = body.citations + tasks.citations
     return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
                   body.kind, cited + [e for e in body.evidence if e not in cited], body.query)
+
+
+def _also(first: Answer, more: Answer) -> Answer:
+    """``first`` followed by ``more`` (another passage of the same question), both cited."""
+    cited = first.citations + [c for c in more.citations if c not in first.citations]
+    return Answer(f"{first.text}\n{more.text}", False, cited, first.kind,
+                  cited + [e for e in first.evidence if e not in cited], first.query)
 
 
 def _iso(day: date | str) -> str:

@@ -16,12 +16,20 @@ from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 
+#: What may follow the question word without changing the question: the plan
+#: it is asked of ("theo KH", "trong kế hoạch CCHC 2025") and closing particles
+#: ("nữa", "vậy", "ạ"), on the canonical question key.
+_TAIL = (r"(?: (?:theo|trong|cua|tai|o) (?:ke hoach|van ban|quyet dinh)(?: [\w/.-]+){0,8})?"
+         r"(?: (?:nua|vay|a|the|nhi|day|ha|khong))*\s*$")
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
-#: "làm gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của
-#: Phòng X", "giao Phòng X những việc gì"), on the canonical question key.
+#: "làm gì", "làm những việc gì", "phụ trách gì nữa", "đảm nhận những việc
+#: gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của Phòng X",
+#: "giao Phòng X những việc gì"), each optionally followed by :data:`_TAIL`
+#: ("… có trách nhiệm gì theo KH?", "còn làm gì nữa?"), on the canonical key.
 DUTY_CUE = re.compile(
-    r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)\s*$|\blam (?:nhung )?gi\s*$"
-    r"|\bphai (?:lam|thuc hien|dam nhiem|dam nhan)\b"
+    r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)" + _TAIL
+    + r"|\b(?:lam|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:(?:cong )?viec )?gi" + _TAIL
+    + r"|\bphai (?:lam|thuc hien|dam nhiem|dam nhan)\b"
     r"|^(?:cac |nhung )?(?:trach nhiem|nhiem vu|phan cong|viec) (?:cua|danh cho)\b"
     r"|\b(?:trach nhiem|phan cong) (?:cua|danh cho)\b"
     r"|\b(?:duoc )?giao (?:cho )?(?:\w+ ){1,10}(?:nhung |cac )?(?:viec|nhiem vu|trach nhiem) (?:gi|nao)\b"

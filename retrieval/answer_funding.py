@@ -19,15 +19,26 @@ from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import has_figure, plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["FUNDING_CUE", "asks_funding", "funding_answer", "funding_section"]
+__all__ = ["FUNDING_CUE", "FUNDING_PROCESS", "asks_funding", "funding_answer", "funding_section"]
 
 #: A question on the funding source (canonical key): "nguồn kinh phí", "kinh
-#: phí lấy từ đâu / bố trí thế nào", "dùng nguồn tiền nào", "tiền ở đâu ra".
+#: phí (để thực hiện kế hoạch CCHC năm 2025 của xã) lấy từ đâu" (a long
+#: subject before a source word), "kinh phí bố trí thế nào", "dùng
+#: nguồn tiền nào", "tiền ở đâu ra", or on the funding process the section
+#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí"). "Thu ngân
+#: sách" is revenue (a target), not the plan's funding.
 FUNDING_CUE = re.compile(
     r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh)\b"
-    r"|\b(?:kinh phi|tien|ngan sach|von)\b(?: \w+){0,8} (?:lay (?:tu|o)|tu dau|o dau|dau ra|tu nguon|"
-    r"bo tri|duoc bo tri|cap tu|trich tu|the nao|ra sao|nhu the nao|la gi|bao nhieu|nguon nao)\b"
+    r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,16} (?:lay (?:tu|o)|tu dau|o dau|dau ra|tu nguon|"
+    r"cap tu|trich tu|nguon nao)\b"
+    r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,8} (?:bo tri|duoc bo tri|the nao|ra sao|"
+    r"nhu the nao|la gi|bao nhieu)\b"
+    r"|\b(?:du tru|du toan|tham dinh|phan bo|phe duyet) (?:chi tiet )?kinh phi\b"
+    r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
 )
+#: The funding process named in a question: its "ai …" asks the section's
+#: actor, not a task row's lead.
+FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru)\b")
 #: The heading of the funding section.
 FUNDING_HEADING = re.compile(r"^(?:[ivx]+|\d+)?\W*kinh phi\b")
 #: Characters quoted per paragraph.
@@ -36,8 +47,11 @@ PARAGRAPH_CHARS = 700
 
 def asks_funding(query: Query) -> bool:
     """True when ``query`` asks where the plan's funding comes from (no
-    task number, no unit asked as lead)."""
-    return bool(FUNDING_CUE.search(query.key)) and not query.task_refs and "lead" not in query.fields
+    task number; a unit asked only as the funding process's actor: "ai
+    thẩm định")."""
+    if not FUNDING_CUE.search(query.key) or query.task_refs:
+        return False
+    return "lead" not in query.fields or bool(FUNDING_PROCESS.search(query.key))
 
 
 def funding_section(plan: Plan) -> Section | None:

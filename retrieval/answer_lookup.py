@@ -21,9 +21,11 @@ from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
+from retrieval.question.cues import NUMBER_ASKED, PADDING, QUESTION_PARTICLES
+from retrieval.question.model import FIELDS
 from retrieval.question.selection import topic_words
 
-__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows"]
+__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_words"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -40,11 +42,19 @@ def _row_text(task: Task) -> str:
     return canon(" ".join(filter(None, (task.content, task.objective, task.product, task.subsection))))
 
 
+def row_words(task: Task) -> set[str]:
+    """The content words of a task row (content, objective, product,
+    sub-section; :func:`topic_words` of their ``canon`` text)."""
+    return set(topic_words(_row_text(task)))
+
+
 def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
     content words, best first; ``[]`` when none covers :data:`MIN_COVER`.
     ``names`` are words of plan names, left out of the question's words."""
-    words = [w for w in topic_words(query.key) if w not in names and w not in _ASKING]
+    text = PADDING.sub(" ", NUMBER_ASKED.sub(" ", query.key))
+    words = [w for w in topic_words(text) if w not in names and w not in _ASKING
+             and w not in QUESTION_PARTICLES]
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
@@ -71,8 +81,8 @@ def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[
 
 
 def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -> Answer | None:
-    """Kind ``task``: the rows :func:`lookup_rows` finds, rendered with the
-    fields asked and cited; ``None`` when no row is close enough. With the
+    """Kind ``task``: the rows :func:`lookup_rows` finds, each with its
+    number and whole row (the fields asked first), cited; ``None`` when no row is close enough. With the
     passage search's ``hits`` (best first), only rows among the first
     :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
     answers better (a duty, a reporting rule) goes to the body."""
@@ -86,7 +96,9 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     label = len({p.doc for _, p, _ in found}) > 1 or not query.plan_named
     blocks, citations = [], []
     for _, plan, task in found:
-        blocks.append(tasks.render_task(plan, task, query.fields, label))
+        # the whole row, the fields asked first: the asker knows the task by its content only
+        fields = list(query.fields) + [f for f in FIELDS if f not in query.fields]
+        blocks.append(tasks.render_task(plan, task, fields, label))
         citations.append(task_citation(plan, task))
         citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
     head = "" if len(found) == 1 else f"{len(found)} nhiệm vụ khớp với câu hỏi:\n"

@@ -17,6 +17,7 @@ from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.crossplan import asks_periods
 
 
 def date_vi(iso: str | None) -> str | None:
@@ -96,7 +97,11 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages)
 
 def plans_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:
     """Kind ``plans``: "N kế hoạch:" and one line per plan of ``plans``
-    (label and title), each cited by its title. Abstains when empty."""
+    (label and title), each cited by its title; the period of each plan
+    when asked (:func:`periods_answer`; the caller passes every plan then,
+    unless the question or the scope fixed them). Abstains when empty."""
+    if asks_periods(query):
+        return periods_answer(query, plans, catalog)
     if not plans:
         return abstention(query)
     lines, citations = [], []
@@ -104,4 +109,36 @@ def plans_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answe
         lines.append(f"- {plan_label(catalog, plan.doc)}: {plan_title(plan) or plan.doc}")
         citations.append(Citation(plan.doc, plan_title(plan), "tiêu đề", None, plan_title(plan) or plan.doc))
     return Answer(f"{len(plans)} kế hoạch:\n" + "\n".join(lines), False, citations, "plans",
+                  list(citations), query)
+
+
+def periods_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:
+    """Kind ``plans``: the plans grouped by the period they cover, longest
+    first ("giai đoạn 2026 - 2030 (5 năm): Trường Xuân"; "6 tháng cuối năm
+    2025: Phú Thái, Việt Khê"), each plan cited by its title. For "kỳ kế
+    hoạch của từng xã", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
+    2025?". Abstains when ``plans`` is empty; a plan whose header gives no
+    period is said so."""
+    if not plans:
+        return abstention(query)
+    groups: dict[str, list[Plan]] = {}
+    spans: dict[str, float] = {}
+    for plan in plans:
+        period = plan.metadata.period
+        text = period.text or "không ghi kỳ kế hoạch"
+        groups.setdefault(text, []).append(plan)
+        if period.start_year:
+            years = (period.end_year or period.start_year) - period.start_year + 1
+            spans[text] = years / 2 if re.search(r"\b6 th[aá]ng\b", text) else years
+    lines, citations = [], []
+    for text in sorted(groups, key=lambda t: -spans.get(t, 0)):
+        years = spans.get(text)
+        length = f" ({int(years)} năm)" if years and years > 1 and years == int(years) else ""
+        names = ", ".join(catalog.by_doc[p.doc].name if p.doc in catalog.by_doc else p.doc
+                          for p in groups[text])
+        lines.append(f"- {text}{length}: {names}")
+        for plan in groups[text]:
+            citations.append(Citation(plan.doc, plan_title(plan), "tiêu đề", None,
+                                      plan_title(plan) or plan.doc))
+    return Answer("Kỳ của từng kế hoạch:\n" + "\n".join(lines), False, citations, "plans",
                   list(citations), query)

@@ -4,7 +4,7 @@
 Every plan in scope is searched, through its passages (task rows, body
 paragraphs, targets; :class:`retrieval.chunks.Chunk` quotes), for the term's
 :func:`ingest.lexicon.canon` words in a row, else all its content words in
-one passage; the answer lists, per plan, at
+one passage, else (a term of :data:`LOOSE_WORDS` words or more) all but one; the answer lists, per plan, at
 most :data:`PER_PLAN` cited places with a short excerpt around the term
 (bounded, never the whole text), then the plans that do not mention it.
 """
@@ -21,10 +21,14 @@ from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.selection import topic_words
 
-__all__ = ["PER_PLAN", "MentionIndex"]
+__all__ = ["LOOSE_WORDS", "PER_PLAN", "MentionIndex"]
 
 #: Places cited per plan.
 PER_PLAN = 2
+#: A term of this many content words or more ("giải ngân vốn đầu tư công")
+#: also matches a passage holding all its words but one, with its first and
+#: last word pairs as written ("giải ngân kế hoạch đầu tư công").
+LOOSE_WORDS = 5
 _EXCERPT = 90
 
 
@@ -35,12 +39,21 @@ def _excerpt(quote: str, term_key: str) -> str:
     if len(flat) <= 2 * _EXCERPT:
         return flat
     # locate the first term word in the source by its folded form
-    pos = 0
+    pos, first = None, None
     for m in re.finditer(r"\S+", flat):
         if canon(m.group(0)).split()[:1] == words[:1]:
-            pos = m.start()
-            break
+            first = m.start() if first is None else first
+            if _loose(flat[m.start():m.start() + 2 * len(term_key) + 10]).startswith(term_key):
+                pos = m.start()  # the whole term starts here ("ISO 18091", not the "ISO 9001" before)
+                break
+    pos = pos if pos is not None else (first or 0)
     start, end = max(0, pos - _EXCERPT), min(len(flat), pos + _EXCERPT + len(term_key))
+    if start:  # whole words only
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < pos else start
+    if end < len(flat):
+        space = flat.rfind(" ", pos, end)
+        end = space if space > pos else end
     text = flat[start:end].strip()
     return ("…" if start else "") + text + ("…" if end < len(flat) else "")
 
@@ -76,6 +89,11 @@ class MentionIndex:
             hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
             if not hits and len(words) >= 2:  # the words apart, in one passage
                 hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
+            if not hits and len(words) >= LOOSE_WORDS:
+                # a long description: all its words but one, its first and last pairs as written
+                ends = (" ".join(term.split()[:2]), " ".join(term.split()[-2:]))
+                hits = [c for key, c in self.by_doc.get(doc, []) if len(words - set(key.split())) <= 1
+                        and all(contains_words(key, end) >= 0 for end in ends)]
             (found.append((doc, hits)) if hits else missing.append(doc))
         shown = term.upper() if len(term) <= 6 else term
         if not found:

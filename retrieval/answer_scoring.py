@@ -18,6 +18,7 @@ from typing import Iterable
 from ingest.lexicon import canon
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.crossplan import COMPARE
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.
@@ -45,19 +46,25 @@ sanh giua lau lan lay khac nhau
 FIELD_PHRASES = re.compile(
     r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
     r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
-    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi))|han$)\b"
+    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao))|han$|"
+    # the unit asked and where the plan says it: "ai phụ trách …", "đơn vị … gọi là gì",
+    # "theo phần tổ chức thực hiện"
+    r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien)\b"
 )
 
 
 def query_terms(query: Query, names: set[str]) -> list[str]:
     """Content words of a question (canon form, in order): field phrases,
+    the comparison frame (:data:`retrieval.question.crossplan.COMPARE`),
     stopwords (judged on the word as typed) and plan names removed."""
     drop = set()
     for word in re.findall(r"\w+", nfc(query.text).lower()):
         bare = fold(word)
         if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
             drop.add(bare)
-    return [t for t in FIELD_PHRASES.sub(" ", query.key).split() if t not in drop and t not in names]
+    # the comparison frame ("so sánh", "khác nhau", "từng xã") is no content either
+    key = COMPARE.sub(" ", FIELD_PHRASES.sub(" ", query.key))
+    return [t for t in key.split() if t not in drop and t not in names]
 
 
 def terms(text: str) -> list[str]:
@@ -66,9 +73,14 @@ def terms(text: str) -> list[str]:
 
 
 def term_set(text: str) -> frozenset[str]:
-    """The :func:`retrieval.query.canon` words of ``text`` and its word pairs."""
+    """The :func:`retrieval.query.canon` words of ``text`` and its word
+    pairs; a standard's number with its year ("ISO 9001:2015") also gives
+    its parts, so "ISO 9001" in a question meets it."""
     words = terms(text)
-    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+    parts = [p for w in words if ":" in w for p in w.split(":") if p]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    pairs += [f"{a} {b.split(':')[0]}" for a, b in zip(words, words[1:]) if ":" in b]
+    return frozenset(words) | frozenset(parts) | frozenset(pairs)
 
 
 class TermWeights:
@@ -84,12 +96,15 @@ class TermWeights:
 
     def weights(self, query: Query, catalog: PlanCatalog) -> dict[str, float]:
         """Term → weight for ``query``: each content word
-        (:func:`query_terms`, the names of the plans it names removed)
+        (:func:`query_terms`, the names of the plans it names or the
+        conversation named before removed)
         weighs ``log(1 + n / (1 + df)) ** IDF_POWER``; each pair of adjacent
         content words ("a b") the mean of its two words. ``{}`` when the
         question has no content word."""
         names: set[str] = set()
-        for doc in query.plans:
+        # the plans named, and those named before in the conversation (a
+        # question re-asked of another plan still holds the first one's name)
+        for doc in dict.fromkeys([*query.plans, *query.mentioned]):
             entry = catalog.by_doc.get(doc)
             if entry:
                 names |= set(entry.key.split()) | entry.aliases

@@ -18,6 +18,7 @@ a figure asked that the rows do not state, a filter no task meets.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ingest.deadline import due_in_period
@@ -346,7 +347,8 @@ class TaskAnswerer:
         section asked, if any) of the plans in scope, with its sub-rows, the
         fields asked first; cites each row and sub-row. Abstains when no row
         is found, or a figure is asked ("kinh phí bao nhiêu?") with no field
-        and no row states one."""
+        and no row states one. A section-qualified number with no such row
+        ("mục VI.3" where section VI numbers 3.1, 3.2) lists that group."""
         found: list[tuple[Plan, Task]] = []
         scope = plans_in_scope(self.plans, query)
         for plan in scope:
@@ -355,6 +357,12 @@ class TaskAnswerer:
                 narrowed = [t for t in tasks if section_words_match(t, query)]
                 tasks = narrowed or tasks
             found.extend((plan, t) for t in tasks)
+        if not found and query.section_number and query.subsection_number and query.task_refs == [
+                query.subsection_number]:
+            # "mục VI.3 ai chủ trì?" with no row "3" in section VI: the group 3.x
+            group = self.filter_answer(replace(query, task_refs=[], intent="filter"))
+            if not group.abstained:
+                return group
         if not found:
             asked = "nhiệm vụ " + ", ".join(query.task_refs)
             if query.section_number:

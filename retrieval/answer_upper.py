@@ -70,8 +70,10 @@ class UpperIndex:
                 self.found[doc] = (names[key], first[(doc, key)])
 
     def answer(self, query: Query) -> Answer | None:
-        """Kind ``upper``: per plan in scope its upper-level locality, cited;
-        the plans naming none listed; ``None`` when no plan names one."""
+        """Kind ``upper``: with several plans, first the plans grouped by
+        locality ("thành phố Hải Phòng: Phú Thái, Nam An Phụ"); then per plan
+        in scope its upper-level locality, cited; the plans naming none
+        listed; ``None`` when no plan names one."""
         docs = query.plans if query.plans else sorted(self.plans)
         lines: list[str] = []
         citations: list[Citation] = []
@@ -92,6 +94,14 @@ class UpperIndex:
                                       chunk.page, chunk.quote, chunk.section))
         if not lines:
             return None
+        groups: dict[str, list[str]] = {}
+        for doc in docs:
+            if doc in self.found:
+                groups.setdefault(self.found[doc][0], []).append(self.catalog.by_doc[doc].name
+                                                                 if doc in self.catalog.by_doc else doc)
+        if len(docs) > 1:  # "kế hoạch nào thuộc TP Hải Phòng?": the plans grouped by locality first
+            lines.insert(0, "; ".join(f"{name}: {', '.join(places)}" for name, places in groups.items())
+                         + ".")
         if missing:
             lines.append("Không nêu địa phương cấp trên: "
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")

@@ -51,3 +51,24 @@ def test_unit_not_listed_gives_none(plans, catalog):
 def test_specific_question_is_not_a_duties_list(catalog):
     query = parse_query("Phòng Văn hóa - Xã hội có trách nhiệm báo cáo trước ngày nào?", catalog)
     assert not asks_duties(query)
+
+
+@pytest.mark.parametrize("question", [
+    "Trường Xuân: Phòng Kinh tế xã đảm nhận những việc gì trong kế hoạch?",
+    "truong xuan phong kinh te xa phu trach gi theo ke hoach cchc",
+    "Trường Xuân, Phòng Kinh tế xã còn làm gì nữa vậy?",
+])
+def test_duties_asked_with_a_tail_or_another_verb(question):
+    """"… gì theo KH", "… gì nữa", "phụ trách / đảm nhận gì": the unit's whole
+    body list (VI.4, its thẩm định kinh phí duty included), not a row by content."""
+    from tests.test_answer import seed_answerer
+    answer = seed_answerer().answer(question)
+    assert answer.kind == "duties", answer.text
+    assert any(c.doc.startswith("002_") and c.locator == "mục VI.4" for c in answer.citations)
+    assert "thẩm định kinh phí" in answer.text
+
+
+def test_row_question_with_a_plan_tail_is_not_a_duties_list(catalog):
+    """A deadline filter keeps its meaning even when it ends with "theo kế hoạch"."""
+    query = parse_query("Phòng Kinh tế xã có nhiệm vụ nào đến hạn trong quý III theo kế hoạch?", catalog)
+    assert not asks_duties(query)

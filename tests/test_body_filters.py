@@ -43,6 +43,30 @@ def test_funding_source_other_wording(answerer: Answerer, question: str):
     assert "Từ nguồn ngân sách nhà nước" in answer.text
 
 
+@pytest.mark.parametrize("question", both(
+    "Lộc Hòa, kinh phí để thực hiện kế hoạch cải cách hành chính nhà nước năm 2025 của xã lấy ở đâu?"))
+def test_funding_asked_with_a_long_subject(answerer: Answerer, question: str):
+    """Many words between "kinh phí" and "lấy ở đâu" still ask the funding source."""
+    answer = answerer.answer(question)
+    assert "Từ nguồn ngân sách nhà nước" in answer.text
+    assert answer.citations[0].locator == "mục IV"
+
+
+@pytest.mark.parametrize("question", both("Việt Khê: kinh phí làm kế hoạch do phòng nào thẩm định?"))
+def test_funding_process_actor_comes_from_the_funding_section(answerer: Answerer, question: str):
+    """"ai / phòng nào thẩm định" asks the funding section's actor, not a row's lead."""
+    answer = answerer.answer(question)
+    assert not answer.abstained
+    assert "Phòng Kinh tế, Phòng Văn hoá - xã hội thẩm định" in answer.text
+
+
+@pytest.mark.parametrize("question", both("Nam An Phụ phấn đấu thu ngân sách năm 2026 tăng bao nhiêu?"))
+def test_revenue_target_is_not_the_funding_section(answerer: Answerer, question: str):
+    """"Thu ngân sách" is a target (I.2.d), not where the plan's money comes from."""
+    answer = answerer.answer(question)
+    assert "10%" in answer.text and "KINH PHÍ" not in answer.text
+
+
 @pytest.mark.parametrize("question", both("Kinh phí thực hiện kế hoạch Nam An Phụ là bao nhiêu tỷ đồng?"))
 def test_funding_amount_not_stated_is_explained(answerer: Answerer, question: str):
     answer = answerer.answer(question)

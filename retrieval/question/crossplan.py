@@ -6,26 +6,64 @@
   named, or a comparison ("so sánh chỉ tiêu X giữa A và B", "khác nhau thế
   nào"); answered by :mod:`retrieval.answer_targets`.
 * :func:`asks_upper` – the upper-level locality: "cấp trên", "(trực) thuộc
-  (tỉnh|thành phố|huyện|địa phương) nào"; answered by
+  / ở / nằm ở (tỉnh|thành phố|TP|huyện|địa phương) nào", "kế hoạch nào
+  thuộc TP Hải Phòng"; answered by
   :mod:`retrieval.answer_upper`.
+* :func:`asks_periods` – the period each plan covers: "kỳ kế hoạch của từng
+  xã là giai đoạn nào?", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
+  2025?", "kế hoạch nào kéo dài 5 năm?", "mỗi kế hoạch áp dụng cho thời gian
+  nào?"; answered by :func:`retrieval.answer_meta.periods_answer`.
+* :func:`asks_body_and_annex` – one plan's body and annex compared ("phần
+  chỉ tiêu với phụ lục có khác không?", "phần tổ chức thực hiện với phụ lục
+  nv 2 ghi ngày khác nhau không?"); answered by :mod:`retrieval.answer_parts`.
 """
 
 from __future__ import annotations
 
 import re
 
+from retrieval.question.cues import TASK_REF
 from retrieval.question.model import Query
 
-__all__ = ["COMPARE", "TARGET", "asks_targets", "asks_upper"]
+__all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
+           "asks_periods", "asks_targets", "asks_upper", "without_parts"]
 
 #: a target word
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|dat bao nhieu|bao nhieu phan tram)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa)\b")
-_UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc) (?:dia phuong |dia ban |don vi )?"
-                    r"(?:tinh thanh|tinh|thanh pho|huyen|quan|dia phuong|dia ban|don vi|noi)"
-                    r"(?: cap tren)? nao)\b")
+#: the levels above a commune ("TP" as typed: canon keeps it)
+_LEVELS = r"tinh thanh|tinh|thanh pho|tp|huyen|quan|thi xa"
+_UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban|nam trong) "
+                    r"(?:dia phuong |dia ban |don vi )?"
+                    r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"
+                    r"(?: cap tren)? nao(?! (?:co|dat|neu|nhac|de ra)\b)"
+                    # "kế hoạch nào thuộc TP Hải Phòng", "xã nào ở tỉnh X"
+                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua) (?:" + _LEVELS + r") \w+)\b")
+
+
+#: the period of a plan asked: "giai đoạn nào", "kỳ kế hoạch", "thời kỳ", "bao
+#: lâu", "mấy năm", "5 năm", "6 tháng cuối", "áp dụng cho thời gian nào"
+PERIOD_ASKED = re.compile(
+    r"\b(?:giai doan nao|ky ke hoach|thoi ky|bao lau|may nam|keo dai|\d+ nam\b(?! \d)|"
+    r"(?:6|sau) thang (?:dau|cuoi)|(?:ap dung|thuc hien|trien khai)(?: trong| cho)? "
+    r"(?:thoi gian|nam|giai doan|ky) nao|(?:thoi gian|ky|giai doan) (?:cua|ap dung))"
+)
+#: "kế hoạch nào", "từng xã", "các kế hoạch": the plans compared
+_PLANS_COMPARED = re.compile(r"\b(?:ke hoach|kh|xa|phuong|ban) nao\b|\b(?:moi|tung|cac|nhung|ca (?:hai|ba|bon|nam)) "
+                             r"(?:ke hoach|kh|xa|phuong|ban)\b")
+
+
+def asks_periods(q: Query) -> bool:
+    """The period of every plan asked, or the plans of a period length
+    (module docstring): a period wording with the plans compared (or two
+    plans named), no task number, no unit."""
+    if q.task_refs or q.unit or q.count or not PERIOD_ASKED.search(q.key):
+        return False
+    if re.search(r"\b(?:nhiem vu|cong viec|chi tieu|muc tieu|bao cao)\b", q.key):
+        return False  # "kế hoạch nào có nhiệm vụ trong 6 tháng cuối năm": the rows, not the plan
+    return bool(_PLANS_COMPARED.search(q.key)) or (q.plan_named and len(q.plans) >= 2)
 
 
 def asks_targets(q: Query) -> bool:
@@ -38,3 +76,31 @@ def asks_targets(q: Query) -> bool:
 def asks_upper(q: Query) -> bool:
     """The upper-level locality asked (module docstring), no task number."""
     return not q.task_refs and bool(_UPPER.search(q.key))
+
+
+#: The body named as a part: "phần chỉ tiêu", "phần tổ chức thực hiện", "thân văn bản".
+BODY_PART = re.compile(r"\b(?:than (?:ke hoach|van ban|bai)|body|noi dung chinh|phan (?:noi dung|chi tieu|muc tieu|"
+                       r"to chuc thuc hien|than|nhiem vu chu yeu|giai phap)|to chuc thuc hien|"
+                       r"phan (?:dau|tren)|van ban ke hoach)\b")
+#: The annex named as a part: "phụ lục", "bảng nhiệm vụ", "danh mục nhiệm vụ".
+ANNEX_PART = re.compile(r"\b(?:phu luc|bang nhiem vu|danh muc nhiem vu|bang phan cong)\b")
+#: The comparison asked of the two parts: "có khác không", "khớp nhau", "ghi giống".
+_PARTS_VERDICT = re.compile(r"\b(?:co )?(?:ghi )?(?:khac|giong|khop|trung|lech|chenh lech|thong nhat)"
+                            r"(?: nhau)?(?: khong| ko| k| chua)?\b")
+
+
+#: words that only frame the two parts ("ghi", "ở", "với")
+_PARTS_WORDS = frozenset({"ghi", "o", "voi", "va", "so", "phan", "cua"})
+
+
+def without_parts(key: str) -> str:
+    """``key`` without the parts named, the rows referred to ("nv 2") and
+    the comparison asked ("phần chỉ tiêu với phụ lục có khác không"): what
+    the two parts should say."""
+    rest = TASK_REF.sub(" ", _PARTS_VERDICT.sub(" ", ANNEX_PART.sub(" ", BODY_PART.sub(" ", key))))
+    return " ".join(w for w in rest.split() if w not in _PARTS_WORDS)
+
+
+def asks_body_and_annex(q: Query) -> bool:
+    """True when ``q`` names the body and the annex as two parts of one plan."""
+    return bool(BODY_PART.search(q.key) and ANNEX_PART.search(q.key)) and len(q.plans) <= 1

@@ -63,6 +63,7 @@ COUNT = re.compile(
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
+    r"|\b" + COUNT_NOUN + r"\b.*\bke (?:ra|het|ten)\b"  # "số nv Phòng X chủ trì …, kể ra"
     r"|\b(?:cai|muc|dong|nhung cai|may cai) nao\b"
 )
 CROSS = re.compile(
@@ -70,6 +71,13 @@ CROSS = re.compile(
     r"phu luc (?:cua )?(?:ke hoach )?nao|dia phuong nao|so sanh|khac nhau|giong nhau|"
     r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach))\b"
 )
+#: A list asked in so many words ("liệt kê", "các nhiệm vụ", "những việc"),
+#: not only "nhiệm vụ gì" (which may ask one row's content).
+EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
+                           r"|\bliet ke\b|\bdanh sach\b")
+#: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.
+DOC_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|"
+                              r"ke hoach|de an) (?:so|mang so) (?:may|nao|bao nhieu)\b")
 PLANS_ONLY_WORDS = set("""
 nhung cac ke hoach nao la cua ap dung cho danh trong thuc hien co xa phuong thi tran cai cach
 hanh chinh nha nuoc ky giai doan thang nam cuoi dau 6 sau quy ban hanh
@@ -109,6 +117,10 @@ NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc |lam |thuc hie
 QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
 SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b(?!\.\d)")
+#: A row number qualified by its section's roman numeral, for plans whose
+#: numbering restarts per section: "mục II.2.4", "LH VII.3", "nv III.1",
+#: "còn IV.3?" (section "ii", row "2.4").
+SECTION_REF = re.compile(r"(?<![\w.])([ivx]{1,4})\.(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
 PLACE_MENTION = re.compile(
     r"\b(?:[Xx][ãa]|[Pp]h[ưu][ờo]ng|[Tt]h[ịi] [Tt]r[ấa]n)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )
@@ -216,6 +228,12 @@ MENTION = re.compile(
     r"\b(?:ke hoach|xa|phuong|van ban|dia phuong|ban) nao (?:co )?(?:nhac|nhac den|nhac toi|de cap|noi|neu|co|"
     r"dat|ap dung|trien khai|thuc hien|dung)(?: den| toi| ve)? (.+)$"
 )
+#: The term first: "Đề án 06 được nhắc ở những KH nào?", "PAPI có trong kế hoạch
+#: nào?", "ISO 18091 xuất hiện ở xã nào".
+MENTION_BEFORE = re.compile(
+    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
+    r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
+)
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
 WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
                              r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b")
@@ -240,6 +258,27 @@ AS_OF_OVERDUE = re.compile(r"\b(?:den|toi|den het|het|vao) ngay (\d{1,2})[/.-](\
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
+#: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.
+SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nhu tren|voi)|nhu vay|nhu the|"
+                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia))\b")
+#: "kế hoạch nào khác", "xã khác", "nơi khác": every plan but the previous one.
+OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? khac\b")
+#: The row's number asked of a task described by its content: "là nhiệm vụ số
+#: mấy", "nv thứ mấy", "số thứ tự nào", "thuộc nhiệm vụ nào", "ở dòng nào".
+NUMBER_ASKED = re.compile(
+    r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
+    r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
+    r"o (?:dong|muc|nhiem vu) (?:nao|so may))\b"
+)
+#: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
+#: not a description of a task's content.
+QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
+#: Conversational padding around a question ("cho hỏi", "cái nv …", "thì ai
+#: lo", "giúp mình"): no part of what a task is about.
+PADDING = re.compile(
+    r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
+    r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
+)
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.question.cues import BARE_NUMBER, FOLLOW_CUE, FOLLOW_FIELD, OTHER_PLAN, WITHIN_PREVIOUS
+from retrieval.question.cues import (
+    BARE_NUMBER,
+    FOLLOW_CUE,
+    FOLLOW_FIELD,
+    OTHER_PLAN,
+    OTHER_PLANS,
+    SIMILAR,
+    WITHIN_PREVIOUS,
+)
 from retrieval.question.model import Intent, Query
 
 __all__ = ["follow_up"]
@@ -23,7 +31,9 @@ def follow_up(question: Query, previous: Query) -> Query:
     "trong đó …" selects among the previous answer's rows
     (``previous.result_keys``); "còn Trường Xuân?" asks the previous
     question of the plan named, "kế hoạch kia thì sao?" of the plan
-    mentioned before the previous one.
+    mentioned before the previous one; "Việt Khê có nhiệm vụ tương tự
+    không?", "kế hoạch nào khác cũng có nhiệm vụ như vậy?" asks the like of
+    the previous answer's rows in the plan named, or in every other plan.
     Returns a new :class:`Query`.
     """
     q = replace(question, plans=list(question.plans), task_refs=list(question.task_refs),
@@ -33,13 +43,19 @@ def follow_up(question: Query, previous: Query) -> Query:
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
         if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
-            return replace(previous, plans=[other[-1]], plan_named=True, text=q.text,
-                           task_refs=list(previous.task_refs), fields=list(previous.fields),
-                           sections=list(previous.sections), result_keys=[], previous_keys=[],
-                           cross_doc=False, mentioned=list(q.mentioned))
+            return _asked_of(previous, [other[-1]], q)
+    similar = _similar(q, previous)
+    if similar is not None:
+        return similar
     if not q.plan_named and not q.cross_doc:
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.unknown_place = q.unknown_place or previous.unknown_place
+        if q.metas and q.plan_named and not q.task_refs and previous.intent == Intent.META:
+            # "ai ký?" after "QĐ số mấy, ngày nào?": the header facts of the same plan, the
+            # new one first, the earlier ones kept (so "còn Trường Xuân?" asks them all)
+            q.metas = list(dict.fromkeys([*q.metas, *previous.metas]))
+            q.meta, q.fields, q.intent = q.metas[0], [], Intent.META
+            return q
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
         q.previous_keys = list(previous.result_keys)
@@ -54,10 +70,7 @@ def follow_up(question: Query, previous: Query) -> Query:
             and not q.has_filter and not q.count and set(q.plans) != set(previous.plans)
             and (FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)):
         # "còn Trường Xuân?": the previous question, asked of the plan named now
-        return replace(previous, plans=list(q.plans), plan_named=True, text=q.text,
-                       task_refs=list(previous.task_refs), fields=list(previous.fields),
-                       sections=list(previous.sections), result_keys=[], previous_keys=[],
-                       cross_doc=False, mentioned=list(q.mentioned))
+        return _asked_of(previous, list(q.plans), q)
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number
@@ -88,4 +101,39 @@ def follow_up(question: Query, previous: Query) -> Query:
                      "subsection_number"):
             setattr(q, name, getattr(previous, name))
         q.intent = "count" if q.count else "filter"
+    return q
+
+
+def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
+    """The previous question asked again of ``plans`` ("còn Trường Xuân?",
+    "kế hoạch kia thì sao?"): its intent, selection, fields and wording (the
+    search and the handlers read the previous question's words, not "còn
+    X?"), with the plans replaced and the conversation's mentions kept."""
+    return replace(previous, plans=plans, plan_named=True,
+                   task_refs=list(previous.task_refs), fields=list(previous.fields),
+                   sections=list(previous.sections), result_keys=[], previous_keys=[],
+                   cross_doc=False, mentioned=list(question.mentioned))
+
+
+def _similar(q: Query, previous: Query) -> Query | None:
+    """"VK có nv tương tự không?", "kế hoạch nào khác cũng có nhiệm vụ kiểm
+    tra như vậy?": intent ``similar`` over the previous answer's rows, of
+    the plans named (other than the previous ones) or, with "khác" / a
+    cross-plan wording and no plan named, of every other plan; ``None``
+    when the question is not such a follow-up."""
+    if not SIMILAR.search(q.key) or not (previous.result_keys or previous.similar_to) or q.task_refs:
+        return None
+    named = q.plan_named and bool(q.plans) and set(q.plans) != set(previous.plans)
+    others = not q.plan_named and bool(OTHER_PLANS.search(q.key) or q.cross_doc)
+    if not (named or others):
+        return None
+    if previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
+        q.similar_to, q.topic = list(previous.similar_to), previous.topic
+    else:
+        q.similar_to = list(previous.result_keys)
+        q.topic = previous.topic or previous.key  # what the previous rows were asked about
+    q.fields = q.fields or list(previous.fields)
+    if others:
+        q.plans, q.plan_named, q.cross_doc = [], False, True
+    q.intent = Intent.SIMILAR
     return q

@@ -29,6 +29,11 @@ class Intent(str, Enum):
       thanh toán trực tuyến thế nào?", "so sánh chỉ tiêu X giữa A và B");
     * ``UPPER`` – the upper-level locality of each plan ("năm xã thuộc địa
       phương cấp trên nào?");
+    * ``SIMILAR`` – the tasks of other plans like the previous answer's rows
+      ("Việt Khê có nhiệm vụ tương tự không?", "kế hoạch nào khác cũng có
+      nhiệm vụ như vậy?");
+    * ``BODY_ANNEX`` – one plan's body and annex side by side ("phần chỉ
+      tiêu với phụ lục có khác không?");
     * ``SEARCH`` – everything else: passages of the body.
     """
 
@@ -42,6 +47,8 @@ class Intent(str, Enum):
     WHICH_PLANS = "which_plans"
     TARGETS = "targets"
     UPPER = "upper"
+    SIMILAR = "similar"
+    BODY_ANNEX = "body_annex"
     SEARCH = "search"
 
     def __str__(self) -> str:
@@ -102,7 +109,9 @@ class Query:
       just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
-      for "trong đó …"); ``today`` ISO date the windows count from ("tính đến ngày
+      for "trong đó …"); ``similar_to`` ((doc, number) of the previous
+      answer's rows the question asks the like of, "… có nhiệm vụ tương tự
+      không?"); ``today`` ISO date the windows count from ("tính đến ngày
       30/9" gives 1/10: that day has passed, and ``today_given``; else set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
@@ -163,6 +172,7 @@ class Query:
     per_plan: bool = False
     mention: str | None = None
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
+    similar_to: list[tuple[str, str]] = field(default_factory=list)
     today: str | None = None
     today_given: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)

@@ -41,16 +41,19 @@ from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
-from retrieval.question.crossplan import asks_targets, asks_upper
+from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
     BODY_REFERENCE,
     COUNT,
     COUNT_NOUN,
     CROSS,
+    DOC_NUMBER_ASKED,
     DOTTED,
     EXACT,
     EXCLUSION,
+    EXPLICIT_LIST,
     FIELD_CUES,
+    FOLLOW_CUE,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
     LIST,
@@ -59,19 +62,23 @@ from retrieval.question.cues import (
     MONTH_SPAN,
     NEGATION,
     NUM,
+    NUMBER_ASKED,
+    PADDING,
     PLACE_MENTION,
     PLAN_PERIOD,
     PLANS_ONLY_WORDS,
     QUARTER,
     QUARTER_SPAN,
+    QUESTION_PARTICLES,
     QUOTED,
     RECURRENCE,
     RECURRENCES,
     REGULAR,
-    SPAN_NUMBER,
     WHOLE_YEAR,
     SECTION_CUE,
     SECTION_NUMBER,
+    SECTION_REF,
+    SPAN_NUMBER,
     TASK_REF,
     WRITTEN,
     YEAR,
@@ -295,6 +302,22 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
         q.period_written = bool(q.period) and bool(WRITTEN.search(rest[max(0, pos - 25): pos]))
 
 
+def _section_ref(q: Query, key: str) -> None:
+    """A row number qualified by its section's roman numeral ("mục II.2.4",
+    "LH VII.3", "còn III.4?"): the section is ``q.section_number`` ("ii"),
+    the group ``q.subsection_number`` (the number's first part, "2"), and the
+    number itself a task reference ("2.4") unless the question counts or
+    asks a list in so many words ("mục II.2 có mấy nhiệm vụ", "liệt kê các
+    nhiệm vụ mục II.3" are the group, not a row)."""
+    m = SECTION_REF.search(key)
+    if not m:
+        return
+    number = m.group(2)
+    q.section_number, q.subsection_number = m.group(1), number.split(".")[0]
+    if not (q.count or EXPLICIT_LIST.search(key)) and number not in q.task_refs:
+        q.task_refs = [number] + q.task_refs
+
+
 # ------------------------------------------------------------ intent rules
 # Each rule sees the parsed query (fields, references, filters, cues set)
 # and the words left once plan names and generic words are removed. The
@@ -342,24 +365,43 @@ def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
 
 def _asks_lookup(q: Query, leftover: list[str]) -> bool:
     """A field of a task described by its content, no number: "ai lo việc
-    số hóa hồ sơ?", "ISO 9001 khi nào xong?" (at least two content words)."""
-    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure or not set(q.fields) - {"content"}:
+    số hóa hồ sơ?", "ISO 9001 khi nào xong?", or its number ("áp dụng ISO
+    18091 là nhiệm vụ số mấy?"); at least two content words."""
+    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure:
+        return False
+    if not (set(q.fields) - {"content"} or NUMBER_ASKED.search(q.key)):
         return False
     if BODY_REFERENCE.search(q.key):
         return False
-    return len(topic_words(" ".join(leftover))) >= 2
+    return len(content_words(leftover)) >= 2
+
+
+def content_words(leftover: list[str]) -> list[str]:
+    """The words describing a task's content in a question's ``leftover``
+    words (``canon`` keys): what remains once the field cues ("hạn chót", "khi
+    nào", "ai chủ trì"), the follow-up cue ("thế", "còn"), the padding ("cho
+    hỏi", "cái") and the question particles (:data:`QUESTION_PARTICLES`) are
+    taken out, as
+    :func:`retrieval.question.selection.topic_words`. "thế hạn chót khi
+    nào?" has none; "ai lo việc số hóa hồ sơ?" has "so hoa ho so"."""
+    text = " ".join(leftover)
+    for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE, NUMBER_ASKED, PADDING):
+        text = pattern.sub(" ", text)
+    return [w for w in topic_words(text) if w not in QUESTION_PARTICLES]
 
 
 #: (intent, rule) in the order they are tried.
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
+    (Intent.BODY_ANNEX, lambda q, leftover: asks_body_and_annex(q)),
     (Intent.TASK, _asks_task_rows),
     (Intent.UPPER, lambda q, leftover: asks_upper(q)),
+    (Intent.PLANS, lambda q, leftover: asks_periods(q)),
+    (Intent.PLANS, _asks_plans_of_period),  # before WHICH_PLANS: "áp dụng cho năm 2026" is no term
     (Intent.TARGETS, lambda q, leftover: asks_targets(q)),
     (Intent.WHICH_PLANS, _asks_which_plans),
     (Intent.AGGREGATE, _asks_aggregate),
     (Intent.COUNT, lambda q, leftover: q.count),
     (Intent.META, _asks_header_fact),
-    (Intent.PLANS, _asks_plans_of_period),
     (Intent.FILTER, _asks_task_list),
     (Intent.LOOKUP, _asks_lookup),
     (Intent.SEARCH, lambda q, leftover: True),
@@ -413,7 +455,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
     q.meta = q.metas[0] if q.metas else None
-    q.figure = bool(re.search(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%", key))
+    figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
+    q.figure = bool(figure.search(NUMBER_ASKED.sub(" ", key)))  # "nv số mấy" asks a row's number
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
@@ -423,6 +466,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     sec = SECTION_NUMBER.search(key)
     if sec:
         q.section_number, q.subsection_number = sec.group(1), sec.group(2)
+    _section_ref(q, key)
+    if q.task_refs and q.figure and not figure.search(DOC_NUMBER_ASKED.sub(" ", key)):
+        q.figure = False  # "nv 3 căn cứ QĐ số mấy?": the row's document number, not a figure
     _deadline_filters(q, key, raw)
 
     unit = _find_unit(key, catalog)
@@ -440,7 +486,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
     if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
-                    Intent.TARGETS, Intent.UPPER):
+                    Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
         q.unit = q.unit_text = q.period = q.period_until = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs = [], [], [], []

@@ -38,8 +38,8 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
-    COUNT,
     COORDINATING_ROLE,
+    COUNT,
     DAYS_FROM,
     DEADLINE_FORM,
     DUE_BEFORE,
@@ -53,6 +53,7 @@ from retrieval.question.cues import (
     EXCLUSION,
     LATEST,
     MENTION,
+    MENTION_BEFORE,
     NEGATED_AFTER,
     OVERDUE,
     PER_PLAN,
@@ -239,18 +240,18 @@ def _read_aggregate(q: Query, key: str) -> None:
         q.per_plan = q.cross_doc = True
 
 
-#: Longest term read as "a term to find" (a longer one is a description,
-#: better served by passage search).
-MENTION_WORDS = 5
+#: Most content words of a term read as "a term to find" (a longer one is a
+#: description, better served by passage search).
+MENTION_WORDS = 6
 
 
 def _read_mention(q: Query, key: str) -> None:
-    m = MENTION.search(key)
+    m = MENTION.search(key) or MENTION_BEFORE.search(key)
     if m:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
                       r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
-        if term and len(term.split()) <= MENTION_WORDS and not q.unit:
+        if term and len(topic_words(term)) <= MENTION_WORDS and not q.unit:
             q.mention = term
 
 
