@@ -246,14 +246,15 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
 
 
 def _period_words(period: str) -> str:
-    """"2026-Q1" → "quý I/2026", "*-03" → "tháng 3", "2026" → "năm 2026"."""
+    """"2026-Q1" → "quý I/2026", "*-03" → "tháng 3", "2026" → "năm 2026",
+    "*" → "năm của kế hoạch"."""
     year, _, rest = period.partition("-")
     tail = f"/{year}" if year != "*" else ""
     if rest.startswith("Q"):
         return f"quý {['I', 'II', 'III', 'IV'][int(rest[1:]) - 1]}{tail}"
     if rest:
         return f"tháng {int(rest)}{tail}"
-    return f"năm {year}"
+    return f"năm {year}" if year != "*" else "năm của kế hoạch"
 
 
 def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:

@@ -103,6 +103,9 @@ YEAR_FILTER = re.compile(
     r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
     r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?((?:19|20)\d{2})\b"
 )
+#: "cả năm" with no year: the plan's whole year ("trừ những việc làm cả năm"),
+#: not "cả năm xã / kế hoạch" (all five plans).
+WHOLE_YEAR = re.compile(r"\bca nam\b(?! (?:\d|xa|ke hoach|phuong|ban|noi|dia phuong))")
 PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
@@ -188,7 +191,8 @@ DUE_BEFORE = re.compile(
 #: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
 #: hóa", "nhiệm vụ nào nói về ISO".
 TOPIC = re.compile(
-    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc)"
+    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc|"
+    r"dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản

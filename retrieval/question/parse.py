@@ -79,6 +79,7 @@ from retrieval.question.cues import (
     SECTION_REF,
     SPAN_NUMBER,
     TASK_REF,
+    WHOLE_YEAR,
     WRITTEN,
     YEAR,
     YEAR_FILTER,
@@ -269,6 +270,7 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     year_filter = YEAR_FILTER.search(rest)
     regular = REGULAR.search(rest)
     recurrence = RECURRENCE.search(rest)
+    whole_year = WHOLE_YEAR.search(rest)
     q.period_exact = bool(EXACT.search(rest))
     pos = None
     if quoted:
@@ -291,6 +293,9 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     elif recurrence and (q.count or q.wants_list):
         q.recurrence = RECURRENCES[recurrence.group(1)]
         pos = recurrence.start()
+    elif whole_year and (q.count or q.wants_list):
+        q.period, q.period_exact = "*", True
+        pos = whole_year.start()
     if pos is not None and pos >= 0:
         before = rest[max(0, pos - 40): pos].rstrip()
         q.negate = bool(NEGATION.search(before + " ") or EXCLUSION.search(before))

@@ -206,7 +206,8 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
     text = re.split(r"\b(?:khong|va (?:do|ai|thoi|han|co quan)|do (?:ai|phong|co quan|don vi)|"
                     r"thoi han|thoi gian|han)\b", m.group(1))[0]
-    words = [w for w in text.split() if w not in names and w not in {"nao", "gi", "khong", "nhe", "a"}]
+    words = [w for w in text.split() if w not in names
+             and w not in {"nao", "gi", "khong", "nhe", "a", "thoi", "vay", "nhi", "day"}]
     if words:
         q.product_text = " ".join(words)
         q.product_exact = bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
