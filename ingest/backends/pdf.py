@@ -48,7 +48,9 @@ import re
 import statistics
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import pdfplumber
 from pdfplumber.utils import cluster_objects
@@ -467,7 +469,9 @@ def _continue_paragraph(blocks: list[Block], text: str) -> None:
             return
 
 
-def _vertical_order(lines: list[_Line], tables):
+def _vertical_order(
+    lines: list[_Line], tables: list[tuple[float, list[list[str]]]]
+) -> Iterator[tuple[str, Any]]:  # the item's type depends on the kind (see below)
     """Yield ``("line", _Line)``, ``("columns", [_Line])`` and ``("table", rows)``.
 
     Tables and lines are merged by their top; a run of consecutive split
@@ -478,7 +482,7 @@ def _vertical_order(lines: list[_Line], tables):
     items.sort(key=lambda it: (it[0], it[1] == "line"))
     run: list[_Line] = []
     for _top, kind, item in items:
-        if kind == "line" and item.split:
+        if kind == "line" and isinstance(item, _Line) and item.split:
             run.append(item)
             continue
         if run:

@@ -171,7 +171,7 @@ def recover_table(
     height = statistics.median(w["bottom"] - w["top"] for w in words)
     if previous is not None and previous.page_size != page_size:
         previous = None
-    start, columns, header_lines = None, None, 0
+    start, columns, header_lines = 0, None, 0  # start/header_lines are set with columns below
     if previous is not None:
         repeat = _repeat_length(lines, previous)
         if repeat:
@@ -449,7 +449,7 @@ def _columnar(line: _Line, columns: Columns, height: float) -> bool:
 
 def _body_lines(lines: list[_Line], start: int, height: float) -> list[_Line]:
     """Lines from ``start`` up to the table end (rule 4 of the module doc)."""
-    body = []
+    body: list[_Line] = []
     for k in range(start, len(lines)):
         line = lines[k]
         if body and line.top - body[-1].bottom > END_GAP * height and not _line_starts_row(line):
