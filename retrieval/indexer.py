@@ -138,6 +138,7 @@ def analyzer_fingerprint() -> str:
 
     digest = hashlib.sha256()
     for module in (retrieval.analyzers, ingest.textnorm):
+        assert module.__file__ is not None  # plain source modules, not namespace packages
         with open(module.__file__, "rb") as fh:
             digest.update(fh.read())
     try:
