@@ -290,7 +290,7 @@ def _line_starts_row(line: _Line) -> bool:
 # ---------------------------------------------------------------- header
 
 
-def find_header(lines: list[_Line], height: float):
+def find_header(lines: list[_Line], height: float) -> tuple[int, list[str], list[tuple[float, float]], int] | None:
     """The first task-table header among ``lines``.
 
     Returns ``(start, labels, spans, size)``: index of its first line, the
@@ -319,12 +319,12 @@ def find_header(lines: list[_Line], height: float):
     return None
 
 
-def _labels(band: list[_Line]):
+def _labels(band: list[_Line]) -> tuple[list[str], list[tuple[float, float]]] | None:
     """Label texts and spans of a header band, or ``None`` if it is no header."""
     segs = [(k, piece) for k, ln in enumerate(band) for seg in ln.segments for piece in _split_families(seg)]
     if any(len(s.text) > MAX_LABEL_CHARS for _, s in segs):
         return None
-    parents = set()
+    parents: set[int] = set()
     for a, (ka, sa) in enumerate(segs):
         for kb in range(len(band)):
             if kb != ka and sum(1 for k, s in segs if k == kb and _overlap(sa, s)) >= 2:
@@ -336,7 +336,9 @@ def _labels(band: list[_Line]):
             groups[-1].append(item)
         else:
             groups.append([item])
-    texts, spans, families = [], [], []
+    texts: list[str] = []
+    spans: list[tuple[float, float]] = []
+    families: list[str | None] = []
     for group in groups:
         group.sort(key=lambda it: (it[0], it[1].x0))
         text = clean_cell(" ".join(s.text for _, s in group)) or ""

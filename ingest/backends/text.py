@@ -452,6 +452,7 @@ class TextBackend:
     """
 
     def load(self, path: str) -> LoadedDocument:
+        """Blocks of the text file at ``path`` (errors: see the class docstring)."""
         name = os.path.basename(path)
         with open(path, "rb") as fh:
             data = fh.read()
