@@ -69,4 +69,5 @@ class Backend(Protocol):
     """
 
     def load(self, path: str) -> LoadedDocument:  # pragma: no cover - protocol
+        """The blocks of the file at ``path``, in reading order."""
         ...

@@ -200,7 +200,9 @@ def _read_quarters(m: re.Match) -> _Atom | None:
     body = m.group(0)
     if m.group("y"):
         body = body[: m.start("y") - m.start()]
-    quarters = _numbers(body[len(re.match(r"qu[yi]", body).group(0)):], r"\b(iv|i{1,3}|[1-4])\b")
+    word = re.match(r"qu[yi]", body)
+    assert word is not None  # the quarter pattern always starts with quý/quí
+    quarters = _numbers(body[len(word.group(0)):], r"\b(iv|i{1,3}|[1-4])\b")
     if not quarters:
         return None
     first, last = min(quarters), max(quarters)
@@ -303,7 +305,7 @@ def _read_atoms(text: str) -> list[_Atom]:
     return sorted(atoms, key=lambda a: a.pos)
 
 
-def _resolve(atom: _Atom, atoms: list[_Atom], text: str, plan_year: int | None):
+def _resolve(atom: _Atom, atoms: list[_Atom], text: str, plan_year: int | None) -> tuple[date, date] | None:
     """(start, end) of ``atom`` after year borrowing, or ``None`` if undated."""
     if atom.year is not None:
         return atom.build(atom.year)
@@ -314,12 +316,16 @@ def _resolve(atom: _Atom, atoms: list[_Atom], text: str, plan_year: int | None):
     try:
         if following:
             lender = following[0]
-            span = atom.build(lender.year)
-            if span[0] > lender.build(lender.year)[0]:
-                span = atom.build(lender.year - 1)
+            year = lender.year
+            assert year is not None  # ``same`` holds dated atoms only
+            span = atom.build(year)
+            if span[0] > lender.build(year)[0]:
+                span = atom.build(year - 1)
             return span
         if preceding:
-            return atom.build(preceding[-1].year)
+            year = preceding[-1].year
+            assert year is not None
+            return atom.build(year)
         if plan_year is not None:
             rest = text[atom.end_pos:]
             shift = -1 if _PREVIOUS_YEAR.match(rest.lstrip()) else (1 if _FOLLOWING_YEAR.match(rest.lstrip()) else 0)
@@ -329,7 +335,9 @@ def _resolve(atom: _Atom, atoms: list[_Atom], text: str, plan_year: int | None):
     return None
 
 
-def _apply_modifier(atom: _Atom, span: tuple[date, date], text: str, last_in_clause: bool):
+def _apply_modifier(
+    atom: _Atom, span: tuple[date, date], text: str, last_in_clause: bool
+) -> tuple[date | None, date | None]:
     """(start, end) after the word before ``atom`` ("trước", "đến", "từ" …).
 
     "từ" opens the end only when nothing closes it: no later period in the
@@ -470,6 +478,7 @@ def due_overlaps(due: Due | None, period: str) -> bool:
         return kind in cycles.get(due.recurrence or "", set())
     if due.recurrence == "annual":
         start, end = start or end, end or start
+        assert start is not None and end is not None  # not both None (returned above)
         length = end - start
         if length.days >= 365:
             return True
@@ -479,6 +488,7 @@ def due_overlaps(due: Due | None, period: str) -> bool:
                 return True
         return False
     if start is None:
+        assert end is not None
         return p_start <= end <= p_end
     if end is None:
         return start <= p_end

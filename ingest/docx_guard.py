@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -62,7 +63,7 @@ class _Counter:
         self.paragraphs = self.rows = self.cells = 0
         self.body = False
 
-    def start(self, tag, attrib) -> None:
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
         if tag == W + "p":
             self.paragraphs += 1
             if self.paragraphs > self.limits.max_paragraphs:
@@ -91,10 +92,10 @@ class _Counter:
             raise ParseLimitError(
                 self.name, f"ô bảng gộp {text[:12]} cột ({what}), tối đa {self.limits.max_grid}")
 
-    def end(self, tag) -> None:
+    def end(self, tag: str) -> None:
         return None
 
-    def data(self, data) -> None:
+    def data(self, data: str) -> None:
         return None
 
     def close(self) -> None:

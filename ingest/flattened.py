@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -76,6 +77,8 @@ from ingest.textnorm import fold
 
 Cell = list[str]  # the physical lines of one cell
 Row = list[Cell]
+_State = tuple[int, int, bool, bool]  # (atom i, column index k, consumed, row0), see _segment
+_Option = tuple[float, tuple | None, _State | None]  # (score, move, next state)
 
 # ---------------------------------------------------------------------------
 # vocabulary
@@ -590,7 +593,7 @@ def _segment(
     # being filled has a cell already; ``row0``: it is the record's first row.
     # Filled from the end (i descending, k descending); a new row goes back to
     # k = 0 at the same i, which needs only states with consumed = False.
-    best: dict[tuple, tuple[float, tuple | None, tuple | None]] = {}
+    best: dict[_State, _Option] = {}
     for i in range(m, -1, -1):
         for consumed in (False, True):
             for row0 in (True, False):
@@ -600,8 +603,9 @@ def _segment(
                         cell, subrow_cost,
                     )
     score, moves = 0.0, []
-    state = (0, 0, False, True)
-    score = best[state][0]
+    start: _State = (0, 0, False, True)
+    score = best[start][0]
+    state: _State | None = start
     while state is not None:
         _, move, state = best[state]
         if move is not None:
@@ -618,7 +622,11 @@ def _segment(
     return score, rows
 
 
-def _best_option(best, i, k, consumed, row0, m, last, cols, atoms, scorer, first_row, open_cols, cuts, cell, subrow_cost):
+def _best_option(
+    best: dict[_State, _Option], i: int, k: int, consumed: bool, row0: bool, m: int, last: int, cols: list[int],
+    atoms: list[_Atom], scorer: _Scorer, first_row: str, open_cols: dict[int, bool], cuts: list[float],
+    cell: Callable[[int, int, int, bool], float], subrow_cost: Callable[[int], float],
+) -> _Option:
     """One step of :func:`_segment`'s programme: the best (score, move, next
     state) from state (i, k, consumed, row0), given the later states."""
     if k == last:
@@ -626,7 +634,7 @@ def _best_option(best, i, k, consumed, row0, m, last, cols, atoms, scorer, first
             return (0.0, None, None)
         if not consumed:
             return (_NEG, None, None)
-        nxt = (i, 0, False, False)
+        nxt: _State = (i, 0, False, False)
         return (best[nxt][0] + subrow_cost(i), ("row",), nxt)
     col = cols[k]
     cont = row0 and first_row == "cont"
@@ -636,7 +644,7 @@ def _best_option(best, i, k, consumed, row0, m, last, cols, atoms, scorer, first
     else:
         empty = scorer.empty(col)
     nxt = (i, k + 1, consumed, row0)
-    options = [(best[nxt][0] + empty, None, nxt)]
+    options: list[_Option] = [(best[nxt][0] + empty, None, nxt)]
     # end the row early before a bullet sub-row (its other cells empty)
     if consumed and i < m and k >= 1 and atoms[i].line_start and _BULLET.match(atoms[i].text):
         nxt = (i, 0, False, False)
@@ -664,7 +672,7 @@ def _open_columns(row: Row, widths: dict[int, float], lower_follows: bool) -> di
             continue
         last = lines[-1].rstrip()
         width = widths.get(col)
-        full = bool(width) and visual_length(last) >= 0.9 * width
+        full = visual_length(last) >= 0.9 * width if width else False
         if is_dangling(last):
             out[col] = True
         elif lower_follows and full and not re.search(r"[.;!?)\d]$", last):
@@ -693,7 +701,7 @@ def _rows_of(records: list[_Record], n: int, scorer: _Scorer, n_frag: int) -> li
         elif rec.atoms:
             options = [_segment(rec.atoms, scorer, n, "subrow")]
             lower = any(_starts_lower(a.text) for a in rec.atoms)
-            open_cols = _open_columns(prev, scorer.widths, lower) if prev else frozenset()
+            open_cols = _open_columns(prev, scorer.widths, lower) if prev else {}
             if open_cols:
                 options.append(_segment(rec.atoms, scorer, n, "cont", open_cols))
             out.extend([[]] + r for r in max(options, key=lambda o: o[0])[1])
@@ -761,7 +769,7 @@ def learn_widths(rows: list[list[Cell]], n: int) -> tuple[dict[int, float], set[
         for col in range(1, min(n, len(row))):
             lines = row[col]
             if lines:
-                widths[col] = max(widths.get(col, 0.0), max(visual_length(l) for l in lines))
+                widths[col] = max(widths.get(col, 0.0), max(visual_length(line) for line in lines))
                 if len(lines) > 1:
                     wrapped.add(col)
     return widths, set(widths) - wrapped
@@ -772,7 +780,7 @@ def _robust_widths(rows: list[Row], n: int, floor: dict[int, float]) -> dict[int
     of its line widths, never below the clear records' widths ``floor``."""
     out = dict(floor)
     for col in range(1, n):
-        lengths = sorted(visual_length(l) for row in rows if len(row) > col for l in row[col])
+        lengths = sorted(visual_length(line) for row in rows if len(row) > col for line in row[col])
         if len(lengths) >= 5:
             out[col] = max(floor.get(col, 0.0), lengths[int(0.9 * (len(lengths) - 1))])
     return out
@@ -817,7 +825,11 @@ def rebuild_fragments(lines: list[str], n_columns: int | None = None) -> list[li
     header = detect_header(lines, 0)
     if header is None and not n_columns:
         raise ValueError("no table header found and no column count given")
-    n = n_columns or len(header.types)
+    if n_columns:
+        n = n_columns
+    else:
+        assert header is not None  # raised above otherwise
+        n = len(header.types)
     if header is not None:
         types = (header.types + ["other"] * n)[:n]
         body = lines[_skip_lines(lines, header.size):]
@@ -825,7 +837,7 @@ def rebuild_fragments(lines: list[str], n_columns: int | None = None) -> list[li
         types = (_DEFAULT_TYPES + ["other"] * n)[:n]
         body = lines
     records, n_frag = _records(body, header)
-    clear = [[[]] + split for split in _clear_splits(records, types)]
+    clear: list[Row] = [[[]] + split for split in _clear_splits(records, types)]
     widths, loose = learn_widths(clear, n)
     if len(clear) < 3:  # too little evidence: learn from a pass without widths
         loose = set(range(1, n))

@@ -86,6 +86,7 @@ class Organisation:
 
     @property
     def has_name(self) -> bool:
+        """Whether words follow the head word ("Sở Tư pháp", not a bare "Sở")."""
         return len(self.text.split()) > len(self.head.split())
 
 
@@ -195,7 +196,7 @@ def _join(orgs: list[Organisation]) -> list[Organisation]:
 _PLACE_RE = re.compile(rf"(?<!\w)({'|'.join(_PLACE_WORDS)})\s+(?=\w)(?!ủy|uỷ)")
 
 
-def _place_match(text: str):
+def _place_match(text: str) -> re.Match[str] | None:
     """The first place word ("tỉnh", "QUẬN", not "cơ quan") followed by a word in ``text``."""
     return _PLACE_RE.search(text.lower())
 

@@ -147,7 +147,9 @@ def split_parts(lines: list[Line]) -> Parts:
         parts.cover, body_start = lines[:first_roman], first_roman
     else:
         parts.cover = lines[:start]
-        parts.plan_type, rest = _title_type(lines[start].text)
+        title = _title_type(lines[start].text)
+        assert title is not None  # ``start`` is the first line with a title type
+        parts.plan_type, rest = title
         i = start + 1
         if rest:
             if rest.isupper() and len(rest.split()) <= 3:

@@ -134,7 +134,9 @@ def _is_dept_word(text: str) -> bool:
 def _place(text: str) -> tuple[str, str] | None:
     """("tỉnh", "Bình Định") from "tỉnh Bình Định" / "TỈNH BÌNH ĐỊNH" at the start."""
     m = _PLACE.match(_key(text))
-    name = _name_after(text[m.end():]) if m else None
+    if m is None:
+        return None
+    name = _name_after(text[m.end():])
     return (text[m.start(1):m.end(1)].lower(), name) if name else None
 
 
@@ -235,9 +237,9 @@ def _authority(parts: Parts) -> tuple[str, str, str] | None:
     sources.append(_texts(parts.furniture_cells))
     for texts in sources:
         for text in _joined_letterhead(texts):
-            found = parse_authority(text)
-            if found:
-                return found
+            authority = parse_authority(text)
+            if authority:
+                return authority
     return None
 
 

@@ -187,6 +187,7 @@ class PlanWarning(str):
     locator: str | None
 
     def __new__(cls, message: str, code: str = "parse", locator: str | None = None) -> "PlanWarning":
+        """A warning with ``message`` (Vietnamese), its ``code`` and ``locator``."""
         obj = super().__new__(cls, message)
         obj.code = code
         obj.locator = locator

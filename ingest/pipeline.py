@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 
-from ingest.blocks import LoadedDocument
+from ingest.blocks import Backend, LoadedDocument
 from ingest.errors import (
     MAX_BYTES,
     CorruptFileError,
@@ -28,7 +28,8 @@ _KIND_LABEL = {"pdf": "PDF", "docx": "Word (DOCX)", "doc": "Word 97 (DOC)", "tex
 log = logging.getLogger(__name__)
 
 
-def _backend(kind: str):
+def _backend(kind: str) -> Backend:
+    """The loader for a sniffed ``kind`` (pdf, docx, doc; anything else is text)."""
     if kind == "pdf":
         from ingest.backends.pdf import PdfBackend
 

@@ -245,7 +245,7 @@ def _outline(body: list[Line]) -> tuple[list[Section], list[PlanWarning]]:
     seen: set[str] = set()
     for i, (ln, marker) in enumerate(zip(lines, markers)):
         top = stack[-1] if stack else None
-        if _continues_heading(marker, ln.text, top, i):
+        if top is not None and _continues_heading(marker, ln.text, top, i):
             _extend_heading(top, ln.text, seen)
             top.opened_at = i
             continue

@@ -494,7 +494,7 @@ class _TaskBuilder:
             and bool(_LETTER_RE.match(self._next_number))
         )
 
-    def _group_row(self, roman: str, title: str, row: list[str], data: dict[int, str], page):
+    def _group_row(self, roman: str, title: str, row: list[str], data: dict[int, str], page: int | None) -> None:
         st = self._table
         title = clean_cell(title) or ""
         cells = sorted(data.items())
@@ -517,11 +517,11 @@ class _TaskBuilder:
                 f"{self.doc}: dòng nhóm '{roman}' mang thêm dữ liệu; đã ghép vào nhiệm vụ {st.last_numbered.number}",
                 "group_row_data", st.last_numbered.label))
 
-    def _task_row(self, number: str, row: list[str], page) -> None:
+    def _task_row(self, number: str, row: list[str], page: int | None) -> None:
         task = self._emit(number, row, page, part_of=None)
         self._table.last_numbered = task
 
-    def _unnumbered_row(self, row: list[str], page, page_break: bool) -> None:
+    def _unnumbered_row(self, row: list[str], page: int | None, page_break: bool) -> None:
         st = self._table
         row = self._fill_spanned(row, None)
         row = split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout)
@@ -608,7 +608,7 @@ class _TaskBuilder:
                 task.extra[key] = _joined(task.extra.get(key), text)
         task.due = parse_due(task.deadline, self.year)
 
-    def _emit(self, number, row, page, part_of) -> Task:
+    def _emit(self, number: str | None, row: list[str], page: int | None, part_of: str | None) -> Task:
         st = self._table
         extra = {}
         for col, header in st.layout.extra.items():

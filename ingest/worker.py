@@ -173,9 +173,11 @@ def _communicate(proc: subprocess.Popen, seconds: float, name: str) -> tuple[byt
     err: list[bytes] = []
     deadline = [time.monotonic() + seconds]
     bar: list[tqdm] = []
+    stdout, stderr = proc.stdout, proc.stderr
+    assert stdout is not None and stderr is not None  # started with stdout/stderr=PIPE
 
     def read_err() -> None:
-        for raw in iter(proc.stderr.readline, b""):
+        for raw in iter(stderr.readline, b""):
             line = raw.decode("utf-8", "replace")
             if not line.startswith(PROGRESS_PREFIX):
                 err.append(raw)
@@ -191,7 +193,7 @@ def _communicate(proc: subprocess.Popen, seconds: float, name: str) -> tuple[byt
             bar[0].n = done
             bar[0].refresh()
 
-    readers = [threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True),
+    readers = [threading.Thread(target=lambda: out.append(stdout.read()), daemon=True),
                threading.Thread(target=read_err, daemon=True)]
     for reader in readers:
         reader.start()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable, Iterable
+from typing import Callable, Container, Iterable
 
 from ingest.lexicon import ABBREVIATIONS, canonical_tones, expand_abbreviations  # noqa: F401 (re-exported)
 from ingest.textnorm import fold
@@ -70,7 +70,7 @@ def words(text: str) -> list[str]:
     return out + task_markers(text)
 
 
-def words_by_vocab(text: str, vocab, max_len: int = 4) -> list[str]:
+def words_by_vocab(text: str, vocab: Container[str], max_len: int = 4) -> list[str]:
     """Query-time word segmentation without loading underthesea (~3 s).
 
     Greedy longest match of ``text``'s syllables against ``vocab`` (the

@@ -196,7 +196,8 @@ def plan_to_chunks(plan: Plan) -> list[Chunk]:
     new_id = _Ids(plan.doc)
     chunks: list[Chunk] = []
 
-    def add(kind, locator, page, body, quote, path="", task_number=None, section=None):
+    def add(kind: str, locator: str, page: int | None, body: str, quote: str, path: str = "",
+            task_number: str | None = None, section: str | None = None) -> None:
         prefix = f"{label} | {path} | " if path else f"{label} | "
         chunks.append(
             Chunk(

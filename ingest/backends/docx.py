@@ -24,11 +24,18 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterator
+from typing import cast
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
+from docx.types import ProvidesStoryPart
 from lxml import etree
 
 from ingest.blocks import Block, LoadedDocument
@@ -81,7 +88,7 @@ class DocxBackend:
         return LoadedDocument(name=name, blocks=blocks, has_pages=False, fonts=_font_names(document))
 
 
-def _children(element):
+def _children(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """Children of ``element``, looking through ``w:sdt``/``w:customXml`` wrappers."""
     for child in element.iterchildren():
         if child.tag == _SDT:
@@ -94,28 +101,29 @@ def _children(element):
             yield child
 
 
-def _body_blocks(body, parent):
+def _body_blocks(body: BaseOxmlElement, parent: ProvidesStoryPart) -> Iterator[Block]:
+    """Paragraph and table blocks of the body, in document order (empty ones skipped)."""
     for child in _children(body):
         if child.tag == _P:
-            text = _paragraph_text(child, parent)
+            text = _paragraph_text(cast(CT_P, child), parent)
             if text:
                 yield Block(kind="paragraph", text=text)
         elif child.tag == _TBL:
             vmerged: list[list[int]] = []
             hspanned: list[list[int]] = []
-            rows = table_rows(child, parent, vmerged, hspanned)
+            rows = table_rows(cast(CT_Tbl, child), parent, vmerged, hspanned)
             if rows:
                 yield Block(
                     kind="table", rows=rows, row_pages=[None] * len(rows), vmerged=vmerged, hspanned=hspanned
                 )
 
 
-def _paragraph_text(p, parent) -> str:
+def _paragraph_text(p: CT_P, parent: ProvidesStoryPart) -> str:
     return clean_cell(Paragraph(p, parent).text) or ""
 
 
 def table_rows(
-    tbl, parent, vmerged: list[list[int]] | None = None, hspanned: list[list[int]] | None = None
+    tbl: CT_Tbl, parent: ProvidesStoryPart, vmerged: list[list[int]] | None = None, hspanned: list[list[int]] | None = None
 ) -> list[list[str]]:
     """Rows of one ``w:tbl`` element as lists of cell strings.
 
@@ -136,9 +144,10 @@ def table_rows(
         row = [""] * _grid_skip(tr, "w:gridBefore")
         merged_cols: list[int] = []
         spanned_cols: list[int] = []
-        for tc in _children(tr):
-            if tc.tag != _TC:
+        for child in _children(tr):
+            if child.tag != _TC:
                 continue
+            tc = cast(CT_Tc, child)
             span = max(tc.grid_span, 1)
             if tc.vMerge == "continue":
                 merged_cols.extend(range(len(row), len(row) + span))
@@ -156,7 +165,7 @@ def table_rows(
     return rows
 
 
-def _grid_skip(tr, tag: str) -> int:
+def _grid_skip(tr: BaseOxmlElement, tag: str) -> int:
     tr_pr = tr.find(qn("w:trPr"))
     if tr_pr is None:
         return 0
@@ -169,14 +178,14 @@ def _grid_skip(tr, tag: str) -> int:
         return 0
 
 
-def _cell_text(tc, parent) -> str:
+def _cell_text(tc: CT_Tc, parent: ProvidesStoryPart) -> str:
     """Paragraphs of a cell (and of tables nested in it) joined with spaces."""
     parts: list[str] = []
     for child in _children(tc):
         if child.tag == _P:
-            parts.append(_paragraph_text(child, parent))
+            parts.append(_paragraph_text(cast(CT_P, child), parent))
         elif child.tag == _TBL:
-            for row in table_rows(child, parent):
+            for row in table_rows(cast(CT_Tbl, child), parent):
                 parts.extend(row)
     return " ".join(p for p in parts if p)
 
@@ -184,7 +193,7 @@ def _cell_text(tc, parent) -> str:
 _FONT_ATTRS = [qn("w:ascii"), qn("w:hAnsi"), qn("w:cs")]
 
 
-def _font_names(document) -> list[str]:
+def _font_names(document: WordDocument) -> list[str]:
     """Font names the body runs and the styles declare (``w:rFonts``)."""
     names: set[str] = set()
     roots = [document.element]

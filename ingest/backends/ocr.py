@@ -57,7 +57,9 @@ import re
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import cv2
 import numpy as np
@@ -65,6 +67,8 @@ import numpy as np
 from ingest import options
 from ingest.errors import OcrTimeoutError, OcrUnavailableError
 from ingest.ocrtext import clean_ocr_text, fix_tones
+
+_T = TypeVar("_T")
 
 DPI = 300
 LANG = "vie"
@@ -340,7 +344,9 @@ def _index(edges: list[int], value: int) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _read_table(gray, grid, box, budget) -> tuple[tuple[int, int, int, int], list[list[str]]]:
+def _read_table(
+    gray: np.ndarray, grid: np.ndarray, box: tuple[int, int, int, int], budget: _Budget
+) -> tuple[tuple[int, int, int, int], list[list[str]]]:
     """OCR the cells of the table in ``box``: ``(box, rows)``, see step 3-4."""
     x0, y0, x1, y1 = box
     inside = 255 - grid[y0:y1, x0:x1]
@@ -383,7 +389,7 @@ class _Budget:
             raise OcrTimeoutError(self.name, self.page, self.seconds)
         return remaining
 
-    def run(self, fn, *args, **kwargs):
+    def run(self, fn: Callable[..., _T], *args: object, **kwargs: object) -> _T:
         """Call a pytesseract function with the time left; a Tesseract timeout
         becomes :class:`OcrTimeoutError`."""
         try:

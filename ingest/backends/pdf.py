@@ -47,10 +47,15 @@ import os
 import re
 import statistics
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import Any
 
 import pdfplumber
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+from pdfplumber.table import Table
 from pdfplumber.utils import cluster_objects
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
@@ -59,7 +64,7 @@ from tqdm import tqdm
 from ingest import options
 from ingest.backends import ocr
 from ingest.backends.ocr import OcrPage
-from ingest.backends.pdf_columns import Columns, recover_flattened, recover_table
+from ingest.backends.pdf_columns import Columns, Word, recover_flattened, recover_table
 from ingest.blocks import Block, LoadedDocument
 
 # pypdf and pdfminer log repairs of damaged files ("EOF marker not found");
@@ -212,7 +217,7 @@ def _read_pages(path: str, name: str) -> tuple[list[_Page], list[int]]:
     return pages, sorted(i + 1 for i in scanned)
 
 
-def _ocr_pages(path: str, name: str, pdf) -> dict[int, OcrPage]:
+def _ocr_pages(path: str, name: str, pdf: PDF) -> dict[int, OcrPage]:
     """OCR every page that has no text layer: ``{0-based index: OcrPage}``.
 
     A page has no text layer when it carries no characters at all (a scanned
@@ -266,7 +271,7 @@ def _ocr_workers() -> int:
     return value if value > 0 else max(1, min(4, os.cpu_count() or 1))
 
 
-def _merged_positions(table) -> tuple[list[list[int]], list[list[int]]]:
+def _merged_positions(table: Table) -> tuple[list[list[int]], list[list[int]]]:
     """(vmerged, hspanned) of a pdfplumber table, as in :class:`ingest.blocks.Block`.
 
     A grid position without a cell of its own (``None`` in ``table.rows[i].cells``)
@@ -293,7 +298,10 @@ def _merged_positions(table) -> tuple[list[list[int]], list[list[int]]]:
     return vmerged, hspanned
 
 
-def _take_unruled_table(page, words, size, carry, table_items):
+def _take_unruled_table(
+    page: Page, words: list[Word], size: tuple[int, int], carry: Columns | None,
+    table_items: list[tuple[float, list[list[str]]]],
+) -> tuple[list[Word], Columns | None]:
     """Recover an unruled task table (:mod:`ingest.backends.pdf_columns`).
 
     Appends ``(top, rows)`` to ``table_items`` when a table is found (by word
@@ -467,7 +475,9 @@ def _continue_paragraph(blocks: list[Block], text: str) -> None:
             return
 
 
-def _vertical_order(lines: list[_Line], tables):
+def _vertical_order(
+    lines: list[_Line], tables: list[tuple[float, list[list[str]]]]
+) -> Iterator[tuple[str, Any]]:  # the item's type depends on the kind (see below)
     """Yield ``("line", _Line)``, ``("columns", [_Line])`` and ``("table", rows)``.
 
     Tables and lines are merged by their top; a run of consecutive split
@@ -478,7 +488,7 @@ def _vertical_order(lines: list[_Line], tables):
     items.sort(key=lambda it: (it[0], it[1] == "line"))
     run: list[_Line] = []
     for _top, kind, item in items:
-        if kind == "line" and item.split:
+        if kind == "line" and isinstance(item, _Line) and item.split:
             run.append(item)
             continue
         if run:

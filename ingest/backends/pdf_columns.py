@@ -171,7 +171,7 @@ def recover_table(
     height = statistics.median(w["bottom"] - w["top"] for w in words)
     if previous is not None and previous.page_size != page_size:
         previous = None
-    start, columns, header_lines = None, None, 0
+    start, columns, header_lines = 0, None, 0  # start/header_lines are set with columns below
     if previous is not None:
         repeat = _repeat_length(lines, previous)
         if repeat:
@@ -290,7 +290,7 @@ def _line_starts_row(line: _Line) -> bool:
 # ---------------------------------------------------------------- header
 
 
-def find_header(lines: list[_Line], height: float):
+def find_header(lines: list[_Line], height: float) -> tuple[int, list[str], list[tuple[float, float]], int] | None:
     """The first task-table header among ``lines``.
 
     Returns ``(start, labels, spans, size)``: index of its first line, the
@@ -319,12 +319,12 @@ def find_header(lines: list[_Line], height: float):
     return None
 
 
-def _labels(band: list[_Line]):
+def _labels(band: list[_Line]) -> tuple[list[str], list[tuple[float, float]]] | None:
     """Label texts and spans of a header band, or ``None`` if it is no header."""
     segs = [(k, piece) for k, ln in enumerate(band) for seg in ln.segments for piece in _split_families(seg)]
     if any(len(s.text) > MAX_LABEL_CHARS for _, s in segs):
         return None
-    parents = set()
+    parents: set[int] = set()
     for a, (ka, sa) in enumerate(segs):
         for kb in range(len(band)):
             if kb != ka and sum(1 for k, s in segs if k == kb and _overlap(sa, s)) >= 2:
@@ -336,7 +336,9 @@ def _labels(band: list[_Line]):
             groups[-1].append(item)
         else:
             groups.append([item])
-    texts, spans, families = [], [], []
+    texts: list[str] = []
+    spans: list[tuple[float, float]] = []
+    families: list[str | None] = []
     for group in groups:
         group.sort(key=lambda it: (it[0], it[1].x0))
         text = clean_cell(" ".join(s.text for _, s in group)) or ""
@@ -449,7 +451,7 @@ def _columnar(line: _Line, columns: Columns, height: float) -> bool:
 
 def _body_lines(lines: list[_Line], start: int, height: float) -> list[_Line]:
     """Lines from ``start`` up to the table end (rule 4 of the module doc)."""
-    body = []
+    body: list[_Line] = []
     for k in range(start, len(lines)):
         line = lines[k]
         if body and line.top - body[-1].bottom > END_GAP * height and not _line_starts_row(line):

@@ -312,7 +312,7 @@ def continues(prev: str, nxt: str, width: float | None, blank_between: bool, bla
         return True
     if ends_sentence:
         return False
-    return bool(width) and 0.85 * width <= len(prev) <= 1.25 * width
+    return 0.85 * width <= len(prev) <= 1.25 * width if width else False
 
 
 def paragraph_style(lines: list[TextLine]) -> tuple[float | None, bool]:
@@ -452,6 +452,7 @@ class TextBackend:
     """
 
     def load(self, path: str) -> LoadedDocument:
+        """Blocks of the text file at ``path`` (errors: see the class docstring)."""
         name = os.path.basename(path)
         with open(path, "rb") as fh:
             data = fh.read()
