@@ -41,12 +41,12 @@ run: setup
 	$(BIN)/streamlit run app.py --server.headless true --server.address 127.0.0.1 --server.port 8501 --browser.gatherUsageStats false --client.toolbarMode viewer
 
 # Lint: ruff (imports, pyflakes, docstrings, annotations) and mypy over the packages;
-# both configured in pyproject.toml. Not yet clean, so `make test` does not run them (issue 8).
+# both configured in pyproject.toml; `make test` runs them before the tests.
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: setup test-tools
+test: lint test-tools
 	$(BIN)/python -m pytest
 
 clean:

@@ -290,7 +290,10 @@ def _open_baseline(answerer: Answerer) -> BaselineRAG:
     store = answerer.store
     paths = [f.get("path") for f in store.manifest.get("files", {}).values()]
     paths = [p for p in paths if p and os.path.exists(p)]
-    return BaselineRAG(paths, answerer.searcher.embedder,
+    searcher = answerer.searcher
+    if searcher is None:
+        raise ValueError("the baseline needs the index's embedder: open the answerer with a searcher")
+    return BaselineRAG(paths, searcher.embedder,
                        cache_dir=os.path.join(store.home, "baseline-cache"))
 
 

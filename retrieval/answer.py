@@ -53,7 +53,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
@@ -101,6 +101,13 @@ from retrieval.question.followup import follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
 
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from retrieval.chunks import Chunk
+    from retrieval.search import Hit, HybridSearcher
+    from retrieval.store import IndexStore
+
 __all__ = [
     "ABSTAIN",
     "FIELD_LABELS",
@@ -140,8 +147,9 @@ class Answerer:
     passes it).
     """
 
-    def __init__(self, store, searcher=None, llm=None, today: date | str | None = None,
-                 status: Callable[[Query, Any, PlanCatalog], Answer | None] | None = None):
+    def __init__(self, store: IndexStore, searcher: HybridSearcher | None = None,
+                 llm: BaseChatModel | None = None, today: date | str | None = None,
+                 status: Callable[[Query, Any, PlanCatalog], Answer | None] | None = None) -> None:
         self.store = store
         #: answers progress questions from the task statuses, or ``None`` (not one):
         #: :func:`tracking.answer.answer_status_question`, given by the service layer
@@ -178,21 +186,21 @@ class Answerer:
         }
 
     @property
-    def searcher(self):
+    def searcher(self) -> HybridSearcher | None:
         """The passage searcher (``None``: passage questions abstain)."""
         return self.passages.searcher
 
     @searcher.setter
-    def searcher(self, value) -> None:
+    def searcher(self, value: HybridSearcher | None) -> None:
         self.passages.searcher = value
 
     @property
-    def llm(self):
+    def llm(self) -> BaseChatModel | None:
         """The optional chat model extractive questions go to."""
         return self.passages.llm
 
     @llm.setter
-    def llm(self, value) -> None:
+    def llm(self, value: BaseChatModel | None) -> None:
         self.passages.llm = value
 
     def answer(self, question: str, plan: str | None = None,
@@ -427,11 +435,11 @@ class Answerer:
         (:meth:`retrieval.answer_text.PassageAnswerer.candidates`)."""
         return self.passages.candidates(query, hits, require)
 
-    def hit_citation(self, hit) -> Citation:
+    def hit_citation(self, hit: Hit) -> Citation:
         """Citation of a search hit (its chunk's doc, locator, page, quote)."""
         return self.passages.hit_citation(hit)
 
-    def chunk_citation(self, chunk) -> Citation:
+    def chunk_citation(self, chunk: Chunk) -> Citation:
         """Citation of a chunk: its doc, the plan title, locator, page, quote."""
         return self.passages.chunk_citation(chunk)
 

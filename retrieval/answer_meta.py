@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import asks_periods
+
+if TYPE_CHECKING:
+    from retrieval.answer_text import PassageAnswerer
+
 
 
 def date_vi(iso: str | None) -> str | None:
@@ -29,7 +34,7 @@ def date_vi(iso: str | None) -> str | None:
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành"}
 
 
-def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages) -> Answer:
+def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
     """Every header fact asked (``query.metas``, in order), each by
     :func:`fact_answer`, joined; a fact the plans leave blank is said in
     words ("… không ghi người ký."). Abstains when none is found."""
@@ -52,7 +57,7 @@ def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages)
     return Answer("\n".join(texts), False, citations, "meta", list(citations), query)
 
 
-def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages) -> Answer:
+def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
     """Header facts of ``plans`` (those in scope): signer, decision number
     (with its date), date; kind ``meta``.
 
@@ -132,8 +137,8 @@ def periods_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Ans
             spans[text] = years / 2 if re.search(r"\b6 th[aá]ng\b", text) else years
     lines, citations = [], []
     for text in sorted(groups, key=lambda t: -spans.get(t, 0)):
-        years = spans.get(text)
-        length = f" ({int(years)} năm)" if years and years > 1 and years == int(years) else ""
+        span = spans.get(text)
+        length = f" ({int(span)} năm)" if span and span > 1 and span == int(span) else ""
         names = ", ".join(catalog.by_doc[p.doc].name if p.doc in catalog.by_doc else p.doc
                           for p in groups[text])
         lines.append(f"- {text}{length}: {names}")

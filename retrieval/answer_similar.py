@@ -40,11 +40,11 @@ MANY_SOURCES = 3
 
 
 def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]]) -> list[tuple[Plan, Task]]:
-    found = []
+    found: list[tuple[Plan, Task]] = []
     for doc, number in keys:
         plan = plans.get(doc)
         task = next((t for t in plan.tasks if t.number == number), None) if plan else None
-        if task is not None:
+        if plan is not None and task is not None:
             found.append((plan, task))
     return found
 

@@ -80,7 +80,7 @@ def section_words_match(task: Task, query: Query) -> bool:
     distinctive words (:func:`retrieval.query.section_words`) of one of the
     sections the query names (``query.sections``, else ``query.section``)?"""
     have = section_words(task.section) | section_words(task.subsection)
-    for key in query.sections or [query.section]:
+    for key in query.sections or ([query.section] if query.section else []):
         wanted = section_words(key)
         if wanted and len(wanted & have) / len(wanted) >= 0.75:
             return True

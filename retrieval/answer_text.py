@@ -14,6 +14,7 @@ not figures: :func:`retrieval.answer_rows.has_figure`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ingest.model import Plan, Section, Task
 from ingest.textnorm import fold
@@ -29,6 +30,14 @@ from retrieval.answer_rows import (
 )
 from retrieval.answer_scoring import TermWeights, shape_bonus, support, term_set
 from retrieval.query import PlanCatalog, Query
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from retrieval.chunks import Chunk
+    from retrieval.search import Hit, HybridSearcher
+    from retrieval.store import IndexStore
+
 
 #: Share of the question's content weight (idf, words and word pairs) a
 #: sentence must hold for an extractive answer. Calibrated on the dev set.
@@ -116,7 +125,8 @@ class PassageAnswerer:
     model.
     """
 
-    def __init__(self, store, plans: dict[str, Plan], catalog: PlanCatalog, searcher=None, llm=None):
+    def __init__(self, store: IndexStore, plans: dict[str, Plan], catalog: PlanCatalog,
+                 searcher: HybridSearcher | None = None, llm: BaseChatModel | None = None) -> None:
         self.plans = plans
         self.catalog = catalog
         self.searcher = searcher
@@ -144,6 +154,7 @@ class PassageAnswerer:
         key = (id(self.searcher), query.search_text, k, frozenset(docs) if docs else None)
         if self._last_search is not None and self._last_search[0] == key:
             return self._last_search[1]  # the same question searched twice (task look-up, then text)
+        assert self.searcher is not None  # callers check it first
         hits = self.searcher.search(query.search_text, k=k, docs=docs)
         self._last_search = (key, hits)
         return hits
@@ -190,7 +201,7 @@ class PassageAnswerer:
         if not weights:
             return []
         unigrams = {t: w for t, w in weights.items() if " " not in t}
-        rarest = max(unigrams, key=unigrams.get) if unigrams else None
+        rarest = max(unigrams, key=lambda t: unigrams[t]) if unigrams else None
         ranks = {h.chunk.id: i for i, h in enumerate(hits)}
         docs = set(query.plans) if query.plan_named else set(self.plans)
         candidates = []
@@ -255,7 +266,7 @@ class PassageAnswerer:
             last_heading = None
             for _, _, sentence, chunk, raw in chosen:
                 task = self._task_of(chunk) if plan is not None else None
-                if task is not None:
+                if plan is not None and task is not None:
                     rendered.append(render_task(plan, task, query.fields,
                                                 plan_label(self.catalog, plan.doc) if label else None))
                     citations.append(task_citation(plan, task))
@@ -276,12 +287,12 @@ class PassageAnswerer:
             blocks.extend(rendered)
         return Answer("\n".join(blocks), False, citations, "extractive", evidence, query)
 
-    def _task_of(self, chunk) -> Task | None:
+    def _task_of(self, chunk: Chunk) -> Task | None:
         """The numbered task a task chunk belongs to (a sub-row's parent)."""
         row = self._row_of(chunk)
         return parent_task(self.plans[chunk.doc], row) if row is not None else None
 
-    def _row_of(self, chunk) -> Task | None:
+    def _row_of(self, chunk: Chunk) -> Task | None:
         """The table row a task chunk holds: the numbered row, or the sub-row
         ("(dòng con)" locator) whose content the chunk quotes."""
         if chunk.kind != "task" or not chunk.task_number or chunk.doc not in self.plans:
@@ -295,11 +306,11 @@ class PassageAnswerer:
             return next((t for t in subs if fold(t.content)[:50] in quote), subs[0] if subs else None)
         return next((t for t in rows if t.number), None)
 
-    def hit_citation(self, hit) -> Citation:
+    def hit_citation(self, hit: Hit) -> Citation:
         """Citation of a search hit (its chunk's doc, locator, page, quote)."""
         return self.chunk_citation(hit.chunk)
 
-    def chunk_citation(self, chunk) -> Citation:
+    def chunk_citation(self, chunk: Chunk) -> Citation:
         """Citation of a chunk: its doc, the plan title, locator, page, quote."""
         plan = self.plans.get(chunk.doc)
         title = plan_title(plan) if plan else getattr(chunk, "title", None)
@@ -307,7 +318,7 @@ class PassageAnswerer:
                         getattr(chunk, "section", None),
                         ocr=bool(plan and plan.is_ocr_page(chunk.page)))
 
-    def _sentences(self, chunk) -> list[tuple[str, str, frozenset[str]]]:
+    def _sentences(self, chunk: Chunk) -> list[tuple[str, str, frozenset[str]]]:
         """Answer units of a chunk as ``(shown, source words, terms)``, cached
         per chunk: a task row whole; a paragraph's sentences, each prefixed
         with its short heading ("c) Phòng Kinh tế xã:", "5. Kinh phí"), which
@@ -316,6 +327,7 @@ class PassageAnswerer:
         if cached is not None:
             return cached
         extra = ""
+        sentences: list[str] | list[tuple[str, str]]
         if chunk.kind == "task":
             sentences = [chunk.quote]
             row = self._row_of(chunk)
@@ -328,7 +340,7 @@ class PassageAnswerer:
             heading = _context_heading(section, chunk.quote) if chunk.kind == "paragraph" else None
             if heading:
                 sentences = [(f"{heading}: {s}", s) for s in sentences]
-        sentences = [x if isinstance(x, tuple) else (x, x) for x in sentences]
-        cached = [(shown, raw, term_set(shown + extra)) for shown, raw in sentences]
+        pairs = [x if isinstance(x, tuple) else (x, x) for x in sentences]
+        cached = [(shown, raw, term_set(shown + extra)) for shown, raw in pairs]
         self._sentence_cache[chunk.id] = cached
         return cached

@@ -55,7 +55,7 @@ def _position_text(query: Query, catalog: PlanCatalog) -> str:
     if head is None:
         return "người giữ chức danh hỏi"
     start = len(" ".join(folded)[:head.start()].split())
-    out = []
+    out: list[str] = []
     rest = list(zip(raw[start:], folded[start:]))
     for i, (word, plain) in enumerate(rest):
         after = rest[i + 1][1] if i + 1 < len(rest) else ""

@@ -7,6 +7,12 @@ everywhere.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retrieval.answer import Answer, Answerer
+
+
 __all__ = ["Conversation"]
 
 
@@ -21,12 +27,12 @@ class Conversation:
     through this class, so the figures measure what the command line does.
     """
 
-    def __init__(self, answerer, plan: str | None = None) -> None:
+    def __init__(self, answerer: Answerer, plan: str | None = None) -> None:
         self.answerer = answerer
         self.plan = plan
         self.history: list = []
 
-    def ask(self, question: str):
+    def ask(self, question: str) -> Answer:
         """The :class:`retrieval.answer.Answer` to ``question`` in this conversation."""
         from retrieval.answer import Turn
 

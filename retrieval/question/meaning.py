@@ -19,8 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from retrieval.embeddings import VectorEmbeddings
+
 
 __all__ = ["EXEMPLARS", "MIN_SIMILARITY", "SHARE", "FieldVote", "K"]
 
@@ -66,7 +71,7 @@ class FieldVote:
     ``cache_dir`` (optional) keeps the exemplar vectors between processes.
     """
 
-    def __init__(self, embedder, cache_dir: str | None = None):
+    def __init__(self, embedder: VectorEmbeddings, cache_dir: str | None = None):
         self.embedder = embedder
         self.cache_dir = cache_dir
         self._labels: list[str] = [label for label, texts in EXEMPLARS.items() for _ in texts]

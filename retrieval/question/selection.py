@@ -179,16 +179,16 @@ def _read_windows(q: Query, key: str) -> None:
         q.overdue = True
     soon = DUE_SOON.search(key)
     if soon:
-        days = soon.group(1) or soon.group(2)
-        q.due_within_days = int(days) if days else {"tuan": 7, "thang": 31}.get(soon.group(3) or "", 30)
+        span = soon.group(1) or soon.group(2)
+        q.due_within_days = int(span) if span else {"tuan": 7, "thang": 31}.get(soon.group(3) or "", 30)
     before = DUE_BEFORE.search(key)
     if before and (q.count or q.wants_list):
-        day, month, year = int(before.group(1)), int(before.group(2)), before.group(3)
+        d, m, y = int(before.group(1)), int(before.group(2)), before.group(3)
         try:
-            q.due_before = date(int(year) if year else 1, month, day).isoformat()
+            q.due_before = date(int(y) if y else 1, m, d).isoformat()
         except ValueError:
             return
-        if not year:
+        if not y:
             q.due_before = "*" + q.due_before[4:]  # the plan's year: "*-06-30"
         q.period = q.period_until = None  # "trước 30/6" is a bound, not the month asked
 
