@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer, Turn
+from retrieval.answer import Answerer
+from retrieval.conversation import Conversation
 from retrieval.query import Intent
 from tests.test_answer import SEED_DOCS, seed_answerer
 
@@ -28,11 +29,10 @@ def answerer() -> Answerer:
 
 
 def _talk(answerer: Answerer, *questions: str):
-    history: list[Turn] = []
-    for q in questions:
-        a = answerer.answer(q, history=history)
-        history.append(Turn(q, a))
-    return a
+    """The answer to the last of ``questions``, asked in turn through one conversation."""
+    conversation = Conversation(answerer)
+    answers = [conversation.ask(q) for q in questions]
+    return answers[-1]
 
 
 @pytest.mark.parametrize("question", [
