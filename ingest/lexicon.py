@@ -93,6 +93,8 @@ ABBREVIATIONS: dict[str, str] = {
     "qd": "quyết định",
     "sp": "sản phẩm",
     "gd": "giáo dục",
+    "sp": "sản phẩm",
+    "cq": "cơ quan",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

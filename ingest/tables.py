@@ -272,6 +272,28 @@ def split_glued_deadline(row: list[str], layout: "TableLayout") -> list[str]:
     return row
 
 
+def move_stray_deadline(row: list[str], layout: "TableLayout") -> list[str]:
+    """Put a deadline written in the product column back in the deadline column.
+
+    Source pattern: a row whose author left the product out and wrote the
+    deadline in its place, with the deadline cell empty: ``3 | … | Khi có kế
+    hoạch của tỉnh | Văn phòng UBND xã | Các bộ phận có liên quan | ''`` →
+    the deadline "Khi có kế hoạch của tỉnh", no product. Only a cell that
+    opens like a deadline (:func:`ingest.lexicon.opens_cell`) and not like a
+    product, even by the wide vocabulary ("Quy trình, báo cáo"), is moved; other rows are unchanged.
+    """
+    deadline, product = layout.roles.get("deadline"), layout.roles.get("product")
+    if deadline is None or product is None or max(deadline, product) >= len(row):
+        return row
+    cell = row[product].strip()
+    if row[deadline].strip() or not cell or not _looks_like(cell, "deadline") \
+            or opens_cell(cell, "product", wide=True):
+        return row
+    row = list(row)
+    row[deadline], row[product] = cell, ""
+    return row
+
+
 def _starts_mid_sentence(text: str) -> bool:
     first = text.lstrip()[:1]
     return bool(first) and (first.islower() or first in ",.;:)")
@@ -466,7 +488,7 @@ class _TaskBuilder:
         if _NUMBER_RE.match(number_cell) or letter:
             number = number_cell if letter else number_cell.rstrip(".").strip()
             row = self._fill_spanned(row, number)
-            row = split_glued_deadline(realign_short_row(row, st.layout), st.layout)
+            row = move_stray_deadline(split_glued_deadline(realign_short_row(row, st.layout), st.layout), st.layout)
             self._task_row(number, row, page)
             return
         titled = _NUMBER_TITLE_RE.match(number_cell)
@@ -524,7 +546,7 @@ class _TaskBuilder:
     def _unnumbered_row(self, row: list[str], page: int | None, page_break: bool) -> None:
         st = self._table
         row = self._fill_spanned(row, None)
-        row = split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout)
+        row = move_stray_deadline(split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout), st.layout)
         data = self._data_cells(row)
         prev = st.last
         if prev is not None and (

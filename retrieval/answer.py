@@ -66,6 +66,7 @@ from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
+from retrieval.answer_reporting import asks_reporting, reporting_answer
 from retrieval.answer_rows import (
     FIELD_LABELS,
     has_figure,
@@ -78,6 +79,7 @@ from retrieval.answer_rows import (
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
 from retrieval.answer_section import section_answer
+from retrieval.answer_sections import asks_item_count, list_answer
 from retrieval.answer_similar import similar_answer
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
@@ -225,6 +227,9 @@ class Answerer:
         note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
             return abstention(query, reason=self._unknown_plan_reason(query))
+        outside = self._year_outside(query)
+        if outside is not None:
+            return outside
         by_meaning = self._field_by_meaning(query)
         status = self.status(query, self.store, self.catalog) if self.status else None
         # progress questions are answered from the stored task statuses
@@ -254,6 +259,36 @@ class Answerer:
             if label not in answer.text[:120]:  # the conversation moved to this plan: say which
                 answer.text = f"{label}: {answer.text}"
         return answer
+
+    def _year_outside(self, query: Query) -> Answer | None:
+        """"TX mức độ hài lòng năm 2031 phải đạt bao nhiêu?": a figure asked of
+        named plans for years none of them covers nor writes anywhere gives
+        an abstention saying the plan's period; else ``None``."""
+        if not (query.plan_named and query.plans and query.figure) or query.task_refs:
+            return None
+        years = {int(y) for y in _YEAR.findall(query.key)}
+        plans = [self.plans[d] for d in query.plans if d in self.plans]
+        if not years or not plans:
+            return None
+        for plan in plans:
+            period = plan.metadata.period
+            if period.start_year is None:
+                return None
+            if any(period.start_year <= y <= (period.end_year or period.start_year) for y in years):
+                return None
+            if any(_plan_writes(plan, str(y), self._topic_pairs(query)) for y in years):
+                return None
+        asked = ", ".join(str(y) for y in sorted(years))
+        spans = "; ".join(f"{plan_label(self.catalog, p.doc)} áp dụng cho {p.metadata.period.text}"
+                          for p in plans)
+        return abstention(query, reason=f"Kế hoạch không nêu chỉ tiêu cho năm {asked}: {spans}.")
+
+    def _topic_pairs(self, query: Query) -> frozenset[str]:
+        """Adjacent content-word pairs of the question ("hai long", "giai quyet"),
+        plan names and question words left out."""
+        names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
+        words = [w for w in query_terms(query, names) if not _YEAR.fullmatch(w)]
+        return frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
 
     def _field_by_meaning(self, query: Query) -> bool:
         """Where the cue rules found no field, the exemplar vote
@@ -302,19 +337,53 @@ class Answerer:
             if found is not None:
                 return self._with_annex_tasks(query, found)
         body_part = query.intent in (Intent.TASK, Intent.SEARCH, Intent.LOOKUP)
+        if body_part and query.intent != Intent.TASK and asks_item_count(query):
+            # "mục IV gồm mấy giải pháp": the section's items counted
+            counted = self._one_plan(query, list_answer)
+            if counted is not None:
+                return counted
         if body_part and query.intent != Intent.TASK and not query.task_refs:
             # "mục 7.d gồm những gì": the whole body section, every item
             section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if section is not None:
                 return section
-        handler = self.handlers.get(Intent(query.intent), self._duties_or_text)
+        intent = Intent(query.intent)
+        reporting = intent in (Intent.SEARCH, Intent.LOOKUP) and asks_reporting(query) and not asks_duties(query)
+        if intent in (Intent.SEARCH, Intent.LOOKUP):
+            listed = self._one_plan(query, list_answer)  # "liệt kê đủ các chỉ tiêu chủ yếu", "gồm mấy giải pháp"
+            if listed is not None:
+                return listed
+            if reporting and "lead" not in query.fields:
+                # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
+                reported = self._one_plan(query, reporting_answer)
+                if reported is not None:
+                    return reported
+        handler = self.handlers.get(intent, self._duties_or_text)
         found = handler(query)
+        if intent == Intent.LOOKUP and found is None and reporting:
+            # "ai tổng hợp báo cáo, định kỳ thế nào?" with no annex row about it
+            found = self._one_plan(query, reporting_answer)
         if body_part and query.intent == Intent.TASK and (found is None or found.abstained):
             # no task row numbered so: a body section may be ("Phú Thái mục 7.d")
             section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if section is not None:
                 return section
+        no_row = not query.task_refs or not any(p.tasks for p in plans_in_scope(self.plans, query))
+        if (found is None or found.abstained) and no_row and intent in (Intent.COUNT, Intent.FILTER):
+            # "mục II có bao nhiêu chỉ tiêu" of a plan without such rows: a body list
+            listed = self._one_plan(query, list_answer)
+            if listed is not None:
+                return listed
         return found or self._duties_or_text(query)
+
+    def _one_plan(self, query: Query,
+                  handler: Callable[[Query, list[Plan], PlanCatalog], Answer | None]) -> Answer | None:
+        """``handler(query, plans, catalog)`` for a question about named plans
+        (or the only plan loaded); ``None`` for a question about every plan."""
+        plans = plans_in_scope(self.plans, query)
+        if len(plans) != 1 and not query.plan_named:
+            return None
+        return handler(query, plans, self.catalog)
 
     def _filter_or_duties(self, query: Query) -> Answer:
         result = self.tasks.filter_answer(query)
@@ -449,6 +518,18 @@ def _joined(body: Answer, tasks: Answer) -> Answer:
     cited = body.citations + tasks.citations
     return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
                   body.kind, cited + [e for e in body.evidence if e not in cited], body.query)
+
+
+#: A year the question names ("năm 2031", "đến 2031").
+_YEAR = re.compile(r"\b(20\d{2})\b")
+
+
+def _plan_writes(plan: Plan, year: str, pairs: frozenset[str]) -> bool:
+    """Does ``plan`` write ``year`` in a passage on the question's topic (one
+    that shares a content-word pair of ``pairs``), body or annex?"""
+    texts = [p.text or "" for s in plan.sections for p in s.paragraphs]
+    texts += [" ".join(filter(None, (t.content, t.objective, t.deadline, t.product))) for t in plan.tasks]
+    return any(year in text and pairs & term_set(text) for text in texts)
 
 
 def _also(first: Answer, more: Answer) -> Answer:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import asks_periods
 
@@ -26,12 +26,46 @@ if TYPE_CHECKING:
 
 
 def date_vi(iso: str | None) -> str | None:
-    """"2025-07-31" → "31/7/2025"; other text (and ``None``) unchanged."""
+    """"2025-07-31" → "31/7/2025", "2025-01-22" → "22/01/2025": as an
+    administrative text writes a date (Nghị định 30/2020: a day below 10 and
+    the months 1 and 2 take a leading 0); other text (and ``None``) unchanged."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    return f"{int(m.group(3))}/{int(m.group(2))}/{m.group(1)}" if m else iso
+    if not m:
+        return iso
+    day, month = int(m.group(3)), int(m.group(2))
+    day_text = f"{day:02d}" if day < 10 else str(day)
+    month_text = f"{month:02d}" if month < 3 else str(month)
+    return f"{day_text}/{month_text}/{m.group(1)}"
 
 
-_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành"}
+_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành",
+               "bases": "căn cứ ban hành"}
+#: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
+_BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"
+                    r"|thông tư|công văn|hướng dẫn|kế hoạch số)\b", re.I)
+#: A document number ("128/QĐ-UBND", "76/NQ-CP"): a basis stated twice is listed once.
+_DOC_NUMBER = re.compile(r"\d+\s*/+\s*[A-ZĐ][A-ZĐ-]*")
+#: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
+#: not a decision it is based on.
+_OWN_DECISION = re.compile(r"(?:kèm theo|ban hành kèm)[^.;]{0,40}?\d+\s*/\s*Q[ĐD]", re.I)
+#: Characters quoted per basis.
+BASIS_CHARS = 400
+
+
+def legal_bases(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, text) of every paragraph of ``plan`` that opens with "Căn
+    cứ", in document order: the decision's preamble, the plan's opening."""
+    bases, seen = [], set()
+    for section in plan.sections:
+        for para in section.paragraphs:
+            if not _BASIS.match(para.text):
+                continue
+            number = _DOC_NUMBER.search(para.text)
+            key = re.sub(r"\s|/+", "", number.group()) if number else para.text
+            if key not in seen:
+                seen.add(key)
+                bases.append((section.locator or section.heading, para.text.strip()))
+    return bases
 
 
 def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
@@ -77,7 +111,8 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             written = r"\s*/\s*".join(re.escape(part) for part in m.decision_number.split("/"))
             found = passages.answer(sub, require=re.compile(written))
             if not found.abstained:
-                blocks.append(f"{plan_label(catalog, plan.doc)}: Quyết định số {m.decision_number}. "
+                dated = f" ngày {when}" if when and when not in found.text else ""
+                blocks.append(f"{plan_label(catalog, plan.doc)}: Quyết định số {m.decision_number}{dated}. "
                               + found.text)
                 citations.extend(found.citations)
                 continue
@@ -87,6 +122,14 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             text = f"Người ký: {m.signer}."
         elif query.meta == "date" and m.date:
             text = f"Ngày ban hành: {when}."
+        elif query.meta == "bases" and legal_bases(plan):
+            bases = legal_bases(plan)
+            lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]
+            lines += [f"- {shorten(text, BASIS_CHARS)}" for _, text in bases]
+            blocks.append("\n".join(lines))
+            citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
+                                      shorten(bases[0][1], BASIS_CHARS)))
+            continue
         else:
             continue
         facts = "; ".join(x for x in (m.decision_number, when, m.signer) if x)
@@ -95,8 +138,14 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
                                   f"{plan_title(plan) or ''} ({facts})"))
     if not blocks:
         if query.meta == "decision":  # the number may still be written in the text
-            return passages.answer(query, require=re.compile(r"\d+\s*/\s*Q[ĐD]", re.I))
-        return abstention(query)
+            found = passages.answer(query, require=_OWN_DECISION)
+            if not found.abstained:
+                return found
+        names = ", ".join(plan_label(catalog, p.doc) for p in plans)
+        if not names or not query.meta:
+            return abstention(query)
+        return abstention(query, reason=f"Kế hoạch {names} không ghi {_META_WORDS[query.meta]}"
+                                        " (ô để trống hoặc không nêu).")
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
 
 

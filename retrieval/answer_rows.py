@@ -111,7 +111,8 @@ def empty_cell(plan: Plan, field: str) -> str:
 def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = None) -> str:
     """A task (with its sub-rows) as answer text: header with content,
     then the ``fields`` asked plus the lead and deadline (all fields when
-    none is asked), exactly as written. ``label`` (the plan's
+    none is asked), exactly as written; an objective asked is the header's
+    "Mục tiêu" line, or said empty when the row has none. ``label`` (the plan's
     :func:`plan_label`) prefixes the header when given."""
     if fields:  # the fields asked first, then the lead and deadline for context
         fields = list(fields) + [f for f in ("lead", "deadline") if f not in fields]
@@ -127,7 +128,7 @@ def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = N
     rows = [task] + sub_rows(plan, task)
     for row in rows:
         values = [f"{FIELD_LABELS[f]}: {getattr(row, f) or empty_cell(plan, f)}"
-                  for f in fields if f != "content"]
+                  for f in fields if f != "content" and not (f == "objective" and row is task and task.objective)]
         if row is task:
             if len(rows) > 1 and not any(getattr(task, f) for f in fields if f != "content"):
                 continue

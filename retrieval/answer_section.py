@@ -19,7 +19,7 @@ from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["SECTION_REF", "asked_section_refs", "section_answer"]
+__all__ = ["SECTION_REF", "asked_section_refs", "find_section", "section_answer"]
 
 #: "mục / phần / điểm / khoản <number>" on the folded text (dots kept): a Roman or
 #: Arabic part, then ".<number>" or ".<letter>" parts ("7.d", "iii.7.d", "i.2");
@@ -37,7 +37,7 @@ def asked_section_refs(query: Query) -> list[str]:
     return [m.group(1).replace(" ", "") for m in SECTION_REF.finditer(fold(query.text))]
 
 
-def _find(plan: Plan, ref: str) -> Section | None:
+def find_section(plan: Plan, ref: str) -> Section | None:
     """The section of ``plan`` numbered ``ref``: its locator equal to it, else
     the only one ending with ".<ref>"; ``None`` when none or ambiguous."""
     keyed = [(fold(s.locator).replace(" ", ""), s) for s in plan.sections if s.locator]
@@ -73,7 +73,7 @@ def section_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Ans
     blocks, citations = [], []
     for plan in plans:
         for ref in refs:
-            section = _find(plan, ref)
+            section = find_section(plan, ref)
             if section is None:
                 continue
             texts = [shorten(t, PARAGRAPH_CHARS) for t in _texts(plan, section)][:MAX_PARAGRAPHS]

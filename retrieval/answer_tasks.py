@@ -329,6 +329,53 @@ def missing_reason(catalog: PlanCatalog, scope: list[Plan], asked: str) -> str:
     return " ".join(lines) or "Không có kế hoạch nào trong phạm vi hỏi."
 
 
+def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query: Query) -> str | None:
+    """Why the rows ``found`` (plan, numbered task) do not answer ``query``,
+    in words, else ``None``.
+
+    * a detail no annex column holds (``query.unlisted``: "nv 22 kinh phí bao
+      nhiêu?") that no cell of the rows mentions: "Nhiệm vụ 22 (Kế hoạch X)
+      không nêu kinh phí: phụ lục nhiệm vụ không có cột kinh phí.";
+    * the fields asked (besides the content) empty in every row and its
+      sub-rows ("nv 19 hạn chót ngày nào?" with an empty deadline cell):
+      "… không ghi thời gian hoàn thành (ô để trống)", or, when no row of
+      the plan fills that column, "phụ lục nhiệm vụ của kế hoạch không có
+      cột Mục tiêu".
+
+    Each reason ends with the row's content and lead, so the user sees which
+    row was read.
+    """
+    asked = [f for f in query.fields if f != "content"]
+    lines = []
+    for plan, task in found:
+        rows = [task] + sub_rows(plan, task)
+        name = f"{task.label[0].upper()}{task.label[1:]} (Kế hoạch {plan_label(catalog, plan.doc)})"
+        row = f" {task.label[0].upper()}{task.label[1:]}: {shorten(task.content or task.objective, 160)}"
+        row += f"; {FIELD_LABELS['lead']}: {task.lead}." if task.lead else "."
+        if query.unlisted:
+            word = canon(query.unlisted)
+            if any(word in canon(" ".join(filter(None, (r.content, r.objective, r.product)))) for r in rows):
+                return None
+            lines.append(f"{name} không nêu {query.unlisted}: phụ lục nhiệm vụ không có cột "
+                         f"{query.unlisted}.{row}")
+            continue
+        if not asked or any(getattr(r, f) for r in rows for f in asked):
+            return None
+        if query.figure and has_figure(figure_text(task, rows)):
+            return None  # "nv 37 chỉ tiêu giải ngân bao nhiêu?": the content states the figure
+        absent = [f for f in asked if not any(getattr(t, f) for t in plan.tasks)]
+        empty = [f for f in asked if f not in absent]
+        parts = []
+        if empty:
+            parts.append(f"{name} không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in empty)
+                         + " (ô để trống trong phụ lục).")
+        if absent:
+            parts.append(f"Phụ lục nhiệm vụ của kế hoạch {plan_label(catalog, plan.doc)} không có cột "
+                         + ", ".join(FIELD_LABELS[f] for f in absent) + ".")
+        lines.append(" ".join(parts) + row)
+    return "\n".join(lines) or None
+
+
 class TaskAnswerer:
     """Task, filter and count answers over ``plans`` (doc → :class:`Plan`),
     named in answers through ``catalog`` (:func:`retrieval.answer_rows.plan_label`)."""
@@ -368,6 +415,9 @@ class TaskAnswerer:
             if query.section_number:
                 asked += f" thuộc mục {query.section_number.upper()}"
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
+        unstated = unstated_reason(self.catalog, found, query)
+        if unstated:
+            return abstention(query, reason=unstated)
         if query.figure and not (set(query.fields) - {"content"}):
             # "kinh phí bao nhiêu?": only a row that states a figure answers
             if not any(has_figure(figure_text(t, sub_rows(p, t))) for p, t in found):

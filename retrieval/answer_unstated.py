@@ -19,12 +19,10 @@ from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, task_citation
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import PERSON_CUE
 
 __all__ = ["annex_answer", "asks_annex", "asks_person", "person_answer"]
 
-#: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
-PERSON_CUE = re.compile(r"\b(?:ten (?:la )?gi|ho (?:va )?ten|ten (?:cua )?(?:ong|ba|nguoi)|la ai|ten ai|"
-                        r"ong nao|ba nao|ten day du)\b")
 #: Positions the plans name without a person.
 POSITION = re.compile(r"\b(?:(?:pho )?giam doc|(?:pho )?chu tich|(?:pho )?truong phong|(?:pho )?chanh van phong|"
                       r"(?:pho )?truong ban|truong tram|hieu truong|bi thu|thu truong|cong chuc|can bo)\b")

@@ -118,7 +118,7 @@ def test_several_header_facts_in_one_question(answerer):
     for q in both("Kế hoạch của Trường Xuân: quyết định số mấy, ký ngày nào, ai ký?"):
         a = answerer.answer(q)
         assert not a.abstained and "Nguyễn Văn Phúc" in a.text, q
-        assert "04" in a.text and "QĐ-UBND" in a.text and "6/1/2026" in a.text, q
+        assert "04" in a.text and "QĐ-UBND" in a.text and "06/01/2026" in a.text, q  # as the plan writes it: "ngày 06 tháng 01 năm 2026"
 
 
 # ---------------------------------------------------------------- lookups by content

@@ -39,18 +39,40 @@ FIELD_CUES: dict[str, re.Pattern] = {
     "content": re.compile(r"\b(?:noi dung|la gi|lam gi|viec gi|ve gi|ve viec gi|gom nhung gi|"
                           r"nhiem vu gi|gom nhung nhom nao)\b"),
 }
+#: The objective cell of a row asked ("nv 18 cột mục tiêu ghi gì", "mục II.2.2
+#: chỉ tiêu là gì"; not "chỉ tiêu 2.1", a row number).
+OBJECTIVE_CUE = re.compile(r"\b(?:muc tieu|chi tieu)\b(?! (?:so |thu )?\d)")
+#: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
+#: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3" (canon key → words said).
+UNLISTED_FIELDS: dict[str, str] = {
+    "nguon kinh phi": "nguồn kinh phí", "kinh phi": "kinh phí", "nguon von": "nguồn vốn",
+    "du toan": "dự toán", "chi phi": "chi phí", "so tien": "số tiền",
+}
+UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
+#: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
+PERSON_CUE = re.compile(r"\b(?:ten (?:la )?gi|ho (?:va )?ten|ten (?:cua )?(?:ong|ba|nguoi)|la ai|ten ai|"
+                        r"ong nao|ba nao|ten day du)\b")
 LEAD_EXPLICIT = re.compile(
     r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|ai (?:lam|thuc hien|dam nhiem|lo|"
     r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
 )
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
+#: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" (the date).
+_SIGNER = r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh|do ai ky|(?<!ngay )ky quyet dinh|ky la ai)\b"
+#: The signer asked anywhere, also beside the legal bases ("ai ký QĐ, căn cứ … số mấy?").
+SIGNER_ANY = re.compile(_SIGNER)
 META_CUES: list[tuple[str, re.Pattern]] = [
-    ("signer", re.compile(r"\b(?:ai ky|nguoi ky|ky ban hanh|do ai ky|ky quyet dinh)\b(?!.*\bcan cu\b)")),
+    ("signer", re.compile(_SIGNER + r"(?!.*\bcan cu\b)")),
     ("decision", re.compile(
         r"\b(?:so quyet dinh|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
-        r"quyet dinh ban hanh .{0,60}(?:so may|so nao|mang so)|ban hanh (?:tai|bang) quyet dinh|"
+        r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
-    ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay ban hanh\b")),
+    ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
+    # the legal bases: "căn cứ những văn bản nào", "căn cứ KH của huyện là QĐ nào",
+    # "căn cứ pháp lý", "dựa trên văn bản nào"
+    ("bases", re.compile(
+        r"\bcan cu\b(?: \w+){0,16}? (?:nao|gi|dau|so may|so bao nhieu)\b|\b(?:cac|nhung) can cu\b|\bcan cu phap ly\b"
+        r"|\bdua (?:tren|vao) (?:nhung |cac )?(?:van ban|quyet dinh|nghi quyet) nao\b")),
 ]
 
 COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
@@ -281,4 +303,6 @@ PADDING = re.compile(
 )
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
+#: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên".
+THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong) (?:do|nay|tren|vua roi|vua neu)\b")
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -12,11 +12,16 @@ from retrieval.question.cues import (
     OTHER_PLAN,
     OTHER_PLANS,
     SIMILAR,
+    THAT_ROW,
     WITHIN_PREVIOUS,
 )
 from retrieval.question.model import Intent, Query
 
-__all__ = ["follow_up"]
+__all__ = ["FOLLOW_ROWS", "follow_up"]
+
+#: A bare field question ("ai chủ trì?") after an answer that showed at most
+#: this many task rows asks that field of each of them.
+FOLLOW_ROWS = 3
 
 
 def follow_up(question: Query, previous: Query) -> Query:
@@ -74,11 +79,12 @@ def follow_up(question: Query, previous: Query) -> Query:
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number
-    shown = {number for _, number in previous.result_keys}
+    shown = list(dict.fromkeys(number for _, number in previous.result_keys))
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
-            and not q.has_filter and len(shown) == 1 and FOLLOW_FIELD.search(q.key)):
-        # "ai chủ trì?" after an answer that showed one task row: that row
-        q.task_refs = list(shown)
+            and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
+            and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key))):
+        # "ai chủ trì?" after an answer that showed one task row (or a few): those rows
+        q.task_refs = shown
         q.plans = list(dict.fromkeys(doc for doc, _ in previous.result_keys))
         q.plan_named = True
         q.section_number = previous.section_number

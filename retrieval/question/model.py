@@ -69,7 +69,11 @@ class Query:
       with ``plan_named`` means "a plan that is not loaded");
       ``unknown_place`` the place named that no loaded plan is for;
     * ``task_refs`` task numbers as written ("22", "2.3"), in order;
-    * ``fields`` fields asked, subset of :data:`FIELDS`, in that order;
+    * ``fields`` fields asked, subset of :data:`FIELDS`, in that order,
+      preceded by ``objective`` when a numbered row's objective cell is
+      asked ("nv 18 cột mục tiêu ghi gì?"); ``unlisted`` a detail of a
+      numbered row that no annex column holds, as said ("kinh phí": "nv 22
+      kinh phí bao nhiêu?");
       ``meta`` a header fact asked (:data:`META_FIELDS`) or ``None``,
       ``metas`` every one asked, in order ("số mấy, ngày nào, ai ký?");
       ``figure`` True when the question asks for a figure (bao nhiêu, tỷ
@@ -134,6 +138,7 @@ class Query:
     unknown_place: str | None = None
     task_refs: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
+    unlisted: str | None = None
     meta: str | None = None
     metas: list[str] = field(default_factory=list)
     figure: bool = False

@@ -58,12 +58,15 @@ from retrieval.question.cues import (
     LEAD_GENERIC,
     LIST,
     META_CUES,
+    SIGNER_ANY,
     MONTH,
     MONTH_SPAN,
     NEGATION,
     NUM,
     NUMBER_ASKED,
+    OBJECTIVE_CUE,
     PADDING,
+    PERSON_CUE,
     PLACE_MENTION,
     PLAN_PERIOD,
     PLANS_ONLY_WORDS,
@@ -79,6 +82,8 @@ from retrieval.question.cues import (
     SECTION_REF,
     SPAN_NUMBER,
     TASK_REF,
+    UNLISTED_FIELD,
+    UNLISTED_FIELDS,
     WHOLE_YEAR,
     WRITTEN,
     YEAR,
@@ -125,6 +130,9 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
              if not found or any(_contains(" ".join(rest[:m.start()].split()[-10:]), a) >= 0
                                  for a in anchors)]
     filter_years = {int(m.group(1)) for m in YEAR_FILTER.finditer(rest)}
+    # "tăng 10% so với (năm) 2025": the base year of a comparison, not the plan's year
+    filter_years |= {int(m.group(1)) for m in YEAR.finditer(rest)
+                     if re.search(r"\bso voi(?: nam| cung ky nam)?\s*$", rest[:m.start()])}
     filter_years |= {int(m.group(2)) for m in QUARTER.finditer(rest) if m.group(2)}
     filter_years |= {int(m.group(2)) for m in MONTH.finditer(rest) if m.group(2)}
     plan_years = [y for y in years if y not in filter_years]
@@ -334,8 +342,9 @@ def _asks_task_rows(q: Query, leftover: list[str]) -> bool:
 
 
 def _asks_header_fact(q: Query, leftover: list[str]) -> bool:
-    """Số quyết định / ngày ký / người ký of a named plan (not of a "căn cứ")."""
-    return bool(q.meta) and q.plan_named and not re.search(r"\bcan cu\b", q.key)
+    """Số quyết định / ngày ký / người ký of a named plan (not of a "căn cứ"),
+    or the plan's own legal bases ("căn cứ những văn bản nào")."""
+    return bool(q.meta) and q.plan_named and ("bases" in q.metas or not re.search(r"\bcan cu\b", q.key))
 
 
 def _asks_plans_of_period(q: Query, leftover: list[str]) -> bool:
@@ -394,7 +403,8 @@ def content_words(leftover: list[str]) -> list[str]:
 INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.BODY_ANNEX, lambda q, leftover: asks_body_and_annex(q)),
     (Intent.TASK, _asks_task_rows),
-    (Intent.UPPER, lambda q, leftover: asks_upper(q)),
+    # "căn cứ những văn bản nào của huyện": the legal bases, not the upper locality
+    (Intent.UPPER, lambda q, leftover: asks_upper(q) and "bases" not in q.metas),
     (Intent.PLANS, lambda q, leftover: asks_periods(q)),
     (Intent.PLANS, _asks_plans_of_period),  # before WHICH_PLANS: "áp dụng cho năm 2026" is no term
     (Intent.TARGETS, lambda q, leftover: asks_targets(q)),
@@ -454,6 +464,13 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.metas = [name for name, pat in META_CUES if pat.search(key)]
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
+    if "bases" in q.metas and "signer" not in q.metas and SIGNER_ANY.search(key):
+        q.metas.insert(0, "signer")  # "ai ký QĐ, căn cứ KH của thành phố số mấy?": both
+    if q.metas == ["date"] and set(q.fields) & {"lead", "coordinating", "product"}:
+        # "Kế hoạch theo dõi … ban hành khi nào, ai chủ trì?": a task's issuing,
+        # not the plan's header (which has no lead unit)
+        q.metas = []
+        q.fields = [f for f in FIELDS if f in set(q.fields) | {"deadline"}]
     q.meta = q.metas[0] if q.metas else None
     figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
     q.figure = bool(figure.search(NUMBER_ASKED.sub(" ", key)))  # "nv số mấy" asks a row's number
@@ -469,6 +486,14 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     _section_ref(q, key)
     if q.task_refs and q.figure and not figure.search(DOC_NUMBER_ASKED.sub(" ", key)):
         q.figure = False  # "nv 3 căn cứ QĐ số mấy?": the row's document number, not a figure
+    if q.task_refs:  # cells of a numbered row beyond the five fields
+        if OBJECTIVE_CUE.search(key):
+            q.fields.insert(0, "objective")
+        unlisted = UNLISTED_FIELD.search(key)
+        q.unlisted = UNLISTED_FIELDS[unlisted.group(1)] if unlisted else None
+        # "nv 28 cán bộ nào làm, tên gì?" (not "cơ quan chủ trì là ai?": a unit)
+        if any(m.group(0) != "la ai" for m in PERSON_CUE.finditer(key)) and not q.meta:
+            q.unlisted = "tên người thực hiện"
     _deadline_filters(q, key, raw)
 
     unit = _find_unit(key, catalog)

@@ -1,0 +1,94 @@
+"""A plan's reporting regime: how often, by which day, to whom.
+
+"Báo cáo CCHC quý gửi trước ngày nào?", "các cơ quan báo cáo định kỳ thế
+nào, gửi về đâu?", "chế độ báo cáo ra sao?", "bao lâu báo cáo một lần?" are
+answered from the body's implementation part ("Tổ chức thực hiện"): every
+paragraph there that states a reporting period or day ("định kỳ", "hằng
+quý", "6 tháng", "trước ngày …"), each once, cited by its locator. Sentence
+search would pick an annex row that mentions a report, or one unit's line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import canon
+from ingest.model import Plan
+from retrieval.answer_model import Answer, Citation, abstention
+from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.query import PlanCatalog, Query
+
+__all__ = ["REPORTING_CUE", "asks_reporting", "reporting_answer", "reporting_paragraphs"]
+
+#: A question on the reporting regime (canonical key): "báo cáo … định kỳ",
+#: "chế độ báo cáo", "báo cáo quý gửi trước ngày nào", "bao lâu báo cáo một
+#: lần", "báo cáo gửi về đâu".
+REPORTING_CUE = re.compile(
+    r"\bche do (?:thong tin )?bao cao\b"
+    r"|\bbao cao\b.{0,60}\b(?:dinh ky|bao lau|may lan|truoc ngay|gui (?:ve|truoc|cho|den)|nop (?:ve|truoc)"
+    r"|ngay nao|ngay may|han (?:gui|nop)|hang (?:quy|thang|tuan|nam)|thoi han)\b"
+    r"|\b(?:dinh ky|bao lau|hang quy)\b.{0,40}\bbao cao\b"
+)
+#: A paragraph stating a reporting period or day (on its canonical text).
+_REGIME = re.compile(r"\bbao cao\b.*\b(?:dinh ky|hang (?:quy|tuan|thang|nam)|6 thang|truoc ngay|dot xuat)\b"
+                     r"|\b(?:dinh ky|hang (?:quy|tuan|thang|nam))\b.*\bbao cao\b")
+#: A day asked ("trước ngày nào / mấy", "hạn gửi ngày nào").
+DAY_ASKED = re.compile(r"\b(?:truoc )?ngay (?:nao|may|bao nhieu)\b|\bhan (?:gui|nop)\b")
+#: A day stated ("trước ngày 05 tháng cuối của quý", "trước ngày 10/12").
+_DAY = re.compile(r"\btrước ngày \d+|\bngày \d+/\d+", re.I)
+#: The implementation part's heading.
+_IMPLEMENTATION = re.compile(r"\bto chuc thuc hien\b")
+#: A list item's own letter or dash ("đ) ", "- ").
+_ITEM_MARK = re.compile(r"^(?:[a-zđ]\W|[-–•+])\s*", re.I)
+#: Paragraphs quoted per plan, characters each.
+MAX_PARAGRAPHS, PARAGRAPH_CHARS = 6, 500
+
+
+def asks_reporting(query: Query) -> bool:
+    """True when ``query`` asks a reporting regime (no task number)."""
+    return bool(REPORTING_CUE.search(query.key)) and not query.task_refs
+
+
+def reporting_paragraphs(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, text) of every paragraph of the implementation part that
+    states a reporting period or day, in order, the unit first when it is
+    one unit's duty ("Công chức Văn phòng-thống kê xã: Tổng hợp, báo cáo …");
+    a text repeated under several units ("Phối hợp thực hiện Kế hoạch; báo
+    cáo UBND xã hằng quý …") once."""
+    found, seen = [], set()
+    units = {r.section: r.unit for r in plan.responsibilities if r.section}
+    for section in plan.sections:
+        if not (section.path and _IMPLEMENTATION.search(canon(section.path[0]))):
+            continue
+        for para in section.paragraphs:
+            key = canon(_ITEM_MARK.sub("", para.text.strip()))
+            if _REGIME.search(key) and key not in seen:
+                seen.add(key)
+                text = _ITEM_MARK.sub("", para.text.strip())
+                unit = units.get(section.locator) or units.get(section.locator.rsplit(".", 1)[0])
+                found.append((section.locator or section.heading, f"{unit}: {text}" if unit else text))
+    return found
+
+
+def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """Per plan of ``plans``: its reporting paragraphs, each cited. ``None``
+    when no plan states one (the caller searches text)."""
+    blocks, citations, dated = [], [], False
+    for plan in plans:
+        found = reporting_paragraphs(plan)
+        if not found:
+            continue
+        dated = dated or any(_DAY.search(text) for _, text in found)
+        lines = [f"{plan_label(catalog, plan.doc)} – chế độ báo cáo:"]
+        for where, text in found[:MAX_PARAGRAPHS]:
+            lines.append(f"- (mục {where}) {shorten(text, PARAGRAPH_CHARS)}")
+            citations.append(Citation(plan.doc, plan_title(plan), f"mục {where}", None,
+                                      shorten(text, PARAGRAPH_CHARS)))
+        blocks.append("\n".join(lines))
+    if not blocks:
+        return None
+    if DAY_ASKED.search(query.key) and not dated:
+        # "gửi trước ngày mấy?" of a plan that gives the periods but no day
+        return abstention(query, citations, reason="Kế hoạch không nêu ngày gửi báo cáo cụ thể. "
+                                                   + "\n".join(blocks))
+    return Answer("\n".join(blocks), False, citations, "extractive", list(citations), query)

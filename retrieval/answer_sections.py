@@ -1,0 +1,135 @@
+"""A body list named by its heading, or any body section's items counted.
+
+(A section named by its number alone is quoted whole by
+:mod:`retrieval.answer_section`; this module adds the heading and the count.)
+
+"Mục 7.d gồm những gì?", "kế hoạch đặt ra những chỉ tiêu chủ yếu nào, liệt
+kê đủ", "mục IV giải pháp thực hiện gồm mấy giải pháp?", "có bao nhiêu chỉ
+tiêu chủ yếu ở mục II?" are answered from :attr:`ingest.model.Plan.sections`:
+the section named by its number ("mục 7.d", "phần II", "mục I.2") or by its
+heading's words ("chỉ tiêu chủ yếu" ~ "2. Một số chỉ tiêu chủ yếu:"), then
+every item under it — its sub-sections and its own list items, each whole,
+not cut at a clause — or their number. Sentence search would quote one
+item, or the clause before a semicolon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import canon
+from ingest.model import Plan, Section
+from retrieval.answer_model import Answer, Citation
+from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.answer_section import asked_section_refs, find_section
+from retrieval.query import PlanCatalog, Query
+
+__all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "list_answer"]
+
+#: A list asked for (canonical key): "liệt kê", "kể ra / kể tên / kể hết / kể
+#: đủ", "gồm những gì", "bao gồm", "những … nào", "là những gì".
+LIST_CUE = re.compile(
+    r"\b(?:liet ke|ke (?:ra|ten|het|du|day du|cu the|lai)|gom (?:nhung|cac|co)|bao gom"
+    r"|nhung (?:\w+ ){0,3}nao|nhung gi|la nhung|cac (?:\w+ ){0,3}nao)\b"
+)
+#: How many items a section has: "gồm mấy giải pháp", "có bao nhiêu chỉ
+#: tiêu", "mấy nội dung"; group 1 the thing counted, as written in the key.
+COUNT_CUE = re.compile(
+    r"\b(?:bao nhieu|(?<!bo )may|so luong)\s+((?:\w+\s+){0,1}?(?:giai phap|chi tieu|noi dung|muc tieu|phan(?! tram)|muc"
+    r"|diem|yeu cau|nhom|linh vuc|nhiem vu))\b"
+)
+#: Words a heading opens with that the question need not repeat.
+_HEADING_LEAD = re.compile(r"^(?:[ivxl]+|\d+|[a-z])?\s*(?:mot so|cac|nhung)?\s*")
+#: A list item's own dash or bullet, dropped before the answer's "- ".
+_BULLET = re.compile(r"^[-–•+*]\s*")
+#: Words a heading must have to be named by its words alone ("Yêu cầu",
+#: "Mục đích" are too common in questions; "chỉ tiêu chủ yếu" is not).
+MIN_HEADING_WORDS = 3
+#: Characters quoted per item; items listed per section.
+ITEM_CHARS, MAX_ITEMS = 700, 30
+
+
+def _heading_key(section: Section) -> str:
+    """The heading's words without its number and generic opening ("2. Một số
+    chỉ tiêu chủ yếu:" → "chi tieu chu yeu")."""
+    return _HEADING_LEAD.sub("", canon(section.heading)).strip()
+
+
+def asks_section_list(query: Query) -> bool:
+    """True when ``query`` asks every item of a list, or how many there are."""
+    return bool(LIST_CUE.search(query.key) or COUNT_CUE.search(query.key))
+
+
+def asks_item_count(query: Query) -> bool:
+    """True when ``query`` asks how many items a list has ("gồm mấy giải pháp")."""
+    return bool(COUNT_CUE.search(query.key))
+
+
+def _children(plan: Plan, section: Section) -> list[Section]:
+    depth = len(section.path)
+    return [s for s in plan.sections
+            if len(s.path) == depth + 1 and s.path[:depth] == section.path and s is not section]
+
+
+def _items(plan: Plan, section: Section) -> list[str]:
+    """Every item under ``section``: each sub-section whole (its heading, or
+    its own text when it has some), else the section's own list items."""
+    items = []
+    for child in _children(plan, section):
+        texts = [p.text.strip() for p in child.paragraphs if p.text.strip()]
+        if texts and canon(texts[0]).startswith(canon(child.heading)[:40]):
+            items.append(" ".join(texts))
+        else:
+            items.append(" ".join([child.heading.strip()] + texts))
+    if not items:
+        items = [p.text.strip() for p in section.paragraphs if p.text.strip()]
+    return items
+
+
+def _named_section(plan: Plan, query: Query) -> Section | None:
+    """The section ``query`` names by number
+    (:func:`retrieval.answer_section.find_section`), else the one whose
+    heading words it contains (the longest such heading of
+    :data:`MIN_HEADING_WORDS` words or more), else ``None``."""
+    for ref in asked_section_refs(query):
+        found = find_section(plan, ref)
+        if found is not None and _items(plan, found):
+            return found
+    key = f" {query.key} "
+    best = None
+    for section in plan.sections:
+        head = _heading_key(section)
+        if len(head.split()) >= MIN_HEADING_WORDS and f" {head} " in key and _items(plan, section):
+            if best is None or len(head) > len(_heading_key(best)):
+                best = section
+    return best
+
+
+def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """Per plan of ``plans``: the section the question names and every item
+    under it, or their number when a count is asked ("Mục II … gồm 8 mục:"),
+    cited by the section's locator. ``None`` when the question asks no list
+    or count, or no plan has such a section (the caller answers otherwise)."""
+    if not asks_section_list(query):
+        return None
+    counted = COUNT_CUE.search(query.key)
+    blocks, citations = [], []
+    for plan in plans:
+        section = _named_section(plan, query)
+        if section is None:
+            continue
+        items = _items(plan, section)
+        where = f"mục {section.locator}" if section.locator else section.heading
+        head = section.heading.strip().rstrip(":")
+        lead = f"{plan_label(catalog, plan.doc)} – {head} ({where})"
+        lead += f": gồm {len(items)} mục:" if counted else ":"
+        lines = [lead] + [f"- {shorten(_BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
+        if len(items) > MAX_ITEMS:
+            lines.append(f"(và {len(items) - MAX_ITEMS} mục khác)")
+        blocks.append("\n".join(lines))
+        citations.append(Citation(plan.doc, plan_title(plan), where, section.page,
+                                  shorten(items[0], ITEM_CHARS)))
+    if not blocks:
+        return None
+    kind = "count" if counted else "extractive"
+    return Answer("\n".join(blocks), False, citations, kind, list(citations), query)
