@@ -95,6 +95,7 @@ ABBREVIATIONS: dict[str, str] = {
     "gd": "giáo dục",
     "sp": "sản phẩm",
     "cq": "cơ quan",
+    "ko": "không",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").
@@ -107,6 +108,7 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
     (re.compile(r"(?<=\bphong )kt\b"), "kinh te"),
     (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
+    (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
 ]
 
 #: Short tokens that are never a plan's initials ("TT" row number, "KT").

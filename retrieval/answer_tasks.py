@@ -21,8 +21,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ingest.deadline import due_in_period
-from ingest.lexicon import canon
+from ingest.deadline import due_in_period, parse_due
+from ingest.lexicon import canon, contains_words
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
@@ -145,6 +145,23 @@ def topic_matches(task: Task, topic: str) -> bool:
     return _holds(topic.split(), _row_words(task))
 
 
+def phrase_first(plan: Plan, tasks: list[Task], topic: str) -> list[Task]:
+    """The ``tasks`` (rows that :func:`topic_matches` loosely) whose row, or
+    one of its sub-rows, holds the topic of two words or more as a phrase
+    ("về thi hành pháp luật": "theo dõi tình hình thi hành pháp luật", not
+    "kiểm tra văn bản quy phạm pháp luật" nor "thi hành các quy định của
+    pháp luật"); all of ``tasks`` when none does (staff also name a topic
+    by words the rows write apart)."""
+    if len(topic.split()) < 2:
+        return tasks
+    def said(task: Task) -> bool:
+        return any(contains_words(canon(" ".join(filter(None, (row.content, row.objective, row.product,
+                                                                row.subsection)))), topic) >= 0
+                   for row in [task, *sub_rows(plan, task)])
+    phrased = [t for t in tasks if said(t)]
+    return phrased or tasks
+
+
 def _about(task: Task, topic: str) -> bool:
     """Is ``task`` about ``topic``: its row (:func:`topic_matches`) or the
     section it sits in holds the words?"""
@@ -232,8 +249,7 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     elif query.recurrence:
         condition = task.due.recurrence == query.recurrence
     elif query.period:
-        condition = due_in_period(task.due, query.period, plan.year, query.period_exact,
-                                  query.period_until)
+        condition = _due_in_asked_period(plan, task, query)
         if condition and query.period_written:
             unit = "quy" if "-Q" in query.period else ("thang" if "-" in query.period else "")
             words = canon(task.deadline).split()
@@ -243,6 +259,27 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if query.negate:
         return bool(task.deadline) and not condition
     return condition
+
+
+#: Where one stage of a staged deadline cell ends: "Ban hành kế hoạch: Quý
+#: I/2026. Thực hiện: Trong năm 2026 …" (a dot or semicolon before a space).
+_STAGE_END = re.compile(r"[.;]\s+|\n")
+
+
+def _due_in_asked_period(plan: Plan, task: Task, query: Query) -> bool:
+    """Is ``task`` due in ``query.period`` (:func:`due_in_period`)? A staged
+    deadline ("Ban hành kế hoạch: Quý I/2026. Thực hiện: Trong năm 2026 và
+    giai đoạn 2026 - 2030") is due in the period when one of its stages is:
+    the row's whole span runs for years, but its plan is issued in Quý I."""
+    assert query.period is not None
+    if due_in_period(task.due, query.period, plan.year, query.period_exact, query.period_until):
+        return True
+    stages = [p for p in _STAGE_END.split(task.deadline or "") if p.strip()]
+    if len(stages) < 2:
+        return False
+    return any(due_in_period(parse_due(stage.partition(":")[2] or stage, plan.year), query.period,
+                             plan.year, query.period_exact, query.period_until)
+               for stage in stages)
 
 
 def _period_words(period: str) -> str:
@@ -441,6 +478,8 @@ class TaskAnswerer:
                     parent = parent_task(plan, task)
                     if parent is not None and parent not in hits:
                         hits.append(parent)
+            if query.topic:
+                hits = phrase_first(plan, hits, query.topic)
             if hits:
                 groups.append((plan, hits))
         return groups

@@ -40,7 +40,7 @@ _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban
                     r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"
                     r"(?: cap tren)? nao(?! (?:co|dat|neu|nhac|de ra)\b)"
                     # "kế hoạch nào thuộc TP Hải Phòng", "xã nào ở tỉnh X"
-                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua) (?:" + _LEVELS + r") \w+)\b")
+                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+)\b")
 
 
 #: the period of a plan asked: "giai đoạn nào", "kỳ kế hoạch", "thời kỳ", "bao

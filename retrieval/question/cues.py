@@ -230,6 +230,9 @@ PRODUCT_IS = re.compile(
 #: The product asked is the whole cell: "sản phẩm chỉ ghi 'Báo cáo'", "ghi
 #: đúng là Kế hoạch", "sản phẩm duy nhất là …" (a match of :data:`PRODUCT_IS`).
 PRODUCT_EXACT = re.compile(r"\b(?:chi|dung|duy nhat)\b")
+#: Words before a product naming it as words said: "ghi đúng 1 chữ 'Kế
+#: hoạch'", "chỉ mỗi chữ Báo cáo", "đúng cụm từ …" (the product is whole).
+PRODUCT_WORDING = re.compile(r"^(?:(?:1|mot|moi|dung|chi) )*(?:chu|tu|cum tu)\s+(?=\w)")
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".
 DEADLINE_FORM = re.compile(

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ingest.lexicon import contains_words
+from ingest.lexicon import canon, contains_words
 from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
     ANY_ROLE,
@@ -59,6 +59,7 @@ from retrieval.question.cues import (
     PER_PLAN,
     PRODUCT_EXACT,
     PRODUCT_IS,
+    PRODUCT_WORDING,
     TOP_LEAD,
     TOPIC,
     UNTIL_END,
@@ -208,9 +209,12 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
                     r"thoi han|thoi gian|han)\b", m.group(1))[0]
     words = [w for w in text.split() if w not in names
              and w not in {"nao", "gi", "khong", "nhe", "a", "thoi", "vay", "nhi", "day"}]
+    wording = PRODUCT_WORDING.match(" ".join(words))
+    if wording:
+        words = " ".join(words)[wording.end():].split()
     if words:
         q.product_text = " ".join(words)
-        q.product_exact = bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
+        q.product_exact = bool(wording) or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
 
@@ -224,9 +228,22 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     if not m:
         return
     names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
-    words = [w for w in topic_words(m.group(1)) if w not in names]
+    words = [w for w in topic_words(_before_aside(m.group(1), q.text)) if w not in names]
     if words:
         q.topic = " ".join(words)
+
+
+def _before_aside(topic: str, raw: str) -> str:
+    """``topic`` (``canon`` words after "về") cut where a bracketed aside of
+    the question ``raw`` begins: "các nv về thi hành pháp luật (theo dõi,
+    kiểm tra, điều tra khảo sát)" asks about "thi hành pháp luật"; the aside
+    lists its kinds, which no one row holds all of."""
+    for aside in re.findall(r"\(([^()]*)\)", raw or ""):
+        words = " ".join(canon(aside).split()[:3])  # the topic's 8 words may cut the aside
+        pos = contains_words(topic, words) if words else -1
+        if pos > 0:
+            return topic[:pos]
+    return topic
 
 
 def _read_aggregate(q: Query, key: str) -> None:
