@@ -96,6 +96,10 @@ ABBREVIATIONS: dict[str, str] = {
     "sp": "sản phẩm",
     "cq": "cơ quan",
     "ko": "không",
+    "bn": "bao nhiêu",
+    "bc": "báo cáo",
+    "dv": "dịch vụ",
+    "pl": "phụ lục",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

@@ -145,14 +145,19 @@ def topic_matches(task: Task, topic: str) -> bool:
     return _holds(topic.split(), _row_words(task))
 
 
+#: Most words of a topic read as a term, matched as a phrase (:func:`phrase_first`).
+TERM_WORDS = 3
+
+
 def phrase_first(plan: Plan, tasks: list[Task], topic: str) -> list[Task]:
     """The ``tasks`` (rows that :func:`topic_matches` loosely) whose row, or
-    one of its sub-rows, holds the topic of two words or more as a phrase
-    ("về thi hành pháp luật": "theo dõi tình hình thi hành pháp luật", not
-    "kiểm tra văn bản quy phạm pháp luật" nor "thi hành các quy định của
-    pháp luật"); all of ``tasks`` when none does (staff also name a topic
-    by words the rows write apart)."""
-    if len(topic.split()) < 2:
+    one of its sub-rows, holds a topic of two or three words (a term) as a
+    phrase ("về thi hành pháp luật": "theo dõi tình hình thi hành pháp
+    luật", not "kiểm tra văn bản quy phạm pháp luật" nor "thi hành các quy
+    định của pháp luật"); all of ``tasks`` when none does, or for a longer
+    topic (a description: "đo lường sự hài lòng" is also written "đo lường
+    mức độ hài lòng")."""
+    if not 2 <= len(topic.split()) <= TERM_WORDS:
         return tasks
     def said(task: Task) -> bool:
         return any(contains_words(canon(" ".join(filter(None, (row.content, row.objective, row.product,
