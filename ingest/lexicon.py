@@ -94,6 +94,11 @@ ABBREVIATIONS: dict[str, str] = {
     "sp": "sản phẩm",
     "gd": "giáo dục",
     "cq": "cơ quan",
+    # chat shorthand of staff questions ("chỉ tiêu bn %?", "có nv tương tự ko?")
+    "bn": "bao nhiêu",
+    "ko": "không",
+    "bc": "báo cáo",
+    "tg": "thời gian",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

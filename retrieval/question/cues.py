@@ -290,7 +290,9 @@ OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? 
 NUMBER_ASKED = re.compile(
     r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
     r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
-    r"o (?:dong|muc|nhiem vu) (?:nao|so may))\b"
+    r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
+    r"(?:la|thuoc) so (?:may|thu tu may)|"  # "… hội thi trực tuyến là số mấy?" (the row's number)
+    r"(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$)\b"  # "nv tham gia hội thi … số mấy?"
 )
 #: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
 #: not a description of a task's content.
