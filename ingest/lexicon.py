@@ -93,11 +93,12 @@ ABBREVIATIONS: dict[str, str] = {
     "qd": "quyết định",
     "sp": "sản phẩm",
     "gd": "giáo dục",
-    "sp": "sản phẩm",
     "cq": "cơ quan",
-    "ko": "không",
+    # chat shorthand of staff questions ("chỉ tiêu bn %?", "có nv tương tự ko?")
     "bn": "bao nhiêu",
+    "ko": "không",
     "bc": "báo cáo",
+    "tg": "thời gian",
     "dv": "dịch vụ",
     "pl": "phụ lục",
 }
