@@ -82,6 +82,7 @@ class MentionIndex:
         do not. ``None`` when none does (the caller searches passages)."""
         term = _loose(query.mention or "")
         words = set(topic_words(term))
+        numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
         found: list[tuple[str, list[Chunk]]] = []
         missing: list[str] = []
@@ -94,6 +95,8 @@ class MentionIndex:
                 ends = (" ".join(term.split()[:2]), " ".join(term.split()[-2:]))
                 hits = [c for key, c in self.by_doc.get(doc, []) if len(words - set(key.split())) <= 1
                         and all(contains_words(key, end) >= 0 for end in ends)]
+            # a number of the term ("ISO 18091", "Đề án 06") tells it apart: "ISO 9001" is not it
+            hits = [c for c in hits if all(n in _loose(c.quote).split() for n in numbers)]
             (found.append((doc, hits)) if hits else missing.append(doc))
         shown = term.upper() if len(term) <= 6 else term
         if not found:

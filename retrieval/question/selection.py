@@ -268,8 +268,19 @@ def _read_mention(q: Query, key: str) -> None:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
                       r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
+        term = _without_place(term)
         if term and len(topic_words(term)) <= MENTION_WORDS and not q.unit:
             q.mention = term
+
+
+def _without_place(term: str) -> str:
+    """A mention term without the place it is asked in: "riêng trong phụ lục
+    về triển khai ISO 18091" → "triển khai ISO 18091", "đo lường hài lòng
+    dịch vụ y tế trong phụ lục" → "đo lường hài lòng dịch vụ y tế" (the
+    passages searched are every part of the plan anyway)."""
+    term = re.sub(r"^(?:rieng )?(?:(?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)? )?(?:ve )?", "",
+                  term) if re.match(r"^(?:rieng|trong|o|tai) ", term) else term
+    return re.sub(r" (?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?$", "", term).strip()
 
 
 def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | None) -> None:
