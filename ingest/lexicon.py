@@ -99,6 +99,13 @@ ABBREVIATIONS: dict[str, str] = {
     "ko": "không",
     "bc": "báo cáo",
     "tg": "thời gian",
+    "tgian": "thời gian",
+    "ntn": "như thế nào",
+    "trc": "trước",
+    "dc": "được",
+    "vs": "với",
+    "bgio": "bao giờ",
+    "kq": "kết quả",
     "dv": "dịch vụ",
     "pl": "phụ lục",
 }

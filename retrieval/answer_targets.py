@@ -41,7 +41,7 @@ EXCERPT = 220
 _FRAME_PHRASES = """
 chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
 moi|tung|nhu the nao|the nao|ra sao|bao nhieu|phan tram|cac xa|hai ke hoach|ca hai|hai xa|
-cai cach hanh chinh|giai doan|dat duoc|dat|voi|vs|hon kem|ke hoach|kh|cchc
+cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc
 """.replace("\n", "").split("|")
 _FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=True)) + r")\b")
 
