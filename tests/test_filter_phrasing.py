@@ -79,3 +79,13 @@ def test_targets_compared_with_vs_and_bn(answerer: Answerer, question: str):
     assert answer.kind == "targets"
     assert "(2/2 kế hoạch nêu)" in answer.text
     assert answer.text.count("80%") >= 2
+
+
+@pytest.mark.parametrize("question", both("Kế hoạch nào có nhiệm vụ riêng trong phụ lục về triển khai "
+                                          "TCVN ISO 18091:2020?"))
+def test_a_mentioned_term_keeps_its_number_and_drops_where_it_is_asked(answerer: Answerer, question: str):
+    answer = answerer.answer(question)
+    assert answer.kind == "plans"
+    found, _, rest = answer.text.partition("Không nhắc đến:")
+    assert "Nam An Phụ" in found and "nhiệm vụ 34" in found
+    assert "Trường Xuân" in rest  # it writes only "TCVN ISO 9001:2015"
