@@ -95,6 +95,8 @@ ABBREVIATIONS: dict[str, str] = {
     "gd": "giáo dục",
     "sp": "sản phẩm",
     "cq": "cơ quan",
+    "bc": "báo cáo",
+    "bn": "bao nhiêu",  # chat shorthand: "hài lòng TTHC bn %?"
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

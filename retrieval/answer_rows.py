@@ -138,6 +138,6 @@ def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = N
                 lines.append("  " + "; ".join(values) + ".")
         else:
             if row.objective and "objective" not in fields and row.objective != task.objective:
-                values.insert(0, f"{FIELD_LABELS['objective']}: {row.objective}")
+                values.insert(0, f"{FIELD_LABELS['objective']}: {row.objective.rstrip('.')}")
             lines.append(f"  • {shorten(row.content, 200)} — " + "; ".join(values) + ".")
     return "\n".join(lines)

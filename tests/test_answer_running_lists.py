@@ -47,3 +47,34 @@ def test_sub_row_target_cell_is_shown():
     text = render_task(plan, task, [])
     assert "Về số hóa hồ sơ giải quyết TTHC" in text
     assert "TTHC đạt từ 70% trở lên" in text and "đạt từ 30% trở lên" in text
+
+
+@pytest.mark.parametrize(("question", "doc", "value"), [
+    ("NAP hai long TTHC bn %?", "001_45f28ce285131ed1.txt", "90% trở lên"),
+    ("TX hai long dv y te, giao duc cong toi thieu bn?", "002_b6a4a2778198d6b8.txt", "tối thiểu 90%"),
+])
+def test_chat_shorthand_for_how_many(answerer, question, doc, value):
+    # "bn" is "bao nhiêu": a question word, not the sentence's rarest subject
+    answer = answerer.answer(question)
+    assert not answer.abstained and answer.citations[0].doc == doc and value in answer.text
+
+
+@pytest.mark.parametrize(("question", "items"), [
+    ("TX kể hết các chỉ số mà đến 2030 Cần Thơ phấn đấu vào nhóm 15 tỉnh, thành dẫn đầu",
+     ("PCI", "PAR INDEX", "PAPI")),
+    ("pt: KH liet ke nhung he thong thong minh nao can xay dung",
+     ("y tế thông minh", "giáo dục thông minh", "du lịch thông minh")),
+    ("Lộc Hòa kể tên các công nghệ số mới được nêu trong KH giúp mình",
+     ("Cloud Computing", "Big Data", "Blockchain")),
+])
+def test_list_asked_with_filler_words(answerer, question, items):
+    # "kể hết … mà", "liệt kê", "kể tên … giúp mình" say how to answer, not what
+    answer = answerer.answer(question)
+    assert not answer.abstained
+    for item in items:
+        assert item in answer.text
+
+
+def test_report_shorthand(answerer):
+    answer = answerer.answer("VK bc quy gui truoc ngay nao?")
+    assert not answer.abstained and "ngày 10" in answer.text

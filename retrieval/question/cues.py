@@ -82,10 +82,13 @@ COUNT = re.compile(
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) nhat\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
 )
+#: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
+#: answer's shape, never its subject.
+LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
-    r"|\b" + COUNT_NOUN + r"\b.*\bke (?:ra|het|ten)\b"  # "số nv Phòng X chủ trì …, kể ra"
+    r"|\b" + COUNT_NOUN + r"\b.*\b" + LIST_ASKING + r"\b"  # "số nv Phòng X chủ trì …, kể ra"
     r"|\b(?:cai|muc|dong|nhung cai|may cai) nao\b"
 )
 CROSS = re.compile(
