@@ -93,7 +93,6 @@ ABBREVIATIONS: dict[str, str] = {
     "qd": "quyết định",
     "sp": "sản phẩm",
     "gd": "giáo dục",
-    "sp": "sản phẩm",
     "cq": "cơ quan",
     "bc": "báo cáo",
     "bn": "bao nhiêu",  # chat shorthand: "hài lòng TTHC bn %?"
