@@ -78,3 +78,18 @@ def test_list_asked_with_filler_words(answerer, question, items):
 def test_report_shorthand(answerer):
     answer = answerer.answer("VK bc quy gui truoc ngay nao?")
     assert not answer.abstained and "ngày 10" in answer.text
+
+
+def test_purpose_asked_with_nham(answerer):
+    # "KH nhằm cải thiện …": "nhằm" frames the question, the sentence says "cải thiện"
+    answer = answerer.answer("Phu Thai KH nham cai thien nhung chi so nao?")
+    assert not answer.abstained and "PAR INDEX" in answer.text and "SIPAS" in answer.text
+
+
+def test_body_list_counted_by_its_heading_noun(answerer):
+    # "mục I.2 … mấy chỉ tiêu": the body list "2. Một số chỉ tiêu chủ yếu", not annex group I row 2
+    answer = answerer.answer("NAP muc I.2 co may chi tieu chu yeu?")
+    assert answer.kind == "count" and "gồm 7 mục" in answer.text
+    assert answer.citations[0].locator == "mục I.2"
+    tasks = answerer.answer("NAP muc I co bao nhieu nhiem vu?")
+    assert "9 nhiệm vụ" in tasks.text
