@@ -94,8 +94,18 @@ ABBREVIATIONS: dict[str, str] = {
     "sp": "sản phẩm",
     "gd": "giáo dục",
     "cq": "cơ quan",
+    # chat shorthand of staff questions ("chỉ tiêu bn %?", "có nv tương tự ko?")
+    "bn": "bao nhiêu",
+    "ko": "không",
     "bc": "báo cáo",
-    "bn": "bao nhiêu",  # chat shorthand: "hài lòng TTHC bn %?"
+    "tg": "thời gian",
+    "tgian": "thời gian",
+    "ntn": "như thế nào",
+    "trc": "trước",
+    "dc": "được",
+    "vs": "với",
+    "bgio": "bao giờ",
+    "kq": "kết quả",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ingest.lexicon import ABBREVIATIONS, canon
+from ingest.lexicon import canon, expand_abbreviations
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
@@ -62,12 +62,10 @@ def query_terms(query: Query, names: set[str]) -> list[str]:
     stopwords (judged on the word as typed, an abbreviation on its words)
     and plan names removed."""
     drop = set()
-    for typed in re.findall(r"\w+", nfc(query.text).lower()):
-        # an abbreviation is judged on its words ("bn" → "bao nhiêu")
-        for word in ABBREVIATIONS.get(fold(typed), typed).split():
-            bare = fold(word)
-            if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
-                drop.add(bare)
+    for word in re.findall(r"\w+", expand_abbreviations(nfc(query.text)).lower()):  # "bn" → "bao nhiêu"
+        bare = fold(word)
+        if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
+            drop.add(bare)
     # the comparison frame ("so sánh", "khác nhau", "từng xã") is no content either
     key = COMPARE.sub(" ", FIELD_PHRASES.sub(" ", query.key))
     return [t for t in key.split() if t not in drop and t not in names]

@@ -192,3 +192,24 @@ def test_abstentions_say_what_is_missing(answerer):
     assert a.abstained and "không có nhiệm vụ 60" in a.text
     a = answerer.answer("Xã Hòa Bình Tây nhiệm vụ 3 do ai chủ trì?")
     assert a.abstained and "Hòa Bình Tây" in a.text
+
+
+@pytest.mark.parametrize("question", both("Trường Xuân, việc xây dựng kế hoạch tinh giản biên chế là số mấy?")
+                         + both("TX nv xây dựng KH tinh giản biên chế số mấy vậy"))
+def test_row_number_asked_after_the_content(answerer, question):
+    # "… là số mấy?" asks the row's number, not a figure ("số mấy" is no percentage)
+    answer = answerer.answer(question)
+    assert answer.kind == "task" and answer.text.startswith("Nhiệm vụ 14")
+
+
+@pytest.mark.parametrize("question", ["Nam An Phụ mức hài lòng về TTHC bn %?", "NAP hai long TTHC bn %?"])
+def test_chat_shorthand_bn_asks_how_much(answerer, question):
+    assert "90%" in answerer.answer(question).text
+
+
+def test_chat_shorthand_names_the_field(answerer):
+    # "tgian ntn" = "thời gian như thế nào", "kq" = "kết quả" (the product), "trc" = "trước"
+    deadline = answerer.answer("TX nv 4 tgian ntn?")
+    assert deadline.kind == "task" and "Thời gian hoàn thành: Hàng năm" in deadline.text.splitlines()[1]
+    product = answerer.answer("NAP nv 7 kq la gi, xong trc khi nao")
+    assert "Sản phẩm: Kế hoạch/Báo cáo kết quả hội thi" in product.text and "Khi thành phố tổ chức" in product.text
