@@ -295,9 +295,14 @@ NUMBER_ASKED = re.compile(
     r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
     r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
     r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
-    r"(?:la|thuoc) so (?:may|thu tu may)|"  # "… hội thi trực tuyến là số mấy?" (the row's number)
-    r"(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$)\b"  # "nv tham gia hội thi … số mấy?"
+    r"(?:la|thuoc) so (?:may|thu tu may))\b"
 )
+#: A question ending in "(là) số mấy": the row's number when it speaks of a task
+#: (:data:`TASK_WORD`) and names no document (:data:`DOC_NOUN`): "nv tham gia hội
+#: thi trực tuyến CCHC (là) số mấy?", not "KH ban hành kèm QĐ số mấy?", "tờ trình … số mấy?".
+ROW_NUMBER_TAIL = re.compile(r"\b(?:la )?(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$")
+TASK_WORD = re.compile(r"\b(?:nhiem vu|viec)\b")
+DOC_NOUN = re.compile(r"\b(?:quyet dinh|to trinh|cong van|nghi quyet|nghi dinh|thong tu|thong bao|chi thi)\b")
 #: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
 #: not a description of a task's content.
 QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
