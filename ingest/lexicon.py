@@ -314,3 +314,8 @@ UNIT_HEADS: tuple[str, ...] = (
 NAMELESS_HEADS: frozenset[str] = frozenset(
     "cuc so vu ban phong vien bo uy van trung chi tong hoi doan ubnd hdnd".split()
 )
+
+#: Words that open a sentence only said of the one before it ("… Chính quyền
+#: số. Trong đó trọng tâm là chuyển đổi số …"): answers quote the two as one
+#: sentence (``retrieval.answer_text.split_sentences``).
+CONTINUING_OPENERS: tuple[str, ...] = ("Trong đó",)

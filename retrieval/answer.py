@@ -79,7 +79,7 @@ from retrieval.answer_rows import (
 )
 from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
 from retrieval.answer_section import section_answer
-from retrieval.answer_sections import asks_item_count, list_answer
+from retrieval.answer_sections import asks_item_count, heading_count_answer, list_answer
 from retrieval.answer_similar import similar_answer
 from retrieval.answer_target_count import asks_target_count, target_count_answer
 from retrieval.answer_targets import TargetIndex
@@ -358,6 +358,11 @@ class Answerer:
                 reported = self._one_plan(query, reporting_answer)
                 if reported is not None:
                     return reported
+        if intent == Intent.COUNT and asks_item_count(query):
+            # "mục I.2 có mấy chỉ tiêu chủ yếu": the body list so headed, not annex rows
+            counted = self._one_plan(query, heading_count_answer)
+            if counted is not None:
+                return counted
         handler = self.handlers.get(intent, self._duties_or_text)
         found = handler(query)
         if intent == Intent.LOOKUP and found is None and reporting:

@@ -21,8 +21,9 @@ from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
-from retrieval.question.cues import NUMBER_ASKED, PADDING, QUESTION_PARTICLES
+from retrieval.question.cues import PADDING, QUESTION_PARTICLES
 from retrieval.question.model import FIELDS
+from retrieval.question.parse import strip_number_asked
 from retrieval.question.selection import topic_words
 
 __all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_words"]
@@ -52,7 +53,7 @@ def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[
     """(cover, plan, numbered task) of the rows best matching the question's
     content words, best first; ``[]`` when none covers :data:`MIN_COVER`.
     ``names`` are words of plan names, left out of the question's words."""
-    text = PADDING.sub(" ", NUMBER_ASKED.sub(" ", query.key))
+    text = PADDING.sub(" ", strip_number_asked(query.key))
     words = [w for w in topic_words(text) if w not in names and w not in _ASKING
              and w not in QUESTION_PARTICLES]
     if not words:

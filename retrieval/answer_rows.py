@@ -113,7 +113,9 @@ def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = N
     then the ``fields`` asked plus the lead and deadline (all fields when
     none is asked), exactly as written; an objective asked is the header's
     "Mục tiêu" line, or said empty when the row has none (left out when the
-    annex has no such column). ``label`` (the plan's
+    annex has no such column). A sub-row's own target cell (often the rest
+    of its task's target, cut by a page: "TTHC đạt từ 70% trở lên; …") leads
+    its "•" line. ``label`` (the plan's
     :func:`plan_label`) prefixes the header when given."""
     if fields:  # the fields asked first, then the lead and deadline for context
         fields = list(fields) + [f for f in ("lead", "deadline") if f not in fields]
@@ -138,5 +140,7 @@ def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = N
             if values:
                 lines.append("  " + "; ".join(values) + ".")
         else:
+            if row.objective and "objective" not in fields and row.objective != task.objective:
+                values.insert(0, f"{FIELD_LABELS['objective']}: {row.objective.rstrip('.')}")
             lines.append(f"  • {shorten(row.content, 200)} — " + "; ".join(values) + ".")
     return "\n".join(lines)

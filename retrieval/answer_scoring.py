@@ -19,6 +19,7 @@ from ingest.lexicon import canon, expand_abbreviations
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
+from retrieval.question.cues import LIST_ASKING
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.
@@ -31,32 +32,35 @@ STOPWORDS = set("""
 ai gì nào bao nhiêu mấy là có không chưa được của các những một và với cho trong trên
 về theo để thì sao thế vậy còn hay hoặc như này đó kia khi giờ lúc từ tại ở ra vào
 làm nếu cụ thể gồm bị phải cần sẽ đã đang phường thị trấn sánh giữa lâu lần lấy
-khác nhau nêu
+khác nhau nêu mà giúp mình nhằm
 """.split())
 #: The same for words typed without diacritics, limited to those whose bare
 #: form is not also a content word ("tu" may be "tự", "the" may be "thể").
 STOPWORDS_PLAIN = set("""
 ai gi nao bao nhieu la khong chua duoc cua cac nhung mot va voi trong tren theo de thi
 sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang phuong tran
-sanh giua lau lan lay khac nhau
+sanh giua lau lan lay khac nhau giup nham
 """.split())
 #: Phrases that name the field asked ("ai chủ trì", "hạn khi nào") or the
 #: kind of figure ("phần trăm", "tỷ lệ"): a task row answers them by its
-#: labels, a figure by being there; a sentence need not repeat them.
+#: labels, a figure by being there; a sentence need not repeat them. So
+#: are the words asking for a whole list ("kể tên", "kể hết", "liệt kê").
 FIELD_PHRASES = re.compile(
     r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
     r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
     r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao))|han$|"
     # the unit asked and where the plan says it: "ai phụ trách …", "đơn vị … gọi là gì",
     # "theo phần tổ chức thực hiện"
-    r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien)\b"
+    r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien|"
+    + LIST_ASKING + r")\b"  # the answer's shape: "kể tên / kể hết / liệt kê …" a list
 )
 
 
 def query_terms(query: Query, names: set[str]) -> list[str]:
     """Content words of a question (canon form, in order): field phrases,
     the comparison frame (:data:`retrieval.question.crossplan.COMPARE`),
-    stopwords (judged on the word as typed) and plan names removed."""
+    stopwords (judged on the word as typed, an abbreviation on its words)
+    and plan names removed."""
     drop = set()
     for word in re.findall(r"\w+", expand_abbreviations(nfc(query.text)).lower()):  # "bn" → "bao nhiêu"
         bare = fold(word)

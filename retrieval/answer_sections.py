@@ -24,7 +24,8 @@ from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_section import asked_section_refs, find_section
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "list_answer"]
+__all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "heading_count_answer",
+           "list_answer"]
 
 #: A list asked for (canonical key): "liệt kê", "kể ra / kể tên / kể hết / kể
 #: đủ", "gồm những gì", "bao gồm", "những … nào", "là những gì".
@@ -133,3 +134,21 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
         return None
     kind = "count" if counted else "extractive"
     return Answer("\n".join(blocks), False, citations, kind, list(citations), query)
+
+
+def heading_count_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """:func:`list_answer`'s count, only where the named body section's
+    heading holds the thing counted: "NAP mục I.2 có mấy chỉ tiêu chủ yếu?"
+    counts the items of "2. Một số chỉ tiêu chủ yếu" — not the annex rows
+    of group I numbered 2. ``None`` when no plan's section is so headed or
+    the things counted are tasks ("mấy nhiệm vụ")."""
+    counted = COUNT_CUE.search(query.key)
+    if not counted:
+        return None
+    noun = counted.group(1).split()
+    noun_text = " ".join(noun[-2:]) if len(noun) >= 2 else noun[0]
+    if noun_text == "nhiem vu":
+        return None
+    headed = [p for p in plans
+              if (s := _named_section(p, query)) is not None and f" {noun_text} " in f" {_heading_key(s)} "]
+    return list_answer(query, headed, catalog) if headed else None

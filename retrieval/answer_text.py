@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.lexicon import CONTINUING_OPENERS
 from ingest.model import Plan, Section, Task
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation, abstention
@@ -75,18 +76,25 @@ TASK_ROW_BONUS = 0.1
 #: plans in scope is scored, so a passage the search missed can still answer.
 SEARCH_BONUS = 0.1
 
-_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[-+•]?\s*[A-ZĐÀ-Ỹ0-9])|(?<=:)\s+(?=[-+•]\s)")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[-+•]?\s*[A-ZĐÀ-Ỹ0-9])|(?<=;)[^\S\n]*\n\s*(?=\S)"
+                         r"|(?<=[:;])\s+(?=[-+•]\s)")
 _PREFIX = re.compile(r"^\s*(?:[-+•*]|[a-zđ][),](?=\s)|\d+(?:\.\d+)*[.)])\s*")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences and list items of a passage: split after ". ; ! ?" before a
-    capital or digit, and before a "- "/"+ " item; list markers ("a)", "-",
-    "2.") stripped; fragments under 4 characters dropped."""
-    out = []
+    """Sentences and list items of a passage: split after ". ! ?" before a
+    capital or digit, after ";" at a line end, and before a "- "/"+ " item;
+    list markers ("a)", "-", "2.") stripped; fragments under 4 characters
+    dropped. A list run in one line ("trên 6 nội dung: cải cách thể chế; …;
+    Chính quyền số.") stays one sentence: its ";" is no sentence end; a
+    sentence opening with :data:`ingest.lexicon.CONTINUING_OPENERS` ("Trong
+    đó trọng tâm là …") is joined to the one before."""
+    out: list[str] = []
     for piece in _SENT_SPLIT.split(text or ""):
         piece = _PREFIX.sub("", piece.strip()).strip()
-        if len(piece) >= 4:
+        if out and piece.startswith(CONTINUING_OPENERS):
+            out[-1] = f"{out[-1]} {piece}"  # "Trong đó …" is said of the sentence before
+        elif len(piece) >= 4:
             out.append(piece)
     return out
 

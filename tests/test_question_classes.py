@@ -213,3 +213,9 @@ def test_chat_shorthand_names_the_field(answerer):
     assert deadline.kind == "task" and "Thời gian hoàn thành: Hàng năm" in deadline.text.splitlines()[1]
     product = answerer.answer("NAP nv 7 kq la gi, xong trc khi nao")
     assert "Sản phẩm: Kế hoạch/Báo cáo kết quả hội thi" in product.text and "Khi thành phố tổ chức" in product.text
+
+
+@pytest.mark.parametrize("question", both("Việt Khê ban hành kèm QĐ số mấy") + both("tờ trình của Phòng VH-XH Trường Xuân số mấy?"))
+def test_a_document_number_is_not_a_row_number(answerer, question):
+    # "(là) số mấy" after a numbered document asks the document's number, not a task row's
+    assert answerer.answer(question).kind != "task"

@@ -82,10 +82,13 @@ COUNT = re.compile(
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) nhat\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
 )
+#: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
+#: answer's shape, never its subject.
+LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
-    r"|\b" + COUNT_NOUN + r"\b.*\bke (?:ra|het|ten)\b"  # "số nv Phòng X chủ trì …, kể ra"
+    r"|\b" + COUNT_NOUN + r"\b.*\b" + LIST_ASKING + r"\b"  # "số nv Phòng X chủ trì …, kể ra"
     r"|\b(?:cai|muc|dong|nhung cai|may cai) nao\b"
 )
 CROSS = re.compile(
@@ -295,9 +298,14 @@ NUMBER_ASKED = re.compile(
     r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
     r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
     r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
-    r"(?:la|thuoc) so (?:may|thu tu may)|"  # "… hội thi trực tuyến là số mấy?" (the row's number)
-    r"(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$)\b"  # "nv tham gia hội thi … số mấy?"
+    r"(?:la|thuoc) so (?:may|thu tu may))\b"
 )
+#: A question ending in "(là) số mấy": the row's number when it speaks of a task
+#: (:data:`TASK_WORD`) and names no document (:data:`DOC_NOUN`): "nv tham gia hội
+#: thi trực tuyến CCHC (là) số mấy?", not "KH ban hành kèm QĐ số mấy?", "tờ trình … số mấy?".
+ROW_NUMBER_TAIL = re.compile(r"\b(?:la )?(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$")
+TASK_WORD = re.compile(r"\b(?:nhiem vu|viec)\b")
+DOC_NOUN = re.compile(r"\b(?:quyet dinh|to trinh|cong van|nghi quyet|nghi dinh|thong tu|thong bao|chi thi)\b")
 #: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
 #: not a description of a task's content.
 QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())

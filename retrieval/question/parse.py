@@ -47,6 +47,7 @@ from retrieval.question.cues import (
     COUNT,
     COUNT_NOUN,
     CROSS,
+    DOC_NOUN,
     DOC_NUMBER_ASKED,
     DOTTED,
     EXACT,
@@ -76,12 +77,14 @@ from retrieval.question.cues import (
     RECURRENCE,
     RECURRENCES,
     REGULAR,
+    ROW_NUMBER_TAIL,
     SECTION_CUE,
     SECTION_NUMBER,
     SECTION_REF,
     SIGNER_ANY,
     SPAN_NUMBER,
     TASK_REF,
+    TASK_WORD,
     UNLISTED_FIELD,
     UNLISTED_FIELDS,
     WHOLE_YEAR,
@@ -92,8 +95,8 @@ from retrieval.question.cues import (
 from retrieval.question.model import FIELDS, Intent, Query
 from retrieval.question.selection import read_selection, topic_words
 
-__all__ = ["INTENT_RULES", "lookup_by_meaning", "parse_query", "question_period", "question_unit",
-           "resolve_plan"]
+__all__ = ["INTENT_RULES", "asks_row_number", "lookup_by_meaning", "parse_query", "question_period", "question_unit",
+           "resolve_plan", "strip_number_asked"]
 
 
 def _quarter_no(tok: str) -> int:
@@ -372,13 +375,29 @@ def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
                                   or bool(re.search(r"\b(?:han|hoan thanh|thoi han|nhiem vu|viec)\b", q.key)))
 
 
+def asks_row_number(key: str) -> bool:
+    """The question (a ``canon`` key) asks a task row's number: "là nhiệm vụ số
+    mấy" (:data:`NUMBER_ASKED`), or ends in "(là) số mấy" while speaking of a
+    task and naming no numbered document (:data:`ROW_NUMBER_TAIL`)."""
+    if NUMBER_ASKED.search(key):
+        return True
+    return bool(ROW_NUMBER_TAIL.search(key) and TASK_WORD.search(key) and not DOC_NOUN.search(key))
+
+
+def strip_number_asked(key: str) -> str:
+    """``key`` without the words that ask a row's number (:func:`asks_row_number`)."""
+    tail = bool(ROW_NUMBER_TAIL.search(key) and TASK_WORD.search(key) and not DOC_NOUN.search(key))
+    key = NUMBER_ASKED.sub(" ", key)
+    return ROW_NUMBER_TAIL.sub(" ", key) if tail else key
+
+
 def _asks_lookup(q: Query, leftover: list[str]) -> bool:
     """A field of a task described by its content, no number: "ai lo việc
     số hóa hồ sơ?", "ISO 9001 khi nào xong?", or its number ("áp dụng ISO
     18091 là nhiệm vụ số mấy?"); at least two content words."""
     if q.task_refs or q.count or q.meta or q.cross_doc or q.figure:
         return False
-    if not (set(q.fields) - {"content"} or NUMBER_ASKED.search(q.key)):
+    if not (set(q.fields) - {"content"} or asks_row_number(q.key)):
         return False
     if BODY_REFERENCE.search(q.key):
         return False
@@ -394,7 +413,8 @@ def content_words(leftover: list[str]) -> list[str]:
     :func:`retrieval.question.selection.topic_words`. "thế hạn chót khi
     nào?" has none; "ai lo việc số hóa hồ sơ?" has "so hoa ho so"."""
     text = " ".join(leftover)
-    for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE, NUMBER_ASKED, PADDING):
+    text = strip_number_asked(text)
+    for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE, PADDING):
         text = pattern.sub(" ", text)
     return [w for w in topic_words(text) if w not in QUESTION_PARTICLES]
 
@@ -473,7 +493,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.fields = [f for f in FIELDS if f in set(q.fields) | {"deadline"}]
     q.meta = q.metas[0] if q.metas else None
     figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
-    q.figure = bool(figure.search(NUMBER_ASKED.sub(" ", key)))  # "nv số mấy" asks a row's number
+    q.figure = bool(figure.search(strip_number_asked(key)))  # "nv số mấy" asks a row's number
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
