@@ -95,6 +95,7 @@ ABBREVIATIONS: dict[str, str] = {
     "gd": "giáo dục",
     "sp": "sản phẩm",
     "cq": "cơ quan",
+    "bn": "bao nhiêu",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").
