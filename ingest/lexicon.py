@@ -93,9 +93,10 @@ ABBREVIATIONS: dict[str, str] = {
     "qd": "quyết định",
     "sp": "sản phẩm",
     "gd": "giáo dục",
-    "sp": "sản phẩm",
     "cq": "cơ quan",
     "bn": "bao nhiêu",
+    "dv": "dịch vụ",
+    "pl": "phụ lục",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").
