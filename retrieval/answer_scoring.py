@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ingest.lexicon import canon
+from ingest.lexicon import canon, expand_abbreviations
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
@@ -58,7 +58,7 @@ def query_terms(query: Query, names: set[str]) -> list[str]:
     the comparison frame (:data:`retrieval.question.crossplan.COMPARE`),
     stopwords (judged on the word as typed) and plan names removed."""
     drop = set()
-    for word in re.findall(r"\w+", nfc(query.text).lower()):
+    for word in re.findall(r"\w+", expand_abbreviations(nfc(query.text)).lower()):  # "bn" → "bao nhiêu"
         bare = fold(word)
         if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
             drop.add(bare)

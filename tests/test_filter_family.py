@@ -42,6 +42,18 @@ def test_due_by_a_day_wording(answerer: Answerer, question: str):
     assert listed(answerer.answer(question).text) == {"1", "12", "13"}
 
 
+@pytest.mark.parametrize("question", both("Hôm nay 20/12/2025, ở Việt Khê việc nào hạn đã qua rồi?")
+                         + both("Ngày 20/12/2025 thì Việt Khê những việc nào đã hết hạn?"))
+def test_a_day_written_without_tinh_den(answerer: Answerer, question: str):
+    # "hôm nay D", "ngày D thì … hết hạn": the day given, not the answerer's today (2026-07-01)
+    assert listed(answerer.answer(question).text) == {"1", "12", "13"}
+
+
+def test_a_deadline_day_is_not_the_day_asked_of(answerer: Answerer):
+    query = parse_query("Việt Khê việc có hạn trước ngày 10/12/2025 đã quá hạn chưa", answerer.catalog)
+    assert query.today != "2025-12-10"
+
+
 def test_a_given_day_goes_to_the_plan_not_to_todays_statuses(answerer: Answerer):
     catalog = answerer.catalog
     dated = parse_query("tính đến ngày 30/9/2025 Việt Khê có nhiệm vụ nào trễ hạn", catalog)

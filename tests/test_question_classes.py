@@ -192,3 +192,16 @@ def test_abstentions_say_what_is_missing(answerer):
     assert a.abstained and "không có nhiệm vụ 60" in a.text
     a = answerer.answer("Xã Hòa Bình Tây nhiệm vụ 3 do ai chủ trì?")
     assert a.abstained and "Hòa Bình Tây" in a.text
+
+
+@pytest.mark.parametrize("question", both("Trường Xuân, việc xây dựng kế hoạch tinh giản biên chế là số mấy?")
+                         + both("TX nv xây dựng KH tinh giản biên chế số mấy vậy"))
+def test_row_number_asked_after_the_content(answerer, question):
+    # "… là số mấy?" asks the row's number, not a figure ("số mấy" is no percentage)
+    answer = answerer.answer(question)
+    assert answer.kind == "task" and answer.text.startswith("Nhiệm vụ 14")
+
+
+@pytest.mark.parametrize("question", ["Nam An Phụ mức hài lòng về TTHC bn %?", "NAP hai long TTHC bn %?"])
+def test_chat_shorthand_bn_asks_how_much(answerer, question):
+    assert "90%" in answerer.answer(question).text

@@ -206,7 +206,7 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
 #: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
 #: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành".
 OVERDUE = re.compile(
-    r"\b(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|cham tien do|tre tien do|"
+    r"\b(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
 #: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
 DUE_SOON = re.compile(
@@ -283,11 +283,12 @@ VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong 
 #: The day the windows count from, when the question gives it: "tính đến
 #: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
 AS_OF = re.compile(
-    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay la|(?:gia su |coi )?nhu hom nay la|"
+    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay(?: la)?|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
-#: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" also gives the day.
-AS_OF_OVERDUE = re.compile(r"\b(?:den|toi|den het|het|vao) ngay (\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+#: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" and "ngày 30/06/2026 thì … đã hết
+#: hạn" also give the day (not "trước ngày …", a deadline).
+AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den het|het|vao) )?ngay (\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 #: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
 #: "đến thời điểm 30/9"): windows count from the day after it.
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
@@ -303,7 +304,9 @@ OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? 
 NUMBER_ASKED = re.compile(
     r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
     r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
-    r"o (?:dong|muc|nhiem vu) (?:nao|so may))\b"
+    r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
+    r"(?:la|thuoc) so (?:may|thu tu may)|"  # "… hội thi trực tuyến là số mấy?" (the row's number)
+    r"(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$)\b"  # "nv tham gia hội thi … số mấy?"
 )
 #: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
 #: not a description of a task's content.
