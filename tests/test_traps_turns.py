@@ -81,3 +81,9 @@ def test_that_row_after_similar_rows_is_the_first_one(answerer):
     assert not similar.abstained and "Nhiệm vụ 19" in similar.text
     a = talk.ask("vậy nhiệm vụ đó hạn chót là khi nào?")
     assert a.abstained and "Nhiệm vụ 19" in a.text and "không ghi thời gian hoàn thành" in a.text
+
+
+def test_decision_number_asked_at_the_end_is_the_header_fact(answerer):
+    for q in both("kế hoạch CCHC Việt Khê ban hành kèm QĐ số mấy"):
+        a = answerer.answer(q)
+        assert a.abstained and "không ghi số quyết định" in a.text, q  # blank in the source

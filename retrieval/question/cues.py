@@ -306,7 +306,8 @@ NUMBER_ASKED = re.compile(
     r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
     r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
     r"(?:la|thuoc) so (?:may|thu tu may)|"  # "… hội thi trực tuyến là số mấy?" (the row's number)
-    r"(?<!chi tieu )(?<!ty le )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$)\b"  # "nv tham gia hội thi … số mấy?"
+    r"(?<!chi tieu )(?<!ty le )(?<!quyet dinh )(?<!nghi dinh )(?<!nghi quyet )(?<!ke hoach )(?<!van ban )"
+    r"(?<!thong tu )(?<!cong van )(?<!de an )(?<!chi thi )so may(?: (?:vay|a|nhi|the|ha|nhe|day))?$)\b"  # "nv tham gia hội thi … số mấy?", not "kèm QĐ số mấy"
 )
 #: Words that only phrase a field question ("vậy khi nào phải xong?", "ai lo?"):
 #: not a description of a task's content.
