@@ -101,6 +101,13 @@ ABBREVIATIONS: dict[str, str] = {
     "tg": "thời gian",
     "dv": "dịch vụ",
     "pl": "phụ lục",
+    "tgian": "thời gian",
+    "ntn": "như thế nào",
+    "trc": "trước",
+    "dc": "được",
+    "vs": "với",
+    "bgio": "bao giờ",
+    "kq": "kết quả",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

@@ -18,7 +18,11 @@ task = nhiệm vụ.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
+
+NO_DEADLINE_RECURRENCES = ("regular", "quarterly", "monthly")
+"""``Due.recurrence`` values with no single deadline that can pass."""
 
 
 @dataclass
@@ -33,6 +37,18 @@ class Due:
     start: str | None = None
     end: str | None = None
     recurrence: str | None = None
+
+    def passed(self, today: date) -> bool:
+        """True when this deadline's end date is before ``today``. A
+        deadline with no single end ("Thường xuyên", "Hàng quý", "Hàng
+        tháng": :data:`NO_DEADLINE_RECURRENCES`), no end or an unreadable
+        end never passes."""
+        if not self.end or self.recurrence in NO_DEADLINE_RECURRENCES:
+            return False
+        try:
+            return date.fromisoformat(self.end) < today
+        except ValueError:
+            return False
 
 
 @dataclass

@@ -112,12 +112,15 @@ def render_task(plan: Plan, task: Task, fields: list[str], label: str | None = N
     """A task (with its sub-rows) as answer text: header with content,
     then the ``fields`` asked plus the lead and deadline (all fields when
     none is asked), exactly as written; an objective asked is the header's
-    "Mục tiêu" line, or said empty when the row has none. ``label`` (the plan's
+    "Mục tiêu" line, or said empty when the row has none (left out when the
+    annex has no such column). ``label`` (the plan's
     :func:`plan_label`) prefixes the header when given."""
     if fields:  # the fields asked first, then the lead and deadline for context
         fields = list(fields) + [f for f in ("lead", "deadline") if f not in fields]
     else:
         fields = list(FIELDS)
+    if "objective" in fields and not any(t.objective for t in plan.tasks):
+        fields.remove("objective")  # no Mục tiêu column: the content states the target
     head = f"{label} – " if label else ""
     dup = sum(1 for t in plan.tasks if t.number == task.number) > 1
     section = f" [{task.section}]" if dup and task.section else ""

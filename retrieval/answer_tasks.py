@@ -113,7 +113,7 @@ def in_window(plan: Plan, task: Task, query: Query) -> bool:
         return False
     end = date.fromisoformat(task.due.end)
     today = _today(query)
-    if query.overdue and not end < today:
+    if query.overdue and not task.due.passed(today):
         return False
     if query.due_within_days is not None and not today <= end <= today + timedelta(days=query.due_within_days):
         return False

@@ -205,3 +205,11 @@ def test_row_number_asked_after_the_content(answerer, question):
 @pytest.mark.parametrize("question", ["Nam An Phụ mức hài lòng về TTHC bn %?", "NAP hai long TTHC bn %?"])
 def test_chat_shorthand_bn_asks_how_much(answerer, question):
     assert "90%" in answerer.answer(question).text
+
+
+def test_chat_shorthand_names_the_field(answerer):
+    # "tgian ntn" = "thời gian như thế nào", "kq" = "kết quả" (the product), "trc" = "trước"
+    deadline = answerer.answer("TX nv 4 tgian ntn?")
+    assert deadline.kind == "task" and "Thời gian hoàn thành: Hàng năm" in deadline.text.splitlines()[1]
+    product = answerer.answer("NAP nv 7 kq la gi, xong trc khi nao")
+    assert "Sản phẩm: Kế hoạch/Báo cáo kết quả hội thi" in product.text and "Khi thành phố tổ chức" in product.text

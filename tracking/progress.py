@@ -33,22 +33,13 @@ from tracking.model import (
 )
 from tracking.store import StatusStore, plan_identity
 
-NO_DEADLINE_RECURRENCES = ("regular", "quarterly", "monthly")
-"""``Due.recurrence`` values with no single deadline that can pass."""
-
 NO_SECTION = "(không thuộc mục)"
 NO_LEAD = "(chưa ghi đơn vị chủ trì)"
 
 
 def is_overdue(task: Task, status: str, today: date) -> bool:
     """True when ``task`` (status code ``status``) is overdue on ``today`` (module docstring)."""
-    if status not in OPEN_STATUSES or task.due.recurrence in NO_DEADLINE_RECURRENCES:
-        return False
-    try:
-        end = date.fromisoformat(task.due.end) if task.due.end else None
-    except ValueError:
-        return False
-    return end is not None and end < today
+    return status in OPEN_STATUSES and task.due.passed(today)
 
 
 @dataclass
