@@ -94,11 +94,13 @@ ABBREVIATIONS: dict[str, str] = {
     "sp": "sản phẩm",
     "gd": "giáo dục",
     "cq": "cơ quan",
-    # chat shorthand of staff questions ("chỉ tiêu bn %?", "có nv tương tự ko?")
+    # chat shorthand of staff questions ("chỉ tiêu bn %?", "có nv tương tự ko?", "dv y tế", "trong PL")
     "bn": "bao nhiêu",
     "ko": "không",
     "bc": "báo cáo",
     "tg": "thời gian",
+    "dv": "dịch vụ",
+    "pl": "phụ lục",
     "tgian": "thời gian",
     "ntn": "như thế nào",
     "trc": "trước",

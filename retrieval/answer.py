@@ -94,7 +94,9 @@ from retrieval.answer_unstated import (
     annex_answer,
     asks_annex,
     asks_person,
+    asks_progress_share,
     person_answer,
+    progress_share_answer,
 )
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
@@ -230,10 +232,13 @@ class Answerer:
         outside = self._year_outside(query)
         if outside is not None:
             return outside
-        by_meaning = self._field_by_meaning(query)
-        status = self.status(query, self.store, self.catalog) if self.status else None
+        unstated = self._unstated(query)
+        by_meaning = False if unstated else self._field_by_meaning(query)
+        status = self.status(query, self.store, self.catalog) if self.status and not unstated else None
+        if unstated is not None:  # what no plan records, said in words
+            answer = unstated
         # progress questions are answered from the stored task statuses
-        if status is not None and not status.abstained:
+        elif status is not None and not status.abstained:
             answer = status
         else:  # a progress reading that finds nothing yields to the plan's own text
             answer = self._route(query)
@@ -282,6 +287,17 @@ class Answerer:
         spans = "; ".join(f"{plan_label(self.catalog, p.doc)} áp dụng cho {p.metadata.period.text}"
                           for p in plans)
         return abstention(query, reason=f"Kế hoạch không nêu chỉ tiêu cho năm {asked}: {spans}.")
+
+    def _unstated(self, query: Query) -> Answer | None:
+        """What no plan records, said before any handler reads a row: a share
+        of progress ("đã hoàn thành được bao nhiêu %?"), the name of a position
+        ("ai là trưởng phòng văn hóa xã hội?"); else ``None``."""
+        scope = plans_in_scope(self.plans, query)
+        if asks_progress_share(query):
+            return progress_share_answer(query, scope, self.catalog)
+        if asks_person(query) and not query.task_refs:
+            return person_answer(query, scope, self.catalog)
+        return None
 
     def _topic_pairs(self, query: Query) -> frozenset[str]:
         """Adjacent content-word pairs of the question ("hai long", "giai quyet"),

@@ -5,6 +5,8 @@
   positions, not names; only the signer is named (answered by
   :mod:`retrieval.answer_meta`). The abstention says which plan does not
   name that position, and who signed it;
+* a share of progress ("nv 13 tới giờ đã hoàn thành được bao nhiêu %?"):
+  neither the plan nor the task statuses record percentages;
 * whether a plan has an annex of tasks ("Kế hoạch Phú Thái có phụ lục nhiệm
   vụ không?"): from the plan model, "có, N nhiệm vụ" or "không có".
 """
@@ -15,13 +17,14 @@ import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan
-from ingest.textnorm import fold
+from ingest.textnorm import fold, nfc
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, task_citation
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import PERSON_CUE
+from retrieval.question.cues import PERSON_CUE, PROGRESS_SHARE
 
-__all__ = ["annex_answer", "asks_annex", "asks_person", "person_answer"]
+__all__ = ["annex_answer", "asks_annex", "asks_person", "asks_progress_share", "person_answer",
+           "progress_share_answer"]
 
 #: Positions the plans name without a person.
 POSITION = re.compile(r"\b(?:(?:pho )?giam doc|(?:pho )?chu tich|(?:pho )?truong phong|(?:pho )?chanh van phong|"
@@ -30,12 +33,39 @@ POSITION = re.compile(r"\b(?:(?:pho )?giam doc|(?:pho )?chu tich|(?:pho )?truong
 ANNEX_CUE = re.compile(r"\b(?:co|kem(?: theo)?) (?:bang |danh muc )?phu luc\b.*\b(?:khong|chua)\b"
                        r"|\bphu luc\b.*\bco (?:khong|chua)\b")
 #: Words that end a position as written ("… tên là gì", "… của xã X").
-_POSITION_END = {"ten", "la", "ho", "o", "tai", "thuoc", "nam", "co"}
+_POSITION_END = {"ten", "la", "o", "tai", "thuoc", "nam", "co"}
+
+
+#: "ai là trưởng phòng …": a position right after "ai là".
+_WHO_IS = re.compile(r"\bai (?:la|dang la|giu chuc) (?=" + POSITION.pattern[2:] + ")")
 
 
 def asks_person(query: Query) -> bool:
-    """True when ``query`` asks the name of a position (not the signer)."""
-    return bool(PERSON_CUE.search(query.key) and POSITION.search(query.key)) and not query.meta
+    """True when ``query`` asks the name of a position (not the signer):
+    "trưởng phòng kinh tế tên là gì?", "ai là trưởng phòng văn hóa xã hội?"."""
+    named = PERSON_CUE.search(query.key) or _WHO_IS.search(query.key)
+    return bool(named and POSITION.search(query.key)) and not query.meta
+
+
+def asks_progress_share(query: Query) -> bool:
+    """True when ``query`` asks how many percent of a task or plan is done
+    ("TX nv 13 tới giờ đã hoàn thành được bao nhiêu %?")."""
+    return bool(PROGRESS_SHARE.search(fold(nfc(query.text)).lower()))
+
+
+def progress_share_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:
+    """The abstention for a share of progress: the plans give deadlines, not
+    percentages done, and the statuses are "chưa / đang / đã hoàn thành".
+    Names the tasks asked with their deadline when ``query`` numbers them."""
+    lines = []
+    for plan in plans:
+        rows = [t for t in plan.tasks if t.number and t.number in query.task_refs]
+        asked = "; ".join(f"{t.label}: thời hạn {t.deadline or '(không ghi)'}" for t in rows)
+        lines.append(f"Kế hoạch {plan_label(catalog, plan.doc)} không ghi tiến độ thực hiện theo phần trăm"
+                     + (f" ({asked})" if asked else "") + ".")
+    lines.append("Trạng thái nhiệm vụ chỉ ghi chưa thực hiện / đang thực hiện / đã hoàn thành, "
+                 "không có số phần trăm hoàn thành.")
+    return abstention(query, reason="\n".join(lines))
 
 
 def asks_annex(query: Query) -> bool:
@@ -46,7 +76,7 @@ def asks_annex(query: Query) -> bool:
 def _position_text(query: Query, catalog: PlanCatalog) -> str:
     """The position as the question writes it ("Giám đốc Trung tâm Phục vụ
     hành chính công"), cut before the name question and the plan's name."""
-    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    aliases = {tuple(a.split()) for e in catalog.entries for a in e.aliases if a}
     raw = query.text.split()
     folded = [fold(w).lower().strip("?,.:;") for w in raw]
     head = POSITION.search(" ".join(folded))
@@ -55,10 +85,15 @@ def _position_text(query: Query, catalog: PlanCatalog) -> str:
     start = len(" ".join(folded)[:head.start()].split())
     out: list[str] = []
     rest = list(zip(raw[start:], folded[start:]))
+    plains = [p for _, p in rest]
+
+    def plan_at(i: int) -> bool:  # a plan's name starts here ("… văn hóa xã hội xã Trường Xuân")
+        return any(tuple(plains[i:i + len(a)]) == a for a in aliases)
+
     for i, (word, plain) in enumerate(rest):
-        after = rest[i + 1][1] if i + 1 < len(rest) else ""
-        if out and (plain in _POSITION_END or plain in names
-                    or (plain in {"xa", "phuong"} and (after in names or not after))):
+        after = plains[i + 1] if i + 1 < len(plains) else ""
+        if out and (plain in _POSITION_END or plan_at(i) or (plain == "ho" and after in {"ten", "va"})
+                    or (plain in {"xa", "phuong"} and (i + 1 >= len(rest) or plan_at(i + 1)))):
             break
         out.append(word.strip("?,.:;"))
     return " ".join(out)

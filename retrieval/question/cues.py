@@ -50,8 +50,17 @@ UNLISTED_FIELDS: dict[str, str] = {
 }
 UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
 #: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
+#: Also the person in charge of a row, not its unit: "ai là người phụ trách trực
+#: tiếp (tên)?", "cán bộ nào trực tiếp làm", "… tên?" at the end, "tên trưởng phòng
+#: …" at the start (not "tên nhiệm vụ / phòng …").
 PERSON_CUE = re.compile(r"\b(?:ten (?:la )?gi|ho (?:va )?ten|ten (?:cua )?(?:ong|ba|nguoi)|la ai|ten ai|"
-                        r"ong nao|ba nao|ten day du)\b")
+                        r"ong nao|ba nao|ten day du|(?:nguoi|can bo|ca nhan)(?: \w+){0,3} truc tiep|(?<!ke )ten$|"
+                        r"^ten (?!(?:cua )?(?:nhiem vu|ke hoach|van ban|de an|quyet dinh|phong|co quan|don vi|"
+                        r"van phong|trung tam|ban|bo phan|xa|phuong)\b))\b")
+#: A share of progress asked ("đã hoàn thành được bao nhiêu %", "tiến độ đạt mấy
+#: phần trăm"), on folded text (the "%" kept): no plan nor status records one.
+PROGRESS_SHARE = re.compile(r"\b(?:hoan thanh|thuc hien|tien do|trien khai|lam)\b(?: \w+){0,4}? (?:duoc |dat )?"
+                            r"(?:bao nhieu|may|bn)\s*(?:%|phan tram)")
 LEAD_EXPLICIT = re.compile(
     r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|ai (?:lam|thuc hien|dam nhiem|lo|"
     r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
@@ -264,7 +273,11 @@ MENTION_BEFORE = re.compile(
 )
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
 WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
-                             r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b")
+                             r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b"
+                             r"|\b(?:trong|giua|(?:ca )?)\s*(?:2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
+#: The number of earlier rows pointed at: "trong 2 cái đó", "giữa hai nhiệm vụ này".
+COUNTED_PREVIOUS = re.compile(r"\b(2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
+COUNT_WORDS = {"2": 2, "hai": 2, "3": 3, "ba": 3, "4": 4, "bon": 4}
 #: The question points at the body, not the annex: "theo phần tổ chức thực
 #: hiện", "theo phân công", "trách nhiệm của"; or asks what no task cell
 #: holds ("gửi về đâu", "kinh phí").
@@ -318,5 +331,8 @@ PADDING = re.compile(
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 #: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên".
-THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong) (?:do|nay|tren|vua roi|vua neu)\b")
+THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b")
+#: One row pointed at ("nv đó", "cái đó"), not several ("các nv đó", "2 cái đó").
+ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
+                     r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b")
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

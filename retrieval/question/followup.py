@@ -7,8 +7,11 @@ from dataclasses import replace
 
 from retrieval.question.cues import (
     BARE_NUMBER,
+    COUNT_WORDS,
+    COUNTED_PREVIOUS,
     FOLLOW_CUE,
     FOLLOW_FIELD,
+    ONE_ROW,
     OTHER_PLAN,
     OTHER_PLANS,
     SIMILAR,
@@ -16,6 +19,7 @@ from retrieval.question.cues import (
     WITHIN_PREVIOUS,
 )
 from retrieval.question.model import Intent, Query
+from retrieval.question.parse import PERSON_UNLISTED, names_person
 
 __all__ = ["FOLLOW_ROWS", "follow_up"]
 
@@ -44,6 +48,7 @@ def follow_up(question: Query, previous: Query) -> Query:
     q = replace(question, plans=list(question.plans), task_refs=list(question.task_refs),
                 fields=list(question.fields), sections=list(question.sections),
                 result_keys=[])
+    q.recent_keys = _recent(previous)
     q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
@@ -63,7 +68,7 @@ def follow_up(question: Query, previous: Query) -> Query:
             return q
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
-        q.previous_keys = list(previous.result_keys)
+        q.previous_keys = _pointed_rows(q.key, previous)
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.task_refs = []
         q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
@@ -84,8 +89,13 @@ def follow_up(question: Query, previous: Query) -> Query:
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
             and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key))):
         # "ai chủ trì?" after an answer that showed one task row (or a few): those rows
-        q.task_refs = shown
-        q.plans = list(dict.fromkeys(doc for doc, _ in previous.result_keys))
+        keys = list(previous.result_keys)
+        if ONE_ROW.search(q.key) and previous.intent in (Intent.SIMILAR, Intent.LOOKUP):
+            keys = keys[:1]  # "vậy nv đó hạn khi nào?": the best-ranked row, not every one shown
+        q.task_refs = list(dict.fromkeys(number for _, number in keys))
+        q.plans = list(dict.fromkeys(doc for doc, _ in keys))
+        if names_person(q.key):  # "tên trưởng phòng là gì?": a name no row states
+            q.unlisted = PERSON_UNLISTED
         q.plan_named = True
         q.section_number = previous.section_number
         q.intent = Intent.TASK
@@ -100,6 +110,8 @@ def follow_up(question: Query, previous: Query) -> Query:
             q.task_refs = list(previous.task_refs)
             q.section_number = previous.section_number
             q.intent = "task"
+        if q.intent == "task" and names_person(q.key):
+            q.unlisted = PERSON_UNLISTED
     if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
         for name in ("unit", "unit_text", "period", "period_until", "period_exact", "period_written",
                      "deadline_text", "regular", "recurrence",
@@ -108,6 +120,23 @@ def follow_up(question: Query, previous: Query) -> Query:
             setattr(q, name, getattr(previous, name))
         q.intent = "count" if q.count else "filter"
     return q
+
+
+def _recent(previous: Query) -> list[tuple[str, str]]:
+    """The rows of the turns up to ``previous``, latest last, each once (at most 12)."""
+    keys = [k for k in previous.recent_keys if k not in previous.result_keys] + list(previous.result_keys)
+    return list(dict.fromkeys(keys))[-12:]
+
+
+def _pointed_rows(key: str, previous: Query) -> list[tuple[str, str]]:
+    """The rows "trong đó …" selects among: the previous answer's; "trong 2 cái
+    đó" after two one-row answers ("nv 29 ai chủ trì?", "còn nv 30?") the last
+    two rows of the conversation."""
+    counted = COUNTED_PREVIOUS.search(key)
+    wanted = COUNT_WORDS[counted.group(1)] if counted else 0
+    if wanted > len(previous.result_keys):
+        return _recent(previous)[-wanted:]
+    return list(previous.result_keys)
 
 
 def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:

@@ -120,7 +120,9 @@ class Query:
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
-      the conversation, latest last (for "kế hoạch kia");
+      the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
+      the rows of the earlier turns, latest last (for "trong 2 cái đó" after
+      two one-row answers);
     * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
@@ -182,6 +184,7 @@ class Query:
     today_given: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
+    recent_keys: list[tuple[str, str]] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""
 

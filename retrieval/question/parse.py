@@ -95,8 +95,8 @@ from retrieval.question.cues import (
 from retrieval.question.model import FIELDS, Intent, Query
 from retrieval.question.selection import read_selection, topic_words
 
-__all__ = ["INTENT_RULES", "asks_row_number", "lookup_by_meaning", "parse_query", "question_period", "question_unit",
-           "resolve_plan", "strip_number_asked"]
+__all__ = ["INTENT_RULES", "PERSON_UNLISTED", "asks_row_number", "lookup_by_meaning", "names_person", "parse_query",
+           "question_period", "question_unit", "resolve_plan", "strip_number_asked"]
 
 
 def _quarter_no(tok: str) -> int:
@@ -512,8 +512,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         unlisted = UNLISTED_FIELD.search(key)
         q.unlisted = UNLISTED_FIELDS[unlisted.group(1)] if unlisted else None
         # "nv 28 cán bộ nào làm, tên gì?" (not "cơ quan chủ trì là ai?": a unit)
-        if any(m.group(0) != "la ai" for m in PERSON_CUE.finditer(key)) and not q.meta:
-            q.unlisted = "tên người thực hiện"
+        if names_person(key) and not q.meta:
+            q.unlisted = PERSON_UNLISTED
     _deadline_filters(q, key, raw)
 
     unit = _find_unit(key, catalog)
@@ -543,6 +543,17 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     expansions = [w for w in key.split() if w not in typed]
     q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")
     return q
+
+
+#: What a row does not state when a person's name is asked of it.
+PERSON_UNLISTED = "tên người thực hiện"
+
+
+def names_person(key: str) -> bool:
+    """Does the question (a :func:`ingest.lexicon.canon` key) ask a person's
+    name ("cán bộ nào trực tiếp làm, tên gì?", "tên trưởng phòng là gì?", "ai là
+    người phụ trách trực tiếp (tên)?"), not a unit ("cơ quan chủ trì là ai?")?"""
+    return any(m.group(0) != "la ai" for m in PERSON_CUE.finditer(key))
 
 
 def question_unit(text: str, catalog: PlanCatalog) -> UnitEntry | None:
