@@ -108,8 +108,6 @@ ABBREVIATIONS: dict[str, str] = {
     "vs": "với",
     "bgio": "bao giờ",
     "kq": "kết quả",
-    "dv": "dịch vụ",
-    "pl": "phụ lục",
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").
