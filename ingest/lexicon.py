@@ -32,6 +32,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ingest.textnorm import fold, nfc
@@ -55,6 +56,7 @@ __all__ = [
     "contains_words",
     "expand_abbreviations",
     "opens_cell",
+    "written_span",
 ]
 
 # ------------------------------------------------------------ abbreviations
@@ -155,6 +157,25 @@ def contains_words(hay: str, needle: str) -> int:
         return -1
     m = re.search(r"(?:^|(?<= ))" + re.escape(needle) + r"(?= |$)", hay)
     return m.start() if m else -1
+
+
+def written_span(key: str, texts: Iterable[str]) -> str | None:
+    """The first run of words in ``texts`` (each any text, as written) whose
+    folded lower-case words are the words of ``key`` (a :func:`canon` key),
+    with its diacritics and case kept: ``written_span("thi hanh phap luat",
+    ["Kiểm tra tình hình thi hành pháp luật …"])`` → "thi hành pháp luật".
+    Words an abbreviation stands for are not matched; ``None`` when no text
+    holds the run."""
+    want = key.split()
+    if not want:
+        return None
+    for text in texts:
+        tokens = list(re.finditer(r"[^\W_]+", text or ""))
+        folded = [fold(t.group(0)).lower() for t in tokens]
+        for i in range(len(tokens) - len(want) + 1):
+            if folded[i:i + len(want)] == want:
+                return (text or "")[tokens[i].start():tokens[i + len(want) - 1].end()]
+    return None
 
 
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ingest.deadline import due_in_period, parse_due
-from ingest.lexicon import canon, contains_words
+from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
@@ -303,7 +303,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
     with a leading space; ``""`` when there are none. When the matched
     ``tasks`` of one plan share one annex section, that plan's own heading
-    names it (section numbers differ between plans)."""
+    names it (section numbers differ between plans). A topic is quoted as the
+    matched rows (else the question) write it (:func:`ingest.lexicon.written_span`)."""
     parts = []
     if query.unit_text:
         role = {"lead": "chủ trì", "coordinating": "phối hợp", "any": "chủ trì hoặc phối hợp"}
@@ -313,12 +314,14 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
     if query.exclude_refs:
         parts.append("trừ nhiệm vụ " + ", ".join(query.exclude_refs))
+    # a topic as the rows or the question write it ("thi hành pháp luật"), not its folded key
+    sources = [t.content or "" for t in tasks or []] + [query.text]
     if query.exclude_topic:
-        parts.append(f"trừ nhiệm vụ về “{query.exclude_topic}”")
+        parts.append(f"trừ nhiệm vụ về “{written_span(query.exclude_topic, sources) or query.exclude_topic}”")
     if query.empty_fields:
         parts.append("không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in query.empty_fields))
     if query.topic:
-        parts.append(f"về “{query.topic}”")
+        parts.append(f"về “{written_span(query.topic, sources) or query.topic}”")
     if query.product_text:
         written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
         parts.append(f"có sản phẩm ghi đúng “{written}”" if written

@@ -89,3 +89,9 @@ def test_a_mentioned_term_keeps_its_number_and_drops_where_it_is_asked(answerer:
     found, _, rest = answer.text.partition("Không nhắc đến:")
     assert "Nam An Phụ" in found and "nhiệm vụ 34" in found
     assert "Trường Xuân" in rest  # it writes only "TCVN ISO 9001:2015"
+
+
+@pytest.mark.parametrize("question", both("Việt Khê các nhiệm vụ về thi hành pháp luật"))
+def test_the_topic_is_quoted_as_the_rows_write_it(answerer: Answerer, question: str):
+    first = answerer.answer(question).text.splitlines()[0]
+    assert "pháp luật”" in first and "phap luat" not in first

@@ -86,3 +86,11 @@ def test_openers_tell_columns_apart():
     assert opens_cell("Báo cáo kết quả", "product")
     assert not opens_cell("Báo cáo kết quả", "unit")
     assert not opens_cell("Phòng Kinh tế", "deadline")
+
+
+def test_written_span_gives_a_folded_key_as_written():
+    from ingest.lexicon import written_span
+    rows = ["Kiểm tra tình hình thi hành pháp luật trong lĩnh vực trọng tâm", "Đào tạo, bồi dưỡng"]
+    assert written_span("thi hanh phap luat", rows) == "thi hành pháp luật"
+    assert written_span("dao tao", rows) == "Đào tạo"
+    assert written_span("so hoa", rows) is None
