@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingest.lexicon import canon, contains_words
+from ingest.lexicon import canon, contains_words, written_span
+from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
@@ -58,6 +59,20 @@ def _excerpt(quote: str, term_key: str) -> str:
     return ("…" if start else "") + text + ("…" if end < len(flat) else "")
 
 
+def _row_fields(plan: Plan | None, chunk: Chunk) -> str:
+    """" (chủ trì: …; thời gian hoàn thành: …)" of the task row a ``kind="task"``
+    chunk quotes (its lead and deadline as written, which the excerpt may cut
+    off), else ""."""
+    if plan is None or chunk.kind != "task" or not chunk.task_number:
+        return ""
+    rows = [t for t in plan.tasks if t.number == chunk.task_number]
+    row = next((t for t in rows if t.section == chunk.section), rows[0] if rows else None)
+    if row is None:
+        return ""
+    parts = [f"chủ trì: {row.lead}" if row.lead else "", f"thời gian hoàn thành: {row.deadline}" if row.deadline else ""]
+    return f" ({'; '.join(p for p in parts if p)})" if any(parts) else ""
+
+
 def _loose(text: str) -> str:
     """:func:`canon` with numbers cut at ":" "/" "." ("ISO 18091:2020" →
     "iso 18091 2020"), so "ISO 18091" meets every way of writing the year."""
@@ -98,7 +113,9 @@ class MentionIndex:
             # a number of the term ("ISO 18091", "Đề án 06") tells it apart: "ISO 9001" is not it
             hits = [c for c in hits if all(n in _loose(c.quote).split() for n in numbers)]
             (found.append((doc, hits)) if hits else missing.append(doc))
-        shown = term.upper() if len(term) <= 6 else term
+        # the term as the plans (else the question) write it, not its folded key
+        written = written_span(term, [c.quote for _, hits in found for c in hits] + [query.text])
+        shown = written or (term.upper() if len(term) <= 6 else term)
         if not found:
             return None  # not written as such: passage search may still find it by meaning
         lines = [f"{len(found)}/{len(docs)} kế hoạch nhắc đến “{shown}”:"]
@@ -107,7 +124,7 @@ class MentionIndex:
             plan = self.plans.get(doc)
             places = []
             for chunk in hits[:PER_PLAN]:
-                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, term)}”")
+                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, term)}”{_row_fields(plan, chunk)}")
                 citations.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
                                           chunk.page, chunk.quote, chunk.section))
             more = f" (và {len(hits) - PER_PLAN} chỗ khác)" if len(hits) > PER_PLAN else ""

@@ -147,6 +147,16 @@ def test_which_plans_mention_a_standard(answerer):
     assert "Không nhắc đến" in a.text and "Trường Xuân" in a.text.split("Không nhắc đến")[1]
 
 
+@pytest.mark.parametrize("question", both("Kế hoạch nào có đụng tới giải ngân vốn đầu tư công?"))
+def test_which_plans_shows_a_rows_lead_and_deadline_and_the_term_as_written(answerer, question):
+    # Trường Xuân row 22 (Quý I hàng năm), Việt Khê row 37 (Cả năm 2025): the excerpt cuts the row's cells
+    a = answerer.answer(question)
+    assert a.kind == "plans"
+    assert "thời gian hoàn thành: Quý I hàng năm" in a.text and "thời gian hoàn thành: Cả năm 2025" in a.text
+    if question != fold(question):  # typed with diacritics: the term is quoted as typed, not folded
+        assert a.text.splitlines()[0].endswith("“giải ngân vốn đầu tư công”:")
+
+
 # ---------------------------------------------------------------- conversation and scope
 
 def test_a_misspelt_place_is_linked(answerer):
