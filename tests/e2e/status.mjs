@@ -14,13 +14,24 @@ const TIMEOUT = 120_000;
 
 async function pick(page, label, optionText) {
   // Streamlit's selectbox is a combobox: type to filter, then click the option.
+  // A rerun of the script (the page still loading on a busy machine) can redraw
+  // the box and drop what was typed, so the pick is tried again a few times.
   const input = page.getByRole('combobox', { name: label, exact: true });
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.click();
-  await input.fill(optionText);
-  const option = page.getByRole('option').filter({ hasText: optionText }).first();
-  await option.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await option.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.click();
+      await input.fill(optionText);
+      const option = page.getByRole('option').filter({ hasText: optionText }).first();
+      await option.waitFor({ state: 'visible', timeout: TIMEOUT / 4 });
+      await option.click({ timeout: TIMEOUT / 4 });
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(2000);
+    }
+  }
 }
 
 async function metrics(page) {
