@@ -302,7 +302,7 @@ class Answerer:
     def _topic_pairs(self, query: Query) -> frozenset[str]:
         """Adjacent content-word pairs of the question ("hai long", "giai quyet"),
         plan names and question words left out."""
-        names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
+        names = self.catalog.name_words
         words = [w for w in query_terms(query, names) if not _YEAR.fullmatch(w)]
         return frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
 
@@ -313,7 +313,7 @@ class Answerer:
         if (self.votes is None or query.intent != Intent.SEARCH or query.fields
                 or query.task_refs or asks_duties(query)):
             return False  # a unit's duties are listed in the body, not a row's field
-        names = {w for e in self.catalog.entries for a in e.aliases for w in a.split()}
+        names = self.catalog.name_words
         if not lookup_rows(plans_in_scope(self.plans, query), query, names):
             return False  # no task row is about it: no look-up to make, no embedding spent
         field = self.votes.field(self._dense_text(query))

@@ -14,6 +14,7 @@ passages of the body.
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
@@ -49,7 +50,7 @@ def row_words(task: Task) -> set[str]:
     return set(topic_words(_row_text(task)))
 
 
-def lookup_rows(plans: list[Plan], query: Query, names: set[str]) -> list[tuple[float, Plan, Task]]:
+def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
     content words, best first; ``[]`` when none covers :data:`MIN_COVER`.
     ``names`` are words of plan names, left out of the question's words."""
@@ -87,7 +88,7 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     passage search's ``hits`` (best first), only rows among the first
     :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
     answers better (a duty, a reporting rule) goes to the body."""
-    names = {w for e in tasks.catalog.entries for a in e.aliases for w in a.split()}
+    names = tasks.catalog.name_words
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}

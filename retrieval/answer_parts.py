@@ -43,7 +43,7 @@ def body_annex_answer(tasks: TaskAnswerer, passages: PassageAnswerer, query: Que
     plan = scope[0]
     rows = [t for t in plan.tasks if t.number in query.task_refs] if query.task_refs else []
     if not rows:
-        names = {w for e in tasks.catalog.entries for a in e.aliases for w in a.split()}
+        names = tasks.catalog.name_words
         rows = [t for _, _, t in lookup_rows([plan], query, names)][:2]
     body_q = replace(query, task_refs=[], fields=[], plans=[plan.doc], plan_named=True)
     hits = passages.search(body_q) if passages.searcher is not None else []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from typing import Iterable
 
 from ingest.lexicon import canon, expand_abbreviations
@@ -56,7 +57,7 @@ FIELD_PHRASES = re.compile(
 )
 
 
-def query_terms(query: Query, names: set[str]) -> list[str]:
+def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     """Content words of a question (canon form, in order): field phrases,
     the comparison frame (:data:`retrieval.question.crossplan.COMPARE`),
     stopwords (judged on the word as typed, an abbreviation on its words)

@@ -71,7 +71,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     source_docs = {p.doc for p, _ in sources}
     targets = (plans_in_scope(tasks.plans, query) if query.plan_named
                else [p for d, p in tasks.plans.items() if d not in source_docs])
-    names = {w for e in tasks.catalog.entries for a in e.aliases for w in a.split()}
+    names = tasks.catalog.name_words
     rows = [(plan, task, row_words(task) - names) for plan in tasks.plans.values() for task in plan.tasks]
     n = len(rows)
     df: dict[str, int] = {}

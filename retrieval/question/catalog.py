@@ -140,6 +140,9 @@ class PlanCatalog:
         for e in entries:
             if e.initials and e.initials not in reserved:
                 e.aliases.add(e.initials)
+        #: Every word of every plan's aliases ("nam", "an", "phu", "nap"): left out
+        #: of a question's content words.
+        self.name_words: frozenset[str] = frozenset(w for e in entries for a in e.aliases for w in a.split())
 
     @classmethod
     def from_plans(cls, plans: Iterable[Plan]) -> PlanCatalog:

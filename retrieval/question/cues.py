@@ -328,11 +328,11 @@ PADDING = re.compile(
     r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
 )
-#: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
-#: at most four words besides the follow-up cue.
 #: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên".
 THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b")
 #: One row pointed at ("nv đó", "cái đó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b")
+#: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
+#: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -375,18 +375,22 @@ def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
                                   or bool(re.search(r"\b(?:han|hoan thanh|thoi han|nhiem vu|viec)\b", q.key)))
 
 
+def _asks_by_tail(key: str) -> bool:
+    """``key`` ends in "(là) số mấy" (:data:`ROW_NUMBER_TAIL`), speaks of a task
+    and names no numbered document."""
+    return bool(ROW_NUMBER_TAIL.search(key) and TASK_WORD.search(key) and not DOC_NOUN.search(key))
+
+
 def asks_row_number(key: str) -> bool:
     """The question (a ``canon`` key) asks a task row's number: "là nhiệm vụ số
     mấy" (:data:`NUMBER_ASKED`), or ends in "(là) số mấy" while speaking of a
     task and naming no numbered document (:data:`ROW_NUMBER_TAIL`)."""
-    if NUMBER_ASKED.search(key):
-        return True
-    return bool(ROW_NUMBER_TAIL.search(key) and TASK_WORD.search(key) and not DOC_NOUN.search(key))
+    return bool(NUMBER_ASKED.search(key)) or _asks_by_tail(key)
 
 
 def strip_number_asked(key: str) -> str:
     """``key`` without the words that ask a row's number (:func:`asks_row_number`)."""
-    tail = bool(ROW_NUMBER_TAIL.search(key) and TASK_WORD.search(key) and not DOC_NOUN.search(key))
+    tail = _asks_by_tail(key)
     key = NUMBER_ASKED.sub(" ", key)
     return ROW_NUMBER_TAIL.sub(" ", key) if tail else key
 

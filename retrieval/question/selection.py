@@ -138,7 +138,7 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
         return rest
     if not text or EXCLUDED_DEADLINE.search(text):
         return key
-    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    names = catalog.name_words
     # the words as said ("kiểm kê tài sản"): topic_words would drop "kê", "tài", "sản"
     words = [w for w in text.split() if w not in names and w not in _EXCLUDED_GLUE and not w.isdigit()]
     if not words:
@@ -204,7 +204,7 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     m = PRODUCT_IS.search(key)
     if not m or not (q.count or q.wants_list):
         return
-    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    names = catalog.name_words
     text = re.split(r"\b(?:khong|va (?:do|ai|thoi|han|co quan)|do (?:ai|phong|co quan|don vi)|"
                     r"thoi han|thoi gian|han)\b", m.group(1))[0]
     words = [w for w in text.split() if w not in names
@@ -227,7 +227,7 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     m = TOPIC.search(key)
     if not m:
         return
-    names = {w for e in catalog.entries for a in e.aliases for w in a.split()}
+    names = catalog.name_words
     words = [w for w in topic_words(_before_aside(m.group(1), q.text)) if w not in names]
     if words:
         q.topic = " ".join(words)
