@@ -25,7 +25,10 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   the few sentences of the best passages
   (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
-A handler that finds nothing (``None``) hands over to passage search. Where
+Before the handler, the body-first routes of :attr:`Answerer.before`
+(a unit's duties, a section or list found by its heading, reporting) are
+tried in declared order; after a handler that finds nothing or abstains,
+the fallbacks of :attr:`Answerer.after`; then passage search. Where
 the cue rules find no field, an exemplar vote by meaning
 (:class:`retrieval.question.meaning.FieldVote`) may make the question a
 look-up. Progress questions go to the task statuses first.
@@ -53,7 +56,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
@@ -137,6 +140,18 @@ __all__ = [
 ]
 
 
+class Route(NamedTuple):
+    """One routing step of :meth:`Answerer._handle`: when ``applies(query)``
+    holds, ``run(query)`` is tried, and an answer (not ``None``) wins. A
+    fallback with ``on_abstention`` False replaces only a handler that found
+    nothing, not one that abstained."""
+
+    name: str
+    applies: Callable[[Query], bool]
+    run: Callable[[Query], Answer | None]
+    on_abstention: bool = True
+
+
 class Answerer:
     """Answers questions over an opened index.
 
@@ -188,6 +203,9 @@ class Answerer:
             Intent.PLANS: self._plans,
             Intent.SEARCH: self._duties_or_text,
         }
+        #: routes tried before the intent's handler, and after it when it found
+        #: nothing or abstained (:meth:`_routes`)
+        self.before, self.after = self._routes()
 
     @property
     def searcher(self) -> HybridSearcher | None:
@@ -344,58 +362,78 @@ class Answerer:
         return found
 
     def _handle(self, query: Query) -> Answer:
-        """The handler of ``query.intent``, else passage search."""
-        if (query.intent in (Intent.LOOKUP, Intent.SEARCH) and not query.task_refs
-                and asks_duties(query)):
+        """The first answer of :attr:`before`, else the handler of
+        ``query.intent``, else (when that found nothing or abstained) the
+        first answer of :attr:`after`, else passage search."""
+        for route in self.before:
+            if route.applies(query):
+                found = route.run(query)
+                if found is not None:
+                    return found
+        found = self.handlers.get(Intent(query.intent), self._duties_or_text)(query)
+        for route in self.after:
+            weak = found is None or (route.on_abstention and found.abstained)
+            if weak and route.applies(query):
+                better = route.run(query)
+                if better is not None:
+                    return better
+        return found or self._duties_or_text(query)
+
+    def _routes(self) -> tuple[tuple[Route, ...], tuple[Route, ...]]:
+        """The body-first routes tried before the intent's handler, and the
+        fallbacks tried after it, each in declared order."""
+        def body(q: Query) -> bool:  # a look-up or passage question, not a row by number
+            return q.intent in (Intent.SEARCH, Intent.LOOKUP)
+
+        def reporting(q: Query) -> bool:
+            return body(q) and asks_reporting(q) and not asks_duties(q)
+
+        def one_plan(handler: Callable[[Query, list[Plan], PlanCatalog], Answer | None]
+                     ) -> Callable[[Query], Answer | None]:
+            return lambda q: self._one_plan(q, handler)
+
+        def in_scope(handler: Callable[[Query, list[Plan], PlanCatalog], Answer | None]
+                     ) -> Callable[[Query], Answer | None]:
+            return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
+
+        before = (
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
-            found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
-            if found is not None:
-                return self._with_annex_tasks(query, found)
-        body_part = query.intent in (Intent.TASK, Intent.SEARCH, Intent.LOOKUP)
-        if body_part and query.intent != Intent.TASK and asks_item_count(query):
+            Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),
             # "mục IV gồm mấy giải pháp": the section's items counted
-            counted = self._one_plan(query, list_answer)
-            if counted is not None:
-                return counted
-        if body_part and query.intent != Intent.TASK and not query.task_refs:
+            Route("item count", lambda q: body(q) and asks_item_count(q), one_plan(list_answer)),
             # "mục 7.d gồm những gì": the whole body section, every item
-            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
-            if section is not None:
-                return section
-        intent = Intent(query.intent)
-        reporting = intent in (Intent.SEARCH, Intent.LOOKUP) and asks_reporting(query) and not asks_duties(query)
-        if intent in (Intent.SEARCH, Intent.LOOKUP):
-            listed = self._one_plan(query, list_answer)  # "liệt kê đủ các chỉ tiêu chủ yếu", "gồm mấy giải pháp"
-            if listed is not None:
-                return listed
-            if reporting and "lead" not in query.fields:
-                # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
-                reported = self._one_plan(query, reporting_answer)
-                if reported is not None:
-                    return reported
-        if intent == Intent.COUNT and asks_item_count(query):
+            Route("section", lambda q: body(q) and not q.task_refs, in_scope(section_answer)),
+            # "liệt kê đủ các chỉ tiêu chủ yếu": a body list found by its heading
+            Route("list", lambda q: body(q) and not asks_item_count(q), one_plan(list_answer)),
+            # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
+            Route("reporting", lambda q: reporting(q) and "lead" not in q.fields,
+                  one_plan(reporting_answer)),
             # "mục I.2 có mấy chỉ tiêu chủ yếu": the body list so headed, not annex rows
-            counted = self._one_plan(query, heading_count_answer)
-            if counted is not None:
-                return counted
-        handler = self.handlers.get(intent, self._duties_or_text)
-        found = handler(query)
-        if intent == Intent.LOOKUP and found is None and reporting:
+            Route("heading count", lambda q: q.intent == Intent.COUNT and asks_item_count(q),
+                  one_plan(heading_count_answer)),
+        )
+        after = (
             # "ai tổng hợp báo cáo, định kỳ thế nào?" with no annex row about it
-            found = self._one_plan(query, reporting_answer)
-        if body_part and query.intent == Intent.TASK and (found is None or found.abstained):
+            Route("reporting", lambda q: q.intent == Intent.LOOKUP and reporting(q),
+                  one_plan(reporting_answer), on_abstention=False),
             # no task row numbered so: a body section may be ("Phú Thái mục 7.d")
-            section = section_answer(query, plans_in_scope(self.plans, query), self.catalog)
-            if section is not None:
-                return section
-        no_row = not query.task_refs or not any(p.tasks for p in plans_in_scope(self.plans, query))
-        if (found is None or found.abstained) and no_row and intent in (Intent.COUNT, Intent.FILTER):
+            Route("section", lambda q: q.intent == Intent.TASK, in_scope(section_answer)),
             # "mục II có bao nhiêu chỉ tiêu" of a plan without such rows: a body list
-            listed = self._one_plan(query, list_answer)
-            if listed is not None:
-                return listed
-        return found or self._duties_or_text(query)
+            Route("list", lambda q: q.intent in (Intent.COUNT, Intent.FILTER) and self._no_row(q),
+                  one_plan(list_answer)),
+        )
+        return before, after
+
+    def _unit_duties(self, query: Query) -> Answer | None:
+        """The unit's duties listed in the body, then the annex rows it leads;
+        ``None`` when the body lists none."""
+        found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+        return None if found is None else self._with_annex_tasks(query, found)
+
+    def _no_row(self, query: Query) -> bool:
+        """No row number asked, or no plan in scope has an annex to number."""
+        return not query.task_refs or not any(p.tasks for p in plans_in_scope(self.plans, query))
 
     def _one_plan(self, query: Query,
                   handler: Callable[[Query, list[Plan], PlanCatalog], Answer | None]) -> Answer | None:
