@@ -539,6 +539,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.content = content_words(leftover)
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
+    q.subject = q.topic or q.mention or " ".join(q.content) or None
     if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
                     Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
         q.unit = q.unit_text = q.period = q.period_until = q.deadline_text = q.recurrence = None
