@@ -120,3 +120,17 @@ def test_which_plans_needs_an_acronym_of_the_term_not_only_its_other_words(answe
     assert "000" not in named and "002" not in named, named  # "ứng dụng công nghệ thông tin" only
     b = answerer.answer("KH nào có đụng tới giải ngân vốn đầu tư công?")
     assert {"002", "004"} <= {c.doc[:3] for c in b.citations}  # TX 22 "giải ngân … đầu tư vốn", VK 37
+
+
+def test_a_row_of_the_list_by_its_place(answerer):
+    _, second = talk(answerer, "Việt Khê phần tổ chức bộ máy có nv nào?", "nv đầu tiên sản phẩm là gì?")
+    assert [c.locator for c in second.citations][:1] == ["nhiệm vụ 26"]  # the list is rows 26, 27
+    assert "Quyết định của UBND xã" in second.text
+    _, last = talk(answerer, "Việt Khê phần tổ chức bộ máy có nv nào?", "cái cuối cùng ai chủ trì?")
+    assert [c.locator for c in last.citations][:1] == ["nhiệm vụ 27"]
+
+
+def test_a_blank_header_fact_asked_after_another_abstains_in_words(answerer):
+    first, second = talk(answerer, "Phú Thái KH kèm quyết định số mấy?", "ai ký quyết định đó, tên gì?")
+    assert "533/QĐ-UBND" in first.text  # Phú Thái's header names no signer
+    assert second.abstained and "không ghi người ký" in second.text

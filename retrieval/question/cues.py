@@ -282,6 +282,13 @@ COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop
 #: The unit of the row just shown, pointed at: "đơn vị đó còn chủ trì nv nào?",
 #: "phòng này còn làm gì nữa", "cơ quan chủ trì đó".
 THAT_UNIT = re.compile(r"\b(?:don vi|co quan|phong|ban|bo phan|trung tam)(?: chu tri| phoi hop)? (?:do|nay|tren|vua neu)\b")
+#: One row of the previous answer by its place: "nv đầu tiên sản phẩm là gì?",
+#: "cái thứ hai ai chủ trì", "việc cuối cùng"; group 1 the place word (:data:`ORDINALS`).
+ORDINAL_ROW = re.compile(r"\b(?:nhiem vu|viec|cai|dong|muc) (dau tien|thu nhat|thu hai|thu ba|thu tu|thu nam|"
+                         r"thu [1-9]|cuoi cung|cuoi)\b")
+#: The place an :data:`ORDINAL_ROW` word gives (0 the first, -1 the last).
+ORDINALS = {"dau tien": 0, "thu nhat": 0, "thu 1": 0, "thu hai": 1, "thu 2": 1, "thu ba": 2, "thu 3": 2,
+            "thu tu": 3, "thu 4": 3, "thu nam": 4, "thu 5": 4, "cuoi cung": -1, "cuoi": -1}
 #: The row after (or before) the one just asked: "nv tiếp theo thì sao", "nhiệm
 #: vụ kế tiếp", "còn việc trước đó?"; group 1 says which way.
 NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|sau|sau do|tiep)"

@@ -15,6 +15,8 @@ from retrieval.question.cues import (
     FOLLOW_FIELD,
     NEXT_ROW,
     ONE_ROW,
+    ORDINAL_ROW,
+    ORDINALS,
     OTHER_PLAN,
     OTHER_PLANS,
     SIMILAR,
@@ -101,6 +103,17 @@ def follow_up(question: Query, previous: Query) -> Query:
     if switched and not q.fields:
         # "còn Trường Xuân?": the previous question, asked of the plan named now
         return _asked_of(previous, list(q.plans), q)
+    place = ORDINAL_ROW.search(q.key)
+    shown_rows = list(dict.fromkeys(previous.result_keys))
+    if place and not q.task_refs and len(shown_rows) >= 2 and place.group(1) in ORDINALS:
+        # "nv đầu tiên sản phẩm là gì?" after a list: that row of the list, by its place
+        index = ORDINALS[place.group(1)]
+        if index < len(shown_rows):
+            doc, number = shown_rows[index]
+            q.task_refs, q.plans, q.plan_named = [number], [doc], True
+            q.section_number, q.aggregate = previous.section_number, None
+            q.intent = Intent.TASK
+            return q
     step = NEXT_ROW.search(q.key)
     if step and not q.task_refs and previous.intent == Intent.TASK and previous.task_refs:
         # "nv tiếp theo thì sao?": the row numbered after the last one asked, same fields
