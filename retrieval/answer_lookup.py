@@ -14,6 +14,7 @@ passages of the body.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Set as AbstractSet
 
 from ingest.lexicon import canon
@@ -25,9 +26,9 @@ from retrieval.query import Query
 from retrieval.question.cues import PADDING, QUESTION_PARTICLES
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_number_asked
-from retrieval.question.selection import topic_words
+from retrieval.question.selection import TOPIC_STOPWORDS, topic_words
 
-__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_words"]
+__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -48,6 +49,31 @@ def row_words(task: Task) -> set[str]:
     """The content words of a task row (content, objective, product,
     sub-section; :func:`topic_words` of their ``canon`` text)."""
     return set(topic_words(_row_text(task)))
+
+
+def row_pairs(task: Task) -> set[str]:
+    """The adjacent content-word pairs of what a task row is (content and
+    objective; not the product, whose "Báo cáo của UBND xã" every kind of
+    row shares), read within each phrase (split at punctuation,
+    so "Ban hành, triển khai" gives no "hành triển"), both words outside
+    :data:`retrieval.question.selection.TOPIC_STOPWORDS`: "theo doi",
+    "phap luat" of "Kế hoạch theo dõi thi hành pháp luật", so a row is
+    told apart from one that only shares folded syllables ("đội ngũ")."""
+    return text_pairs(" ; ".join(filter(None, (task.content, task.objective))))
+
+
+def text_pairs(text: str) -> set[str]:
+    """The adjacent content-word pairs of ``text`` (as :func:`row_pairs`)."""
+    pairs: set[str] = set()
+    for phrase in _PHRASE_BREAK.split(text):
+        words = [w for w in canon(phrase).split() if len(w) > 1 and not w.isdigit()]
+        pairs |= {f"{a} {b}" for a, b in zip(words, words[1:])
+                  if a not in TOPIC_STOPWORDS and b not in TOPIC_STOPWORDS}
+    return pairs
+
+
+#: Where a phrase of a row ends: punctuation, line breaks.
+_PHRASE_BREAK = re.compile(r"[,;:.()/\n\u2013\u2014]+|\s-\s")
 
 
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:

@@ -5,11 +5,16 @@ sets ``Query.similar_to``).
 
 Each source row's words (content, objective, product, sub-section; the
 plan names left out) are weighted by their rarity over every task row of
-every plan (IDF); a row of a target plan scores the share of the source's
-weight it holds. The rows scoring at least :data:`MIN_SIMILAR`, within
-:data:`NEAR_BEST` of their plan's best, at most :data:`PER_PLAN` per plan,
-answer; a plan with none is said so. When the previous answer listed a
-whole group (more than :data:`MANY_SOURCES` rows), its question's topic is
+every plan (IDF); a row of a target plan is like it when it holds at least
+:data:`MIN_SIMILAR` of the source's word weight. The like rows are ranked
+by the mean of that share and the share of the source's adjacent word
+pairs (IDF-weighted, :func:`retrieval.answer_lookup.row_pairs`), so "Kế
+hoạch theo dõi thi hành pháp luật" finds "… theo dõi tình hình thi hành
+pháp luật" before a long row that only shares folded syllables ("hành
+chính", "đội ngũ"). The rows within :data:`NEAR_BEST` of their plan's best,
+at most :data:`PER_PLAN` per plan, answer; a plan with none is said so.
+When the previous answer listed a whole group (more than
+:data:`MANY_SOURCES` rows) or gave no row at all, its question's topic is
 compared instead.
 """
 
@@ -19,7 +24,7 @@ import math
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
-from retrieval.answer_lookup import row_words
+from retrieval.answer_lookup import row_pairs, row_words, text_pairs
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
@@ -59,43 +64,58 @@ def _about(tasks: TaskAnswerer, sources: list[tuple[Plan, Task]]) -> str:
                      for doc, numbers in by_doc.items())
 
 
+def _idf(counts: list[set[str]]) -> dict[str, float]:
+    """Rarity of each key over ``counts`` (one set per task row)."""
+    df: dict[str, int] = {}
+    for keys in counts:
+        for k in keys:
+            df[k] = df.get(k, 0) + 1
+    return {k: math.log(1 + len(counts) / (1 + c)) for k, c in df.items()}
+
+
+def _share(want: set[str], have: set[str], idf: dict[str, float]) -> float:
+    total = sum(idf.get(w, 0.0) for w in want)
+    return sum(idf.get(w, 0.0) for w in want & have) / total if total else 0.0
+
+
+def _topic_pairs(topic: str, names: frozenset[str] | set[str]) -> set[str]:
+    return {p for p in text_pairs(topic) if not set(p.split()) & names}
+
+
 def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     """Kind ``task``: per target plan the rows like ``query.similar_to``'s
     (module docstring), with the fields asked, cited; an explained
-    abstention when no target plan has one; ``None`` when the source rows
-    are unknown. Targets: the plans named, else every plan but the
-    sources'."""
+    abstention when no target plan has one; ``None`` when neither source
+    rows nor a topic (``query.topic``, the previous question's words) are
+    known. Targets: the plans named, else every plan but the sources'."""
     sources = _source_rows(tasks.plans, query.similar_to)
-    if not sources:
+    if not sources and not query.topic:
         return None
-    source_docs = {p.doc for p, _ in sources}
+    source_docs = {p.doc for p, _ in sources} or set(query.mentioned[-1:])
     targets = (plans_in_scope(tasks.plans, query) if query.plan_named
                else [p for d, p in tasks.plans.items() if d not in source_docs])
     names = tasks.catalog.name_words
-    rows = [(plan, task, row_words(task) - names) for plan in tasks.plans.values() for task in plan.tasks]
-    n = len(rows)
-    df: dict[str, int] = {}
-    for _, _, words in rows:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
-    wanted = [row_words(task) - names for _, task in sources]
+    rows = [(task, row_words(task) - names, row_pairs(task)) for plan in tasks.plans.values()
+            for task in plan.tasks]
+    idf = _idf([words for _, words, _ in rows])
+    pair_idf = _idf([pairs for _, _, pairs in rows])
+    wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
     about = _about(tasks, sources)
-    if len(sources) > MANY_SOURCES and query.topic:
-        # the previous answer listed a whole group: what its question was about
-        wanted = [set(topic_words(canon(query.topic))) - names]
-        about = "các nhiệm vụ vừa nêu"
+    if (len(sources) > MANY_SOURCES or not sources) and query.topic:
+        # a whole group listed, or no row at all: what the previous question was about
+        wanted = [(set(topic_words(canon(query.topic))) - names, _topic_pairs(query.topic, names))]
+        about = "các nhiệm vụ vừa nêu" if sources else f"“{query.topic}”"
     blocks, citations, silent = [], [], []
     for plan in targets:
         scored: dict[str, tuple[float, Task]] = {}
-        for want in wanted:
-            total = sum(idf.get(w, 0.0) for w in want)
-            if not total:
-                continue
+        for want, want_pairs in wanted:
             for row in plan.tasks:
-                score = sum(idf.get(w, 0.0) for w in want & (row_words(row) - names)) / total
+                share = _share(want, row_words(row) - names, idf)
+                if share < MIN_SIMILAR:
+                    continue
+                score = (share + _share(want_pairs, row_pairs(row), pair_idf)) / 2 if want_pairs else share
                 numbered = parent_task(plan, row) or row
-                if score >= MIN_SIMILAR and score > scored.get(numbered.number or "", (0.0, row))[0]:
+                if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
         ranked = sorted(scored.values(), key=lambda x: -x[0])
         if not ranked:

@@ -303,6 +303,11 @@ OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con
 #: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.
 SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nhu tren|voi)|nhu vay|nhu the|"
                      r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia))\b")
+#: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
+#: "nội dung trên", "việc này", "cái này", "như vậy" — "các xã khác chỉ
+#: tiêu này thế nào?" asks the previous question's target of other plans.
+BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|viec|cai|con so|muc|linh vuc)"
+                            r" (?:nay|do|tren|vua roi|vua hoi|vua neu)|nhu vay|nhu the|nhu tren|tuong tu)\b")
 #: "kế hoạch nào khác", "xã khác", "nơi khác": every plan but the previous one.
 OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? khac\b")
 #: The row's number asked of a task described by its content: "là nhiệm vụ số

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from retrieval.question.cues import (
+    BACK_REFERENCE,
     BARE_NUMBER,
     COUNT_WORDS,
     COUNTED_PREVIOUS,
@@ -54,6 +55,9 @@ def follow_up(question: Query, previous: Query) -> Query:
         other = [d for d in q.mentioned if d not in previous.plans]
         if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
             return _asked_of(previous, [other[-1]], q)
+    same = _same_target(q, previous)
+    if same is not None:
+        return same
     similar = _similar(q, previous)
     if similar is not None:
         return similar
@@ -147,7 +151,24 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
     return replace(previous, plans=plans, plan_named=True,
                    task_refs=list(previous.task_refs), fields=list(previous.fields),
                    sections=list(previous.sections), result_keys=[], previous_keys=[],
-                   cross_doc=False, mentioned=list(question.mentioned))
+                   cross_doc=False, mentioned=list(question.mentioned), other_than=[])
+
+
+def _same_target(q: Query, previous: Query) -> Query | None:
+    """"các xã khác chỉ tiêu này thế nào?", "xã nào cũng đặt mục tiêu như
+    vậy?", "ở NAP và VK chỉ tiêu đó bao nhiêu?": a target question across
+    plans that points back (:data:`BACK_REFERENCE`) asks the previous turn's
+    subject — its topic, else its words (``topic``; the target answer reads
+    them instead of this question's) — of the plans named, else of every
+    plan, less the previous turn's when it says "khác"
+    (:data:`OTHER_PLANS`: ``other_than``); ``None`` otherwise."""
+    if q.intent != Intent.TARGETS or not BACK_REFERENCE.search(q.key) or q.task_refs:
+        return None
+    q.topic = previous.topic or previous.key
+    if not q.plan_named:
+        q.plans, q.cross_doc = [], True
+        q.other_than = list(previous.plans) if OTHER_PLANS.search(q.key) else []
+    return q
 
 
 def _similar(q: Query, previous: Query) -> Query | None:
