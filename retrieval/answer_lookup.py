@@ -23,12 +23,12 @@ from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
-from retrieval.question.cues import PADDING, QUESTION_PARTICLES
+from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_number_asked
 from retrieval.question.selection import TOPIC_STOPWORDS, topic_words
 
-__all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_pairs", "row_words", "text_pairs"]
+__all__ = ["AGREE_TOP", "MIN_COVER", "described_words", "lookup_answer", "lookup_rows", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -74,6 +74,17 @@ def text_pairs(text: str) -> set[str]:
 
 #: Where a phrase of a row ends: punctuation, line breaks.
 _PHRASE_BREAK = re.compile(r"[,;:.()/\n\u2013\u2014]+|\s-\s")
+
+
+def described_words(key: str, names: AbstractSet[str]) -> list[str]:
+    """The words of an earlier question (``canon`` key) that describe a
+    task's content, for comparing rows with it: its topic words without the padding ("cho hỏi", "cái"), the
+    row number asked, the person asked ("ai là người trực tiếp phụ trách …,
+    tên gì"), the words that ask a field (:data:`_ASKING`) and ``names``
+    (words of plan names), in order."""
+    text = PERSON_CUE.sub(" ", PADDING.sub(" ", strip_number_asked(key)))
+    return [w for w in topic_words(text) if w not in names and w not in _ASKING
+            and w not in QUESTION_PARTICLES]
 
 
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:

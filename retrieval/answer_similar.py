@@ -21,10 +21,11 @@ compared instead.
 from __future__ import annotations
 
 import math
+import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
-from retrieval.answer_lookup import row_pairs, row_words, text_pairs
+from retrieval.answer_lookup import described_words, row_pairs, row_words, text_pairs
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
@@ -82,6 +83,15 @@ def _topic_pairs(topic: str, names: frozenset[str] | set[str]) -> set[str]:
     return {p for p in text_pairs(topic) if not set(p.split()) & names}
 
 
+def _written(text: str, words: list[str]) -> str:
+    """``text`` (as typed) from its first word whose ``canon`` form is one
+    of ``words`` to its last: "kiểm tra thi hành pháp luật" of "ai là người
+    … phụ trách việc kiểm tra thi hành pháp luật ở Việt Khê"."""
+    tokens = re.findall(r"\w+", text)
+    hits = [i for i, t in enumerate(tokens) if canon(t) in set(words)]
+    return " ".join(tokens[hits[0]:hits[-1] + 1]) if hits else " ".join(words)
+
+
 def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     """Kind ``task``: per target plan the rows like ``query.similar_to``'s
     (module docstring), with the fields asked, cited; an explained
@@ -101,10 +111,17 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     pair_idf = _idf([pairs for _, _, pairs in rows])
     wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
     about = _about(tasks, sources)
-    if (len(sources) > MANY_SOURCES or not sources) and query.topic:
-        # a whole group listed, or no row at all: what the previous question was about
+    if len(sources) > MANY_SOURCES and query.topic:
+        # a whole group listed: what the previous question was about
         wanted = [(set(topic_words(canon(query.topic))) - names, _topic_pairs(query.topic, names))]
-        about = "các nhiệm vụ vừa nêu" if sources else f"“{query.topic}”"
+        about = "các nhiệm vụ vừa nêu"
+    elif not sources and query.topic:
+        # no row at all: the words of the previous question that describe a task
+        words = described_words(canon(query.topic), names)
+        if not words:
+            return None
+        wanted = [(set(words), text_pairs(" ".join(words)))]
+        about = f"“{_written(query.topic, words)}”"
     blocks, citations, silent = [], [], []
     for plan in targets:
         scored: dict[str, tuple[float, Task]] = {}

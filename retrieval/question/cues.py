@@ -42,6 +42,14 @@ FIELD_CUES: dict[str, re.Pattern] = {
 #: The objective cell of a row asked ("nv 18 cột mục tiêu ghi gì", "mục II.2.2
 #: chỉ tiêu là gì"; not "chỉ tiêu 2.1", a row number).
 OBJECTIVE_CUE = re.compile(r"\b(?:muc tieu|chi tieu)\b(?! (?:so |thu )?\d)")
+#: A target named by its subject asks its value: "TX chỉ tiêu hài lòng về dịch
+#: vụ y tế?", "chỉ tiêu thực hiện TTHC không phụ thuộc địa giới" (a figure), not
+#: "chỉ tiêu gì / nào / chủ yếu / 2.2", "phần chỉ tiêu", "mấy chỉ tiêu" — and only
+#: when nothing in the question asks for a list or a kind (:data:`TARGET_KIND`).
+TARGET_VALUE = re.compile(r"(?<!phan )(?<!may )\bchi tieu (?!(?:gi|nao|chu yeu|con|cu the|la|so|thu|cua|ve|nay|do|"
+                          r"tren|\d+)\b)\w+")
+#: Words asking which targets or their kind ("gồm", "những", "gì", "so sánh").
+TARGET_KIND = re.compile(r"\b(?:gi|nao|gom|nhung|cac|liet ke|may|khac|so sanh)\b")
 #: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
 #: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3" (canon key → words said).
 UNLISTED_FIELDS: dict[str, str] = {

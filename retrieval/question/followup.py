@@ -185,9 +185,10 @@ def _similar(q: Query, previous: Query) -> Query | None:
     """"VK có nv tương tự không?", "kế hoạch nào khác cũng có nhiệm vụ kiểm
     tra như vậy?": intent ``similar`` over the previous answer's rows, of
     the plans named (other than the previous ones) or, with "khác" / a
-    cross-plan wording and no plan named, of every other plan; ``None``
-    when the question is not such a follow-up."""
-    if not SIMILAR.search(q.key) or not (previous.result_keys or previous.similar_to) or q.task_refs:
+    cross-plan wording and no plan named, of every other plan; after a turn
+    that gave no row, the previous question's topic (its words) is compared
+    instead; ``None`` when the question is not such a follow-up."""
+    if not SIMILAR.search(q.key) or q.task_refs:
         return None
     named = q.plan_named and bool(q.plans) and set(q.plans) != set(previous.plans)
     others = not q.plan_named and bool(OTHER_PLANS.search(q.key) or q.cross_doc)
@@ -196,8 +197,12 @@ def _similar(q: Query, previous: Query) -> Query | None:
     if previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
         q.similar_to, q.topic = list(previous.similar_to), previous.topic
     else:
+        # the previous rows, and what they were asked about; a turn that found no
+        # row leaves its question's words to compare ("xã nào khác có nv tương tự?")
         q.similar_to = list(previous.result_keys)
-        q.topic = previous.topic or previous.key  # what the previous rows were asked about
+        q.topic = previous.topic or previous.text
+    if not (q.similar_to or q.topic):
+        return None
     q.fields = q.fields or list(previous.fields)
     if others:
         q.plans, q.plan_named, q.cross_doc = [], False, True

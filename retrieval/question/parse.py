@@ -84,6 +84,8 @@ from retrieval.question.cues import (
     SECTION_TAIL,
     SIGNER_ANY,
     SPAN_NUMBER,
+    TARGET_KIND,
+    TARGET_VALUE,
     TASK_REF,
     TASK_WORD,
     UNLISTED_FIELD,
@@ -502,6 +504,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.meta = q.metas[0] if q.metas else None
     figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
     q.figure = bool(figure.search(strip_number_asked(key)))  # "nv số mấy" asks a row's number
+    # "TX chỉ tiêu hài lòng về dịch vụ y tế?": a target named by its subject asks its value
+    q.figure = q.figure or bool(TARGET_VALUE.search(key) and not TARGET_KIND.search(key))
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
