@@ -47,28 +47,46 @@ def _row_text(task: Task) -> str:
 
 def row_words(task: Task) -> set[str]:
     """The content words of a task row (content, objective, product,
-    sub-section; :func:`topic_words` of their ``canon`` text)."""
-    return set(topic_words(_row_text(task)))
+    sub-section; :func:`topic_words` of their ``canon`` text), without the
+    documents it cites ("theo Nghị định số 29/2023/NĐ-CP ngày 03/6/2023 của
+    Chính phủ": rare words that say which text, not what the task is,
+    :data:`_CITATION`) nor other words with digits."""
+    text = _CITATION.sub(" ; ", " ; ".join(filter(None, (task.content, task.objective, task.product,
+                                                         task.subsection))))
+    key = re.sub(r"\bthoi gian\b", " ", canon(text))
+    # "gian" is a stopword as the half of "thời gian"; alone it is "giản" ("tinh giản biên chế")
+    return {w for w in [*topic_words(key), *(["gian"] if " gian " in f" {key} " else [])]
+            if not any(c.isdigit() for c in w)}
+
+
+#: A document cited in a row, as written: "Nghị định số 29/2023/NĐ-CP ngày
+#: 03/6/2023 của Chính phủ", "Quyết định 1234/QĐ-UBND".
+_CITATION = re.compile(
+    r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kết luận)(?:\s+số)?\s+\S*\d\S*"
+    r"(?:\s+ngày\s+\S*\d\S*)?(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ Chính trị|"
+    r"(?:UBND|Ủy ban nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã)|Bộ\s+\w+\s+\w+))?", re.IGNORECASE)
 
 
 def row_pairs(task: Task) -> set[str]:
     """The adjacent content-word pairs of what a task row is (content and
     objective; not the product, whose "Báo cáo của UBND xã" every kind of
-    row shares), read within each phrase (split at punctuation,
-    so "Ban hành, triển khai" gives no "hành triển"), both words outside
+    row shares), read within each phrase (split at punctuation, so "Ban
+    hành, triển khai" gives no "hành triển") without the documents cited
+    (:data:`_CITATION`), both words outside
     :data:`retrieval.question.selection.TOPIC_STOPWORDS`: "theo doi",
     "phap luat" of "Kế hoạch theo dõi thi hành pháp luật", so a row is
     told apart from one that only shares folded syllables ("đội ngũ")."""
-    return text_pairs(" ; ".join(filter(None, (task.content, task.objective))))
+    return text_pairs(_CITATION.sub(" ; ", " ; ".join(filter(None, (task.content, task.objective)))))
 
 
 def text_pairs(text: str) -> set[str]:
     """The adjacent content-word pairs of ``text`` (as :func:`row_pairs`)."""
     pairs: set[str] = set()
     for phrase in _PHRASE_BREAK.split(text):
-        words = [w for w in canon(phrase).split() if len(w) > 1 and not w.isdigit()]
+        words = [w for w in canon(phrase).split() if len(w) > 1 and not any(c.isdigit() for c in w)]
         pairs |= {f"{a} {b}" for a, b in zip(words, words[1:])
-                  if a not in TOPIC_STOPWORDS and b not in TOPIC_STOPWORDS}
+                  if (a not in TOPIC_STOPWORDS or a == "gian") and (b not in TOPIC_STOPWORDS or b == "gian")
+                  and f"{a} {b}" != "thoi gian"}
     return pairs
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan
+from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
@@ -92,12 +93,14 @@ class MentionIndex:
                 continue
             self.by_doc.setdefault(chunk.doc, []).append((_loose(chunk.quote), chunk))
 
-    def hits(self, doc: str, term: str, exact: bool = False) -> list[Chunk]:
+    def hits(self, doc: str, term: str, exact: bool = False, acronyms: frozenset[str] = frozenset()) -> list[Chunk]:
         """The passages of ``doc`` that mention ``term`` (a :func:`_loose`
         key): its words in a row, else (not ``exact``) all its content words
-        in one passage, else (a long description) all but one with its first
-        and last pairs as written; a number of the term must be there too."""
-        words = set(topic_words(term))
+        — with the ``acronyms`` it holds ("ai" of "ứng dụng AI", which is no
+        question word there) — in one passage, else (a long description) all
+        but one with its first and last pairs as written; a number of the
+        term must be there too."""
+        words = set(topic_words(term)) | (acronyms & set(term.split()))
         numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
         hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
         if exact:
@@ -127,8 +130,10 @@ class MentionIndex:
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
         found: list[tuple[str, list[Chunk], str]] = []
         missing: list[str] = []
+        # words typed in capitals ("AI", "ISO", "PAPI") are the term's own, never question words
+        acronyms = frozenset(fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text))
         for doc in docs:
-            hits, met = self.hits(doc, term), term
+            hits, met = self.hits(doc, term, acronyms=acronyms), term
             for part in parts if not hits else []:
                 hits, met = self.hits(doc, part, exact=True), part
                 if hits:

@@ -12,7 +12,8 @@ pairs (IDF-weighted, :func:`retrieval.answer_lookup.row_pairs`), so "Kế
 hoạch theo dõi thi hành pháp luật" finds "… theo dõi tình hình thi hành
 pháp luật" before a long row that only shares folded syllables ("hành
 chính", "đội ngũ"). The rows within :data:`NEAR_BEST` of their plan's best,
-at most :data:`PER_PLAN` per plan, answer; a plan with none is said so.
+at most :data:`PER_PLAN` per plan, answer (a near tie goes to the row
+more wholly about the source, :data:`FOCUS`); a plan with none is said so.
 When the previous answer listed a whole group (more than
 :data:`MANY_SOURCES` rows) or gave no row at all, its question's topic is
 compared instead.
@@ -22,22 +23,26 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
 from retrieval.answer_lookup import described_words, row_pairs, row_words, text_pairs
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
-from retrieval.answer_tasks import TaskAnswerer
-from retrieval.query import Query
+from retrieval.answer_tasks import TaskAnswerer, in_section
+from retrieval.query import PlanCatalog, Query
 from retrieval.question.selection import topic_words
 
-__all__ = ["MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
+__all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
 
 #: Share of a source row's word weight a row must hold to be like it.
 MIN_SIMILAR = 0.45
 #: A plan's rows within this share of its best score are shown too.
-NEAR_BEST = 0.95
+NEAR_BEST = 0.9
+#: Weight of how wholly a row is about the source (the share of the row's
+#: own word weight the source holds): it orders near ties only.
+FOCUS = 0.05
 #: At most this many rows per plan.
 PER_PLAN = 2
 #: More source rows than this (a whole group listed): the previous
@@ -45,13 +50,19 @@ PER_PLAN = 2
 MANY_SOURCES = 3
 
 
-def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]]) -> list[tuple[Plan, Task]]:
+def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
+    """The rows ``keys`` name; of a plan whose numbers restart per section
+    (Lộc Hòa: a "3" in mục I and in mục III), the one of the section the
+    previous question named (``query.section_number``), else the first."""
+    section = replace(query, subsection_number=None, task_refs=[])
     found: list[tuple[Plan, Task]] = []
     for doc, number in keys:
         plan = plans.get(doc)
-        task = next((t for t in plan.tasks if t.number == number), None) if plan else None
-        if plan is not None and task is not None:
-            found.append((plan, task))
+        rows = [t for t in plan.tasks if t.number == number] if plan else []
+        if query.section_number:
+            rows = [t for t in rows if in_section(t, section)] or rows
+        if plan is not None and rows:
+            found.append((plan, rows[0]))
     return found
 
 
@@ -79,8 +90,14 @@ def _share(want: set[str], have: set[str], idf: dict[str, float]) -> float:
     return sum(idf.get(w, 0.0) for w in want & have) / total if total else 0.0
 
 
-def _topic_pairs(topic: str, names: frozenset[str] | set[str]) -> set[str]:
-    return {p for p in text_pairs(topic) if not set(p.split()) & names}
+def _without_plans(topic: str, catalog: PlanCatalog) -> str:
+    """``topic`` (a question, as typed) as a ``canon`` key without the plans'
+    names and initials, taken out as whole phrases ("Lộc Hòa", not every
+    "hóa": "số hóa hồ sơ" stays)."""
+    key = f" {canon(topic)} "
+    for alias in sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True):
+        key = key.replace(f" {alias} ", " ; ")
+    return key
 
 
 def _written(text: str, words: list[str]) -> str:
@@ -98,7 +115,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     abstention when no target plan has one; ``None`` when neither source
     rows nor a topic (``query.topic``, the previous question's words) are
     known. Targets: the plans named, else every plan but the sources'."""
-    sources = _source_rows(tasks.plans, query.similar_to)
+    sources = _source_rows(tasks.plans, query.similar_to, query)
     if not sources and not query.topic:
         return None
     source_docs = {p.doc for p, _ in sources} or set(query.mentioned[-1:])
@@ -113,24 +130,28 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     about = _about(tasks, sources)
     if len(sources) > MANY_SOURCES and query.topic:
         # a whole group listed: what the previous question was about
-        wanted = [(set(topic_words(canon(query.topic))) - names, _topic_pairs(query.topic, names))]
+        wanted = [(set(topic_words(canon(query.topic))) - names,
+                   text_pairs(_without_plans(query.topic, tasks.catalog)))]
         about = "các nhiệm vụ vừa nêu"
     elif not sources and query.topic:
         # no row at all: the words of the previous question that describe a task
         words = described_words(canon(query.topic), names)
         if not words:
             return None
-        wanted = [(set(words), text_pairs(" ".join(words)))]
+        wanted = [(set(words), text_pairs(_without_plans(query.topic, tasks.catalog)))]
         about = f"“{_written(query.topic, words)}”"
     blocks, citations, silent = [], [], []
     for plan in targets:
         scored: dict[str, tuple[float, Task]] = {}
         for want, want_pairs in wanted:
             for row in plan.tasks:
-                share = _share(want, row_words(row) - names, idf)
+                have = row_words(row) - names
+                share = _share(want, have, idf)
                 if share < MIN_SIMILAR:
                     continue
                 score = (share + _share(want_pairs, row_pairs(row), pair_idf)) / 2 if want_pairs else share
+                # on a near tie, the row more wholly about it (less else besides) first
+                score += FOCUS * _share(have, want, idf)
                 numbered = parent_task(plan, row) or row
                 if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)

@@ -28,7 +28,7 @@ from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import BACK_REFERENCE
+from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT
 from retrieval.question.selection import topic_words
 
 __all__ = ["EXCERPT", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex"]
@@ -55,10 +55,11 @@ _FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=
 
 def _topic(text: str, catalog: PlanCatalog) -> list[str]:
     """The topic's content words: ``text`` (a question's ``canon`` key)
-    without the frame phrases (:data:`_FRAME`), the back-reference words
-    ("chỉ tiêu này") and the plans' names, in order."""
+    without the frame phrases (:data:`_FRAME`), the verdict asked ("ai cao
+    hơn", "bằng nhau"), the back-reference words ("chỉ tiêu này") and the
+    plans' names, in order."""
     names = sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True)
-    key = _FRAME.sub(" ", BACK_REFERENCE.sub(" ", text))
+    key = _FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
     for name in names:
         key = re.sub(rf"\b{re.escape(name)}\b", " ", key)
     return topic_words(key)

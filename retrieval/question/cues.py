@@ -32,7 +32,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
     "deadline": re.compile(
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
-        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|bao lau|(?:truoc|den) ngay nao|"
+        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
         r"han (?:nao|khi|ngay)|^han\b|han$)\b"
     ),
     "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra)\b"),
@@ -319,6 +319,17 @@ SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nh
 #: tiêu này thế nào?" asks the previous question's target of other plans.
 BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|viec|cai|con so|muc|linh vuc)"
                             r" (?:nay|do|tren|vua roi|vua hoi|vua neu)|nhu vay|nhu the|nhu tren|tuong tu)\b")
+#: The verdict asked of a comparison, no part of its subject: "ai cao hơn",
+#: "cao hơn hay bằng nhau", "thấp hơn", "như nhau", "đều có … đúng không",
+#: "phải không", "ghi thế nào".
+COMPARISON_VERDICT = re.compile(
+    r"\b(?:(?:ai|ben nao|xa nao|noi nao|ke hoach nao|kh nao) )?(?:cao hon|thap hon|nhieu hon|it hon|lon hon|"
+    r"nho hon|hon kem|bang nhau|ngang nhau|nhu nhau|giong hay khac|khac hay giong)"
+    r"(?: (?:hay|hoac) (?:bang nhau|ngang nhau|nhu nhau|thap hon|cao hon))?\b"
+    r"|\b(?:dung|phai) (?:khong|ko|k|chu|chua)\b|\bdeu\b|\bghi (?:the nao|ra sao|nhu the nao|gi)\b")
+#: A plan's own one of the rows just listed: "cái của VK ai chủ trì?", "còn của
+#: NAP thì tháng mấy?" (after "KH nào có nv ứng dụng AI?").
+PLANS_OWN_ROW = re.compile(r"^(?:(?:con|the|vay|the con) )?(?:(?:cai|nhiem vu|viec) )?cua\b")
 #: "kế hoạch nào khác", "xã khác", "nơi khác": every plan but the previous one.
 OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? khac\b")
 #: The row's number asked of a task described by its content: "là nhiệm vụ số

@@ -15,6 +15,7 @@ from retrieval.question.cues import (
     ONE_ROW,
     OTHER_PLAN,
     OTHER_PLANS,
+    PLANS_OWN_ROW,
     SIMILAR,
     THAT_ROW,
     WITHIN_PREVIOUS,
@@ -77,6 +78,11 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.task_refs = []
         q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
         return q
+    own = _own_rows(q)
+    if own:
+        # "còn của NAP thì tháng mấy?" after a list of plans: that plan's row of the list
+        q.task_refs, q.intent = own, Intent.TASK
+        return q
     elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key))
     if not elliptic:
         return q
@@ -134,6 +140,19 @@ def _asks_of_its_own(q: Query, previous: Query) -> bool:
     Xuân thì sao?" has none and asks the previous question again."""
     before = set(previous.key.split())
     return len([w for w in q.content if w not in before]) >= 2
+
+
+def _own_rows(q: Query) -> list[str]:
+    """"cái của VK ai chủ trì?", "còn của NAP thì tháng mấy?"
+    (:data:`PLANS_OWN_ROW`, one plan named, a field asked, no row number):
+    the numbers of that plan's rows among the conversation's recent rows
+    (``q.recent_keys``: a which-plans answer lists one or two a plan), when
+    there are 1 to :data:`FOLLOW_ROWS`; else ``[]``."""
+    if not (PLANS_OWN_ROW.search(q.key) and q.plan_named and len(q.plans) == 1 and q.fields
+            and not q.task_refs and not q.has_filter):
+        return []
+    numbers = list(dict.fromkeys(n for doc, n in q.recent_keys if doc == q.plans[0]))
+    return numbers if 1 <= len(numbers) <= FOLLOW_ROWS else []
 
 
 def _recent(previous: Query) -> list[tuple[str, str]]:
@@ -194,6 +213,9 @@ def _similar(q: Query, previous: Query) -> Query | None:
     others = not q.plan_named and bool(OTHER_PLANS.search(q.key) or q.cross_doc)
     if not (named or others):
         return None
+    # the section of the rows compared (Lộc Hòa's numbers restart per section: "mục III.3")
+    q.section_number = previous.section_number if previous.intent in (Intent.TASK, Intent.SIMILAR) else None
+    q.subsection_number = None
     if previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
         q.similar_to, q.topic = list(previous.similar_to), previous.topic
     else:
