@@ -26,7 +26,7 @@ from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_number_asked
-from retrieval.question.selection import TOPIC_STOPWORDS, topic_words
+from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
 __all__ = ["AGREE_TOP", "MIN_COVER", "described_words", "lookup_answer", "lookup_rows", "row_pairs", "row_words", "text_pairs"]
 
@@ -53,10 +53,7 @@ def row_words(task: Task) -> set[str]:
     :data:`_CITATION`) nor other words with digits."""
     text = _CITATION.sub(" ; ", " ; ".join(filter(None, (task.content, task.objective, task.product,
                                                          task.subsection))))
-    key = re.sub(r"\bthoi gian\b", " ", canon(text))
-    # "gian" is a stopword as the half of "thời gian"; alone it is "giản" ("tinh giản biên chế")
-    return {w for w in [*topic_words(key), *(["gian"] if " gian " in f" {key} " else [])]
-            if not any(c.isdigit() for c in w)}
+    return {w for w in topic_words(canon(text)) if not any(c.isdigit() for c in w)}
 
 
 #: A document cited in a row, as written: "Nghị định số 29/2023/NĐ-CP ngày
@@ -85,8 +82,7 @@ def text_pairs(text: str) -> set[str]:
     for phrase in _PHRASE_BREAK.split(text):
         words = [w for w in canon(phrase).split() if len(w) > 1 and not any(c.isdigit() for c in w)]
         pairs |= {f"{a} {b}" for a, b in zip(words, words[1:])
-                  if (a not in TOPIC_STOPWORDS or a == "gian") and (b not in TOPIC_STOPWORDS or b == "gian")
-                  and f"{a} {b}" != "thoi gian"}
+                  if a not in TOPIC_STOPWORDS and b not in TOPIC_STOPWORDS and not TOPIC_STOP_PHRASES.fullmatch(f"{a} {b}")}
     return pairs
 
 

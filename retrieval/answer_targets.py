@@ -11,7 +11,8 @@ targets, body paragraphs, task rows) that state a figure
 (:func:`ingest.targets.figures`) are scored by the share of the topic's
 content words and (weighted most) adjacent word pairs they hold (``canon`` keys); the best one, when it holds at
 least :data:`MIN_SHARE` of them, is the plan's line: its values, a short
-excerpt, its locator — one cited line per plan, with a second passage as
+excerpt, its locator (a long topic is also met by a passage holding all its
+words but one, :data:`LOOSE_WORDS`) — one cited line per plan, with a second passage as
 good that gives another value (:meth:`TargetIndex.stating`). A plan with none is said
 so ("không nêu chỉ tiêu này"). Bounded: one line per plan (at most :data:`PER_PLAN` passages), excerpts of at
 most :data:`EXCERPT` characters around the first topic word.
@@ -31,12 +32,15 @@ from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT
 from retrieval.question.selection import topic_words
 
-__all__ = ["EXCERPT", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex"]
+__all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex"]
 
 #: Share of the topic words a passage must hold to state the plan's target.
 MIN_SHARE = 0.7
 #: Characters of excerpt shown per passage.
 EXCERPT = 220
+#: A topic of this many words or more is also stated by a passage holding
+#: all its words but one, its first and last word pairs as written.
+LOOSE_WORDS = 4
 #: Passages stating the target shown per plan, at most.
 PER_PLAN = 2
 #: A further passage of a plan holds at least its best share less this.
@@ -47,7 +51,8 @@ TIE = 0.05
 _FRAME_PHRASES = """
 chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
 moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
-cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc
+cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|
+so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc
 """.replace("\n", "").split("|")
 _FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=True)) + r")\b")
 
@@ -120,9 +125,16 @@ class TargetIndex:
         75%"). ``[]`` under :data:`MIN_SHARE`."""
         rank = {"target": 0, "paragraph": 1, "task": 2}
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        passages = self.by_doc.get(doc, [])
         scored = sorted(((_share(words, pairs, keys, text), -rank.get(c.kind, 3), c, v)
-                         for keys, text, c, v in self.by_doc.get(doc, [])),
-                        key=lambda s: (s[0], s[1]), reverse=True)
+                         for keys, text, c, v in passages), key=lambda s: (s[0], s[1]), reverse=True)
+        if scored and scored[0][0] < MIN_SHARE and len(words) >= LOOSE_WORDS:
+            # "giải ngân vốn đầu tư công" written "giải ngân kế hoạch đầu tư công": all the
+            # topic's words but one, with its first and last pairs as written, state it too
+            ends = {pairs[0], pairs[-1]}
+            scored = sorted(((MIN_SHARE, -rank.get(c.kind, 3), c, v) for keys, text, c, v in passages
+                             if len(set(words) - keys) <= 1 and all(f" {e} " in text for e in ends)),
+                            key=lambda s: (s[0], s[1]), reverse=True) or scored
         if not scored or scored[0][0] < MIN_SHARE:
             return []
         chosen: list[tuple[Chunk, list[str]]] = []

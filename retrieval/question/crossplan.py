@@ -32,8 +32,9 @@ from retrieval.question.model import Query
 __all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
            "asks_periods", "asks_targets", "asks_upper", "mention_parts", "without_parts"]
 
-#: a target word
-TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|dat bao nhieu|bao nhieu phan tram)\b")
+#: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu")
+TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
+                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa)\b")

@@ -66,6 +66,7 @@ from retrieval.question.cues import (
     NUMBER_ASKED,
     OBJECTIVE_CUE,
     PADDING,
+    PER_PLAN,
     PERSON_CUE,
     PLACE_MENTION,
     PLAN_PERIOD,
@@ -352,8 +353,11 @@ def _asks_task_rows(q: Query, leftover: list[str]) -> bool:
 
 def _asks_header_fact(q: Query, leftover: list[str]) -> bool:
     """Số quyết định / ngày ký / người ký of a named plan (not of a "căn cứ"),
-    or the plan's own legal bases ("căn cứ những văn bản nào")."""
-    return bool(q.meta) and q.plan_named and ("bases" in q.metas or not re.search(r"\bcan cu\b", q.key))
+    or the plan's own legal bases ("căn cứ những văn bản nào"); also of
+    every plan when the question says so ("số QĐ của từng kế hoạch", "những
+    KH nào có số QĐ, số mấy?")."""
+    every = q.cross_doc or bool(PER_PLAN.search(q.key))
+    return bool(q.meta) and (q.plan_named or every) and ("bases" in q.metas or not re.search(r"\bcan cu\b", q.key))
 
 
 def _asks_plans_of_period(q: Query, leftover: list[str]) -> bool:
