@@ -9,11 +9,14 @@ target answer finds no target in Trường Xuân and says so, while the
 question asked there for a task row). :func:`plan_clauses` divides the
 question where it is divided as typed (",", ";", ":", "còn", "?"), keeps
 the words before the first plan named as the shared topic ("giải ngân đầu
-tư"), and gives one sub-question per plan — the shared topic and that
+tư", "ban hành KH CCHC thì"), and gives one sub-question per plan — the shared topic and that
 plan's clause — when there are two clauses or more, each naming exactly one
 plan (different plans) and asking something besides the name, and the asks
 differ (the same ask of each plan, "NAP ai chủ trì, VK ai chủ trì?", is one
-question asked of several plans: :mod:`retrieval.answer_perplan`).
+question asked of several plans: :mod:`retrieval.answer_perplan`) — unless
+the question as a whole found no reading but passage search ("Ban hành KH
+CCHC thì NAP hạn khi nào, VK hạn khi nào?"), where each clause, read alone,
+may be a look-up of its own.
 :func:`clauses_answer` answers each sub-question alone and joins the
 answers under each plan's label, naming the plan whose clause found nothing.
 """
@@ -26,7 +29,7 @@ from collections.abc import Callable
 from ingest.lexicon import canon
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import plan_label
-from retrieval.query import PlanCatalog, Query, parse_query
+from retrieval.query import Intent, PlanCatalog, Query, parse_query
 
 __all__ = ["clauses_answer", "plan_clauses"]
 
@@ -42,6 +45,20 @@ def _ask(key: str, catalog: PlanCatalog) -> frozenset[str]:
 
 #: Words that only join or open a clause ("còn", "thì", "và", "ở").
 _JOINING = frozenset("con thi va o tai cua xa ke hoach".split())
+
+
+def _before_plan(piece: str, catalog: PlanCatalog) -> tuple[str, str]:
+    """``piece`` divided before the word where it first names a plan: the
+    words before (naming none) and the rest ("Ban hành KH CCHC thì NAP hạn
+    khi nào" → "Ban hành KH CCHC thì", "NAP hạn khi nào")."""
+    words = piece.split()
+    lead = 0
+    for end in range(1, len(words) + 1):
+        head = parse_query(" ".join(words[:end]), catalog)
+        if head.plan_named:
+            break
+        lead = end
+    return " ".join(words[:lead]), " ".join(words[lead:])
 
 
 def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
@@ -68,6 +85,9 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
             else:
                 shared.append(piece)
             continue
+        if not clauses:  # "Ban hành KH CCHC thì NAP …": the words before the first plan named are shared
+            lead, piece = _before_plan(piece, catalog)
+            shared += [lead] if lead else []
         clauses.append((named[0], piece))
     docs = [doc for doc, _ in clauses]
     if len(clauses) < 2 or len(set(docs)) != len(docs):
@@ -75,8 +95,8 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
     asks = [_ask(canon(text), catalog) for _, text in clauses]
     if any(not a for a in asks):
         return []  # a clause that only names its plan ("…, còn TX?")
-    if len(set(asks)) < len(asks):
-        return []  # the same ask of each plan
+    if len(set(asks)) < len(asks) and Intent(query.intent) != Intent.SEARCH:
+        return []  # the same ask of each plan, which its handler answers per plan
     topic = " ".join(shared)
     return [(doc, f"{topic} {text}".strip()) for doc, text in clauses]
 

@@ -19,11 +19,12 @@ from collections.abc import Set as AbstractSet
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
+from ingest.textnorm import fold
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
-from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES
+from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
@@ -53,7 +54,9 @@ def row_words(task: Task) -> set[str]:
     :data:`_CITATION`) nor other words with digits."""
     text = _CITATION.sub(" ; ", " ; ".join(filter(None, (task.content, task.objective, task.product,
                                                          task.subsection))))
-    return {w for w in topic_words(canon(text)) if not any(c.isdigit() for c in w)}
+    # words typed in capitals ("AI", "ISO") are content even where their folded form is a question word
+    capitals = {fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", text)}
+    return {w for w in {*topic_words(canon(text)), *capitals} if not any(c.isdigit() for c in w)}
 
 
 #: A document cited in a row, as written: "Nghị định số 29/2023/NĐ-CP ngày
@@ -96,7 +99,7 @@ def described_words(key: str, names: AbstractSet[str]) -> list[str]:
     row number asked, the person asked ("ai là người trực tiếp phụ trách …,
     tên gì"), the words that ask a field (:data:`_ASKING`) and ``names``
     (words of plan names), in order."""
-    text = PERSON_CUE.sub(" ", PADDING.sub(" ", strip_number_asked(key)))
+    text = SIMILAR.sub(" ", PERSON_CUE.sub(" ", PADDING.sub(" ", strip_number_asked(key))))
     return [w for w in topic_words(text) if w not in names and w not in _ASKING
             and w not in QUESTION_PARTICLES]
 

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
+from ingest.textnorm import fold
 from retrieval.answer_lookup import described_words, row_pairs, row_words, text_pairs
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
@@ -135,7 +136,9 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
         about = "các nhiệm vụ vừa nêu"
     elif not sources and query.topic:
         # no row at all: the words of the previous question that describe a task
-        words = described_words(canon(query.topic), names)
+        # words typed in capitals ("tập huấn AI") are the topic's own, never question words
+        capitals = [fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.topic)]
+        words = [*described_words(canon(query.topic), names), *(w for w in capitals if w not in names)]
         if not words:
             return None
         wanted = [(set(words), text_pairs(_without_plans(query.topic, tasks.catalog)))]

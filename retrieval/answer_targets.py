@@ -52,7 +52,7 @@ _FRAME_PHRASES = """
 chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
 moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
 cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|
-so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc
+so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc|ghi ro|con so|ghi
 """.replace("\n", "").split("|")
 _FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=True)) + r")\b")
 

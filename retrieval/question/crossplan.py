@@ -32,9 +32,10 @@ from retrieval.question.model import Query
 __all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
            "asks_periods", "asks_targets", "asks_upper", "mention_parts", "without_parts"]
 
-#: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu")
+#: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
+#: "ghi rõ con số")
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
-                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu)\b")
+                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa)\b")
@@ -57,7 +58,9 @@ PERIOD_ASKED = re.compile(
 )
 #: "kế hoạch nào", "từng xã", "các kế hoạch": the plans compared
 _PLANS_COMPARED = re.compile(r"\b(?:ke hoach|kh|xa|phuong|ban) nao\b|\b(?:moi|tung|cac|nhung|ca (?:hai|ba|bon|nam)) "
-                             r"(?:ke hoach|kh|xa|phuong|ban)\b")
+                             r"(?:ke hoach|kh|xa|phuong|ban)\b"
+                             # "trong mấy KH thì cái nào …", "trong các kế hoạch, cái nào"
+                             r"|\btrong (?:may|cac|nhung|ba|bon|nam|\d) (?:ke hoach|kh|xa)\b")
 
 
 def asks_periods(q: Query) -> bool:

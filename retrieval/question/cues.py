@@ -96,7 +96,7 @@ COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
 COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
-    r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) nhat\b"
+    r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
 )
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
@@ -311,9 +311,11 @@ AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den he
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
-#: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.
+#: "tương tự", "giống vậy", "như vậy", "(xã) khác cũng có": the like of the previous answer's rows.
 SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nhu tren|voi)|nhu vay|nhu the|"
-                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia))\b")
+                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia)|"
+                     # "xã nào khác cũng có việc làm lại bộ máy không?"
+                     r"khac cung (?:co|lam|dat|neu))\b")
 #: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
 #: "nội dung trên", "việc này", "cái này", "như vậy" — "các xã khác chỉ
 #: tiêu này thế nào?" asks the previous question's target of other plans.

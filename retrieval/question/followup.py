@@ -206,7 +206,8 @@ def _similar(q: Query, previous: Query) -> Query | None:
     the plans named (other than the previous ones) or, with "khác" / a
     cross-plan wording and no plan named, of every other plan; after a turn
     that gave no row, the previous question's topic (its words) is compared
-    instead; ``None`` when the question is not such a follow-up."""
+    instead, and a topic the question says itself ("… tương tự về tập huấn
+    AI") wins; ``None`` when the question is not such a follow-up."""
     if not SIMILAR.search(q.key) or q.task_refs:
         return None
     named = q.plan_named and bool(q.plans) and set(q.plans) != set(previous.plans)
@@ -216,7 +217,9 @@ def _similar(q: Query, previous: Query) -> Query | None:
     # the section of the rows compared (Lộc Hòa's numbers restart per section: "mục III.3")
     q.section_number = previous.section_number if previous.intent in (Intent.TASK, Intent.SIMILAR) else None
     q.subsection_number = None
-    if previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
+    if q.topic:  # "NAP có việc gì tương tự về tập huấn AI không?": the topic it says itself
+        q.similar_to, q.topic = [], q.text
+    elif previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
         q.similar_to, q.topic = list(previous.similar_to), previous.topic
     else:
         # the previous rows, and what they were asked about; a turn that found no
