@@ -79,6 +79,7 @@ from retrieval.answer_rows import (
     parent_task,
     plan_label,
     plans_in_scope,
+    row_key,
     sub_rows,
     task_citation,
     task_quote,
@@ -276,8 +277,7 @@ class Answerer:
             query.intent = Intent.SEARCH  # what answered, for the next turn
         answer.scope = plan or None
         if answer.query is not None and not answer.query.result_keys and not answer.abstained:
-            answer.query.result_keys = [(c.doc, n) for c in answer.citations
-                                 for n in [_task_number(c.locator)] if n]
+            answer.query.result_keys = self._row_keys(answer.citations)
         elif answer.abstained and previous is not None and answer.query is not None:
             # an unanswered turn ("ai là người trực tiếp phụ trách?") keeps the rows in
             # focus, so "phối hợp thì sao?" next still asks about them
@@ -290,6 +290,22 @@ class Answerer:
             if label not in answer.text[:120]:  # the conversation moved to this plan: say which
                 answer.text = f"{label}: {answer.text}"
         return answer
+
+    def _row_keys(self, citations: list[Citation]) -> list[tuple[str, str]]:
+        """(doc, row key) of the task rows ``citations`` cite, in order, each once
+        (:func:`retrieval.answer_rows.row_key`: "iii.3" where the plan numbers
+        afresh per section, so "trong đó …" and "cái đó" next find that row)."""
+        keys: list[tuple[str, str]] = []
+        for c in citations:
+            number = _task_number(c.locator)
+            plan = self.plans.get(c.doc)
+            if not number or plan is None:
+                continue
+            row = next((t for t in plan.tasks if t.number == number and t.section == c.section), None)
+            key = (c.doc, row_key(plan, row) if row is not None else number)
+            if key not in keys:
+                keys.append(key)
+        return keys
 
     def _year_outside(self, query: Query) -> Answer | None:
         """"TX mức độ hài lòng năm 2031 phải đạt bao nhiêu?": a figure asked of

@@ -17,6 +17,7 @@ from ingest.fields import ROW_FIELDS, label
 from ingest.model import Plan, Task
 from retrieval.answer_model import Citation
 from retrieval.query import FIELDS, PlanCatalog, Query
+from retrieval.question.model import section_numeral, split_row_key
 
 FIELD_LABELS = {name: label(name) for name in ("content", *ROW_FIELDS)}
 """Field name → Vietnamese label of the fields an answer names (:mod:`ingest.fields`)."""
@@ -65,6 +66,26 @@ def task_citation(plan: Plan, task: Task) -> Citation:
     the page was OCR'd."""
     return Citation(plan.doc, plan_title(plan), task.label, task.page, task_quote(task), task.section,
                     ocr=plan.is_ocr_page(task.page))
+
+
+def row_key(plan: Plan, task: Task) -> str:
+    """The number that names ``task``'s row across turns (``Query.result_keys``):
+    its number (a sub-row's parent's), or, where the plan numbers rows afresh
+    in each section and another section has the same number (Lộc Hòa: "3" in
+    parts I and III), the section's numeral first: "iii.3"
+    (:func:`retrieval.question.model.split_row_key` reads it back)."""
+    number = task.number or task.part_of or ""
+    numeral = section_numeral(task.section)
+    if numeral and any((t.number == number) and t.section != task.section for t in plan.tasks):
+        return f"{numeral}.{number}"
+    return number
+
+
+def find_row(plan: Plan, key: str) -> Task | None:
+    """The numbered row :func:`row_key` named ``key`` ("22", "iii.3"), else ``None``."""
+    numeral, number = split_row_key(key)
+    return next((t for t in plan.tasks if t.number == number
+                 and (numeral is None or section_numeral(t.section) == numeral)), None)
 
 
 def sub_rows(plan: Plan, task: Task) -> list[Task]:

@@ -33,6 +33,7 @@ from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer, in_section
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.model import section_numeral, split_row_key
 from retrieval.question.selection import topic_words
 
 __all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
@@ -52,14 +53,17 @@ MANY_SOURCES = 3
 
 
 def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
-    """The rows ``keys`` name; of a plan whose numbers restart per section
-    (Lộc Hòa: a "3" in mục I and in mục III), the one of the section the
-    previous question named (``query.section_number``), else the first."""
+    """The rows ``keys`` name (:func:`retrieval.answer_rows.row_key`: "iii.3"
+    is row 3 of mục III); of a plan whose numbers restart per section (Lộc
+    Hòa: a "3" in mục I and in mục III) and a bare number, the one of the
+    section the previous question named (``query.section_number``), else the first."""
     section = replace(query, subsection_number=None, task_refs=[])
     found: list[tuple[Plan, Task]] = []
-    for doc, number in keys:
+    for doc, key in keys:
         plan = plans.get(doc)
-        rows = [t for t in plan.tasks if t.number == number] if plan else []
+        numeral, number = split_row_key(key)  # "iii.3": row 3 of mục III
+        rows = [t for t in plan.tasks if t.number == number
+                and (numeral is None or section_numeral(t.section) == numeral)] if plan else []
         if query.section_number:
             rows = [t for t in rows if in_section(t, section)] or rows
         if plan is not None and rows:

@@ -35,17 +35,14 @@ from retrieval.answer_rows import (
     plan_label,
     plans_in_scope,
     render_task,
+    row_key,
     shorten,
     sub_rows,
     task_citation,
 )
 from retrieval.query import PlanCatalog, Query, section_words
 from retrieval.question.cues import COLUMN_ASKED
-
-
-def _roman(text: str | None) -> str | None:
-    m = re.match(r"^\s*([IVXLC]+)\b", text or "", re.IGNORECASE)
-    return m.group(1).lower() if m else None
+from retrieval.question.model import section_numeral
 
 
 def _lead_number(text: str | None) -> str | None:
@@ -66,7 +63,7 @@ def in_section(task: Task, query: Query) -> bool:
     of its annex section (``query.section_number``, "vii") and, with
     ``query.subsection_number`` ("3"), a row number "3" or "3.x" or an
     undotted row under a sub-heading "3. …". True when none is given."""
-    if query.section_number and _roman(task.section) != query.section_number:
+    if query.section_number and section_numeral(task.section) != query.section_number:
         return False
     if query.subsection_number:
         sub, number = query.subsection_number, task.number or task.part_of or ""
@@ -232,7 +229,7 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if any(getattr(task, f) for f in query.empty_fields):
         return False
-    if query.previous_keys and (plan.doc, task.number or task.part_of) not in query.previous_keys:
+    if query.previous_keys and (plan.doc, row_key(plan, task)) not in query.previous_keys:
         return False
     if not in_window(plan, task, query):
         return False

@@ -134,3 +134,15 @@ def test_a_blank_header_fact_asked_after_another_abstains_in_words(answerer):
     first, second = talk(answerer, "Phú Thái KH kèm quyết định số mấy?", "ai ký quyết định đó, tên gì?")
     assert "533/QĐ-UBND" in first.text  # Phú Thái's header names no signer
     assert second.abstained and "không ghi người ký" in second.text
+
+
+def test_rows_of_a_plan_numbered_afresh_per_section_keep_their_section_across_turns(answerer):
+    """Lộc Hòa numbers rows 1, 2, 3 … again in each part: part III's rows must
+    not be mixed with part I's rows of the same number in later turns."""
+    first, second, third = talk(answerer, "Lộc Hòa mục III có những nhiệm vụ nào?",
+                                "trong đó cái nào do Các bộ phận có liên quan chủ trì?", "cái đầu tiên hạn thế nào")
+    assert first.query.result_keys == [("003_c802cf9912aef313.txt", f"iii.{n}") for n in (1, 2, 3, 4)]
+    assert {c.section for c in second.citations} == {"III. Cải cách tổ chức bộ máy"}
+    assert [c.locator for c in third.citations][:1] == ["nhiệm vụ 2"]
+    assert third.citations[0].section == "III. Cải cách tổ chức bộ máy"
+    assert "Theo tiến độ phê duyệt" in third.text

@@ -33,7 +33,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
         r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao))\b"
+        r"han (?:nao|khi|ngay|the nao|ra sao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao))\b"
     ),
     "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra)\b"),
     "content": re.compile(r"\b(?:noi dung|la gi|lam gi|viec gi|ve gi|ve viec gi|gom nhung gi|"

@@ -26,7 +26,7 @@ from retrieval.question.cues import (
     THAT_UNIT,
     WITHIN_PREVIOUS,
 )
-from retrieval.question.model import Intent, Query
+from retrieval.question.model import Intent, Query, section_numeral, split_row_key
 from retrieval.question.parse import PERSON_UNLISTED, names_person, question_unit
 
 if TYPE_CHECKING:
@@ -90,7 +90,9 @@ def follow_up(question: Query, previous: Query) -> Query:
     own = _own_rows(q)
     if own:
         # "còn của NAP thì tháng mấy?" after a list of plans: that plan's row of the list
-        q.task_refs, q.intent = own, Intent.TASK
+        q.section_number = previous.section_number
+        _point_at(q, own)
+        q.intent = Intent.TASK
         return q
     elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key))
     if not elliptic:
@@ -117,9 +119,8 @@ def follow_up(question: Query, previous: Query) -> Query:
         # "nv đầu tiên sản phẩm là gì?" after a list: that row of the list, by its place
         index = ORDINALS[place.group(1)]
         if index < len(shown_rows):
-            doc, number = shown_rows[index]
-            q.task_refs, q.plans, q.plan_named = [number], [doc], True
-            q.section_number, q.aggregate = previous.section_number, None
+            q.plan_named, q.section_number, q.aggregate = True, previous.section_number, None
+            _point_at(q, [shown_rows[index]])
             q.intent = Intent.TASK
             return q
     step = NEXT_ROW.search(q.key)
@@ -145,12 +146,11 @@ def follow_up(question: Query, previous: Query) -> Query:
         keys = pointed
         if ONE_ROW.search(q.key) and previous.intent in (Intent.SIMILAR, Intent.LOOKUP):
             keys = keys[:1]  # "vậy nv đó hạn khi nào?": the best-ranked row, not every one shown
-        q.task_refs = list(dict.fromkeys(number for _, number in keys))
-        q.plans = list(dict.fromkeys(doc for doc, _ in keys))
+        q.section_number = previous.section_number
+        _point_at(q, keys)
         if names_person(q.key):  # "tên trưởng phòng là gì?": a name no row states
             q.unlisted = PERSON_UNLISTED
         q.plan_named = True
-        q.section_number = previous.section_number
         q.intent = Intent.TASK
         return q
     if q.intent == "search" and not q.task_refs and previous.task_refs and not q.has_filter:
@@ -182,9 +182,11 @@ def follow_unit(q: Query, previous: Query, plans: dict[str, Plan], catalog: Plan
     ``q`` unchanged when the question points at no unit or no row was shown."""
     if not THAT_UNIT.search(q.key) or not previous.result_keys or q.task_refs:
         return q
-    doc, number = previous.result_keys[0]
+    doc, key = previous.result_keys[0]
     plan = plans.get(doc)
-    row = next((t for t in plan.tasks if t.number == number), None) if plan else None
+    numeral, number = split_row_key(key)
+    row = next((t for t in plan.tasks if t.number == number
+                and (numeral is None or section_numeral(t.section) == numeral)), None) if plan else None
     unit = question_unit(row.lead, catalog) if row is not None and row.lead else None
     if unit is None:
         return q
@@ -218,17 +220,29 @@ def _asks_of_its_own(q: Query, previous: Query) -> bool:
     return len([w for w in q.content if w not in before]) >= 2
 
 
-def _own_rows(q: Query) -> list[str]:
+def _point_at(q: Query, keys: list[tuple[str, str]]) -> None:
+    """Make ``q`` ask of the rows ``keys`` ((doc, row key) of
+    ``Query.result_keys``): their numbers and plans, and the section numeral
+    when every key carries the same one ("iii.3": row 3 of mục III)."""
+    parts = [split_row_key(key) for _, key in keys]
+    q.task_refs = list(dict.fromkeys(number for _, number in parts))
+    q.plans = list(dict.fromkeys(doc for doc, _ in keys))
+    numerals = {numeral for numeral, _ in parts}
+    if len(numerals) == 1 and None not in numerals:
+        q.section_number = numerals.pop()
+
+
+def _own_rows(q: Query) -> list[tuple[str, str]]:
     """"cái của VK ai chủ trì?", "còn của NAP thì tháng mấy?"
     (:data:`PLANS_OWN_ROW`, one plan named, a field asked, no row number):
-    the numbers of that plan's rows among the conversation's recent rows
+    the keys of that plan's rows among the conversation's recent rows
     (``q.recent_keys``: a which-plans answer lists one or two a plan), when
     there are 1 to :data:`FOLLOW_ROWS`; else ``[]``."""
     if not (PLANS_OWN_ROW.search(q.key) and q.plan_named and len(q.plans) == 1 and q.fields
             and not q.task_refs and not q.has_filter):
         return []
-    numbers = list(dict.fromkeys(n for doc, n in q.recent_keys if doc == q.plans[0]))
-    return numbers if 1 <= len(numbers) <= FOLLOW_ROWS else []
+    keys = list(dict.fromkeys(k for k in q.recent_keys if k[0] == q.plans[0]))
+    return keys if 1 <= len(keys) <= FOLLOW_ROWS else []
 
 
 def _recent(previous: Query) -> list[tuple[str, str]]:

@@ -7,10 +7,11 @@ fills it; :mod:`retrieval.question.followup` resolves follow-ups.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = ["FIELDS", "META_FIELDS", "Intent", "Query"]
+__all__ = ["FIELDS", "META_FIELDS", "Intent", "Query", "section_numeral", "split_row_key"]
 
 
 class Intent(str, Enum):
@@ -119,7 +120,9 @@ class Query:
       khác chỉ tiêu này thế nào?": the previous turn's plans); ``today`` ISO date the windows count from ("tính đến ngày
       30/9" gives 1/10: that day has passed, and ``today_given``; else set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
-      ((doc, number) of the rows the answer gave, set by the answerer, for
+      ((doc, row key) of the rows the answer gave: the row's number, or
+      "iii.3" where the plan numbers afresh per section
+      (:func:`retrieval.answer_rows.row_key`, :func:`split_row_key`), set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
       the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
       the rows of the earlier turns, latest last (for "trong 2 cái đó" after
@@ -207,3 +210,18 @@ class Query:
                     or self.product_text or self.deadline_form or self.previous_keys)
 
 
+def split_row_key(key: str) -> tuple[str | None, str]:
+    """A row key of ``Query.result_keys`` read back: "iii.3" → ("iii", "3")
+    (the section's roman numeral, then the row's number, for plans that number
+    afresh in each section); "22" → (None, "22"); "2.3" → (None, "2.3")."""
+    head, _, rest = key.partition(".")
+    if rest and re.fullmatch(r"[ivxlc]+", head):
+        return head, rest
+    return None, key
+
+
+def section_numeral(section: str | None) -> str | None:
+    """The roman numeral heading an annex section, lower case: "III. Cải
+    cách tổ chức bộ máy" → "iii"; ``None`` when the heading has none."""
+    m = re.match(r"^\s*([IVXLC]+)\b", section or "", re.IGNORECASE)
+    return m.group(1).lower() if m else None
