@@ -24,7 +24,8 @@ __all__ = ["FUNDING_CUE", "FUNDING_PROCESS", "asks_funding", "funding_answer", "
 #: A question on the funding source (canonical key): "nguồn kinh phí", "kinh
 #: phí (để thực hiện kế hoạch CCHC năm 2025 của xã) lấy từ đâu" (a long
 #: subject before a source word), "kinh phí bố trí thế nào", "dùng
-#: nguồn tiền nào", "tiền ở đâu ra", or on the funding process the section
+#: nguồn tiền nào", "tiền ở đâu ra", an amount ("cụ thể bao nhiêu tiền
+#: một năm?", "mấy tỷ"), or on the funding process the section
 #: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí"). "Thu ngân
 #: sách" is revenue (a target), not the plan's funding.
 FUNDING_CUE = re.compile(
@@ -34,6 +35,7 @@ FUNDING_CUE = re.compile(
     r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,8} (?:bo tri|duoc bo tri|the nao|ra sao|"
     r"nhu the nao|la gi|bao nhieu)\b"
     r"|\b(?:du tru|du toan|tham dinh|phan bo|phe duyet) (?:chi tiet )?kinh phi\b"
+    r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
     r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
 )
 #: The funding process named in a question: its "ai …" asks the section's

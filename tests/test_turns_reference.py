@@ -146,3 +146,11 @@ def test_rows_of_a_plan_numbered_afresh_per_section_keep_their_section_across_tu
     assert [c.locator for c in third.citations][:1] == ["nhiệm vụ 2"]
     assert third.citations[0].section == "III. Cải cách tổ chức bộ máy"
     assert "Theo tiến độ phê duyệt" in third.text
+
+
+@pytest.mark.parametrize("amount", ["cụ thể bao nhiêu tiền một năm?", "cu the bao nhieu ty dong?"])
+def test_an_amount_of_money_asked_after_the_funding_source_is_refused_quoting_the_section(answerer, amount):
+    first, second = talk(answerer, "kinh phí CCHC của Trường Xuân lấy từ đâu?", amount)
+    assert not first.abstained and "dự toán hằng năm" in first.text
+    assert second.abstained, amount  # the funding section (mục V) writes no amount
+    assert "không nêu số tiền" in second.text and "dự toán hằng năm" in second.text, amount
