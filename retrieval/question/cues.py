@@ -75,7 +75,7 @@ META_CUES: list[tuple[str, re.Pattern]] = [
     ("decision", re.compile(
         r"\b(?:so quyet dinh|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
-        r"(?<!can cu )quyet dinh so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
+        r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
     # the legal bases: "căn cứ những văn bản nào", "căn cứ KH của huyện là QĐ nào",
     # "căn cứ pháp lý", "dựa trên văn bản nào"
@@ -150,6 +150,9 @@ NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc |lam |thuc hie
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
 QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
+#: The qualifier a section heading is routinely cited without: "cải cách tổ
+#: chức bộ máy hành chính nhà nước" is "phần cải cách tổ chức bộ máy".
+SECTION_TAIL = re.compile(r"(?: hanh chinh)?(?: nha nuoc)$")
 SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b(?!\.\d)")
 #: A row number qualified by its section's roman numeral, for plans whose
 #: numbering restarts per section: "mục II.2.4", "LH VII.3", "nv III.1",
@@ -328,11 +331,13 @@ PADDING = re.compile(
     r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
 )
-#: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên".
-THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b")
-#: One row pointed at ("nv đó", "cái đó"), not several ("các nv đó", "2 cái đó").
+#: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên",
+#: or by the pronoun "nó" ("sp của nó là gì?", "nó do ai chủ trì?").
+THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b"
+                      r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b")
+#: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
-                     r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b")
+                     r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -78,7 +78,8 @@ def follow_up(question: Query, previous: Query) -> Query:
         return q
     if (q.plan_named and q.plans and q.intent == Intent.SEARCH and not q.task_refs and not q.fields
             and not q.has_filter and not q.count and set(q.plans) != set(previous.plans)
-            and (FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)):
+            and (FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)
+            and not _asks_of_its_own(q, previous)):
         # "còn Trường Xuân?": the previous question, asked of the plan named now
         return _asked_of(previous, list(q.plans), q)
     if q.task_refs and not q.fields and previous.intent == "task":
@@ -120,6 +121,15 @@ def follow_up(question: Query, previous: Query) -> Query:
             setattr(q, name, getattr(previous, name))
         q.intent = "count" if q.count else "filter"
     return q
+
+
+def _asks_of_its_own(q: Query, previous: Query) -> bool:
+    """Does ``q`` name a thing of its own beyond a plan ("thế LH thì tỷ lệ
+    đúng hạn tối thiểu bao nhiêu?" after a question on satisfaction): two
+    or more content words the previous question did not have? "còn Trường
+    Xuân thì sao?" has none and asks the previous question again."""
+    before = set(previous.key.split())
+    return len([w for w in q.content if w not in before]) >= 2
 
 
 def _recent(previous: Query) -> list[tuple[str, str]]:

@@ -123,6 +123,11 @@ class Query:
       the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
       the rows of the earlier turns, latest last (for "trong 2 cái đó" after
       two one-row answers);
+    * ``content`` the words that describe what is asked about, once plan
+      names, field cues, follow-up cues, padding and particles are taken out
+      (:func:`retrieval.question.parse.content_words`; "the LH thì tỷ lệ đúng
+      hạn tối thiểu bao nhiêu?" gives "ty le dung han toi thieu", "còn TX thì
+      sao?" none);
     * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
@@ -185,6 +190,7 @@ class Query:
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""
 

@@ -81,6 +81,7 @@ from retrieval.question.cues import (
     SECTION_CUE,
     SECTION_NUMBER,
     SECTION_REF,
+    SECTION_TAIL,
     SIGNER_ANY,
     SPAN_NUMBER,
     TASK_REF,
@@ -235,13 +236,16 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
     """Task sections the question names ("mục Cải cách thể chế", "trong mục A
     và B"): sections whose distinctive words are (≥ 75 %) in the question,
     after a cue word ("mục", "lĩnh vực", "về", "thuộc", "trong"), or whose
-    whole heading is quoted. Best match first."""
+    whole heading is quoted, with or without its qualifier "hành chính nhà
+    nước" (:data:`SECTION_TAIL`). Best match first."""
     words = set(key.split())
     found = []
     for s in catalog.sections:
         if plans and not (s.docs & set(plans)):
             continue
-        score = 2.0 if _contains(key, s.key) >= 0 else len(s.content & words) / len(s.content)
+        short = SECTION_TAIL.sub("", s.key)
+        quoted = _contains(key, s.key) >= 0 or (len(short.split()) >= 4 and _contains(key, short) >= 0)
+        score = 2.0 if quoted else len(s.content & words) / len(s.content)
         if score < 0.75:
             continue
         if score < 2.0:
@@ -533,6 +537,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     read_selection(q, key, catalog, unit)
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
+    q.content = content_words(leftover)
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
     if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
                     Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
