@@ -97,8 +97,10 @@ from retrieval.answer_text import (
 from retrieval.answer_unstated import (
     annex_answer,
     asks_annex,
+    asks_contact,
     asks_person,
     asks_progress_share,
+    contact_answer,
     person_answer,
     progress_share_answer,
 )
@@ -316,6 +318,8 @@ class Answerer:
             return progress_share_answer(query, scope, self.catalog)
         if asks_person(query) and not query.task_refs:
             return person_answer(query, scope, self.catalog)
+        if asks_contact(query):
+            return contact_answer(query, scope, self.catalog)
         return None
 
     def _topic_pairs(self, query: Query) -> frozenset[str]:

@@ -42,11 +42,19 @@ FIELD_CUES: dict[str, re.Pattern] = {
 #: The objective cell of a row asked ("nv 18 cột mục tiêu ghi gì", "mục II.2.2
 #: chỉ tiêu là gì"; not "chỉ tiêu 2.1", a row number).
 OBJECTIVE_CUE = re.compile(r"\b(?:muc tieu|chi tieu)\b(?! (?:so |thu )?\d)")
+#: Contact details asked ("số điện thoại", "sđt", "so dt", "email", "đường dây
+#: nóng"), as named in an answer: the plans name units and positions, no contact.
+CONTACT_FIELDS: dict[str, str] = {
+    "so dien thoai": "số điện thoại", "dien thoai": "số điện thoại", "sdt": "số điện thoại",
+    "so dt": "số điện thoại", "email": "địa chỉ email", "hotline": "số đường dây nóng",
+    "duong day nong": "số đường dây nóng",
+}
+CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
 #: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
-#: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3" (canon key → words said).
+#: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3", a contact (canon key → words said).
 UNLISTED_FIELDS: dict[str, str] = {
     "nguon kinh phi": "nguồn kinh phí", "kinh phi": "kinh phí", "nguon von": "nguồn vốn",
-    "du toan": "dự toán", "chi phi": "chi phí", "so tien": "số tiền",
+    "du toan": "dự toán", "chi phi": "chi phí", "so tien": "số tiền", **CONTACT_FIELDS,
 }
 UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
 #: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
