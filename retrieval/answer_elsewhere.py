@@ -16,7 +16,8 @@ weighted most). The asked plan must stay under that share and at least
 writes in other words than the question's is not refused.
 The abstention says which plans do state it, with their value and locator
 ("Kế hoạch khác có nêu: Trường Xuân … 100% (mục II.2.b)"), those passages
-kept as evidence. A question naming a row or a section by number ("mục 3.4",
+kept as evidence; a plan the conversation already named ("còn Nam An Phụ thì
+sao?" after Lộc Hòa's figure) is named without its figure again. A question naming a row or a section by number ("mục 3.4",
 "2.2 phần cải cách TTHC") is about that row: not handled here.
 """
 
@@ -67,6 +68,9 @@ def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -
             continue
         chunk, values = found
         plan = targets.plans.get(doc)
+        if doc in query.mentioned:  # the conversation has just quoted it: named, not repeated
+            lines.append(f"- {plan_label(catalog, doc)}: như câu trả lời trước ({chunk.locator}).")
+            continue
         lines.append(f"- {plan_label(catalog, doc)}: {', '.join(values)} — {chunk.locator}: "
                      f"“{target_excerpt(chunk.quote, words)}”")
         evidence.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
