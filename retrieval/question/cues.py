@@ -240,6 +240,16 @@ TOPIC = re.compile(
     r"dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
+#: A topic written between the rows' noun and the list question, with no
+#: "về": "các nv đo lường sự hài lòng là những nv nào", "những nhiệm vụ tuyên
+#: truyền CCHC gồm những nv nào".
+TOPIC_BETWEEN = re.compile(
+    r"\b(?:cac|nhung) (?:nhiem vu|viec) ((?:\w+ ){2,8}?)(?:la|gom|co|bao gom) (?:nhung|cac) "
+    r"(?:nhiem vu|viec|cai) (?:nao|gi)\b"
+)
+#: What every row of a CCHC plan is about, left out of a row topic that says
+#: more ("tuyên truyền CCHC" is "tuyên truyền"): "cải cách hành chính (nhà nước)".
+TOPIC_GENERIC = re.compile(r"\bcai cach hanh chinh(?: nha nuoc)?\b")
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
 #: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch", "có sản
 #: phẩm Quyết định …" (no verb: the product's own first words, from
