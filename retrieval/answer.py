@@ -98,9 +98,11 @@ from retrieval.answer_unstated import (
     annex_answer,
     asks_annex,
     asks_contact,
+    asks_headcount,
     asks_person,
     asks_progress_share,
     contact_answer,
+    headcount_answer,
     person_answer,
     progress_share_answer,
 )
@@ -320,6 +322,8 @@ class Answerer:
             return person_answer(query, scope, self.catalog)
         if asks_contact(query):
             return contact_answer(query, scope, self.catalog)
+        if asks_headcount(query):
+            return headcount_answer(query, scope, self.catalog)
         return None
 
     def _topic_pairs(self, query: Query) -> frozenset[str]:

@@ -331,8 +331,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"về “{written_span(query.topic, sources) or query.topic}”")
     if query.product_text:
         written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
-        parts.append(f"có sản phẩm ghi đúng “{written}”" if written
-                     else f"có sản phẩm gồm “{query.product_text}”")
+        cells = sorted((t.product for t in tasks or [] if t.product), key=len)
+        said = written_span(query.product_text, [*cells, query.text]) or next(
+            (c for c in cells if canon(c) == query.product_text), query.product_text)
+        parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.overdue:

@@ -74,3 +74,13 @@ def test_cai_cach_hanh_chinh_is_not_the_topic_every_row_has(answerer, question):
 
 def test_cchc_alone_stays_a_topic(answerer):
     assert parse_query("Nam An Phụ có những nhiệm vụ nào về CCHC?", answerer.catalog).topic == "cai cach hanh chinh"
+
+
+@pytest.mark.parametrize("question", ["Việt Khê những việc nào đầu ra là Quyết định của UBND xã vậy?",
+                                      "viet khe nhung nv nao san pham la quyet dinh cua UBND xa"])
+def test_dau_ra_names_the_product_cell(answerer, question):
+    q = parse_query(question, answerer.catalog)
+    assert q.product_text == "quyet dinh cua uy ban nhan dan xa"
+    a = answerer.answer(question)
+    assert {"26", "27", "30", "31", "32", "33"} <= numbers(a.text)
+    assert "“Quyết định của UBND xã”" in a.text.splitlines()[0]

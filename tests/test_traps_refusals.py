@@ -101,3 +101,16 @@ def test_a_units_contact_is_refused_in_words(answerer, question):
     a = answerer.answer(question)
     assert a.abstained and "không ghi số điện thoại" in a.text
     assert ("Phú Thái" if "phu thai" in fold(question).lower() else "Trường Xuân") in a.text
+
+
+@pytest.mark.parametrize("question", ["trung tam phuc vu HCC nam an phu co bao nhieu bien che?",
+                                      "Trường Xuân có bao nhiêu cán bộ, công chức?",
+                                      "TX dự kiến tinh giản bao nhiêu biên chế giai đoạn 2026-2030?"])
+def test_a_headcount_no_plan_writes_is_refused_in_words(answerer, question):
+    a = answerer.answer(question)
+    assert a.abstained and "không nêu số biên chế" in a.text
+
+
+def test_a_share_of_staff_is_not_a_headcount(answerer):
+    a = answerer.answer("LH bao nhiêu % cán bộ công chức giữ chức vụ lãnh đạo sử dụng chữ ký số?")
+    assert not a.abstained and "100%" in a.text

@@ -50,6 +50,10 @@ CONTACT_FIELDS: dict[str, str] = {
     "duong day nong": "số đường dây nóng",
 }
 CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
+#: A headcount asked ("có bao nhiêu cán bộ, công chức", "số biên chế được
+#: giao", "tinh giản bao nhiêu biên chế"), not a share ("bao nhiêu % cán bộ …").
+HEADCOUNT_CUE = re.compile(r"\b(?:bao nhieu|may|bn|so luong|so)(?! phan tram) (?:bien che|can bo|cong chuc|"
+                           r"vien chuc|nhan su)\b(?!.*(?:%|phan tram|ty le))")
 #: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
 #: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3", a contact (canon key → words said).
 UNLISTED_FIELDS: dict[str, str] = {
@@ -253,10 +257,10 @@ TOPIC_GENERIC = re.compile(r"\bcai cach hanh chinh(?: nha nuoc)?\b")
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
 #: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch", "có sản
 #: phẩm Quyết định …" (no verb: the product's own first words, from
-#: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'"
-#: (not "sản phẩm là gì", which asks the field).
+#: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'",
+#: "đầu ra là Quyết định" (not "sản phẩm là gì", which asks the field).
 PRODUCT_IS = re.compile(
-    r"\bsan pham (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
+    r"\b(?:san pham|(?<!ket qua )dau ra) (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
     r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )
