@@ -109,7 +109,7 @@ from retrieval.answer_unstated import (
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
-from retrieval.question.followup import follow_up
+from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
 
@@ -246,7 +246,7 @@ class Answerer:
         query = parse_query(question, self.catalog)
         previous = self._previous_query(history, plan) if history else None
         if previous is not None:
-            query = follow_up(query, previous)
+            query = follow_unit(follow_up(query, previous), previous, self.plans, self.catalog)
         # a day the question gives ("tính đến ngày 30/9/2025") wins over the clock
         query.today = query.today or _iso(today or self.today or date.today())
         note = self._apply_scope(query, plan)

@@ -97,14 +97,17 @@ class MentionIndex:
         do not. ``None`` when none does (the caller searches passages)."""
         term = _loose(query.mention or "")
         words = set(topic_words(term))
+        # an acronym written in capitals ("AI", "RPA") is never a stopword here
+        every = words | {w for w in map(str.lower, re.findall(r"\b[A-Z]{2,}\b", query.text)) if w in term.split()}
         numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
         found: list[tuple[str, list[Chunk]]] = []
         missing: list[str] = []
         for doc in docs:
             hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
-            if not hits and len(words) >= 2:  # the words apart, in one passage
-                hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
+            if not hits and len(words) >= 2:  # the words apart, in one passage, with its
+                # acronyms ("ứng dụng AI" needs "ai", not only "ứng dụng")
+                hits = [c for key, c in self.by_doc.get(doc, []) if every <= set(key.split())]
             if not hits and len(words) >= LOOSE_WORDS:
                 # a long description: all its words but one, its first and last pairs as written
                 ends = (" ".join(term.split()[:2]), " ".join(term.split()[-2:]))

@@ -10,7 +10,9 @@ weight it holds. The rows scoring at least :data:`MIN_SIMILAR`, within
 :data:`NEAR_BEST` of their plan's best, at most :data:`PER_PLAN` per plan,
 answer; a plan with none is said so. When the previous answer listed a
 whole group (more than :data:`MANY_SOURCES` rows), its question's topic is
-compared instead.
+compared instead; when it showed one row and a target plan has no row
+like it, a row holding every word of the conversation's subject
+(``Query.subject``) is.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
         # the previous answer listed a whole group: what its question was about
         wanted = [set(topic_words(canon(query.topic))) - names]
         about = "các nhiệm vụ vừa nêu"
+    subject = set(topic_words(canon(query.subject))) - names if query.subject and len(sources) == 1 else set()
     blocks, citations, silent = [], [], []
     for plan in targets:
         scored: dict[str, tuple[float, Task]] = {}
@@ -97,6 +100,11 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
                 numbered = parent_task(plan, row) or row
                 if score >= MIN_SIMILAR and score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
+        if not scored and subject:
+            # no row like the one shown, but one on what the conversation asked about ("KH
+            # nào có nv ứng dụng AI?", "cái của VK …", "còn của NAP?"): every word of it
+            scored = {(r := parent_task(plan, row) or row).number or "": (1.0, r)
+                      for row in plan.tasks if subject <= row_words(row)}
         ranked = sorted(scored.values(), key=lambda x: -x[0])
         if not ranked:
             silent.append(plan_label(tasks.catalog, plan.doc))

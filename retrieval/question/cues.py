@@ -33,7 +33,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
         r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay)|^han\b|han$)\b"
+        r"han (?:nao|khi|ngay)|^han\b|han$|(?:thang|quy) may$|han ghi (?:the nao|ra sao|gi|nhu the nao))\b"
     ),
     "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra)\b"),
     "content": re.compile(r"\b(?:noi dung|la gi|lam gi|viec gi|ve gi|ve viec gi|gom nhung gi|"
@@ -145,9 +145,12 @@ MONTH_SPAN = re.compile(
     r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+#: A year a deadline must fall in: "hoàn thành năm 2030", "hạn trong 2026",
+#: "cái nào năm 2030" (after "nào" only with "năm", and not "kế hoạch nào năm 2026": a plan's year).
 YEAR_FILTER = re.compile(
-    r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
-    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?((?:19|20)\d{2})\b"
+    r"\b(?:(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
+    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?"
+    r"|(?<!ke hoach )(?<!xa )(?<!phuong )nao\s+(?:(?:la|vao|trong|den)\s+)?nam\s+)((?:19|20)\d{2})\b"
 )
 #: "cả năm" with no year: the plan's whole year ("trừ những việc làm cả năm"),
 #: not "cả năm xã / kế hoạch" (all five plans).
@@ -296,9 +299,26 @@ MENTION_BEFORE = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
     r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
 )
+#: A column named as such: "cột mục tiêu ghi gì?", "ô sản phẩm".
+COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop|chu tri|thoi gian|thoi han)\b")
+#: The unit of the row just shown, pointed at: "đơn vị đó còn chủ trì nv nào?",
+#: "phòng này còn làm gì nữa", "cơ quan chủ trì đó".
+THAT_UNIT = re.compile(r"\b(?:don vi|co quan|phong|ban|bo phan|trung tam)(?: chu tri| phoi hop)? (?:do|nay|tren|vua neu)\b")
+#: One row of the previous answer by its place: "nv đầu tiên sản phẩm là gì?",
+#: "cái thứ hai ai chủ trì", "việc cuối cùng"; group 1 the place word (:data:`ORDINALS`).
+ORDINAL_ROW = re.compile(r"\b(?:nhiem vu|viec|cai|dong|muc) (dau tien|thu nhat|thu hai|thu ba|thu tu|thu nam|"
+                         r"thu [1-9]|cuoi cung|cuoi)\b")
+#: The place an :data:`ORDINAL_ROW` word gives (0 the first, -1 the last).
+ORDINALS = {"dau tien": 0, "thu nhat": 0, "thu 1": 0, "thu hai": 1, "thu 2": 1, "thu ba": 2, "thu 3": 2,
+            "thu tu": 3, "thu 4": 3, "thu nam": 4, "thu 5": 4, "cuoi cung": -1, "cuoi": -1}
+#: The row after (or before) the one just asked: "nv tiếp theo thì sao", "nhiệm
+#: vụ kế tiếp", "còn việc trước đó?"; group 1 says which way.
+NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|sau|sau do|tiep)"
+                      r"|truoc do|lien truoc|truoc)\b")
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
-WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
-                             r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b"
+WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay)|"
+                             r"trong (?:so )?(?:cac|nhung|may) (?:nhiem vu|viec|cai|dong) (?:do|nay|tren|vua roi|vua neu)"
+                             r"|o tren)\b"
                              r"|\b(?:trong|giua|(?:ca )?)\s*(?:2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
 #: The number of earlier rows pointed at: "trong 2 cái đó", "giữa hai nhiệm vụ này".
 COUNTED_PREVIOUS = re.compile(r"\b(2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
@@ -354,9 +374,10 @@ PADDING = re.compile(
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
 )
 #: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên",
-#: or by the pronoun "nó" ("sp của nó là gì?", "nó do ai chủ trì?").
+#: by the pronoun "nó" ("sp của nó là gì?", "nó do ai chủ trì?"), or as "the one
+#: of" a plan ("cái của VK ai chủ trì?" after rows of several plans).
 THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b"
-                      r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b")
+                      r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b|^(?:(?:con|the|vay) )?cai cua\b")
 #: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")

@@ -127,7 +127,10 @@ class Query:
       names, field cues, follow-up cues, padding and particles are taken out
       (:func:`retrieval.question.parse.content_words`; "the LH thì tỷ lệ đúng
       hạn tối thiểu bao nhiêu?" gives "ty le dung han toi thieu", "còn TX thì
-      sao?" none);
+      sao?" none); ``subject`` what the conversation is about: the latest
+      topic, term or content words a turn gave ("KH nào có nv ứng dụng AI?"
+      gives "ung dung ai", kept through "cái của VK ai chủ trì?"), for rows
+      "like" the ones shown;
     * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
@@ -191,6 +194,7 @@ class Query:
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
     content: list[str] = field(default_factory=list)
+    subject: str | None = None
     intent: str = "search"
     search_text: str = ""
 

@@ -492,6 +492,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.metas = [name for name, pat in META_CUES if pat.search(key)]
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
+    if "bases" in q.metas and "decision" in q.metas and re.search(r"\bcan cu\b.*\bquyet dinh\b", key) \
+            and not re.search(r"\bquyet dinh\b.*\bcan cu\b", key):
+        q.metas.remove("decision")  # "căn cứ KH của thành phố là QĐ số mấy?": the basis's number
     if "bases" in q.metas and "signer" not in q.metas and SIGNER_ANY.search(key):
         q.metas.insert(0, "signer")  # "ai ký QĐ, căn cứ KH của thành phố số mấy?": both
     if q.metas == ["date"] and set(q.fields) & {"lead", "coordinating", "product"}:
@@ -539,6 +542,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.content = content_words(leftover)
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
+    q.subject = q.topic or q.mention or " ".join(q.content) or None
     if q.intent in (Intent.SEARCH, Intent.META, Intent.PLANS, Intent.WHICH_PLANS, Intent.LOOKUP,
                     Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
         q.unit = q.unit_text = q.period = q.period_until = q.deadline_text = q.recurrence = None
