@@ -25,6 +25,8 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   the few sentences of the best passages
   (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
+A question whose clauses each name a plan and ask their own thing is
+first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`).
 Before the handler, the body-first routes of :attr:`Answerer.before`
 (a unit's duties, a section or list found by its heading, reporting) are
 tried in declared order; after a handler that finds nothing or abstains,
@@ -61,6 +63,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
+from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_funding import asks_funding, funding_answer
@@ -211,6 +214,11 @@ class Answerer:
         #: routes tried before the intent's handler, and after it when it found
         #: nothing or abstained (:meth:`_routes`)
         self.before, self.after = self._routes()
+        #: routes that divide a question before any handler reads it
+        self.split = (
+            # "giải ngân đầu tư: VK chỉ tiêu bn, TX có nv nào?": each plan's clause alone
+            Route("clauses", lambda q: names_several(q), self._clauses),
+        )
 
     @property
     def searcher(self) -> HybridSearcher | None:
@@ -362,6 +370,11 @@ class Answerer:
             found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return found
+        for route in self.split:
+            if route.applies(query):
+                found = route.run(query)
+                if found is not None:
+                    return found
         if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
             return per_plan_answer(query, self.catalog, self._handle)
         found = self._handle(query)
@@ -437,6 +450,12 @@ class Answerer:
                   one_plan(list_answer)),
         )
         return before, after
+
+    def _clauses(self, query: Query) -> Answer | None:
+        """Each plan's own clause answered alone (:mod:`retrieval.answer_clauses`),
+        or ``None`` when the question is not so divided."""
+        clauses = plan_clauses(query, self.catalog)
+        return clauses_answer(query, self.catalog, clauses, self._route) if clauses else None
 
     def _unit_duties(self, query: Query) -> Answer | None:
         """The unit's duties listed in the body, then the annex rows it leads;

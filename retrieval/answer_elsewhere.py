@@ -10,7 +10,7 @@ plan's nearest target, a figure about something else, said confidently.
 The topic is the question without its frame and plan names
 (:func:`retrieval.answer_targets.target_topic`); a plan "states" it when one
 of its figure-stating passages holds :data:`retrieval.answer_targets.MIN_SHARE`
-of the topic (:meth:`retrieval.answer_targets.TargetIndex.share`, word pairs
+of the topic (:meth:`retrieval.answer_targets.TargetIndex.stating`, word pairs
 weighted most). The asked plan must stay under that share and at least
 :data:`MARGIN` below the plan that states it best, so a target the asked plan
 writes in other words than the question's is not refused.
@@ -58,13 +58,14 @@ def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -
     if len(words) < MIN_WORDS or not query.plans:
         return None
     asked = query.plans[0]
-    own = targets.share(asked, words)
-    if own >= MIN_SHARE:
+    if targets.stating(asked, words):
         return None
+    own = targets.share(asked, words)
     lines, evidence = [], []
     for doc in sorted(targets.plans):
         found = targets.best(doc, words) if doc != asked else None
-        if found is None or targets.share(doc, words) < own + MARGIN:
+        # a loosely matched statement (all the topic's words but one) counts as MIN_SHARE
+        if found is None or max(targets.share(doc, words), MIN_SHARE) < own + MARGIN:
             continue
         chunk, values = found
         plan = targets.plans.get(doc)

@@ -32,8 +32,8 @@ FIELD_CUES: dict[str, re.Pattern] = {
     "deadline": re.compile(
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
-        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay)|^han\b|han$|(?:thang|quy) may$|han ghi (?:the nao|ra sao|gi|nhu the nao))\b"
+        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
+        r"han (?:nao|khi|ngay)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao))\b"
     ),
     "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra)\b"),
     "content": re.compile(r"\b(?:noi dung|la gi|lam gi|viec gi|ve gi|ve viec gi|gom nhung gi|"
@@ -54,6 +54,14 @@ CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
 #: giao", "tinh giản bao nhiêu biên chế"), not a share ("bao nhiêu % cán bộ …").
 HEADCOUNT_CUE = re.compile(r"\b(?:bao nhieu|may|bn|so luong|so)(?! phan tram) (?:bien che|can bo|cong chuc|"
                            r"vien chuc|nhan su)\b(?!.*(?:%|phan tram|ty le))")
+#: A target named by its subject asks its value: "TX chỉ tiêu hài lòng về dịch
+#: vụ y tế?", "chỉ tiêu thực hiện TTHC không phụ thuộc địa giới" (a figure), not
+#: "chỉ tiêu gì / nào / chủ yếu / 2.2", "phần chỉ tiêu", "mấy chỉ tiêu" — and only
+#: when nothing in the question asks for a list or a kind (:data:`TARGET_KIND`).
+TARGET_VALUE = re.compile(r"(?<!phan )(?<!may )\bchi tieu (?!(?:gi|nao|chu yeu|con|cu the|la|so|thu|cua|ve|nay|do|"
+                          r"tren|\d+)\b)\w+")
+#: Words asking which targets or their kind ("gồm", "những", "gì", "so sánh").
+TARGET_KIND = re.compile(r"\b(?:gi|nao|gom|nhung|cac|liet ke|may|khac|so sanh)\b")
 #: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
 #: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3", a contact (canon key → words said).
 UNLISTED_FIELDS: dict[str, str] = {
@@ -100,7 +108,7 @@ COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
 COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
-    r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) nhat\b"
+    r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
 )
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
@@ -345,9 +353,27 @@ AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den he
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
-#: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.
+#: "tương tự", "giống vậy", "như vậy", "(xã) khác cũng có": the like of the previous answer's rows.
 SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nhu tren|voi)|nhu vay|nhu the|"
-                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia))\b")
+                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia)|"
+                     # "xã nào khác cũng có việc làm lại bộ máy không?"
+                     r"khac cung (?:co|lam|dat|neu))\b")
+#: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
+#: "nội dung trên", "việc này", "cái này", "như vậy" — "các xã khác chỉ
+#: tiêu này thế nào?" asks the previous question's target of other plans.
+BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|viec|cai|con so|muc|linh vuc)"
+                            r" (?:nay|do|tren|vua roi|vua hoi|vua neu)|nhu vay|nhu the|nhu tren|tuong tu)\b")
+#: The verdict asked of a comparison, no part of its subject: "ai cao hơn",
+#: "cao hơn hay bằng nhau", "thấp hơn", "như nhau", "đều có … đúng không",
+#: "phải không", "ghi thế nào".
+COMPARISON_VERDICT = re.compile(
+    r"\b(?:(?:ai|ben nao|xa nao|noi nao|ke hoach nao|kh nao) )?(?:cao hon|thap hon|nhieu hon|it hon|lon hon|"
+    r"nho hon|hon kem|bang nhau|ngang nhau|nhu nhau|giong hay khac|khac hay giong)"
+    r"(?: (?:hay|hoac) (?:bang nhau|ngang nhau|nhu nhau|thap hon|cao hon))?\b"
+    r"|\b(?:dung|phai) (?:khong|ko|k|chu|chua)\b|\bdeu\b|\bghi (?:the nao|ra sao|nhu the nao|gi)\b")
+#: A plan's own one of the rows just listed: "cái của VK ai chủ trì?", "còn của
+#: NAP thì tháng mấy?" (after "KH nào có nv ứng dụng AI?").
+PLANS_OWN_ROW = re.compile(r"^(?:(?:con|the|vay|the con) )?(?:(?:cai|nhiem vu|viec) )?cua\b")
 #: "kế hoạch nào khác", "xã khác", "nơi khác": every plan but the previous one.
 OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? khac\b")
 #: The row's number asked of a task described by its content: "là nhiệm vụ số

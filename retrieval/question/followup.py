@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.question.catalog import PlanCatalog
 from retrieval.question.cues import (
+    BACK_REFERENCE,
     BARE_NUMBER,
     COUNT_WORDS,
     COUNTED_PREVIOUS,
@@ -19,6 +20,7 @@ from retrieval.question.cues import (
     ORDINALS,
     OTHER_PLAN,
     OTHER_PLANS,
+    PLANS_OWN_ROW,
     SIMILAR,
     THAT_ROW,
     THAT_UNIT,
@@ -58,13 +60,14 @@ def follow_up(question: Query, previous: Query) -> Query:
                 fields=list(question.fields), sections=list(question.sections),
                 result_keys=[])
     q.recent_keys = _recent(previous)
-    if not q.content:  # "cái của VK ai chủ trì?" is about what the last turn was
-        q.subject = q.subject or previous.subject
     q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
         if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
             return _asked_of(previous, [other[-1]], q)
+    same = _same_target(q, previous)
+    if same is not None:
+        return same
     similar = _similar(q, previous)
     if similar is not None:
         return similar
@@ -84,6 +87,11 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.task_refs = []
         q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
         return q
+    own = _own_rows(q)
+    if own:
+        # "còn của NAP thì tháng mấy?" after a list of plans: that plan's row of the list
+        q.task_refs, q.intent = own, Intent.TASK
+        return q
     elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key))
     if not elliptic:
         return q
@@ -96,7 +104,7 @@ def follow_up(question: Query, previous: Query) -> Query:
                  or (previous.intent == Intent.TASK and not _typed_refs(previous)))):
         # "cái của VK ai chủ trì?" (a row found from an earlier turn), then "còn của
         # NAP thì tháng mấy?": the row of NAP like the one just shown
-        q.similar_to, q.topic, q.subject = list(previous.result_keys[:1]), previous.topic, previous.subject
+        q.similar_to, q.topic = list(previous.result_keys[:1]), previous.topic
         q.fields = q.fields or list(previous.fields)
         q.intent = Intent.SIMILAR
         return q
@@ -210,6 +218,19 @@ def _asks_of_its_own(q: Query, previous: Query) -> bool:
     return len([w for w in q.content if w not in before]) >= 2
 
 
+def _own_rows(q: Query) -> list[str]:
+    """"cái của VK ai chủ trì?", "còn của NAP thì tháng mấy?"
+    (:data:`PLANS_OWN_ROW`, one plan named, a field asked, no row number):
+    the numbers of that plan's rows among the conversation's recent rows
+    (``q.recent_keys``: a which-plans answer lists one or two a plan), when
+    there are 1 to :data:`FOLLOW_ROWS`; else ``[]``."""
+    if not (PLANS_OWN_ROW.search(q.key) and q.plan_named and len(q.plans) == 1 and q.fields
+            and not q.task_refs and not q.has_filter):
+        return []
+    numbers = list(dict.fromkeys(n for doc, n in q.recent_keys if doc == q.plans[0]))
+    return numbers if 1 <= len(numbers) <= FOLLOW_ROWS else []
+
+
 def _recent(previous: Query) -> list[tuple[str, str]]:
     """The rows of the turns up to ``previous``, latest last, each once (at most 12)."""
     keys = [k for k in previous.recent_keys if k not in previous.result_keys] + list(previous.result_keys)
@@ -235,26 +256,54 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
     return replace(previous, plans=plans, plan_named=True,
                    task_refs=list(previous.task_refs), fields=list(previous.fields),
                    sections=list(previous.sections), result_keys=[], previous_keys=[],
-                   cross_doc=False, mentioned=list(question.mentioned))
+                   cross_doc=False, mentioned=list(question.mentioned), other_than=[])
+
+
+def _same_target(q: Query, previous: Query) -> Query | None:
+    """"các xã khác chỉ tiêu này thế nào?", "xã nào cũng đặt mục tiêu như
+    vậy?", "ở NAP và VK chỉ tiêu đó bao nhiêu?": a target question across
+    plans that points back (:data:`BACK_REFERENCE`) asks the previous turn's
+    subject — its topic, else its words (``topic``; the target answer reads
+    them instead of this question's) — of the plans named, else of every
+    plan, less the previous turn's when it says "khác"
+    (:data:`OTHER_PLANS`: ``other_than``); ``None`` otherwise."""
+    if q.intent != Intent.TARGETS or not BACK_REFERENCE.search(q.key) or q.task_refs:
+        return None
+    q.topic = previous.topic or previous.key
+    if not q.plan_named:
+        q.plans, q.cross_doc = [], True
+        q.other_than = list(previous.plans) if OTHER_PLANS.search(q.key) else []
+    return q
 
 
 def _similar(q: Query, previous: Query) -> Query | None:
     """"VK có nv tương tự không?", "kế hoạch nào khác cũng có nhiệm vụ kiểm
     tra như vậy?": intent ``similar`` over the previous answer's rows, of
     the plans named (other than the previous ones) or, with "khác" / a
-    cross-plan wording and no plan named, of every other plan; ``None``
-    when the question is not such a follow-up."""
-    if not SIMILAR.search(q.key) or not (previous.result_keys or previous.similar_to) or q.task_refs:
+    cross-plan wording and no plan named, of every other plan; after a turn
+    that gave no row, the previous question's topic (its words) is compared
+    instead, and a topic the question says itself ("… tương tự về tập huấn
+    AI") wins; ``None`` when the question is not such a follow-up."""
+    if not SIMILAR.search(q.key) or q.task_refs:
         return None
     named = q.plan_named and bool(q.plans) and set(q.plans) != set(previous.plans)
     others = not q.plan_named and bool(OTHER_PLANS.search(q.key) or q.cross_doc)
     if not (named or others):
         return None
-    if previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
+    # the section of the rows compared (Lộc Hòa's numbers restart per section: "mục III.3")
+    q.section_number = previous.section_number if previous.intent in (Intent.TASK, Intent.SIMILAR) else None
+    q.subsection_number = None
+    if q.topic:  # "NAP có việc gì tương tự về tập huấn AI không?": the topic it says itself
+        q.similar_to, q.topic = [], q.text
+    elif previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
         q.similar_to, q.topic = list(previous.similar_to), previous.topic
     else:
+        # the previous rows, and what they were asked about; a turn that found no
+        # row leaves its question's words to compare ("xã nào khác có nv tương tự?")
         q.similar_to = list(previous.result_keys)
-        q.topic = previous.topic or previous.key  # what the previous rows were asked about
+        q.topic = previous.topic or previous.text
+    if not (q.similar_to or q.topic):
+        return None
     q.fields = q.fields or list(previous.fields)
     if others:
         q.plans, q.plan_named, q.cross_doc = [], False, True

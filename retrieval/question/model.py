@@ -115,7 +115,8 @@ class Query:
       ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``similar_to`` ((doc, number) of the previous
       answer's rows the question asks the like of, "… có nhiệm vụ tương tự
-      không?"); ``today`` ISO date the windows count from ("tính đến ngày
+      không?"); ``other_than`` docs the question sets aside ("các xã
+      khác chỉ tiêu này thế nào?": the previous turn's plans); ``today`` ISO date the windows count from ("tính đến ngày
       30/9" gives 1/10: that day has passed, and ``today_given``; else set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
@@ -127,10 +128,7 @@ class Query:
       names, field cues, follow-up cues, padding and particles are taken out
       (:func:`retrieval.question.parse.content_words`; "the LH thì tỷ lệ đúng
       hạn tối thiểu bao nhiêu?" gives "ty le dung han toi thieu", "còn TX thì
-      sao?" none); ``subject`` what the conversation is about: the latest
-      topic, term or content words a turn gave ("KH nào có nv ứng dụng AI?"
-      gives "ung dung ai", kept through "cái của VK ai chủ trì?"), for rows
-      "like" the ones shown;
+      sao?" none);
     * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
@@ -188,13 +186,13 @@ class Query:
     mention: str | None = None
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     similar_to: list[tuple[str, str]] = field(default_factory=list)
+    other_than: list[str] = field(default_factory=list)
     today: str | None = None
     today_given: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
     content: list[str] = field(default_factory=list)
-    subject: str | None = None
     intent: str = "search"
     search_text: str = ""
 
