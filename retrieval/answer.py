@@ -65,6 +65,7 @@ from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
+from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -100,8 +101,12 @@ from retrieval.answer_text import (
 from retrieval.answer_unstated import (
     annex_answer,
     asks_annex,
+    asks_contact,
+    asks_headcount,
     asks_person,
     asks_progress_share,
+    contact_answer,
+    headcount_answer,
     person_answer,
     progress_share_answer,
 )
@@ -339,6 +344,10 @@ class Answerer:
             return progress_share_answer(query, scope, self.catalog)
         if asks_person(query) and not query.task_refs:
             return person_answer(query, scope, self.catalog)
+        if asks_contact(query):
+            return contact_answer(query, scope, self.catalog)
+        if asks_headcount(query):
+            return headcount_answer(query, scope, self.catalog)
         return None
 
     def _topic_pairs(self, query: Query) -> frozenset[str]:
@@ -426,6 +435,10 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
+            # "Phú Thái chỉ tiêu số hóa hồ sơ bao nhiêu %?" stated only by other
+            # plans: refused, naming them, before a passage quotes another figure
+            Route("elsewhere", asks_figure_of_one_plan,
+                  lambda q: elsewhere_answer(q, self.targets, self.catalog)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

@@ -6,7 +6,10 @@ headings, :attr:`ingest.model.Section.locator`, e.g. "III.7.d"), not a task
 row. The answer quotes the section's heading and every paragraph and item
 under it (its sub-sections included), cited by its locator, instead of one
 sentence of it. A number written without its outer part ("7.d" for
-"III.7.d") matches when exactly one section of the plan ends with it.
+"III.7.d") matches when exactly one section of the plan ends with it. A
+number qualified by a part's heading ("mục II.5 phần cải cách TTHC") names
+a section of that part only: a section so numbered under another heading
+("II.5. Cải cách tài chính công") is not it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from ingest.model import Plan, Section
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.query import PlanCatalog, Query
+from retrieval.answer_tasks import holds_named_section
+from retrieval.query import PlanCatalog, Query, section_words
 
 __all__ = ["SECTION_REF", "asked_section_refs", "find_section", "section_answer"]
 
@@ -48,6 +52,16 @@ def find_section(plan: Plan, ref: str) -> Section | None:
     return tail[0] if len(tail) == 1 else None
 
 
+def _under_named_part(plan: Plan, section: Section, query: Query) -> bool:
+    """True when the question names no part by its heading, or the heading
+    of ``section`` or of a section above it holds the part's words."""
+    if not (query.sections or query.section):
+        return True
+    chain = [s for s in plan.sections
+             if s.locator and (s is section or section.locator.startswith(s.locator + "."))]
+    return any(holds_named_section(section_words(s.heading), query) for s in chain)
+
+
 def _texts(plan: Plan, section: Section) -> list[str]:
     """Every paragraph of ``section`` and of the sections under it, in order."""
     prefix = section.locator + "."
@@ -74,7 +88,7 @@ def section_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Ans
     for plan in plans:
         for ref in refs:
             section = find_section(plan, ref)
-            if section is None:
+            if section is None or not _under_named_part(plan, section, query):
                 continue
             texts = [shorten(t, PARAGRAPH_CHARS) for t in _texts(plan, section)][:MAX_PARAGRAPHS]
             if not texts:

@@ -32,7 +32,8 @@ from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT
 from retrieval.question.selection import topic_words
 
-__all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex"]
+__all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex", "target_excerpt",
+           "target_topic"]
 
 #: Share of the topic words a passage must hold to state the plan's target.
 MIN_SHARE = 0.7
@@ -84,6 +85,18 @@ def _excerpt(text: str, words: list[str]) -> str:
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
+def target_topic(q: Query, catalog: PlanCatalog) -> list[str]:
+    """The target's content words in ``q`` ("Phú Thái đặt chỉ tiêu số hóa hồ
+    sơ TTHC bao nhiêu %?" → ``["so", "hoa", "ho", "so", …]`` minus repeats):
+    the question without its frame phrases and plan names."""
+    return _topic(q.key, catalog)
+
+
+def target_excerpt(text: str, words: list[str]) -> str:
+    """At most :data:`EXCERPT` characters of ``text`` around the first of ``words``."""
+    return _excerpt(text, words)
+
+
 def _share(words: list[str], pairs: list[str], keys: set[str], text: str) -> float:
     """How much of the topic a passage holds (0..1): 0.3 × the share of its
     words + 0.7 × the share of its adjacent word pairs, so "số hóa hồ sơ" is
@@ -108,6 +121,13 @@ class TargetIndex:
             if values:
                 key = canon(chunk.quote)
                 self.by_doc.setdefault(chunk.doc, []).append((set(key.split()), f" {key} ", chunk, values))
+
+    def share(self, doc: str, words: list[str]) -> float:
+        """How much of the topic ``words`` the best figure-stating passage of
+        ``doc`` holds (0..1; 0 when ``doc`` states no figure)."""
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        return max((_share(words, pairs, keys, text) for keys, text, _, _ in self.by_doc.get(doc, [])),
+                   default=0.0)
 
     def best(self, doc: str, words: list[str]) -> tuple[Chunk, list[str]] | None:
         """The passage of ``doc`` holding most of ``words`` (targets before

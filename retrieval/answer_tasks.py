@@ -27,6 +27,7 @@ from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
 from retrieval.answer_model import Answer, abstention
+from retrieval.answer_numbering import numbering_note
 from retrieval.answer_rows import (
     FIELD_LABELS,
     figure_text,
@@ -77,7 +78,13 @@ def section_words_match(task: Task, query: Query) -> bool:
     """Does ``task``'s section or sub-section hold at least 75 % of the
     distinctive words (:func:`retrieval.query.section_words`) of one of the
     sections the query names (``query.sections``, else ``query.section``)?"""
-    have = section_words(task.section) | section_words(task.subsection)
+    return holds_named_section(section_words(task.section) | section_words(task.subsection), query)
+
+
+def holds_named_section(have: frozenset[str], query: Query) -> bool:
+    """Do the heading words ``have`` hold at least 75 % of the distinctive
+    words of one of the sections the query names by its heading ("phần cải
+    cách TTHC": ``query.sections``, else ``query.section``)?"""
     for key in query.sections or ([query.section] if query.section else []):
         wanted = section_words(key)
         if wanted and len(wanted & have) / len(wanted) >= 0.75:
@@ -322,8 +329,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"về “{written_span(query.topic, sources) or query.topic}”")
     if query.product_text:
         written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
-        parts.append(f"có sản phẩm ghi đúng “{written}”" if written
-                     else f"có sản phẩm gồm “{query.product_text}”")
+        cells = sorted((t.product for t in tasks or [] if t.product), key=len)
+        said = written_span(query.product_text, [*cells, query.text]) or next(
+            (c for c in cells if canon(c) == query.product_text), query.product_text)
+        parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.overdue:
@@ -457,7 +466,9 @@ class TaskAnswerer:
             asked = "nhiệm vụ " + ", ".join(query.task_refs)
             if query.section_number:
                 asked += f" thuộc mục {query.section_number.upper()}"
-            return abstention(query, reason=missing_reason(self.catalog, scope, asked))
+            reason = missing_reason(self.catalog, scope, asked)
+            note = numbering_note(scope[0], query.section_number) if len(scope) == 1 else None
+            return abstention(query, reason=f"{reason.rstrip('.')}: {note}." if note else reason)
         if (query.fields == ["objective"] and not query.unlisted and not COLUMN_ASKED.search(query.key)
                 and not any(t.objective for p, _ in found for t in p.tasks)
                 and all(has_figure(figure_text(t, sub_rows(p, t))) for p, t in found)):

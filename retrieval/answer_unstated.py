@@ -8,7 +8,13 @@
 * a share of progress ("nv 13 tới giờ đã hoàn thành được bao nhiêu %?"):
   neither the plan nor the task statuses record percentages;
 * whether a plan has an annex of tasks ("Kế hoạch Phú Thái có phụ lục nhiệm
-  vụ không?"): from the plan model, "có, N nhiệm vụ" or "không có".
+  vụ không?"): from the plan model, "có, N nhiệm vụ" or "không có";
+* a contact ("so dt phong VH-XH xa Phu Thai la bao nhieu?", "email của Trung
+  tâm PVHCC"): plans name units, not their telephone numbers or addresses;
+  refused for each plan that writes no telephone number or mail address;
+* a headcount ("trung tâm PVHCC có bao nhiêu biên chế?", "TX có bao nhiêu cán
+  bộ công chức?"): plans set shares ("100% cán bộ, công chức …"), not staff
+  numbers; refused for each plan that writes no count of staff.
 """
 
 from __future__ import annotations
@@ -21,10 +27,10 @@ from ingest.textnorm import fold, nfc
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, task_citation
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import PERSON_CUE, PROGRESS_SHARE
+from retrieval.question.cues import CONTACT_CUE, CONTACT_FIELDS, HEADCOUNT_CUE, PERSON_CUE, PROGRESS_SHARE
 
-__all__ = ["annex_answer", "asks_annex", "asks_person", "asks_progress_share", "person_answer",
-           "progress_share_answer"]
+__all__ = ["annex_answer", "asks_annex", "asks_contact", "asks_headcount", "asks_person", "asks_progress_share",
+           "contact_answer", "headcount_answer", "person_answer", "progress_share_answer"]
 
 #: Positions the plans name without a person.
 POSITION = re.compile(r"\b(?:(?:pho )?giam doc|(?:pho )?chu tich|(?:pho )?truong phong|(?:pho )?chanh van phong|"
@@ -138,3 +144,61 @@ def annex_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answe
             lines.append(f"Kế hoạch {label} (tệp đã nạp) không có phụ lục nhiệm vụ.")
             citations.append(Citation(plan.doc, plan_title(plan), "Kế hoạch", None, plan_title(plan) or label))
     return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
+
+
+#: What a written contact looks like: a telephone number ("0290 3851 234",
+#: "0290.3851234") or a mail address.
+_CONTACT_WRITTEN = re.compile(r"\b0\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}\b|\S@\S+\.\w")
+
+
+def asks_contact(query: Query) -> bool:
+    """True when ``query`` asks a contact detail ("số điện thoại", "sđt",
+    "email", "đường dây nóng") and no task row by number (that row's answer
+    says its own refusal)."""
+    return bool(CONTACT_CUE.search(query.key)) and not query.task_refs
+
+
+def _texts(plan: Plan) -> list[str]:
+    """Every body paragraph and task row (content, units, product) of ``plan``."""
+    texts = [p.text or "" for s in plan.sections for p in s.paragraphs]
+    return texts + [" ".join(filter(None, (t.content, t.objective, t.lead, t.coordinating, t.product)))
+                    for t in plan.tasks]
+
+
+def _writes_contact(plan: Plan) -> bool:
+    return any(_CONTACT_WRITTEN.search(t) for t in _texts(plan))
+
+
+def contact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """The abstention for a contact no plan of ``plans`` writes: "Kế hoạch X
+    không ghi số điện thoại (kế hoạch chỉ nêu tên cơ quan, đơn vị …)";
+    ``None`` when one of them writes a telephone number or mail address
+    (passage search then quotes it)."""
+    m = CONTACT_CUE.search(query.key)
+    if m is None or not plans or any(_writes_contact(p) for p in plans):
+        return None
+    what = CONTACT_FIELDS[m.group(1)]
+    lines = [f"Kế hoạch {plan_label(catalog, p.doc)} không ghi {what} (kế hoạch chỉ nêu tên cơ quan, "
+             f"đơn vị thực hiện, không có thông tin liên hệ)." for p in plans]
+    return abstention(query, reason="\n".join(lines))
+
+
+#: A staff count written in a plan: "12 biên chế", "05 công chức" (not "100% cán bộ").
+_HEADCOUNT_WRITTEN = re.compile(r"\b\d+(?![\d%,.])\s+(?:biên chế|cán bộ|công chức|viên chức|người)", re.IGNORECASE)
+
+
+def asks_headcount(query: Query) -> bool:
+    """True when ``query`` asks a number of staff (:data:`HEADCOUNT_CUE`), not
+    a share ("bao nhiêu % cán bộ": the key drops "%"), and no task row by number."""
+    return bool(HEADCOUNT_CUE.search(query.key)) and "%" not in query.text and not query.task_refs
+
+
+def headcount_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """The abstention for a staff count no plan of ``plans`` writes: "Kế hoạch
+    X không nêu số biên chế, số cán bộ, công chức …"; ``None`` when one of
+    them writes a count ("12 biên chế"), for passage search to quote."""
+    if not plans or any(_HEADCOUNT_WRITTEN.search(t) for p in plans for t in _texts(p)):
+        return None
+    lines = [f"Kế hoạch {plan_label(catalog, p.doc)} không nêu số biên chế, số lượng cán bộ, công chức "
+             f"(kế hoạch chỉ nêu nhiệm vụ và tỷ lệ phải đạt, không nêu số người)." for p in plans]
+    return abstention(query, reason="\n".join(lines))

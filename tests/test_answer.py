@@ -241,8 +241,11 @@ def test_figure_not_stated_abstains(answerer):
 def test_named_plan_restricts_search(answerer):
     searcher = answerer.searcher
     searcher.calls.clear()
-    answerer.answer("Tân Lập đặt chỉ tiêu mức độ hài lòng bao nhiêu phần trăm?")
+    answerer.answer("Tân Lập có tổ chức hội thi tìm hiểu về cải cách hành chính không?")
     assert searcher.calls and all(docs == {TL} for _, docs in searcher.calls)
+    # a target only Nam An Phụ states is refused for Tân Lập, naming Nam An Phụ
+    a = answerer.answer("Tân Lập đặt chỉ tiêu mức độ hài lòng bao nhiêu phần trăm?")
+    assert a.abstained and "Tân Lập" in a.text and "Nam An Phụ" in a.text
 
 
 def test_header_facts(answerer):
@@ -333,7 +336,7 @@ def test_cli_batch_prints_the_json_contract(answerer, tmp_path, capsys):
     assert set(lines[0]["citations"][0]) == {"doc", "title", "locator", "page", "quote"}
     assert lines[0]["citations"][0]["locator"] == "nhiệm vụ 17" and not lines[0]["abstained"]
     assert lines[1]["abstained"] and lines[1]["citations"] == []
-    assert lines[1]["answer"] == "Kế hoạch Nam An Phụ (năm 2026) không có nhiệm vụ 40."
+    assert lines[1]["answer"] == "Kế hoạch Nam An Phụ (năm 2026) không có nhiệm vụ 40: phụ lục chỉ có nhiệm vụ 1–35."
 
 
 def test_llm_configuration_from_settings(monkeypatch):

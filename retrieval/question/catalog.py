@@ -143,6 +143,14 @@ class PlanCatalog:
         #: Every word of every plan's aliases ("nam", "an", "phu", "nap"): left out
         #: of a question's content words.
         self.name_words: frozenset[str] = frozenset(w for e in entries for a in e.aliases for w in a.split())
+        aliases = sorted({a for e in entries for a in e.aliases if a}, key=len, reverse=True)
+        self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, aliases)) + r")\b") if aliases else None
+
+    def without_names(self, key: str) -> str:
+        """``key`` (a ``canon`` text) with every plan's name taken out as a
+        whole ("các nhiệm vụ về số hóa của lộc hòa" → "… về số hóa của"), so a
+        word a name shares with the topic ("hóa" of "số hóa") stays."""
+        return self._names.sub(" ", key) if self._names else key
 
     @classmethod
     def from_plans(cls, plans: Iterable[Plan]) -> PlanCatalog:

@@ -42,6 +42,18 @@ FIELD_CUES: dict[str, re.Pattern] = {
 #: The objective cell of a row asked ("nv 18 cột mục tiêu ghi gì", "mục II.2.2
 #: chỉ tiêu là gì"; not "chỉ tiêu 2.1", a row number).
 OBJECTIVE_CUE = re.compile(r"\b(?:muc tieu|chi tieu)\b(?! (?:so |thu )?\d)")
+#: Contact details asked ("số điện thoại", "sđt", "so dt", "email", "đường dây
+#: nóng"), as named in an answer: the plans name units and positions, no contact.
+CONTACT_FIELDS: dict[str, str] = {
+    "so dien thoai": "số điện thoại", "dien thoai": "số điện thoại", "sdt": "số điện thoại",
+    "so dt": "số điện thoại", "email": "địa chỉ email", "hotline": "số đường dây nóng",
+    "duong day nong": "số đường dây nóng",
+}
+CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
+#: A headcount asked ("có bao nhiêu cán bộ, công chức", "số biên chế được
+#: giao", "tinh giản bao nhiêu biên chế"), not a share ("bao nhiêu % cán bộ …").
+HEADCOUNT_CUE = re.compile(r"\b(?:bao nhieu|may|bn|so luong|so)(?! phan tram) (?:bien che|can bo|cong chuc|"
+                           r"vien chuc|nhan su)\b(?!.*(?:%|phan tram|ty le))")
 #: A target named by its subject asks its value: "TX chỉ tiêu hài lòng về dịch
 #: vụ y tế?", "chỉ tiêu thực hiện TTHC không phụ thuộc địa giới" (a figure), not
 #: "chỉ tiêu gì / nào / chủ yếu / 2.2", "phần chỉ tiêu", "mấy chỉ tiêu" — and only
@@ -51,10 +63,10 @@ TARGET_VALUE = re.compile(r"(?<!phan )(?<!may )\bchi tieu (?!(?:gi|nao|chu yeu|c
 #: Words asking which targets or their kind ("gồm", "những", "gì", "so sánh").
 TARGET_KIND = re.compile(r"\b(?:gi|nao|gom|nhung|cac|liet ke|may|khac|so sanh)\b")
 #: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
-#: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3" (canon key → words said).
+#: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3", a contact (canon key → words said).
 UNLISTED_FIELDS: dict[str, str] = {
     "nguon kinh phi": "nguồn kinh phí", "kinh phi": "kinh phí", "nguon von": "nguồn vốn",
-    "du toan": "dự toán", "chi phi": "chi phí", "so tien": "số tiền",
+    "du toan": "dự toán", "chi phi": "chi phí", "so tien": "số tiền", **CONTACT_FIELDS,
 }
 UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
 #: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
@@ -243,13 +255,23 @@ TOPIC = re.compile(
     r"dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
+#: A topic written between the rows' noun and the list question, with no
+#: "về": "các nv đo lường sự hài lòng là những nv nào", "những nhiệm vụ tuyên
+#: truyền CCHC gồm những nv nào".
+TOPIC_BETWEEN = re.compile(
+    r"\b(?:cac|nhung) (?:nhiem vu|viec) ((?:\w+ ){2,8}?)(?:la|gom|co|bao gom) (?:nhung|cac) "
+    r"(?:nhiem vu|viec|cai) (?:nao|gi)\b"
+)
+#: What every row of a CCHC plan is about, left out of a row topic that says
+#: more ("tuyên truyền CCHC" is "tuyên truyền"): "cải cách hành chính (nhà nước)".
+TOPIC_GENERIC = re.compile(r"\bcai cach hanh chinh(?: nha nuoc)?\b")
 #: A product the rows must have: "nhiệm vụ nào có sản phẩm là báo cáo", "sản
 #: phẩm là Quyết định của UBND xã", "cho ra sản phẩm là kế hoạch", "có sản
 #: phẩm Quyết định …" (no verb: the product's own first words, from
-#: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'"
-#: (not "sản phẩm là gì", which asks the field).
+#: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'",
+#: "đầu ra là Quyết định" (not "sản phẩm là gì", which asks the field).
 PRODUCT_IS = re.compile(
-    r"\bsan pham (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
+    r"\b(?:san pham|(?<!ket qua )dau ra) (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
     r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )

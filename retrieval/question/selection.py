@@ -55,13 +55,17 @@ from retrieval.question.cues import (
     MENTION,
     MENTION_BEFORE,
     NEGATED_AFTER,
+    NUMBER_ASKED,
     OVERDUE,
     PER_PLAN,
     PRODUCT_EXACT,
     PRODUCT_IS,
     PRODUCT_WORDING,
+    ROW_NUMBER_TAIL,
     TOP_LEAD,
     TOPIC,
+    TOPIC_BETWEEN,
+    TOPIC_GENERIC,
     UNTIL_END,
     VALUE_AFTER,
 )
@@ -228,11 +232,15 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
         return
     if q.sections or q.section or not (q.count or q.wants_list):
         return
-    m = TOPIC.search(key)
+    # "NAP có mấy nv liên quan ISO, số mấy?": the rows' numbers asked, not the topic's words
+    m = TOPIC.search(NUMBER_ASKED.sub(" ", ROW_NUMBER_TAIL.sub(" ", key)))
+    if not m and not q.has_filter:  # "các nv đo lường sự hài lòng là những nv nào"
+        m = TOPIC_BETWEEN.search(key)
     if not m:
         return
-    names = catalog.name_words
-    words = [w for w in topic_words(_before_aside(m.group(1), q.text)) if w not in names]
+    words = topic_words(catalog.without_names(_before_aside(m.group(1), q.text)))
+    specific = topic_words(TOPIC_GENERIC.sub(" ", " ".join(words)))
+    words = specific or words  # "về CCHC" alone stays a topic
     if words:
         q.topic = " ".join(words)
 

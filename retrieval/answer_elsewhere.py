@@ -1,0 +1,83 @@
+"""A figure asked of one plan that only other plans state: refused, naming them.
+
+"Phú Thái đặt chỉ tiêu số hóa hồ sơ TTHC bao nhiêu phần trăm?", "NAP chi tieu
+ty le so hoa ho so TTHC bn %?": the question names one plan and asks a
+figure (bao nhiêu, tỷ lệ, %), and the plan asked states no figure on that
+topic while another plan does (Trường Xuân: "100% hồ sơ … được số hóa"). The
+near miss is the genre's classic trap: passage search would quote the asked
+plan's nearest target, a figure about something else, said confidently.
+
+The topic is the question without its frame and plan names
+(:func:`retrieval.answer_targets.target_topic`); a plan "states" it when one
+of its figure-stating passages holds :data:`retrieval.answer_targets.MIN_SHARE`
+of the topic (:meth:`retrieval.answer_targets.TargetIndex.stating`, word pairs
+weighted most). The asked plan must stay under that share and at least
+:data:`MARGIN` below the plan that states it best, so a target the asked plan
+writes in other words than the question's is not refused.
+The abstention says which plans do state it, with their value and locator
+("Kế hoạch khác có nêu: Trường Xuân … 100% (mục II.2.b)"), those passages
+kept as evidence; a plan the conversation already named ("còn Nam An Phụ thì
+sao?" after Lộc Hòa's figure) is named without its figure again. A question naming a row or a section by number ("mục 3.4",
+"2.2 phần cải cách TTHC") is about that row: not handled here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.answer_model import Answer, Citation, abstention
+from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answer_section import asked_section_refs
+from retrieval.answer_targets import MIN_SHARE, TargetIndex, target_excerpt, target_topic
+from retrieval.query import Intent, PlanCatalog, Query
+
+__all__ = ["MARGIN", "asks_figure_of_one_plan", "elsewhere_answer"]
+
+#: How much more of the topic another plan's passage must hold than the asked plan's.
+MARGIN = 0.15
+#: Topic words needed: one word ("tỷ lệ hồ sơ") is too little to refuse on.
+MIN_WORDS = 2
+#: A row or group number in the question ("2.2 phần cải cách TTHC").
+_DOTTED = re.compile(r"\b\d+\.\d+\b")
+
+
+def asks_figure_of_one_plan(query: Query) -> bool:
+    """True when ``query`` is a passage question asking a figure of exactly
+    one named plan, with no task row or section number in it."""
+    return (query.intent in (Intent.SEARCH, Intent.LOOKUP) and query.figure and query.plan_named
+            and len(query.plans) == 1 and not query.task_refs and not query.meta
+            and not asked_section_refs(query) and not _DOTTED.search(query.key))
+
+
+def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -> Answer | None:
+    """The abstention for a figure the asked plan does not state and other
+    loaded plans do: "Kế hoạch X không nêu chỉ tiêu về “…”. Kế hoạch khác có
+    nêu: Y: 100% — mục II.2.b: “…”". ``None`` when the asked plan may state
+    it, or no other plan does (the other routes then answer or abstain)."""
+    words = target_topic(query, catalog)
+    if len(words) < MIN_WORDS or not query.plans:
+        return None
+    asked = query.plans[0]
+    if targets.stating(asked, words):
+        return None
+    own = targets.share(asked, words)
+    lines, evidence = [], []
+    for doc in sorted(targets.plans):
+        found = targets.best(doc, words) if doc != asked else None
+        # a loosely matched statement (all the topic's words but one) counts as MIN_SHARE
+        if found is None or max(targets.share(doc, words), MIN_SHARE) < own + MARGIN:
+            continue
+        chunk, values = found
+        plan = targets.plans.get(doc)
+        if doc in query.mentioned:  # the conversation has just quoted it: named, not repeated
+            lines.append(f"- {plan_label(catalog, doc)}: như câu trả lời trước ({chunk.locator}).")
+            continue
+        lines.append(f"- {plan_label(catalog, doc)}: {', '.join(values)} — {chunk.locator}: "
+                     f"“{target_excerpt(chunk.quote, words)}”")
+        evidence.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                 chunk.page, chunk.quote, chunk.section))
+    if not lines:
+        return None
+    reason = (f"Kế hoạch {plan_label(catalog, asked)} không nêu chỉ tiêu (con số) cho nội dung này.\n"
+              "Kế hoạch khác có nêu:\n" + "\n".join(lines))
+    return abstention(query, evidence, reason)
