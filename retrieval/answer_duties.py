@@ -20,12 +20,17 @@ from retrieval.query import PlanCatalog, Query
 #: it is asked of ("theo KH", "trong kế hoạch CCHC 2025") and closing particles
 #: ("nữa", "vậy", "ạ"), on the canonical question key.
 _TAIL = (r"(?: (?:theo|trong|cua|tai|o) (?:ke hoach|van ban|quyet dinh)(?: [\w/.-]+){0,8})?"
+         r"(?: (?:theo|duoc) (?:su )?phan cong(?: \w+){0,4}?)?"
          r"(?: (?:nua|vay|a|the|nhi|day|ha|khong))*\s*$")
+#: What a unit leads in the body's words, not annex rows: "chủ trì nội dung
+#: gì", "chủ trì những lĩnh vực nào", "chủ trì mảng CCHC nào".
+_LEADS_CONTENT = r"\bchu tri (?:nhung |cac )?(?:noi dung|linh vuc|mang|cong tac)\b"
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
 #: "làm gì", "làm những việc gì", "phụ trách gì nữa", "đảm nhận những việc
 #: gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của Phòng X",
-#: "giao Phòng X những việc gì"), each optionally followed by :data:`_TAIL`
-#: ("… có trách nhiệm gì theo KH?", "còn làm gì nữa?"), on the canonical key.
+#: "giao Phòng X những việc gì", "được giao gì", "chủ trì nội dung gì"), each
+#: optionally followed by :data:`_TAIL` ("… có trách nhiệm gì theo KH?", "còn
+#: làm gì nữa?", "làm những việc gì theo phân công?"), on the canonical key.
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)" + _TAIL
     + r"|\b(?:lam|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:(?:cong )?viec )?gi" + _TAIL
@@ -33,10 +38,13 @@ DUTY_CUE = re.compile(
     r"|^(?:cac |nhung )?(?:trach nhiem|nhiem vu|phan cong|viec) (?:cua|danh cho)\b"
     r"|\b(?:trach nhiem|phan cong) (?:cua|danh cho)\b"
     r"|\b(?:duoc )?giao (?:cho )?(?:\w+ ){1,10}(?:nhung |cac )?(?:viec|nhiem vu|trach nhiem) (?:gi|nao)\b"
+    r"|\bduoc giao (?:nhung |cac )?(?:gi|viec gi)" + _TAIL
+    + r"|" + _LEADS_CONTENT + r"(?: \w+){0,5}? (?:gi|nao)" + _TAIL
 )
 #: A question about the rows a unit leads ("Phòng X chủ trì những nhiệm vụ
-#: nào"), answered from the annex alone.
-LEADS_ROWS = re.compile(r"\bchu tri\b")
+#: nào"), answered from the annex alone; not what it leads in the body's
+#: words (:data:`_LEADS_CONTENT`).
+LEADS_ROWS = re.compile(r"\bchu tri\b(?! (?:nhung |cac )?(?:noi dung|linh vuc|mang|cong tac)\b)")
 #: Duties quoted per unit (all of a plan's list), each cut to this many characters.
 MAX_DUTIES, DUTY_CHARS = 40, 700
 

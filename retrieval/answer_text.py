@@ -78,6 +78,10 @@ SEARCH_BONUS = 0.1
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[-+•]?\s*[A-ZĐÀ-Ỹ0-9])|(?<=;)[^\S\n]*\n\s*(?=\S)"
                          r"|(?<=[:;])\s+(?=[-+•]\s)")
+#: A paragraph that is one list item ("- …", "+ …", "a) …") of at most
+#: ITEM_CHARS characters is one answer unit: the whole item, every clause.
+_ITEM = re.compile(r"^\s*(?:[-+•]|[a-zđ]\))\s")
+ITEM_CHARS = 400
 _PREFIX = re.compile(r"^\s*(?:[-+•*]|[a-zđ][),](?=\s)|\d+(?:\.\d+)*[.)])\s*")
 
 
@@ -342,6 +346,14 @@ class PassageAnswerer:
             parent = parent_task(self.plans[chunk.doc], row) if row is not None else None
             if parent is not None and parent is not row:
                 extra = " " + (parent.content or "")  # a sub-row is read with its task
+        elif chunk.kind == "paragraph" and len(chunk.quote) <= ITEM_CHARS and _ITEM.match(chunk.quote):
+            # one list item ("- Giảm thiểu hồ sơ trễ hạn …, từ 98% trở lên. 100% hồ
+            # sơ trễ hạn phải có văn bản xin lỗi …"): answered whole, not one clause
+            sentences = [_PREFIX.sub("", chunk.quote.strip()).strip()]
+            section = self._sections.get((chunk.doc, chunk.section or ""))
+            heading = _context_heading(section, chunk.quote)
+            if heading:
+                sentences = [(f"{heading}: {s}", s) for s in sentences]
         else:
             sentences = split_sentences(chunk.quote)
             section = self._sections.get((chunk.doc, chunk.section or ""))
