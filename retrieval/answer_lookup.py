@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Set as AbstractSet
 
-from ingest.lexicon import canon
+from ingest.lexicon import canon, paraphrase
 from ingest.model import Plan, Task
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
@@ -24,7 +24,7 @@ from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
 from retrieval.question.cues import PADDING, QUESTION_PARTICLES
 from retrieval.question.model import FIELDS
-from retrieval.question.parse import strip_number_asked
+from retrieval.question.parse import strip_cues
 from retrieval.question.selection import topic_words
 
 __all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_words"]
@@ -33,6 +33,9 @@ __all__ = ["AGREE_TOP", "MIN_COVER", "lookup_answer", "lookup_rows", "row_words"
 MIN_COVER = 0.6
 #: A row answers only when it is among this many best search hits.
 AGREE_TOP = 3
+#: A pair of question syllables the stopwords split ("tự chủ", "tài chính",
+#: "báo cáo") is kept when at most this share of the rows in scope write it.
+RARE_PAIR = 0.2
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
@@ -50,13 +53,34 @@ def row_words(task: Task) -> set[str]:
     return set(topic_words(_row_text(task)))
 
 
+def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> list[str]:
+    """The words of a question (``canon`` key) that say what the task is
+    about: staff wording put as the plans write it (:func:`paraphrase`), the
+    field cues ("ra văn bản gì", "quý mấy nộp", "ai chịu trách nhiệm"), the
+    padding ("cái vụ …", "việc … thì") and plan names taken out
+    (:func:`strip_cues`, :func:`topic_words`). A pair of adjacent syllables
+    the stopwords would split but at most :data:`RARE_PAIR` of ``row_texts``
+    (each " " + a row's ``canon`` text + " ") write together ("tu chu", "tai
+    chinh") keeps both syllables."""
+    text = strip_cues(paraphrase(PADDING.sub(" ", key)))
+    tokens = [w for w in text.split() if w not in names and w not in _ASKING]
+    kept = [w for w in topic_words(" ".join(tokens)) if w not in QUESTION_PARTICLES]
+    limit = RARE_PAIR * len(row_texts)
+    for a, b in zip(tokens, tokens[1:]):
+        if (a in kept and b in kept) or a.isdigit() or b.isdigit() or len(a) < 2 or len(b) < 2:
+            continue
+        if 0 < sum(f" {a} {b} " in t for t in row_texts) <= limit:
+            kept.extend(w for w in (a, b) if w not in kept)
+    return kept
+
+
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
-    content words, best first; ``[]`` when none covers :data:`MIN_COVER`.
-    ``names`` are words of plan names, left out of the question's words."""
-    text = PADDING.sub(" ", strip_number_asked(query.key))
-    words = [w for w in topic_words(text) if w not in names and w not in _ASKING
-             and w not in QUESTION_PARTICLES]
+    content words (:func:`question_words`), best first; ``[]`` when none
+    covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
+    the question's words."""
+    texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
+    words = question_words(query.key, names, texts)
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
