@@ -25,6 +25,8 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   the few sentences of the best passages
   (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
+A question whose clauses each name a plan and ask their own thing is
+first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`).
 Before the handler, the body-first routes of :attr:`Answerer.before`
 (a unit's duties, a section or list found by its heading, reporting) are
 tried in declared order; after a handler that finds nothing or abstains,
@@ -61,6 +63,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
+from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
@@ -104,7 +107,7 @@ from retrieval.answer_unstated import (
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
-from retrieval.question.followup import follow_up
+from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
 
@@ -206,6 +209,11 @@ class Answerer:
         #: routes tried before the intent's handler, and after it when it found
         #: nothing or abstained (:meth:`_routes`)
         self.before, self.after = self._routes()
+        #: routes that divide a question before any handler reads it
+        self.split = (
+            # "giải ngân đầu tư: VK chỉ tiêu bn, TX có nv nào?": each plan's clause alone
+            Route("clauses", lambda q: names_several(q), self._clauses),
+        )
 
     @property
     def searcher(self) -> HybridSearcher | None:
@@ -241,7 +249,7 @@ class Answerer:
         query = parse_query(question, self.catalog)
         previous = self._previous_query(history, plan) if history else None
         if previous is not None:
-            query = follow_up(query, previous)
+            query = follow_unit(follow_up(query, previous), previous, self.plans, self.catalog)
         # a day the question gives ("tính đến ngày 30/9/2025") wins over the clock
         query.today = query.today or _iso(today or self.today or date.today())
         note = self._apply_scope(query, plan)
@@ -353,6 +361,11 @@ class Answerer:
             found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return found
+        for route in self.split:
+            if route.applies(query):
+                found = route.run(query)
+                if found is not None:
+                    return found
         if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
             return per_plan_answer(query, self.catalog, self._handle)
         found = self._handle(query)
@@ -424,6 +437,12 @@ class Answerer:
                   one_plan(list_answer)),
         )
         return before, after
+
+    def _clauses(self, query: Query) -> Answer | None:
+        """Each plan's own clause answered alone (:mod:`retrieval.answer_clauses`),
+        or ``None`` when the question is not so divided."""
+        clauses = plan_clauses(query, self.catalog)
+        return clauses_answer(query, self.catalog, clauses, self._route) if clauses else None
 
     def _unit_duties(self, query: Query) -> Answer | None:
         """The unit's duties listed in the body, then the annex rows it leads;

@@ -15,20 +15,23 @@ passages of the body.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Set as AbstractSet
 
 from ingest.lexicon import canon, paraphrase
 from ingest.model import Plan, Task
+from ingest.textnorm import fold
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
-from retrieval.question.cues import PADDING, QUESTION_PARTICLES
+from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
-from retrieval.question.parse import strip_cues
-from retrieval.question.selection import topic_words
+from retrieval.question.parse import strip_cues, strip_number_asked
+from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "question_words", "lookup_answer", "lookup_rows", "row_words"]
+__all__ = ["AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "lookup_answer", "lookup_rows",
+           "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -52,8 +55,60 @@ def _row_text(task: Task) -> str:
 
 def row_words(task: Task) -> set[str]:
     """The content words of a task row (content, objective, product,
-    sub-section; :func:`topic_words` of their ``canon`` text)."""
-    return set(topic_words(_row_text(task)))
+    sub-section; :func:`topic_words` of their ``canon`` text), without the
+    documents it cites ("theo Nghị định số 29/2023/NĐ-CP ngày 03/6/2023 của
+    Chính phủ": rare words that say which text, not what the task is,
+    :data:`_CITATION`) nor other words with digits."""
+    text = _CITATION.sub(" ; ", " ; ".join(filter(None, (task.content, task.objective, task.product,
+                                                         task.subsection))))
+    # words typed in capitals ("AI", "ISO") are content even where their folded form is a question word
+    capitals = {fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", text)}
+    return {w for w in {*topic_words(canon(text)), *capitals} if not any(c.isdigit() for c in w)}
+
+
+#: A document cited in a row, as written: "Nghị định số 29/2023/NĐ-CP ngày
+#: 03/6/2023 của Chính phủ", "Quyết định 1234/QĐ-UBND".
+_CITATION = re.compile(
+    r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kết luận)(?:\s+số)?\s+\S*\d\S*"
+    r"(?:\s+ngày\s+\S*\d\S*)?(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ Chính trị|"
+    r"(?:UBND|Ủy ban nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã)|Bộ\s+\w+\s+\w+))?", re.IGNORECASE)
+
+
+def row_pairs(task: Task) -> set[str]:
+    """The adjacent content-word pairs of what a task row is (content and
+    objective; not the product, whose "Báo cáo của UBND xã" every kind of
+    row shares), read within each phrase (split at punctuation, so "Ban
+    hành, triển khai" gives no "hành triển") without the documents cited
+    (:data:`_CITATION`), both words outside
+    :data:`retrieval.question.selection.TOPIC_STOPWORDS`: "theo doi",
+    "phap luat" of "Kế hoạch theo dõi thi hành pháp luật", so a row is
+    told apart from one that only shares folded syllables ("đội ngũ")."""
+    return text_pairs(_CITATION.sub(" ; ", " ; ".join(filter(None, (task.content, task.objective)))))
+
+
+def text_pairs(text: str) -> set[str]:
+    """The adjacent content-word pairs of ``text`` (as :func:`row_pairs`)."""
+    pairs: set[str] = set()
+    for phrase in _PHRASE_BREAK.split(text):
+        words = [w for w in canon(phrase).split() if len(w) > 1 and not any(c.isdigit() for c in w)]
+        pairs |= {f"{a} {b}" for a, b in zip(words, words[1:])
+                  if a not in TOPIC_STOPWORDS and b not in TOPIC_STOPWORDS and not TOPIC_STOP_PHRASES.fullmatch(f"{a} {b}")}
+    return pairs
+
+
+#: Where a phrase of a row ends: punctuation, line breaks.
+_PHRASE_BREAK = re.compile(r"[,;:.()/\n\u2013\u2014]+|\s-\s")
+
+
+def described_words(key: str, names: AbstractSet[str]) -> list[str]:
+    """The words of an earlier question (``canon`` key) that describe a
+    task's content, for comparing rows with it: its topic words without the padding ("cho hỏi", "cái"), the
+    row number asked, the person asked ("ai là người trực tiếp phụ trách …,
+    tên gì"), the words that ask a field (:data:`_ASKING`) and ``names``
+    (words of plan names), in order."""
+    text = SIMILAR.sub(" ", PERSON_CUE.sub(" ", PADDING.sub(" ", strip_number_asked(key))))
+    return [w for w in topic_words(text) if w not in names and w not in _ASKING
+            and w not in QUESTION_PARTICLES]
 
 
 def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> list[str]:

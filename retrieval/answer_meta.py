@@ -71,7 +71,9 @@ def legal_bases(plan: Plan) -> list[tuple[str, str]]:
 def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
     """Every header fact asked (``query.metas``, in order), each by
     :func:`fact_answer`, joined; a fact the plans leave blank is said in
-    words ("… không ghi người ký."). Abstains when none is found."""
+    words ("… không ghi người ký."). Abstains when none is found, or when the
+    first fact (the one asked now; a follow-up keeps the earlier ones after
+    it) is blank."""
     metas = query.metas or ([query.meta] if query.meta else [])
     if len(metas) <= 1:
         return fact_answer(query, plans, catalog, passages)
@@ -84,7 +86,9 @@ def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         texts.append(found.text)
         citations += [c for c in found.citations if c not in citations]
     names = ", ".join(plan_label(catalog, p.doc) for p in plans)
-    if not texts:
+    if not texts or _META_WORDS[metas[0]] in missing:
+        # nothing found, or not the fact asked first ("ai ký quyết định đó?" of a plan
+        # with no signer, the decision number already given): said in words
         return abstention(query, reason=f"Kế hoạch {names} không ghi {', '.join(missing)}.")
     if missing:
         texts.append(f"Kế hoạch {names} không ghi {', '.join(missing)}.")

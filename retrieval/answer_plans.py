@@ -16,10 +16,12 @@ from collections.abc import Iterable
 
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan
+from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.crossplan import mention_parts
 from retrieval.question.selection import topic_words
 
 __all__ = ["LOOSE_WORDS", "PER_PLAN", "MentionIndex"]
@@ -91,44 +93,74 @@ class MentionIndex:
                 continue
             self.by_doc.setdefault(chunk.doc, []).append((_loose(chunk.quote), chunk))
 
+    def hits(self, doc: str, term: str, exact: bool = False, acronyms: frozenset[str] = frozenset()) -> list[Chunk]:
+        """The passages of ``doc`` that mention ``term`` (a :func:`_loose`
+        key): its words in a row, else (not ``exact``) all its content words
+        — with the ``acronyms`` it holds ("ai" of "ứng dụng AI", which is no
+        question word there) — in one passage, else (a long description) all
+        but one with its first and last pairs as written; a number of the
+        term must be there too."""
+        words = set(topic_words(term)) | (acronyms & set(term.split()))
+        numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
+        hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
+        if exact:
+            pass
+        elif not hits and len(words) >= 2:  # the words apart, in one passage
+            hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
+        if not hits and len(words) >= LOOSE_WORDS:
+            # a long description: all its words but one, its first and last pairs as written
+            ends = (" ".join(term.split()[:2]), " ".join(term.split()[-2:]))
+            hits = [c for key, c in self.by_doc.get(doc, []) if len(words - set(key.split())) <= 1
+                    and all(contains_words(key, end) >= 0 for end in ends)]
+        # a number of the term ("ISO 18091", "Đề án 06") tells it apart: "ISO 9001" is not it
+        return [c for c in hits if all(n in _loose(c.quote).split() for n in numbers)]
+
     def answer(self, query: Query) -> Answer | None:
         """Kind ``plans``: the plans in scope that mention ``query.mention``,
         each with up to :data:`PER_PLAN` cited excerpts, then the ones that
-        do not. ``None`` when none does (the caller searches passages)."""
+        do not. A term typed in parts ("tập huấn, ứng dụng AI":
+        :func:`retrieval.question.crossplan.mention_parts`) is met by a plan
+        that mentions it whole or, failing that, any of its parts (the part
+        is named; the parts as written in a row, the rarest first). ``None`` when none does (the caller searches passages)."""
         term = _loose(query.mention or "")
-        words = set(topic_words(term))
-        numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
+        # the parts as written in a row, the rarest (most telling) first: "ứng dụng AI" before "tập huấn"
+        parts = sorted((_loose(p) for p in mention_parts(query)),
+                       key=lambda p: sum(contains_words(key, p) >= 0 for keys in self.by_doc.values()
+                                         for key, _ in keys))
         docs = query.plans if query.plan_named and query.plans else sorted(self.plans)
-        found: list[tuple[str, list[Chunk]]] = []
+        found: list[tuple[str, list[Chunk], str]] = []
         missing: list[str] = []
+        # words typed in capitals ("AI", "ISO", "PAPI") are the term's own, never question words
+        acronyms = frozenset(fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text))
         for doc in docs:
-            hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
-            if not hits and len(words) >= 2:  # the words apart, in one passage
-                hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
-            if not hits and len(words) >= LOOSE_WORDS:
-                # a long description: all its words but one, its first and last pairs as written
-                ends = (" ".join(term.split()[:2]), " ".join(term.split()[-2:]))
-                hits = [c for key, c in self.by_doc.get(doc, []) if len(words - set(key.split())) <= 1
-                        and all(contains_words(key, end) >= 0 for end in ends)]
-            # a number of the term ("ISO 18091", "Đề án 06") tells it apart: "ISO 9001" is not it
-            hits = [c for c in hits if all(n in _loose(c.quote).split() for n in numbers)]
-            (found.append((doc, hits)) if hits else missing.append(doc))
-        # the term as the plans (else the question) write it, not its folded key
-        written = written_span(term, [c.quote for _, hits in found for c in hits] + [query.text])
-        shown = written or (term.upper() if len(term) <= 6 else term)
+            hits, met = self.hits(doc, term, acronyms=acronyms), term
+            for part in parts if not hits else []:
+                hits, met = self.hits(doc, part, exact=True), part
+                if hits:
+                    break
+            (found.append((doc, hits, met)) if hits else missing.append(doc))
         if not found:
             return None  # not written as such: passage search may still find it by meaning
+        quotes = [c.quote for _, hits, _ in found for c in hits] + [query.text]
+        shown = self._shown(query.mention or "", term, quotes)
         lines = [f"{len(found)}/{len(docs)} kế hoạch nhắc đến “{shown}”:"]
         citations: list[Citation] = []
-        for doc, hits in found:
+        for doc, hits, met in found:
             plan = self.plans.get(doc)
             places = []
             for chunk in hits[:PER_PLAN]:
-                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, term)}”{_row_fields(plan, chunk)}")
+                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, met)}”{_row_fields(plan, chunk)}")
                 citations.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
                                           chunk.page, chunk.quote, chunk.section))
             more = f" (và {len(hits) - PER_PLAN} chỗ khác)" if len(hits) > PER_PLAN else ""
-            lines.append(f"- {plan_label(self.catalog, doc)} — " + "; ".join(places) + more)
+            part = f"(“{self._shown(met, met, quotes)}”) " if met != term else ""
+            lines.append(f"- {plan_label(self.catalog, doc)} — {part}" + "; ".join(places) + more)
         if missing:
             lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
+
+    @staticmethod
+    def _shown(mention: str, term: str, quotes: list[str]) -> str:
+        """The term as the plans (else the question) write it, not its folded key."""
+        written = written_span(term, quotes)
+        return written or (term.upper() if len(term) <= 6 else term)

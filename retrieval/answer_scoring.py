@@ -20,7 +20,7 @@ from ingest.lexicon import canon, expand_abbreviations
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
-from retrieval.question.cues import LIST_ASKING
+from retrieval.question.cues import COMPARISON_VERDICT, LIST_ASKING
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.
@@ -59,7 +59,8 @@ FIELD_PHRASES = re.compile(
 
 def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     """Content words of a question (canon form, in order): field phrases,
-    the comparison frame (:data:`retrieval.question.crossplan.COMPARE`),
+    the comparison frame (:data:`retrieval.question.crossplan.COMPARE`) and
+    verdict (:data:`retrieval.question.cues.COMPARISON_VERDICT`),
     stopwords (judged on the word as typed, an abbreviation on its words)
     and plan names removed."""
     drop = set()
@@ -67,8 +68,9 @@ def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
         bare = fold(word)
         if (word in STOPWORDS) if word != bare else (word in STOPWORDS_PLAIN):
             drop.add(bare)
-    # the comparison frame ("so sánh", "khác nhau", "từng xã") is no content either
-    key = COMPARE.sub(" ", FIELD_PHRASES.sub(" ", query.key))
+    # the comparison frame ("so sánh", "khác nhau", "từng xã") and the verdict
+    # asked ("ai cao hơn", "đều có … đúng không") are no content either
+    key = COMPARISON_VERDICT.sub(" ", COMPARE.sub(" ", FIELD_PHRASES.sub(" ", query.key)))
     return [t for t in key.split() if t not in drop and t not in names]
 
 

@@ -5,33 +5,45 @@ sets ``Query.similar_to``).
 
 Each source row's words (content, objective, product, sub-section; the
 plan names left out) are weighted by their rarity over every task row of
-every plan (IDF); a row of a target plan scores the share of the source's
-weight it holds. The rows scoring at least :data:`MIN_SIMILAR`, within
-:data:`NEAR_BEST` of their plan's best, at most :data:`PER_PLAN` per plan,
-answer; a plan with none is said so. When the previous answer listed a
-whole group (more than :data:`MANY_SOURCES` rows), its question's topic is
+every plan (IDF); a row of a target plan is like it when it holds at least
+:data:`MIN_SIMILAR` of the source's word weight. The like rows are ranked
+by the mean of that share and the share of the source's adjacent word
+pairs (IDF-weighted, :func:`retrieval.answer_lookup.row_pairs`), so "Kế
+hoạch theo dõi thi hành pháp luật" finds "… theo dõi tình hình thi hành
+pháp luật" before a long row that only shares folded syllables ("hành
+chính", "đội ngũ"). The rows within :data:`NEAR_BEST` of their plan's best,
+at most :data:`PER_PLAN` per plan, answer (a near tie goes to the row
+more wholly about the source, :data:`FOCUS`); a plan with none is said so.
+When the previous answer listed a whole group (more than
+:data:`MANY_SOURCES` rows) or gave no row at all, its question's topic is
 compared instead.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import replace
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
-from retrieval.answer_lookup import row_words
+from ingest.textnorm import fold
+from retrieval.answer_lookup import described_words, row_pairs, row_words, text_pairs
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
-from retrieval.answer_tasks import TaskAnswerer
-from retrieval.query import Query
+from retrieval.answer_tasks import TaskAnswerer, in_section
+from retrieval.query import PlanCatalog, Query
 from retrieval.question.selection import topic_words
 
-__all__ = ["MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
+__all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
 
 #: Share of a source row's word weight a row must hold to be like it.
 MIN_SIMILAR = 0.45
 #: A plan's rows within this share of its best score are shown too.
-NEAR_BEST = 0.95
+NEAR_BEST = 0.9
+#: Weight of how wholly a row is about the source (the share of the row's
+#: own word weight the source holds): it orders near ties only.
+FOCUS = 0.05
 #: At most this many rows per plan.
 PER_PLAN = 2
 #: More source rows than this (a whole group listed): the previous
@@ -39,13 +51,19 @@ PER_PLAN = 2
 MANY_SOURCES = 3
 
 
-def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]]) -> list[tuple[Plan, Task]]:
+def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
+    """The rows ``keys`` name; of a plan whose numbers restart per section
+    (Lộc Hòa: a "3" in mục I and in mục III), the one of the section the
+    previous question named (``query.section_number``), else the first."""
+    section = replace(query, subsection_number=None, task_refs=[])
     found: list[tuple[Plan, Task]] = []
     for doc, number in keys:
         plan = plans.get(doc)
-        task = next((t for t in plan.tasks if t.number == number), None) if plan else None
-        if plan is not None and task is not None:
-            found.append((plan, task))
+        rows = [t for t in plan.tasks if t.number == number] if plan else []
+        if query.section_number:
+            rows = [t for t in rows if in_section(t, section)] or rows
+        if plan is not None and rows:
+            found.append((plan, rows[0]))
     return found
 
 
@@ -59,43 +77,86 @@ def _about(tasks: TaskAnswerer, sources: list[tuple[Plan, Task]]) -> str:
                      for doc, numbers in by_doc.items())
 
 
+def _idf(counts: list[set[str]]) -> dict[str, float]:
+    """Rarity of each key over ``counts`` (one set per task row)."""
+    df: dict[str, int] = {}
+    for keys in counts:
+        for k in keys:
+            df[k] = df.get(k, 0) + 1
+    return {k: math.log(1 + len(counts) / (1 + c)) for k, c in df.items()}
+
+
+def _share(want: set[str], have: set[str], idf: dict[str, float]) -> float:
+    total = sum(idf.get(w, 0.0) for w in want)
+    return sum(idf.get(w, 0.0) for w in want & have) / total if total else 0.0
+
+
+def _without_plans(topic: str, catalog: PlanCatalog) -> str:
+    """``topic`` (a question, as typed) as a ``canon`` key without the plans'
+    names and initials, taken out as whole phrases ("Lộc Hòa", not every
+    "hóa": "số hóa hồ sơ" stays)."""
+    key = f" {canon(topic)} "
+    for alias in sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True):
+        key = key.replace(f" {alias} ", " ; ")
+    return key
+
+
+def _written(text: str, words: list[str]) -> str:
+    """``text`` (as typed) from its first word whose ``canon`` form is one
+    of ``words`` to its last: "kiểm tra thi hành pháp luật" of "ai là người
+    … phụ trách việc kiểm tra thi hành pháp luật ở Việt Khê"."""
+    tokens = re.findall(r"\w+", text)
+    hits = [i for i, t in enumerate(tokens) if canon(t) in set(words)]
+    return " ".join(tokens[hits[0]:hits[-1] + 1]) if hits else " ".join(words)
+
+
 def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
     """Kind ``task``: per target plan the rows like ``query.similar_to``'s
     (module docstring), with the fields asked, cited; an explained
-    abstention when no target plan has one; ``None`` when the source rows
-    are unknown. Targets: the plans named, else every plan but the
-    sources'."""
-    sources = _source_rows(tasks.plans, query.similar_to)
-    if not sources:
+    abstention when no target plan has one; ``None`` when neither source
+    rows nor a topic (``query.topic``, the previous question's words) are
+    known. Targets: the plans named, else every plan but the sources'."""
+    sources = _source_rows(tasks.plans, query.similar_to, query)
+    if not sources and not query.topic:
         return None
-    source_docs = {p.doc for p, _ in sources}
+    source_docs = {p.doc for p, _ in sources} or set(query.mentioned[-1:])
     targets = (plans_in_scope(tasks.plans, query) if query.plan_named
                else [p for d, p in tasks.plans.items() if d not in source_docs])
     names = tasks.catalog.name_words
-    rows = [(plan, task, row_words(task) - names) for plan in tasks.plans.values() for task in plan.tasks]
-    n = len(rows)
-    df: dict[str, int] = {}
-    for _, _, words in rows:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    idf = {w: math.log(1 + n / (1 + c)) for w, c in df.items()}
-    wanted = [row_words(task) - names for _, task in sources]
+    rows = [(task, row_words(task) - names, row_pairs(task)) for plan in tasks.plans.values()
+            for task in plan.tasks]
+    idf = _idf([words for _, words, _ in rows])
+    pair_idf = _idf([pairs for _, _, pairs in rows])
+    wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
     about = _about(tasks, sources)
     if len(sources) > MANY_SOURCES and query.topic:
-        # the previous answer listed a whole group: what its question was about
-        wanted = [set(topic_words(canon(query.topic))) - names]
+        # a whole group listed: what the previous question was about
+        wanted = [(set(topic_words(canon(query.topic))) - names,
+                   text_pairs(_without_plans(query.topic, tasks.catalog)))]
         about = "các nhiệm vụ vừa nêu"
+    elif not sources and query.topic:
+        # no row at all: the words of the previous question that describe a task
+        # words typed in capitals ("tập huấn AI") are the topic's own, never question words
+        capitals = [fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.topic)]
+        words = [*described_words(canon(query.topic), names), *(w for w in capitals if w not in names)]
+        if not words:
+            return None
+        wanted = [(set(words), text_pairs(_without_plans(query.topic, tasks.catalog)))]
+        about = f"“{_written(query.topic, words)}”"
     blocks, citations, silent = [], [], []
     for plan in targets:
         scored: dict[str, tuple[float, Task]] = {}
-        for want in wanted:
-            total = sum(idf.get(w, 0.0) for w in want)
-            if not total:
-                continue
+        for want, want_pairs in wanted:
             for row in plan.tasks:
-                score = sum(idf.get(w, 0.0) for w in want & (row_words(row) - names)) / total
+                have = row_words(row) - names
+                share = _share(want, have, idf)
+                if share < MIN_SIMILAR:
+                    continue
+                score = (share + _share(want_pairs, row_pairs(row), pair_idf)) / 2 if want_pairs else share
+                # on a near tie, the row more wholly about it (less else besides) first
+                score += FOCUS * _share(have, want, idf)
                 numbered = parent_task(plan, row) or row
-                if score >= MIN_SIMILAR and score > scored.get(numbered.number or "", (0.0, row))[0]:
+                if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
         ranked = sorted(scored.values(), key=lambda x: -x[0])
         if not ranked:

@@ -40,6 +40,7 @@ from retrieval.answer_rows import (
     task_citation,
 )
 from retrieval.query import PlanCatalog, Query, section_words
+from retrieval.question.cues import COLUMN_ASKED
 
 
 def _roman(text: str | None) -> str | None:
@@ -460,6 +461,19 @@ class TaskAnswerer:
             if query.section_number:
                 asked += f" thuộc mục {query.section_number.upper()}"
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
+        if (query.fields == ["objective"] and not query.unlisted and not COLUMN_ASKED.search(query.key)
+                and not any(t.objective for p, _ in found for t in p.tasks)
+                and all(has_figure(figure_text(t, sub_rows(p, t))) for p, t in found)):
+            # "nv 24 chỉ tiêu gì?" in an annex with no Mục tiêu column, of a row whose
+            # content states a figure ("100% thủ tục …"): said so, then the whole row
+            # ("cột mục tiêu ghi gì?" asks the column: said to be absent)
+            query = replace(query, fields=[])
+            note = "; ".join(f"Phụ lục nhiệm vụ của kế hoạch {plan_label(self.catalog, d)} không có cột "
+                             f"{FIELD_LABELS['objective']}; nội dung nhiệm vụ ghi như sau."
+                             for d in dict.fromkeys(p.doc for p, _ in found))
+            found_answer = self.task_answer(query)
+            found_answer.text = f"{note}\n{found_answer.text}"
+            return found_answer
         unstated = unstated_reason(self.catalog, found, query)
         if unstated:
             return abstention(query, reason=unstated)

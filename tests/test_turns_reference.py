@@ -68,3 +68,69 @@ def test_section_named_without_its_qualifier_lists_its_rows(answerer, question):
     shown = [c.locator for c in a.citations if c.doc.startswith("002")]
     assert shown == [f"nhiệm vụ {n}" for n in (13, 14, 15, 16)], (question, shown)
     assert fold("tổ chức bộ máy").upper() in fold(a.text).upper()
+
+
+def test_next_row_follows_the_row_just_asked(answerer):
+    first, second = talk(answerer, "Trường Xuân nhiệm vụ 24 ai chủ trì?", "nv tiếp theo thì sao")
+    assert [c.locator for c in first.citations][:1] == ["nhiệm vụ 24"]
+    assert [c.locator for c in second.citations][:1] == ["nhiệm vụ 25"]
+    assert "90%" in second.text  # row 25: "Tối thiểu 90% hồ sơ thủ tục hành chính …"
+
+
+def test_objective_of_a_row_in_an_annex_without_that_column_gives_the_row(answerer):
+    for q in ("Trường Xuân nhiệm vụ 24 chỉ tiêu gì?", "truong xuan nv 24 chi tieu gi"):
+        a = answerer.answer(q)
+        assert not a.abstained, q
+        assert "không có cột Mục tiêu" in a.text and "Năm 2030" in a.text, q
+    # the column asked as such, or a row whose content states no figure: the column is absent
+    for q in ("Trường Xuân nv 24 cột mục tiêu ghi gì?", "Nam An Phụ nhiệm vụ 18 chỉ tiêu gì?"):
+        a = answerer.answer(q)
+        assert a.abstained and "không có cột Mục tiêu" in a.text, q
+
+
+def test_that_unit_lists_the_rows_the_previous_rows_lead_unit_leads(answerer):
+    _, second = talk(answerer, "Nam An Phụ nhiệm vụ 8 ai chủ trì?", "đơn vị đó còn chủ trì nv nào nữa không")
+    shown = [c.locator for c in second.citations]
+    assert shown == ["nhiệm vụ 8", "nhiệm vụ 9"], shown  # both led by Trung tâm Dịch vụ Sự nghiệp công
+    assert "Trung tâm Dịch vụ Sự nghiệp công" in second.text
+
+
+def test_among_the_rows_above_a_bare_year_is_a_deadline_year(answerer):
+    _, second = talk(answerer, "Trường Xuân nv nào không ghi cơ quan phối hợp?", "trong mấy cái trên cái nào năm 2030")
+    assert [c.locator for c in second.citations] == ["nhiệm vụ 31"]  # 26–31 have no coordinating unit; 31 is "Năm 2030"
+
+
+def test_a_named_plan_picks_its_row_among_rows_of_several_plans(answerer):
+    *_, last = talk(answerer, "NAP nv tham gia hội thi trực tuyến CCHC số mấy?", "xã nào khác có nv tương tự ko?",
+                    "VK cái đó hạn khi nào?")
+    assert [c.doc[:3] for c in last.citations] == ["004"] and "Quý III, IV/2025" in last.text
+
+
+def test_plan_switch_after_a_row_found_by_its_subject_gives_that_plans_row_on_it(answerer):
+    *_, last = talk(answerer, "KH nào có nv ứng dụng AI?", "cái của Việt Khê ai chủ trì, sản phẩm gì?",
+                    "còn của Nam An Phụ thì tháng mấy")
+    assert [c.locator for c in last.citations if c.doc.startswith("001")][:1] == ["nhiệm vụ 31"]
+    assert "Tháng 10/2026" in last.text
+
+
+def test_which_plans_needs_an_acronym_of_the_term_not_only_its_other_words(answerer):
+    a = answerer.answer("KH nào có nv ứng dụng AI?")
+    named = {c.doc[:3] for c in a.citations}
+    assert {"001", "004"} <= named, named  # NAP 31 "ứng dụng trí tuệ AI", VK 38 "Ứng dụng AI vào …"
+    assert "000" not in named and "002" not in named, named  # "ứng dụng công nghệ thông tin" only
+    b = answerer.answer("KH nào có đụng tới giải ngân vốn đầu tư công?")
+    assert {"002", "004"} <= {c.doc[:3] for c in b.citations}  # TX 22 "giải ngân … đầu tư vốn", VK 37
+
+
+def test_a_row_of_the_list_by_its_place(answerer):
+    _, second = talk(answerer, "Việt Khê phần tổ chức bộ máy có nv nào?", "nv đầu tiên sản phẩm là gì?")
+    assert [c.locator for c in second.citations][:1] == ["nhiệm vụ 26"]  # the list is rows 26, 27
+    assert "Quyết định của UBND xã" in second.text
+    _, last = talk(answerer, "Việt Khê phần tổ chức bộ máy có nv nào?", "cái cuối cùng ai chủ trì?")
+    assert [c.locator for c in last.citations][:1] == ["nhiệm vụ 27"]
+
+
+def test_a_blank_header_fact_asked_after_another_abstains_in_words(answerer):
+    first, second = talk(answerer, "Phú Thái KH kèm quyết định số mấy?", "ai ký quyết định đó, tên gì?")
+    assert "533/QĐ-UBND" in first.text  # Phú Thái's header names no signer
+    assert second.abstained and "không ghi người ký" in second.text

@@ -13,6 +13,9 @@
   xã là giai đoạn nào?", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
   2025?", "kế hoạch nào kéo dài 5 năm?", "mỗi kế hoạch áp dụng cho thời gian
   nào?"; answered by :func:`retrieval.answer_meta.periods_answer`.
+* :func:`mention_parts` – the parts of a term written with commas ("kế
+  hoạch nào có nv tập huấn, ứng dụng AI?": "tap huan", "ung dung ai"), each
+  of which a plan may mention (:mod:`retrieval.answer_plans`).
 * :func:`asks_body_and_annex` – one plan's body and annex compared ("phần
   chỉ tiêu với phụ lục có khác không?", "phần tổ chức thực hiện với phụ lục
   nv 2 ghi ngày khác nhau không?"); answered by :mod:`retrieval.answer_parts`.
@@ -22,14 +25,17 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import canon, contains_words
 from retrieval.question.cues import TASK_REF
 from retrieval.question.model import Query
 
 __all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
-           "asks_periods", "asks_targets", "asks_upper", "without_parts"]
+           "asks_periods", "asks_targets", "asks_upper", "mention_parts", "without_parts"]
 
-#: a target word
-TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|dat bao nhieu|bao nhieu phan tram)\b")
+#: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
+#: "ghi rõ con số")
+TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
+                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa)\b")
@@ -52,7 +58,9 @@ PERIOD_ASKED = re.compile(
 )
 #: "kế hoạch nào", "từng xã", "các kế hoạch": the plans compared
 _PLANS_COMPARED = re.compile(r"\b(?:ke hoach|kh|xa|phuong|ban) nao\b|\b(?:moi|tung|cac|nhung|ca (?:hai|ba|bon|nam)) "
-                             r"(?:ke hoach|kh|xa|phuong|ban)\b")
+                             r"(?:ke hoach|kh|xa|phuong|ban)\b"
+                             # "trong mấy KH thì cái nào …", "trong các kế hoạch, cái nào"
+                             r"|\btrong (?:may|cac|nhung|ba|bon|nam|\d) (?:ke hoach|kh|xa)\b")
 
 
 def asks_periods(q: Query) -> bool:
@@ -104,3 +112,31 @@ def without_parts(key: str) -> str:
 def asks_body_and_annex(q: Query) -> bool:
     """True when ``q`` names the body and the annex as two parts of one plan."""
     return bool(BODY_PART.search(q.key) and ANNEX_PART.search(q.key)) and len(q.plans) <= 1
+
+
+#: Where the parts of a term asked about are divided as typed: ",", ";", "/", "hoặc", "hay".
+_TERM_BREAK = re.compile(r"\s*(?:[,;/]|\b(?:hoặc|hoac|hay)\b)\s*", re.IGNORECASE)
+
+
+def mention_parts(q: Query) -> list[str]:
+    """The parts of ``q.mention`` (a :func:`canon` key) as the question
+    divides them with commas, semicolons, slashes or "hoặc"/"hay" ("tập
+    huấn, ứng dụng AI" → ``["tap huan", "ung dung ai"]``), in order; ``[]``
+    when the term is written in one piece (or its words cannot be placed
+    in the question's pieces)."""
+    if not q.mention:
+        return []
+    pieces = [canon(p) for p in _TERM_BREAK.split(q.text) if p.strip()]
+    if len(pieces) < 2 or " ".join(p for p in pieces if p) != q.key:
+        return []
+    start = contains_words(q.key, q.mention)
+    if start < 0:
+        return []
+    first = len(q.key[:start].split())
+    owner = [i for i, p in enumerate(pieces) for _ in p.split()]
+    words = q.mention.split()
+    parts: dict[int, list[str]] = {}
+    for offset, word in enumerate(words):
+        parts.setdefault(owner[first + offset], []).append(word)
+    found = [" ".join(w) for w in parts.values()]
+    return found if len(found) >= 2 else []

@@ -32,10 +32,10 @@ FIELD_CUES: dict[str, re.Pattern] = {
     "deadline": re.compile(
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
-        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio)|^han\b|han$|"
-        # staff wording: "quý mấy nộp", "tháng nào phải nộp", "nộp vậy?" at the end
-        r"(?:quy|thang) (?:may|nao)(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
+        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
+        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
+        # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
+        r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
         r"(?:phai |can )?nop (?:khi nao|luc nao|bao gio|vao|truoc)|nop(?: (?:vay|a|nhi|ha|the|nhe))?$)\b"
     ),
     # "sản phẩm là gì", "đầu ra", and staff wording: "(làm) ra văn bản gì", "cho ra cái gì"
@@ -47,6 +47,14 @@ FIELD_CUES: dict[str, re.Pattern] = {
 #: The objective cell of a row asked ("nv 18 cột mục tiêu ghi gì", "mục II.2.2
 #: chỉ tiêu là gì"; not "chỉ tiêu 2.1", a row number).
 OBJECTIVE_CUE = re.compile(r"\b(?:muc tieu|chi tieu)\b(?! (?:so |thu )?\d)")
+#: A target named by its subject asks its value: "TX chỉ tiêu hài lòng về dịch
+#: vụ y tế?", "chỉ tiêu thực hiện TTHC không phụ thuộc địa giới" (a figure), not
+#: "chỉ tiêu gì / nào / chủ yếu / 2.2", "phần chỉ tiêu", "mấy chỉ tiêu" — and only
+#: when nothing in the question asks for a list or a kind (:data:`TARGET_KIND`).
+TARGET_VALUE = re.compile(r"(?<!phan )(?<!may )\bchi tieu (?!(?:gi|nao|chu yeu|con|cu the|la|so|thu|cua|ve|nay|do|"
+                          r"tren|\d+)\b)\w+")
+#: Words asking which targets or their kind ("gồm", "những", "gì", "so sánh").
+TARGET_KIND = re.compile(r"\b(?:gi|nao|gom|nhung|cac|liet ke|may|khac|so sanh)\b")
 #: A detail of a row that no annex column holds: "nv 22 kinh phí bao nhiêu",
 #: "nguồn vốn của nhiệm vụ 5", "dự toán nhiệm vụ 3" (canon key → words said).
 UNLISTED_FIELDS: dict[str, str] = {
@@ -93,7 +101,7 @@ COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
 COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
-    r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) nhat\b"
+    r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
 )
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
@@ -138,9 +146,12 @@ MONTH_SPAN = re.compile(
     r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+#: A year a deadline must fall in: "hoàn thành năm 2030", "hạn trong 2026",
+#: "cái nào năm 2030" (after "nào" only with "năm", and not "kế hoạch nào năm 2026": a plan's year).
 YEAR_FILTER = re.compile(
-    r"\b(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
-    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?((?:19|20)\d{2})\b"
+    r"\b(?:(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
+    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?"
+    r"|(?<!ke hoach )(?<!xa )(?<!phuong )nao\s+(?:(?:la|vao|trong|den)\s+)?nam\s+)((?:19|20)\d{2})\b"
 )
 #: "cả năm" with no year: the plan's whole year ("trừ những việc làm cả năm"),
 #: not "cả năm xã / kế hoạch" (all five plans).
@@ -279,9 +290,26 @@ MENTION_BEFORE = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
     r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
 )
+#: A column named as such: "cột mục tiêu ghi gì?", "ô sản phẩm".
+COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop|chu tri|thoi gian|thoi han)\b")
+#: The unit of the row just shown, pointed at: "đơn vị đó còn chủ trì nv nào?",
+#: "phòng này còn làm gì nữa", "cơ quan chủ trì đó".
+THAT_UNIT = re.compile(r"\b(?:don vi|co quan|phong|ban|bo phan|trung tam)(?: chu tri| phoi hop)? (?:do|nay|tren|vua neu)\b")
+#: One row of the previous answer by its place: "nv đầu tiên sản phẩm là gì?",
+#: "cái thứ hai ai chủ trì", "việc cuối cùng"; group 1 the place word (:data:`ORDINALS`).
+ORDINAL_ROW = re.compile(r"\b(?:nhiem vu|viec|cai|dong|muc) (dau tien|thu nhat|thu hai|thu ba|thu tu|thu nam|"
+                         r"thu [1-9]|cuoi cung|cuoi)\b")
+#: The place an :data:`ORDINAL_ROW` word gives (0 the first, -1 the last).
+ORDINALS = {"dau tien": 0, "thu nhat": 0, "thu 1": 0, "thu hai": 1, "thu 2": 1, "thu ba": 2, "thu 3": 2,
+            "thu tu": 3, "thu 4": 3, "thu nam": 4, "thu 5": 4, "cuoi cung": -1, "cuoi": -1}
+#: The row after (or before) the one just asked: "nv tiếp theo thì sao", "nhiệm
+#: vụ kế tiếp", "còn việc trước đó?"; group 1 says which way.
+NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|sau|sau do|tiep)"
+                      r"|truoc do|lien truoc|truoc)\b")
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
-WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay|cac nhiem vu (?:do|tren))|"
-                             r"trong nhung (?:nhiem vu|viec) (?:do|tren|vua roi)|o tren)\b"
+WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay)|"
+                             r"trong (?:so )?(?:cac|nhung|may) (?:nhiem vu|viec|cai|dong) (?:do|nay|tren|vua roi|vua neu)"
+                             r"|o tren)\b"
                              r"|\b(?:trong|giua|(?:ca )?)\s*(?:2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
 #: The number of earlier rows pointed at: "trong 2 cái đó", "giữa hai nhiệm vụ này".
 COUNTED_PREVIOUS = re.compile(r"\b(2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
@@ -308,9 +336,27 @@ AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den he
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
 #: "kế hoạch kia", "xã còn lại": the other plan of the conversation.
 OTHER_PLAN = re.compile(r"\b(?:ke hoach|xa|phuong|ban|noi|dia phuong) (?:kia|con lai|ben kia|khac kia)\b")
-#: "tương tự", "giống vậy", "như vậy": the like of the previous answer's rows.
+#: "tương tự", "giống vậy", "như vậy", "(xã) khác cũng có": the like of the previous answer's rows.
 SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nhu tren|voi)|nhu vay|nhu the|"
-                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia))\b")
+                     r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia)|"
+                     # "xã nào khác cũng có việc làm lại bộ máy không?"
+                     r"khac cung (?:co|lam|dat|neu))\b")
+#: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
+#: "nội dung trên", "việc này", "cái này", "như vậy" — "các xã khác chỉ
+#: tiêu này thế nào?" asks the previous question's target of other plans.
+BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|viec|cai|con so|muc|linh vuc)"
+                            r" (?:nay|do|tren|vua roi|vua hoi|vua neu)|nhu vay|nhu the|nhu tren|tuong tu)\b")
+#: The verdict asked of a comparison, no part of its subject: "ai cao hơn",
+#: "cao hơn hay bằng nhau", "thấp hơn", "như nhau", "đều có … đúng không",
+#: "phải không", "ghi thế nào".
+COMPARISON_VERDICT = re.compile(
+    r"\b(?:(?:ai|ben nao|xa nao|noi nao|ke hoach nao|kh nao) )?(?:cao hon|thap hon|nhieu hon|it hon|lon hon|"
+    r"nho hon|hon kem|bang nhau|ngang nhau|nhu nhau|giong hay khac|khac hay giong)"
+    r"(?: (?:hay|hoac) (?:bang nhau|ngang nhau|nhu nhau|thap hon|cao hon))?\b"
+    r"|\b(?:dung|phai) (?:khong|ko|k|chu|chua)\b|\bdeu\b|\bghi (?:the nao|ra sao|nhu the nao|gi)\b")
+#: A plan's own one of the rows just listed: "cái của VK ai chủ trì?", "còn của
+#: NAP thì tháng mấy?" (after "KH nào có nv ứng dụng AI?").
+PLANS_OWN_ROW = re.compile(r"^(?:(?:con|the|vay|the con) )?(?:(?:cai|nhiem vu|viec) )?cua\b")
 #: "kế hoạch nào khác", "xã khác", "nơi khác": every plan but the previous one.
 OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? khac\b")
 #: The row's number asked of a task described by its content: "là nhiệm vụ số
@@ -337,9 +383,10 @@ PADDING = re.compile(
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
 )
 #: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên",
-#: or by the pronoun "nó" ("sp của nó là gì?", "nó do ai chủ trì?").
+#: by the pronoun "nó" ("sp của nó là gì?", "nó do ai chủ trì?"), or as "the one
+#: of" a plan ("cái của VK ai chủ trì?" after rows of several plans).
 THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b"
-                      r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b")
+                      r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b|^(?:(?:con|the|vay) )?cai cua\b")
 #: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")

@@ -4,24 +4,35 @@ phối hợp?", "bao nhiêu?", "trong đó …") read against the previous turn.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from retrieval.question.catalog import PlanCatalog
 from retrieval.question.cues import (
+    BACK_REFERENCE,
     BARE_NUMBER,
     COUNT_WORDS,
     COUNTED_PREVIOUS,
     FOLLOW_CUE,
     FOLLOW_FIELD,
+    NEXT_ROW,
     ONE_ROW,
+    ORDINAL_ROW,
+    ORDINALS,
     OTHER_PLAN,
     OTHER_PLANS,
+    PLANS_OWN_ROW,
     SIMILAR,
     THAT_ROW,
+    THAT_UNIT,
     WITHIN_PREVIOUS,
 )
 from retrieval.question.model import Intent, Query
-from retrieval.question.parse import PERSON_UNLISTED, names_person
+from retrieval.question.parse import PERSON_UNLISTED, names_person, question_unit
 
-__all__ = ["FOLLOW_ROWS", "follow_up"]
+if TYPE_CHECKING:
+    from ingest.model import Plan
+
+__all__ = ["FOLLOW_ROWS", "follow_unit", "follow_up"]
 
 #: A bare field question ("ai chủ trì?") after an answer that showed at most
 #: this many task rows asks that field of each of them.
@@ -54,6 +65,9 @@ def follow_up(question: Query, previous: Query) -> Query:
         other = [d for d in q.mentioned if d not in previous.plans]
         if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
             return _asked_of(previous, [other[-1]], q)
+    same = _same_target(q, previous)
+    if same is not None:
+        return same
     similar = _similar(q, previous)
     if similar is not None:
         return similar
@@ -73,24 +87,62 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.task_refs = []
         q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
         return q
-    elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key))
+    own = _own_rows(q)
+    if own:
+        # "còn của NAP thì tháng mấy?" after a list of plans: that plan's row of the list
+        q.task_refs, q.intent = own, Intent.TASK
+        return q
+    elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key))
     if not elliptic:
         return q
-    if (q.plan_named and q.plans and q.intent == Intent.SEARCH and not q.task_refs and not q.fields
-            and not q.has_filter and not q.count and set(q.plans) != set(previous.plans)
-            and (FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)
-            and not _asks_of_its_own(q, previous)):
+    switched = (q.plan_named and bool(q.plans) and q.intent == Intent.SEARCH and not q.task_refs
+                and not q.has_filter and not q.count and set(q.plans) != set(previous.plans)
+                and bool(FOLLOW_CUE.search(q.key) or len(q.key.split()) <= 5)
+                and not _asks_of_its_own(q, previous))
+    if (switched and previous.result_keys and (previous.fields or q.fields) and not previous.content
+            and (previous.intent in (Intent.SEARCH, Intent.LOOKUP)
+                 or (previous.intent == Intent.TASK and not _typed_refs(previous)))):
+        # "cái của VK ai chủ trì?" (a row found from an earlier turn), then "còn của
+        # NAP thì tháng mấy?": the row of NAP like the one just shown
+        q.similar_to, q.topic = list(previous.result_keys[:1]), previous.topic
+        q.fields = q.fields or list(previous.fields)
+        q.intent = Intent.SIMILAR
+        return q
+    if switched and not q.fields:
         # "còn Trường Xuân?": the previous question, asked of the plan named now
         return _asked_of(previous, list(q.plans), q)
+    place = ORDINAL_ROW.search(q.key)
+    shown_rows = list(dict.fromkeys(previous.result_keys))
+    if place and not q.task_refs and len(shown_rows) >= 2 and place.group(1) in ORDINALS:
+        # "nv đầu tiên sản phẩm là gì?" after a list: that row of the list, by its place
+        index = ORDINALS[place.group(1)]
+        if index < len(shown_rows):
+            doc, number = shown_rows[index]
+            q.task_refs, q.plans, q.plan_named = [number], [doc], True
+            q.section_number, q.aggregate = previous.section_number, None
+            q.intent = Intent.TASK
+            return q
+    step = NEXT_ROW.search(q.key)
+    if step and not q.task_refs and previous.intent == Intent.TASK and previous.task_refs:
+        # "nv tiếp theo thì sao?": the row numbered after the last one asked, same fields
+        q.task_refs = [_stepped(previous.task_refs[-1], 1 if step.group(1) else -1)]
+        q.plans, q.plan_named = list(previous.plans), previous.plan_named
+        q.fields = q.fields or list(previous.fields)
+        q.section_number = previous.section_number
+        q.intent = Intent.TASK
+        return q
     if q.task_refs and not q.fields and previous.intent == "task":
         q.fields = list(previous.fields)
         q.section_number = q.section_number or previous.section_number
-    shown = list(dict.fromkeys(number for _, number in previous.result_keys))
+    # the rows the previous answer showed; of the plan named now, when another
+    # ("VK cái đó hạn khi nào?" after rows of several plans)
+    pointed = [k for k in previous.result_keys if not q.plan_named or k[0] in q.plans]
+    shown = list(dict.fromkeys(number for _, number in pointed))
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
             and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key))):
         # "ai chủ trì?" after an answer that showed one task row (or a few): those rows
-        keys = list(previous.result_keys)
+        keys = pointed
         if ONE_ROW.search(q.key) and previous.intent in (Intent.SIMILAR, Intent.LOOKUP):
             keys = keys[:1]  # "vậy nv đó hạn khi nào?": the best-ranked row, not every one shown
         q.task_refs = list(dict.fromkeys(number for _, number in keys))
@@ -123,6 +175,40 @@ def follow_up(question: Query, previous: Query) -> Query:
     return q
 
 
+def follow_unit(q: Query, previous: Query, plans: dict[str, Plan], catalog: PlanCatalog) -> Query:
+    """"đơn vị đó còn chủ trì nv nào nữa?" after a row was shown: the tasks
+    led (or, with "phối hợp", coordinated) by the lead unit of the previous
+    answer's first row, in its plan. ``plans`` doc → :class:`Plan`. Returns
+    ``q`` unchanged when the question points at no unit or no row was shown."""
+    if not THAT_UNIT.search(q.key) or not previous.result_keys or q.task_refs:
+        return q
+    doc, number = previous.result_keys[0]
+    plan = plans.get(doc)
+    row = next((t for t in plan.tasks if t.number == number), None) if plan else None
+    unit = question_unit(row.lead, catalog) if row is not None and row.lead else None
+    if unit is None:
+        return q
+    role = "coordinating" if "coordinating" in q.fields else "lead"
+    return replace(q, unit=unit.key, unit_text=unit.text, unit_role=role, plans=[doc], plan_named=True,
+                   task_refs=[], fields=[], wants_list=True, intent=Intent.FILTER)
+
+
+def _typed_refs(query: Query) -> bool:
+    """Did the question itself write its row numbers ("nv 22 ai chủ trì?"), as
+    opposed to rows pointed at ("cái của VK ai chủ trì?")?"""
+    words = set(query.key.split())
+    return any(n in words for n in query.task_refs)
+
+
+def _stepped(number: str, delta: int) -> str:
+    """The row number ``delta`` rows on: "24" → "25", "2.3" → "2.4" (the
+    last part counts); a number that would fall under 1 stays."""
+    head, _, last = number.rpartition(".")
+    if not last.isdigit() or int(last) + delta < 1:
+        return number
+    return f"{head}.{int(last) + delta}" if head else str(int(last) + delta)
+
+
 def _asks_of_its_own(q: Query, previous: Query) -> bool:
     """Does ``q`` name a thing of its own beyond a plan ("thế LH thì tỷ lệ
     đúng hạn tối thiểu bao nhiêu?" after a question on satisfaction): two
@@ -130,6 +216,19 @@ def _asks_of_its_own(q: Query, previous: Query) -> bool:
     Xuân thì sao?" has none and asks the previous question again."""
     before = set(previous.key.split())
     return len([w for w in q.content if w not in before]) >= 2
+
+
+def _own_rows(q: Query) -> list[str]:
+    """"cái của VK ai chủ trì?", "còn của NAP thì tháng mấy?"
+    (:data:`PLANS_OWN_ROW`, one plan named, a field asked, no row number):
+    the numbers of that plan's rows among the conversation's recent rows
+    (``q.recent_keys``: a which-plans answer lists one or two a plan), when
+    there are 1 to :data:`FOLLOW_ROWS`; else ``[]``."""
+    if not (PLANS_OWN_ROW.search(q.key) and q.plan_named and len(q.plans) == 1 and q.fields
+            and not q.task_refs and not q.has_filter):
+        return []
+    numbers = list(dict.fromkeys(n for doc, n in q.recent_keys if doc == q.plans[0]))
+    return numbers if 1 <= len(numbers) <= FOLLOW_ROWS else []
 
 
 def _recent(previous: Query) -> list[tuple[str, str]]:
@@ -157,26 +256,54 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
     return replace(previous, plans=plans, plan_named=True,
                    task_refs=list(previous.task_refs), fields=list(previous.fields),
                    sections=list(previous.sections), result_keys=[], previous_keys=[],
-                   cross_doc=False, mentioned=list(question.mentioned))
+                   cross_doc=False, mentioned=list(question.mentioned), other_than=[])
+
+
+def _same_target(q: Query, previous: Query) -> Query | None:
+    """"các xã khác chỉ tiêu này thế nào?", "xã nào cũng đặt mục tiêu như
+    vậy?", "ở NAP và VK chỉ tiêu đó bao nhiêu?": a target question across
+    plans that points back (:data:`BACK_REFERENCE`) asks the previous turn's
+    subject — its topic, else its words (``topic``; the target answer reads
+    them instead of this question's) — of the plans named, else of every
+    plan, less the previous turn's when it says "khác"
+    (:data:`OTHER_PLANS`: ``other_than``); ``None`` otherwise."""
+    if q.intent != Intent.TARGETS or not BACK_REFERENCE.search(q.key) or q.task_refs:
+        return None
+    q.topic = previous.topic or previous.key
+    if not q.plan_named:
+        q.plans, q.cross_doc = [], True
+        q.other_than = list(previous.plans) if OTHER_PLANS.search(q.key) else []
+    return q
 
 
 def _similar(q: Query, previous: Query) -> Query | None:
     """"VK có nv tương tự không?", "kế hoạch nào khác cũng có nhiệm vụ kiểm
     tra như vậy?": intent ``similar`` over the previous answer's rows, of
     the plans named (other than the previous ones) or, with "khác" / a
-    cross-plan wording and no plan named, of every other plan; ``None``
-    when the question is not such a follow-up."""
-    if not SIMILAR.search(q.key) or not (previous.result_keys or previous.similar_to) or q.task_refs:
+    cross-plan wording and no plan named, of every other plan; after a turn
+    that gave no row, the previous question's topic (its words) is compared
+    instead, and a topic the question says itself ("… tương tự về tập huấn
+    AI") wins; ``None`` when the question is not such a follow-up."""
+    if not SIMILAR.search(q.key) or q.task_refs:
         return None
     named = q.plan_named and bool(q.plans) and set(q.plans) != set(previous.plans)
     others = not q.plan_named and bool(OTHER_PLANS.search(q.key) or q.cross_doc)
     if not (named or others):
         return None
-    if previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
+    # the section of the rows compared (Lộc Hòa's numbers restart per section: "mục III.3")
+    q.section_number = previous.section_number if previous.intent in (Intent.TASK, Intent.SIMILAR) else None
+    q.subsection_number = None
+    if q.topic:  # "NAP có việc gì tương tự về tập huấn AI không?": the topic it says itself
+        q.similar_to, q.topic = [], q.text
+    elif previous.intent == Intent.SIMILAR:  # "thế Phú Thái có việc giống vậy không?": the same rows
         q.similar_to, q.topic = list(previous.similar_to), previous.topic
     else:
+        # the previous rows, and what they were asked about; a turn that found no
+        # row leaves its question's words to compare ("xã nào khác có nv tương tự?")
         q.similar_to = list(previous.result_keys)
-        q.topic = previous.topic or previous.key  # what the previous rows were asked about
+        q.topic = previous.topic or previous.text
+    if not (q.similar_to or q.topic):
+        return None
     q.fields = q.fields or list(previous.fields)
     if others:
         q.plans, q.plan_named, q.cross_doc = [], False, True

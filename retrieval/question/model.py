@@ -115,7 +115,8 @@ class Query:
       ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``similar_to`` ((doc, number) of the previous
       answer's rows the question asks the like of, "… có nhiệm vụ tương tự
-      không?"); ``today`` ISO date the windows count from ("tính đến ngày
+      không?"); ``other_than`` docs the question sets aside ("các xã
+      khác chỉ tiêu này thế nào?": the previous turn's plans); ``today`` ISO date the windows count from ("tính đến ngày
       30/9" gives 1/10: that day has passed, and ``today_given``; else set by
       the answerer, a parameter so evaluation can fix it); ``result_keys``
       ((doc, number) of the rows the answer gave, set by the answerer, for
@@ -185,6 +186,7 @@ class Query:
     mention: str | None = None
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     similar_to: list[tuple[str, str]] = field(default_factory=list)
+    other_than: list[str] = field(default_factory=list)
     today: str | None = None
     today_given: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)

@@ -66,6 +66,7 @@ from retrieval.question.cues import (
     NUMBER_ASKED,
     OBJECTIVE_CUE,
     PADDING,
+    PER_PLAN,
     PERSON_CUE,
     PLACE_MENTION,
     PLAN_PERIOD,
@@ -84,6 +85,8 @@ from retrieval.question.cues import (
     SECTION_TAIL,
     SIGNER_ANY,
     SPAN_NUMBER,
+    TARGET_KIND,
+    TARGET_VALUE,
     TASK_REF,
     TASK_WORD,
     UNLISTED_FIELD,
@@ -350,8 +353,11 @@ def _asks_task_rows(q: Query, leftover: list[str]) -> bool:
 
 def _asks_header_fact(q: Query, leftover: list[str]) -> bool:
     """Số quyết định / ngày ký / người ký of a named plan (not of a "căn cứ"),
-    or the plan's own legal bases ("căn cứ những văn bản nào")."""
-    return bool(q.meta) and q.plan_named and ("bases" in q.metas or not re.search(r"\bcan cu\b", q.key))
+    or the plan's own legal bases ("căn cứ những văn bản nào"); also of
+    every plan when the question says so ("số QĐ của từng kế hoạch", "những
+    KH nào có số QĐ, số mấy?")."""
+    every = q.cross_doc or bool(PER_PLAN.search(q.key))
+    return bool(q.meta) and (q.plan_named or every) and ("bases" in q.metas or not re.search(r"\bcan cu\b", q.key))
 
 
 def _asks_plans_of_period(q: Query, leftover: list[str]) -> bool:
@@ -502,6 +508,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.metas = [name for name, pat in META_CUES if pat.search(key)]
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
+    if "bases" in q.metas and "decision" in q.metas and re.search(r"\bcan cu\b.*\bquyet dinh\b", key) \
+            and not re.search(r"\bquyet dinh\b.*\bcan cu\b", key):
+        q.metas.remove("decision")  # "căn cứ KH của thành phố là QĐ số mấy?": the basis's number
     if "bases" in q.metas and "signer" not in q.metas and SIGNER_ANY.search(key):
         q.metas.insert(0, "signer")  # "ai ký QĐ, căn cứ KH của thành phố số mấy?": both
     if q.metas == ["date"] and set(q.fields) & {"lead", "coordinating", "product"}:
@@ -512,6 +521,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.meta = q.metas[0] if q.metas else None
     figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
     q.figure = bool(figure.search(strip_number_asked(key)))  # "nv số mấy" asks a row's number
+    # "TX chỉ tiêu hài lòng về dịch vụ y tế?": a target named by its subject asks its value
+    q.figure = q.figure or bool(TARGET_VALUE.search(key) and not TARGET_KIND.search(key))
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 

@@ -67,23 +67,27 @@ from retrieval.question.cues import (
 )
 from retrieval.question.model import Query
 
-__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "read_selection", "topic_words"]
+__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection", "topic_words"]
 
 #: Words that do not make a topic: question words, generic task words,
 #: administrative words every row holds.
 TOPIC_STOPWORDS = frozenset("""
 nhiem vu viec cong cac nhung nao gi la co khong cua trong ke hoach xa phuong thi tran nam
 thang quy duoc va voi cho ai don vi co quan phong chu tri phoi hop thuc hien bao nhieu may
-liet ke danh sach ke nay do hay the sao nhu o tai ve den toi lien quan ra sao the nao
-tat ca gom thoi han thoi gian san pham hoan thanh ket qua han nao nhe a oi giup minh toi
+liet ke ke nay do hay the sao nhu o tai ve den toi lien quan ra sao the nao
+tat ca gom thoi han san pham hoan thanh ket qua han nao nhe a oi giup minh toi
 noi de cap nham cu the linh vuc muc phan nhom
 """.split())
+#: Stopwords of two words whose halves are content words elsewhere: "danh
+#: sách" (not the "sách" of "ngân sách"), "thời gian" (not the "giản" of
+#: "tinh giản biên chế", folded "gian").
+TOPIC_STOP_PHRASES = re.compile(r"\b(?:danh sach|thoi gian)\b")
 
 
 def topic_words(text: str) -> list[str]:
-    """The content words of a topic key (``canon`` text), stopwords and
-    numbers dropped, in order, distinct."""
-    return list(dict.fromkeys(w for w in text.split() if w not in TOPIC_STOPWORDS
+    """The content words of a topic key (``canon`` text), stopwords (also
+    :data:`TOPIC_STOP_PHRASES`) and numbers dropped, in order, distinct."""
+    return list(dict.fromkeys(w for w in TOPIC_STOP_PHRASES.sub(" ", text).split() if w not in TOPIC_STOPWORDS
                               and not w.isdigit() and len(w) > 1))
 
 
