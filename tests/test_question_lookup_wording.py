@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.lexicon import canon, paraphrase
+from ingest.lexicon import PLAN_WORDING, canon, paraphrase
 from retrieval.answer import Answerer
 from retrieval.question import Intent
 from retrieval.question.parse import parse_query
@@ -39,6 +39,12 @@ def answerer() -> Answerer:
 ])
 def test_staff_wording_is_put_as_the_plans_write_it(said, written):
     assert paraphrase(canon(said)) == written
+
+
+def test_plan_wording_is_written_as_canon_keys_and_never_rewrites_itself():
+    for said, written in PLAN_WORDING.items():
+        assert canon(said) == said and canon(written) == written
+        assert paraphrase(written) == written  # the plans' words are left as they are
 
 
 @pytest.mark.parametrize(("question", "field"), [
