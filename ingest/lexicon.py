@@ -56,6 +56,8 @@ __all__ = [
     "contains_words",
     "expand_abbreviations",
     "opens_cell",
+    "paraphrase",
+    "PLAN_WORDING",
     "written_span",
 ]
 
@@ -148,6 +150,47 @@ def canon(text: str | None) -> str:
     for pattern, words in CONTEXT_ABBREVIATIONS:
         s = pattern.sub(words, s)
     return s
+
+
+# ------------------------------------------------------------ staff wording → plan wording
+
+#: How staff say a concept (a :func:`canon` key) → how the plans write it,
+#: one entry per concept: "thu hút người giỏi" is the plans' "thu hút nhân
+#: tài", "trường học công" their "giáo dục công (lập)", "làm lại bộ máy"
+#: their "sắp xếp tổ chức bộ máy", "dịch vụ công qua mạng" their "dịch vụ
+#: công trực tuyến". Applied by :func:`paraphrase` to a question's key
+#: before its words are matched against the task rows.
+PLAN_WORDING: dict[str, str] = {
+    "nguoi gioi": "nhan tai",
+    "nguoi tai": "nhan tai",
+    "nguoi co tai": "nhan tai",
+    "truong hoc cong": "giao duc cong",
+    "truong cong": "giao duc cong",
+    "benh vien cong": "y te cong",
+    "tram y te": "y te cong",
+    "lam lai bo may": "sap xep to chuc bo may",
+    "sap lai bo may": "sap xep to chuc bo may",
+    "gon bo may": "to chuc bo may tinh gon",
+    "qua mang": "truc tuyen",
+    "tren mang": "truc tuyen",
+    "online": "truc tuyen",
+    "cat giam nguoi": "tinh gian bien che",
+    "giam bien che": "tinh gian bien che",
+    "tra tien": "thanh toan",
+    "nop tien": "thanh toan",
+    "chuyen tien": "thanh toan",
+    "tien dau tu": "von dau tu",
+    "bao cao thu chi": "bao cao tai chinh",
+}
+_PLAN_WORDING = re.compile(r"(?:^|(?<= ))(" + "|".join(
+    re.escape(k) for k in sorted(PLAN_WORDING, key=len, reverse=True)) + r")(?= |$)")
+
+
+def paraphrase(key: str) -> str:
+    """``key`` (a :func:`canon` key) with each staff wording of
+    :data:`PLAN_WORDING` replaced by the plans' words, longest first:
+    "co che thu hut nguoi gioi" → "co che thu hut nhan tai"."""
+    return _PLAN_WORDING.sub(lambda m: PLAN_WORDING[m.group(1)], key)
 
 
 def contains_words(hay: str, needle: str) -> int:

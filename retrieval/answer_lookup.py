@@ -5,7 +5,8 @@ The question's content words (:func:`retrieval.question.selection.topic_words`
 without plan names and the words that ask a field) are scored against each
 task row's content, objective, product and sub-section, each word weighted
 by its rarity among the rows in scope (IDF). The best rows (within 90 % of
-the best score, at most three) answer when they cover at least
+the best score, or within :data:`COMPETE` of it holding a rare question word
+the best row lacks; at most three) answer when they cover at least
 :data:`MIN_COVER` of the question's weight and the hybrid search ranks them
 among its first :data:`AGREE_TOP` hits; otherwise the question goes to the
 passages of the body.
@@ -17,7 +18,7 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 
-from ingest.lexicon import canon
+from ingest.lexicon import canon, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer
@@ -26,15 +27,21 @@ from retrieval.answer_tasks import TaskAnswerer
 from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
-from retrieval.question.parse import strip_number_asked
+from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["AGREE_TOP", "MIN_COVER", "described_words", "lookup_answer", "lookup_rows", "row_pairs", "row_words", "text_pairs"]
+__all__ = ["AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "lookup_answer", "lookup_rows",
+           "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
 #: A row answers only when it is among this many best search hits.
 AGREE_TOP = 3
+#: A pair of question syllables the stopwords split ("tự chủ", "cơ chế") is kept when at most this share of the rows in scope write it.
+RARE_PAIR = 0.2
+#: A row within this share of the best cover is shown beside it when it holds
+#: a rarer-than-median question word the best row does not.
+COMPETE = 0.8
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
@@ -104,13 +111,35 @@ def described_words(key: str, names: AbstractSet[str]) -> list[str]:
             and w not in QUESTION_PARTICLES]
 
 
+def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> list[str]:
+    """The words of a question (``canon`` key) that say what the task is
+    about: staff wording put as the plans write it (:func:`paraphrase`), the
+    field cues ("ra văn bản gì", "quý mấy nộp", "ai chịu trách nhiệm"), the
+    padding ("cái vụ …", "việc … thì") and plan names taken out
+    (:func:`strip_cues`, :func:`topic_words`). A pair of adjacent syllables
+    the stopwords would split but at most :data:`RARE_PAIR` of ``row_texts``
+    (each " " + a row's ``canon`` text + " ") write together ("tu chu", "tai
+    chinh") keeps both syllables."""
+    text = strip_cues(paraphrase(PADDING.sub(" ", key)))
+    tokens = [w for w in text.split() if w not in names and w not in _ASKING]
+    kept = [w for w in topic_words(" ".join(tokens)) if w not in QUESTION_PARTICLES]
+    limit = RARE_PAIR * len(row_texts)
+    content = set(kept)
+    for a, b in zip(tokens, tokens[1:]):
+        if (a in content) == (b in content) or a.isdigit() or b.isdigit() or len(a) < 2 or len(b) < 2:
+            continue  # both kept already, or both function words ("ke hoach", "thuc hien")
+        if 0 < sum(f" {a} {b} " in t for t in row_texts) <= limit:
+            kept.extend(w for w in (a, b) if w not in kept)
+    return kept
+
+
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
-    content words, best first; ``[]`` when none covers :data:`MIN_COVER`.
-    ``names`` are words of plan names, left out of the question's words."""
-    text = PADDING.sub(" ", strip_number_asked(query.key))
-    words = [w for w in topic_words(text) if w not in names and w not in _ASKING
-             and w not in QUESTION_PARTICLES]
+    content words (:func:`question_words`), best first; ``[]`` when none
+    covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
+    the question's words."""
+    texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
+    words = question_words(query.key, names, texts)
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
@@ -133,7 +162,13 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     if not ranked:
         return []
     best = ranked[0][0]
-    return [r for r in ranked if r[0] >= 0.9 * best][:3]
+    rare = sorted(idf.values())[len(idf) // 2]
+    best_words = set(_row_text(ranked[0][2]).split())
+    # a close row holding a rare question word the best row lacks competes with it
+    # ("giáo dục công" against "y tế công"): both are shown rather than the best alone
+    return [r for r in ranked
+            if r[0] >= 0.9 * best or (r[0] >= COMPETE * best and any(
+                idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
 
 
 def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -> Answer | None:
@@ -141,12 +176,16 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     number and whole row (the fields asked first), cited; ``None`` when no row is close enough. With the
     passage search's ``hits`` (best first), only rows among the first
     :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
-    answers better (a duty, a reporting rule) goes to the body."""
+    answers better (a duty, a reporting rule) goes to the body; when the best row is among them, the rows
+    competing with it are shown beside it wherever the search ranks them."""
     names = tasks.catalog.name_words
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
-        found = [r for r in found if (r[1].doc, r[2].number) in top]
+        agreed = [r for r in found if (r[1].doc, r[2].number) in top]
+        # beside a row the search agrees on, a row competing with it is shown too:
+        # the search does not know the plans' words for staff wording ("trường học công")
+        found = found if agreed and (found[0][1].doc, found[0][2].number) in top else agreed
     if not found:
         return None
     label = len({p.doc for _, p, _ in found}) > 1 or not query.plan_named

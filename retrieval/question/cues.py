@@ -33,9 +33,14 @@ FIELD_CUES: dict[str, re.Pattern] = {
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
         r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay|the nao|ra sao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao))\b"
+        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
+        # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
+        r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
+        r"(?:phai |can )?nop (?:khi nao|luc nao|bao gio|vao|truoc)|nop(?: (?:vay|a|nhi|ha|the|nhe))?$)\b"
     ),
-    "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra)\b"),
+    # "sản phẩm là gì", "đầu ra", and staff wording: "(làm) ra văn bản gì", "cho ra cái gì"
+    "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra|"
+                          r"(?:tao |cho |lam )?ra (?:duoc )?(?:(?:van ban|cai|giay to|thu) )?(?:gi|nao))\b"),
     "content": re.compile(r"\b(?:noi dung|la gi|lam gi|viec gi|ve gi|ve viec gi|gom nhung gi|"
                           r"nhiem vu gi|gom nhung nhom nao)\b"),
 }

@@ -408,9 +408,13 @@ def strip_number_asked(key: str) -> str:
 def _asks_lookup(q: Query, leftover: list[str]) -> bool:
     """A field of a task described by its content, no number: "ai lo việc
     số hóa hồ sơ?", "ISO 9001 khi nào xong?", or its number ("áp dụng ISO
-    18091 là nhiệm vụ số mấy?"); at least two content words."""
-    if q.task_refs or q.count or q.meta or q.cross_doc or q.figure:
+    18091 là nhiệm vụ số mấy?"); at least two content words. A figure asked
+    ("đạt bao nhiêu") makes it a look-up only beside a row field ("giải ngân
+    đầu tư công phải đạt bao nhiêu, ai chịu trách nhiệm?")."""
+    if q.task_refs or q.count or q.meta or q.cross_doc:
         return False
+    if q.figure and not set(q.fields) & {"lead", "coordinating", "deadline", "product"}:
+        return False  # a figure alone is a body target; "đạt bao nhiêu, ai chịu trách nhiệm" is a row
     if not (set(q.fields) - {"content"} or asks_row_number(q.key)):
         return False
     if BODY_REFERENCE.search(q.key):
@@ -426,11 +430,17 @@ def content_words(leftover: list[str]) -> list[str]:
     taken out, as
     :func:`retrieval.question.selection.topic_words`. "thế hạn chót khi
     nào?" has none; "ai lo việc số hóa hồ sơ?" has "so hoa ho so"."""
-    text = " ".join(leftover)
-    text = strip_number_asked(text)
+    return [w for w in topic_words(strip_cues(" ".join(leftover))) if w not in QUESTION_PARTICLES]
+
+
+def strip_cues(key: str) -> str:
+    """``key`` (a ``canon`` key) without the words that ask a row's number or
+    a field (:data:`FIELD_CUES`, "ai chủ trì"), the follow-up cue and the
+    padding: what may describe a task's content, its words in order."""
+    text = strip_number_asked(key)
     for pattern in (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, FOLLOW_CUE, PADDING):
         text = pattern.sub(" ", text)
-    return [w for w in topic_words(text) if w not in QUESTION_PARTICLES]
+    return " ".join(text.split())
 
 
 #: (intent, rule) in the order they are tried.
