@@ -97,6 +97,7 @@ from retrieval.question.cues import (
     YEAR_FILTER,
 )
 from retrieval.question.model import FIELDS, Intent, Query
+from retrieval.question.numbers import spelled_task_numbers
 from retrieval.question.selection import read_selection, topic_words
 
 __all__ = ["INTENT_RULES", "PERSON_UNLISTED", "asks_row_number", "lookup_by_meaning", "names_person", "parse_query",
@@ -487,7 +488,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     empty and the question falls back to passage search (``intent ==
     "search"``).
     """
-    raw = nfc(text or "").strip()
+    raw = spelled_task_numbers(nfc(text or "")).strip()
     key = canon(raw)
     q = Query(text=raw, key=key)
     by_name = _find_plans(q, raw, key, catalog)
