@@ -46,13 +46,16 @@ _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban
                     r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"
                     r"(?: cap tren)? nao(?! (?:co|dat|neu|nhac|de ra)\b)"
                     # "kế hoạch nào thuộc TP Hải Phòng", "xã nào ở tỉnh X"
-                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+)\b")
+                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+"
+                    # "KH nào thuộc Hải Phòng, KH nào Cần Thơ?": a two-word place name alone
+                    r"|(?:ke hoach|xa|phuong) nao (?:truc )?thuoc (?!(?:linh vuc|muc|phan|nhom|loai|giai doan|nam|"
+                    r"quy|thang|cap|dien|chuong|de an|chuong trinh)\b)\w+ \w+(?= (?:ke hoach|xa|phuong) nao|$))\b")
 
 
 #: the period of a plan asked: "giai đoạn nào", "kỳ kế hoạch", "thời kỳ", "bao
 #: lâu", "mấy năm", "5 năm", "6 tháng cuối", "áp dụng cho thời gian nào"
 PERIOD_ASKED = re.compile(
-    r"\b(?:giai doan nao|ky ke hoach|thoi ky|bao lau|may nam|keo dai|\d+ nam\b(?! \d)|"
+    r"\b(?:giai doan nao|(?<!ai )(?<!nguoi )(?<!da )ky ke hoach|thoi ky|bao lau|may nam|keo dai|\d+ nam\b(?! \d)|"
     r"(?:6|sau) thang (?:dau|cuoi)|(?:ap dung|thuc hien|trien khai)(?: trong| cho)? "
     r"(?:thoi gian|nam|giai doan|ky) nao|(?:thoi gian|ky|giai doan) (?:cua|ap dung))"
 )

@@ -140,8 +140,11 @@ DOC_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi dinh|nghi quyet|thong tu|ch
                               r"ke hoach|de an) (?:so|mang so) (?:may|nao|bao nhieu)\b")
 PLANS_ONLY_WORDS = set("""
 nhung cac ke hoach nao la cua ap dung cho danh trong thuc hien co xa phuong thi tran cai cach
-hanh chinh nha nuoc ky giai doan thang nam cuoi dau 6 sau quy ban hanh
+hanh chinh nha nuoc ky giai doan thang nam cuoi dau 6 sau quy ban hanh may bao nhieu gom
+vay nhi a ha nhe
 """.split())
+#: Plans counted: "có mấy KH cho năm 2025", "bao nhiêu kế hoạch giai đoạn 2026-2030".
+PLANS_COUNTED = re.compile(r"\b(?:may|bao nhieu) (?:ban )?ke hoach\b(?! (?:do|cua) )")
 REGULAR = re.compile(r"\b(?:thuong xuyen|lien tuc)\b")
 RECURRENCES = {"nam": "annual", "quy": "quarterly", "thang": "monthly"}
 RECURRENCE = re.compile(r"\b(?:hang|moi|dinh ky) (nam|quy|thang)\b")
@@ -314,6 +317,12 @@ MENTION = re.compile(
 MENTION_BEFORE = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
     r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
+)
+#: The term first and the plans asked last: "tiêu chuẩn ISO 18091 KH nào có
+#: nhắc?", "Đề án 06 thì xã nào đề cập".
+MENTION_TERM_FIRST = re.compile(
+    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao "
+    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co)(?: vay| nhi| a| khong| the)?$"
 )
 #: A column named as such: "cột mục tiêu ghi gì?", "ô sản phẩm".
 COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop|chu tri|thoi gian|thoi han)\b")

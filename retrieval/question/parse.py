@@ -70,6 +70,7 @@ from retrieval.question.cues import (
     PERSON_CUE,
     PLACE_MENTION,
     PLAN_PERIOD,
+    PLANS_COUNTED,
     PLANS_ONLY_WORDS,
     QUARTER,
     QUARTER_SPAN,
@@ -362,9 +363,10 @@ def _asks_header_fact(q: Query, leftover: list[str]) -> bool:
 
 
 def _asks_plans_of_period(q: Query, leftover: list[str]) -> bool:
-    """"Kế hoạch nào áp dụng cho năm 2026?": cross-plan wording, a year or
-    period, and nothing else."""
-    return q.cross_doc and not leftover and bool(YEAR.search(q.key) or PLAN_PERIOD.search(q.key))
+    """"Kế hoạch nào áp dụng cho năm 2026?", "có mấy KH cho năm 2025?":
+    cross-plan wording or plans counted, a year or period, and nothing else."""
+    return (q.cross_doc or bool(PLANS_COUNTED.search(q.key))) and not leftover \
+        and bool(YEAR.search(q.key) or PLAN_PERIOD.search(q.key))
 
 
 def _asks_task_list(q: Query, leftover: list[str]) -> bool:

@@ -54,6 +54,7 @@ from retrieval.question.cues import (
     LATEST,
     MENTION,
     MENTION_BEFORE,
+    MENTION_TERM_FIRST,
     NEGATED_AFTER,
     NUMBER_ASKED,
     OVERDUE,
@@ -275,7 +276,7 @@ MENTION_WORDS = 6
 
 
 def _read_mention(q: Query, key: str) -> None:
-    m = MENTION.search(key) or MENTION_BEFORE.search(key)
+    m = MENTION_TERM_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key)
     if m:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
