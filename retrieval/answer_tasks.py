@@ -428,6 +428,25 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
     return "\n".join(lines) or None
 
 
+def _all_blank(catalog: PlanCatalog, query: Query, groups: list[tuple[Plan, list[Task]]]) -> str | None:
+    """The reason, in words, when a list's rows leave every field asked
+    empty ("thế ai phối hợp 2 cái đó?" after two rows whose Cơ quan phối hợp
+    cells are blank): "Nhiệm vụ 30, 31 (Kế hoạch X) không ghi cơ quan phối
+    hợp (ô để trống trong phụ lục)." ``None`` when a row (or a sub-row) fills
+    one, for counts, and for a filter on empty cells itself ("nv nào không
+    ghi cơ quan phối hợp?", whose rows are blank by construction).
+    """
+    asked = [f for f in query.fields if f not in ("content", "objective")]
+    if not asked or query.empty_fields or query.intent == "count":
+        return None
+    if any(getattr(r, f) for plan, tasks in groups for t in tasks for r in [t] + sub_rows(plan, t) for f in asked):
+        return None
+    words = ", ".join(FIELD_LABELS[f].lower() for f in asked)
+    return "\n".join(f"Nhiệm vụ {', '.join(t.number or '?' for t in tasks)} (Kế hoạch "
+                     f"{plan_label(catalog, plan.doc)}) không ghi {words} (ô để trống trong phụ lục)."
+                     for plan, tasks in groups)
+
+
 class TaskAnswerer:
     """Task, filter and count answers over ``plans`` (doc → :class:`Plan`),
     named in answers through ``catalog`` (:func:`retrieval.answer_rows.plan_label`)."""
@@ -527,6 +546,9 @@ class TaskAnswerer:
             asked = "nhiệm vụ nào" + describe_filter(query)
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
         label = len(groups) > 1 or not query.plan_named
+        blank = _all_blank(self.catalog, query, groups)
+        if blank:
+            return abstention(query, reason=blank)
         if query.intent == "count" and query.per_plan:
             return self._count_per_plan(query, scope, groups)
         extra = [f for f in query.fields if f not in ("lead", "content")] or ["deadline"]

@@ -178,7 +178,7 @@ PLAN_PERIOD = re.compile(
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
 EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
-NEGATION = re.compile(r"\bkhong (?:co |phai |ghi |la |thuoc |duoc |lam |thuc hien |keo dai |dien ra )?(?:la |ghi )?"
+NEGATION = re.compile(r"\bkhong (?:(?:co|phai|ghi|la|thuoc|duoc|lam|thuc hien|keo dai|dien ra) ){0,2}(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
 QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
