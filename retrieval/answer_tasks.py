@@ -563,18 +563,32 @@ class TaskAnswerer:
                 lines = [f"{head}Nhiệm vụ {numbers}{described}."]
             limit = 240 if len(tasks) <= 12 else 110
             for t in tasks:
-                values = []
-                if not query.unit or query.unit_role != "lead" or len({r.lead for r in [t] + sub_rows(plan, t)}) > 1:
-                    values.append(f"chủ trì: {t.lead or '; '.join(r.lead or '' for r in sub_rows(plan, t))}")
-                values += [f"{FIELD_LABELS[f].lower()}: {getattr(t, f) or '(không ghi)'}" for f in extra]
                 goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
-                lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal} ({'; '.join(values)})")
+                subs = [] if matches(plan, t, query) else [r for r in sub_rows(plan, t) if matches(plan, r, query)]
+                if subs:  # only some sub-rows meet the filter: those are listed, with their own cells
+                    lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal}, trong đó:")
+                    lines += [f"  • {shorten(r.content, limit)} ({'; '.join(self._values(plan, r, query, extra))})"
+                              for r in subs]
+                else:
+                    lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal} "
+                                 f"({'; '.join(self._values(plan, t, query, extra))})")
                 citations.append(task_citation(plan, t))
             blocks.append("\n".join(lines))
         if query.intent == "count" and len(groups) > 1 and re.search(r"\bnhat\b", query.key):
             most = max(groups, key=lambda g: len(g[1]))
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
+
+    @staticmethod
+    def _values(plan: Plan, row: Task, query: Query, extra: list[str]) -> list[str]:
+        """The cells shown after a listed row: its lead (unless the filter
+        is that lead unit; a numbered row without one shows its sub-rows'),
+        then the ``extra`` fields, an empty cell as "(không ghi)"."""
+        values = []
+        subs = sub_rows(plan, row) if row.number else []
+        if not query.unit or query.unit_role != "lead" or len({r.lead for r in [row] + subs}) > 1:
+            values.append(f"chủ trì: {row.lead or '; '.join(r.lead or '' for r in subs)}")
+        return values + [f"{FIELD_LABELS[f].lower()}: {getattr(row, f) or '(không ghi)'}" for f in extra]
 
     def _count_per_plan(self, query: Query, scope: list[Plan],
                         groups: list[tuple[Plan, list[Task]]]) -> Answer:

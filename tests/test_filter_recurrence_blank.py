@@ -45,3 +45,21 @@ def test_filter_on_the_blank_cell_itself_still_lists_the_rows(answerer):
     answer = answerer.answer("truong xuan nhung nv nao khong ghi co quan phoi hop?")
     assert not answer.abstained
     assert "nhiệm vụ 31" in [c.locator for c in answer.citations]
+
+
+def test_a_day_after_toi_without_ngay_is_the_day_asked(answerer):
+    """"tới 15/10/2025 còn nv nào trễ hạn": Việt Khê's rows 1 ("Trong tháng
+    7/2025") and 13 ("Quý III năm 2025") were due before, rows of Quý IV not."""
+    answer = answerer.answer("Viet Khe toi 15/10/2025 con viec nao tre han?")
+    numbers = {c.locator for c in answer.citations}
+    assert {"nhiệm vụ 1", "nhiệm vụ 13"} <= numbers, numbers
+    assert "nhiệm vụ 12" not in numbers  # "Trước ngày 10/12/2025"
+
+
+def test_sub_row_meeting_the_filter_is_listed_under_its_task(answerer):
+    """Việt Khê's row 17 has coordinating units, its sub-row "Thẩm định kết quả
+    rà soát" has none: the sub-row is what is listed."""
+    answer = answerer.answer("VK nhiệm vụ nào để trống cơ quan phối hợp?")
+    line = next(x for x in answer.text.splitlines() if x.startswith("- 17."))
+    assert line.endswith("trong đó:")
+    assert "Thẩm định kết quả rà soát" in answer.text

@@ -363,8 +363,8 @@ AS_OF = re.compile(
     r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
 #: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" and "ngày 30/06/2026 thì … đã hết
-#: hạn" also give the day (not "trước ngày …", a deadline).
-AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den het|het|vao) )?ngay (\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+#: hạn", "tới 15/10/2025 còn nv nào trễ hạn" also give the day (not "trước ngày …", a deadline).
+AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den het|het|vao) (?:ngay )?|ngay )(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 #: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
 #: "đến thời điểm 30/9"): windows count from the day after it.
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")
