@@ -70,6 +70,7 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_part_detail import part_detail_answer
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
@@ -448,6 +449,9 @@ class Answerer:
             Route("section", lambda q: body(q) and not q.task_refs, in_scope(section_answer)),
             # "liệt kê đủ các chỉ tiêu chủ yếu": a body list found by its heading
             Route("list", lambda q: body(q) and not asks_item_count(q), one_plan(list_answer)),
+            # "trong phần mục tiêu ghi giai đoạn nào": one sentence of the body part so headed
+            Route("part detail", lambda q: q.intent == Intent.SEARCH and not q.task_refs,
+                  in_scope(lambda q, plans, catalog: part_detail_answer(q, plans, catalog, self.passages))),
             # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
             Route("reporting", lambda q: reporting(q) and "lead" not in q.fields,
                   one_plan(reporting_answer)),

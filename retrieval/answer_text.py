@@ -330,6 +330,12 @@ class PassageAnswerer:
                         getattr(chunk, "section", None),
                         ocr=bool(plan and plan.is_ocr_page(chunk.page)))
 
+    def body_sentences(self, doc: str) -> list[tuple[Chunk, str, str, frozenset[str]]]:
+        """The answer units of the body paragraphs of plan ``doc``, in order, as
+        ``(chunk, shown, source words, terms)`` (:meth:`_sentences`)."""
+        return [(chunk, shown, raw, present) for chunk in self._chunks_by_doc.get(doc, [])
+                if chunk.kind == "paragraph" for shown, raw, present in self._sentences(chunk)]
+
     def _sentences(self, chunk: Chunk) -> list[tuple[str, str, frozenset[str]]]:
         """Answer units of a chunk as ``(shown, source words, terms)``, cached
         per chunk: a task row whole; a paragraph's sentences, each prefixed
