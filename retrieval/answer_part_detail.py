@@ -16,24 +16,30 @@ sentence because the part's name weighs in the score.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Section
 from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title, row_key, shorten
+from retrieval.answer_rows import has_figure, plan_label, plan_title, row_key, shorten
 from retrieval.answer_scoring import support
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import PART_NAMED, QUESTION_PARTICLES
 
 if TYPE_CHECKING:
     from retrieval.answer_text import PassageAnswerer
+    from retrieval.chunks import Chunk
 
 __all__ = ["named_parts", "part_detail_answer"]
 
-#: Words of the part's name the question must give (its heading's words, in order).
+#: Words of the part's name the question must give (its heading's first words, in order).
 MIN_PART_WORDS = 2
+#: A heading of more words than this is an item's text, not a part's name.
+MAX_HEADING_WORDS = 10
+#: A heading's numbering and generic opening ("II.", "2.", "c)", "về", "các", "một số").
+_OPENING = re.compile(r"^(?:(?:[ivxl]+|\d+|[a-z])\s+)?(?:ve\s+)?(?:mot so\s+|cac\s+|nhung\s+)?")
 #: Share of the question's (or the row's) content weight the sentence must hold.
 MIN_PART_SUPPORT = 0.45
 #: A question with fewer content words of its own than this (particles such as
@@ -45,28 +51,37 @@ MAX_PART_SENTENCES, RATIO = 3, 0.9
 SENTENCE_CHARS = 500
 
 
-def _heading_words(section: Section) -> str:
-    """The heading's canonical words, padded for whole-word search."""
-    return f" {canon(section.heading)} "
+def _heading_words(section: Section) -> str | None:
+    """The heading's canonical words without its numbering and generic opening
+    ("2. Các chỉ tiêu chủ yếu đến năm 2030" → "chi tieu chu yeu den nam
+    2030"); ``None`` for a heading that is a sentence (an item's text, not a
+    part's name: over :data:`MAX_HEADING_WORDS` words)."""
+    words = _OPENING.sub("", canon(section.heading)).strip()
+    return words if len(words.split()) <= MAX_HEADING_WORDS else None
 
 
 def named_parts(query: Query, plan: Plan) -> tuple[list[Section], set[str]]:
-    """The body sections of ``plan`` whose heading holds the words the question
-    names a part by ("phần mục tiêu" → "II. MỤC TIÊU, CHỈ TIÊU" and "1. Mục
-    tiêu"), the longest such run of at least :data:`MIN_PART_WORDS` words,
-    and those words; ``([], set())`` when the question names no part so."""
+    """The body sections of ``plan`` whose heading opens with the words the
+    question names a part by ("phần mục tiêu" → "II. MỤC TIÊU, CHỈ TIÊU" and
+    "1. Mục tiêu"; "phần chỉ tiêu" → "2. Các chỉ tiêu chủ yếu"), the
+    longest such run of at least :data:`MIN_PART_WORDS` words, and those
+    words with the cue; ``([], set())`` when the question names no part so."""
+    headings = [(s, h) for s in plan.sections if s.locator and (h := _heading_words(s))]
     for m in PART_NAMED.finditer(query.key):
         words = m.group(1).split()
         for n in range(len(words), MIN_PART_WORDS - 1, -1):
             phrase = " ".join(words[:n])
-            found = [s for s in plan.sections if s.locator and f" {phrase} " in _heading_words(s)]
+            found = [s for s, h in headings if f"{h} ".startswith(f"{phrase} ")]
             if found:
                 return found, set(words[:n]) | {m.group(0).split()[0]}
     return [], set()
 
 
 def _under(locator: str | None, parts: list[Section]) -> bool:
-    return bool(locator) and any(locator == s.locator or locator.startswith(f"{s.locator}.") for s in parts)
+    """Is the section ``locator`` one of ``parts`` or under one of them?"""
+    if not locator:
+        return False
+    return any(locator == s.locator or locator.startswith(f"{s.locator}.") for s in parts)
 
 
 def _row_text(plan: Plan, query: Query) -> str | None:
@@ -116,14 +131,18 @@ def part_detail_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
             continue
         scored = []
         for chunk, _, raw, present in passages.body_sentences(plan.doc):
-            if _under(chunk.section, parts):
+            if _under(chunk.section, parts) and (not query.figure or has_figure(raw)):
                 score = support(weights, present)
                 if score >= MIN_PART_SUPPORT:
                     scored.append((score, chunk, raw))
         if not scored:
             continue
         scored.sort(key=lambda x: -x[0])
-        best = [x for x in scored if x[0] >= RATIO * scored[0][0]][:MAX_PART_SENTENCES]
+        unique: list[tuple[float, Chunk, str]] = []
+        for x in scored:  # a list item once (its sentences are scored one by one)
+            if all(x[2] != u[2] for u in unique):
+                unique.append(x)
+        best = [x for x in unique if x[0] >= RATIO * scored[0][0]][:MAX_PART_SENTENCES]
         sections = {s.locator: s for s in plan.sections}
         lines = []
         for _, chunk, raw in best:

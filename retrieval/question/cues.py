@@ -180,8 +180,9 @@ QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 #: A part of the body named by its heading's words: "trong phần mục tiêu …",
 #: "phần chỉ tiêu của TX …", "mục tổ chức thực hiện …"; group 1 the words
 #: after the cue, matched against the headings by
-#: :func:`retrieval.answer_part_detail.named_parts` (not "phần trăm").
-PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?!tram\b)((?:\w+\s?){2,8})")
+#: :func:`retrieval.answer_part_detail.named_parts` (not "phần trăm", nor
+#: "mức độ", which folds like "mục").
+PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?!(?:tram|do)\b)((?:\w+\s?){2,8})")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
 #: The qualifier a section heading is routinely cited without: "cải cách tổ
 #: chức bộ máy hành chính nhà nước" is "phần cải cách tổ chức bộ máy".
