@@ -26,7 +26,7 @@ from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import has_figure, plan_label, plan_title, row_key, shorten
 from retrieval.answer_scoring import support
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import PART_NAMED, QUESTION_PARTICLES
+from retrieval.question.cues import PART_NAMED, QUESTION_PARTICLES, SAYS_ASKED
 
 if TYPE_CHECKING:
     from retrieval.answer_text import PassageAnswerer
@@ -77,6 +77,16 @@ def named_parts(query: Query, plan: Plan) -> tuple[list[Section], set[str]]:
     return [], set()
 
 
+def _title(section: Section | None) -> str:
+    """The name a sentence is shown under: its section's heading, or the
+    nearest one above when that heading is the item's own text (a sentence
+    of over :data:`MAX_HEADING_WORDS` words)."""
+    for heading in reversed(section.path or [section.heading]) if section else []:
+        if len(canon(heading).split()) <= MAX_HEADING_WORDS:
+            return heading.strip().rstrip(":")
+    return ""
+
+
 def _under(locator: str | None, parts: list[Section]) -> bool:
     """Is the section ``locator`` one of ``parts`` or under one of them?"""
     if not locator:
@@ -97,12 +107,14 @@ def _row_text(plan: Plan, query: Query) -> str | None:
 
 def _weights(query: Query, plan: Plan, part_words: set[str], passages: PassageAnswerer,
              catalog: PlanCatalog) -> dict[str, float]:
-    """The question's term weights without the words naming the part; with
-    too few words of its own, the weights of the row just shown added."""
+    """The question's term weights without the words naming the part nor
+    those asking whether it says something (:data:`SAYS_ASKED`); with too
+    few words of its own, the weights of the row just shown added."""
     def kept(weights: dict[str, float]) -> dict[str, float]:
         return {t: w for t, w in weights.items() if not set(t.split()) & part_words}
 
-    own = kept(passages.term_weights.weights(query, catalog))
+    asked = replace(query, key=SAYS_ASKED.sub(" ", query.key))  # "có nhắc … không": the asking
+    own = kept(passages.term_weights.weights(asked, catalog))
     subject = [t for t in own if " " not in t and t not in QUESTION_PARTICLES]
     if len(subject) >= MIN_OWN_WORDS:
         return own
@@ -146,8 +158,7 @@ def part_detail_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
         sections = {s.locator: s for s in plan.sections}
         lines = []
         for _, chunk, raw in best:
-            section = sections.get(chunk.section or "")
-            heading = section.heading.strip().rstrip(":") if section else ""
+            heading = _title(sections.get(chunk.section or ""))
             where = f"mục {chunk.section}"
             lines.append(f"{plan_label(catalog, plan.doc)} – {heading} ({where}): {shorten(raw, SENTENCE_CHARS)}")
             citations.append(Citation(plan.doc, plan_title(plan), where, chunk.page,

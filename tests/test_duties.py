@@ -105,3 +105,10 @@ def test_headcount_is_not_answered_by_a_list_item_with_a_figure(answerer):
     query = parse_query("Trường Xuân có bao nhiêu cán bộ công chức?", answerer.catalog)
     assert answerer.passages.answer(query).abstained  # no sentence states a headcount
     assert answerer.answer("TX co tat ca bao nhieu can bo cong chuc?").abstained
+
+
+def test_asking_whether_a_part_says_something_scores_only_the_thing_asked(answerer):
+    answer = answerer.answer("Phú Thái, phần nhiệm vụ giải pháp có đề cập tiêu chuẩn ISO không?")
+    assert not answer.abstained
+    assert "ISO 9001:2015" in answer.text
+    assert all(c.locator.startswith("mục III.") for c in answer.citations)
