@@ -64,12 +64,13 @@ from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_clauses import clauses_answer, plan_clauses
-from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
+from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_part_detail import part_detail_answer
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
@@ -448,6 +449,9 @@ class Answerer:
             Route("section", lambda q: body(q) and not q.task_refs, in_scope(section_answer)),
             # "liệt kê đủ các chỉ tiêu chủ yếu": a body list found by its heading
             Route("list", lambda q: body(q) and not asks_item_count(q), one_plan(list_answer)),
+            # "trong phần mục tiêu ghi giai đoạn nào": one sentence of the body part so headed
+            Route("part detail", lambda q: q.intent == Intent.SEARCH and not q.task_refs,
+                  in_scope(lambda q, plans, catalog: part_detail_answer(q, plans, catalog, self.passages))),
             # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
             Route("reporting", lambda q: reporting(q) and "lead" not in q.fields,
                   one_plan(reporting_answer)),
@@ -493,9 +497,13 @@ class Answerer:
         return handler(query, plans, self.catalog)
 
     def _filter_or_duties(self, query: Query) -> Answer:
+        """The annex rows a filter or count selects; for a question on a unit's
+        duties ("Phòng X có nhiệm vụ gì?", "làm thường trực thì phải làm mấy
+        việc nào?") the body's duties first, then those rows."""
         result = self.tasks.filter_answer(query)
         only_unit = query.unit and not replace(query, unit=None, unit_text=None).has_filter
-        if not (query.intent == Intent.FILTER and only_unit and query.unit_role == "lead"):
+        listed = query.intent == Intent.FILTER or (query.intent == Intent.COUNT and asks_all_duties(query))
+        if not (listed and only_unit and query.unit_role == "lead"):
             return result
         if result.abstained:
             # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
@@ -554,6 +562,9 @@ class Answerer:
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return self._with_annex_tasks(query, found)
+        detail = self._duty_detail(query)
+        if detail is not None:
+            return detail
         if asks_person(query):
             unnamed = person_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if unnamed is not None:
@@ -572,6 +583,22 @@ class Answerer:
             if funded is not None:
                 return funded
         return self.passages.answer(query)
+
+    def _duty_detail(self, query: Query) -> Answer | None:
+        """"Phòng Kinh tế xã trình phê duyệt kinh phí trong thời gian nào?": when
+        the question names a unit and its best supporting sentence is one of
+        that unit's listed duties, the duty and the unit's other duties
+        (:func:`retrieval.answer_duties.duty_detail_answer`); else ``None``."""
+        if self.passages.searcher is None or query.task_refs or question_unit(query.text, self.catalog) is None:
+            return None
+        candidates = self.passages.candidates(query, self.passages.search(query))
+        if not candidates:
+            return None
+        if candidates[0][3].kind != "paragraph":
+            return None
+        best = [c[3] for c in candidates if c[0] >= DUTY_RATIO * candidates[0][0] and c[3].kind == "paragraph"]
+        return duty_detail_answer(query, plans_in_scope(self.plans, query), self.catalog,
+                                  [(c.doc, c.section, c.quote) for c in best])
 
     def _with_annex_tasks(self, query: Query, body: Answer) -> Answer:
         """``body`` (a unit's duties) followed by the annex tasks the unit
@@ -626,6 +653,10 @@ def _joined(body: Answer, tasks: Answer) -> Answer:
     return Answer(f"{body.text}\nTrong phụ lục nhiệm vụ:\n{tasks.text}", False, cited,
                   body.kind, cited + [e for e in body.evidence if e not in cited], body.query)
 
+
+#: Duties of the unit named that a detail question also finds: sentences
+#: scoring at least this share of the best one (:meth:`Answerer._duty_detail`).
+DUTY_RATIO = 0.9
 
 #: A year the question names ("năm 2031", "đến 2031").
 _YEAR = re.compile(r"\b(20\d{2})\b")

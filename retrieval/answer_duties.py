@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.model import Plan
+from ingest.textnorm import fold
 from ingest.units import unit_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
@@ -26,14 +27,14 @@ _TAIL = (r"(?: (?:theo|trong|cua|tai|o) (?:ke hoach|van ban|quyet dinh)(?: [\w/.
 #: gì", "chủ trì những lĩnh vực nào", "chủ trì mảng CCHC nào".
 _LEADS_CONTENT = r"\bchu tri (?:nhung |cac )?(?:noi dung|linh vuc|mang|cong tac)\b"
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
-#: "làm gì", "làm những việc gì", "phụ trách gì nữa", "đảm nhận những việc
+#: "làm gì", "làm những việc gì", in everyday words "lo những gì", "lo việc gì", "phụ trách gì nữa", "đảm nhận những việc
 #: gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của Phòng X",
 #: "giao Phòng X những việc gì", "được giao gì", "chủ trì nội dung gì"), each
 #: optionally followed by :data:`_TAIL` ("… có trách nhiệm gì theo KH?", "còn
 #: làm gì nữa?", "làm những việc gì theo phân công?"), on the canonical key.
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)" + _TAIL
-    + r"|\b(?:lam|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:(?:cong )?viec )?gi" + _TAIL
+    + r"|\b(?:lam|lo|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:(?:cong )?viec )?gi" + _TAIL
     + r"|\bphai (?:lam|thuc hien|dam nhiem|dam nhan)\b"
     r"|^(?:cac |nhung )?(?:trach nhiem|nhiem vu|phan cong|viec) (?:cua|danh cho)\b"
     r"|\b(?:trach nhiem|phan cong) (?:cua|danh cho)\b"
@@ -80,14 +81,16 @@ def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answ
     chính công xã" ~ "Trung tâm Phục vụ hành chính công"), or it is written
     whole in the question; per plan the longest such unit wins. Returns
     ``None`` when no plan lists duties for that unit (the caller then
-    searches text).
+    searches text). A count asked ("phải làm mấy việc?") is said in the
+    heading line ("…, 16 nội dung:").
     """
     blocks, citations = [], []
     for plan in plans:
         named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)]
         for resp in sorted(named, key=lambda r: -len(unit_key(r.unit)))[:1]:
             where = f"mục {resp.section}" if resp.section else "Tổ chức thực hiện"
-            lines = [f"{plan_label(catalog, plan.doc)} – {resp.unit} ({where}):"]
+            counted = f", {len(resp.duties)} nội dung" if query.count else ""  # "phải làm mấy việc?"
+            lines = [f"{plan_label(catalog, plan.doc)} – {resp.unit} ({where}{counted}):"]
             lines += [f"- {shorten(d, DUTY_CHARS)}" for d in resp.duties[:MAX_DUTIES]]
             if len(resp.duties) > MAX_DUTIES:
                 lines.append(f"(và {len(resp.duties) - MAX_DUTIES} nội dung khác)")
@@ -97,3 +100,47 @@ def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answ
     if not blocks:
         return None
     return Answer("\n".join(blocks), False, citations, "duties", list(citations), query)
+
+
+def _holds(duty: str, quote: str) -> bool:
+    """Is ``duty`` the text of the passage ``quote`` (one starts the other)?"""
+    a, b = fold(duty).strip(" -+•")[:60], fold(quote).strip(" -+•")
+    return bool(a) and (a in b or b[:60] in fold(duty))
+
+
+def duty_detail_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
+                       passages: list[tuple[str, str | None, str]]) -> Answer | None:
+    """A detail of one of a unit's duties asked in the unit's name ("Phòng
+    Kinh tế xã trình phê duyệt kinh phí trong thời gian nào?", "Văn phòng
+    tham mưu cải cách thể chế hay TTHC?").
+
+    ``passages`` are the best supporting passages, best first, as ``(doc,
+    section locator, quote)``. When the best one is a duty the plan lists
+    for the unit the question names, the duties among ``passages`` are
+    given first, then the unit's other duties, cited by the
+    responsibility's locator. ``None`` when the best passage is no duty of
+    the unit named (the caller answers from the passage alone)."""
+    if not passages or not passages[0][1]:
+        return None
+    doc, section, quote = passages[0]
+    assert section is not None
+    for plan in plans:
+        if plan.doc != doc:
+            continue
+        named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)
+                 and (r.section == section or section.startswith(f"{r.section}."))]
+        for resp in sorted(named, key=lambda r: -len(unit_key(r.unit)))[:1]:
+            if not any(_holds(d, quote) for d in resp.duties):
+                return None
+            quotes = [q for d_, _, q in passages if d_ == doc]
+            matched = [d for d in resp.duties if any(_holds(d, q) for q in quotes)]
+            others = [d for d in resp.duties if d not in matched][:MAX_DUTIES]
+            where = f"mục {resp.section}"
+            lines = [f"{plan_label(catalog, plan.doc)} – {resp.unit} ({where}):"]
+            lines += [f"- {shorten(d, DUTY_CHARS)}" for d in matched]
+            if others:
+                lines.append(f"Các nội dung khác của {resp.unit}:")
+                lines += [f"- {shorten(d, DUTY_CHARS)}" for d in others]
+            cited = [Citation(plan.doc, plan_title(plan), where, None, shorten(matched[0], DUTY_CHARS))]
+            return Answer("\n".join(lines), False, cited, "duties", list(cited), query)
+    return None

@@ -152,7 +152,7 @@ class PassageAnswerer:
         self._sections: dict[tuple[str, str], Section] = {
             (p.doc, s.locator): s for p in plans.values() for s in p.sections if s.locator
         }
-        self._sentence_cache: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+        self._sentence_cache: dict[str, list[tuple[str, str, frozenset[str], str]]] = {}
 
     def search(self, query: Query) -> list:
         """Passages for ``query``: one search (one query embedding), limited to
@@ -220,10 +220,10 @@ class PassageAnswerer:
         for chunk in (c for doc in sorted(docs) for c in self._chunks_by_doc.get(doc, [])):
             rank = ranks.get(chunk.id)
             row = self._row_of(chunk)
-            for sentence, raw, present in self._sentences(chunk):
-                if query.figure and not has_figure(figure_text(row) if row else raw):
+            for sentence, raw, present, scored in self._sentences(chunk):
+                if query.figure and not has_figure(figure_text(row) if row else scored):
                     continue
-                if require is not None and not require.search(raw):
+                if require is not None and not require.search(scored):
                     continue
                 score = support(weights, present)
                 if score < (MIN_SUPPORT if require is None else MIN_SUPPORT / 2):
@@ -330,11 +330,19 @@ class PassageAnswerer:
                         getattr(chunk, "section", None),
                         ocr=bool(plan and plan.is_ocr_page(chunk.page)))
 
-    def _sentences(self, chunk: Chunk) -> list[tuple[str, str, frozenset[str]]]:
-        """Answer units of a chunk as ``(shown, source words, terms)``, cached
-        per chunk: a task row whole; a paragraph's sentences, each prefixed
-        with its short heading ("c) Phòng Kinh tế xã:", "5. Kinh phí"), which
-        often carries the subject (the unit with those duties) or the topic."""
+    def body_sentences(self, doc: str) -> list[tuple[Chunk, str, str, frozenset[str]]]:
+        """The answer units of the body paragraphs of plan ``doc``, in order, as
+        ``(chunk, shown, source words, terms)`` (:meth:`_sentences`)."""
+        return [(chunk, shown, raw, present) for chunk in self._chunks_by_doc.get(doc, [])
+                if chunk.kind == "paragraph" for shown, raw, present, _ in self._sentences(chunk)]
+
+    def _sentences(self, chunk: Chunk) -> list[tuple[str, str, frozenset[str], str]]:
+        """Answer units of a chunk as ``(shown, source words, terms, scored
+        text)``, cached per chunk: a task row whole; a paragraph's sentences,
+        each prefixed with its short heading ("c) Phòng Kinh tế xã:", "5. Kinh
+        phí"), which often carries the subject (the unit with those duties) or
+        the topic. A short list item is shown whole but scored per sentence:
+        one unit per sentence, ``terms`` and ``scored text`` that sentence's."""
         cached = self._sentence_cache.get(chunk.id)
         if cached is not None:
             return cached
@@ -348,12 +356,16 @@ class PassageAnswerer:
                 extra = " " + (parent.content or "")  # a sub-row is read with its task
         elif chunk.kind == "paragraph" and len(chunk.quote) <= ITEM_CHARS and _ITEM.match(chunk.quote):
             # one list item ("- Giảm thiểu hồ sơ trễ hạn …, từ 98% trở lên. 100% hồ
-            # sơ trễ hạn phải có văn bản xin lỗi …"): answered whole, not one clause
-            sentences = [_PREFIX.sub("", chunk.quote.strip()).strip()]
+            # sơ trễ hạn phải có văn bản xin lỗi …"): each sentence scored alone (words
+            # spread over its clauses prove nothing), the whole item shown when one is chosen
+            item = _PREFIX.sub("", chunk.quote.strip()).strip()
             section = self._sections.get((chunk.doc, chunk.section or ""))
             heading = _context_heading(section, chunk.quote)
-            if heading:
-                sentences = [(f"{heading}: {s}", s) for s in sentences]
+            shown = f"{heading}: {item}" if heading else item
+            units = split_sentences(item) or [item]
+            cached = [(shown, item, term_set(f"{heading}: {u}" if heading else u), u) for u in units]
+            self._sentence_cache[chunk.id] = cached
+            return cached
         else:
             sentences = split_sentences(chunk.quote)
             section = self._sections.get((chunk.doc, chunk.section or ""))
@@ -361,6 +373,6 @@ class PassageAnswerer:
             if heading:
                 sentences = [(f"{heading}: {s}", s) for s in sentences]
         pairs = [x if isinstance(x, tuple) else (x, x) for x in sentences]
-        cached = [(shown, raw, term_set(shown + extra)) for shown, raw in pairs]
+        cached = [(shown, raw, term_set(shown + extra), raw) for shown, raw in pairs]
         self._sentence_cache[chunk.id] = cached
         return cached

@@ -181,6 +181,16 @@ EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat|"
 NEGATION = re.compile(r"\bkhong (?:(?:co|phai|ghi|la|thuoc|duoc|lam|thuc hien|keo dai|dien ra) ){0,2}(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
 QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
+#: A part of the body named by its heading's words: "trong phần mục tiêu …",
+#: "phần chỉ tiêu của TX …", "mục tổ chức thực hiện …"; group 1 the words
+#: after the cue, matched against the headings by
+#: :func:`retrieval.answer_part_detail.named_parts` (not "phần trăm", nor
+#: "mức độ", which folds like "mục").
+PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?!(?:tram|do)\b)((?:\w+\s?){2,8})")
+#: Asking whether a passage says something ("có nhắc ISO không", "có nói về
+#: chuyển đổi số", "có ghi giai đoạn khác", "có đề cập đến …"): the asking, no
+#: part of what is asked about.
+SAYS_ASKED = re.compile(r"\b(?:co|duoc|da) (?:nhac|de cap|noi|neu|ghi)(?: (?:den|toi|ve|ro|la))?\b")
 SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
 #: The qualifier a section heading is routinely cited without: "cải cách tổ
 #: chức bộ máy hành chính nhà nước" is "phần cải cách tổ chức bộ máy".
