@@ -20,16 +20,19 @@ most :data:`EXCERPT` characters around the first topic word.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from ingest.lexicon import canon
+from ingest.model import Target
 from ingest.targets import figures
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT
+from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT, TARGET_CONTENT_WORDS, TARGET_FRAME
 from retrieval.question.selection import topic_words
 
 __all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex", "target_excerpt",
@@ -47,28 +50,17 @@ PER_PLAN = 2
 #: A further passage of a plan holds at least its best share less this.
 TIE = 0.05
 
-#: phrases of the question that say "target", "compare" or "how", not the topic
-#: (removed as whole phrases: "hai" alone would also take "hài lòng")
-_FRAME_PHRASES = """
-chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
-moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
-cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|
-so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc|ghi ro|con so|ghi
-""".replace("\n", "").split("|")
-_FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=True)) + r")\b")
-
-
 
 def _topic(text: str, catalog: PlanCatalog) -> list[str]:
     """The topic's content words: ``text`` (a question's ``canon`` key)
-    without the frame phrases (:data:`_FRAME`), the verdict asked ("ai cao
+    without the frame phrases (:data:`retrieval.question.cues.TARGET_FRAME`), the verdict asked ("ai cao
     hơn", "bằng nhau"), the back-reference words ("chỉ tiêu này") and the
     plans' names, in order."""
     names = sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True)
-    key = _FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
+    key = TARGET_FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
     for name in names:
         key = re.sub(rf"\b{re.escape(name)}\b", " ", key)
-    return topic_words(key)
+    return topic_words(key, TARGET_CONTENT_WORDS)
 
 
 def _excerpt(text: str, words: list[str]) -> str:
@@ -97,14 +89,18 @@ def target_excerpt(text: str, words: list[str]) -> str:
     return _excerpt(text, words)
 
 
-def _share(words: list[str], pairs: list[str], keys: set[str], text: str) -> float:
+def _share(words: list[str], pairs: list[str], keys: set[str], text: str,
+           weight: Callable[[str], float] = lambda _: 1.0) -> float:
     """How much of the topic a passage holds (0..1): 0.3 × the share of its
     words + 0.7 × the share of its adjacent word pairs, so "số hóa hồ sơ" is
-    not met by "hồ sơ … hóa" (folded syllables collide)."""
-    single = len(set(words) & keys) / len(words)
+    not met by "hồ sơ … hóa" (folded syllables collide); each word and pair
+    counts by ``weight`` (its rarity among the figure-stating passages), so
+    "đúng hạn" decides more than "hồ sơ", which nearly every target holds."""
+    single = sum(weight(w) for w in set(words) & keys) / sum(weight(w) for w in set(words))
     if not pairs:
         return single
-    return 0.3 * single + 0.7 * sum(f" {p} " in text for p in pairs) / len(pairs)
+    held = sum(weight(p) for p in pairs if f" {p} " in text)
+    return 0.3 * single + 0.7 * held / sum(weight(p) for p in pairs)
 
 
 class TargetIndex:
@@ -119,15 +115,54 @@ class TargetIndex:
                 continue
             values = figures(chunk.quote)
             if values:
-                key = canon(chunk.quote)
+                key = canon(f"{self._parent_content(chunk)} {chunk.quote}")
                 self.by_doc.setdefault(chunk.doc, []).append((set(key.split()), f" {key} ", chunk, values))
+        #: in how many figure-stating passages each word and adjacent word pair occurs
+        self.df: Counter[str] = Counter()
+        for passages in self.by_doc.values():
+            for keys, text, _, _ in passages:
+                tokens = text.split()
+                self.df.update(keys | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])})
+        self.passage_count = sum(len(p) for p in self.by_doc.values())
+
+    def _parent_content(self, chunk: Chunk) -> str:
+        """The content of the numbered row a sub-row chunk belongs to ("" for
+        any other chunk): a sub-row ("- Tối thiểu 20% phòng, ban, ngành") states
+        the figure of its parent's task ("Kiểm tra cải cách hành chính"), so the
+        parent's words are part of what it states."""
+        plan = self.plans.get(chunk.doc)
+        if chunk.kind != "task" or plan is None or "(dòng con)" not in (chunk.locator or ""):
+            return ""
+        parent = next((t for t in plan.tasks if t.number and t.number == chunk.task_number
+                       and t.section == chunk.section), None)
+        return parent.content or "" if parent is not None else ""
+
+    def weight(self, term: str) -> float:
+        """The rarity (idf) of a word or word pair among the figure-stating
+        passages: ``log(1 + N / (1 + df))``; 1.0 for one no passage holds (a
+        word of the question's phrasing far more often than of a target's:
+        it counts, as much as a common word, but does not decide)."""
+        df = self.df.get(term, 0)
+        return math.log(1 + self.passage_count / (1 + df)) if df else 1.0
 
     def share(self, doc: str, words: list[str]) -> float:
         """How much of the topic ``words`` the best figure-stating passage of
         ``doc`` holds (0..1; 0 when ``doc`` states no figure)."""
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
-        return max((_share(words, pairs, keys, text) for keys, text, _, _ in self.by_doc.get(doc, [])),
+        return max((_share(words, pairs, keys, text, self.weight) for keys, text, _, _ in self.by_doc.get(doc, [])),
                    default=0.0)
+
+    def key_pair(self, chunk: Chunk, words: list[str]) -> str | None:
+        """The rarest adjacent word pair of the topic ``words`` that ``chunk``
+        (a figure-stating passage) holds — what it says that other targets do
+        not ("đúng hạn" of "hồ sơ giải quyết đúng hạn") — or ``None``."""
+        text = next((t for _, t, c, _ in self.by_doc.get(chunk.doc, []) if c is chunk), "")
+        held = [f"{a} {b}" for a, b in zip(words, words[1:]) if f" {a} {b} " in text]
+        return max(held, key=self.weight) if held else None
+
+    def holds(self, doc: str, term: str) -> bool:
+        """Does a figure-stating passage of ``doc`` hold ``term`` (words, ``canon``)?"""
+        return any(f" {term} " in text for _, text, _, _ in self.by_doc.get(doc, []))
 
     def best(self, doc: str, words: list[str]) -> tuple[Chunk, list[str]] | None:
         """The passage of ``doc`` holding most of ``words`` (targets before
@@ -146,7 +181,7 @@ class TargetIndex:
         rank = {"target": 0, "paragraph": 1, "task": 2}
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
         passages = self.by_doc.get(doc, [])
-        scored = sorted(((_share(words, pairs, keys, text), -rank.get(c.kind, 3), c, v)
+        scored = sorted(((_share(words, pairs, keys, text, self.weight), -rank.get(c.kind, 3), c, v)
                          for keys, text, c, v in passages), key=lambda s: (s[0], s[1]), reverse=True)
         if scored and scored[0][0] < MIN_SHARE and len(words) >= LOOSE_WORDS:
             # "giải ngân vốn đầu tư công" written "giải ngân kế hoạch đầu tư công": all the
@@ -168,6 +203,22 @@ class TargetIndex:
             shown |= set(values)
         return chosen
 
+    def worded(self, doc: str, words: list[str]) -> Target | None:
+        """The body target of ``doc`` (:attr:`ingest.model.Plan.targets`) that
+        states the topic ``words`` with no figure ("Vượt chỉ tiêu thu ngân sách
+        … đạt tỷ lệ cao"), holding at least :data:`MIN_SHARE` of them, or ``None``."""
+        plan = self.plans.get(doc)
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        best, top = None, MIN_SHARE
+        for target in plan.targets if plan is not None else []:
+            if target.values:
+                continue
+            key = canon(target.text)
+            share = _share(words, pairs, set(key.split()), f" {key} ", self.weight)
+            if share >= top:
+                best, top = target, share
+        return best
+
     def answer(self, query: Query) -> Answer | None:
         """Kind ``targets``: one cited line per plan in scope with the
         target's values, then the plans that do not state it; ``None`` when
@@ -183,13 +234,22 @@ class TargetIndex:
         citations: list[Citation] = []
         missing: list[str] = []
         answered = 0
+        worded: list[str] = []
         for doc in docs:
             found = self.stating(doc, words)
+            plan = self.plans.get(doc)
+            target = None if found else self.worded(doc, words)
+            if target is not None:  # the plan sets the target in words, no figure
+                where = f"mục {target.section}" if target.section else "mục tiêu"
+                worded.append(f"- {plan_label(self.catalog, doc)}: không nêu con số — {where}: "
+                              f"“{_excerpt(target.text, words)}”")
+                citations.append(Citation(doc, plan_title(plan) if plan else None, where, target.page,
+                                          target.text))
+                continue
             if not found:
                 missing.append(doc)
                 continue
             answered += 1
-            plan = self.plans.get(doc)
             places = [f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, words)}”"
                       for chunk, values in found]
             lines.append(f"- {plan_label(self.catalog, doc)}: " + "; ".join(places))
@@ -198,6 +258,7 @@ class TargetIndex:
         if not lines:
             return None
         head = f"Chỉ tiêu theo từng kế hoạch ({answered}/{len(docs)} kế hoạch nêu):"
+        lines += worded
         if missing:
             lines.append("Không nêu chỉ tiêu này: "
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
