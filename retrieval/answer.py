@@ -66,6 +66,7 @@ from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
+from retrieval.answer_figures import figure_asks, figures_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -219,6 +220,8 @@ class Answerer:
         self.split = (
             # "giải ngân đầu tư: VK chỉ tiêu bn, TX có nv nào?": each plan's clause alone
             Route("clauses", lambda q: names_several(q), self._clauses),
+            # "PT cắt giảm thời gian TTHC bao nhiêu %, kiểm tra CCHC bao nhiêu %?": each figure alone
+            Route("figures", lambda q: q.figure, self._figures),
         )
 
     @property
@@ -472,6 +475,12 @@ class Answerer:
         or ``None`` when the question is not so divided."""
         clauses = plan_clauses(query, self.catalog)
         return clauses_answer(query, self.catalog, clauses, self._route) if clauses else None
+
+    def _figures(self, query: Query) -> Answer | None:
+        """Each figure asked answered alone (:mod:`retrieval.answer_figures`),
+        or ``None`` when the question asks one figure only."""
+        asks = figure_asks(query, self.catalog)
+        return figures_answer(query, self.catalog, asks, self._route) if asks else None
 
     def _unit_duties(self, query: Query) -> Answer | None:
         """The unit's duties listed in the body, then the annex rows it leads;
