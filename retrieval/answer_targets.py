@@ -13,8 +13,14 @@ content words and (weighted most) adjacent word pairs they hold (``canon`` keys)
 least :data:`MIN_SHARE` of them, is the plan's line: its values, a short
 excerpt, its locator (a long topic is also met by a passage holding all its
 words but one, :data:`LOOSE_WORDS`) — one cited line per plan, with a second passage as
-good that gives another value (:meth:`TargetIndex.stating`). A plan with none is said
-so ("không nêu chỉ tiêu này"). Bounded: one line per plan (at most :data:`PER_PLAN` passages), excerpts of at
+good that gives another value (:meth:`TargetIndex.stating`). Words and pairs count by their rarity
+among the figure-stating passages (:meth:`TargetIndex.weight`), so the specific part of a topic
+("hài lòng", "đúng hạn") decides more than "thủ tục hành chính", which most targets hold. A
+sub-row ("- Tối thiểu 20% phòng, ban, ngành") is read with its parent row's content ("Kiểm tra
+cải cách hành chính"). A plan that sets the target in words with no figure is quoted so ("không
+nêu con số", :meth:`TargetIndex.worded`); across plans, a plan that states nothing but a passage
+holding the target's specific pair gets that passage, said as not quite it ("gần nhất",
+:meth:`TargetIndex.nearest`). A plan with none is said so ("không nêu chỉ tiêu này"). Bounded: one line per plan (at most :data:`PER_PLAN` passages), excerpts of at
 most :data:`EXCERPT` characters around the first topic word.
 """
 
@@ -203,6 +209,35 @@ class TargetIndex:
             shown |= set(values)
         return chosen
 
+    def _nearest_lines(self, missing: list[str], words: list[str], head: str,
+                       citations: list[Citation]) -> list[str]:
+        """One line per plan of ``missing`` with a passage near the target
+        (:meth:`nearest`), said as not quite it; those plans leave ``missing``
+        and their passages join ``citations``."""
+        lines = []
+        for doc in list(missing):
+            near = self.nearest(doc, words, head)
+            if not near:
+                continue
+            missing.remove(doc)
+            plan = self.plans.get(doc)
+            focus = head.split()[:1]  # the excerpt around the head pair
+            lines.append(f"- {plan_label(self.catalog, doc)}: không nêu đúng chỉ tiêu này; gần nhất: " + "; ".join(
+                f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, focus)}”" for chunk, values in near))
+            citations.extend(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                      chunk.page, chunk.quote, chunk.section) for chunk, _ in near)
+        return lines
+
+    def _head(self, query: Query, docs: list[str], words: list[str], missing: list[str]) -> str | None:
+        """The topic pair every plan stating the target holds in its statement,
+        the rarest of them (:meth:`key_pair`), when a question across plans
+        left some plans without a statement; else ``None``."""
+        if not missing or query.plan_named and len(query.plans) < 2:
+            return None
+        heads = {self.key_pair(found[0][0], words) for d in docs if d not in missing
+                 for found in [self.stating(d, words)] if found}
+        return heads.pop() if len(heads) == 1 else None
+
     def worded(self, doc: str, words: list[str]) -> Target | None:
         """The body target of ``doc`` (:attr:`ingest.model.Plan.targets`) that
         states the topic ``words`` with no figure ("Vượt chỉ tiêu thu ngân sách
@@ -218,6 +253,23 @@ class TargetIndex:
             if share >= top:
                 best, top = target, share
         return best
+
+    def nearest(self, doc: str, words: list[str], head: str) -> list[tuple[Chunk, list[str]]]:
+        """The figure-stating passage of ``doc`` that holds the topic's
+        ``head`` pair (the pair that makes the target the other plans state
+        specific: "hài lòng" of "mức độ hài lòng về giải quyết TTHC") and most
+        of ``words``, though under :data:`MIN_SHARE` ("Tỷ lệ khảo sát hài lòng
+        của người dân trực tuyến … 94%"), best first, at most :data:`PER_PLAN`
+        with different values; ``[]`` when none holds it."""
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        held = sorted(((_share(words, pairs, keys, text, self.weight), c, v)
+                       for keys, text, c, v in self.by_doc.get(doc, []) if f" {head} " in text),
+                      key=lambda h: h[0], reverse=True)
+        chosen: list[tuple[Chunk, list[str]]] = []
+        for _, chunk, values in held:
+            if len(chosen) < PER_PLAN and set(values) - {v for _, vs in chosen for v in vs}:
+                chosen.append((chunk, values))
+        return chosen
 
     def answer(self, query: Query) -> Answer | None:
         """Kind ``targets``: one cited line per plan in scope with the
@@ -259,6 +311,9 @@ class TargetIndex:
             return None
         head = f"Chỉ tiêu theo từng kế hoạch ({answered}/{len(docs)} kế hoạch nêu):"
         lines += worded
+        specific = self._head(query, docs, words, missing)
+        if specific is not None:
+            lines += self._nearest_lines(missing, words, specific, citations)
         if missing:
             lines.append("Không nêu chỉ tiêu này: "
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
