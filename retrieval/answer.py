@@ -467,6 +467,10 @@ class Answerer:
             # "mục II có bao nhiêu chỉ tiêu" of a plan without such rows: a body list
             Route("list", lambda q: q.intent in (Intent.COUNT, Intent.FILTER) and self._no_row(q),
                   one_plan(list_answer)),
+            # "PT thời gian giải quyết TTHC phải giảm ít nhất bao nhiêu %?" that no passage
+            # supports in the question's words: the named plan's target statement on the topic
+            Route("targets", lambda q: body(q) and q.figure and q.plan_named and not q.task_refs,
+                  self.targets.answer),
         )
         return before, after
 

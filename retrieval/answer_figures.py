@@ -10,7 +10,7 @@ the first ask (the plan's name, "Phú Thái:") as shared, joins to an ask the
 pieces after it that ask no figure of their own ("…, ở mục nào"), and gives one
 sub-question per ask when two asks or more each ask a figure
 (:attr:`retrieval.question.Query.figure`) on a topic of their own
-(:func:`retrieval.answer_targets.target_topic`), no row number, and name no
+(:func:`retrieval.answer_targets.target_topic`, :data:`MIN_TOPIC_WORDS`), no row number, and name no
 plan but the question's; the question as a whole must read as a figure asked
 (passage, look-up or target), not one target's body and annex compared. :func:`figures_answer` answers each alone (the whole
 routing, so a figure the plan does not state is refused as it would be asked
@@ -26,8 +26,10 @@ from retrieval.answer_model import ABSTAIN, Answer
 from retrieval.answer_targets import target_topic
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 
-__all__ = ["figure_asks", "figures_answer"]
+__all__ = ["MIN_TOPIC_WORDS", "figure_asks", "figures_answer"]
 
+#: Content words a piece's topic needs to be an ask of its own ("theo mục nào" has one).
+MIN_TOPIC_WORDS = 2
 #: Intents of a piece that asks a target's figure (not a count of rows, a
 #: row by number, a header fact or the plans' periods).
 _FIGURE_INTENTS = (Intent.SEARCH, Intent.LOOKUP, Intent.TARGETS)
@@ -36,7 +38,7 @@ _FIGURE_INTENTS = (Intent.SEARCH, Intent.LOOKUP, Intent.TARGETS)
 def _asks_figure(piece: Query, catalog: PlanCatalog) -> bool:
     """Does ``piece`` (a clause, parsed) ask a figure on a topic of its own?"""
     return (piece.figure and Intent(piece.intent) in _FIGURE_INTENTS and not piece.task_refs
-            and bool(target_topic(piece, catalog)))
+            and len(target_topic(piece, catalog)) >= MIN_TOPIC_WORDS)
 
 
 def figure_asks(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:

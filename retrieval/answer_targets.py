@@ -109,6 +109,14 @@ def _share(words: list[str], pairs: list[str], keys: set[str], text: str,
     return 0.3 * single + 0.7 * held / sum(weight(p) for p in pairs)
 
 
+def _siblings(first: Chunk, other: Chunk) -> bool:
+    """Are ``first`` and ``other`` sub-rows of one numbered row (one target
+    broken down: "- Tối thiểu 20% phòng, ban …", "- Tối thiểu 30% các cơ quan …")?"""
+    return (first is not other and first.kind == other.kind == "task"
+            and "(dòng con)" in (first.locator or "") and first.locator == other.locator
+            and first.task_number == other.task_number and first.section == other.section)
+
+
 class TargetIndex:
     """The figure-stating passages of every plan, keyed once per answerer."""
 
@@ -183,7 +191,8 @@ class TargetIndex:
         earlier ones do not — a target written in the body list and again,
         with another figure, in an annex row or its sub-row ("Tỷ lệ hồ sơ
         trực tuyến … 90% - 80% …", "… thanh toán trực tuyến … đạt tối thiểu
-        75%"). ``[]`` under :data:`MIN_SHARE`."""
+        75%"); a sub-row's sibling sub-rows count as good (one target broken
+        down). ``[]`` under :data:`MIN_SHARE`."""
         rank = {"target": 0, "paragraph": 1, "task": 2}
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
         passages = self.by_doc.get(doc, [])
@@ -200,9 +209,12 @@ class TargetIndex:
             return []
         chosen: list[tuple[Chunk, list[str]]] = []
         shown: set[str] = set()
+        best = scored[0][2]
         for share, _, chunk, values in scored:
-            if share < scored[0][0] - TIE or len(chosen) >= PER_PLAN:
+            if len(chosen) >= PER_PLAN:
                 break
+            if share < scored[0][0] - TIE and not _siblings(best, chunk):
+                continue
             if chosen and not set(values) - shown:
                 continue
             chosen.append((chunk, values))

@@ -382,6 +382,9 @@ so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc|ghi ro|con so|ghi|
 toi thieu|it nhat|toi da|khong qua|khong duoi|tro len|tro xuong|phai dat|phai|can dat|
 hang nam|hang quy|hang thang
 """.replace("\n", "").split("|"), key=len, reverse=True)) + r")\b")
+#: A percentage asked on the question as typed ("mấy %", "bao nhiêu %"): a "%"
+#: after a word, not after a figure ("90 %" states one); the folded key drops a lone "%".
+PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
 #: Stopwords of task questions that are a target's content: "hạn" of "hồ sơ
 #: giải quyết đúng hạn / quá hạn" is what is measured, not a deadline asked.
 TARGET_CONTENT_WORDS = frozenset({"han"})
