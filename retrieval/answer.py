@@ -26,7 +26,9 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
 A question whose clauses each name a plan and ask their own thing is
-first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`).
+first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`), and
+so is one asking several figures of the same plans
+(:mod:`retrieval.answer_figures`).
 Before the handler, the body-first routes of :attr:`Answerer.before`
 (a unit's duties, a section or list found by its heading, reporting) are
 tried in declared order; after a handler that finds nothing or abstains,
