@@ -124,6 +124,8 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
     (re.compile(r"(?<=\bphong )kt\b"), "kinh te"),
     (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
+    # "TP Cần Thơ", "TP. Hải Phòng", "thuộc TP nào": the city, once "Phòng TP" is read
+    (re.compile(r"(?<!\bphong )\btp\b(?! ?\d)"), "thanh pho"),
     (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
 ]
 

@@ -26,7 +26,9 @@ sent to the handler of its intent (:attr:`Answerer.handlers`):
   (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
 
 A question whose clauses each name a plan and ask their own thing is
-first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`).
+first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`), and
+so is one asking several figures of the same plans
+(:mod:`retrieval.answer_figures`).
 Before the handler, the body-first routes of :attr:`Answerer.before`
 (a unit's duties, a section or list found by its heading, reporting) are
 tried in declared order; after a handler that finds nothing or abstains,
@@ -66,6 +68,7 @@ from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
+from retrieval.answer_figures import figure_asks, figures_answer
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -220,6 +223,8 @@ class Answerer:
         self.split = (
             # "giải ngân đầu tư: VK chỉ tiêu bn, TX có nv nào?": each plan's clause alone
             Route("clauses", lambda q: names_several(q), self._clauses),
+            # "PT cắt giảm thời gian TTHC bao nhiêu %, kiểm tra CCHC bao nhiêu %?": each figure alone
+            Route("figures", lambda q: q.figure, self._figures),
         )
 
     @property
@@ -468,6 +473,10 @@ class Answerer:
             # "mục II có bao nhiêu chỉ tiêu" of a plan without such rows: a body list
             Route("list", lambda q: q.intent in (Intent.COUNT, Intent.FILTER) and self._no_row(q),
                   one_plan(list_answer)),
+            # "PT thời gian giải quyết TTHC phải giảm ít nhất bao nhiêu %?" that no passage
+            # supports in the question's words: the named plan's target statement on the topic
+            Route("targets", lambda q: body(q) and q.figure and q.plan_named and not q.task_refs,
+                  self.targets.answer),
         )
         return before, after
 
@@ -476,6 +485,12 @@ class Answerer:
         or ``None`` when the question is not so divided."""
         clauses = plan_clauses(query, self.catalog)
         return clauses_answer(query, self.catalog, clauses, self._route) if clauses else None
+
+    def _figures(self, query: Query) -> Answer | None:
+        """Each figure asked answered alone (:mod:`retrieval.answer_figures`),
+        or ``None`` when the question asks one figure only."""
+        asks = figure_asks(query, self.catalog)
+        return figures_answer(query, self.catalog, asks, self._route) if asks else None
 
     def _unit_duties(self, query: Query) -> Answer | None:
         """The unit's duties listed in the body, then the annex rows it leads;

@@ -31,10 +31,10 @@ from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import plan_label
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 
-__all__ = ["clauses_answer", "plan_clauses"]
+__all__ = ["CLAUSE_BREAK", "clauses_answer", "plan_clauses"]
 
 #: Where a question's clauses are divided as typed.
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:?]|\s(?=còn\s)|\s(?=con\s))\s*", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;:?]|\s(?=còn\s)|\s(?=con\s))\s*", re.IGNORECASE)
 
 
 def _ask(key: str, catalog: PlanCatalog) -> frozenset[str]:
@@ -68,7 +68,7 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
     plans, a bare "còn TX?" clause, the same ask of each plan)."""
     if len(query.plans) < 2 or query.previous_keys:
         return []
-    pieces = [p for p in _CLAUSE_BREAK.split(query.text) if p and p.strip()]
+    pieces = [p for p in CLAUSE_BREAK.split(query.text) if p and p.strip()]
     if len(pieces) < 2:
         return []
     shared: list[str] = []

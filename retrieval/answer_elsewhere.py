@@ -64,10 +64,16 @@ def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -
     lines, evidence = [], []
     for doc in sorted(targets.plans):
         found = targets.best(doc, words) if doc != asked else None
-        # a loosely matched statement (all the topic's words but one) counts as MIN_SHARE
-        if found is None or max(targets.share(doc, words), MIN_SHARE) < own + MARGIN:
+        if found is None:
             continue
         chunk, values = found
+        # a loosely matched statement (all the topic's words but one) counts as MIN_SHARE;
+        # within the margin, the asked plan still does not state it when none of its
+        # figures holds the topic's most specific pair this plan's statement holds
+        key = targets.key_pair(chunk, words)
+        if (max(targets.share(doc, words), MIN_SHARE) < own + MARGIN
+                and (key is None or targets.holds(asked, key))):
+            continue
         plan = targets.plans.get(doc)
         if doc in query.mentioned:  # the conversation has just quoted it: named, not repeated
             lines.append(f"- {plan_label(catalog, doc)}: như câu trả lời trước ({chunk.locator}).")

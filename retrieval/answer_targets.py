@@ -13,23 +13,32 @@ content words and (weighted most) adjacent word pairs they hold (``canon`` keys)
 least :data:`MIN_SHARE` of them, is the plan's line: its values, a short
 excerpt, its locator (a long topic is also met by a passage holding all its
 words but one, :data:`LOOSE_WORDS`) — one cited line per plan, with a second passage as
-good that gives another value (:meth:`TargetIndex.stating`). A plan with none is said
-so ("không nêu chỉ tiêu này"). Bounded: one line per plan (at most :data:`PER_PLAN` passages), excerpts of at
+good that gives another value (:meth:`TargetIndex.stating`). Words and pairs count by their rarity
+among the figure-stating passages (:meth:`TargetIndex.weight`), so the specific part of a topic
+("hài lòng", "đúng hạn") decides more than "thủ tục hành chính", which most targets hold. A
+sub-row ("- Tối thiểu 20% phòng, ban, ngành") is read with its parent row's content ("Kiểm tra
+cải cách hành chính"). A plan that sets the target in words with no figure is quoted so ("không
+nêu con số", :meth:`TargetIndex.worded`); across plans, a plan that states nothing but a passage
+holding the target's specific pair gets that passage, said as not quite it ("gần nhất",
+:meth:`TargetIndex.nearest`). A plan with none is said so ("không nêu chỉ tiêu này"). Bounded: one line per plan (at most :data:`PER_PLAN` passages), excerpts of at
 most :data:`EXCERPT` characters around the first topic word.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from ingest.lexicon import canon
+from ingest.model import Target
 from ingest.targets import figures
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT
+from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT, TARGET_CONTENT_WORDS, TARGET_FRAME
 from retrieval.question.selection import topic_words
 
 __all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex", "target_excerpt",
@@ -47,28 +56,17 @@ PER_PLAN = 2
 #: A further passage of a plan holds at least its best share less this.
 TIE = 0.05
 
-#: phrases of the question that say "target", "compare" or "how", not the topic
-#: (removed as whole phrases: "hai" alone would also take "hài lòng")
-_FRAME_PHRASES = """
-chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
-moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
-cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|
-so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc|ghi ro|con so|ghi
-""".replace("\n", "").split("|")
-_FRAME = re.compile(r"\b(?:" + "|".join(sorted(_FRAME_PHRASES, key=len, reverse=True)) + r")\b")
-
-
 
 def _topic(text: str, catalog: PlanCatalog) -> list[str]:
     """The topic's content words: ``text`` (a question's ``canon`` key)
-    without the frame phrases (:data:`_FRAME`), the verdict asked ("ai cao
+    without the frame phrases (:data:`retrieval.question.cues.TARGET_FRAME`), the verdict asked ("ai cao
     hơn", "bằng nhau"), the back-reference words ("chỉ tiêu này") and the
     plans' names, in order."""
     names = sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True)
-    key = _FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
+    key = TARGET_FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
     for name in names:
         key = re.sub(rf"\b{re.escape(name)}\b", " ", key)
-    return topic_words(key)
+    return topic_words(key, TARGET_CONTENT_WORDS)
 
 
 def _excerpt(text: str, words: list[str]) -> str:
@@ -97,14 +95,26 @@ def target_excerpt(text: str, words: list[str]) -> str:
     return _excerpt(text, words)
 
 
-def _share(words: list[str], pairs: list[str], keys: set[str], text: str) -> float:
+def _share(words: list[str], pairs: list[str], keys: set[str], text: str,
+           weight: Callable[[str], float] = lambda _: 1.0) -> float:
     """How much of the topic a passage holds (0..1): 0.3 × the share of its
     words + 0.7 × the share of its adjacent word pairs, so "số hóa hồ sơ" is
-    not met by "hồ sơ … hóa" (folded syllables collide)."""
-    single = len(set(words) & keys) / len(words)
+    not met by "hồ sơ … hóa" (folded syllables collide); each word and pair
+    counts by ``weight`` (its rarity among the figure-stating passages), so
+    "đúng hạn" decides more than "hồ sơ", which nearly every target holds."""
+    single = sum(weight(w) for w in set(words) & keys) / sum(weight(w) for w in set(words))
     if not pairs:
         return single
-    return 0.3 * single + 0.7 * sum(f" {p} " in text for p in pairs) / len(pairs)
+    held = sum(weight(p) for p in pairs if f" {p} " in text)
+    return 0.3 * single + 0.7 * held / sum(weight(p) for p in pairs)
+
+
+def _siblings(first: Chunk, other: Chunk) -> bool:
+    """Are ``first`` and ``other`` sub-rows of one numbered row (one target
+    broken down: "- Tối thiểu 20% phòng, ban …", "- Tối thiểu 30% các cơ quan …")?"""
+    return (first is not other and first.kind == other.kind == "task"
+            and "(dòng con)" in (first.locator or "") and first.locator == other.locator
+            and first.task_number == other.task_number and first.section == other.section)
 
 
 class TargetIndex:
@@ -119,15 +129,54 @@ class TargetIndex:
                 continue
             values = figures(chunk.quote)
             if values:
-                key = canon(chunk.quote)
+                key = canon(f"{self._parent_content(chunk)} {chunk.quote}")
                 self.by_doc.setdefault(chunk.doc, []).append((set(key.split()), f" {key} ", chunk, values))
+        #: in how many figure-stating passages each word and adjacent word pair occurs
+        self.df: Counter[str] = Counter()
+        for passages in self.by_doc.values():
+            for keys, text, _, _ in passages:
+                tokens = text.split()
+                self.df.update(keys | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])})
+        self.passage_count = sum(len(p) for p in self.by_doc.values())
+
+    def _parent_content(self, chunk: Chunk) -> str:
+        """The content of the numbered row a sub-row chunk belongs to ("" for
+        any other chunk): a sub-row ("- Tối thiểu 20% phòng, ban, ngành") states
+        the figure of its parent's task ("Kiểm tra cải cách hành chính"), so the
+        parent's words are part of what it states."""
+        plan = self.plans.get(chunk.doc)
+        if chunk.kind != "task" or plan is None or "(dòng con)" not in (chunk.locator or ""):
+            return ""
+        parent = next((t for t in plan.tasks if t.number and t.number == chunk.task_number
+                       and t.section == chunk.section), None)
+        return parent.content or "" if parent is not None else ""
+
+    def weight(self, term: str) -> float:
+        """The rarity (idf) of a word or word pair among the figure-stating
+        passages: ``log(1 + N / (1 + df))``; 1.0 for one no passage holds (a
+        word of the question's phrasing far more often than of a target's:
+        it counts, as much as a common word, but does not decide)."""
+        df = self.df.get(term, 0)
+        return math.log(1 + self.passage_count / (1 + df)) if df else 1.0
 
     def share(self, doc: str, words: list[str]) -> float:
         """How much of the topic ``words`` the best figure-stating passage of
         ``doc`` holds (0..1; 0 when ``doc`` states no figure)."""
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
-        return max((_share(words, pairs, keys, text) for keys, text, _, _ in self.by_doc.get(doc, [])),
+        return max((_share(words, pairs, keys, text, self.weight) for keys, text, _, _ in self.by_doc.get(doc, [])),
                    default=0.0)
+
+    def key_pair(self, chunk: Chunk, words: list[str]) -> str | None:
+        """The rarest adjacent word pair of the topic ``words`` that ``chunk``
+        (a figure-stating passage) holds — what it says that other targets do
+        not ("đúng hạn" of "hồ sơ giải quyết đúng hạn") — or ``None``."""
+        text = next((t for _, t, c, _ in self.by_doc.get(chunk.doc, []) if c is chunk), "")
+        held = [f"{a} {b}" for a, b in zip(words, words[1:]) if f" {a} {b} " in text]
+        return max(held, key=self.weight) if held else None
+
+    def holds(self, doc: str, term: str) -> bool:
+        """Does a figure-stating passage of ``doc`` hold ``term`` (words, ``canon``)?"""
+        return any(f" {term} " in text for _, text, _, _ in self.by_doc.get(doc, []))
 
     def best(self, doc: str, words: list[str]) -> tuple[Chunk, list[str]] | None:
         """The passage of ``doc`` holding most of ``words`` (targets before
@@ -142,11 +191,12 @@ class TargetIndex:
         earlier ones do not — a target written in the body list and again,
         with another figure, in an annex row or its sub-row ("Tỷ lệ hồ sơ
         trực tuyến … 90% - 80% …", "… thanh toán trực tuyến … đạt tối thiểu
-        75%"). ``[]`` under :data:`MIN_SHARE`."""
+        75%"); a sub-row's sibling sub-rows count as good (one target broken
+        down). ``[]`` under :data:`MIN_SHARE`."""
         rank = {"target": 0, "paragraph": 1, "task": 2}
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
         passages = self.by_doc.get(doc, [])
-        scored = sorted(((_share(words, pairs, keys, text), -rank.get(c.kind, 3), c, v)
+        scored = sorted(((_share(words, pairs, keys, text, self.weight), -rank.get(c.kind, 3), c, v)
                          for keys, text, c, v in passages), key=lambda s: (s[0], s[1]), reverse=True)
         if scored and scored[0][0] < MIN_SHARE and len(words) >= LOOSE_WORDS:
             # "giải ngân vốn đầu tư công" written "giải ngân kế hoạch đầu tư công": all the
@@ -159,13 +209,78 @@ class TargetIndex:
             return []
         chosen: list[tuple[Chunk, list[str]]] = []
         shown: set[str] = set()
+        best = scored[0][2]
         for share, _, chunk, values in scored:
-            if share < scored[0][0] - TIE or len(chosen) >= PER_PLAN:
+            if len(chosen) >= PER_PLAN:
                 break
+            if share < scored[0][0] - TIE and not _siblings(best, chunk):
+                continue
             if chosen and not set(values) - shown:
                 continue
             chosen.append((chunk, values))
             shown |= set(values)
+        return chosen
+
+    def _nearest_lines(self, missing: list[str], words: list[str], head: str,
+                       citations: list[Citation]) -> list[str]:
+        """One line per plan of ``missing`` with a passage near the target
+        (:meth:`nearest`), said as not quite it; those plans leave ``missing``
+        and their passages join ``citations``."""
+        lines = []
+        for doc in list(missing):
+            near = self.nearest(doc, words, head)
+            if not near:
+                continue
+            missing.remove(doc)
+            plan = self.plans.get(doc)
+            focus = head.split()[:1]  # the excerpt around the head pair
+            lines.append(f"- {plan_label(self.catalog, doc)}: không nêu đúng chỉ tiêu này; gần nhất: " + "; ".join(
+                f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, focus)}”" for chunk, values in near))
+            citations.extend(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                      chunk.page, chunk.quote, chunk.section) for chunk, _ in near)
+        return lines
+
+    def _head(self, query: Query, docs: list[str], words: list[str], missing: list[str]) -> str | None:
+        """The topic pair every plan stating the target holds in its statement,
+        the rarest of them (:meth:`key_pair`), when a question across plans
+        left some plans without a statement; else ``None``."""
+        if not missing or query.plan_named and len(query.plans) < 2:
+            return None
+        heads = {self.key_pair(found[0][0], words) for d in docs if d not in missing
+                 for found in [self.stating(d, words)] if found}
+        return heads.pop() if len(heads) == 1 else None
+
+    def worded(self, doc: str, words: list[str]) -> Target | None:
+        """The body target of ``doc`` (:attr:`ingest.model.Plan.targets`) that
+        states the topic ``words`` with no figure ("Vượt chỉ tiêu thu ngân sách
+        … đạt tỷ lệ cao"), holding at least :data:`MIN_SHARE` of them, or ``None``."""
+        plan = self.plans.get(doc)
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        best, top = None, MIN_SHARE
+        for target in plan.targets if plan is not None else []:
+            if target.values:
+                continue
+            key = canon(target.text)
+            share = _share(words, pairs, set(key.split()), f" {key} ", self.weight)
+            if share >= top:
+                best, top = target, share
+        return best
+
+    def nearest(self, doc: str, words: list[str], head: str) -> list[tuple[Chunk, list[str]]]:
+        """The figure-stating passage of ``doc`` that holds the topic's
+        ``head`` pair (the pair that makes the target the other plans state
+        specific: "hài lòng" of "mức độ hài lòng về giải quyết TTHC") and most
+        of ``words``, though under :data:`MIN_SHARE` ("Tỷ lệ khảo sát hài lòng
+        của người dân trực tuyến … 94%"), best first, at most :data:`PER_PLAN`
+        with different values; ``[]`` when none holds it."""
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        held = sorted(((_share(words, pairs, keys, text, self.weight), c, v)
+                       for keys, text, c, v in self.by_doc.get(doc, []) if f" {head} " in text),
+                      key=lambda h: h[0], reverse=True)
+        chosen: list[tuple[Chunk, list[str]]] = []
+        for _, chunk, values in held:
+            if len(chosen) < PER_PLAN and set(values) - {v for _, vs in chosen for v in vs}:
+                chosen.append((chunk, values))
         return chosen
 
     def answer(self, query: Query) -> Answer | None:
@@ -183,13 +298,22 @@ class TargetIndex:
         citations: list[Citation] = []
         missing: list[str] = []
         answered = 0
+        worded: list[str] = []
         for doc in docs:
             found = self.stating(doc, words)
+            plan = self.plans.get(doc)
+            target = None if found else self.worded(doc, words)
+            if target is not None:  # the plan sets the target in words, no figure
+                where = f"mục {target.section}" if target.section else "mục tiêu"
+                worded.append(f"- {plan_label(self.catalog, doc)}: không nêu con số — {where}: "
+                              f"“{_excerpt(target.text, words)}”")
+                citations.append(Citation(doc, plan_title(plan) if plan else None, where, target.page,
+                                          target.text))
+                continue
             if not found:
                 missing.append(doc)
                 continue
             answered += 1
-            plan = self.plans.get(doc)
             places = [f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, words)}”"
                       for chunk, values in found]
             lines.append(f"- {plan_label(self.catalog, doc)}: " + "; ".join(places))
@@ -198,6 +322,10 @@ class TargetIndex:
         if not lines:
             return None
         head = f"Chỉ tiêu theo từng kế hoạch ({answered}/{len(docs)} kế hoạch nêu):"
+        lines += worded
+        specific = self._head(query, docs, words, missing)
+        if specific is not None:
+            lines += self._nearest_lines(missing, words, specific, citations)
         if missing:
             lines.append("Không nêu chỉ tiêu này: "
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")

@@ -390,6 +390,24 @@ SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nh
 #: tiêu này thế nào?" asks the previous question's target of other plans.
 BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|viec|cai|con so|muc|linh vuc)"
                             r" (?:nay|do|tren|vua roi|vua hoi|vua neu)|nhu vay|nhu the|nhu tren|tuong tu)\b")
+#: Phrases of a target question that say "target", "compare", "how much"
+#: or the figure's bound, not its topic ("chỉ tiêu", "so sánh", "bao nhiêu",
+#: "tối thiểu", "trở lên", "phải đạt", "hằng năm"), removed as whole phrases
+#: ("hai" alone would also take "hài lòng"): the topic is what remains.
+TARGET_FRAME = re.compile(r"\b(?:" + "|".join(sorted("""
+chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
+moi ben|hai ben|tung ben|moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
+cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|
+so voi nam truoc|so voi cung ky|so voi ky truoc|nam truoc|ghi ro|con so|ghi|
+toi thieu|it nhat|toi da|khong qua|khong duoi|tro len|tro xuong|phai dat|phai|can dat|
+hang nam|hang quy|hang thang
+""".replace("\n", "").split("|"), key=len, reverse=True)) + r")\b")
+#: A percentage asked on the question as typed ("mấy %", "bao nhiêu %"): a "%"
+#: after a word, not after a figure ("90 %" states one); the folded key drops a lone "%".
+PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
+#: Stopwords of task questions that are a target's content: "hạn" of "hồ sơ
+#: giải quyết đúng hạn / quá hạn" is what is measured, not a deadline asked.
+TARGET_CONTENT_WORDS = frozenset({"han"})
 #: The verdict asked of a comparison, no part of its subject: "ai cao hơn",
 #: "cao hơn hay bằng nhau", "thấp hơn", "như nhau", "đều có … đúng không",
 #: "phải không", "ghi thế nào".

@@ -67,6 +67,7 @@ from retrieval.question.cues import (
     OBJECTIVE_CUE,
     PADDING,
     PER_PLAN,
+    PERCENT_ASKED,
     PERSON_CUE,
     PLACE_MENTION,
     PLAN_PERIOD,
@@ -524,6 +525,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.meta = q.metas[0] if q.metas else None
     figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
     q.figure = bool(figure.search(strip_number_asked(key)))  # "nv số mấy" asks a row's number
+    q.figure = q.figure or bool(PERCENT_ASKED.search(raw))  # "ít nhất mấy % cơ quan"
     # "TX chỉ tiêu hài lòng về dịch vụ y tế?": a target named by its subject asks its value
     q.figure = q.figure or bool(TARGET_VALUE.search(key) and not TARGET_KIND.search(key))
     if not q.task_refs and q.fields:

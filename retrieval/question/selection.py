@@ -89,10 +89,12 @@ noi de cap nham cu the linh vuc muc phan nhom
 TOPIC_STOP_PHRASES = re.compile(r"\b(?:danh sach|thoi gian)\b")
 
 
-def topic_words(text: str) -> list[str]:
+def topic_words(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """The content words of a topic key (``canon`` text), stopwords (also
-    :data:`TOPIC_STOP_PHRASES`) and numbers dropped, in order, distinct."""
-    return list(dict.fromkeys(w for w in TOPIC_STOP_PHRASES.sub(" ", text).split() if w not in TOPIC_STOPWORDS
+    :data:`TOPIC_STOP_PHRASES`) and numbers dropped, in order, distinct;
+    the stopwords in ``keep`` stay (a target's "hạn" of "đúng hạn")."""
+    stop = TOPIC_STOPWORDS - keep
+    return list(dict.fromkeys(w for w in TOPIC_STOP_PHRASES.sub(" ", text).split() if w not in stop
                               and not w.isdigit() and len(w) > 1))
 
 
