@@ -63,3 +63,13 @@ def test_sub_row_meeting_the_filter_is_listed_under_its_task(answerer):
     line = next(x for x in answer.text.splitlines() if x.startswith("- 17."))
     assert line.endswith("trong đó:")
     assert "Thẩm định kết quả rà soát" in answer.text
+
+
+def test_due_from_today_to_the_end_of_a_month(answerer):
+    """Nam An Phụ's rows 33 ("Tháng 7-9/2026"), 31 ("Tháng 10/2026") and 9
+    ("Tháng 10 hàng năm") end between 1/8/2026 and 31/10/2026; row 8 ("Tháng
+    11") after."""
+    answer = answerer.answer("hôm nay 1/8/2026, Nam An Phụ những nv nào đến hạn từ nay đến hết tháng 10?")
+    numbers = {c.locator for c in answer.citations}
+    assert {"nhiệm vụ 9", "nhiệm vụ 31", "nhiệm vụ 33"} <= numbers, numbers
+    assert "nhiệm vụ 8" not in numbers

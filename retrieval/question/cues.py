@@ -258,6 +258,10 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+#: Due from today to the end of a month or of the year: "từ nay tới hết tháng
+#: 10", "từ nay đến cuối năm"; group 1 the month, group 2 its year.
+DUE_UNTIL = re.compile(r"\b(?:tu nay|tu bay gio|tu hom nay) (?:den|toi) (?:het |cuoi )?"
+                       r"(?:thang (\d{1,2})(?:(?: nam)? |/)?((?:19|20)\d{2})?|nam(?: nay)?)\b")
 #: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
 DUE_SOON = re.compile(
     r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"

@@ -29,6 +29,7 @@ keys (folded, abbreviations expanded).
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -44,6 +45,7 @@ from retrieval.question.cues import (
     DEADLINE_FORM,
     DUE_BEFORE,
     DUE_SOON,
+    DUE_UNTIL,
     EARLIEST,
     EMPTY_FIELD,
     EMPTY_FIELD_NAMES,
@@ -189,6 +191,7 @@ def _read_windows(q: Query, key: str) -> None:
             q.due_within_days = int(days.group(1))
     if OVERDUE.search(key):
         q.overdue = True
+    _read_until(q, key)
     soon = DUE_SOON.search(key)
     if soon:
         span = soon.group(1) or soon.group(2)
@@ -203,6 +206,25 @@ def _read_windows(q: Query, key: str) -> None:
         if not y:
             q.due_before = "*" + q.due_before[4:]  # the plan's year: "*-06-30"
         q.period = q.period_until = None  # "trước 30/6" is a bound, not the month asked
+
+
+def _read_until(q: Query, key: str) -> None:
+    """"từ nay tới hết tháng 10", "từ nay đến cuối năm" (:data:`DUE_UNTIL`):
+    due from today (the day the question gives, else the clock) to the last
+    day of that month (of today's year unless written) or of the year, as
+    ``due_within_days``; the month is then a bound, not the period asked."""
+    m = DUE_UNTIL.search(key)
+    if not m:
+        return
+    today = date.fromisoformat(q.today) if q.today else date.today()
+    year = int(m.group(2)) if m.group(2) else today.year
+    month = int(m.group(1)) if m.group(1) else 12
+    if not 1 <= month <= 12:
+        return
+    end = date(year, month, calendar.monthrange(year, month)[1])
+    if end >= today:
+        q.due_within_days = (end - today).days
+        q.period = q.period_until = None
 
 
 def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
