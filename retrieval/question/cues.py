@@ -33,7 +33,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
         r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
+        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio|(?:nam|thang|quy) nao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
         # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
         r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
         r"(?:phai |can )?nop (?:khi nao|luc nao|bao gio|vao|truoc)|nop(?: (?:vay|a|nhi|ha|the|nhe))?$)\b"
@@ -185,7 +185,11 @@ SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b
 #: A row number qualified by its section's roman numeral, for plans whose
 #: numbering restarts per section: "mục II.2.4", "LH VII.3", "nv III.1",
 #: "còn IV.3?" (section "ii", row "2.4").
-SECTION_REF = re.compile(r"(?<![\w.])([ivx]{1,4})\.(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: After a section word the numeral may stand apart from a dotted number:
+#: "mục VI 2.1", "phần VI, 2.1" (section "vi", row "2.1"); a bare number
+#: there ("mục II 3 nhiệm vụ") is not read so.
+SECTION_REF = re.compile(r"(?:(?<![\w.])([ivx]{1,4})\.|\b(?:muc|phan|nhom) ([ivx]{1,4}),? (?=\d{1,2}\.\d))"
+                         r"(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
 PLACE_MENTION = re.compile(
     r"\b(?:[Xx][ãa]|[Pp]h[ưu][ờo]ng|[Tt]h[ịi] [Tt]r[ấa]n)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )

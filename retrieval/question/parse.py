@@ -322,7 +322,7 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
 
 def _section_ref(q: Query, key: str) -> None:
     """A row number qualified by its section's roman numeral ("mục II.2.4",
-    "LH VII.3", "còn III.4?"): the section is ``q.section_number`` ("ii"),
+    "LH VII.3", "còn III.4?", "mục VI 2.1"): the section is ``q.section_number`` ("ii"),
     the group ``q.subsection_number`` (the number's first part, "2"), and the
     number itself a task reference ("2.4") unless the question counts or
     asks a list in so many words ("mục II.2 có mấy nhiệm vụ", "liệt kê các
@@ -330,8 +330,8 @@ def _section_ref(q: Query, key: str) -> None:
     m = SECTION_REF.search(key)
     if not m:
         return
-    number = m.group(2)
-    q.section_number, q.subsection_number = m.group(1), number.split(".")[0]
+    number = m.group(3)
+    q.section_number, q.subsection_number = m.group(1) or m.group(2), number.split(".")[0]
     if not (q.count or EXPLICIT_LIST.search(key)) and number not in q.task_refs:
         q.task_refs = [number] + q.task_refs
 
