@@ -40,7 +40,7 @@ from collections.abc import Callable
 from ingest.lexicon import CANON_WORD, canon
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
-from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
+from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
     BODY_REFERENCE,
@@ -248,7 +248,7 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
             continue
         short = SECTION_TAIL.sub("", s.key)
         quoted = _contains(key, s.key) >= 0 or (len(short.split()) >= 4 and _contains(key, short) >= 0)
-        score = 2.0 if quoted else len(s.content & words) / len(s.content)
+        score = 2.0 if quoted else max(len(s.content & words) / len(s.content), _part_named(s, words))
         if score < 0.75:
             continue
         if score < 2.0:
@@ -258,6 +258,22 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
         found.append((score, len(s.content), s))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found]
+
+
+#: The score of a section named by one coordinated part of its heading
+#: (:func:`_part_named`): below a heading named whole.
+PART_SCORE = 0.8
+
+
+def _part_named(section: SectionEntry, words: set[str]) -> float:
+    """:data:`PART_SCORE` when ``words`` (the question's) hold every
+    distinctive word of one comma-separated part of the section's heading
+    that has at least two ("mục xây dựng chính quyền số" names "Xây dựng
+    Chính quyền điện tử, Chính quyền số" by its part "Chính quyền số"), else 0."""
+    parts = [section_words(p) for p in re.split(r"[,;]", section.text)]
+    if len(parts) < 2:
+        return 0.0
+    return PART_SCORE if any(len(p) >= 2 and p <= words for p in parts) else 0.0
 
 
 def _read_span(q: Query, m: re.Match | None, unit: str) -> None:
