@@ -421,3 +421,14 @@ ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
+
+
+# ------------------------------------------------------------ the annex's own sections
+
+#: The annex named ("phụ lục", "bảng nhiệm vụ", "danh mục nhiệm vụ").
+ANNEX_NAMED = re.compile(r"\b(?:phu luc|bang (?:phu luc|nhiem vu)|danh muc nhiem vu)\b")
+#: Its top-level sections counted or listed: "chia làm mấy mục lớn", "gồm
+#: những phần nào", "có bao nhiêu nhóm", "các mục lớn" (not "mục II", "phần trăm").
+ANNEX_PARTS_ASKED = re.compile(
+    r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
+    r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")
