@@ -37,14 +37,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.lexicon import CANON_WORD, canon
+from ingest.lexicon import CANON_WORD, UNIT_HEADS, canon, written_span
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
+from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
+    ANY_ROLE,
     BODY_REFERENCE,
     COUNT,
+    COORDINATING_ROLE,
     COUNT_NOUN,
     CROSS,
     DOC_NOUN,
@@ -233,6 +236,42 @@ def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
         if n >= 2 and score > best_score:
             best, best_score = unit, score
     return best if best_score >= 0.5 else None
+
+
+#: Most words of a unit named in the question by its kind (:func:`_coordinating_unit`).
+MENTION_MAX_WORDS = 12
+
+
+def _coordinating_unit(key: str, catalog: PlanCatalog, plans: list[str]) -> UnitEntry | None:
+    """A unit that only coordinates, named with its role ("những nv có đơn vị
+    sự nghiệp công lập cùng phối hợp", "… phối hợp với trạm y tế"): the
+    longest run of at least three words of ``key`` that opens with a unit
+    head word (:data:`ingest.lexicon.UNIT_HEADS`), has a content word (not
+    only "các phòng, ban, đơn vị có liên quan") and is held, as whole words,
+    by a coordinating cell's unit of the plans in scope
+    (:attr:`PlanCatalog.coordinating`), as the plans write it; else ``None``
+    (also when the question names no coordinating role)."""
+    if not (COORDINATING_ROLE.search(key) or ANY_ROLE.search(key)):
+        return None
+    cells = [u for u in catalog.coordinating if not plans or u.docs & set(plans)]
+    words = key.split()
+    best: list[str] = []
+    for i in range(len(words)):
+        if words[i] not in UNIT_HEADS and " ".join(words[i:i + 2]) not in UNIT_HEADS:
+            continue
+        for j in range(min(len(words), i + MENTION_MAX_WORDS), i + 2, -1):
+            run = words[i:j]
+            if len(run) <= len(best) or not topic_words(" ".join(run)):
+                continue
+            if any(_contains(u.key, unit_key(" ".join(run))) >= 0 for u in cells):
+                best = run
+                break
+    if not best:
+        return None
+    mention = unit_key(" ".join(best))  # "trạm y tế xã" is the cells' "Trạm Y tế"
+    holders = [u for u in cells if _contains(u.key, mention) >= 0]
+    return UnitEntry(written_span(mention, [u.text for u in holders]) or mention, mention,
+                     {d for u in holders for d in u.docs})
 
 
 def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[SectionEntry]:
@@ -561,7 +600,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
             q.unlisted = PERSON_UNLISTED
     _deadline_filters(q, key, raw)
 
-    unit = _find_unit(key, catalog)
+    lead_unit = _find_unit(key, catalog)
+    unit = lead_unit or _coordinating_unit(key, catalog, q.plans)
     if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
         q.unit, q.unit_text = unit.key, unit.text
     sections = _find_sections(key, catalog, q.plans)
@@ -572,6 +612,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
     read_selection(q, key, catalog, unit)
+    if q.unit and lead_unit is None and q.unit_role == "lead":
+        q.unit_role = "coordinating"  # a unit named only in coordinating cells ("phối hợp với X")
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.content = content_words(leftover)
