@@ -46,8 +46,8 @@ from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks
 from retrieval.question.cues import (
     ANY_ROLE,
     BODY_REFERENCE,
-    COUNT,
     COORDINATING_ROLE,
+    COUNT,
     COUNT_NOUN,
     CROSS,
     DOC_NOUN,
