@@ -571,6 +571,7 @@ def draft_plan(plan: Plan, target_year: int) -> Draft:
         old = getattr(plan.metadata, attr)
         setattr(meta, attr, None)
         log.append(Change(label, old or "(trống)", blank.strip() or "(để trống)", RULE_BLANK))
+    meta.date_text = None  # the blank date's written form goes with it
 
     targets = {fold(t.text) for t in plan.targets}
     new.sections = []

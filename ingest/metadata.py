@@ -35,7 +35,8 @@ Read from :class:`ingest.layout.Parts`; a field the source leaves blank stays
 * ``date`` — ISO date of the cover's place-date line ("Trường Xuân, ngày 06
   tháng 01 năm 2026"), else of the "ngày …" in the attachment note or an
   annex's note; only when day, month and year are all written
-  ("ngày tháng năm 2026", "ngày /7/2025" → ``None``).
+  ("ngày tháng năm 2026", "ngày /7/2025" → ``None``); ``date_text`` the
+  same date as written ("22 tháng 01 năm 2025").
 * ``signer`` — the personal name under the signature block of the cover,
   else of the body's end, else of an annex, else at the end of a small
   table's signature cell (see :func:`ingest.boilerplate.signer_indices`).
@@ -360,20 +361,35 @@ def _decision_number(parts: Parts) -> str | None:
     return None
 
 
-def _date(parts: Parts, issuer: str | None = None) -> str | None:
+#: A date as written after "ngày": "22 tháng 01 năm 2025", "31/7/2025".
+_WRITTEN_DATE = re.compile(r"ng[àa]y\s*(\d{1,2}\s*th[áa]ng\s*\d{1,2}\s*n[ăa]m\s*\d{4}"
+                           r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.IGNORECASE)
+
+
+def written_date(text: str) -> str | None:
+    """The date of :func:`parse_date` as ``text`` writes it, spaces joined:
+    "Lộc Hòa, ngày 22 tháng 01 năm 2025" → "22 tháng 01 năm 2025"; ``None``
+    when the first "ngày" is followed by no whole date."""
+    m = _WRITTEN_DATE.search(text)
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _date(parts: Parts, issuer: str | None = None) -> tuple[str | None, str | None]:
+    """(ISO date, the date as written) of the place-date line, else of the
+    note of the decision that issues the plan; ``(None, None)`` when none."""
     header = _texts(parts.cover) + _texts(parts.furniture_cells)
     for text in header:
         if is_place_date(text):
             found = parse_date(text)
             if found:
-                return found
+                return found, written_date(text)
     for note in _note_texts(parts):
         if not _issues_the_plan(note, issuer):
             continue
         found = parse_date(note)
         if found:
-            return found
-    return None
+            return found, written_date(note)
+    return None, None
 
 
 _NOTE_DOC = re.compile(r"kem theo\s+(quyet dinh|nghi quyet|cong van|ke hoach|chi thi|thong bao)")
@@ -518,5 +534,5 @@ def read_metadata(parts: Parts) -> Metadata:
         year = _year_of_date_line(parts)
         if year:
             meta.period = Period(None, year, year)
-    meta.date = _date(parts, meta.issuing_body)
+    meta.date, meta.date_text = _date(parts, meta.issuing_body)
     return meta

@@ -175,6 +175,9 @@ class Metadata:
     period: Period = field(default_factory=Period)
     decision_number: str | None = None
     date: str | None = None
+    #: that date as the source writes it, after "ngày" ("22 tháng 01 năm
+    #: 2025", "31/7/2025"), for answers that quote it
+    date_text: str | None = None
     signer: str | None = None
     #: the decision's authority line, as written ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ")
     authority: str | None = None

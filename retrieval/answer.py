@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
+from retrieval.answer_annex import annex_sections_answer, asks_annex_sections
 from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
@@ -441,6 +442,9 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
+            # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
+            Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
+                  in_scope(annex_sections_answer)),
             # "Phú Thái chỉ tiêu số hóa hồ sơ bao nhiêu %?" stated only by other
             # plans: refused, naming them, before a passage quotes another figure
             Route("elsewhere", asks_figure_of_one_plan,

@@ -38,6 +38,16 @@ def date_vi(iso: str | None) -> str | None:
     return f"{day_text}/{month_text}/{m.group(1)}"
 
 
+def dated_as_written(written: str | None, when: str | None) -> str:
+    """A header date as the plan writes it, with the short form beside it when
+    the two differ: ("22 tháng 01 năm 2025", "22/01/2025") → "22 tháng 01 năm
+    2025 (22/01/2025)"; ("31/7/2025", "31/7/2025") → "31/7/2025"; without a
+    written form, ``when``."""
+    if not written:
+        return when or ""
+    return written if not when or written == when else f"{written} ({when})"
+
+
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành",
                "bases": "căn cứ ban hành"}
 #: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
@@ -125,7 +135,7 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         elif query.meta == "signer" and m.signer:
             text = f"Người ký: {m.signer}."
         elif query.meta == "date" and m.date:
-            text = f"Ngày ban hành: {when}."
+            text = f"Ngày ban hành: {dated_as_written(m.date_text, when)}."
         elif query.meta == "bases" and legal_bases(plan):
             bases = legal_bases(plan)
             lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]

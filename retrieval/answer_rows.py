@@ -115,9 +115,12 @@ def has_figure(text: str) -> bool:
 
 def figure_text(task: Task, rows: list[Task] | tuple[Task, ...] = ()) -> str:
     """The cells of a task row that can state a figure (not its number or
-    deadline): its content, the content of ``rows`` (its sub-rows, when
-    given), its objective and product, space-joined."""
-    cells = [task.content, *(r.content for r in rows), task.objective, task.product]
+    deadline): its content, objective and product, then those of ``rows``
+    (its sub-rows, when given: a target cut by a page break goes on in the
+    sub-row's objective, "… kết quả giải quyết các cấp" / "TTHC đạt từ 70%
+    trở lên"), space-joined."""
+    cells = [task.content, *(r.content for r in rows), task.objective, *(r.objective for r in rows),
+             task.product, *(r.product for r in rows)]
     return " ".join(x or "" for x in cells)
 
 

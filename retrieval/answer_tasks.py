@@ -264,11 +264,25 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
             unit = "quy" if "-Q" in query.period else ("thang" if "-" in query.period else "")
             words = canon(task.deadline).split()
             condition = (unit in words) if unit else bool(set(words) & {query.period})
+        condition = condition or due_on_day(plan, task, query.due_on)
     if condition is None:
         return True
     if query.negate:
         return bool(task.deadline) and not condition
     return condition
+
+
+def due_on_day(plan: Plan, task: Task, day: str | None) -> bool:
+    """Is ``task`` due by exactly ``day`` (ISO, or "*-MM-DD" in the plan's
+    year: ``Query.due_on``), its deadline a day ("Trước ngày 10/12/2025"),
+    not a period ending then? False when ``day`` is ``None``."""
+    if not day or task.due.start or not task.due.end:
+        return False
+    if day.startswith("*"):
+        if plan.year is None:
+            return False
+        day = f"{plan.year:04d}{day[1:]}"
+    return task.due.end == day
 
 
 #: Where one stage of a staged deadline cell ends: "Ban hành kế hoạch: Quý
@@ -363,6 +377,9 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         what = _period_words(query.period)
         if query.period_until:
             what += " – " + _period_words(query.period_until)
+        if query.due_on:
+            day, year = query.due_on[-5:], "" if query.due_on.startswith("*") else "/" + query.due_on[:4]
+            what += f" hoặc hạn trước ngày {day[3:]}/{day[:2]}{year}"
         parts.append(f"{neg}có thời hạn {'đúng ' if query.period_exact else 'trong '}{what}")
     return (" " + ", ".join(parts)) if parts else ""
 

@@ -30,7 +30,7 @@ from retrieval.answer_rows import (
     task_citation,
 )
 from retrieval.answer_scoring import TermWeights, shape_bonus, support, term_set
-from retrieval.query import PlanCatalog, Query
+from retrieval.query import FIELDS, PlanCatalog, Query
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -123,6 +123,17 @@ def _context_heading(section: Section | None, quote: str) -> str | None:
             continue  # the item's own heading: look one level up
         return h if len(h) <= HEADING_CHARS else None
     return None
+
+
+def row_fields(query: Query) -> list[str]:
+    """The fields a task row found by the passages is shown with: a row the
+    question names by number, the fields asked; a row found by what it is
+    about ("… kiểm tra thi hành pháp luật liên ngành hạn khi nào"), the
+    whole row with the fields asked first, so the asker can tell it is the
+    row meant (as :func:`retrieval.answer_lookup.lookup_answer` shows it)."""
+    if query.task_refs or not query.fields:
+        return list(query.fields)
+    return list(query.fields) + [f for f in FIELDS if f not in query.fields]
 
 
 class PassageAnswerer:
@@ -279,7 +290,7 @@ class PassageAnswerer:
             for _, _, sentence, chunk, raw in chosen:
                 task = self._task_of(chunk) if plan is not None else None
                 if plan is not None and task is not None:
-                    rendered.append(render_task(plan, task, query.fields,
+                    rendered.append(render_task(plan, task, row_fields(query),
                                                 plan_label(self.catalog, plan.doc) if label else None))
                     citations.append(task_citation(plan, task))
                     continue

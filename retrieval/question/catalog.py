@@ -126,15 +126,20 @@ class PlanCatalog:
     """What the query parser knows of the loaded plans.
 
     Built by :meth:`from_plans`; ``entries`` (one :class:`PlanEntry` per
-    plan, in doc order), ``units`` (distinct lead units by key) and
-    ``sections`` (distinct task sections by key).
+    plan, in doc order), ``units`` (distinct lead units by key),
+    ``sections`` (distinct task sections by key) and ``coordinating`` (the
+    names of the coordinating cells by key).
     """
 
     def __init__(self, entries: list[PlanEntry], units: list[UnitEntry],
-                 sections: list[SectionEntry]):
+                 sections: list[SectionEntry], coordinating: list[UnitEntry] | None = None):
         self.entries = entries
         self.units = units
         self.sections = sections
+        #: the units named in coordinating cells (a cell's names, as
+        #: :func:`ingest.units.split_units` reads it), for a unit that only
+        #: ever coordinates ("các đơn vị sự nghiệp công lập trong lĩnh vực y tế")
+        self.coordinating = coordinating or []
         self.by_doc = {e.doc: e for e in entries}
         reserved = RESERVED_TOKENS
         for e in entries:
@@ -157,6 +162,7 @@ class PlanCatalog:
         """Build the catalog from plan models (any iterable, e.g. ``store.plans().values()``)."""
         entries: list[PlanEntry] = []
         units: dict[str, UnitEntry] = {}
+        coordinating: dict[str, UnitEntry] = {}
         sections: dict[str, SectionEntry] = {}
         for plan in sorted(plans, key=lambda p: p.doc):
             name = place_name(plan)
@@ -181,6 +187,8 @@ class PlanCatalog:
                         unit.docs.add(plan.doc)
                         if len(u) < len(unit.text):  # the shortest spelling names it
                             unit.text = u
+                for u in split_units(task.coordinating):
+                    coordinating.setdefault(unit_key(u), UnitEntry(u, unit_key(u))).docs.add(plan.doc)
                 for s in (task.section, task.subsection):
                     if not s:
                         continue
@@ -189,6 +197,6 @@ class PlanCatalog:
                     if content:
                         sections.setdefault(core, SectionEntry(s, core, content)).docs.add(plan.doc)
         return cls(entries, sorted(units.values(), key=lambda u: -len(u.key)),
-                   list(sections.values()))
+                   list(sections.values()), [u for k, u in coordinating.items() if k])
 
 

@@ -33,7 +33,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
         r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
-        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
+        r"han (?:nao|khi|ngay|the nao|ra sao|bao gio|(?:nam|thang|quy) nao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
         # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
         r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
         r"(?:phai |can )?nop (?:khi nao|luc nao|bao gio|vao|truoc)|nop(?: (?:vay|a|nhi|ha|the|nhe))?$)\b"
@@ -199,7 +199,11 @@ SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b
 #: A row number qualified by its section's roman numeral, for plans whose
 #: numbering restarts per section: "mục II.2.4", "LH VII.3", "nv III.1",
 #: "còn IV.3?" (section "ii", row "2.4").
-SECTION_REF = re.compile(r"(?<![\w.])([ivx]{1,4})\.(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: After a section word the numeral may stand apart from a dotted number:
+#: "mục VI 2.1", "phần VI, 2.1" (section "vi", row "2.1"); a bare number
+#: there ("mục II 3 nhiệm vụ") is not read so.
+SECTION_REF = re.compile(r"(?:(?<![\w.])([ivx]{1,4})\.|\b(?:muc|phan|nhom) ([ivx]{1,4}),? (?=\d{1,2}\.\d))"
+                         r"(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
 PLACE_MENTION = re.compile(
     r"\b(?:[Xx][ãa]|[Pp]h[ưu][ờo]ng|[Tt]h[ịi] [Tt]r[ấa]n)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )
@@ -273,6 +277,9 @@ DAYS_FROM = re.compile(r"\b(?:trong|trong vong|con) (\d{1,3}) ngay\b")
 DUE_BEFORE = re.compile(
     r"\b(?:truoc|cham nhat|khong muon hon|(?<!tinh )(?<!tinh toi )den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
 )
+#: What joins two kinds of deadline asked together ("hạn Quý IV hay trước
+#: 10/12"): the words between them (at most a few) hold one of these.
+DEADLINE_OR = re.compile(r"^(?:\s*\w+){0,2}?\s*\b(?:hay|hoac|hoac la|va|voi)\b(?:\s*\w+){0,2}\s*$")
 #: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
 #: hóa", "nhiệm vụ nào nói về ISO".
 TOPIC = re.compile(
@@ -459,3 +466,14 @@ ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
+
+
+# ------------------------------------------------------------ the annex's own sections
+
+#: The annex named ("phụ lục", "bảng nhiệm vụ", "danh mục nhiệm vụ").
+ANNEX_NAMED = re.compile(r"\b(?:phu luc|bang (?:phu luc|nhiem vu)|danh muc nhiem vu)\b")
+#: Its top-level sections counted or listed: "chia làm mấy mục lớn", "gồm
+#: những phần nào", "có bao nhiêu nhóm", "các mục lớn" (not "mục II", "phần trăm").
+ANNEX_PARTS_ASKED = re.compile(
+    r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
+    r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")

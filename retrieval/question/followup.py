@@ -166,7 +166,8 @@ def follow_up(question: Query, previous: Query) -> Query:
         if q.intent == "task" and names_person(q.key):
             q.unlisted = PERSON_UNLISTED
     if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
-        for name in ("unit", "unit_text", "period", "period_until", "period_exact", "period_written",
+        for name in ("unit", "unit_text", "unit_role", "period", "period_until", "due_on", "period_exact",
+                     "period_written",
                      "deadline_text", "regular", "recurrence",
                      "negate", "section", "section_text", "sections", "section_number",
                      "subsection_number"):

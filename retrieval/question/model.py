@@ -108,6 +108,9 @@ class Query:
       before ``today``, not regular), ``due_within_days`` (end date within N
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
       ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
+      ``due_on`` (a deadline day asked beside ``period`` as another kind:
+      "hạn Quý IV hay trước 10/12" wants the rows due in the quarter or due
+      by that very day, "*-12-10" in the plan's year),
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
       tạo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
@@ -180,6 +183,7 @@ class Query:
     overdue: bool = False
     due_within_days: int | None = None
     due_before: str | None = None
+    due_on: str | None = None
     topic: str | None = None
     product_text: str | None = None
     product_exact: bool = False
@@ -206,7 +210,7 @@ class Query:
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
-                    or self.due_within_days is not None or self.due_before or self.topic
+                    or self.due_within_days is not None or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.previous_keys)
 
 

@@ -37,13 +37,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.lexicon import CANON_WORD, canon
+from ingest.lexicon import CANON_WORD, UNIT_HEADS, canon, written_span
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
-from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry
+from ingest.units import unit_key
+from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
+    ANY_ROLE,
     BODY_REFERENCE,
+    COORDINATING_ROLE,
     COUNT,
     COUNT_NOUN,
     CROSS,
@@ -238,6 +241,42 @@ def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
     return best if best_score >= 0.5 else None
 
 
+#: Most words of a unit named in the question by its kind (:func:`_coordinating_unit`).
+MENTION_MAX_WORDS = 12
+
+
+def _coordinating_unit(key: str, catalog: PlanCatalog, plans: list[str]) -> UnitEntry | None:
+    """A unit that only coordinates, named with its role ("những nv có đơn vị
+    sự nghiệp công lập cùng phối hợp", "… phối hợp với trạm y tế"): the
+    longest run of at least three words of ``key`` that opens with a unit
+    head word (:data:`ingest.lexicon.UNIT_HEADS`), has a content word (not
+    only "các phòng, ban, đơn vị có liên quan") and is held, as whole words,
+    by a coordinating cell's unit of the plans in scope
+    (:attr:`PlanCatalog.coordinating`), as the plans write it; else ``None``
+    (also when the question names no coordinating role)."""
+    if not (COORDINATING_ROLE.search(key) or ANY_ROLE.search(key)):
+        return None
+    cells = [u for u in catalog.coordinating if not plans or u.docs & set(plans)]
+    words = key.split()
+    best: list[str] = []
+    for i in range(len(words)):
+        if words[i] not in UNIT_HEADS and " ".join(words[i:i + 2]) not in UNIT_HEADS:
+            continue
+        for j in range(min(len(words), i + MENTION_MAX_WORDS), i + 2, -1):
+            run = words[i:j]
+            if len(run) <= len(best) or not topic_words(" ".join(run)):
+                continue
+            if any(_contains(u.key, unit_key(" ".join(run))) >= 0 for u in cells):
+                best = run
+                break
+    if not best:
+        return None
+    mention = unit_key(" ".join(best))  # "trạm y tế xã" is the cells' "Trạm Y tế"
+    holders = [u for u in cells if _contains(u.key, mention) >= 0]
+    return UnitEntry(written_span(mention, [u.text for u in holders]) or mention, mention,
+                     {d for u in holders for d in u.docs})
+
+
 def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[SectionEntry]:
     """Task sections the question names ("mục Cải cách thể chế", "trong mục A
     và B"): sections whose distinctive words are (≥ 75 %) in the question,
@@ -251,7 +290,7 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
             continue
         short = SECTION_TAIL.sub("", s.key)
         quoted = _contains(key, s.key) >= 0 or (len(short.split()) >= 4 and _contains(key, short) >= 0)
-        score = 2.0 if quoted else len(s.content & words) / len(s.content)
+        score = 2.0 if quoted else max(len(s.content & words) / len(s.content), _part_named(s, words))
         if score < 0.75:
             continue
         if score < 2.0:
@@ -261,6 +300,22 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
         found.append((score, len(s.content), s))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found]
+
+
+#: The score of a section named by one coordinated part of its heading
+#: (:func:`_part_named`): below a heading named whole.
+PART_SCORE = 0.8
+
+
+def _part_named(section: SectionEntry, words: set[str]) -> float:
+    """:data:`PART_SCORE` when ``words`` (the question's) hold every
+    distinctive word of one comma-separated part of the section's heading
+    that has at least two ("mục xây dựng chính quyền số" names "Xây dựng
+    Chính quyền điện tử, Chính quyền số" by its part "Chính quyền số"), else 0."""
+    parts = [section_words(p) for p in re.split(r"[,;]", section.text)]
+    if len(parts) < 2:
+        return 0.0
+    return PART_SCORE if any(len(p) >= 2 and p <= words for p in parts) else 0.0
 
 
 def _read_span(q: Query, m: re.Match | None, unit: str) -> None:
@@ -325,7 +380,7 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
 
 def _section_ref(q: Query, key: str) -> None:
     """A row number qualified by its section's roman numeral ("mục II.2.4",
-    "LH VII.3", "còn III.4?"): the section is ``q.section_number`` ("ii"),
+    "LH VII.3", "còn III.4?", "mục VI 2.1"): the section is ``q.section_number`` ("ii"),
     the group ``q.subsection_number`` (the number's first part, "2"), and the
     number itself a task reference ("2.4") unless the question counts or
     asks a list in so many words ("mục II.2 có mấy nhiệm vụ", "liệt kê các
@@ -333,8 +388,8 @@ def _section_ref(q: Query, key: str) -> None:
     m = SECTION_REF.search(key)
     if not m:
         return
-    number = m.group(2)
-    q.section_number, q.subsection_number = m.group(1), number.split(".")[0]
+    number = m.group(3)
+    q.section_number, q.subsection_number = m.group(1) or m.group(2), number.split(".")[0]
     if not (q.count or EXPLICIT_LIST.search(key)) and number not in q.task_refs:
         q.task_refs = [number] + q.task_refs
 
@@ -550,7 +605,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
             q.unlisted = PERSON_UNLISTED
     _deadline_filters(q, key, raw)
 
-    unit = _find_unit(key, catalog)
+    lead_unit = _find_unit(key, catalog)
+    unit = lead_unit or _coordinating_unit(key, catalog, q.plans)
     if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
         q.unit, q.unit_text = unit.key, unit.text
     sections = _find_sections(key, catalog, q.plans)
@@ -561,6 +617,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
     read_selection(q, key, catalog, unit)
+    if q.unit and lead_unit is None and q.unit_role == "lead":
+        q.unit_role = "coordinating"  # a unit named only in coordinating cells ("phối hợp với X")
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.content = content_words(leftover)
@@ -571,7 +629,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs = [], [], [], []
         q.exclude_topic = None
-        q.due_within_days = q.due_before = q.topic = q.product_text = q.deadline_form = None
+        q.due_within_days = q.due_before = q.due_on = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:
         q.mention = None
     typed = set(CANON_WORD.findall(fold(raw)))

@@ -12,7 +12,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   "thời hạn để trống" (``empty_fields``);
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
-  "trước 30/6/2026" (``due_before``); the day they count from when the
+  "trước 30/6/2026" (``due_before``), or that day as another kind of
+  deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
   (``product_text``), and the unit a deadline is written in – "thời hạn ghi
@@ -43,6 +44,7 @@ from retrieval.question.cues import (
     COUNT,
     DAYS_FROM,
     DEADLINE_FORM,
+    DEADLINE_OR,
     DUE_BEFORE,
     DUE_SOON,
     DUE_UNTIL,
@@ -57,6 +59,7 @@ from retrieval.question.cues import (
     MENTION,
     MENTION_BEFORE,
     MENTION_TERM_FIRST,
+    MONTH,
     NEGATED_AFTER,
     NUMBER_ASKED,
     OVERDUE,
@@ -64,6 +67,7 @@ from retrieval.question.cues import (
     PRODUCT_EXACT,
     PRODUCT_IS,
     PRODUCT_WORDING,
+    QUARTER,
     ROW_NUMBER_TAIL,
     TOP_LEAD,
     TOPIC,
@@ -205,6 +209,10 @@ def _read_windows(q: Query, key: str) -> None:
             return
         if not y:
             q.due_before = "*" + q.due_before[4:]  # the plan's year: "*-06-30"
+        if q.period and _other_kind(key, before):
+            # "hạn Quý IV hay trước 10/12": two kinds of deadline, the day one of them
+            q.due_on, q.due_before = q.due_before, None
+            return
         q.period = q.period_until = None  # "trước 30/6" is a bound, not the month asked
 
 
@@ -225,6 +233,20 @@ def _read_until(q: Query, key: str) -> None:
     if end >= today:
         q.due_within_days = (end - today).days
         q.period = q.period_until = None
+
+
+def _other_kind(key: str, bound: re.Match) -> bool:
+    """Is the date bound ``bound`` ("trước 10/12") asked beside a quarter or
+    month as another kind of deadline ("Quý IV hay trước 10/12", "trước
+    10/12 hoặc tháng 11"): only a joining word (:data:`DEADLINE_OR`) and a
+    few words between them?"""
+    for m in (*QUARTER.finditer(key), *MONTH.finditer(key)):
+        between = key[m.end():bound.start()] if m.end() <= bound.start() else key[bound.end():m.start()]
+        if m.start() < bound.end() and bound.start() < m.end():
+            continue  # the same words
+        if DEADLINE_OR.match(between):
+            return True
+    return False
 
 
 def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
