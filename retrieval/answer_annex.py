@@ -21,10 +21,11 @@ __all__ = ["annex_sections", "annex_sections_answer", "asks_annex_sections"]
 def asks_annex_sections(query: Query) -> bool:
     """Does ``query`` ask how the annex is divided ("phụ lục chia làm mấy mục
     lớn", "phụ lục gồm những phần nào") — not its tasks counted ("phụ lục
-    có bao nhiêu nhiệm vụ") nor one row or section by number?"""
+    có bao nhiêu nhiệm vụ") nor one row or section by number or name ("phụ
+    lục phần cải cách tổ chức bộ máy có mấy mục": that section's rows)?"""
     key = query.key
     return bool(ANNEX_NAMED.search(key) and ANNEX_PARTS_ASKED.search(key)) and not (
-        query.task_refs or query.section_number or COUNT.search(key))
+        query.task_refs or query.section_number or query.section or COUNT.search(key))
 
 
 def annex_sections(plan: Plan) -> list[tuple[str, list[Task]]]:

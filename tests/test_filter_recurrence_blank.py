@@ -73,3 +73,16 @@ def test_due_from_today_to_the_end_of_a_month(answerer):
     numbers = {c.locator for c in answer.citations}
     assert {"nhiệm vụ 9", "nhiệm vụ 31", "nhiệm vụ 33"} <= numbers, numbers
     assert "nhiệm vụ 8" not in numbers
+
+
+@pytest.mark.parametrize("question", ["Lộc Hòa phụ lục phần VII chỉ đạo điều hành gồm bao nhiêu mục?",
+                                      "loc hoa phu luc phan chi dao dieu hanh co may muc"])
+def test_items_of_a_named_annex_section_are_its_rows(answerer, question):
+    """Lộc Hòa's annex part VII holds rows 1–3; the whole annex has 7 parts."""
+    answer = answerer.answer(question)
+    assert answer.text.startswith("3 nhiệm vụ thuộc mục VII"), answer.text
+    assert "chia làm 7 mục" not in answer.text
+
+
+def test_parts_of_the_whole_annex_are_still_its_sections(answerer):
+    assert "chia làm 7 mục" in answerer.answer("Lộc Hòa phụ lục có mấy mục?").text

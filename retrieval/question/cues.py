@@ -474,6 +474,9 @@ FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
 ANNEX_NAMED = re.compile(r"\b(?:phu luc|bang (?:phu luc|nhiem vu)|danh muc nhiem vu)\b")
 #: Its top-level sections counted or listed: "chia làm mấy mục lớn", "gồm
 #: những phần nào", "có bao nhiêu nhóm", "các mục lớn" (not "mục II", "phần trăm").
+#: The items of a named section counted: "(phần VII) có mấy mục", "gồm bao nhiêu
+#: nội dung" — its rows, when a section is named (:mod:`retrieval.question.parse`).
+ITEMS_COUNTED = re.compile(r"\b(?:co|gom|chia (?:lam|thanh)) (?:may|bao nhieu) (?:muc|dau muc|noi dung|viec)\b")
 ANNEX_PARTS_ASKED = re.compile(
     r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
     r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")

@@ -58,6 +58,7 @@ from retrieval.question.cues import (
     EXPLICIT_LIST,
     FIELD_CUES,
     FOLLOW_CUE,
+    ITEMS_COUNTED,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
     LIST,
@@ -610,6 +611,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
         q.unit, q.unit_text = unit.key, unit.text
     sections = _find_sections(key, catalog, q.plans)
+    if (sections or q.section_number) and not q.count and ITEMS_COUNTED.search(key):
+        q.count = True  # "phụ lục phần VII chỉ đạo điều hành có mấy mục?": its rows counted
     if sections and (q.count or q.wants_list or q.task_refs):
         q.sections = [x.key for x in sections]
         q.section, q.section_text = sections[0].key, sections[0].text
