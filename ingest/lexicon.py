@@ -223,6 +223,24 @@ def written_span(key: str, texts: Iterable[str]) -> str | None:
     return None
 
 
+#: Acronyms whose lower-case spelling is a common Vietnamese word: "AI" in
+#: "tập huấn AI" against "ai" (who) in "ai chủ trì". The plans write them
+#: in capitals, so a question's capitals tell the acronym.
+CASED_ACRONYMS: frozenset[str] = frozenset({"AI"})
+
+
+def mask_cased_acronyms(text: str) -> str:
+    """``text`` with each :data:`CASED_ACRONYMS` token typed in capitals
+    blanked out, for reading the words that ask a field; unchanged when most
+    of ``text``'s letters are capitals ("AI CHỦ TRÌ NV 5?" keeps "AI" as
+    "who"). "Tập huấn AI cho CBCC hạn khi nào?" → "Tập huấn   cho CBCC hạn
+    khi nào?"; "ai lo việc AI?" keeps the lower-case "ai"."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return text
+    return re.sub(r"\b(?:" + "|".join(sorted(CASED_ACRONYMS)) + r")\b", " ", text)
+
+
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+")
 

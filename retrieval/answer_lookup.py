@@ -120,7 +120,7 @@ def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> l
     the stopwords would split but at most :data:`RARE_PAIR` of ``row_texts``
     (each " " + a row's ``canon`` text + " ") write together ("tu chu", "tai
     chinh") keeps both syllables."""
-    text = strip_cues(paraphrase(PADDING.sub(" ", key)))
+    text = strip_cues(paraphrase(" ".join(PADDING.sub(" ", key).split())))  # cues match single spaces
     tokens = [w for w in text.split() if w not in names and w not in _ASKING]
     kept = [w for w in topic_words(" ".join(tokens)) if w not in QUESTION_PARTICLES]
     limit = RARE_PAIR * len(row_texts)

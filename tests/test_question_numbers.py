@@ -54,3 +54,18 @@ def test_product_asked_as_what_is_handed_in(answerer):
     answer = answerer.answer("viet khe nv muoi hai nop cai gi?")
     assert "Báo cáo theo dõi tình hình thi hành pháp luật" in answer.text
     assert [c.locator for c in answer.citations][:1] == ["nhiệm vụ 12"]
+
+
+def test_capital_ai_is_the_acronym_not_who(answerer):
+    """Nam An Phụ's row 31 is the training in "trí tuệ AI", due "Tháng 10/2026"."""
+    answer = answerer.answer("cái vụ tập huấn AI cho cán bộ bên Nam An Phụ hạn tháng mấy, nộp cái gì?")
+    assert not answer.abstained
+    assert "Tháng 10/2026" in answer.text and "Giấy mời/Danh sách" in answer.text
+    assert "nhiệm vụ 31" in [c.locator for c in answer.citations]
+    assert answer.query is not None and "lead" not in answer.query.fields
+
+
+def test_lower_case_ai_still_asks_who(answerer):
+    from retrieval.question.parse import parse_query
+    assert "lead" in parse_query("nv 31 của Nam An Phụ ai chủ trì?", answerer.catalog).fields
+    assert "lead" in parse_query("NV 31 CỦA NAM AN PHỤ AI CHỦ TRÌ?", answerer.catalog).fields

@@ -41,7 +41,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
     # "sản phẩm là gì", "đầu ra", and staff wording: "(làm) ra văn bản gì", "cho ra cái gì"
     "product": re.compile(r"\b(?:san pham|ket qua (?:la gi|gi|nao|dau ra|du kien|can dat)|dau ra|"
                           r"(?:tao |cho |lam )?ra (?:duoc )?(?:(?:van ban|cai|giay to|thu) )?(?:gi|nao)|"
-                          r"(?:nop|giao nop|trinh) (?:lai )?(?:cai|van ban|giay to|ho so|thu)? ?(?:gi|nao))\b"),
+                          r"(?:nop|giao nop|trinh)\s+(?:lai\s+)?(?:(?:cai|van ban|giay to|ho so|thu)\s+)?(?:gi|nao))\b"),
     "content": re.compile(r"\b(?:noi dung|la gi|lam gi|viec gi|ve gi|ve viec gi|gom nhung gi|"
                           r"nhiem vu gi|gom nhung nhom nao)\b"),
 }

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.lexicon import CANON_WORD, UNIT_HEADS, canon, written_span
+from ingest.lexicon import CANON_WORD, UNIT_HEADS, canon, mask_cased_acronyms, written_span
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
@@ -557,9 +557,10 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
             if num not in q.task_refs and not YEAR.fullmatch(num):
                 q.task_refs.append(num)
 
-    lead_explicit = bool(LEAD_EXPLICIT.search(key))
+    cue_key = canon(mask_cased_acronyms(raw))  # "tập huấn AI": no "ai" (who) asked
+    lead_explicit = bool(LEAD_EXPLICIT.search(cue_key))
     asked = {f for f, pat in FIELD_CUES.items() if pat.search(key)}
-    if lead_explicit or (LEAD_GENERIC.search(key) and "coordinating" not in asked):
+    if lead_explicit or (LEAD_GENERIC.search(cue_key) and "coordinating" not in asked):
         asked.add("lead")
     if "content" in asked and asked & {"lead", "coordinating", "deadline", "product"}:
         if not re.search(r"\b(?:noi dung|nhiem vu gi|gom nhung)\b", key):
