@@ -69,7 +69,7 @@ from retrieval.answer_annex import annex_sections_answer, asks_annex_sections
 from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
-from retrieval.answer_figures import figure_asks, figures_answer
+from retrieval.answer_figures import figure_asks, figures_answer, list_asks
 from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -226,6 +226,8 @@ class Answerer:
             Route("clauses", lambda q: names_several(q), self._clauses),
             # "PT cắt giảm thời gian TTHC bao nhiêu %, kiểm tra CCHC bao nhiêu %?": each figure alone
             Route("figures", lambda q: q.figure, self._figures),
+            # "TX nv nào quý I hàng năm, nv nào quý II hàng năm?": each list alone
+            Route("lists", lambda q: q.intent in (Intent.FILTER, Intent.COUNT), self._lists),
         )
 
     @property
@@ -494,6 +496,12 @@ class Answerer:
         """Each figure asked answered alone (:mod:`retrieval.answer_figures`),
         or ``None`` when the question asks one figure only."""
         asks = figure_asks(query, self.catalog)
+        return figures_answer(query, self.catalog, asks, self._route) if asks else None
+
+    def _lists(self, query: Query) -> Answer | None:
+        """Each list of rows asked answered alone (:func:`retrieval.answer_figures.list_asks`),
+        or ``None`` when the question asks one list only."""
+        asks = list_asks(query, self.catalog)
         return figures_answer(query, self.catalog, asks, self._route) if asks else None
 
     def _unit_duties(self, query: Query) -> Answer | None:

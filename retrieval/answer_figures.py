@@ -1,4 +1,4 @@
-"""Several figures asked of the same plans in one question, answered ask by ask.
+"""Several figures (or several lists of rows) asked of the same plans in one question, answered ask by ask.
 
 "Phú Thái cắt giảm thời gian giải quyết TTHC tối thiểu bao nhiêu %, kiểm tra
 CCHC bao nhiêu % đơn vị?", "NAP: mức hài lòng đạt bao nhiêu; số hóa hồ sơ bao
@@ -14,7 +14,9 @@ sub-question per ask when two asks or more each ask a figure
 plan but the question's; the question as a whole must read as a figure asked
 (passage, look-up or target), not one target's body and annex compared. :func:`figures_answer` answers each alone (the whole
 routing, so a figure the plan does not state is refused as it would be asked
-alone) and joins the answers, each under the ask as written.
+alone) and joins the answers, each under the ask as written. :func:`list_asks`
+divides the same way a line asking two lists of rows with their own filters
+("nv nào quý I hàng năm, nv nào quý II hàng năm?").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from retrieval.answer_model import ABSTAIN, Answer
 from retrieval.answer_targets import target_topic
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 
-__all__ = ["MIN_TOPIC_WORDS", "figure_asks", "figures_answer"]
+__all__ = ["MIN_TOPIC_WORDS", "figure_asks", "figures_answer", "list_asks"]
 
 #: Content words a piece's topic needs to be an ask of its own ("theo mục nào" has one).
 MIN_TOPIC_WORDS = 2
@@ -48,24 +50,58 @@ def figure_asks(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
     plan, a row number, a follow-up on earlier rows)."""
     if query.task_refs or query.previous_keys or Intent(query.intent) not in _FIGURE_INTENTS:
         return []  # "… phần mục tiêu là mấy %, phụ lục ghi bao nhiêu?" compares two parts of one target
+    return _divide(query, catalog, lambda piece: _asks_figure(piece, catalog),
+                   lambda piece: tuple(target_topic(piece, catalog)))
+
+
+#: Intents of a piece that asks a list or count of rows by a filter.
+_LIST_INTENTS = (Intent.FILTER, Intent.COUNT)
+
+
+def _selection(piece: Query) -> tuple:
+    """What a list piece selects (its filters), to tell two asks apart."""
+    return (piece.unit, piece.unit_role, piece.period, piece.period_until, piece.recurrence, piece.regular,
+            piece.negate, piece.topic, piece.section, tuple(piece.empty_fields), piece.product_text,
+            piece.overdue, piece.due_within_days, piece.due_before)
+
+
+def list_asks(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
+    """Like :func:`figure_asks`, for several lists of rows asked in one line,
+    each with its own filter: "TX nv nào làm vào quý I hàng năm, nv nào quý
+    II hàng năm?", "NAP việc nào do phòng Kinh tế chủ trì; việc nào do Trung
+    tâm PVHCC?". ``[]`` unless two pieces or more each read as a list or
+    count with a filter (:attr:`Query.has_filter`) and select differently."""
+    if query.task_refs or query.previous_keys or Intent(query.intent) not in _LIST_INTENTS:
+        return []
+    return _divide(query, catalog,
+                   lambda piece: Intent(piece.intent) in _LIST_INTENTS and piece.has_filter and not piece.task_refs,
+                   _selection)
+
+
+def _divide(query: Query, catalog: PlanCatalog, asks_alone: Callable[[Query], bool],
+            signature: Callable[[Query], tuple]) -> list[tuple[str, str]]:
+    """The question's pieces (:data:`CLAUSE_BREAK`) that ``asks_alone`` holds
+    for, each with the pieces after it that ask nothing of their own, and the
+    words before the first ask shared by all; ``[]`` unless two asks or more
+    with distinct ``signature`` and no piece names a plan the question does not."""
     pieces = [p.strip() for p in CLAUSE_BREAK.split(query.text) if p and p.strip()]
     if len(pieces) < 2:
         return []
     shared: list[str] = []
     asks: list[str] = []
-    topics: list[tuple[str, ...]] = []
+    keys: list[tuple] = []
     for piece in pieces:
         parsed = parse_query(piece, catalog)
         if parsed.plan_named and set(parsed.plans) - set(query.plans):
             return []  # a clause of another plan: each plan's clause (answer_clauses)
-        if _asks_figure(parsed, catalog):
+        if asks_alone(parsed):
             asks.append(piece)
-            topics.append(tuple(target_topic(parsed, catalog)))
+            keys.append(signature(parsed))
         elif asks:
             asks[-1] = f"{asks[-1]} {piece}"
         else:
             shared.append(piece)
-    if len(asks) < 2 or len(set(topics)) < len(topics):
+    if len(asks) < 2 or len(set(keys)) < len(keys):
         return []
     prefix = " ".join(shared)
     return [(ask, f"{prefix} {ask}".strip()) for ask in asks]

@@ -81,3 +81,16 @@ def test_items_of_a_named_annex_section_are_its_rows(answerer, question):
 
 def test_parts_of_the_whole_annex_are_still_its_sections(answerer):
     assert "chia làm 7 mục" in answerer.answer("Lộc Hòa phụ lục có mấy mục?").text
+
+
+def test_two_lists_in_one_line_are_each_answered(answerer):
+    """Trường Xuân's row 22 is due "Quý I hàng năm", row 21 "Quý II hàng năm"."""
+    answer = answerer.answer("Trường Xuân việc nào hạn quý I hàng năm; việc nào hạn quý II hàng năm?")
+    first, second = answer.text.split("Về “")[1:3]
+    assert "22." in first and "21." not in first
+    assert "21." in second and "22." not in second
+
+
+def test_one_list_with_a_remark_is_not_divided(answerer):
+    answer = answerer.answer("Trường Xuân những nv nào do Phòng Kinh tế chủ trì, kể cả số thứ tự?")
+    assert "Về “" not in answer.text
