@@ -21,6 +21,7 @@ divides the same way a line asking two lists of rows with their own filters
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from retrieval.answer_clauses import CLAUSE_BREAK
@@ -54,6 +55,8 @@ def figure_asks(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
                    lambda piece: tuple(target_topic(piece, catalog)))
 
 
+#: The asking word a list piece holds of its own ("nv nào", "bao nhiêu việc").
+_ASKED = re.compile(r"\b(?:nao|bao nhieu|may)\b")
 #: Intents of a piece that asks a list or count of rows by a filter.
 _LIST_INTENTS = (Intent.FILTER, Intent.COUNT)
 
@@ -70,12 +73,16 @@ def list_asks(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
     each with its own filter: "TX nv nào làm vào quý I hàng năm, nv nào quý
     II hàng năm?", "NAP việc nào do phòng Kinh tế chủ trì; việc nào do Trung
     tâm PVHCC?". ``[]`` unless two pieces or more each read as a list or
-    count with a filter (:attr:`Query.has_filter`) and select differently."""
+    count with a filter (:attr:`Query.has_filter`) and an asking word of
+    their own, and select by the same kind of filter with other values."""
     if query.task_refs or query.previous_keys or Intent(query.intent) not in _LIST_INTENTS:
         return []
-    return _divide(query, catalog,
-                   lambda piece: Intent(piece.intent) in _LIST_INTENTS and piece.has_filter and not piece.task_refs,
+    asks = _divide(query, catalog, lambda piece: (Intent(piece.intent) in _LIST_INTENTS and piece.has_filter
+                                                  and not piece.task_refs and bool(_ASKED.search(piece.key))),
                    _selection)
+    kinds = {tuple(i for i, v in enumerate(_selection(parse_query(text, catalog))) if v not in (None, False, ()))
+             for _, text in asks}
+    return asks if len(kinds) == 1 else []  # parallel asks only: the same kind of filter, other values
 
 
 def _divide(query: Query, catalog: PlanCatalog, asks_alone: Callable[[Query], bool],
