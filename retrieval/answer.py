@@ -70,6 +70,7 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_nearest import nearest_answer
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
@@ -392,12 +393,18 @@ class Answerer:
                 if found is not None:
                     return found
         if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
-            return per_plan_answer(query, self.catalog, self._handle)
+            return per_plan_answer(query, self.catalog, self._handle, nearest=self._nearest)
         found = self._handle(query)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
-            return complete_per_plan(query, found, self.catalog, self._handle)
+            return complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
         return found
+
+    def _nearest(self, query: Query, doc: str, cited: list[Citation]) -> Answer | None:
+        """Plan ``doc``'s passage nearest in meaning to the passages ``cited``
+        (:func:`retrieval.answer_nearest.nearest_answer`), for a named plan an
+        answer across plans found nothing in."""
+        return nearest_answer(query, doc, cited, self.passages)
 
     def _handle(self, query: Query) -> Answer:
         """The first answer of :attr:`before`, else the handler of
