@@ -123,8 +123,9 @@ def per_plan_answer(query: Query, catalog: PlanCatalog,
         kinds.append(part.kind)
     if not blocks:
         return abstention(query)
-    for doc in list(silent_docs) if nearest is not None else []:
-        closest = nearest(_sub_query(replace(query, plans=keep or query.plans), doc), doc, list(citations))
+    for doc in silent_docs:
+        sub = _sub_query(replace(query, plans=keep or query.plans), doc)
+        closest = nearest(sub, doc, list(citations)) if nearest is not None else None
         if closest is not None:
             silent.remove(plan_label(catalog, doc))
             blocks.append(closest.text.strip())
