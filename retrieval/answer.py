@@ -70,7 +70,7 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
-from retrieval.answer_nearest import nearest_answer
+from retrieval.answer_nearest import nearest_answer, nearest_row
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answer_plans import MentionIndex
@@ -202,7 +202,7 @@ class Answerer:
             Intent.WHICH_PLANS: self.mentions.answer,
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
-            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q),
+            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q, self._nearest_row),
             Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
@@ -405,6 +405,11 @@ class Answerer:
         (:func:`retrieval.answer_nearest.nearest_answer`), for a named plan an
         answer across plans found nothing in."""
         return nearest_answer(query, doc, cited, self.passages)
+
+    def _nearest_row(self, plan: Plan, task: Task, target: str) -> Task | None:
+        """Plan ``target``'s row nearest in meaning to ``plan``'s row ``task``
+        (:func:`retrieval.answer_nearest.nearest_row`)."""
+        return nearest_row(self.passages, plan, task, target)
 
     def _handle(self, query: Query) -> Answer:
         """The first answer of :attr:`before`, else the handler of

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ingest.model import Plan, Task
+
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, render_task, task_citation
 from retrieval.query import Query
@@ -29,7 +31,7 @@ from retrieval.query import Query
 if TYPE_CHECKING:
     from retrieval.answer_text import PassageAnswerer
 
-__all__ = ["NEAREST_SUPPORT", "nearest_answer"]
+__all__ = ["NEAREST_SUPPORT", "nearest_answer", "nearest_row"]
 
 #: Share of the question's content weight (:func:`retrieval.answer_scoring.support`)
 #: the nearest passage must hold: below sentence search's own floor
@@ -68,3 +70,16 @@ def nearest_answer(query: Query, doc: str, cited: list[Citation],
         citation = passages.chunk_citation(chunk)
         text = f"{label} – nội dung gần nhất ({chunk.locator}): {shown}"
     return Answer(text, False, [citation], "extractive", [citation], query)
+
+
+def nearest_row(passages: PassageAnswerer, plan: Plan, task: Task, target: str) -> Task | None:
+    """The numbered row of plan ``target`` nearest in meaning to ``plan``'s
+    row ``task`` (the dense index's stored vectors of their chunks), else
+    ``None`` (no searcher able to compare them, no row)."""
+    like = getattr(passages.searcher, "like", None)
+    sources = [c for c in passages.chunks_of(plan.doc) if c.kind == "task"
+               and c.task_number == task.number and c.section == task.section]
+    if like is None or not sources:
+        return None
+    hits = like(sources, k=1, docs={target}, kinds={"task"})
+    return passages.task_of(hits[0].chunk) if hits else None

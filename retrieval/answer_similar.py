@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ingest.lexicon import canon
@@ -36,10 +37,15 @@ from retrieval.query import PlanCatalog, Query
 from retrieval.question.model import section_numeral, split_row_key
 from retrieval.question.selection import topic_words
 
-__all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
+__all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "NEAR_MEANING", "PER_PLAN", "similar_answer"]
 
 #: Share of a source row's word weight a row must hold to be like it.
 MIN_SIMILAR = 0.45
+#: A plan with no row that like gives the row nearest in meaning to a source
+#: row (``nearest``, the dense vectors) when it holds at least this share:
+#: words and meaning agree ("triển khai tinh giản biên chế theo Nghị định …"
+#: and "xây dựng Kế hoạch tinh giản biên chế giai đoạn …").
+NEAR_MEANING = 0.35
 #: A plan's rows within this share of its best score are shown too.
 NEAR_BEST = 0.9
 #: Weight of how wholly a row is about the source (the share of the row's
@@ -114,9 +120,28 @@ def _written(text: str, words: list[str]) -> str:
     return " ".join(tokens[hits[0]:hits[-1] + 1]) if hits else " ".join(words)
 
 
-def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
+def _near_in_meaning(sources: list[tuple[Plan, Task]], plan: Plan,
+                     nearest: Callable[[Plan, Task, str], Task | None],
+                     idf: dict[str, float], names: frozenset[str]) -> list[tuple[float, Task]]:
+    """``[(share, row)]`` of ``plan``'s rows nearest in meaning to a source row
+    (``nearest``) that hold at least :data:`NEAR_MEANING` of its words, best first."""
+    found: dict[str, tuple[float, Task]] = {}
+    for source_plan, source in sources:
+        row = nearest(source_plan, source, plan.doc)
+        if row is None:
+            continue
+        share = _share(row_words(source) - names, row_words(row) - names, idf)
+        if share >= NEAR_MEANING and share > found.get(row.number or "", (0.0, row))[0]:
+            found[row.number or ""] = (share, row)
+    return sorted(found.values(), key=lambda x: -x[0])
+
+
+def similar_answer(tasks: TaskAnswerer, query: Query,
+                   nearest: Callable[[Plan, Task, str], Task | None] | None = None) -> Answer | None:
     """Kind ``task``: per target plan the rows like ``query.similar_to``'s
-    (module docstring), with the fields asked, cited; an explained
+    (module docstring), with the fields asked, cited; in a plan with none,
+    the row ``nearest(source plan, source row, target doc)`` gives (nearest
+    in meaning) when it holds :data:`NEAR_MEANING` of a source's words; an explained
     abstention when no target plan has one; ``None`` when neither source
     rows nor a topic (``query.topic``, the previous question's words) are
     known. Targets: the plans named, else every plan but the sources'."""
@@ -163,6 +188,8 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
                 if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
         ranked = sorted(scored.values(), key=lambda x: -x[0])
+        if not ranked and nearest is not None:
+            ranked = _near_in_meaning(sources, plan, nearest, idf, names)
         if not ranked:
             silent.append(plan_label(tasks.catalog, plan.doc))
             continue

@@ -299,6 +299,10 @@ class PassageAnswerer:
             blocks.extend(rendered)
         return Answer("\n".join(blocks), False, citations, "extractive", evidence, query)
 
+    def chunks_of(self, doc: str) -> list[Chunk]:
+        """The indexed chunks of plan ``doc``, in index order."""
+        return list(self._chunks_by_doc.get(doc, []))
+
     def cited_chunks(self, citations: list[Citation]) -> list[Chunk]:
         """The indexed chunks ``citations`` quote: same doc and locator, and
         (where a locator holds several paragraphs) the quote inside the chunk's."""
