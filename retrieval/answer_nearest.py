@@ -23,7 +23,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ingest.model import Plan, Task
-
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, render_task, task_citation
 from retrieval.query import Query
