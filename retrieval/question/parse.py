@@ -502,10 +502,10 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     "search"``).
     """
     raw = nfc(text or "").strip()
-    asked = _without_guess(raw, catalog)
-    if asked is not None:
+    unguessed = _without_guess(raw, catalog)
+    if unguessed is not None:
         # "cuộc thi đó KH nào có, chỉ NAP thôi à?": which plans, every plan searched
-        which = parse_query(asked, catalog)
+        which = parse_query(unguessed, catalog)
         if which.intent == Intent.WHICH_PLANS:
             return which
     key = canon(raw)
