@@ -277,6 +277,8 @@ class Answerer:
             answer = self._route(query)
             if answer.abstained and status is not None:
                 answer = status
+        if previous is not None and history and _reasked_after_refusal(query, previous, history[-1]):
+            answer = _what_it_says(answer, query)
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
         elif query.intent == Intent.LOOKUP and answer.kind != "task":
@@ -630,6 +632,25 @@ class Answerer:
     def chunk_citation(self, chunk: Chunk) -> Citation:
         """Citation of a chunk: its doc, the plan title, locator, page, quote."""
         return self.passages.chunk_citation(chunk)
+
+
+def _reasked_after_refusal(query: Query, previous: Query, last: Turn) -> bool:
+    """Is ``query`` the previous question asked again of another plan ("kế
+    hoạch Nam An Phụ thì sao?") right after a turn that was refused ("cụ thể
+    bao nhiêu tiền một năm?" → "Kế hoạch không nêu số tiền cụ thể …")?"""
+    return (last.answer is not None and last.answer.abstained and query.text == previous.text
+            and bool(query.plans) and set(query.plans) != set(previous.plans))
+
+
+def _what_it_says(answer: Answer, query: Query) -> Answer:
+    """A refusal that quotes what the plan says instead ("Kế hoạch không nêu
+    số tiền cụ thể. <the funding section>") as the answer, cited: asked again
+    of another plan after the same refusal, the asker wants that plan's text
+    on the subject, the refusal still said. Any other answer unchanged."""
+    quoted = [e for e in answer.evidence if e.doc in query.plans and e.quote and e.quote[:40] in answer.text]
+    if not answer.abstained or not quoted:
+        return answer
+    return Answer(answer.text, False, quoted, "extractive", list(answer.evidence), answer.query)
 
 
 def _joined(body: Answer, tasks: Answer) -> Answer:
