@@ -119,8 +119,20 @@ class TargetIndex:
                 continue
             values = figures(chunk.quote)
             if values:
-                key = canon(chunk.quote)
+                # a sub-row ("- Tối thiểu 20% phòng, ban, ngành, đơn vị") is read with its
+                # task ("Kiểm tra cải cách hành chính"), which names what the figure is of
+                key = canon(f"{chunk.quote} {self._parent_content(chunk)}")
                 self.by_doc.setdefault(chunk.doc, []).append((set(key.split()), f" {key} ", chunk, values))
+
+    def _parent_content(self, chunk: Chunk) -> str:
+        """The content of the numbered task a sub-row chunk ("(dòng con)") belongs
+        to, else ""."""
+        plan = self.plans.get(chunk.doc)
+        if plan is None or chunk.kind != "task" or "(dòng con)" not in (chunk.locator or ""):
+            return ""
+        parent = next((t for t in plan.tasks if t.number and t.number == chunk.task_number
+                       and (chunk.section is None or t.section == chunk.section)), None)
+        return parent.content or "" if parent is not None else ""
 
     def share(self, doc: str, words: list[str]) -> float:
         """How much of the topic ``words`` the best figure-stating passage of

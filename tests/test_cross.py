@@ -11,7 +11,8 @@ built once for the module. Read from the seed texts in ``corpus/``:
 * Việt Khê row 2 "Xây dựng báo cáo cải cách hành chính hàng quý và năm …"
   is due "Trước ngày 20 của tháng cuối quý", while its part V.8 says the
   quarterly report is sent "trước ngày 10 tháng cuối của quý".
-* Việt Khê row 38 "Ứng dụng AI vào tự động hóa thông minh RPA …".
+* Việt Khê row 38 "Ứng dụng AI vào tự động hóa thông minh RPA …"; row 6
+  "Kiểm tra cải cách hành chính" states its figures in sub-rows only.
 * Each plan has a funding section ("KINH PHÍ") stating no amount: Trường
   Xuân's is mục V ("dự toán hằng năm theo phân cấp ngân sách hiện hành").
 """
@@ -125,3 +126,12 @@ def test_a_refused_amount_asked_again_of_another_plan_gives_its_funding_text(ans
     assert "không nêu số tiền cụ thể" in second.text
     assert "phân cấp ngân sách hiện hành" in second.text
     assert {c.doc for c in second.citations} == {TX}
+
+
+def test_a_sub_row_figure_is_read_with_its_task(answerer):
+    # Việt Khê row 6 "Kiểm tra cải cách hành chính", sub-rows "- Tối thiểu 20% phòng, ban,
+    # ngành, đơn vị" and "- Tối thiểu 30% các cơ quan, đơn vị thuộc và trực thuộc …"
+    answer = answerer.answer("chỉ tiêu kiểm tra CCHC ở các đơn vị của TX và VK là bao nhiêu %?")
+    assert answer.kind == "targets"
+    assert "20%" in answer.text
+    assert any(c.doc == VK and c.locator.startswith("nhiệm vụ 6") for c in answer.citations)
