@@ -74,6 +74,7 @@ from retrieval.answer_funding import asks_funding, funding_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answer_nearest import nearest_answer, nearest_row
 from retrieval.answer_part_detail import part_detail_answer
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
@@ -206,7 +207,7 @@ class Answerer:
             Intent.WHICH_PLANS: self.mentions.answer,
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
-            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q),
+            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q, self._nearest_row),
             Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
@@ -285,6 +286,8 @@ class Answerer:
             answer = self._route(query)
             if answer.abstained and status is not None:
                 answer = status
+        if previous is not None and history and _reasked_after_refusal(query, previous, history[-1]):
+            answer = _what_it_says(answer, query)
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
         elif query.intent == Intent.LOOKUP and answer.kind != "task":
@@ -401,12 +404,23 @@ class Answerer:
                 if found is not None:
                     return found
         if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
-            return per_plan_answer(query, self.catalog, self._handle)
+            return per_plan_answer(query, self.catalog, self._handle, nearest=self._nearest)
         found = self._handle(query)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
-            return complete_per_plan(query, found, self.catalog, self._handle)
+            return complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
         return found
+
+    def _nearest(self, query: Query, doc: str, cited: list[Citation]) -> Answer | None:
+        """Plan ``doc``'s passage nearest in meaning to the passages ``cited``
+        (:func:`retrieval.answer_nearest.nearest_answer`), for a named plan an
+        answer across plans found nothing in."""
+        return nearest_answer(query, doc, cited, self.passages)
+
+    def _nearest_row(self, plan: Plan, task: Task, target: str) -> Task | None:
+        """Plan ``target``'s row nearest in meaning to ``plan``'s row ``task``
+        (:func:`retrieval.answer_nearest.nearest_row`)."""
+        return nearest_row(self.passages, plan, task, target)
 
     def _handle(self, query: Query) -> Answer:
         """The first answer of :attr:`before`, else the handler of
@@ -672,6 +686,25 @@ class Answerer:
     def chunk_citation(self, chunk: Chunk) -> Citation:
         """Citation of a chunk: its doc, the plan title, locator, page, quote."""
         return self.passages.chunk_citation(chunk)
+
+
+def _reasked_after_refusal(query: Query, previous: Query, last: Turn) -> bool:
+    """Is ``query`` the previous question asked again of another plan ("kế
+    hoạch Nam An Phụ thì sao?") right after a turn that was refused ("cụ thể
+    bao nhiêu tiền một năm?" → "Kế hoạch không nêu số tiền cụ thể …")?"""
+    return (last.answer is not None and last.answer.abstained and query.text == previous.text
+            and bool(query.plans) and set(query.plans) != set(previous.plans))
+
+
+def _what_it_says(answer: Answer, query: Query) -> Answer:
+    """A refusal that quotes what the plan says instead ("Kế hoạch không nêu
+    số tiền cụ thể. <the funding section>") as the answer, cited: asked again
+    of another plan after the same refusal, the asker wants that plan's text
+    on the subject, the refusal still said. Any other answer unchanged."""
+    quoted = [e for e in answer.evidence if e.doc in query.plans and e.quote and e.quote[:40] in answer.text]
+    if not answer.abstained or not quoted:
+        return answer
+    return Answer(answer.text, False, quoted, "extractive", list(answer.evidence), answer.query)
 
 
 def _joined(body: Answer, tasks: Answer) -> Answer:

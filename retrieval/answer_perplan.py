@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from retrieval.answer_model import Answer, abstention
+from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label
 from retrieval.query import Intent, PlanCatalog, Query
 
@@ -51,18 +51,31 @@ def _sub_query(query: Query, doc: str) -> Query:
                    mentioned=list(dict.fromkeys([*query.mentioned, *others])))
 
 
+#: ``nearest(query of one plan, that plan's doc, the other plans' citations)``:
+#: the plan's passage nearest in meaning to theirs (:mod:`retrieval.answer_nearest`), or ``None``
+Nearest = Callable[[Query, str, list[Citation]], Answer | None]
+
+
 def complete_per_plan(query: Query, found: Answer, catalog: PlanCatalog,
-                      answer_one: Callable[[Query], Answer]) -> Answer:
+                      answer_one: Callable[[Query], Answer], nearest: Nearest | None = None) -> Answer:
     """``found`` (the answer over all of ``query``'s plans) with the named
     plans it cites nothing of asked alone (``answer_one``) and appended
-    under their labels; a plan that still gives nothing is named. An
+    under their labels; one that finds nothing alone gives its passage
+    nearest in meaning to ``found``'s (``nearest``), else is named. An
     abstained ``found`` is replaced by :func:`per_plan_answer`."""
     if found.abstained:
-        return per_plan_answer(query, catalog, answer_one)
+        return per_plan_answer(query, catalog, answer_one, nearest=nearest)
     cited = {c.doc for c in found.citations}
     missing = [d for d in query.plans if d not in cited]
     if not missing:
         return found
+    if nearest is not None:
+        ask, like = answer_one, nearest
+
+        def answer_one(sub: Query) -> Answer:  # alone, else like what the others answered
+            part = ask(sub)
+            closest = like(sub, sub.plans[0], found.citations) if part.abstained else None
+            return closest or part
     rest = per_plan_answer(replace(query, plans=missing), catalog, answer_one, keep=query.plans)
     if rest.abstained:
         labels = ", ".join(plan_label(catalog, d) for d in missing)
@@ -79,23 +92,27 @@ def complete_per_plan(query: Query, found: Answer, catalog: PlanCatalog,
 
 def per_plan_answer(query: Query, catalog: PlanCatalog,
                     answer_one: Callable[[Query], Answer],
-                    keep: list[str] | None = None) -> Answer:
+                    keep: list[str] | None = None, nearest: Nearest | None = None) -> Answer:
     """Ask ``query`` of each of its plans (``answer_one`` gets a copy with
     one plan) and join the answers, each under "<plan label>:"; a plan that
     gives nothing is named ("Việt Khê (…): không tìm thấy …"). Abstains when
     no plan gives anything. Citations and evidence are the parts', in plan
     order; ``kind`` is the first answering part's; ``query`` is ``query``.
     ``keep`` every plan the question named (default ``query.plans``): their
-    names are not content words of any part."""
+    names are not content words of any part. ``nearest``: a plan that gives
+    nothing gives its passage nearest in meaning to the other plans' answers,
+    when there is one (:data:`Nearest`)."""
     blocks: list[str] = []
     citations, evidence = [], []
     kinds: list[str] = []
     silent: list[str] = []
+    silent_docs: list[str] = []
     for doc in query.plans:
         part = answer_one(_sub_query(replace(query, plans=keep or query.plans), doc))
         label = plan_label(catalog, doc)
         if part.abstained:
             silent.append(label)
+            silent_docs.append(doc)
             continue
         text = part.text.strip()
         if not text.startswith(label.split(" (")[0]):
@@ -106,6 +123,14 @@ def per_plan_answer(query: Query, catalog: PlanCatalog,
         kinds.append(part.kind)
     if not blocks:
         return abstention(query)
+    for doc in silent_docs:
+        sub = _sub_query(replace(query, plans=keep or query.plans), doc)
+        closest = nearest(sub, doc, list(citations)) if nearest is not None else None
+        if closest is not None:
+            silent.remove(plan_label(catalog, doc))
+            blocks.append(closest.text.strip())
+            citations.extend(closest.citations)
+            evidence.extend(closest.evidence)
     for label in silent:
         blocks.append(f"{label}: không tìm thấy nội dung này trong kế hoạch.")
     return Answer("\n".join(blocks), False, citations, kinds[0],

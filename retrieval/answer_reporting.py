@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import canon
-from ingest.model import Plan
+from ingest.model import Plan, Task
 from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.answer_rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["REPORTING_CUE", "asks_reporting", "reporting_answer", "reporting_paragraphs"]
+__all__ = ["REPORTING_CUE", "asks_reporting", "report_rows", "reporting_answer", "reporting_paragraphs"]
 
 #: A question on the reporting regime (canonical key): "báo cáo … định kỳ",
 #: "chế độ báo cáo", "báo cáo quý gửi trước ngày nào", "bao lâu báo cáo một
@@ -32,6 +32,9 @@ REPORTING_CUE = re.compile(
 #: A paragraph stating a reporting period or day (on its canonical text).
 _REGIME = re.compile(r"\bbao cao\b.*\b(?:dinh ky|hang (?:quy|tuan|thang|nam)|6 thang|truoc ngay|dot xuat)\b"
                      r"|\b(?:dinh ky|hang (?:quy|tuan|thang|nam))\b.*\bbao cao\b")
+#: An annex row that is the reform report itself ("Xây dựng Báo cáo CCHC hàng
+#: quý và năm …"): a periodic report (:data:`_REGIME`) of the reform.
+_REFORM_REPORT = re.compile(r"\bcai cach hanh chinh\b")
 #: A day asked ("trước ngày nào / mấy", "hạn gửi ngày nào").
 DAY_ASKED = re.compile(r"\b(?:truoc )?ngay (?:nao|may|bao nhieu)\b|\bhan (?:gui|nop)\b")
 #: A day stated ("trước ngày 05 tháng cuối của quý", "trước ngày 10/12").
@@ -70,20 +73,51 @@ def reporting_paragraphs(plan: Plan) -> list[tuple[str, str]]:
     return found
 
 
+#: The day of a "trước ngày 05 …" / "trước ngày 10/12" (group 1, no leading zero).
+_BEFORE_DAY = re.compile(r"\btrước ngày 0?(\d+)", re.I)
+
+
+def _days_differ(paragraphs: list[str], deadlines: list[str]) -> bool:
+    """Do the report rows' deadlines name a day ("Trước ngày 20 của tháng cuối
+    quý") that the body's reporting paragraphs never give ("trước ngày 10")?"""
+    body = {d for text in paragraphs for d in _BEFORE_DAY.findall(text)}
+    annex = {d for text in deadlines for d in _BEFORE_DAY.findall(text)}
+    return bool(body and annex and not annex <= body)
+
+
+def report_rows(plan: Plan) -> list[Task]:
+    """The annex rows of ``plan`` that are the periodic reform report itself
+    ("Xây dựng Báo cáo CCHC hàng quý và năm …", with its own deadline cell
+    "Trước ngày 05 của tháng cuối quý"), in order."""
+    return [t for t in plan.tasks if t.number and t.deadline
+            and _REGIME.search(key := canon(t.content or "")) and _REFORM_REPORT.search(key)]
+
+
 def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
-    """Per plan of ``plans``: its reporting paragraphs, each cited. ``None``
+    """Per plan of ``plans``: its reporting paragraphs, each cited, then its
+    annex rows that are the report itself (:func:`report_rows`: a plan may
+    give the report's day in both, and not always the same day). ``None``
     when no plan states one (the caller searches text)."""
     blocks, citations, dated = [], [], False
     for plan in plans:
         found = reporting_paragraphs(plan)
-        if not found:
+        rows = report_rows(plan)
+        if not found and not rows:
             continue
-        dated = dated or any(_DAY.search(text) for _, text in found)
+        dated = dated or any(_DAY.search(text) for _, text in found) or any(_DAY.search(t.deadline or "")
+                                                                           for t in rows)
         lines = [f"{plan_label(catalog, plan.doc)} – chế độ báo cáo:"]
         for where, text in found[:MAX_PARAGRAPHS]:
             lines.append(f"- (mục {where}) {shorten(text, PARAGRAPH_CHARS)}")
             citations.append(Citation(plan.doc, plan_title(plan), f"mục {where}", None,
                                       shorten(text, PARAGRAPH_CHARS)))
+        for row in rows:
+            lines.append(f"- (phụ lục, {row.label}) {shorten(row.content, PARAGRAPH_CHARS)}: "
+                         f"{FIELD_LABELS['deadline']}: {row.deadline}"
+                         + (f"; {FIELD_LABELS['lead']}: {row.lead}" if row.lead else ""))
+            citations.append(task_citation(plan, row))
+        if _days_differ([text for _, text in found], [t.deadline or "" for t in rows]):
+            lines.append("Lưu ý: phần tổ chức thực hiện và phụ lục ghi ngày gửi báo cáo khác nhau.")
         blocks.append("\n".join(lines))
     if not blocks:
         return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ingest.lexicon import canon
@@ -36,10 +37,20 @@ from retrieval.query import PlanCatalog, Query
 from retrieval.question.model import section_numeral, split_row_key
 from retrieval.question.selection import topic_words
 
-__all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "PER_PLAN", "similar_answer"]
+__all__ = ["FOCUS", "MANY_SOURCES", "MIN_SIMILAR", "NEAR_BEST", "NEAR_MEANING", "NEAR_MEANING_SCORE", "PER_PLAN",
+           "similar_answer"]
 
 #: Share of a source row's word weight a row must hold to be like it.
 MIN_SIMILAR = 0.45
+#: A plan with no row that like gives the row nearest in meaning to a source
+#: row (``nearest``, the dense vectors) when it holds at least this share of
+#: its words and its ranking score (the mean with the pair share) reaches
+#: :data:`NEAR_MEANING_SCORE`: words, phrases and meaning agree ("triển khai
+#: tinh giản biên chế theo Nghị định …" and "xây dựng Kế hoạch tinh giản biên
+#: chế giai đoạn …"). Calibrated on every pair of seed plans: below it, rows
+#: that only share genre words ("báo cáo giải ngân …" and "tổng kiểm kê tài sản công").
+NEAR_MEANING = 0.35
+NEAR_MEANING_SCORE = 0.33
 #: A plan's rows within this share of its best score are shown too.
 NEAR_BEST = 0.9
 #: Weight of how wholly a row is about the source (the share of the row's
@@ -114,9 +125,32 @@ def _written(text: str, words: list[str]) -> str:
     return " ".join(tokens[hits[0]:hits[-1] + 1]) if hits else " ".join(words)
 
 
-def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
+def _near_in_meaning(sources: list[tuple[Plan, Task]], plan: Plan,
+                     nearest: Callable[[Plan, Task, str], Task | None],
+                     idf: dict[str, float], pair_idf: dict[str, float],
+                     names: frozenset[str]) -> list[tuple[float, Task]]:
+    """``[(score, row)]`` of ``plan``'s rows nearest in meaning to a source row
+    (``nearest``) that hold :data:`NEAR_MEANING` of its words and score
+    :data:`NEAR_MEANING_SCORE` (word and pair shares, as rows are ranked), best first."""
+    found: dict[str, tuple[float, Task]] = {}
+    for source_plan, source in sources:
+        row = nearest(source_plan, source, plan.doc)
+        if row is None:
+            continue
+        share = _share(row_words(source) - names, row_words(row) - names, idf)
+        score = (share + _share(row_pairs(source), row_pairs(row), pair_idf)) / 2
+        if (share >= NEAR_MEANING and score >= NEAR_MEANING_SCORE
+                and score > found.get(row.number or "", (0.0, row))[0]):
+            found[row.number or ""] = (score, row)
+    return sorted(found.values(), key=lambda x: -x[0])
+
+
+def similar_answer(tasks: TaskAnswerer, query: Query,
+                   nearest: Callable[[Plan, Task, str], Task | None] | None = None) -> Answer | None:
     """Kind ``task``: per target plan the rows like ``query.similar_to``'s
-    (module docstring), with the fields asked, cited; an explained
+    (module docstring), with the fields asked, cited; in a plan with none,
+    the row ``nearest(source plan, source row, target doc)`` gives (nearest
+    in meaning) when words agree (:data:`NEAR_MEANING`), said as the nearest; an explained
     abstention when no target plan has one; ``None`` when neither source
     rows nor a topic (``query.topic``, the previous question's words) are
     known. Targets: the plans named, else every plan but the sources'."""
@@ -148,6 +182,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
         wanted = [(set(words), text_pairs(_without_plans(query.topic, tasks.catalog)))]
         about = f"“{_written(query.topic, words)}”"
     blocks, citations, silent = [], [], []
+    near: list[str] = []  # plans whose row is only the nearest in meaning
     for plan in targets:
         scored: dict[str, tuple[float, Task]] = {}
         for want, want_pairs in wanted:
@@ -163,6 +198,9 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
                 if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
         ranked = sorted(scored.values(), key=lambda x: -x[0])
+        if not ranked and nearest is not None:
+            ranked = _near_in_meaning(sources, plan, nearest, idf, pair_idf, names)
+            near += [plan_label(tasks.catalog, plan.doc)] if ranked else []
         if not ranked:
             silent.append(plan_label(tasks.catalog, plan.doc))
             continue
@@ -175,6 +213,9 @@ def similar_answer(tasks: TaskAnswerer, query: Query) -> Answer | None:
         where = ", ".join(silent) or "các kế hoạch khác"
         return abstention(query, reason=f"Không thấy nhiệm vụ tương tự {about} trong kế hoạch {where}.")
     text = f"Nhiệm vụ tương tự {about}:\n" + "\n".join(blocks)
+    if near:
+        text += ("\n(" + ", ".join(near) + ": không có nhiệm vụ trùng hẳn; "
+                 "nêu nhiệm vụ gần nhất về nội dung.)")
     if silent:
         text += "\nKhông có nhiệm vụ tương tự: " + ", ".join(silent) + "."
     return Answer(text, False, citations, "task", list(citations), query)

@@ -159,6 +159,16 @@ class TargetIndex:
         df = self.df.get(term, 0)
         return math.log(1 + self.passage_count / (1 + df)) if df else 1.0
 
+    def _parent_content(self, chunk: Chunk) -> str:
+        """The content of the numbered task a sub-row chunk ("(dòng con)") belongs
+        to, else ""."""
+        plan = self.plans.get(chunk.doc)
+        if plan is None or chunk.kind != "task" or "(dòng con)" not in (chunk.locator or ""):
+            return ""
+        parent = next((t for t in plan.tasks if t.number and t.number == chunk.task_number
+                       and (chunk.section is None or t.section == chunk.section)), None)
+        return parent.content or "" if parent is not None else ""
+
     def share(self, doc: str, words: list[str]) -> float:
         """How much of the topic ``words`` the best figure-stating passage of
         ``doc`` holds (0..1; 0 when ``doc`` states no figure)."""

@@ -310,6 +310,33 @@ class PassageAnswerer:
             blocks.extend(rendered)
         return Answer("\n".join(blocks), False, citations, "extractive", evidence, query)
 
+    def chunks_of(self, doc: str) -> list[Chunk]:
+        """The indexed chunks of plan ``doc``, in index order."""
+        return list(self._chunks_by_doc.get(doc, []))
+
+    def cited_chunks(self, citations: list[Citation]) -> list[Chunk]:
+        """The indexed chunks ``citations`` quote: same doc and locator, and
+        (where a locator holds several paragraphs) the quote inside the chunk's."""
+        out: list[Chunk] = []
+        for cit in citations:
+            same = [c for c in self._chunks_by_doc.get(cit.doc, []) if c.locator == cit.locator]
+            quoted = [c for c in same if fold(cit.quote)[:60] in fold(c.quote)] or same
+            out.extend(c for c in quoted if c not in out)
+        return out
+
+    def best_sentence(self, query: Query, chunk: Chunk) -> tuple[float, str]:
+        """``(support, shown text)`` of ``chunk``'s answer unit that best
+        supports ``query`` (:meth:`candidates`' support, no bonus); a
+        paragraph's unit carries its short heading ("e, Đài phát thanh, …:
+        Đổi mới …"). ``(0.0, "")`` for a question with no content word."""
+        weights = self.term_weights.weights(query, self.catalog)
+        scored = [(support(weights, present), shown) for shown, _, present in self._sentences(chunk)]
+        return max(scored, key=lambda x: x[0], default=(0.0, "")) if weights else (0.0, "")
+
+    def task_of(self, chunk: Chunk) -> Task | None:
+        """The numbered task a task chunk belongs to (a sub-row's parent), else ``None``."""
+        return self._task_of(chunk)
+
     def _task_of(self, chunk: Chunk) -> Task | None:
         """The numbered task a task chunk belongs to (a sub-row's parent)."""
         row = self._row_of(chunk)

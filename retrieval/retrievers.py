@@ -63,6 +63,7 @@ class DenseRetriever:
     def __init__(self, index: faiss.Index, embedder: VectorEmbeddings):
         self.index = index
         self.embedder = embedder
+        self._vectors: np.ndarray | None = None  # every stored vector, read once by rank_like
 
     def rank(self, query: str, mask: np.ndarray | None, depth: int) -> Ranking:
         """The ``depth`` nearest chunks inside ``mask``, nearest first."""
@@ -82,3 +83,20 @@ class DenseRetriever:
             scores, ids = self.index.search(q, min(depth, len(allowed)), params=params)
         keep = ids[0] >= 0
         return [(int(i), float(s)) for i, s in zip(ids[0][keep], scores[0][keep])]
+
+    def rank_like(self, positions: list[int], mask: np.ndarray | None, depth: int) -> Ranking:
+        """The ``depth`` chunks inside ``mask`` nearest to any of the indexed
+        chunks at ``positions`` (their stored vectors, no embedding spent),
+        nearest first; a chunk's score is its best cosine similarity to them."""
+        n = self.index.ntotal
+        sources = [p for p in positions if 0 <= p < n]
+        if not sources:
+            return []
+        vectors = np.vstack([self.index.reconstruct(int(p)) for p in sources])
+        if self._vectors is None:
+            self._vectors = np.vstack([self.index.reconstruct(i) for i in range(n)])
+        scores = (self._vectors @ vectors.T).max(axis=1)
+        allowed = np.ones(n, dtype=bool) if mask is None else mask.copy()
+        allowed[sources] = False
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if allowed[i]][:depth]
+        return [(i, float(scores[i])) for i in order]

@@ -152,6 +152,7 @@ class HybridSearcher:
             self.retrievers = self.local_retrievers(store)
         self._docs = np.array([c.doc for c in self.chunks], dtype=object)
         self._kinds = np.array([c.kind for c in self.chunks], dtype=object)
+        self._positions: dict[str, int] | None = None  # chunk id → position, built by like()
 
     def local_retrievers(self, store: IndexStore) -> dict[str, Retriever]:
         """The local store's retrievers: one :class:`BM25Retriever` per stored
@@ -235,6 +236,25 @@ class HybridSearcher:
         names = {name for name, w in self.weights.items() if w}
         fused = rrf_fuse(self.rankings(query, docs, kinds, names), self.weights, self.rrf_k, k)
         return [Hit(self.chunks[p], score, ranks, raw) for p, score, ranks, raw in fused]
+
+
+    def like(self, chunks: list[Chunk], k: int = 10, docs: set[str] | None = None,
+             kinds: set[str] | None = None) -> list[Hit]:
+        """The ``k`` chunks nearest in meaning to ``chunks`` (indexed chunks:
+        a passage or row another plan answered with), by the dense index's
+        stored vectors, best first, within ``docs``/``kinds``; ``raw["dense"]``
+        the cosine similarity, ``ranks["dense"]`` the rank. ``[]`` when the
+        dense retriever cannot compare stored vectors (another backend)."""
+        dense = self.retrievers.get("dense")
+        rank_like = getattr(dense, "rank_like", None)
+        if rank_like is None or not chunks:
+            return []
+        if self._positions is None:
+            self._positions = {c.id: i for i, c in enumerate(self.chunks)}
+        positions = [self._positions[c.id] for c in chunks if c.id in self._positions]
+        ranked = rank_like(positions, self._mask(docs, kinds), k)
+        return [Hit(self.chunks[p], score, {"dense": r}, {"dense": score})
+                for r, (p, score) in enumerate(ranked, start=1)]
 
 
 def query_overlap(query: str, chunk: Chunk) -> float:

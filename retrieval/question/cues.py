@@ -339,12 +339,21 @@ MENTION_BEFORE = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
     r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
 )
-#: The term first and the plans asked last: "tiêu chuẩn ISO 18091 KH nào có
-#: nhắc?", "Đề án 06 thì xã nào đề cập".
-MENTION_TERM_FIRST = re.compile(
-    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao "
-    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co)(?: vay| nhi| a| khong| the)?$"
+#: The term first, the plans asked after it, nothing else: "tiêu chuẩn ISO
+#: 18091 KH nào có nhắc?", "Đề án 06 thì xã nào đề cập", "cuộc thi phát thanh
+#: viên đó KH nào có?", "ISO 18091 xã nào cũng nhắc?" (group 1 the term).
+MENTION_FIRST = re.compile(
+    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:o |trong )?(?:nhung |cac )?"
+    r"(?:ke hoach|xa|phuong|van ban|ban|dia phuong) nao (?:cung )?"
+    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co)(?: (?:khong|vay|nhi|the|a|ha))?$"
 )
+#: A plan the asker guesses, after a which-plans question: ", chỉ NAP thôi à?",
+#: ", mỗi Việt Khê à?", "hay chỉ xã TX thôi" (on the question folded, as typed;
+#: group "guess" the plan's name). The plan named there is no scope: every plan is searched.
+ONLY_GUESS = re.compile(
+    r"\s*[,;]?\s*(?:hay |co phai |phai )?\b(?:chi|moi|rieng)\s+(?:(?:o|co|xa|ke hoach|kh)\s+)?"
+    r"(?P<guess>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:thoi\b|a|u|ha|ah|hay sao)(?:\s+(?:a|u|ha|khong|nhi|ha))?"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
 #: A column named as such: "cột mục tiêu ghi gì?", "ô sản phẩm".
 COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop|chu tri|thoi gian|thoi han)\b")
 #: The unit of the row just shown, pointed at: "đơn vị đó còn chủ trì nv nào?",

@@ -63,6 +63,11 @@ def follow_up(question: Query, previous: Query) -> Query:
     q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
+        if other and _full_question(q) and previous.plans:
+            # "báo cáo năm của xã kia gửi trước ngày nào?" after two plans: "kia" may
+            # point at either, so this question is asked of both, each labelled
+            q.plans, q.plan_named, q.cross_doc = [other[-1], *previous.plans], True, False
+            return q
         if other:  # "kế hoạch kia thì sao?": the previous question, of the other plan
             return _asked_of(previous, [other[-1]], q)
     same = _same_target(q, previous)
@@ -210,6 +215,14 @@ def _stepped(number: str, delta: int) -> str:
     if not last.isdigit() or int(last) + delta < 1:
         return number
     return f"{head}.{int(last) + delta}" if head else str(int(last) + delta)
+
+
+def _full_question(q: Query) -> bool:
+    """Does ``q`` ask a whole thing of its own besides pointing at a plan
+    ("báo cáo năm của xã kia gửi trước ngày nào?": content words other than
+    the pointing ones), not "kế hoạch kia thì sao?" / "xã kia có không?"?"""
+    pointing = set(OTHER_PLAN.pattern.replace("(", " ").replace(")", " ").replace("|", " ").split())
+    return len([w for w in q.content if w not in pointing]) >= 2
 
 
 def _asks_of_its_own(q: Query, previous: Query) -> bool:

@@ -69,6 +69,7 @@ from retrieval.question.cues import (
     NUM,
     NUMBER_ASKED,
     OBJECTIVE_CUE,
+    ONLY_GUESS,
     PADDING,
     PER_PLAN,
     PERCENT_ASKED,
@@ -539,6 +540,19 @@ def lookup_by_meaning(q: Query, catalog: PlanCatalog, field: str) -> bool:
     return False
 
 
+def _without_guess(raw: str, catalog: PlanCatalog) -> str | None:
+    """``raw`` without its closing guess of a plan (:data:`ONLY_GUESS`: ", chỉ
+    NAP thôi à?") when the guess names a loaded plan and words come before it;
+    else ``None``."""
+    folded = fold(raw)
+    m = ONLY_GUESS.search(folded) if len(folded) == len(raw) else None
+    if m is None or not raw[:m.start()].strip():
+        return None
+    guessed = Query(text=m.group("guess"), key=canon(m.group("guess")))
+    _find_plans(guessed, m.group("guess"), guessed.key, catalog)
+    return raw[:m.start()].strip() if guessed.plans else None
+
+
 def parse_query(text: str, catalog: PlanCatalog) -> Query:
     """Parse a question (see the module docstring for what is read).
 
@@ -548,6 +562,12 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     "search"``).
     """
     raw = spelled_task_numbers(nfc(text or "")).strip()
+    unguessed = _without_guess(raw, catalog)
+    if unguessed is not None:
+        # "cuộc thi đó KH nào có, chỉ NAP thôi à?": which plans, every plan searched
+        which = parse_query(unguessed, catalog)
+        if which.intent == Intent.WHICH_PLANS:
+            return which
     key = canon(raw)
     q = Query(text=raw, key=key)
     by_name = _find_plans(q, raw, key, catalog)

@@ -58,7 +58,7 @@ from retrieval.question.cues import (
     LATEST,
     MENTION,
     MENTION_BEFORE,
-    MENTION_TERM_FIRST,
+    MENTION_FIRST,
     MONTH,
     NEGATED_AFTER,
     NUMBER_ASKED,
@@ -322,9 +322,11 @@ MENTION_WORDS = 6
 
 
 def _read_mention(q: Query, key: str) -> None:
-    m = MENTION_TERM_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key)
+    m = MENTION_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key)
     if m:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
+        # "cuộc thi phát thanh viên đó KH nào có?": the thing pointed at, not "đó"
+        term = re.sub(r"\s(?:do|nay|kia|tren|vua neu)$", "", term).strip()
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
                       r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
         term = _without_place(term)
