@@ -148,7 +148,7 @@ class TargetIndex:
         if chunk.kind != "task" or plan is None or "(dòng con)" not in (chunk.locator or ""):
             return ""
         parent = next((t for t in plan.tasks if t.number and t.number == chunk.task_number
-                       and t.section == chunk.section), None)
+                       and (chunk.section is None or t.section == chunk.section)), None)
         return parent.content or "" if parent is not None else ""
 
     def weight(self, term: str) -> float:
@@ -158,16 +158,6 @@ class TargetIndex:
         it counts, as much as a common word, but does not decide)."""
         df = self.df.get(term, 0)
         return math.log(1 + self.passage_count / (1 + df)) if df else 1.0
-
-    def _parent_content(self, chunk: Chunk) -> str:
-        """The content of the numbered task a sub-row chunk ("(dòng con)") belongs
-        to, else ""."""
-        plan = self.plans.get(chunk.doc)
-        if plan is None or chunk.kind != "task" or "(dòng con)" not in (chunk.locator or ""):
-            return ""
-        parent = next((t for t in plan.tasks if t.number and t.number == chunk.task_number
-                       and (chunk.section is None or t.section == chunk.section)), None)
-        return parent.content or "" if parent is not None else ""
 
     def share(self, doc: str, words: list[str]) -> float:
         """How much of the topic ``words`` the best figure-stating passage of

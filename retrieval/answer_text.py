@@ -330,7 +330,7 @@ class PassageAnswerer:
         paragraph's unit carries its short heading ("e, Đài phát thanh, …:
         Đổi mới …"). ``(0.0, "")`` for a question with no content word."""
         weights = self.term_weights.weights(query, self.catalog)
-        scored = [(support(weights, present), shown) for shown, _, present in self._sentences(chunk)]
+        scored = [(support(weights, present), shown) for shown, _, present, _ in self._sentences(chunk)]
         return max(scored, key=lambda x: x[0], default=(0.0, "")) if weights else (0.0, "")
 
     def task_of(self, chunk: Chunk) -> Task | None:
