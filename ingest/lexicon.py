@@ -49,6 +49,7 @@ __all__ = [
     "PRODUCT_OPENERS_WIDE",
     "RESERVED_TOKENS",
     "UNIT_HEADS",
+    "UNIT_QUALIFIER",
     "UNIT_OPENERS",
     "UNIT_OPENERS_WIDE",
     "canon",
@@ -373,6 +374,11 @@ UNIT_HEADS: tuple[str, ...] = (
     "lanh dao", "nguoi dung dau", "kho bac", "chi cuc", "bao hiem", "buu dien",
     "thon", "ap", "khu pho", "to dan pho", "de nghi",
 )
+
+#: Canonical words that open a qualifier after a unit's own name, not part of
+#: it: "Các trường trên địa bàn xã", "Công chức Văn hóa-xã hội (phụ trách lĩnh
+#: vực …)", "các phòng thuộc UBND xã". A question names the unit without it.
+UNIT_QUALIFIER = re.compile(r" (?:tren dia ban|tren pham vi|truc thuoc|thuoc|phu trach)\b.*$")
 
 #: Folded head nouns of organisation names that cannot end a cell: a lead
 #: cell "…, Cục" continues with the unit's name ("Lâm nghiệp và Kiểm lâm")
