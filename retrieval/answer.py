@@ -66,11 +66,11 @@ from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_clauses import clauses_answer, plan_clauses
-from retrieval.answer_inline_list import asks_duty_units, duty_units_answer, inline_count_answer
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_figures import figure_asks, figures_answer
 from retrieval.answer_funding import asks_funding, funding_answer
+from retrieval.answer_inline_list import asks_duty_units, duty_units_answer, inline_count_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention

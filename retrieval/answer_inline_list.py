@@ -23,8 +23,8 @@ from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_sections import COUNT_CUE
-from retrieval.question.cues import DUTY_UNITS_CUE, SPELT_NUMBERS
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import DUTY_UNITS_CUE, SPELT_NUMBERS
 
 __all__ = ["asks_duty_units", "duty_units_answer", "inline_count_answer"]
 
