@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexicon import canon
+from ingest.lexicon import CONTINUING_OPENERS, canon
 from ingest.model import Plan, Section
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
@@ -96,7 +96,9 @@ def _number(word: str) -> int:
 def _stated_lists(plan: Plan, noun: str) -> list[tuple[Section, str, int, list[str]]]:
     """Every sentence of ``plan``'s body that states "<N> <noun>: a; b; …" as
     ``(section, sentence before the colon, N, items)``; items the text after
-    the colon split at ";", else the list items following the paragraph."""
+    the colon split at ";", else the list items following the paragraph; a
+    next sentence said of the list ("Trong đó trọng tâm là …",
+    :data:`ingest.lexicon.CONTINUING_OPENERS`) is the last line."""
     pattern = _number_pattern(noun)
     found = []
     for section in plan.sections:
@@ -116,6 +118,9 @@ def _stated_lists(plan: Plan, noun: str) -> list[tuple[Section, str, int, list[s
             items = [x.strip(" .;-–•+") for x in listed.split(";") if x.strip(" .;-–•+")]
             if not items:
                 items = [p.text.strip().strip(" ;.-–•+") for p in paragraphs[i + 1:] if p.kind == "item"]
+            after = rest[end.end():] if end else ""
+            if after.startswith(CONTINUING_OPENERS):  # "… Trong đó trọng tâm là …": said of the list
+                items.append(_SENTENCE_END.split(after)[0].strip())
             if items:
                 found.append((section, text[start:match.end()].strip(), _number(match.group(1)), items))
     return found
@@ -144,7 +149,8 @@ def inline_count_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -
         _, section, sentence, number, items = max(scored, key=lambda s: s[0])
         where = f"mục {section.locator}" if section.locator else section.heading
         lines = [f"{plan_label(catalog, plan.doc)} – {number} {_display(sentence, noun)} ({where}):"]
-        lines += [f"- {shorten(item, ITEM_CHARS)}" for item in items]
+        lines += [shorten(item, ITEM_CHARS) if item.startswith(CONTINUING_OPENERS) else f"- {shorten(item, ITEM_CHARS)}"
+                  for item in items]
         blocks.append("\n".join(lines))
         citations.append(Citation(plan.doc, plan_title(plan), where, section.page,
                                   shorten(f"{sentence} {'; '.join(items)}", ITEM_CHARS)))
