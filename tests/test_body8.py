@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.lexicon import paraphrase
+from ingest.lexicon import canon, paraphrase
 from ingest.units import unit_name_key
 from retrieval.answer import Answerer
+from retrieval.question.cues import DUTY_UNITS_CUE
 from tests.test_answer import seed_answerer
 
 
@@ -99,3 +100,10 @@ def test_a_ranking_asked_in_staff_words_finds_the_target(answerer):
     assert not answer.abstained
     for index in ("PCI", "PAR INDEX", "PAPI", "SIPAS", "PGI"):
         assert index in answer.text, index
+
+
+@pytest.mark.parametrize("asked", ["có bao nhiêu đơn vị được giao nhiệm vụ chủ trì?",
+                                   "những cơ quan nào được phân công trong phụ lục?"])
+def test_annex_units_are_not_the_units_given_duties(asked):
+    from retrieval.question.cues import DUTY_UNITS_CUE
+    assert not DUTY_UNITS_CUE.search(canon(asked)), asked

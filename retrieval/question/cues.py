@@ -458,12 +458,14 @@ FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
 
 #: How many units the implementation part gives duties to ("phân công cho
 #: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ
-#: cho những cơ quan nào"), not the units leading annex rows ("chủ trì").
+#: cho những cơ quan nào"), not the units leading or joining annex rows
+#: ("chủ trì", "phối hợp", "phụ lục").
 DUTY_UNITS_CUE = re.compile(
-    r"\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: cu the)?(?: cho)? (?:bao nhieu|may|nhung|cac)"
+    r"^(?!.*\b(?:chu tri|phoi hop|phu luc)\b).*?"
+    r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: cu the)?(?: cho)? (?:bao nhieu|may|nhung|cac)"
     r" (?:dau moi|don vi|co quan|bo phan|noi)\b"
     r"|\b(?:bao nhieu|may|nhung) (?:dau moi|don vi|co quan|bo phan)(?: \w+){0,3}? duoc"
-    r" (?:phan cong|giao (?:nhiem vu|trach nhiem|viec))\b"
+    r" (?:phan cong|giao (?:nhiem vu|trach nhiem|viec))\b)"
 )
 #: Spelt numbers a plan writes before what it counts ("trên sáu nội dung").
 SPELT_NUMBERS: dict[str, int] = {
