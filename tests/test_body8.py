@@ -105,5 +105,4 @@ def test_a_ranking_asked_in_staff_words_finds_the_target(answerer):
 @pytest.mark.parametrize("asked", ["có bao nhiêu đơn vị được giao nhiệm vụ chủ trì?",
                                    "những cơ quan nào được phân công trong phụ lục?"])
 def test_annex_units_are_not_the_units_given_duties(asked):
-    from retrieval.question.cues import DUTY_UNITS_CUE
     assert not DUTY_UNITS_CUE.search(canon(asked)), asked
