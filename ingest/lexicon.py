@@ -32,7 +32,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ingest.textnorm import fold, nfc
@@ -49,6 +49,7 @@ __all__ = [
     "PRODUCT_OPENERS_WIDE",
     "RESERVED_TOKENS",
     "UNIT_HEADS",
+    "UNIT_QUALIFIER",
     "UNIT_OPENERS",
     "UNIT_OPENERS_WIDE",
     "canon",
@@ -183,16 +184,26 @@ PLAN_WORDING: dict[str, str] = {
     "chuyen tien": "thanh toan",
     "tien dau tu": "von dau tu",
     "bao cao thu chi": "bao cao tai chinh",
+    "top": "nhom dan dau",
+    "tot nhat": "dan dau",
 }
 _PLAN_WORDING = re.compile(r"(?:^|(?<= ))(" + "|".join(
     re.escape(k) for k in sorted(PLAN_WORDING, key=len, reverse=True)) + r")(?= |$)")
 
 
-def paraphrase(key: str) -> str:
+def paraphrase(key: str, unknown: Callable[[str], bool] | None = None) -> str:
     """``key`` (a :func:`canon` key) with each staff wording of
     :data:`PLAN_WORDING` replaced by the plans' words, longest first:
-    "co che thu hut nguoi gioi" → "co che thu hut nhan tai"."""
-    return _PLAN_WORDING.sub(lambda m: PLAN_WORDING[m.group(1)], key)
+    "co che thu hut nguoi gioi" → "co che thu hut nhan tai". With
+    ``unknown`` (a canon word → is it absent from the plans?), only a
+    wording whose every word the plans never write is replaced ("top 15" →
+    "nhom dan dau 15"; "tram y te", which the plans write, is kept)."""
+    def replace(match: re.Match[str]) -> str:
+        staff = match.group(1)
+        if unknown is not None and not all(unknown(w) for w in staff.split()):
+            return staff
+        return PLAN_WORDING[staff]
+    return _PLAN_WORDING.sub(replace, key)
 
 
 def contains_words(hay: str, needle: str) -> int:
@@ -391,6 +402,11 @@ UNIT_HEADS: tuple[str, ...] = (
     "lanh dao", "nguoi dung dau", "kho bac", "chi cuc", "bao hiem", "buu dien",
     "thon", "ap", "khu pho", "to dan pho", "de nghi",
 )
+
+#: Canonical words that open a qualifier after a unit's own name, not part of
+#: it: "Các trường trên địa bàn xã", "Công chức Văn hóa-xã hội (phụ trách lĩnh
+#: vực …)", "các phòng thuộc UBND xã". A question names the unit without it.
+UNIT_QUALIFIER = re.compile(r" (?:tren dia ban|tren pham vi|truc thuoc|thuoc|phu trach)\b.*$")
 
 #: Folded head nouns of organisation names that cannot end a cell: a lead
 #: cell "…, Cục" continues with the unit's name ("Lâm nghiệp và Kiểm lâm")

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ingest.lexicon import canon, contains_words
+from ingest.lexicon import UNIT_QUALIFIER, canon, contains_words
 
 __all__ = ["split_units", "task_unit_keys", "unit_key", "unit_matches"]
 
@@ -64,6 +64,13 @@ def unit_key(unit: str | None) -> str:
     nhan dan". ``None`` → "".
     """
     return _UNIT_TAIL.sub("", canon(unit)).strip()
+
+
+def unit_name_key(unit: str | None) -> str:
+    """:func:`unit_key` without a qualifier after the unit's own name
+    (:data:`ingest.lexicon.UNIT_QUALIFIER`): "Các trường trên địa bàn xã" →
+    "cac truong"; a name without one keeps its whole key."""
+    return UNIT_QUALIFIER.sub("", unit_key(unit)).strip()
 
 
 def unit_matches(query_unit: str, cell: str | None) -> bool:

@@ -71,6 +71,7 @@ from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer,
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_figures import figure_asks, figures_answer, list_asks
 from retrieval.answer_funding import asks_funding, funding_answer
+from retrieval.answer_inline_list import asks_duty_units, duty_units_answer, inline_count_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
@@ -465,11 +466,15 @@ class Answerer:
             # plans: refused, naming them, before a passage quotes another figure
             Route("elsewhere", asks_figure_of_one_plan,
                   lambda q: elsewhere_answer(q, self.targets, self.catalog)),
+            # "phần tổ chức thực hiện phân công cho mấy đầu mối?": the units given duties
+            Route("duty units", asks_duty_units, one_plan(duty_units_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),
             # "mục IV gồm mấy giải pháp": the section's items counted
             Route("item count", lambda q: body(q) and asks_item_count(q), one_plan(list_answer)),
+            # "CCHC triển khai trên mấy nội dung?": a count a body sentence states
+            Route("inline count", lambda q: body(q) and asks_item_count(q), one_plan(inline_count_answer)),
             # "mục 7.d gồm những gì": the whole body section, every item
             Route("section", lambda q: body(q) and not q.task_refs, in_scope(section_answer)),
             # "liệt kê đủ các chỉ tiêu chủ yếu": a body list found by its heading

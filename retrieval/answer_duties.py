@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.model import Plan
+from ingest.model import Plan, Responsibility
 from ingest.textnorm import fold
-from ingest.units import unit_key
+from ingest.units import unit_key, unit_name_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
@@ -22,11 +22,13 @@ from retrieval.query import PlanCatalog, Query
 #: ("nữa", "vậy", "ạ"), on the canonical question key.
 _TAIL = (r"(?: (?:theo|trong|cua|tai|o) (?:ke hoach|van ban|quyet dinh)(?: [\w/.-]+){0,8})?"
          r"(?: (?:theo|duoc) (?:su )?phan cong(?: \w+){0,4}?)?"
+         r"(?: (?:ca|ke ca|lan|va|gom ca) (?:trong )?(?:phan )?(?:phu luc|bang phu luc|than van ban))?"
          r"(?: (?:nua|vay|a|the|nhi|day|ha|khong))*\s*$")
 #: What a unit leads in the body's words, not annex rows: "chủ trì nội dung
 #: gì", "chủ trì những lĩnh vực nào", "chủ trì mảng CCHC nào".
 _LEADS_CONTENT = r"\bchu tri (?:nhung |cac )?(?:noi dung|linh vuc|mang|cong tac)\b"
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
+#: "lo mảng nào", "phụ trách lĩnh vực gì", "… những việc gì, cả phụ lục?",
 #: "làm gì", "làm những việc gì", in everyday words "lo những gì", "lo việc gì", "phụ trách gì nữa", "đảm nhận những việc
 #: gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của Phòng X",
 #: "giao Phòng X những việc gì", "được giao gì", "chủ trì nội dung gì"), each
@@ -35,6 +37,8 @@ _LEADS_CONTENT = r"\bchu tri (?:nhung |cac )?(?:noi dung|linh vuc|mang|cong tac)
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)" + _TAIL
     + r"|\b(?:lam|lo|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:(?:cong )?viec )?gi" + _TAIL
+    + r"|\b(?:lam|lo|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:mang|linh vuc|phan viec)"
+    r"(?: \w+){0,2}? (?:gi|nao)" + _TAIL
     + r"|\bphai (?:lam|thuc hien|dam nhiem|dam nhan)\b"
     r"|^(?:cac |nhung )?(?:trach nhiem|nhiem vu|phan cong|viec) (?:cua|danh cho)\b"
     r"|\b(?:trach nhiem|phan cong) (?:cua|danh cho)\b"
@@ -70,7 +74,28 @@ def _named(unit: str, query: Query) -> bool:
     wanted = query.unit or ""
     if wanted and (key == wanted or wanted in key or key in wanted):
         return True
-    return f" {key} " in f" {query.key} "
+    return _written(unit, query)
+
+
+def _written(unit: str, query: Query) -> bool:
+    """Is the unit's name written whole in the question, with or without its
+    qualifier ("các trường" for "Các trường trên địa bàn xã")?"""
+    keys = {unit_key(unit), unit_name_key(unit)}
+    return any(k and len(k.split()) >= 2 and f" {k} " in f" {query.key} " for k in keys)
+
+
+def chosen_units(named: list[Responsibility], query: Query) -> list[Responsibility]:
+    """The responsibilities answered among ``named`` (those matching the
+    question's unit), in the plan's order: every one written in the question
+    when it names two or more units ("trạm y tế với các trường được giao
+    gì?"), none a part of another's name; else the longest name only (the
+    question's "Phòng Kinh tế" is not "Phòng Kinh tế và Hạ tầng")."""
+    written = [r for r in named if _written(r.unit, query)]
+    keys = [unit_name_key(r.unit) for r in written]
+    apart = all(a == b or (a not in b and b not in a) for a in keys for b in keys)
+    if len(written) >= 2 and apart and len(set(keys)) == len(keys):
+        return written
+    return sorted(named, key=lambda r: -len(unit_key(r.unit)))[:1]
 
 
 def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
@@ -79,7 +104,8 @@ def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answ
     A responsibility matches when its unit's key (:func:`unit_key`) equals the
     question's unit key, one contains the other ("Trung tâm Phục vụ Hành
     chính công xã" ~ "Trung tâm Phục vụ hành chính công"), or it is written
-    whole in the question; per plan the longest such unit wins. Returns
+    whole in the question; per plan the longest such unit wins, or every
+    unit the question writes when it names several (:func:`chosen_units`). Returns
     ``None`` when no plan lists duties for that unit (the caller then
     searches text). A count asked ("phải làm mấy việc?") is said in the
     heading line ("…, 16 nội dung:").
@@ -87,7 +113,7 @@ def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answ
     blocks, citations = [], []
     for plan in plans:
         named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)]
-        for resp in sorted(named, key=lambda r: -len(unit_key(r.unit)))[:1]:
+        for resp in chosen_units(named, query):
             where = f"mục {resp.section}" if resp.section else "Tổ chức thực hiện"
             counted = f", {len(resp.duties)} nội dung" if query.count else ""  # "phải làm mấy việc?"
             lines = [f"{plan_label(catalog, plan.doc)} – {resp.unit} ({where}{counted}):"]

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from typing import Iterable
 
-from ingest.lexicon import canon, expand_abbreviations
+from ingest.lexicon import canon, expand_abbreviations, paraphrase
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
@@ -101,10 +101,15 @@ class TermWeights:
             self.n += 1
             self.df.update(set(terms(text)))
 
+    def unknown(self, word: str) -> bool:
+        """True when no indexed chunk has the canon word ``word``."""
+        return self.df.get(word, 0) == 0
+
     def weights(self, query: Query, catalog: PlanCatalog) -> dict[str, float]:
         """Term → weight for ``query``: each content word
         (:func:`query_terms`, the names of the plans it names or the
-        conversation named before removed)
+        conversation named before removed, a staff wording no plan writes
+        in the plans' words: :func:`ingest.lexicon.paraphrase`)
         weighs ``log(1 + n / (1 + df)) ** IDF_POWER``; each pair of adjacent
         content words ("a b") the mean of its two words. ``{}`` when the
         question has no content word."""
@@ -115,7 +120,8 @@ class TermWeights:
             entry = catalog.by_doc.get(doc)
             if entry:
                 names |= set(entry.key.split()) | entry.aliases
-        words = query_terms(query, names)
+        # staff wording the plans never write ("top 15") in the plans' words
+        words = paraphrase(" ".join(query_terms(query, names)), self.unknown).split()
         n = max(self.n, 1)
         weights: dict[str, float] = {}
         for t in words:

@@ -41,6 +41,9 @@ COUNT_CUE = re.compile(
 )
 #: Words a heading opens with that the question need not repeat.
 _HEADING_LEAD = re.compile(r"^(?:[ivxl]+|\d+|[a-z])?\s*(?:mot so|cac|nhung)?\s*")
+#: Words a heading or question may have or leave out without naming another
+#: list ("Phát triển các ứng dụng, dịch vụ" ~ "phát triển ứng dụng, dịch vụ").
+_FILLERS = re.compile(r"\b(?:cac|nhung|mot so)\b ?")
 #: A list item's own dash or bullet, dropped before the answer's "- ".
 _BULLET = re.compile(r"^[-–•+*]\s*")
 #: Words a heading must have to be named by its words alone ("Yêu cầu",
@@ -54,6 +57,11 @@ def _heading_key(section: Section) -> str:
     """The heading's words without its number and generic opening ("2. Một số
     chỉ tiêu chủ yếu:" → "chi tieu chu yeu")."""
     return _HEADING_LEAD.sub("", canon(section.heading)).strip()
+
+
+def _unfilled(key: str) -> str:
+    """``key`` without :data:`_FILLERS`, single-spaced."""
+    return " ".join(_FILLERS.sub("", key).split())
 
 
 def asks_section_list(query: Query) -> bool:
@@ -96,10 +104,10 @@ def _named_section(plan: Plan, query: Query) -> Section | None:
         found = find_section(plan, ref)
         if found is not None and _items(plan, found):
             return found
-    key = f" {query.key} "
+    key = f" {_unfilled(query.key)} "
     best = None
     for section in plan.sections:
-        head = _heading_key(section)
+        head = _unfilled(_heading_key(section))
         if len(head.split()) >= MIN_HEADING_WORDS and f" {head} " in key and _items(plan, section):
             if best is None or len(head) > len(_heading_key(best)):
                 best = section

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import PRODUCT_OPENERS
+from retrieval.question.numbers import UNIT_WORDS
 
 FOLLOW_CUE = re.compile(
     r"^(?:con|the|vay|the con|con lai|con ve)\b"
@@ -476,6 +477,21 @@ ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
 
+#: How many units the implementation part gives duties to ("phân công cho
+#: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ
+#: cho những cơ quan nào"), not the units leading or joining annex rows
+#: ("chủ trì", "phối hợp", "phụ lục").
+DUTY_UNITS_CUE = re.compile(
+    r"^(?!.*\b(?:chu tri|phoi hop|phu luc)\b).*?"
+    r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: cu the)?(?: cho)? (?:bao nhieu|may|nhung|cac)"
+    r" (?:dau moi|don vi|co quan|bo phan|noi)\b"
+    r"|\b(?:bao nhieu|may|nhung) (?:dau moi|don vi|co quan|bo phan)(?: \w+){0,3}? duoc"
+    r" (?:phan cong|giao (?:nhiem vu|trach nhiem|viec))\b)"
+)
+#: Spelt numbers a plan writes before what it counts ("trên sáu nội dung"):
+#: the unit words of :mod:`retrieval.question.numbers` that stand alone, and ten.
+SPELT_NUMBERS: dict[str, int] = {**{w: n for w, n in UNIT_WORDS.items() if n >= 2 and w not in ("tu", "lam")},
+                                 "muoi": 10}
 
 # ------------------------------------------------------------ the annex's own sections
 

@@ -16,7 +16,7 @@ from ingest.textnorm import fold, nfc
 
 #: Folded units (1–9). "tư" (4), "lăm" (5) and "mốt" (1) are written only
 #: after "mươi"; they fold to "tu", "lam", "mot".
-_UNITS: dict[str, int] = {
+UNIT_WORDS: dict[str, int] = {
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9,
 }
@@ -43,7 +43,7 @@ def _read_number(tokens: list[tuple[str, str]], i: int) -> tuple[int, int] | Non
     or a lone unit is ambiguous (see :data:`_PLAIN_ALONE`).
     """
     def unit(j: int) -> int | None:
-        return _UNITS.get(tokens[j][1]) if j < len(tokens) else None
+        return UNIT_WORDS.get(tokens[j][1]) if j < len(tokens) else None
 
     first = tokens[i][1] if i < len(tokens) else ""
     if first == _TEN:
