@@ -31,7 +31,9 @@ YEAR = re.compile(r"(?<![\d/.:])((?:19|20)\d{2})(?![\d/:])")
 FIELD_CUES: dict[str, re.Pattern] = {
     "coordinating": re.compile(r"\bphoi hop\b"),
     "deadline": re.compile(
-        r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|thoi gian|"
+        r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|"
+        # "làm trong khoảng thời gian nào": the words leading to "thời gian" ask it too
+        r"(?:(?:lam|thuc hien|tien hanh|dien ra|trien khai) )?(?:(?:trong|vao) )?(?:khoang )?thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
         r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
         r"han (?:nao|khi|ngay|the nao|ra sao|bao gio|(?:nam|thang|quy) nao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
@@ -295,6 +297,11 @@ TOPIC_BETWEEN = re.compile(
     r"\b(?:cac|nhung) (?:nhiem vu|viec) ((?:\w+ ){2,8}?)(?:la|gom|co|bao gom) (?:nhung|cac) "
     r"(?:nhiem vu|viec|cai) (?:nao|gi)\b"
 )
+#: Words that end a topic term written only in stopword syllables ("liên
+#: quan đến tài sản công là những nv nào"): the question and list words.
+TOPIC_TERM_END = frozenset("nao gi la gom co khong cua trong the sao ra nhu".split())
+#: Words that open such a span without being the term ("về các việc …").
+TOPIC_TERM_LEAD = frozenset("cac nhung viec nhiem vu".split())
 #: What every row of a CCHC plan is about, left out of a row topic that says
 #: more ("tuyên truyền CCHC" is "tuyên truyền"): "cải cách hành chính (nhà nước)".
 TOPIC_GENERIC = re.compile(r"\bcai cach hanh chinh(?: nha nuoc)?\b")

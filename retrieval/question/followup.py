@@ -280,11 +280,16 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
     """The previous question asked again of ``plans`` ("còn Trường Xuân?",
     "kế hoạch kia thì sao?"): its intent, selection, fields and wording (the
     search and the handlers read the previous question's words, not "còn
-    X?"), with the plans replaced and the conversation's mentions kept."""
-    return replace(previous, plans=plans, plan_named=True,
-                   task_refs=list(previous.task_refs), fields=list(previous.fields),
-                   sections=list(previous.sections), result_keys=[], previous_keys=[],
-                   cross_doc=False, mentioned=list(question.mentioned), other_than=[])
+    X?"), with the plans replaced and the conversation's mentions kept. A
+    day the new question gives ("còn NAP, tính đến ngày 01/04/2026?") is
+    the day its windows are counted from, not the previous one."""
+    asked = replace(previous, plans=plans, plan_named=True,
+                    task_refs=list(previous.task_refs), fields=list(previous.fields),
+                    sections=list(previous.sections), result_keys=[], previous_keys=[],
+                    cross_doc=False, mentioned=list(question.mentioned), other_than=[])
+    if question.today_given:
+        asked.today, asked.today_given = question.today, True
+    return asked
 
 
 def _same_target(q: Query, previous: Query) -> Query | None:

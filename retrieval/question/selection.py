@@ -45,6 +45,7 @@ from retrieval.question.cues import (
     DAYS_FROM,
     DEADLINE_FORM,
     DEADLINE_OR,
+    FIELD_CUES,
     DUE_BEFORE,
     DUE_SOON,
     DUE_UNTIL,
@@ -73,6 +74,8 @@ from retrieval.question.cues import (
     TOPIC,
     TOPIC_BETWEEN,
     TOPIC_GENERIC,
+    TOPIC_TERM_END,
+    TOPIC_TERM_LEAD,
     UNTIL_END,
     VALUE_AFTER,
 )
@@ -102,6 +105,30 @@ def topic_words(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     stop = TOPIC_STOPWORDS - keep
     return list(dict.fromkeys(w for w in TOPIC_STOP_PHRASES.sub(" ", text).split() if w not in stop
                               and not w.isdigit() and len(w) > 1))
+
+
+#: Fewest syllables of such a term: one stopword syllable alone is no topic.
+_TERM_MIN = 2
+
+
+def stopword_term(span: str) -> list[str]:
+    """A topic term whose syllables are each a stopword of
+    :data:`TOPIC_STOPWORDS` but which together name a subject ("tài sản
+    công": "tại", "sản", "công"), from ``span`` (the ``canon`` words after a
+    topic cue): the leading words up to a question word, when they are at
+    least two and no field is asked by them ("về thời hạn", "về sản phẩm"
+    ask a field). ``[]`` otherwise."""
+    words: list[str] = []
+    for w in TOPIC_STOP_PHRASES.sub(" | ", span).split():
+        if w in TOPIC_TERM_END or w == "|" or w.isdigit():
+            break
+        words.append(w)
+    while words and words[0] in TOPIC_TERM_LEAD:
+        words.pop(0)
+    term = " ".join(words)
+    if len(words) < _TERM_MIN or any(cue.search(term) for cue in FIELD_CUES.values()):
+        return []
+    return words
 
 
 def _unit_span(key: str, unit: UnitEntry) -> tuple[int, int] | None:
@@ -285,9 +312,10 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
         m = TOPIC_BETWEEN.search(key)
     if not m:
         return
-    words = topic_words(catalog.without_names(_before_aside(m.group(1), q.text)))
+    span = catalog.without_names(_before_aside(m.group(1), q.text))
+    words = topic_words(span)
     specific = topic_words(TOPIC_GENERIC.sub(" ", " ".join(words)))
-    words = specific or words  # "về CCHC" alone stays a topic
+    words = specific or words or stopword_term(span)  # "về CCHC" alone stays a topic
     if words:
         q.topic = " ".join(words)
 
