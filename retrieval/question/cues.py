@@ -311,7 +311,9 @@ TOPIC_GENERIC = re.compile(r"\bcai cach hanh chinh(?: nha nuoc)?\b")
 #: :data:`ingest.lexicon.PRODUCT_OPENERS`), "sản phẩm chỉ ghi 'Báo cáo'",
 #: "đầu ra là Quyết định" (not "sản phẩm là gì", which asks the field).
 PRODUCT_IS = re.compile(
-    r"\b(?:san pham|(?<!ket qua )dau ra) (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|bang|duoi dang|o dang)"
+    r"\b(?:san pham|(?<!ket qua )dau ra) (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|(?:(?:tinh|the hien|do) )?bang|duoi dang|o dang)"
+    # "là (hoặc gồm) X", "là hay có X": a second verb offered beside the first
+    r"(?: (?:hoac|hay)(?: la)? (?:gom|bao gom|co|chua|la))?"
     r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )
