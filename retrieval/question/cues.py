@@ -402,6 +402,13 @@ AS_OF = re.compile(
     r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay(?: la)?|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
+#: A window between two days: "từ (ngày) 01/09/2026 … đến (hết) 30/11/2026",
+#: "trong khoảng 01/09/2026 - 30/11/2026" (a few words may stand between).
+DATE_RANGE = re.compile(
+    r"\b(?:ke tu|bat dau tu|tu|trong khoang|giua) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
+    r"(?:(?:\s+\w+){0,14}?\s+(?:den|toi|cho den|va)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?|\s*-?\s*)"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
+)
 #: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" and "ngày 30/06/2026 thì … đã hết
 #: hạn", "tới 15/10/2025 còn nv nào trễ hạn" also give the day (not "trước ngày …", a deadline).
 AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den het|het|vao) (?:ngay )?|ngay )(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")

@@ -42,6 +42,7 @@ from retrieval.question.cues import (
     AS_OF_OVERDUE,
     COORDINATING_ROLE,
     COUNT,
+    DATE_RANGE,
     DAYS_FROM,
     DEADLINE_FORM,
     DEADLINE_OR,
@@ -204,7 +205,32 @@ def _read_empty_fields(q: Query, key: str) -> None:
             q.empty_fields.append(name)
 
 
+def _read_range(q: Query, key: str) -> str:
+    """A window between two days (:data:`DATE_RANGE`: "từ 01/09/2026 đến hết
+    30/11/2026"): due from the first day (``today``, given) through the
+    second (``due_within_days``); ``key`` returned without the window, or
+    whole when there is none (or a day is not a date, or the second is not
+    after the first)."""
+    m = DATE_RANGE.search(key)
+    if not m:
+        return key
+    try:
+        start = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        end = date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+    except ValueError:
+        return key
+    if end <= start:
+        return key
+    q.today, q.today_given = start.isoformat(), True
+    q.due_within_days = (end - start).days
+    return key[:m.start()] + " " + key[m.end():]
+
+
 def _read_windows(q: Query, key: str) -> None:
+    ranged = _read_range(q, key)
+    if ranged != key:
+        _read_until(q, ranged)
+        return
     as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if OVERDUE.search(key) else None)
     if as_of:
         try:
