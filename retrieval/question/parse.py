@@ -44,6 +44,7 @@ from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
 from retrieval.question.cues import (
+    ANNEX_NAMED,
     ANY_ROLE,
     BODY_REFERENCE,
     COORDINATING_ROLE,
@@ -634,6 +635,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     sections = _find_sections(key, catalog, q.plans)
     if (sections or q.section_number) and not q.count and ITEMS_COUNTED.search(key):
         q.count = True  # "phụ lục phần VII chỉ đạo điều hành có mấy mục?": its rows counted
+    if sections and not (q.count or q.task_refs) and "content" in q.fields and ANNEX_NAMED.search(key):
+        q.wants_list = True  # "phụ lục … mục V Cải cách tài chính công gồm những nội dung gì": its rows
     if sections and (q.count or q.wants_list or q.task_refs):
         q.sections = [x.key for x in sections]
         q.section, q.section_text = sections[0].key, sections[0].text
