@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from retrieval.question.catalog import PlanCatalog
 from retrieval.question.cues import (
+    AS_OF,
+    AS_OF_OVERDUE,
     BACK_REFERENCE,
     BARE_NUMBER,
     COUNT_WORDS,
     COUNTED_PREVIOUS,
+    DATE_RANGE,
     FOLLOW_CUE,
     FOLLOW_FIELD,
     NEXT_ROW,
@@ -229,8 +232,13 @@ def _asks_of_its_own(q: Query, previous: Query) -> bool:
     """Does ``q`` name a thing of its own beyond a plan ("thế LH thì tỷ lệ
     đúng hạn tối thiểu bao nhiêu?" after a question on satisfaction): two
     or more content words the previous question did not have? "còn Trường
-    Xuân thì sao?" has none and asks the previous question again."""
+    Xuân thì sao?" has none and asks the previous question again; nor has
+    "còn NAP, tính đến ngày 01/04/2026?" (the words giving a day are no
+    thing of its own)."""
     before = set(previous.key.split())
+    if q.today_given:
+        for pattern in (DATE_RANGE, AS_OF, AS_OF_OVERDUE):
+            before |= {w for m in pattern.finditer(q.key) for w in m.group(0).split()}
     return len([w for w in q.content if w not in before]) >= 2
 
 
