@@ -150,6 +150,9 @@ def topic_matches(task: Task, topic: str) -> bool:
     return _holds(topic.split(), _row_words(task))
 
 
+#: Most rows of a list whose sub-rows are shown when the content is asked.
+FEW_ROWS = 12
+
 #: Most words of a topic read as a term, matched as a phrase (:func:`phrase_first`).
 TERM_WORDS = 3
 
@@ -589,6 +592,10 @@ class TaskAnswerer:
                 else:
                     lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal} "
                                  f"({'; '.join(self._values(plan, t, query, extra))})")
+                    if "content" in query.fields and len(tasks) <= FEW_ROWS:
+                        # "… gồm những nội dung gì": a row's content goes on in its sub-rows
+                        lines += [f"  • {shorten(r.content or r.objective, limit)}" for r in sub_rows(plan, t)
+                                  if r.content or r.objective]
                 citations.append(task_citation(plan, t))
             blocks.append("\n".join(lines))
         if query.intent == "count" and len(groups) > 1 and re.search(r"\bnhat\b", query.key):

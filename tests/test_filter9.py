@@ -124,3 +124,8 @@ def test_plan_switch_with_its_own_day(answerer):
     assert sorted(rows_listed(second.text.split(": ", 1)[-1]), key=int) == ["1", "2", "17", "29"], second.text
     assert not third.abstained
     assert rows_listed(third.text) == ["29"], third.text
+
+
+def test_annex_section_contents_go_on_in_sub_rows(answerer):
+    answer = answerer.answer("Phụ lục Lộc Hòa: phần Cải cách tài chính công gồm những nội dung gì?")
+    assert "kiến nghị sau thanh tra, kiểm tra, kiểm toán" in answer.text  # row 2's unnumbered sub-row
