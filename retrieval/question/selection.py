@@ -58,6 +58,8 @@ from retrieval.question.cues import (
     EXCLUSION,
     FIELD_CUES,
     LATEST,
+    LEAD_EXPLICIT,
+    LEAD_GENERIC,
     MENTION,
     MENTION_BEFORE,
     MENTION_FIRST,
@@ -127,7 +129,8 @@ def stopword_term(span: str) -> list[str]:
     while words and words[0] in TOPIC_TERM_LEAD:
         words.pop(0)
     term = " ".join(words)
-    if len(words) < _TERM_MIN or any(cue.search(term) for cue in FIELD_CUES.values()):
+    asks = (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, COORDINATING_ROLE)
+    if len(words) < _TERM_MIN or any(cue.search(term) for cue in asks):
         return []
     return words
 
@@ -341,9 +344,19 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     span = catalog.without_names(_before_aside(m.group(1), q.text))
     words = topic_words(span)
     specific = topic_words(TOPIC_GENERIC.sub(" ", " ".join(words)))
-    words = specific or words or stopword_term(span)  # "về CCHC" alone stays a topic
+    words = specific or words  # "về CCHC" alone stays a topic
+    if not words and not _in_unit(q, key, m.start()):  # "có liên quan" of "Các bộ phận có liên quan"
+        words = stopword_term(span)
     if words:
         q.topic = " ".join(words)
+
+
+def _in_unit(q: Query, key: str, at: int) -> bool:
+    """Does position ``at`` of ``key`` fall inside the unit the question names?"""
+    if not q.unit_text:
+        return False
+    pos = contains_words(key, canon(q.unit_text))
+    return 0 <= pos <= at < pos + len(canon(q.unit_text))
 
 
 def _before_aside(topic: str, raw: str) -> str:
