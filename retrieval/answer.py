@@ -120,6 +120,7 @@ from retrieval.answer_unstated import (
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
+from retrieval.question.cues import FOLLOW_CUE
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -267,6 +268,7 @@ class Answerer:
         previous = self._previous_query(history, plan) if history else None
         if previous is not None:
             query = follow_unit(follow_up(query, previous), previous, self.plans, self.catalog)
+            query.duties_carried = _duties_carried(query, previous)
         # a day the question gives ("tính đến ngày 30/9/2025") wins over the clock
         query.today = query.today or _iso(today or self.today or date.today())
         note = self._apply_scope(query, plan)
@@ -753,3 +755,18 @@ def _task_number(locator: str) -> str | None:
     """"nhiệm vụ 22" → "22"; a sub-row's locator gives its parent's number."""
     m = _TASK_LOCATOR.match(locator)
     return m.group(1) if m else None
+
+
+#: Most words of a follow-up that carries a duties question to another unit.
+DUTIES_FOLLOW_WORDS = 10
+
+
+def _duties_carried(query: Query, previous: Query) -> bool:
+    """Does follow-up ``query`` ask the previous turn's duties question of
+    the unit it names ("LH: công chức Tư pháp có trách nhiệm gì?", then "còn
+    công chức Văn hóa - xã hội?", "Trạm Y tế thì sao?")? A short question
+    with the follow-up cue, no field, row, count or filter of its own, after
+    a question on a unit's duties (:func:`asks_duties`)."""
+    return (asks_duties(previous) and not asks_duties(query) and query.intent == Intent.SEARCH
+            and not (query.fields or query.task_refs or query.count or query.has_filter or query.metas)
+            and len(query.key.split()) <= DUTIES_FOLLOW_WORDS and bool(FOLLOW_CUE.search(query.key)))

@@ -55,8 +55,9 @@ MAX_DUTIES, DUTY_CHARS = 40, 700
 
 
 def asks_duties(query: Query) -> bool:
-    """True when ``query`` asks what a unit must do (the unit is matched later)."""
-    return bool(DUTY_CUE.search(query.key))
+    """True when ``query`` asks what a unit must do (the unit is matched
+    later), in its words or carried from the previous turn (``duties_carried``)."""
+    return bool(DUTY_CUE.search(query.key)) or query.duties_carried
 
 
 def asks_all_duties(query: Query) -> bool:

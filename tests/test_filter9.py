@@ -129,3 +129,11 @@ def test_plan_switch_with_its_own_day(answerer):
 def test_annex_section_contents_go_on_in_sub_rows(answerer):
     answer = answerer.answer("Phụ lục Lộc Hòa: phần Cải cách tài chính công gồm những nội dung gì?")
     assert "kiến nghị sau thanh tra, kiểm tra, kiểm toán" in answer.text  # row 2's unnumbered sub-row
+
+
+def test_duties_question_carried_to_the_unit_named_next(answerer):
+    first, second, third = talk(answerer, "Lộc Hòa: công chức Tư pháp - hộ tịch phải làm những việc gì?",
+                                "thế còn công chức Văn hóa - xã hội?", "còn Trạm Y tế xã?")
+    assert "cải cách thể chế" in first.text
+    assert "tuyên truyền cải cách hành chính" in second.text, second.text
+    assert "dịch vụ y tế công" in third.text, third.text
