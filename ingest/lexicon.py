@@ -130,6 +130,16 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
 ]
 
+#: The i/y spellings of one Sino-Vietnamese syllable ("tỉ lệ" / "tỷ lệ", "kĩ năng" /
+#: "kỹ năng", "quản lí" / "quản lý"): both are correct Vietnamese, so the key writes
+#: the y form. Only in these word pairs ("ti", "ki", "li" alone are other words).
+SPELLING_VARIANTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bti(?= (?:le|trong|so)\b)"), "ty"),
+    (re.compile(r"\bki(?= (?:nang|thuat|luat|cuong|hop)\b)"), "ky"),
+    (re.compile(r"(?<=\bquan )li\b"), "ly"),
+    (re.compile(r"\bli(?= (?:do|lich|luan)\b)"), "ly"),
+]
+
 #: Short tokens that are never a plan's initials ("TT" row number, "KT").
 RESERVED_TOKENS: frozenset[str] = frozenset(ABBREVIATIONS) | {"tt", "kt", "tp", "stt"}
 
@@ -141,7 +151,8 @@ def canon(text: str | None) -> str:
     """Comparison key: :func:`ingest.textnorm.fold`, tags and punctuation →
     space, ``&`` → "va", "VH-XH" joined, letter–digit runs split ("nv22" →
     "nv 22"), :data:`FOLDED_ABBREVIATIONS` and :data:`CONTEXT_ABBREVIATIONS`
-    expanded. Dotted numbers ("2.3", "IV.3") are kept whole.
+    expanded, the i spelling of :data:`SPELLING_VARIANTS` written with y
+    ("ti le" → "ty le"). Dotted numbers ("2.3", "IV.3") are kept whole.
 
     "Phòng Văn hoá- Xã hội" → "phong van hoa xa hoi"; "VP HĐND&UBND" →
     "van phong hoi dong nhan dan va uy ban nhan dan". ``None`` → "".
@@ -150,7 +161,7 @@ def canon(text: str | None) -> str:
     s = re.sub(r"\b(vh)\s*-\s*(xh)\b", r"\1\2", s)
     s = re.sub(r"\b([a-z]+)(?=\d)", r"\1 ", s)  # "nv22" → "nv 22"
     s = " ".join(FOLDED_ABBREVIATIONS.get(t, t) for t in CANON_WORD.findall(s))
-    for pattern, words in CONTEXT_ABBREVIATIONS:
+    for pattern, words in (*CONTEXT_ABBREVIATIONS, *SPELLING_VARIANTS):
         s = pattern.sub(words, s)
     return s
 
