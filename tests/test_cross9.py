@@ -52,3 +52,19 @@ def test_share_spelt_with_i_compared_across_two_plans(answerer):
     found = answerer.answer("ti le kiem tra CCHC toi thieu cua Phu Thai va Viet Khe?")
     assert not found.abstained
     assert "30%" in found.text and "20%" in found.text
+
+
+def test_unit_given_a_body_duty_not_a_row_sharing_common_words(answerer):
+    # Nam An Phụ's row 18 only shares "cổng thông tin điện tử"; its part IV.2.e gives the duty
+    found = answerer.answer("Nam An Phụ giao đơn vị nào đổi mới chuyên mục cải cách hành chính "
+                            "trên cổng thông tin điện tử?")
+    assert not found.abstained
+    assert "Trung tâm Dịch vụ Sự nghiệp công" in found.text
+    assert [c.locator for c in found.citations] == ["mục IV.2.e"]
+
+
+def test_each_named_plan_gives_its_own_unit_for_one_duty(answerer):
+    found = answerer.answer("Phú Thái với Việt Khê: ai được giao đổi mới chuyên mục CCHC trên cổng TTĐT xã?")
+    assert "Trung tâm Văn hoá, Thể thao và Truyền thông" in found.text
+    assert "Đài phát thanh" in found.text
+    assert "nhiệm vụ 18" not in found.text
