@@ -130,6 +130,37 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
 ]
 
+#: The i/y spellings of one Sino-Vietnamese syllable ("tỉ lệ" / "tỷ lệ", "kĩ năng" /
+#: "kỹ năng", "quản lí" / "quản lý"): both are correct Vietnamese, the plans write y.
+#: Bare syllable → the words it stands beside (after it; "quan" before "li"); "ti",
+#: "ki", "li" alone are other words and are kept.
+Y_SPELLED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "ti": (frozenset({"le", "trong", "so"}), frozenset()),
+    "ki": (frozenset({"nang", "thuat", "luat", "cuong", "hop"}), frozenset()),
+    "li": (frozenset({"do", "lich", "luan"}), frozenset({"quan"})),
+}
+_I_TO_Y = str.maketrans("iíìỉĩịIÍÌỈĨỊ", "yýỳỷỹỵYÝỲỶỸỴ")
+_WORD = re.compile(r"\w+")
+
+
+def y_spelled(text: str) -> str:
+    """``text`` (any form, diacritics optional) with the i spelling of a
+    :data:`Y_SPELLED` syllable written with y, tone kept: "tỉ lệ" → "tỷ lệ",
+    "ti le" → "ty le", "quản lí" → "quản lý"; other text unchanged."""
+    words = list(_WORD.finditer(text))
+    out, last = [], 0
+    for i, m in enumerate(words):
+        entry = Y_SPELLED.get(fold(m.group(0)))
+        if entry is None:
+            continue
+        after = fold(words[i + 1].group(0)) if i + 1 < len(words) else ""
+        before = fold(words[i - 1].group(0)) if i else ""
+        if after in entry[0] or before in entry[1]:
+            out += [text[last:m.start()], m.group(0).translate(_I_TO_Y)]
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
 #: Short tokens that are never a plan's initials ("TT" row number, "KT").
 RESERVED_TOKENS: frozenset[str] = frozenset(ABBREVIATIONS) | {"tt", "kt", "tp", "stt"}
 
@@ -141,12 +172,13 @@ def canon(text: str | None) -> str:
     """Comparison key: :func:`ingest.textnorm.fold`, tags and punctuation →
     space, ``&`` → "va", "VH-XH" joined, letter–digit runs split ("nv22" →
     "nv 22"), :data:`FOLDED_ABBREVIATIONS` and :data:`CONTEXT_ABBREVIATIONS`
-    expanded. Dotted numbers ("2.3", "IV.3") are kept whole.
+    expanded, the i spelling of :func:`y_spelled` written with y
+    ("ti le" → "ty le"). Dotted numbers ("2.3", "IV.3") are kept whole.
 
     "Phòng Văn hoá- Xã hội" → "phong van hoa xa hoi"; "VP HĐND&UBND" →
     "van phong hoi dong nhan dan va uy ban nhan dan". ``None`` → "".
     """
-    s = fold(re.sub(r"</?[A-Za-z]+\s*/?>", " ", text or "")).replace("&", " va ")
+    s = fold(y_spelled(re.sub(r"</?[A-Za-z]+\s*/?>", " ", text or ""))).replace("&", " va ")
     s = re.sub(r"\b(vh)\s*-\s*(xh)\b", r"\1\2", s)
     s = re.sub(r"\b([a-z]+)(?=\d)", r"\1 ", s)  # "nv22" → "nv 22"
     s = " ".join(FOLDED_ABBREVIATIONS.get(t, t) for t in CANON_WORD.findall(s))

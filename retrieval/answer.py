@@ -68,6 +68,7 @@ from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_annex import annex_sections_answer, asks_annex_sections
 from retrieval.answer_clauses import clauses_answer, plan_clauses
 from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
+from retrieval.answer_duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_figures import figure_asks, figures_answer, list_asks
 from retrieval.answer_funding import asks_funding, funding_answer
@@ -492,6 +493,9 @@ class Answerer:
                   one_plan(heading_count_answer)),
         )
         after = (
+            # "PT, VK giao ai đổi mới chuyên mục CCHC?" that no row is about: the unit
+            # whose duty writes the question's phrase no row of its plan writes
+            Route("duty holder", lambda q: body(q) and asks_duty_holder(q), in_scope(duty_holder_answer)),
             # "ai tổng hợp báo cáo, định kỳ thế nào?" with no annex row about it
             Route("reporting", lambda q: q.intent == Intent.LOOKUP and reporting(q),
                   one_plan(reporting_answer), on_abstention=False),

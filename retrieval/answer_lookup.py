@@ -30,7 +30,7 @@ from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "lookup_answer", "lookup_rows",
+__all__ = ["about_duty", "AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows",
            "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
@@ -171,6 +171,37 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
                 idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
 
 
+def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
+    """A phrase of the question (``canon`` key; two adjacent words, the
+    field cues, padding and plan ``names`` out, one of them a content word)
+    that a unit's duty in ``plan``'s body writes and none of its annex rows
+    does ("đổi mới chuyên mục" of "ai lo đổi mới chuyên mục CCHC?", where a
+    row only shares "cổng thông tin điện tử"): the question is about that
+    duty, not a row. ``None`` when there is none."""
+    duties = [f" {canon(d)} " for r in plan.responsibilities for d in r.duties]
+    if not duties:
+        return None
+    text = strip_cues(paraphrase(" ".join(PADDING.sub(" ", key).split())))
+    tokens = [w for w in text.split() if w not in names and w not in _ASKING]
+    content = set(topic_words(" ".join(tokens)))
+    rows = [f" {_row_text(task)} " for task in plan.tasks]
+    for a, b in zip(tokens, tokens[1:]):
+        if len(a) < 2 or len(b) < 2 or a.isdigit() or b.isdigit() or not ({a, b} & content):
+            continue
+        pair = f" {a} {b} "
+        if any(pair in d for d in duties) and not any(pair in r for r in rows):
+            return pair.strip()
+    return None
+
+
+def about_duty(plan: Plan, task: Task, key: str, names: AbstractSet[str]) -> bool:
+    """True when the question (``canon`` key) is about a duty of ``plan``'s
+    body rather than its row ``task``: a phrase only a duty writes
+    (:func:`duty_phrase`) of which the row has neither word."""
+    phrase = duty_phrase(plan, key, names)
+    return phrase is not None and not set(phrase.split()) & set(_row_text(task).split())
+
+
 def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -> Answer | None:
     """Kind ``task``: the rows :func:`lookup_rows` finds, each with its
     number and whole row (the fields asked first), cited; ``None`` when no row is close enough. With the
@@ -180,6 +211,7 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     competing with it are shown beside it wherever the search ranks them."""
     names = tasks.catalog.name_words
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
+    found = [r for r in found if not about_duty(r[1], r[2], query.key, names)]
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
         agreed = [r for r in found if (r[1].doc, r[2].number) in top]

@@ -33,7 +33,7 @@ STOPWORDS = set("""
 ai gì nào bao nhiêu mấy là có không chưa được của các những một và với cho trong trên
 về theo để thì sao thế vậy còn hay hoặc như này đó kia khi giờ lúc từ tại ở ra vào
 làm nếu cụ thể gồm bị phải cần sẽ đã đang phường thị trấn sánh giữa lâu lần lấy
-khác nhau nêu mà giúp mình nhằm
+khác nhau nêu mà giúp mình nhằm à ạ
 """.split())
 #: The same for words typed without diacritics, limited to those whose bare
 #: form is not also a content word ("tu" may be "tự", "the" may be "thể").
@@ -49,7 +49,7 @@ sanh giua lau lan lay khac nhau giup nham
 FIELD_PHRASES = re.compile(
     r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
     r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
-    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao))|han$|"
+    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao|moi|tung|cua))|han$|"
     # the unit asked and where the plan says it: "ai phụ trách …", "đơn vị … gọi là gì",
     # "theo phần tổ chức thực hiện"
     r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien|"

@@ -38,7 +38,9 @@ TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
                     r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
-                     r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa)\b")
+                     r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa|"
+                     # the distributive frame: "hạn mỗi bên", "cả hai bên", "từng bên"
+                     r"moi ben|ca hai ben|tung ben)\b")
 #: the levels above a commune ("TP" as typed: canon keeps it)
 _LEVELS = r"tinh thanh|tinh|thanh pho|tp|huyen|quan|thi xa"
 _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban|nam trong) "

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.lexicon import CANON_WORD, UNIT_HEADS, canon, mask_cased_acronyms, written_span
+from ingest.lexicon import CANON_WORD, UNIT_HEADS, canon, mask_cased_acronyms, written_span, y_spelled
 from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
@@ -562,7 +562,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     empty and the question falls back to passage search (``intent ==
     "search"``).
     """
-    raw = spelled_task_numbers(nfc(text or "")).strip()
+    raw = y_spelled(spelled_task_numbers(nfc(text or ""))).strip()  # "tỉ lệ" → "tỷ lệ", as the plans
     unguessed = _without_guess(raw, catalog)
     if unguessed is not None:
         # "cuộc thi đó KH nào có, chỉ NAP thôi à?": which plans, every plan searched
