@@ -19,21 +19,15 @@ import re
 import pytest
 
 from retrieval.answer import Answerer
-from retrieval.conversation import Conversation
 from retrieval.question.parse import parse_query
 from retrieval.question.selection import stopword_term
 from tests.test_answer import seed_answerer
+from tests.test_turns_reference import talk
 
 
 @pytest.fixture(scope="module")
 def answerer() -> Answerer:
     return seed_answerer()
-
-
-def talk(answerer: Answerer, *questions: str):
-    """The answers of a conversation, in order."""
-    conversation = Conversation(answerer)
-    return [conversation.ask(q) for q in questions]
 
 
 def rows_listed(text: str) -> list[str]:
