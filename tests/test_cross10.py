@@ -55,3 +55,11 @@ def test_task_counts_compared_between_two_plans_are_counted_per_plan(answerer, q
 def test_a_comparison_without_a_count_is_no_count(answerer):
     query = parse_query("so sánh mục tiêu cải cách thể chế của Nam An Phụ và Việt Khê", answerer.catalog)
     assert not query.count
+
+
+def test_the_unit_given_the_standing_role_is_quoted_not_only_the_role_spoken_of(answerer):
+    # Trường Xuân's part VI.2 "Phòng Văn hóa - Xã hội" a) "Là cơ quan Thường trực tham mưu về công tác CCHC"
+    answer = answerer.answer("Ở Trường Xuân, đơn vị nào được giao làm cơ quan thường trực về cải cách hành chính?")
+    assert not answer.abstained
+    assert "Phòng Văn hóa - Xã hội" in answer.text
+    assert any(c.locator == "mục VI.2.a" for c in answer.citations)

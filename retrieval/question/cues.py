@@ -361,6 +361,9 @@ MENTION_FIRST = re.compile(
 )
 #: A question word: what it stands in is asked, no term to look for.
 QUESTION_WORD = re.compile(r"\b(?:bao nhieu|bn|may|gi|nao|ai|dau|khi nao|the nao|ra sao)\b")
+#: A standing role a unit is given, asked of the plan: "cơ quan thường trực
+#: CCHC là ai?", "đơn vị đầu mối về CCHC" (group 1 the role, as in the key).
+ROLE_ASKED = re.compile(r"\b((?:co quan|don vi|bo phan) (?:thuong truc|dau moi))\b")
 #: Every plan asked at once whether it mentions a term, a yes/no: "cả 5 KH đều
 #: ghi căn cứ Quyết định X phải không?", "tất cả các xã đều nhắc Đề án 06 à?",
 #: "mỗi kế hoạch đều có nêu PAPI không" (group 1 the term; a question word in
