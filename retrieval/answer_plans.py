@@ -121,7 +121,10 @@ class MentionIndex:
         do not. A term typed in parts ("tập huấn, ứng dụng AI":
         :func:`retrieval.question.crossplan.mention_parts`) is met by a plan
         that mentions it whole or, failing that, any of its parts (the part
-        is named; the parts as written in a row, the rarest first). ``None`` when none does (the caller searches passages)."""
+        is named; the parts as written in a row, the rarest first). A term
+        asked of every plan at once (``query.mention_every``: "cả 5 KH đều
+        nêu X phải không?") is answered yes/no first ("Đúng — 5/5 …",
+        "Không — chỉ 4/5 …"). ``None`` when none does (the caller searches passages)."""
         term = _loose(query.mention or "")
         # the parts as written in a row, the rarest (most telling) first: "ứng dụng AI" before "tập huấn"
         parts = sorted((_loose(p) for p in mention_parts(query)),
@@ -144,6 +147,8 @@ class MentionIndex:
         quotes = [c.quote for _, hits, _ in found for c in hits] + [query.text]
         shown = self._shown(query.mention or "", term, quotes)
         lines = [f"{len(found)}/{len(docs)} kế hoạch nhắc đến “{shown}”:"]
+        if query.mention_every:  # "cả 5 KH đều nêu X phải không?": the yes/no first
+            lines[0] = ("Đúng — " if not missing else "Không — chỉ ") + lines[0]
         citations: list[Citation] = []
         for doc, hits, met in found:
             plan = self.plans.get(doc)

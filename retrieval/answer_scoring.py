@@ -20,7 +20,7 @@ from ingest.lexicon import canon, expand_abbreviations, paraphrase
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
-from retrieval.question.cues import COMPARISON_VERDICT, LIST_ASKING
+from retrieval.question.cues import COMPARISON_VERDICT, LIST_ASKING, ROLE_ASKED
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.
@@ -140,7 +140,13 @@ def support(weights: dict[str, float], present: frozenset[str]) -> float:
 
 def shape_bonus(query: Query, sentence: str) -> float:
     """Small preference (0.05, else 0) for sentences of the shape asked: a
-    percentage for "tỷ lệ/phần trăm", a date for "khi nào/thời hạn"."""
+    percentage for "tỷ lệ/phần trăm", a date for "khi nào/thời hạn"; more
+    (0.3) for the sentence giving a unit the standing role asked
+    (:data:`ROLE_ASKED`: "…: Là cơ quan thường trực") — it answers, the
+    others only speak of the role."""
+    role = ROLE_ASKED.search(query.key)
+    if role and re.search(r"\bla " + role.group(1) + r"\b", fold(sentence).lower()):
+        return 0.3  # the unit given the role ("…: Là cơ quan thường trực"), not the role spoken of
     if query.figure and "%" in sentence and re.search(r"phan tram|ty le|%", query.key):
         return 0.05
     if "deadline" in query.fields and re.search(r"\d{1,2}/\d{1,2}|quy|thang|ngay", fold(sentence)):

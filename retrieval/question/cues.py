@@ -119,6 +119,8 @@ COUNT = re.compile(
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
+    # a comparison of "số <noun>": "so sánh số nv mục X của A và B"
+    r"|\bso sanh (?:\w+ ){0,3}?so (?:luong )?" + COUNT_NOUN + r"\b"
 )
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
 #: answer's shape, never its subject.
@@ -356,6 +358,21 @@ MENTION_FIRST = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:o |trong )?(?:nhung |cac )?"
     r"(?:ke hoach|xa|phuong|van ban|ban|dia phuong) nao (?:cung )?"
     r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co)(?: (?:khong|vay|nhi|the|a|ha))?$"
+)
+#: A question word: what it stands in is asked, no term to look for.
+QUESTION_WORD = re.compile(r"\b(?:bao nhieu|bn|may|gi|nao|ai|dau|khi nao|the nao|ra sao)\b")
+#: A standing role a unit is given, asked of the plan: "cơ quan thường trực
+#: CCHC là ai?", "đơn vị đầu mối về CCHC" (group 1 the role, as in the key).
+ROLE_ASKED = re.compile(r"\b((?:co quan|don vi|bo phan) (?:thuong truc|dau moi))\b")
+#: Every plan asked at once whether it mentions a term, a yes/no: "cả 5 KH đều
+#: ghi căn cứ Quyết định X phải không?", "tất cả các xã đều nhắc Đề án 06 à?",
+#: "mỗi kế hoạch đều có nêu PAPI không" (group 1 the term; a question word in
+#: it is no term: "đều có bao nhiêu nhiệm vụ" is a count).
+MENTION_EVERY = re.compile(
+    r"^(?:co phai )?(?:ca (?:\d+|hai|ba|bon|nam)|tat ca(?: cac)?|moi|tung|cac) (?:ban )?(?:ke hoach|xa|phuong)"
+    r"(?: nay| tren| da nap)? (?:co )?(?:cung )?(?:deu|cung) (?:co )?(?:ghi|neu|nhac|de cap|trich dan|dan|viet)"
+    r"(?: ro)?(?: (?:den|toi|ve))?(?: (?:can cu|co so))?(?: (?:theo|la))? (.+?)"
+    r"(?: (?:phai khong|dung khong|co dung khong|khong|a|ha|chu|nhi|vay))*$"
 )
 #: A plan the asker guesses, after a which-plans question: ", chỉ NAP thôi à?",
 #: ", mỗi Việt Khê à?", "hay chỉ xã TX thôi" (on the question folded, as typed;

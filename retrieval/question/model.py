@@ -140,7 +140,8 @@ class Query:
     * aggregation: ``aggregate`` (``earliest``, ``latest`` deadline,
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
-      hoạch nào nhắc đến X";
+      hoạch nào nhắc đến X"; ``mention_every`` the term asked of every plan
+      at once, a yes/no ("cả 5 KH đều nêu X phải không?");
     * ``intent``: ``task`` | ``filter`` | ``count`` | ``meta`` | ``plans``
       (which plans cover a period) | ``search``;
     * ``search_text``: the text for passage search (the question, with the
@@ -193,6 +194,7 @@ class Query:
     aggregate: str | None = None
     per_plan: bool = False
     mention: str | None = None
+    mention_every: bool = False
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     similar_to: list[tuple[str, str]] = field(default_factory=list)
     other_than: list[str] = field(default_factory=list)

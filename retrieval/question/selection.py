@@ -62,6 +62,7 @@ from retrieval.question.cues import (
     LEAD_GENERIC,
     MENTION,
     MENTION_BEFORE,
+    MENTION_EVERY,
     MENTION_FIRST,
     MONTH,
     NEGATED_AFTER,
@@ -72,6 +73,7 @@ from retrieval.question.cues import (
     PRODUCT_IS,
     PRODUCT_WORDING,
     QUARTER,
+    QUESTION_WORD,
     ROW_NUMBER_TAIL,
     TOP_LEAD,
     TOPIC,
@@ -389,7 +391,10 @@ MENTION_WORDS = 6
 
 
 def _read_mention(q: Query, key: str) -> None:
-    m = MENTION_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key)
+    every = MENTION_EVERY.search(key)
+    if every and QUESTION_WORD.search(every.group(1)):
+        every = None  # "cả 5 KH đều có bao nhiêu nhiệm vụ": a count, no term
+    m = MENTION_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key) or every
     if m:
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
         # "cuộc thi phát thanh viên đó KH nào có?": the thing pointed at, not "đó"
@@ -399,6 +404,7 @@ def _read_mention(q: Query, key: str) -> None:
         term = _without_place(term)
         if term and len(topic_words(term)) <= MENTION_WORDS and not q.unit:
             q.mention = term
+            q.mention_every = m is every
 
 
 def _without_place(term: str) -> str:
