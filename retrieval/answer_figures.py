@@ -65,7 +65,7 @@ def _selection(piece: Query) -> tuple:
     """What a list piece selects (its filters), to tell two asks apart."""
     return (piece.unit, piece.unit_role, piece.period, piece.period_until, piece.recurrence, piece.regular,
             piece.negate, piece.topic, piece.section, tuple(piece.empty_fields), piece.product_text,
-            piece.overdue, piece.due_within_days, piece.due_before)
+            piece.overdue, piece.due_within_days, piece.due_until, piece.due_before)
 
 
 def list_asks(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:

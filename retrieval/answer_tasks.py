@@ -109,10 +109,11 @@ def _today(query: Query) -> date:
 def in_window(plan: Plan, task: Task, query: Query) -> bool:
     """The deadline windows of ``query`` relative to ``query.today``:
     ``overdue`` (end date before today; "Thường xuyên" and undated tasks
-    never are), ``due_within_days`` (end date from today to today + N days)
+    never are), ``due_within_days`` (end date from today to today + N days), ``due_until``
+    (end date from today through it)
     and ``due_before`` (end date on or before it; "*-MM-DD" in the plan's
     year). True when none is set."""
-    if not (query.overdue or query.due_within_days is not None or query.due_before):
+    if not (query.overdue or query.due_within_days is not None or query.due_until or query.due_before):
         return True
     if not task.due.end or task.due.recurrence == "regular":
         return False
@@ -121,6 +122,8 @@ def in_window(plan: Plan, task: Task, query: Query) -> bool:
     if query.overdue and not task.due.passed(today):
         return False
     if query.due_within_days is not None and not today <= end <= today + timedelta(days=query.due_within_days):
+        return False
+    if query.due_until and not today <= end <= date.fromisoformat(query.due_until):
         return False
     if query.due_before:
         bound = query.due_before
@@ -356,6 +359,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
     if query.due_within_days is not None:
         parts.append(f"đến hạn trong {query.due_within_days} ngày tới (từ {_today(query):%d/%m/%Y})")
+    if query.due_until:
+        parts.append(f"đến hạn từ {_today(query):%d/%m/%Y} đến {date.fromisoformat(query.due_until):%d/%m/%Y}")
     if query.due_before:
         day = query.due_before[-5:]
         year = "" if query.due_before.startswith("*") else "/" + query.due_before[:4]

@@ -94,3 +94,12 @@ def test_two_lists_in_one_line_are_each_answered(answerer):
 def test_one_list_with_a_remark_is_not_divided(answerer):
     answer = answerer.answer("Trường Xuân những nv nào do Phòng Kinh tế chủ trì, kể cả số thứ tự?")
     assert "Về “" not in answer.text
+
+
+def test_window_to_a_month_end_counts_from_the_answers_today(answerer):
+    """The day the answer is given (``today``), not the parse-time clock, opens the window."""
+    answer = answerer.answer("Nam An Phụ nv nào đến hạn từ nay tới hết tháng 10/2026?", today="2026-08-01")
+    numbers = {c.locator for c in answer.citations}
+    assert {"nhiệm vụ 9", "nhiệm vụ 31", "nhiệm vụ 33"} <= numbers, numbers
+    assert "nhiệm vụ 8" not in numbers
+    assert "từ 01/08/2026 đến 31/10/2026" in answer.text

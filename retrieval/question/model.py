@@ -107,6 +107,8 @@ class Query:
       must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
       before ``today``, not regular), ``due_within_days`` (end date within N
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
+      ``due_until`` (ISO date: the end falls from ``today`` through it, today
+      being the answer's: "từ nay tới hết tháng 10"),
       ``due_before`` (ISO date the end must not pass: "trước 30/6/2026"),
       ``due_on`` (a deadline day asked beside ``period`` as another kind:
       "hạn Quý IV hay trước 10/12" wants the rows due in the quarter or due
@@ -185,6 +187,7 @@ class Query:
     empty_fields: list[str] = field(default_factory=list)
     overdue: bool = False
     due_within_days: int | None = None
+    due_until: str | None = None
     due_before: str | None = None
     due_on: str | None = None
     topic: str | None = None
@@ -215,7 +218,7 @@ class Query:
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
-                    or self.due_within_days is not None or self.due_before or self.due_on or self.topic
+                    or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.previous_keys)
 
 

@@ -276,9 +276,11 @@ def _read_windows(q: Query, key: str) -> None:
 
 def _read_until(q: Query, key: str) -> None:
     """"từ nay tới hết tháng 10", "từ nay đến cuối năm" (:data:`DUE_UNTIL`):
-    due from today (the day the question gives, else the clock) to the last
-    day of that month (of today's year unless written) or of the year, as
-    ``due_within_days``; the month is then a bound, not the period asked."""
+    due from the answer's today to the last day of that month (of the year
+    written, else of the day the question gives, else of the clock's year)
+    or of the year, as ``due_until``; the month is then a bound, not the
+    period asked. Today itself is left to the answer, so a configured day
+    and the clock cannot disagree."""
     m = DUE_UNTIL.search(key)
     if not m:
         return
@@ -288,8 +290,8 @@ def _read_until(q: Query, key: str) -> None:
     if not 1 <= month <= 12:
         return
     end = date(year, month, calendar.monthrange(year, month)[1])
-    if end >= today:
-        q.due_within_days = (end - today).days
+    if end >= today:  # a month already over is the month asked, not a window
+        q.due_until = end.isoformat()
         q.period = q.period_until = None
 
 
