@@ -290,9 +290,8 @@ def _read_until(q: Query, key: str) -> None:
     if not 1 <= month <= 12:
         return
     end = date(year, month, calendar.monthrange(year, month)[1])
-    if end >= today:  # a month already over is the month asked, not a window
-        q.due_until = end.isoformat()
-        q.period = q.period_until = None
+    q.due_until = end.isoformat()
+    q.period = q.period_until = None
 
 
 def _other_kind(key: str, bound: re.Match) -> bool:
