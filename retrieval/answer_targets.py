@@ -36,9 +36,16 @@ from ingest.model import Target
 from ingest.targets import figures
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answer_which import names_only_matching, values_meet
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT, TARGET_CONTENT_WORDS, TARGET_FRAME
+from retrieval.question.cues import (
+    BACK_REFERENCE,
+    COMPARISON_VERDICT,
+    TARGET_CONTENT_WORDS,
+    TARGET_FRAME,
+    THRESHOLD_PHRASE,
+)
 from retrieval.question.selection import topic_words
 
 __all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex", "target_excerpt",
@@ -287,13 +294,16 @@ class TargetIndex:
         """Kind ``targets``: one cited line per plan in scope with the
         target's values, then the plans that do not state it; ``None`` when
         the question has no topic or no plan states it (passage search then)."""
-        words = _topic(query.key, self.catalog)
+        # "đạt 90% trở lên": the bound (``query.threshold``) is no part of the topic
+        words = _topic(THRESHOLD_PHRASE.sub(" ", query.key) if query.threshold else query.key, self.catalog)
         if query.topic and BACK_REFERENCE.search(query.key):
             # "các xã khác chỉ tiêu này thế nào?": the previous turn's subject
             words = _topic(canon(query.topic), self.catalog)
         if not words:
             return None
         docs = query.plans if query.plans else [d for d in sorted(self.plans) if d not in query.other_than]
+        if names_only_matching(query, docs):
+            return self._which_answer(query, docs, words)
         lines: list[str] = []
         citations: list[Citation] = []
         missing: list[str] = []
@@ -330,3 +340,68 @@ class TargetIndex:
             lines.append("Không nêu chỉ tiêu này: "
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         return Answer("\n".join([head, *lines]), False, citations, "targets", list(citations), query)
+
+    def _which_answer(self, query: Query, docs: list[str], words: list[str]) -> Answer | None:
+        """Kind ``targets`` for "kế hoạch nào đặt chỉ tiêu X (đạt 90% trở
+        lên)?" (:attr:`Query.which`): the plans of ``docs`` that state the
+        target — with a bound (``query.threshold``), those whose figure meets
+        it — one cited line each; the others counted, not named (a plan with
+        only a passage near the target does not state it; one setting it in
+        words, without a figure, states it unless a figure or a bound is
+        asked). ``None`` when no plan states the target at all (passage
+        search then)."""
+        bound = query.threshold
+        lines: list[str] = []
+        citations: list[Citation] = []
+        unstated = below = worded = 0
+        for doc in docs:
+            plan = self.plans.get(doc)
+            found = self.stating(doc, words)
+            target = None if found else self.worded(doc, words)
+            if target is not None and not (bound or query.figure):
+                where = f"mục {target.section}" if target.section else "mục tiêu"
+                lines.append(f"- {plan_label(self.catalog, doc)}: không nêu con số — {where}: "
+                             f"“{_excerpt(target.text, words)}”")
+                citations.append(Citation(doc, plan_title(plan) if plan else None, where, target.page, target.text))
+                continue
+            if target is not None:
+                worded += 1  # set in words: no figure to give or to compare
+                continue
+            if not found:
+                unstated += 1
+                continue
+            if bound is not None:
+                found = [(chunk, values) for chunk, values in found if values_meet(values, bound)]
+                if not found:
+                    below += 1
+                    continue
+            lines.append(f"- {plan_label(self.catalog, doc)}: " + "; ".join(
+                f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, words)}”" for chunk, values in found))
+            citations.extend(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                      chunk.page, chunk.quote, chunk.section) for chunk, _ in found)
+        if not lines and not (below or worded):
+            return None
+        level = f" {_BOUND_WORDS[bound[0]].format(_number(bound[1]))}" if bound else ""
+        head = (f"Kế hoạch đặt chỉ tiêu này{level} ({len(lines)}/{len(docs)} kế hoạch):" if lines
+                else f"Không kế hoạch nào đặt chỉ tiêu này{level}.")
+        rest = []
+        if bound is not None and below:
+            rest.append(f"{below} kế hoạch đặt mức {_BOUND_WORDS[_COMPLEMENT[bound[0]]].format(_number(bound[1]))}")
+        if worded:
+            rest.append(f"{worded} kế hoạch nêu chỉ tiêu này nhưng không nêu con số")
+        if unstated:
+            rest.append(f"{unstated} kế hoạch không nêu chỉ tiêu này")
+        if rest:
+            lines.append(f"Các kế hoạch còn lại: {'; '.join(rest)}.")
+        return Answer("\n".join([head, *lines]), False, citations, "targets", list(citations), query)
+
+
+#: A bound said back in words (``Query.threshold``'s operator).
+_BOUND_WORDS = {">=": "từ {}% trở lên", ">": "trên {}%", "<=": "từ {}% trở xuống", "<": "dưới {}%"}
+#: The figures a bound leaves out ("từ 90% trở lên" leaves out "dưới 90%").
+_COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
+
+
+def _number(value: float) -> str:
+    """90.0 → "90", 5.5 → "5,5" (the decimal comma)."""
+    return str(int(value)) if value == int(value) else str(value).replace(".", ",")
