@@ -49,7 +49,7 @@ from retrieval.question.cues import (
 from retrieval.question.selection import topic_words
 
 __all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex", "target_excerpt",
-           "target_topic"]
+           "target_topic", "topic_values"]
 
 #: Share of the topic words a passage must hold to state the plan's target.
 MIN_SHARE = 0.7
@@ -87,6 +87,12 @@ def _excerpt(text: str, words: list[str]) -> str:
             break
     start = max(0, min(pos - EXCERPT // 3, len(flat) - EXCERPT))
     end = min(len(flat), start + EXCERPT)
+    if start and flat[start - 1] != " ":  # whole words only
+        space = flat.find(" ", start, pos)
+        start = space + 1 if space >= 0 else start
+    if end < len(flat) and flat[end] != " ":
+        space = flat.rfind(" ", max(start, pos), end)
+        end = space if space > 0 else end
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
@@ -100,6 +106,27 @@ def target_topic(q: Query, catalog: PlanCatalog) -> list[str]:
 def target_excerpt(text: str, words: list[str]) -> str:
     """At most :data:`EXCERPT` characters of ``text`` around the first of ``words``."""
     return _excerpt(text, words)
+
+
+#: Where a passage divides its statements: ";", a sentence end, a " - " list dash, a line break.
+_CLAUSE = re.compile(r"\s*(?:;|\.\s|\s-\s|^-\s|\n)\s*")
+
+
+def topic_values(quote: str, words: list[str], values: list[str]) -> list[str]:
+    """The figures of ``values`` (a passage's, :func:`ingest.targets.figures`)
+    that the passage's clause on the topic gives: ``quote`` divided at ";",
+    sentence ends and list dashes, the clauses stating a figure scored by how
+    many of the topic's ``words`` they hold, the best one's figures ("- Tỷ lệ
+    hồ sơ trực tuyến đạt tối thiểu 90% - 80% các TTHC … thanh toán trực
+    tuyến" gives 80% for "thanh toán trực tuyến"); all ``values`` when no
+    clause holds a topic word or none names a figure of them."""
+    best, chosen = 0, list(values)
+    for clause in _CLAUSE.split(quote):
+        own = [v for v in figures(clause) if v in values]
+        score = len(set(words) & set(canon(clause).split()))
+        if own and score > best:
+            best, chosen = score, own
+    return chosen
 
 
 def _share(words: list[str], pairs: list[str], keys: set[str], text: str,
@@ -370,13 +397,16 @@ class TargetIndex:
             if not found:
                 unstated += 1
                 continue
-            if bound is not None:
-                found = [(chunk, values) for chunk, values in found if values_meet(values, bound)]
+            if bound is not None:  # the figure the plan gives for the topic, against the bound
+                found = [(chunk, own) for chunk, values in found
+                         for own in [topic_values(chunk.quote, words, values)] if values_meet(own, bound)]
                 if not found:
                     below += 1
                     continue
+            # with a bound, the excerpt shows the figure compared
             lines.append(f"- {plan_label(self.catalog, doc)}: " + "; ".join(
-                f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, words)}”" for chunk, values in found))
+                f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, [canon(values[0])] if bound else words)}”"
+                for chunk, values in found))
             citations.extend(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
                                       chunk.page, chunk.quote, chunk.section) for chunk, _ in found)
         if not lines and not (below or worded):
