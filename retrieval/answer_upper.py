@@ -142,9 +142,11 @@ class UpperIndex:
             citations.append(Citation(doc, plan_title(plan) if plan else None, where if chunk else "thông tin chung",
                                       chunk.page if chunk else None, chunk.quote if chunk else name,
                                       chunk.section if chunk else None))
-        head = f"Kế hoạch của xã thuộc {name} ({len(lines)}/{len(docs)} kế hoạch):"
         if not lines:
             return Answer(f"Không kế hoạch nào đã nạp thuộc {name}.", False, [], "upper", [], query)
+        places = [self.catalog.by_doc[d].name if d in self.catalog.by_doc else d
+                  for d in docs if d in self.found and self.found[d][0] == name]
+        head = f"{name}: {', '.join(places)} ({len(lines)}/{len(docs)} kế hoạch)."
         tail = others_line(len(docs) - len(lines), f"không thuộc {name}")
         return Answer("\n".join([head, *lines, *([tail] if tail else [])]), False, citations, "upper",
                       list(citations), query)

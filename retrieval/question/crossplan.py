@@ -63,7 +63,7 @@ _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban
                     r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"
                     r"(?: cap tren)? nao(?! (?:co|dat|neu|nhac|de ra)\b)"
                     # "kế hoạch nào thuộc TP Hải Phòng", "xã nào ở tỉnh X"
-                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+"
+                    r"|(?:ke hoach|xa|phuong|ban) nao (?:truc thuoc|thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+"
                     # "KH nào thuộc Hải Phòng, KH nào Cần Thơ?": a two-word place name alone
                     r"|(?:ke hoach|xa|phuong) nao (?:truc )?thuoc (?!(?:linh vuc|muc|phan|nhom|loai|giai doan|nam|"
                     r"quy|thang|cap|dien|chuong|de an|chuong trinh)\b)\w+ \w+(?= (?:ke hoach|xa|phuong) nao|$))\b")
@@ -95,8 +95,14 @@ def asks_periods(q: Query) -> bool:
 
 
 def asks_targets(q: Query) -> bool:
-    """A target asked across plans (module docstring), no task number."""
-    if q.task_refs or not TARGET.search(q.key):
+    """A target asked across plans (module docstring), no task number; also
+    the plans whose figure meets a bound ("kế hoạch nào đặt mức hài lòng …
+    từ 90% trở lên?": ``q.which`` with ``q.threshold``)."""
+    if q.task_refs:
+        return False
+    if q.which and q.threshold:
+        return True
+    if not TARGET.search(q.key):
         return False
     return len(q.plans) >= 2 or q.cross_doc or bool(COMPARE.search(q.key))
 

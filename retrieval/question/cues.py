@@ -102,7 +102,7 @@ SIGNER_ANY = re.compile(_SIGNER)
 META_CUES: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(_SIGNER + r"(?!.*\bcan cu\b)")),
     ("decision", re.compile(
-        r"\b(?:so quyet dinh|so (?:ky )?hieu|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
+        r"\b(?:so quyet dinh|so (?:ky )?hieu(?: (?:van ban|quyet dinh|ke hoach))?|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
@@ -584,4 +584,4 @@ THRESHOLD_PHRASE = re.compile(rf"\b(?:(?:{_AT_LEAST}|{_ABOVE}|{_AT_MOST}|{_BELOW
 #: Words that only frame a header fact asked of the plans ("nêu tên người ký",
 #: "ghi rõ ngày ban hành", "có số hiệu đầy đủ"): with the fact's cue taken out,
 #: a mention term holding nothing else asks the fact, not a term to look for.
-FACT_FRAME_WORDS = frozenset("ten ro day du cu the chinh xac".split())
+FACT_FRAME_WORDS = frozenset("ten ro day du cu the chinh xac ban hanh ghi neu".split())
