@@ -170,3 +170,19 @@ def test_a_task_count_compared_between_plans_is_said(answerer, question, verdict
     counts = {"Nam An Phụ": "35", "Trường Xuân": "31", "Việt Khê": "42"}
     for place in named(found.text):
         assert re.search(rf"{place}[^\n]*: {counts[place]} nhiệm vụ", found.text), question
+
+
+def test_a_count_compared_keeps_the_rows_it_counts(answerer):
+    # a unit named beside the plans: the plans compared on that unit's rows, not the units ranked
+    found = answerer.answer("Phòng Kinh tế chủ trì ở NAP hay VK nhiều nv hơn?")
+    assert found.kind == "count"
+    assert re.search(r"Nam An Phụ[^\n]*: 3 nhiệm vụ", found.text)
+    assert re.search(r"Việt Khê[^\n]*: 6 nhiệm vụ", found.text)
+    assert "Việt Khê (6 tháng cuối năm 2025) nhiều hơn" in found.text
+
+
+def test_a_filter_between_the_comparison_words_is_still_a_count(answerer):
+    query = parse_query("giữa NAP và VK thì bên nào nhiều nhiệm vụ thường xuyên hơn?", answerer.catalog)
+    assert query.count and query.regular and query.count_compare == "more"
+    found = answerer.answer("giữa NAP và VK thì bên nào nhiều nhiệm vụ thường xuyên hơn?")
+    assert not found.abstained and "nhiều hơn" in found.text

@@ -208,10 +208,11 @@ def count_compared(q: Query) -> str | None:
     (:data:`COUNT_COMPARED`) and two plans or more named, or a plan selector
     ("kế hoạch nào", "bên nào") with none named: "NAP với TX, kế hoạch nào có
     nhiều nv hơn?", "TX và VK bên nào ít nhiệm vụ hơn?", "NAP có nhiều
-    nhiệm vụ hơn TX không?"; else ``None`` (also for a unit's count: "đơn vị
-    nào chủ trì nhiều nv nhất" ranks units)."""
+    nhiệm vụ hơn TX không?", "NAP hay VK Phòng Kinh tế chủ trì nhiều nv hơn?"
+    (a unit or a deadline is the rows counted); else ``None`` (also for the
+    unit leading most, "đơn vị nào chủ trì nhiều nv nhất": an aggregate)."""
     m = COUNT_COMPARED.search(q.key)
-    if not (q.count and m) or q.task_refs or q.unit or q.aggregate:
+    if not (q.count and m) or q.task_refs or q.aggregate:
         return None
     if len(q.plans) < 2 and not (not q.plan_named and WHICH_ASKED.search(q.key)):
         return None

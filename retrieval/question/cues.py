@@ -552,8 +552,9 @@ WHICH_ASKED = re.compile(r"\b(?:ke hoach|xa|phuong|ben|van ban|dia phuong|noi) n
 #: A superlative: "nhiều nhất", "cao nhất", "sớm nhất" (the plans ranked, not selected).
 SUPERLATIVE = re.compile(r"\b(?:nhieu|it|cao|thap|som|muon|tre|lon|nho|dai|ngan|lau) nhat\b")
 #: A task count compared between plans: "nhiều nv hơn", "ít nhiệm vụ hơn",
-#: "nhiều việc nhất", "bên nào nhiều hơn" after a count; group 1 the way.
-COUNT_COMPARED = re.compile(r"\b(nhieu|it) (?:(?:nhiem vu|viec|cong viec) )?(?:hon|nhat)\b")
+#: "nhiều việc nhất", "nhiều nv thường xuyên hơn" (a filter between), "bên nào nhiều
+#: hơn" after a count; group 1 the way, group 2 the task noun when written.
+COUNT_COMPARED = re.compile(r"\b(nhieu|it) (?:(nhiem vu|viec|cong viec)(?: \w+){0,4}? )?(?:hon|nhat)\b")
 #: The words that bound a figure, each list written once: at least, above, at most, below;
 #: the tails "trở lên" / "trở xuống" after the figure.
 _AT_LEAST = r"khong duoi|khong thap hon|toi thieu(?: la)?|it nhat(?: la)?|tu"

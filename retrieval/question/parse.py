@@ -57,6 +57,7 @@ from retrieval.question.cues import (
     BODY_REFERENCE,
     COORDINATING_ROLE,
     COUNT,
+    COUNT_COMPARED,
     COUNT_NOUN,
     CROSS,
     DOC_NOUN,
@@ -635,7 +636,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
-    q.count = bool(COUNT.search(key))
+    # "bên nào nhiều nhiệm vụ thường xuyên hơn": tasks counted, a filter between the words
+    compared = COUNT_COMPARED.search(key)
+    q.count = bool(COUNT.search(key)) or bool(compared and compared.group(2))
     q.wants_list = bool(LIST.search(key))
     q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name)
     sec = SECTION_NUMBER.search(key)
