@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from ingest.lexicon import canon
 from ingest.model import Target
 from ingest.targets import figures
-from retrieval.answer_model import Answer, Citation
+from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.answer_which import names_only_matching, values_meet
 from retrieval.chunks import Chunk
@@ -376,7 +376,8 @@ class TargetIndex:
         only a passage near the target does not state it; one setting it in
         words, without a figure, states it unless a figure or a bound is
         asked). ``None`` when no plan states the target at all (passage
-        search then)."""
+        search then); an abstention saying so when plans state it but none
+        meets the bound."""
         bound = query.threshold
         lines: list[str] = []
         citations: list[Citation] = []
@@ -414,7 +415,7 @@ class TargetIndex:
         level = f" {_BOUND_WORDS[bound[0]].format(_number(bound[1]))}" if bound else ""
         head = (f"Kế hoạch đặt chỉ tiêu này{level} ({len(lines)}/{len(docs)} kế hoạch):" if lines
                 else f"Không kế hoạch nào đặt chỉ tiêu này{level}.")
-        rest = []
+        rest: list[str] = []
         if bound is not None and below:
             rest.append(f"{below} kế hoạch đặt mức {_BOUND_WORDS[_COMPLEMENT[bound[0]]].format(_number(bound[1]))}")
         if worded:
@@ -422,7 +423,9 @@ class TargetIndex:
         if unstated:
             rest.append(f"{unstated} kế hoạch không nêu chỉ tiêu này")
         if rest:
-            lines.append(f"Các kế hoạch còn lại: {'; '.join(rest)}.")
+            lines.append(f"{'Các kế hoạch còn lại' if lines else f'Trong {len(docs)} kế hoạch'}: {'; '.join(rest)}.")
+        if not citations:  # no plan meets it: refused, saying what the plans set instead
+            return abstention(query, reason="\n".join([head, *lines]))
         return Answer("\n".join([head, *lines]), False, citations, "targets", list(citations), query)
 
 

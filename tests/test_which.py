@@ -186,3 +186,10 @@ def test_a_filter_between_the_comparison_words_is_still_a_count(answerer):
     assert query.count and query.regular and query.count_compare == "more"
     found = answerer.answer("giữa NAP và VK thì bên nào nhiều nhiệm vụ thường xuyên hơn?")
     assert not found.abstained and "nhiều hơn" in found.text
+
+
+def test_a_bound_no_plan_meets_is_refused_saying_what_they_set(answerer):
+    found = answerer.answer("những xã nào đặt mức hài lòng về giải quyết TTHC từ 99% trở lên?")
+    assert found.abstained
+    assert "4 kế hoạch đặt mức dưới 99%" in found.text
+    assert not named(found.text)
