@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.answer_which import names_only_matching, others_line
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import asks_periods
 
@@ -114,6 +115,9 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
     header leaves blank gives an abstention, except a decision number,
     which is then looked for in the text. ``passages`` is the extractive
     answerer (:class:`retrieval.answer_text.PassageAnswerer`) used for both.
+    A which question ("những KH nào nêu tên người ký?", "KH nào có số
+    hiệu?") names the plans that give the fact, each with its value, and
+    counts the others (:mod:`retrieval.answer_which`).
     """
     blocks, citations = [], []
     for plan in plans:
@@ -160,6 +164,10 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             return abstention(query)
         return abstention(query, reason=f"Kế hoạch {names} không ghi {_META_WORDS[query.meta]}"
                                         " (ô để trống hoặc không nêu).")
+    left = len(plans) - len(blocks)
+    if query.meta and left and names_only_matching(query, [p.doc for p in plans]):
+        # "những KH nào nêu tên người ký?": the plans without it are counted, not named
+        blocks.append(others_line(left, f"không ghi {_META_WORDS[query.meta]}"))
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
 
 

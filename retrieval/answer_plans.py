@@ -6,12 +6,16 @@ paragraphs, targets; :class:`retrieval.chunks.Chunk` quotes), for the term's
 :func:`ingest.lexicon.canon` words in a row, else all its content words in
 one passage, else (a term of :data:`LOOSE_WORDS` words or more) all but one; the answer lists, per plan, at
 most :data:`PER_PLAN` cited places with a short excerpt around the term
-(bounded, never the whole text), then the plans that do not mention it.
+(bounded, never the whole text; where the term is not written whole, around
+its most telling word, :meth:`MentionIndex.anchor`), then the plans that do
+not mention it: named for a yes/no of every plan ("cả 5 KH đều nhắc X à?"),
+counted for a which question ("KH nào nhắc X?": :mod:`retrieval.answer_which`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ingest.lexicon import canon, contains_words, written_span
@@ -19,6 +23,7 @@ from ingest.model import Plan
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answer_which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import mention_parts
@@ -35,20 +40,29 @@ LOOSE_WORDS = 5
 _EXCERPT = 90
 
 
-def _excerpt(quote: str, term_key: str) -> str:
-    """About :data:`_EXCERPT` characters each side of the term in ``quote``."""
+def _excerpt(quote: str, term_key: str, anchor: str | None = None) -> str:
+    """About :data:`_EXCERPT` characters each side of the term in ``quote``:
+    where the whole term starts, else where its ``anchor`` (its most telling
+    word, :meth:`MentionIndex.anchor`: "18091" of "áp dụng TCVN ISO 18091:2020",
+    which the plan may write "áp dụng tiêu chuẩn TCVN ISO 18091:2020") is,
+    else its first word."""
     words = term_key.split()
     flat = re.sub(r"\s+", " ", quote).strip()
     if len(flat) <= 2 * _EXCERPT:
         return flat
-    # locate the first term word in the source by its folded form
-    pos, first = None, None
+    # locate the term in the source by its folded form
+    pos, first, anchored = None, None, None
     for m in re.finditer(r"\S+", flat):
-        if canon(m.group(0)).split()[:1] == words[:1]:
+        token = _loose(m.group(0)).split()
+        if anchor and anchored is None and anchor in token:
+            anchored = m.start()
+        if token[:1] == words[:1]:
             first = m.start() if first is None else first
             if _loose(flat[m.start():m.start() + 2 * len(term_key) + 10]).startswith(term_key):
                 pos = m.start()  # the whole term starts here ("ISO 18091", not the "ISO 9001" before)
                 break
+    if pos is None and anchored is not None:  # centred on the anchor word
+        pos = max(0, anchored - len(term_key) // 2)
     pos = pos if pos is not None else (first or 0)
     start, end = max(0, pos - _EXCERPT), min(len(flat), pos + _EXCERPT + len(term_key))
     if start:  # whole words only
@@ -88,10 +102,25 @@ class MentionIndex:
         self.plans = plans
         self.catalog = catalog
         self.by_doc: dict[str, list[tuple[str, Chunk]]] = {}
+        #: in how many passages each word occurs (a term's most telling word is its rarest)
+        self.df: Counter[str] = Counter()
         for chunk in chunks:
             if chunk.kind == "meta":
                 continue
-            self.by_doc.setdefault(chunk.doc, []).append((_loose(chunk.quote), chunk))
+            key = _loose(chunk.quote)
+            self.by_doc.setdefault(chunk.doc, []).append((key, chunk))
+            self.df.update(set(key.split()))
+
+    def anchor(self, term: str, acronyms: frozenset[str] = frozenset()) -> str | None:
+        """The most telling word of ``term`` (a :func:`_loose` key): its first
+        number that is no year ("18091" of "áp dụng TCVN ISO 18091:2020", "06"
+        of "Đề án 06"), else its content word (or typed acronym) that fewest
+        passages hold; ``None`` for a term with no content word."""
+        numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
+        if numbers:
+            return numbers[0]
+        words = list(dict.fromkeys([*topic_words(term), *(w for w in term.split() if w in acronyms)]))
+        return min(words, key=lambda w: self.df.get(w, 0)) if words else None
 
     def hits(self, doc: str, term: str, exact: bool = False, acronyms: frozenset[str] = frozenset()) -> list[Chunk]:
         """The passages of ``doc`` that mention ``term`` (a :func:`_loose`
@@ -144,6 +173,7 @@ class MentionIndex:
             (found.append((doc, hits, met)) if hits else missing.append(doc))
         if not found:
             return None  # not written as such: passage search may still find it by meaning
+        only = names_only_matching(query, docs) and not query.mention_every
         quotes = [c.quote for _, hits, _ in found for c in hits] + [query.text]
         shown = self._shown(query.mention or "", term, quotes)
         lines = [f"{len(found)}/{len(docs)} kế hoạch nhắc đến “{shown}”:"]
@@ -153,14 +183,17 @@ class MentionIndex:
         for doc, hits, met in found:
             plan = self.plans.get(doc)
             places = []
+            anchor = self.anchor(met, acronyms)
             for chunk in hits[:PER_PLAN]:
-                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, met)}”{_row_fields(plan, chunk)}")
+                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, met, anchor)}”{_row_fields(plan, chunk)}")
                 citations.append(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
                                           chunk.page, chunk.quote, chunk.section))
             more = f" (và {len(hits) - PER_PLAN} chỗ khác)" if len(hits) > PER_PLAN else ""
             part = f"(“{self._shown(met, met, quotes)}”) " if met != term else ""
             lines.append(f"- {plan_label(self.catalog, doc)} — {part}" + "; ".join(places) + more)
-        if missing:
+        if missing and only:  # "KH nào nhắc X?": the plans that do not are counted, not named
+            lines.append(others_line(len(missing), "không nhắc đến"))
+        elif missing:
             lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
 

@@ -34,15 +34,22 @@ from collections.abc import Callable, Iterable
 from ingest.lexicon import canon
 from ingest.model import Target
 from ingest.targets import figures
-from retrieval.answer_model import Answer, Citation
+from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answer_which import names_only_matching, values_meet
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import BACK_REFERENCE, COMPARISON_VERDICT, TARGET_CONTENT_WORDS, TARGET_FRAME
+from retrieval.question.cues import (
+    BACK_REFERENCE,
+    COMPARISON_VERDICT,
+    TARGET_CONTENT_WORDS,
+    TARGET_FRAME,
+    THRESHOLD_PHRASE,
+)
 from retrieval.question.selection import topic_words
 
 __all__ = ["EXCERPT", "LOOSE_WORDS", "MIN_SHARE", "PER_PLAN", "TIE", "TargetIndex", "target_excerpt",
-           "target_topic"]
+           "target_topic", "topic_values"]
 
 #: Share of the topic words a passage must hold to state the plan's target.
 MIN_SHARE = 0.7
@@ -80,6 +87,12 @@ def _excerpt(text: str, words: list[str]) -> str:
             break
     start = max(0, min(pos - EXCERPT // 3, len(flat) - EXCERPT))
     end = min(len(flat), start + EXCERPT)
+    if start and flat[start - 1] != " ":  # whole words only
+        space = flat.find(" ", start, pos)
+        start = space + 1 if space >= 0 else start
+    if end < len(flat) and flat[end] != " ":
+        space = flat.rfind(" ", max(start, pos), end)
+        end = space if space > 0 else end
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
@@ -93,6 +106,27 @@ def target_topic(q: Query, catalog: PlanCatalog) -> list[str]:
 def target_excerpt(text: str, words: list[str]) -> str:
     """At most :data:`EXCERPT` characters of ``text`` around the first of ``words``."""
     return _excerpt(text, words)
+
+
+#: Where a passage divides its statements: ";", a sentence end, a " - " list dash, a line break.
+_CLAUSE = re.compile(r"\s*(?:;|\.\s|\s-\s|^-\s|\n)\s*")
+
+
+def topic_values(quote: str, words: list[str], values: list[str]) -> list[str]:
+    """The figures of ``values`` (a passage's, :func:`ingest.targets.figures`)
+    that the passage's clause on the topic gives: ``quote`` divided at ";",
+    sentence ends and list dashes, the clauses stating a figure scored by how
+    many of the topic's ``words`` they hold, the best one's figures ("- Tỷ lệ
+    hồ sơ trực tuyến đạt tối thiểu 90% - 80% các TTHC … thanh toán trực
+    tuyến" gives 80% for "thanh toán trực tuyến"); all ``values`` when no
+    clause holds a topic word or none names a figure of them."""
+    best, chosen = 0, list(values)
+    for clause in _CLAUSE.split(quote):
+        own = [v for v in figures(clause) if v in values]
+        score = len(set(words) & set(canon(clause).split()))
+        if own and score > best:
+            best, chosen = score, own
+    return chosen
 
 
 def _share(words: list[str], pairs: list[str], keys: set[str], text: str,
@@ -287,13 +321,16 @@ class TargetIndex:
         """Kind ``targets``: one cited line per plan in scope with the
         target's values, then the plans that do not state it; ``None`` when
         the question has no topic or no plan states it (passage search then)."""
-        words = _topic(query.key, self.catalog)
+        # "đạt 90% trở lên": the bound (``query.threshold``) is no part of the topic
+        words = _topic(THRESHOLD_PHRASE.sub(" ", query.key) if query.threshold else query.key, self.catalog)
         if query.topic and BACK_REFERENCE.search(query.key):
             # "các xã khác chỉ tiêu này thế nào?": the previous turn's subject
             words = _topic(canon(query.topic), self.catalog)
         if not words:
             return None
         docs = query.plans if query.plans else [d for d in sorted(self.plans) if d not in query.other_than]
+        if names_only_matching(query, docs):
+            return self._which_answer(query, docs, words)
         lines: list[str] = []
         citations: list[Citation] = []
         missing: list[str] = []
@@ -330,3 +367,74 @@ class TargetIndex:
             lines.append("Không nêu chỉ tiêu này: "
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         return Answer("\n".join([head, *lines]), False, citations, "targets", list(citations), query)
+
+    def _which_answer(self, query: Query, docs: list[str], words: list[str]) -> Answer | None:
+        """Kind ``targets`` for "kế hoạch nào đặt chỉ tiêu X (đạt 90% trở
+        lên)?" (:attr:`Query.which`): the plans of ``docs`` that state the
+        target — with a bound (``query.threshold``), those whose figure meets
+        it — one cited line each; the others counted, not named (a plan with
+        only a passage near the target does not state it; one setting it in
+        words, without a figure, states it unless a figure or a bound is
+        asked). ``None`` when no plan states the target at all (passage
+        search then); an abstention saying so when plans state it but none
+        meets the bound."""
+        bound = query.threshold
+        lines: list[str] = []
+        citations: list[Citation] = []
+        unstated = below = worded = 0
+        for doc in docs:
+            plan = self.plans.get(doc)
+            found = self.stating(doc, words)
+            target = None if found else self.worded(doc, words)
+            if target is not None and not (bound or query.figure):
+                where = f"mục {target.section}" if target.section else "mục tiêu"
+                lines.append(f"- {plan_label(self.catalog, doc)}: không nêu con số — {where}: "
+                             f"“{_excerpt(target.text, words)}”")
+                citations.append(Citation(doc, plan_title(plan) if plan else None, where, target.page, target.text))
+                continue
+            if target is not None:
+                worded += 1  # set in words: no figure to give or to compare
+                continue
+            if not found:
+                unstated += 1
+                continue
+            if bound is not None:  # the figure the plan gives for the topic, against the bound
+                found = [(chunk, own) for chunk, values in found
+                         for own in [topic_values(chunk.quote, words, values)] if values_meet(own, bound)]
+                if not found:
+                    below += 1
+                    continue
+            # with a bound, the excerpt shows the figure compared
+            lines.append(f"- {plan_label(self.catalog, doc)}: " + "; ".join(
+                f"{', '.join(values)} — {chunk.locator}: “{_excerpt(chunk.quote, [canon(values[0])] if bound else words)}”"
+                for chunk, values in found))
+            citations.extend(Citation(doc, plan_title(plan) if plan else None, chunk.locator,
+                                      chunk.page, chunk.quote, chunk.section) for chunk, _ in found)
+        if not lines and not (below or worded):
+            return None
+        level = f" {_BOUND_WORDS[bound[0]].format(_number(bound[1]))}" if bound else ""
+        head = (f"Kế hoạch đặt chỉ tiêu này{level} ({len(lines)}/{len(docs)} kế hoạch):" if lines
+                else f"Không kế hoạch nào đặt chỉ tiêu này{level}.")
+        rest: list[str] = []
+        if bound is not None and below:
+            rest.append(f"{below} kế hoạch đặt mức {_BOUND_WORDS[_COMPLEMENT[bound[0]]].format(_number(bound[1]))}")
+        if worded:
+            rest.append(f"{worded} kế hoạch nêu chỉ tiêu này nhưng không nêu con số")
+        if unstated:
+            rest.append(f"{unstated} kế hoạch không nêu chỉ tiêu này")
+        if rest:
+            lines.append(f"{'Các kế hoạch còn lại' if lines else f'Trong {len(docs)} kế hoạch'}: {'; '.join(rest)}.")
+        if not citations:  # no plan meets it: refused, saying what the plans set instead
+            return abstention(query, reason="\n".join([head, *lines]))
+        return Answer("\n".join([head, *lines]), False, citations, "targets", list(citations), query)
+
+
+#: A bound said back in words (``Query.threshold``'s operator).
+_BOUND_WORDS = {">=": "từ {}% trở lên", ">": "trên {}%", "<=": "từ {}% trở xuống", "<": "dưới {}%"}
+#: The figures a bound leaves out ("từ 90% trở lên" leaves out "dưới 90%").
+_COMPLEMENT = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
+
+
+def _number(value: float) -> str:
+    """90.0 → "90", 5.5 → "5,5" (the decimal comma)."""
+    return str(int(value)) if value == int(value) else str(value).replace(".", ",")

@@ -637,4 +637,27 @@ class TaskAnswerer:
             citations += [task_citation(plan, t) for t in tasks[:1]]
         total = sum(len(t) for t in counted.values())
         lines.insert(0, f"Số nhiệm vụ{described} theo từng kế hoạch (tổng {total}):")
+        verdict = self._compared(query, [p for p in scope if p.tasks], counted)
+        if verdict:
+            lines.append(verdict)
         return Answer("\n".join(lines), False, citations, "count", list(citations), query)
+
+    def _compared(self, query: Query, plans: list[Plan], counted: dict[str, list[Task]]) -> str:
+        """The comparison a count between plans asks (``query.count_compare``:
+        "kế hoạch nào có nhiều nv hơn?", "bên nào ít nhiệm vụ hơn?", "… nhiều
+        nhất?"), said from the counts: "Nam An Phụ nhiều hơn (35 so với 31)."
+        for two plans, "Nhiều nhất: Việt Khê (42 nhiệm vụ)." for more, "bằng
+        nhau" on a tie; "" when no comparison is asked or fewer than two plans
+        have an annex."""
+        if not query.count_compare or len(plans) < 2:
+            return ""
+        counts = sorted(((len(counted.get(p.doc, [])), p) for p in plans), key=lambda c: c[0],
+                        reverse=query.count_compare == "more")
+        word = "nhiều" if query.count_compare == "more" else "ít"
+        (first, plan), (second, _) = counts[0], counts[1]
+        if first == second:
+            tied = [plan_label(self.catalog, p.doc) for n, p in counts if n == first]
+            return f"Bằng nhau: {', '.join(tied)} cùng có {first} nhiệm vụ."
+        if len(counts) == 2:
+            return f"{plan_label(self.catalog, plan.doc)} {word} hơn ({first} so với {second} nhiệm vụ)."
+        return f"{word.capitalize()} nhất: {plan_label(self.catalog, plan.doc)} ({first} nhiệm vụ)."

@@ -9,7 +9,9 @@ one; else the genre's wording in the plan's own text — the most frequent
 named locality above the commune, "(tỉnh|thành phố|huyện|quận|thị xã)
 <Name>" with a capitalised name ("Kế hoạch số 310/KH-UBND … của UBND thành
 phố Hải Phòng", "Ủy ban nhân dân huyện Lộc Ninh"), cited at its first
-passage. A plan naming none is said so.
+passage. A plan naming none is said so. A which question naming one of
+those localities ("những xã nào thuộc thành phố Hải Phòng?") gets the plans
+under it only, the others counted (:mod:`retrieval.answer_which`).
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ingest.lexicon import canon, contains_words
 from ingest.textnorm import fold
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answer_which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 
@@ -28,6 +32,8 @@ __all__ = ["UpperIndex"]
 
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
 _LOCALITY = re.compile(rf"\b(tỉnh|thành phố|huyện|quận|thị xã) ({_CAP}(?: {_CAP}){{0,2}})")
+#: the level word opening a locality's name ("thành phố Hải Phòng" → "Hải Phòng")
+_LEVEL = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", re.IGNORECASE)
 #: capitalised words that start the next phrase, not the locality's name
 _LEVEL_WORDS = {"Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Kế", "Quyết", "Chủ", "Ban", "Về", "Trung", "Tại", "Theo"}
 
@@ -75,6 +81,9 @@ class UpperIndex:
         in scope its upper-level locality, cited; the plans naming none
         listed; ``None`` when no plan names one."""
         docs = query.plans if query.plans else sorted(self.plans)
+        named = self._named(query)
+        if named is not None and names_only_matching(query, docs):
+            return self._within(query, docs, named)
         lines: list[str] = []
         citations: list[Citation] = []
         missing: list[str] = []
@@ -107,3 +116,37 @@ class UpperIndex:
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         head = "Địa phương cấp trên theo từng kế hoạch (theo văn bản kế hoạch nêu):"
         return Answer("\n".join([head, *lines]), False, citations, "upper", list(citations), query)
+
+    def _named(self, query: Query) -> str | None:
+        """The one upper-level locality of the loaded plans that the question
+        names, by its name with or without its level ("thuộc thành phố Hải
+        Phòng", "thuộc Hải Phòng"), as the plans write it; ``None`` when it
+        names none or several ("KH nào thuộc Hải Phòng, KH nào Cần Thơ?")."""
+        names = {name for name, _ in self.found.values()}
+        said = [name for name in names if contains_words(query.key, canon(_LEVEL.sub("", name))) >= 0]
+        return said[0] if len(said) == 1 else None
+
+    def _within(self, query: Query, docs: list[str], name: str) -> Answer:
+        """Kind ``upper`` for "những xã nào thuộc thành phố Y?" (a which
+        question): the plans of ``docs`` under locality ``name``, each cited;
+        the others counted, not named."""
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for doc in docs:
+            if doc not in self.found or self.found[doc][0] != name:
+                continue
+            plan = self.plans.get(doc)
+            chunk = self.found[doc][1]
+            where = chunk.locator if chunk is not None else "tiêu đề văn bản"
+            lines.append(f"- {plan_label(self.catalog, doc)} ({where})")
+            citations.append(Citation(doc, plan_title(plan) if plan else None, where if chunk else "thông tin chung",
+                                      chunk.page if chunk else None, chunk.quote if chunk else name,
+                                      chunk.section if chunk else None))
+        if not lines:
+            return Answer(f"Không kế hoạch nào đã nạp thuộc {name}.", False, [], "upper", [], query)
+        places = [self.catalog.by_doc[d].name if d in self.catalog.by_doc else d
+                  for d in docs if d in self.found and self.found[d][0] == name]
+        head = f"{name}: {', '.join(places)} ({len(lines)}/{len(docs)} kế hoạch)."
+        tail = others_line(len(docs) - len(lines), f"không thuộc {name}")
+        return Answer("\n".join([head, *lines, *([tail] if tail else [])]), False, citations, "upper",
+                      list(citations), query)

@@ -19,6 +19,12 @@
 * :func:`asks_body_and_annex` – one plan's body and annex compared ("phần
   chỉ tiêu với phụ lục có khác không?", "phần tổ chức thực hiện với phụ lục
   nv 2 ghi ngày khác nhau không?"); answered by :mod:`retrieval.answer_parts`.
+* :func:`asks_which` – which plans meet what the question says ("KH nào nhắc
+  X?", "những xã nào thuộc thành phố Y?", "kế hoạch nào đặt chỉ tiêu Z đạt
+  90% trở lên?"): the answers name those plans only (:attr:`Query.which`);
+  :func:`threshold` the bound a target's figure must meet there.
+* :func:`count_compared` – a task count compared between plans ("A với B, kế
+  hoạch nào có nhiều nv hơn?", "bên nào ít nhiệm vụ hơn?").
 """
 
 from __future__ import annotations
@@ -26,11 +32,20 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import canon, contains_words
-from retrieval.question.cues import TASK_REF
+from ingest.textnorm import fold
+from retrieval.question.cues import (
+    COMPARISON_VERDICT,
+    COUNT_COMPARED,
+    SUPERLATIVE,
+    TASK_REF,
+    THRESHOLDS,
+    WHICH_ASKED,
+)
 from retrieval.question.model import Query
 
 __all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
-           "asks_periods", "asks_targets", "asks_upper", "mention_parts", "without_parts"]
+           "asks_periods", "asks_targets", "asks_upper", "asks_which", "count_compared", "meets", "mention_parts",
+           "threshold", "without_parts"]
 
 #: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
 #: "ghi rõ con số")
@@ -48,7 +63,7 @@ _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban
                     r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"
                     r"(?: cap tren)? nao(?! (?:co|dat|neu|nhac|de ra)\b)"
                     # "kế hoạch nào thuộc TP Hải Phòng", "xã nào ở tỉnh X"
-                    r"|(?:ke hoach|xa|phuong|ban) nao (?:thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+"
+                    r"|(?:ke hoach|xa|phuong|ban) nao (?:truc thuoc|thuoc|o|nam o|cua|theo) (?:" + _LEVELS + r") \w+"
                     # "KH nào thuộc Hải Phòng, KH nào Cần Thơ?": a two-word place name alone
                     r"|(?:ke hoach|xa|phuong) nao (?:truc )?thuoc (?!(?:linh vuc|muc|phan|nhom|loai|giai doan|nam|"
                     r"quy|thang|cap|dien|chuong|de an|chuong trinh)\b)\w+ \w+(?= (?:ke hoach|xa|phuong) nao|$))\b")
@@ -80,8 +95,14 @@ def asks_periods(q: Query) -> bool:
 
 
 def asks_targets(q: Query) -> bool:
-    """A target asked across plans (module docstring), no task number."""
-    if q.task_refs or not TARGET.search(q.key):
+    """A target asked across plans (module docstring), no task number; also
+    the plans whose figure meets a bound ("kế hoạch nào đặt mức hài lòng …
+    từ 90% trở lên?": ``q.which`` with ``q.threshold``)."""
+    if q.task_refs:
+        return False
+    if q.which and q.threshold:
+        return True
+    if not TARGET.search(q.key):
         return False
     return len(q.plans) >= 2 or q.cross_doc or bool(COMPARE.search(q.key))
 
@@ -145,3 +166,54 @@ def mention_parts(q: Query) -> list[str]:
         parts.setdefault(owner[first + offset], []).append(word)
     found = [" ".join(w) for w in parts.values()]
     return found if len(found) >= 2 else []
+
+
+def asks_which(q: Query) -> bool:
+    """Does ``q`` ask which plans meet what it says — one plan selector asked
+    (:data:`WHICH_ASKED`: "kế hoạch nào", "những KH nào", "xã nào", "bên
+    nào"), no task number, not a yes/no of every plan ("cả 5 KH đều nhắc X
+    à?", "xã nào cũng …"), not two parallel asks ("KH nào thuộc Hải Phòng, KH
+    nào Cần Thơ?"), not a ranking or comparison ("cao nhất", "nhiều hơn",
+    "bằng nhau"), not of one plan named? Read once the selection is (the
+    mention and its yes/no form set)."""
+    if q.task_refs or q.mention_every or (q.plan_named and len(q.plans) == 1):
+        return False
+    if len(WHICH_ASKED.findall(q.key)) != 1:
+        return False
+    return not (SUPERLATIVE.search(q.key) or COMPARISON_VERDICT.search(q.key))
+
+
+def threshold(text: str) -> tuple[str, float] | None:
+    """The bound on a percentage that ``text`` (a question as typed) sets
+    (:data:`retrieval.question.cues.THRESHOLDS`): "đạt 90% trở lên" → (">=",
+    90.0), "trên 95 %" → (">", 95.0), "không quá 10%" → ("<=", 10.0), "dưới
+    5,5%" → ("<", 5.5); ``None`` when it sets none ("đạt bao nhiêu %")."""
+    folded = fold(text)
+    for pattern, op in THRESHOLDS:
+        m = pattern.search(folded)
+        if m:
+            return op, float(m.group(1).replace(",", "."))
+    return None
+
+
+def meets(value: float, bound: tuple[str, float]) -> bool:
+    """Does ``value`` meet ``bound`` (:func:`threshold`'s ``(op, value)``)?"""
+    op, limit = bound
+    return {">=": value >= limit, ">": value > limit, "<=": value <= limit, "<": value < limit}[op]
+
+
+def count_compared(q: Query) -> str | None:
+    """``"more"`` / ``"fewer"`` when ``q`` compares the number of tasks
+    between plans — a count (``q.count``) with "nhiều/ít (nv) hơn|nhất"
+    (:data:`COUNT_COMPARED`) and two plans or more named, or a plan selector
+    ("kế hoạch nào", "bên nào") with none named: "NAP với TX, kế hoạch nào có
+    nhiều nv hơn?", "TX và VK bên nào ít nhiệm vụ hơn?", "NAP có nhiều
+    nhiệm vụ hơn TX không?", "NAP hay VK Phòng Kinh tế chủ trì nhiều nv hơn?"
+    (a unit or a deadline is the rows counted); else ``None`` (also for the
+    unit leading most, "đơn vị nào chủ trì nhiều nv nhất": an aggregate)."""
+    m = COUNT_COMPARED.search(q.key)
+    if not (q.count and m) or q.task_refs or q.aggregate:
+        return None
+    if len(q.plans) < 2 and not (not q.plan_named and WHICH_ASKED.search(q.key)):
+        return None
+    return "more" if m.group(1) == "nhieu" else "fewer"

@@ -102,7 +102,7 @@ SIGNER_ANY = re.compile(_SIGNER)
 META_CUES: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(_SIGNER + r"(?!.*\bcan cu\b)")),
     ("decision", re.compile(
-        r"\b(?:so quyet dinh|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
+        r"\b(?:so quyet dinh|so (?:ky )?hieu(?: (?:van ban|quyet dinh|ke hoach))?|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
@@ -361,6 +361,10 @@ MENTION_FIRST = re.compile(
 )
 #: A question word: what it stands in is asked, no term to look for.
 QUESTION_WORD = re.compile(r"\b(?:bao nhieu|bn|may|gi|nao|ai|dau|khi nao|the nao|ra sao)\b")
+#: A clause that asks more of the plans found, after the term ("…, nêu giúp mình
+#: số nv với", "…, cho biết thời hạn", "…, mỗi xã nv số mấy?"): no part of the term.
+FURTHER_ASK = re.compile(r"^(?:(?:va|roi|thi|con) )?(?:neu|cho biet|liet ke|ke ra|ghi ro|noi ro|chi ro)\b"
+                         r"|" + QUESTION_WORD.pattern)
 #: A standing role a unit is given, asked of the plan: "cơ quan thường trực
 #: CCHC là ai?", "đơn vị đầu mối về CCHC" (group 1 the role, as in the key).
 ROLE_ASKED = re.compile(r"\b((?:co quan|don vi|bo phan) (?:thuong truc|dau moi))\b")
@@ -538,3 +542,47 @@ ITEMS_COUNTED = re.compile(r"\b(?:co|gom|chia (?:lam|thanh)) (?:may|bao nhieu) (
 ANNEX_PARTS_ASKED = re.compile(
     r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
     r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")
+
+# ------------------------------------------------------------ which plans
+
+#: A plan selector asked: "kế hoạch nào", "những KH nào", "xã nào", "bên nào",
+#: "địa phương nào" (on ``canon`` keys, where "KH" is "ke hoach"); not "xã nào
+#: cũng …", which asks whether every plan does (a yes/no).
+WHICH_ASKED = re.compile(r"\b(?:ke hoach|xa|phuong|ben|van ban|dia phuong|noi) nao\b(?! cung\b)")
+#: A superlative: "nhiều nhất", "cao nhất", "sớm nhất" (the plans ranked, not selected).
+SUPERLATIVE = re.compile(r"\b(?:nhieu|it|cao|thap|som|muon|tre|lon|nho|dai|ngan|lau) nhat\b")
+#: A task count compared between plans: "nhiều nv hơn", "ít nhiệm vụ hơn",
+#: "nhiều việc nhất", "nhiều nv thường xuyên hơn" (a filter between), "bên nào nhiều
+#: hơn" after a count; group 1 the way, group 2 the task noun when written.
+COUNT_COMPARED = re.compile(r"\b(nhieu|it) (?:(nhiem vu|viec|cong viec)(?: \w+){0,4}? )?(?:hon|nhat)\b")
+#: The words that bound a figure, each list written once: at least, above, at most, below;
+#: the tails "trở lên" / "trở xuống" after the figure.
+_AT_LEAST = r"khong duoi|khong thap hon|toi thieu(?: la)?|it nhat(?: la)?|tu"
+_ABOVE = r"tren|hon|vuot|cao hon|lon hon"
+_AT_MOST = r"khong qua|khong vuot qua|khong vuot|toi da(?: la)?|khong cao hon"
+_BELOW = r"duoi|thap hon|nho hon|it hon"
+_UP_TAIL, _DOWN_TAIL = r"tro len|hoac hon|tro lai", r"tro xuong"
+#: A percentage written in a question as typed, folded: "90%", "90 %", "90,5 phần trăm".
+_PERCENT = r"(\d+(?:[.,]\d+)?)\s*(?:%|phan tram)"
+#: The bound a target's figure must meet, on the question folded as typed (the
+#: ``canon`` key drops a lone "%"): (pattern, operator), tried in order —
+#: "đạt 90% trở lên", "từ 90% trở lên", "không dưới 90%", "tối thiểu / ít nhất
+#: 90%" (≥); "trên / hơn / vượt 90%" (>); "90% trở xuống", "không quá / tối đa
+#: 10%" (≤); "dưới 10%" (<). The negated and longer wordings go first ("không
+#: thấp hơn" before "thấp hơn", "ít hơn" before "hơn").
+THRESHOLDS: list[tuple[re.Pattern, str]] = [
+    (re.compile(_PERCENT + rf" (?:{_UP_TAIL})\b"), ">="),
+    (re.compile(_PERCENT + rf" (?:{_DOWN_TAIL})\b"), "<="),
+    (re.compile(rf"\b(?:{_AT_LEAST}) " + _PERCENT), ">="),
+    (re.compile(rf"\b(?:{_AT_MOST}) " + _PERCENT), "<="),
+    (re.compile(rf"\b(?:{_BELOW}) " + _PERCENT), "<"),
+    (re.compile(rf"\b(?:{_ABOVE}) " + _PERCENT), ">"),
+]
+#: A bounded figure in a ``canon`` key ("tren 95%", "90% tro len", "khong qua 10"):
+#: no part of the target's topic.
+THRESHOLD_PHRASE = re.compile(rf"\b(?:(?:{_AT_LEAST}|{_ABOVE}|{_AT_MOST}|{_BELOW}) )?\d+(?: \d+)?(?:%| phan tram)?"
+                              rf"(?: (?:{_UP_TAIL}|{_DOWN_TAIL}))?(?!\w)")
+#: Words that only frame a header fact asked of the plans ("nêu tên người ký",
+#: "ghi rõ ngày ban hành", "có số hiệu đầy đủ"): with the fact's cue taken out,
+#: a mention term holding nothing else asks the fact, not a term to look for.
+FACT_FRAME_WORDS = frozenset("ten ro day du cu the chinh xac ban hanh ghi neu".split())

@@ -294,7 +294,8 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
     asked = replace(previous, plans=plans, plan_named=True,
                     task_refs=list(previous.task_refs), fields=list(previous.fields),
                     sections=list(previous.sections), result_keys=[], previous_keys=[],
-                    cross_doc=False, mentioned=list(question.mentioned), other_than=[])
+                    cross_doc=False, mentioned=list(question.mentioned), other_than=[],
+                    which=False)  # "còn NAP và VK?" after "KH nào …": asked of those, yes or no
     if question.today_given:
         asked.today, asked.today_given = question.today, True
     return asked

@@ -143,7 +143,18 @@ class Query:
       ``top_lead`` the unit leading most), ``per_plan`` (counted per plan:
       "mỗi kế hoạch có bao nhiêu nhiệm vụ"); ``mention`` the term of "kế
       hoạch nào nhắc đến X"; ``mention_every`` the term asked of every plan
-      at once, a yes/no ("cả 5 KH đều nêu X phải không?");
+      at once, a yes/no ("cả 5 KH đều nêu X phải không?"); ``count_compare``
+      (``more``/``fewer``) a task count compared between plans ("A với B, kế
+      hoạch nào có nhiều nv hơn?", "bên nào ít nhiệm vụ hơn"), answered per
+      plan with the comparison said;
+    * which plans: ``which`` True when the question asks which plans (or
+      communes) meet what it says ("KH nào nhắc X", "những xã nào thuộc
+      thành phố Y", "kế hoạch nào đặt chỉ tiêu Z đạt 90% trở lên", "những KH
+      nào nêu tên người ký"): the answer names the plans that do and only
+      counts the others (:func:`retrieval.question.crossplan.asks_which`);
+      ``threshold`` the bound a target's figure must meet, ``(op, value)``
+      with ``op`` one of ``>=``, ``>``, ``<=``, ``<`` and ``value`` a
+      percentage ("đạt 90% trở lên" → ``(">=", 90.0)``), else ``None``;
     * ``intent``: ``task`` | ``filter`` | ``count`` | ``meta`` | ``plans``
       (which plans cover a period) | ``search``;
     * ``search_text``: the text for passage search (the question, with the
@@ -198,6 +209,9 @@ class Query:
     per_plan: bool = False
     mention: str | None = None
     mention_every: bool = False
+    count_compare: str | None = None
+    which: bool = False
+    threshold: tuple[str, float] | None = None
     previous_keys: list[tuple[str, str]] = field(default_factory=list)
     similar_to: list[tuple[str, str]] = field(default_factory=list)
     other_than: list[str] = field(default_factory=list)

@@ -42,13 +42,22 @@ from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
-from retrieval.question.crossplan import asks_body_and_annex, asks_periods, asks_targets, asks_upper
+from retrieval.question.crossplan import (
+    asks_body_and_annex,
+    asks_periods,
+    asks_targets,
+    asks_upper,
+    asks_which,
+    count_compared,
+    threshold,
+)
 from retrieval.question.cues import (
     ANNEX_NAMED,
     ANY_ROLE,
     BODY_REFERENCE,
     COORDINATING_ROLE,
     COUNT,
+    COUNT_COMPARED,
     COUNT_NOUN,
     CROSS,
     DOC_NOUN,
@@ -57,6 +66,7 @@ from retrieval.question.cues import (
     EXACT,
     EXCLUSION,
     EXPLICIT_LIST,
+    FACT_FRAME_WORDS,
     FIELD_CUES,
     FOLLOW_CUE,
     ITEMS_COUNTED,
@@ -104,11 +114,12 @@ from retrieval.question.cues import (
     YEAR,
     YEAR_FILTER,
 )
-from retrieval.question.model import FIELDS, Intent, Query
+from retrieval.question.model import FIELDS, META_FIELDS, Intent, Query
 from retrieval.question.numbers import spelled_task_numbers
 from retrieval.question.selection import read_selection, topic_words
 
-__all__ = ["INTENT_RULES", "PERSON_UNLISTED", "asks_row_number", "lookup_by_meaning", "names_person", "parse_query",
+__all__ = ["INTENT_RULES", "PERSON_UNLISTED", "asks_row_number", "lookup_by_meaning", "names_header_fact",
+           "names_person", "parse_query",
            "question_period", "question_unit", "resolve_plan", "strip_number_asked"]
 
 
@@ -435,8 +446,24 @@ def _asks_task_list(q: Query, leftover: list[str]) -> bool:
 
 def _asks_which_plans(q: Query, leftover: list[str]) -> bool:
     """"Kế hoạch nào nhắc đến PAPI?", "xã nào đặt mục tiêu …": a term to
-    look for in every plan, no plan or task named."""
-    return bool(q.mention) and not q.task_refs and len(q.plans) != 1
+    look for in every plan, no plan or task named; not a header fact
+    ("những KH nào nêu tên người ký?": :func:`names_header_fact`)."""
+    return bool(q.mention) and not q.task_refs and len(q.plans) != 1 and not names_header_fact(q)
+
+
+def names_header_fact(q: Query) -> bool:
+    """Is the mention term of ``q`` a header fact ("tên người ký", "ngày ban
+    hành", "số quyết định", "số hiệu": :data:`META_CUES` of a field of
+    :data:`META_FIELDS`) with nothing else but framing words
+    (:data:`FACT_FRAME_WORDS`)? Then the plans' header facts answer it, not
+    their text."""
+    if not q.mention or not set(q.metas) & set(META_FIELDS):
+        return False
+    rest = q.mention
+    for name, pattern in META_CUES:
+        if name in META_FIELDS:
+            rest = pattern.sub(" ", rest)
+    return not [w for w in topic_words(rest) if w not in FACT_FRAME_WORDS]
 
 
 def _asks_aggregate(q: Query, leftover: list[str]) -> bool:
@@ -609,7 +636,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if not q.task_refs and q.fields:
         q.task_refs = [n for n in DOTTED.findall(key) if not YEAR.fullmatch(n)]
 
-    q.count = bool(COUNT.search(key))
+    # "bên nào nhiều nhiệm vụ thường xuyên hơn": tasks counted, a filter between the words
+    compared = COUNT_COMPARED.search(key)
+    q.count = bool(COUNT.search(key)) or bool(compared and compared.group(2))
     q.wants_list = bool(LIST.search(key))
     q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name)
     sec = SECTION_NUMBER.search(key)
@@ -644,6 +673,11 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
     read_selection(q, key, catalog, unit)
+    q.count_compare = count_compared(q)
+    if q.count_compare:  # "A với B, kế hoạch nào có nhiều nv hơn?": each plan's count, compared
+        q.per_plan = q.cross_doc = True
+    q.which = asks_which(q)
+    q.threshold = threshold(raw) if q.which else None
     if q.unit and lead_unit is None and q.unit_role == "lead":
         q.unit_role = "coordinating"  # a unit named only in coordinating cells ("phối hợp với X")
     leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()

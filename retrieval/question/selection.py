@@ -34,7 +34,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ingest.lexicon import canon, contains_words
+from ingest.lexicon import canon, contains_words, mask_cased_acronyms
 from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
     ANY_ROLE,
@@ -42,6 +42,7 @@ from retrieval.question.cues import (
     AS_OF_OVERDUE,
     COORDINATING_ROLE,
     COUNT,
+    COUNT_COMPARED,
     DATE_RANGE,
     DAYS_FROM,
     DEADLINE_FORM,
@@ -57,6 +58,7 @@ from retrieval.question.cues import (
     EXCLUDED_ROWS,
     EXCLUSION,
     FIELD_CUES,
+    FURTHER_ASK,
     LATEST,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
@@ -397,15 +399,33 @@ def _read_mention(q: Query, key: str) -> None:
         every = None  # "cả 5 KH đều có bao nhiêu nhiệm vụ": a count, no term
     m = MENTION_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key) or every
     if m:
-        term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", m.group(1)).strip()
+        term = _without_further_ask(m.group(1), q.text)
+        term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", term).strip()
         # "cuộc thi phát thanh viên đó KH nào có?": the thing pointed at, not "đó"
         term = re.sub(r"\s(?:do|nay|kia|tren|vua neu)$", "", term).strip()
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
                       r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
         term = _without_place(term)
+        if COUNT_COMPARED.search(term):
+            return  # "kế hoạch nào có nhiều nv hơn": the tasks counted, no term
         if term and len(topic_words(term)) <= MENTION_WORDS and not q.unit:
             q.mention = term
             q.mention_every = m is every
+
+
+def _without_further_ask(term: str, text: str) -> str:
+    """A mention term (a ``canon`` key) without the clauses after it, as typed
+    between commas or semicolons in ``text``, that ask more of the plans found
+    (:data:`FURTHER_ASK`): "KH nào có nv ứng dụng AI, nêu giúp mình số nv
+    với" → "ung dung ai"; a term typed in parts ("tập huấn, ứng dụng AI")
+    keeps them (an acronym typed in capitals is no question word)."""
+    pieces = [p for p in re.split(r"[,;]", text) if p.strip()]
+    for piece in reversed(pieces[1:]):
+        tail = canon(piece)
+        if not (FURTHER_ASK.search(canon(mask_cased_acronyms(piece))) and term.endswith(tail)):
+            break
+        term = term[:-len(tail)].strip()
+    return term
 
 
 def _without_place(term: str) -> str:
