@@ -48,7 +48,7 @@ def dated_as_written(written: str | None, when: str | None) -> str:
     return written if not when or written == when else f"{written} ({when})"
 
 
-_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành",
+_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ký ban hành",
                "bases": "căn cứ ban hành"}
 #: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
 _BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"

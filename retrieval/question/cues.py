@@ -95,8 +95,11 @@ LEAD_EXPLICIT = re.compile(
     r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
 )
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
-#: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" (the date).
-_SIGNER = r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh|do ai ky|(?<!ngay )ky quyet dinh|ky la ai)\b"
+#: When a signing is asked, not who signed: "(được) ký ban hành ngày nào / khi nào / vào ngày".
+_WHEN_SIGNED = r"(?! (?:vao |tu |tai )?(?:ngay|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao))"
+#: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" nor "ký ban hành ngày nào" (the date).
+_SIGNER = (r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh" + _WHEN_SIGNED + r"|do ai ky|(?<!ngay )ky quyet dinh"
+           + _WHEN_SIGNED + r"|ky la ai)\b")
 #: The signer asked anywhere, also beside the legal bases ("ai ký QĐ, căn cứ … số mấy?").
 SIGNER_ANY = re.compile(_SIGNER)
 META_CUES: list[tuple[str, re.Pattern]] = [
