@@ -24,10 +24,12 @@ from retrieval.answer_rows import plan_label, plan_title
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["UpperIndex"]
+__all__ = ["UPPER_LEVELS", "UpperIndex"]
 
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
-_LOCALITY = re.compile(rf"\b(tỉnh|thành phố|huyện|quận|thị xã) ({_CAP}(?: {_CAP}){{0,2}})")
+#: The levels of a locality above the commune, as a plan writes them.
+UPPER_LEVELS = "tỉnh|thành phố|huyện|quận|thị xã"
+_LOCALITY = re.compile(rf"\b({UPPER_LEVELS}) ({_CAP}(?: {_CAP}){{0,2}})")
 #: capitalised words that start the next phrase, not the locality's name
 _LEVEL_WORDS = {"Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Kế", "Quyết", "Chủ", "Ban", "Về", "Trung", "Tại", "Theo"}
 

@@ -116,6 +116,17 @@ META_CUES: list[tuple[str, re.Pattern]] = [
         r"|\bdua (?:tren|vao) (?:nhung |cac )?(?:van ban|quyet dinh|nghi quyet) nao\b")),
 ]
 
+#: The upper level's plan a plan implements asked ("căn cứ KH CCHC của cấp trên nào",
+#: "bám theo KH của đâu", "triển khai kế hoạch của thành phố nào", "KH cấp trên là gì"):
+#: one basis (or the body's sentence naming it), not every legal basis.
+UPPER_PLAN_ASKED = re.compile(
+    r"\b(?:can cu|bam theo|bam sat|dua (?:tren|vao)|trien khai|thuc hien theo|cu the hoa|theo)\b(?: \w+){0,3}?"
+    r" ke hoach\b(?: \w+){0,6}? (?:cua|o|tu) (?:cap tren(?: nao)?|cap nao|dau|ai|cap (?:huyen|tinh|thanh pho) nao"
+    r"|(?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|huyen|quan|thi xa) nao)\b"
+    r"|\bke hoach (?:cua )?cap tren (?:nao|la gi|la (?:ke hoach|van ban|quyet dinh) nao)\b")
+#: The header facts whose answer is a "Căn cứ …" line.
+BASIS_METAS = ("bases", "upper_plan")
+
 COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
 COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
