@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.model import Plan
-from retrieval.answer_bases import BASIS_CHARS, legal_bases, upper_plan
+from retrieval.answer_bases import BASIS_CHARS, UpperPlan, legal_bases, upper_plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
@@ -114,12 +114,10 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             text = f"Người ký: {m.signer}."
         elif query.meta == "date" and m.date:
             text = f"Ngày ban hành: {dated_as_written(m.date_text, when)}."
-        elif query.meta == "upper_plan" and upper_plan(plan) is not None:
-            blocks.append(upper_plan_block(plan, catalog))
-            found = upper_plan(plan)
-            assert found is not None
-            citations.append(Citation(plan.doc, plan_title(plan), found.locator, None,
-                                      shorten(found.text, BASIS_CHARS), None if found.basis else found.locator))
+        elif query.meta == "upper_plan" and (upper := upper_plan(plan)) is not None:
+            blocks.append(upper_plan_block(plan, upper, catalog))
+            citations.append(Citation(plan.doc, plan_title(plan), upper.locator, None,
+                                      shorten(upper.text, BASIS_CHARS), None if upper.basis else upper.locator))
             continue
         elif query.meta in ("bases", "upper_plan") and legal_bases(plan):
             # the upper plan not singled out: every basis, the one asked among them
@@ -149,17 +147,15 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
 
 
-def upper_plan_block(plan: Plan, catalog: PlanCatalog) -> str:
-    """The line answering which upper plan ``plan`` implements
-    (:func:`retrieval.answer_bases.upper_plan`, which must find one): "Lộc
+def upper_plan_block(plan: Plan, found: UpperPlan, catalog: PlanCatalog) -> str:
+    """The line answering which upper plan ``plan`` implements, ``found``
+    (:func:`retrieval.answer_bases.upper_plan`): "Lộc
     Hòa (năm 2025): căn cứ kế hoạch của cấp trên: Căn cứ Quyết định số
     128/QĐ-UBND … của Ủy ban nhân dân huyện Lộc Ninh ban hành Kế hoạch …";
     for a plan with no such "Căn cứ" line, the body's words naming the plan
     it implements and where: "Phú Thái (…): không có dòng "Căn cứ" kế hoạch
     cấp trên; kế hoạch triển khai Kế hoạch cải cách hành chính của thành
     phố Hải Phòng năm 2025 (mục I.1: “…”)"."""
-    found = upper_plan(plan)
-    assert found is not None
     label = plan_label(catalog, plan.doc)
     if found.basis:
         return f"{label}: căn cứ kế hoạch của cấp trên: {shorten(found.text, BASIS_CHARS)}"
