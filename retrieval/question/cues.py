@@ -409,7 +409,7 @@ ORDINALS = {"dau tien": 0, "thu nhat": 0, "thu 1": 0, "thu hai": 1, "thu 2": 1, 
             "thu tu": 3, "thu 4": 3, "thu nam": 4, "thu 5": 4, "cuoi cung": -1, "cuoi": -1}
 #: The row after (or before) the one just asked: "nv tiếp theo thì sao", "nhiệm
 #: vụ kế tiếp", "còn việc trước đó?"; group 1 says which way.
-NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|sau|sau do|tiep)"
+NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|lien sau|ngay sau|sau|sau do|tiep)"
                       r"|truoc do|lien truoc|truoc)\b")
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
 WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay)|"
