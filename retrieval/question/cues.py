@@ -150,6 +150,9 @@ CROSS = re.compile(
     r"phu luc (?:cua )?(?:ke hoach )?nao|dia phuong nao|so sanh|khac nhau|giong nhau|"
     r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach))\b"
 )
+#: The documents a row comprises asked ("mục 1 gồm những KH gì?"): the row's
+#: content, not a question across plans.
+ROW_LISTS_PLANS = re.compile(r"\b(?:bao )?gom (?:nhung|cac) (?:ke hoach|van ban) (?:gi|nao)\b")
 #: A list asked in so many words ("liệt kê", "các nhiệm vụ", "những việc"),
 #: not only "nhiệm vụ gì" (which may ask one row's content).
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
@@ -517,6 +520,9 @@ PADDING = re.compile(
 #: of" a plan ("cái của VK ai chủ trì?" after rows of several plans).
 THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b"
                       r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b|^(?:(?:con|the|vay) )?cai cua\b")
+#: The documents a row just shown lists, pointed at ("mấy KH đó", "các văn bản này"):
+#: a question about that row.
+LISTED_DOCS = re.compile(r"\b(?:may|cac|nhung|hai|ba) (?:ke hoach|van ban) (?:do|nay|tren|vua neu)\b")
 #: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")

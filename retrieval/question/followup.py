@@ -18,6 +18,7 @@ from retrieval.question.cues import (
     DATE_RANGE,
     FOLLOW_CUE,
     FOLLOW_FIELD,
+    LISTED_DOCS,
     NEXT_ROW,
     ONE_ROW,
     ORDINAL_ROW,
@@ -92,6 +93,10 @@ def follow_up(question: Query, previous: Query) -> Query:
     switched_part = _other_part(q, previous)
     if switched_part is not None:
         return switched_part
+    listed = _listed_rows(q, previous)
+    if listed:
+        # "mục 1 gồm những gì?" after the rows of mục VII, numbered afresh per section: row VII.1
+        _point_at(q, listed)
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
         q.previous_keys = _pointed_rows(q.key, previous)
@@ -106,7 +111,8 @@ def follow_up(question: Query, previous: Query) -> Query:
         _point_at(q, own)
         q.intent = Intent.TASK
         return q
-    elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key))
+    elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key)
+                                               or LISTED_DOCS.search(q.key))
     if not elliptic:
         return q
     switched = (q.plan_named and bool(q.plans) and q.intent == Intent.SEARCH and not q.task_refs
@@ -270,6 +276,19 @@ def _own_rows(q: Query) -> list[tuple[str, str]]:
         return []
     keys = list(dict.fromkeys(k for k in q.recent_keys if k[0] == q.plans[0]))
     return keys if 1 <= len(keys) <= FOLLOW_ROWS else []
+
+
+def _listed_rows(q: Query, previous: Query) -> list[tuple[str, str]]:
+    """The rows of the previous answer that ``q``'s typed row numbers point at,
+    in a plan numbering afresh per section (row keys "vii.1"): one row per
+    number, in the plans ``q`` asks of; ``[]`` when ``q`` names its section
+    or a number is not among those rows."""
+    if not q.task_refs or q.section_number or not previous.result_keys:
+        return []
+    keys = [(doc, key) for doc, key in previous.result_keys
+            if doc in q.plans and split_row_key(key)[1] in q.task_refs and split_row_key(key)[0]]
+    numbers = [split_row_key(key)[1] for _, key in keys]
+    return keys if sorted(numbers) == sorted(set(q.task_refs)) else []
 
 
 def _other_part(q: Query, previous: Query) -> Query | None:

@@ -87,6 +87,7 @@ from retrieval.question.cues import (
     RECURRENCE,
     RECURRENCES,
     REGULAR,
+    ROW_LISTS_PLANS,
     ROW_NUMBER_TAIL,
     SECTION_CUE,
     SECTION_NUMBER,
@@ -618,7 +619,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
 
     q.count = bool(COUNT.search(key))
     q.wants_list = bool(LIST.search(key))
-    q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name)
+    q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name) \
+        and not (q.task_refs and ROW_LISTS_PLANS.search(key))  # "mục 1 gồm những KH gì": the row's content
     sec = SECTION_NUMBER.search(key)
     if sec:
         q.section_number, q.subsection_number = sec.group(1), sec.group(2)
