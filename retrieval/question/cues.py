@@ -96,7 +96,7 @@ LEAD_EXPLICIT = re.compile(
 )
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
 #: When a signing is asked, not who signed: "(được) ký ban hành ngày nào / khi nào / vào ngày".
-_WHEN_SIGNED = r"(?! (?:vao |tu |tai )?(?:ngay|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao))"
+_WHEN_SIGNED = r"(?!(?: \w+){0,3}? (?:vao |tu |tai )?(?:ngay|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao))"
 #: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" nor "ký ban hành ngày nào" (the date).
 _SIGNER = (r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh" + _WHEN_SIGNED + r"|do ai ky|(?<!ngay )ky quyet dinh"
            + _WHEN_SIGNED + r"|ky la ai)\b")
@@ -108,7 +108,9 @@ META_CUES: list[tuple[str, re.Pattern]] = [
         r"\b(?:so quyet dinh|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
-    ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
+    # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked
+    ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
+                        r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b")),
     # the legal bases: "căn cứ những văn bản nào", "căn cứ KH của huyện là QĐ nào",
     # "căn cứ pháp lý", "dựa trên văn bản nào"
     ("bases", re.compile(
@@ -476,6 +478,8 @@ hang nam|hang quy|hang thang
 #: A percentage asked on the question as typed ("mấy %", "bao nhiêu %"): a "%"
 #: after a word, not after a figure ("90 %" states one); the folded key drops a lone "%".
 PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
+#: A figure asked ("bao nhiêu", "tỷ lệ", "phần trăm", "số mấy", "mức nào", "%").
+FIGURE_ASKED = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
 #: Stopwords of task questions that are a target's content: "hạn" of "hồ sơ
 #: giải quyết đúng hạn / quá hạn" is what is measured, not a deadline asked.
 TARGET_CONTENT_WORDS = frozenset({"han"})

@@ -16,6 +16,7 @@ from retrieval.question.cues import (
     COUNT_WORDS,
     COUNTED_PREVIOUS,
     DATE_RANGE,
+    FIGURE_ASKED,
     FOLLOW_CUE,
     FOLLOW_FIELD,
     LISTED_DOCS,
@@ -303,6 +304,7 @@ def _other_part(q: Query, previous: Query) -> Query | None:
     if named is None or q.task_refs or q.count or not previous.plans or set(q.plans) != set(previous.plans):
         return None
     part, words = named
+    words = words | {w for m in FIGURE_ASKED.finditer(q.key) for w in m.group().split()}  # "mấy phần trăm"
     if [w for w in q.content if w not in words]:
         return None  # a subject of its own ("phụ lục có nhiệm vụ khảo sát nào?")
     rows = list(previous.task_refs) if previous.intent == Intent.TASK else []

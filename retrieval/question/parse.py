@@ -59,6 +59,7 @@ from retrieval.question.cues import (
     EXCLUSION,
     EXPLICIT_LIST,
     FIELD_CUES,
+    FIGURE_ASKED,
     FOLLOW_CUE,
     ITEMS_COUNTED,
     LEAD_EXPLICIT,
@@ -609,7 +610,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.metas = []
         q.fields = [f for f in FIELDS if f in set(q.fields) | {"deadline"}]
     q.meta = q.metas[0] if q.metas else None
-    figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
+    figure = FIGURE_ASKED
     q.figure = bool(figure.search(strip_number_asked(key)))  # "nv số mấy" asks a row's number
     q.figure = q.figure or bool(PERCENT_ASKED.search(raw))  # "ít nhất mấy % cơ quan"
     # "TX chỉ tiêu hài lòng về dịch vụ y tế?": a target named by its subject asks its value
