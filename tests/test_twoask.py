@@ -111,3 +111,11 @@ def test_row_listed_in_a_section_then_its_empty_deadline(answerer):
     assert {c.doc[:3] for c in item.citations} == {"003"} and len(item.citations) == 1
     assert deadline.abstained
     assert "không ghi thời gian hoàn thành" in deadline.text
+
+
+def test_duty_phrase_not_taken_by_a_row_sharing_one_syllable(answerer):
+    # Nam An Phụ's rows write "chuyên môn", only a body duty (mục IV.2.e) writes "chuyên mục"
+    found = answerer.answer("Nam An Phụ giao đơn vị nào đổi mới chuyên mục cải cách hành chính?")
+    assert not found.abstained
+    assert "Trung tâm Dịch vụ Sự nghiệp công" in found.text
+    assert [c.locator for c in found.citations][:1] == ["mục IV.2.e"]
