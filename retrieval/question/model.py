@@ -133,7 +133,11 @@ class Query:
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
       the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
       the rows of the earlier turns, latest last (for "trong 2 cái đó" after
-      two one-row answers);
+      two one-row answers); ``other_part`` (``body`` / ``annex``) the other part
+      of the same plan asked of the subject just answered ("phần thân KH thì
+      ghi bao nhiêu?" after an annex row, "trong phụ lục thì sao?" after a body
+      sentence), with ``part_subject`` the earlier question whose subject it is
+      (the rows are ``task_refs``, kept from the earlier turn);
     * ``content`` the words that describe what is asked about, once plan
       names, field cues, follow-up cues, padding and particles are taken out
       (:func:`retrieval.question.parse.content_words`; "the LH thì tỷ lệ đúng
@@ -221,6 +225,8 @@ class Query:
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
+    other_part: str | None = None
+    part_subject: str | None = None
     content: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""
