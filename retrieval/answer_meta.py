@@ -50,7 +50,7 @@ def dated_as_written(written: str | None, when: str | None) -> str:
 
 
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành",
-               "bases": "căn cứ ban hành"}
+               "bases": "căn cứ ban hành", "proposal": "tờ trình đề nghị ban hành"}
 #: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
 _BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"
                     r"|thông tư|công văn|hướng dẫn|kế hoạch số)\b", re.I)
@@ -59,6 +59,9 @@ _DOC_NUMBER = re.compile(r"\d+\s*/+\s*[A-ZĐ][A-ZĐ-]*")
 #: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
 #: not a decision it is based on.
 _OWN_DECISION = re.compile(r"(?:kèm theo|ban hành kèm)[^.;]{0,40}?\d+\s*/\s*Q[ĐD]", re.I)
+#: The preamble's proposal ("Theo đề nghị của Trưởng phòng … tại Tờ trình số …",
+#: "Xét đề nghị của …"): who proposed the decision, and by which submission.
+_PROPOSAL = re.compile(r"^\W*(?:theo|xét)\s+(?:đề nghị|tờ trình)\b", re.I)
 #: Characters quoted per basis.
 BASIS_CHARS = 400
 
@@ -77,6 +80,13 @@ def legal_bases(plan: Plan) -> list[tuple[str, str]]:
                 seen.add(key)
                 bases.append((section.locator or section.heading, para.text.strip()))
     return bases
+
+
+def proposals(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, text) of every preamble paragraph of ``plan`` opening with
+    "Theo đề nghị" / "Xét đề nghị" / "Theo Tờ trình", in document order."""
+    return [(section.locator or section.heading, para.text.strip())
+            for section in plan.sections for para in section.paragraphs if _PROPOSAL.match(para.text)]
 
 
 def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
@@ -147,6 +157,12 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             blocks.append("\n".join(lines))
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
                                       shorten(bases[0][1], BASIS_CHARS)))
+            continue
+        elif query.meta == "proposal" and proposals(plan):
+            found = proposals(plan)
+            blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in found))
+            citations.append(Citation(plan.doc, plan_title(plan), found[0][0], None,
+                                      shorten(found[0][1], BASIS_CHARS)))
             continue
         else:
             continue

@@ -106,6 +106,10 @@ META_CUES: list[tuple[str, re.Pattern]] = [
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
+    # the preamble's proposal: "theo đề nghị của ai", "tờ trình đề nghị ban hành số mấy"
+    ("proposal", re.compile(
+        r"\bto trinh\b|\btheo de nghi\b|\b(?:ai|don vi nao|co quan nao|phong nao) de nghi\b"
+        r"|\bde nghi (?:cua )?(?:ai|ban hanh)\b")),
     # the legal bases: "căn cứ những văn bản nào", "căn cứ KH của huyện là QĐ nào",
     # "căn cứ pháp lý", "dựa trên văn bản nào"
     ("bases", re.compile(
