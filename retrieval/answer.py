@@ -614,7 +614,8 @@ class Answerer:
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return self._with_annex_tasks(query, found)
-        detail = self._duty_detail(query)
+        funding = asks_funding(query)
+        detail = None if funding else self._duty_detail(query)  # "… ai tham mưu bố trí": source first
         if detail is not None:
             return detail
         if asks_person(query):
@@ -623,7 +624,7 @@ class Answerer:
                 return unnamed
         if asks_annex(query) and query.plan_named:
             return annex_answer(query, plans_in_scope(self.plans, query), self.catalog)
-        if asks_funding(query):
+        if funding:
             funded = funding_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if funded is not None and query.fields and not funded.abstained:
                 # "… gửi trước ngày nào, ai thẩm định?": the section, and the

@@ -38,9 +38,9 @@ FUNDING_CUE = re.compile(
     r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
     r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
 )
-#: The funding process named in a question: its "ai …" asks the section's
-#: actor, not a task row's lead.
-FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru)\b")
+#: The funding process named in a question ("ai thẩm định", "ai tham mưu bố
+#: trí"): its "ai …" asks the section's actor, not a task row's lead.
+FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru|tham muu bo tri|bo tri)\b")
 #: The heading of the funding section.
 FUNDING_HEADING = re.compile(r"^(?:[ivx]+|\d+)?\W*kinh phi\b")
 #: Characters quoted per paragraph.

@@ -129,6 +129,9 @@ COUNT = re.compile(
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
 #: answer's shape, never its subject.
 LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
+#: Words that frame what a plan mentions without saying what it is ("LH nói
+#: tới …", "KH có nhắc đến …", "là những cái nào"): no subject of the question.
+MENTION_FRAME = r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi))"
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
