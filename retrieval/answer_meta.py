@@ -159,10 +159,10 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
                                       shorten(bases[0][1], BASIS_CHARS)))
             continue
         elif query.meta == "proposal" and proposals(plan):
-            found = proposals(plan)
-            blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in found))
-            citations.append(Citation(plan.doc, plan_title(plan), found[0][0], None,
-                                      shorten(found[0][1], BASIS_CHARS)))
+            proposed = proposals(plan)
+            blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in proposed))
+            citations.append(Citation(plan.doc, plan_title(plan), proposed[0][0], None,
+                                      shorten(proposed[0][1], BASIS_CHARS)))
             continue
         else:
             continue
