@@ -66,6 +66,17 @@ _PROPOSAL = re.compile(r"^\W*(?:theo|xét)\s+(?:đề nghị|tờ trình)\b", re
 BASIS_CHARS = 400
 
 
+#: A date written in words ("ngày 14 tháng 01 năm 2025").
+_WORDED_DATE = re.compile(r"\bngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b")
+
+
+def _with_short_dates(text: str) -> str:
+    """``text`` with the short form beside each date written in words, as the
+    header dates are shown (:func:`dated_as_written`): "ngày 14 tháng 01 năm
+    2025" → "ngày 14 tháng 01 năm 2025 (14/01/2025)"."""
+    return _WORDED_DATE.sub(lambda m: f"{m.group(0)} ({m.group(1)}/{m.group(2)}/{m.group(3)})", text)
+
+
 def legal_bases(plan: Plan) -> list[tuple[str, str]]:
     """(locator, text) of every paragraph of ``plan`` that opens with "Căn
     cứ", in document order: the decision's preamble, the plan's opening."""
@@ -153,7 +164,7 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         elif query.meta == "bases" and legal_bases(plan):
             bases = legal_bases(plan)
             lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]
-            lines += [f"- {shorten(text, BASIS_CHARS)}" for _, text in bases]
+            lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)}" for _, text in bases]
             blocks.append("\n".join(lines))
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
                                       shorten(bases[0][1], BASIS_CHARS)))
