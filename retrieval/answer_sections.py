@@ -23,6 +23,7 @@ from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_section import asked_section_refs, find_section
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import CITED_DOCS_ASKED
 
 __all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "heading_count_answer",
            "list_answer"]
@@ -164,6 +165,21 @@ def _named_section(plan: Plan, query: Query) -> Section | None:
     return best
 
 
+#: A document cited in the text ("Nghị định số 60/2021/NĐ-CP", "Thông tư số 56/2022/TT-BTC").
+_CITED_DOC = re.compile(r"\b(?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Chỉ thị|Luật)"
+                        r"\s+(?:số\s+)?\d+\s*/\s*[\w/.-]*[A-ZĐ][\w/.-]*")
+
+
+def cited_documents(plan: Plan, section: Section) -> list[str]:
+    """Every document ``section`` (and the sections under it) cites by number,
+    in order, each once ("Nghị định số 60/2021/NĐ-CP", …)."""
+    prefix = f"{section.locator}." if section.locator else None
+    under = [s for s in plan.sections if s is section or (prefix and (s.locator or "").startswith(prefix))]
+    text = " ".join(p.text for s in under for p in s.paragraphs)
+    found = [" ".join(m.group(0).split()).rstrip(".,;") for m in _CITED_DOC.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
 def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
     """Per plan of ``plans``: the section the question names and every item
     under it, or their number when a count is asked ("Mục II … gồm 8 mục:"),
@@ -181,6 +197,9 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
         where = f"mục {section.locator}" if section.locator else section.heading
         head = section.heading.strip().rstrip(":")
         lead = f"{plan_label(catalog, plan.doc)} – {head} ({where})"
+        cited = cited_documents(plan, section) if CITED_DOCS_ASKED.search(query.key) else []
+        if cited:  # "mục X dẫn những nghị định nào": the documents it cites, not its text
+            items, lead = cited, lead + f" dẫn {len(cited)} văn bản"
         lead += f": gồm {len(items)} mục:" if counted else ":"
         lines = [lead] + [f"- {shorten(_BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
         if len(items) > MAX_ITEMS:

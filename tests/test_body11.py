@@ -107,3 +107,14 @@ def test_funding_source_and_its_adviser(answerer):
 def test_a_funding_step_still_gives_the_units_duty(answerer):
     answer = answerer.answer("Nam An Phụ, phòng kinh tế trình phê duyệt kinh phí vào lúc nào?")
     assert "Quý I/2026" in answer.text
+
+
+def test_documents_a_part_cites(answerer):
+    answer = answerer.answer("Phú Thái, phần cải cách tài chính công có viện dẫn những nghị định nào?")
+    assert "Nghị định số 60/2021/NĐ-CP" in answer.text and "Nghị định số 111/2025/NĐ-CP" in answer.text
+    assert any(c.locator == "mục III.6" for c in answer.citations)
+
+
+def test_a_basis_dated_in_words_also_shows_the_short_date(answerer):
+    answer = answerer.answer("Lộc Hòa căn cứ những văn bản nào để ban hành KH?")
+    assert "14/01/2025" in answer.text

@@ -142,6 +142,11 @@ LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
 EXCEPTION_ASKED = re.compile(r"\b(?:ngoai le|ngoai tru|tru (?:nhung |cac )?(?:truong hop|ho so|loai) (?:nao|gi))\b")
 #: The plan's own exception clause ("(trừ hồ sơ … bí mật Nhà nước)", "ngoại trừ …"), on the text as written.
 EXCEPTION_CLAUSE = re.compile(r"(?<!\w)(?:ngoại )?trừ\s+\w", re.I)
+#: The documents a body part cites asked ("mục X dẫn những nghị định nào",
+#: "viện dẫn các thông tư nào", "nêu những văn bản nào").
+CITED_DOCS_ASKED = re.compile(
+    r"\b(?:dan|vien dan|trich dan|nhac|neu|nhac den|nhac toi)(?: \w+){0,2}? (?:nhung |cac )?"
+    r"(?:nghi dinh|thong tu|van ban|quyet dinh|nghi quyet|chi thi)(?: \w+){0,2}? (?:nao|gi)\b")
 #: Words that frame what a plan mentions without saying what it is ("LH nói
 #: tới …", "KH có nhắc đến …", "là những cái nào"): no subject of the question.
 MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)"
