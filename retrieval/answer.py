@@ -71,7 +71,7 @@ from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer,
 from retrieval.answer_duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_figures import figure_asks, figures_answer, list_asks
-from retrieval.answer_funding import asks_funding, funding_answer
+from retrieval.answer_funding import asks_funding, asks_funding_source, funding_answer
 from retrieval.answer_inline_list import asks_duty_units, duty_units_answer, inline_count_answer
 from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
@@ -122,7 +122,7 @@ from retrieval.answer_unstated import (
 from retrieval.answer_upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
-from retrieval.question.cues import FOLLOW_CUE
+from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -619,7 +619,9 @@ class Answerer:
             found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return self._with_annex_tasks(query, found)
-        detail = self._duty_detail(query)
+        funding = asks_funding(query)
+        # "lấy từ nguồn nào và ai tham mưu bố trí": the source first, not the unit's duty
+        detail = None if asks_funding_source(query) else self._duty_detail(query)
         if detail is not None:
             return detail
         if asks_person(query):
@@ -628,7 +630,7 @@ class Answerer:
                 return unnamed
         if asks_annex(query) and query.plan_named:
             return annex_answer(query, plans_in_scope(self.plans, query), self.catalog)
-        if asks_funding(query):
+        if funding:
             funded = funding_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if funded is not None and query.fields and not funded.abstained:
                 # "… gửi trước ngày nào, ai thẩm định?": the section, and the
@@ -639,6 +641,10 @@ class Answerer:
                     return _also(funded, found)
             if funded is not None:
                 return funded
+        if EXCEPTION_ASKED.search(query.key):  # "… có ngoại lệ nào không": the sentence with its "trừ …"
+            excepted = self.passages.answer(query, require=EXCEPTION_CLAUSE)
+            if not excepted.abstained:
+                return excepted
         return self.passages.answer(query)
 
     def _duty_detail(self, query: Query) -> Answer | None:

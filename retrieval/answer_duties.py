@@ -21,6 +21,7 @@ from retrieval.query import PlanCatalog, Query
 #: it is asked of ("theo KH", "trong kế hoạch CCHC 2025") and closing particles
 #: ("nữa", "vậy", "ạ"), on the canonical question key.
 _TAIL = (r"(?: (?:theo|trong|cua|tai|o) (?:ke hoach|van ban|quyet dinh)(?: [\w/.-]+){0,8})?"
+         r"(?: (?:theo|trong|tai|o) (?:phan |muc )?(?:to chuc thuc hien|phan cong trach nhiem))?"
          r"(?: (?:theo|duoc) (?:su )?phan cong(?: \w+){0,4}?)?"
          r"(?: (?:ca|ke ca|lan|va|gom ca) (?:trong )?(?:phan )?(?:phu luc|bang phu luc|than van ban))?"
          r"(?: (?:nua|vay|a|the|nhi|day|ha|khong))*\s*$")
@@ -29,15 +30,16 @@ _TAIL = (r"(?: (?:theo|trong|cua|tai|o) (?:ke hoach|van ban|quyet dinh)(?: [\w/.
 _LEADS_CONTENT = r"\bchu tri (?:nhung |cac )?(?:noi dung|linh vuc|mang|cong tac)\b"
 #: Questions about what a unit must do ("trách nhiệm gì", "có nhiệm vụ gì",
 #: "lo mảng nào", "phụ trách lĩnh vực gì", "… những việc gì, cả phụ lục?",
-#: "làm gì", "làm những việc gì", in everyday words "lo những gì", "lo việc gì", "phụ trách gì nữa", "đảm nhận những việc
+#: "làm gì", "làm những việc gì", in everyday words "lo những gì", "lo việc gì", "lo những nội dung gì", "phụ trách gì nữa", "đảm nhận những việc
 #: gì", "được phân công gì", "phải làm những việc gì", "nhiệm vụ của Phòng X",
 #: "giao Phòng X những việc gì", "được giao gì", "chủ trì nội dung gì"), each
-#: optionally followed by :data:`_TAIL` ("… có trách nhiệm gì theo KH?", "còn
+#: optionally followed by :data:`_TAIL` ("… có trách nhiệm gì theo KH?", "… trong phần tổ chức thực hiện", "còn
 #: làm gì nữa?", "làm những việc gì theo phân công?"), on the canonical key.
 DUTY_CUE = re.compile(
     r"\b(?:trach nhiem|nhiem vu|phan cong)(?: \w+){0,2} (?:gi|nao|nhu the nao)" + _TAIL
     + r"|\b(?:lam|lo|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:(?:cong )?viec )?gi" + _TAIL
-    + r"|\b(?:lam|lo|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:mang|linh vuc|phan viec)"
+    + r"|\b(?:lam|lo|phu trach|dam nhan|dam nhiem|dam trach|thuc hien) (?:nhung |cac )?(?:mang|linh vuc|phan viec"
+    r"|noi dung|cong tac)"
     r"(?: \w+){0,2}? (?:gi|nao)" + _TAIL
     + r"|\bphai (?:lam|thuc hien|dam nhiem|dam nhan)\b"
     r"|^(?:cac |nhung )?(?:trach nhiem|nhiem vu|phan cong|viec) (?:cua|danh cho)\b"
@@ -57,13 +59,26 @@ MAX_DUTIES, DUTY_CHARS = 40, 700
 def asks_duties(query: Query) -> bool:
     """True when ``query`` asks what a unit must do (the unit is matched
     later), in its words or carried from the previous turn (``duties_carried``)."""
-    return bool(DUTY_CUE.search(query.key)) or query.duties_carried
+    return bool(DUTY_CUE.search(query.key) or _duties_before_rows(query.key)) or query.duties_carried
+
+
+def _duties_before_rows(key: str) -> bool:
+    """The duty cue holds in the clause before a "chủ trì nv nào" clause
+    ("… có trách nhiệm gì trong KH, và chủ trì nv nào trong phụ lục?")."""
+    rows = LEADS_ROWS.search(key)
+    if rows is None:
+        return False
+    return bool(DUTY_CUE.search(re.sub(r"\s(?:va|con)\s*$", "", key[:rows.start()]).rstrip()))
 
 
 def asks_all_duties(query: Query) -> bool:
     """True when ``query`` asks a unit's duties as a whole (body and annex),
-    not only the annex rows it leads ("chủ trì")."""
-    return asks_duties(query) and not LEADS_ROWS.search(query.key)
+    not only the annex rows it leads ("chủ trì"): also when it asks both in
+    two clauses ("có trách nhiệm gì trong KH, và chủ trì nv nào trong phụ
+    lục?": the duty cue holds before the "chủ trì …" clause)."""
+    if not asks_duties(query):
+        return False
+    return LEADS_ROWS.search(query.key) is None or _duties_before_rows(query.key)
 
 
 def _named(unit: str, query: Query) -> bool:

@@ -19,7 +19,7 @@ from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import has_figure, plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["FUNDING_CUE", "FUNDING_PROCESS", "asks_funding", "funding_answer", "funding_section"]
+__all__ = ["FUNDING_CUE", "FUNDING_PROCESS", "FUNDING_SOURCE", "asks_funding", "asks_funding_source", "funding_answer", "funding_section"]
 
 #: A question on the funding source (canonical key): "nguồn kinh phí", "kinh
 #: phí (để thực hiện kế hoạch CCHC năm 2025 của xã) lấy từ đâu" (a long
@@ -38,9 +38,12 @@ FUNDING_CUE = re.compile(
     r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
     r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
 )
-#: The funding process named in a question: its "ai …" asks the section's
-#: actor, not a task row's lead.
-FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru)\b")
+#: The funding process named in a question ("ai thẩm định", "ai tham mưu bố
+#: trí"): its "ai …" asks the section's actor, not a task row's lead.
+FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru|tham muu bo tri|bo tri)\b")
+#: The source itself asked ("lấy từ nguồn nào", "từ đâu"), not only a step
+#: of the funding process ("trình phê duyệt kinh phí khi nào").
+FUNDING_SOURCE = re.compile(r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh|nao)\b|\b(?:lay (?:tu|o)|tu dau|o dau|dau ra)\b")
 #: The heading of the funding section.
 FUNDING_HEADING = re.compile(r"^(?:[ivx]+|\d+)?\W*kinh phi\b")
 #: Characters quoted per paragraph.
@@ -54,6 +57,13 @@ def asks_funding(query: Query) -> bool:
     if not FUNDING_CUE.search(query.key) or query.task_refs:
         return False
     return "lead" not in query.fields or bool(FUNDING_PROCESS.search(query.key))
+
+
+def asks_funding_source(query: Query) -> bool:
+    """True when ``query`` asks where the funding comes from
+    (:data:`FUNDING_SOURCE`), so the funding section answers before a
+    unit's duty that mentions the money."""
+    return asks_funding(query) and bool(FUNDING_SOURCE.search(query.key))
 
 
 def funding_section(plan: Plan) -> Section | None:

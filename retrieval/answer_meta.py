@@ -51,10 +51,30 @@ def dated_as_written(written: str | None, when: str | None) -> str:
 
 
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ký ban hành",
-               "bases": "căn cứ ban hành", "upper_plan": "kế hoạch cấp trên được căn cứ"}
+               "bases": "căn cứ ban hành", "upper_plan": "kế hoạch cấp trên được căn cứ",
+               "proposal": "tờ trình đề nghị ban hành"}
 #: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
 #: not a decision it is based on.
 _OWN_DECISION = re.compile(r"(?:kèm theo|ban hành kèm)[^.;]{0,40}?\d+\s*/\s*Q[ĐD]", re.I)
+#: The preamble's proposal ("Theo đề nghị của Trưởng phòng … tại Tờ trình số …",
+#: "Xét đề nghị của …"): who proposed the decision, and by which submission.
+_PROPOSAL = re.compile(r"^\W*(?:theo|xét)\s+(?:đề nghị|tờ trình)\b", re.I)
+#: A date written in words ("ngày 14 tháng 01 năm 2025").
+_WORDED_DATE = re.compile(r"\bngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b")
+
+
+def _with_short_dates(text: str) -> str:
+    """``text`` with the short form beside each date written in words, as the
+    header dates are shown (:func:`dated_as_written`): "ngày 14 tháng 01 năm
+    2025" → "ngày 14 tháng 01 năm 2025 (14/01/2025)"."""
+    return _WORDED_DATE.sub(lambda m: f"{m.group(0)} ({m.group(1)}/{m.group(2)}/{m.group(3)})", text)
+
+
+def proposals(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, text) of every preamble paragraph of ``plan`` opening with
+    "Theo đề nghị" / "Xét đề nghị" / "Theo Tờ trình", in document order."""
+    return [(section.locator or section.heading, para.text.strip())
+            for section in plan.sections for para in section.paragraphs if _PROPOSAL.match(para.text)]
 
 
 def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
@@ -127,10 +147,16 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             # the upper plan not singled out: every basis, the one asked among them
             bases = legal_bases(plan)
             lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]
-            lines += [f"- {shorten(text, BASIS_CHARS)}" for _, text in bases]
+            lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)}" for _, text in bases]
             blocks.append("\n".join(lines))
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
                                       shorten(bases[0][1], BASIS_CHARS)))
+            continue
+        elif query.meta == "proposal" and proposals(plan):
+            proposed = proposals(plan)
+            blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in proposed))
+            citations.append(Citation(plan.doc, plan_title(plan), proposed[0][0], None,
+                                      shorten(proposed[0][1], BASIS_CHARS)))
             continue
         else:
             continue

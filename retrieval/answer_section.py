@@ -35,10 +35,21 @@ _BULLET = re.compile(r"^(?:[-–•+]\s*)+")
 PARAGRAPH_CHARS, MAX_PARAGRAPHS = 700, 40
 
 
+#: A letter glued to the number after the section word ("mục 7d" for "mục 7.d").
+_GLUED = re.compile(r"\b(muc|phan|diem|khoan|tiet)\s+(\d+)([a-z])\b")
+#: A dotted section number in brackets with no section word ("(III.7.d)").
+_BRACKETED = re.compile(r"\(\s*((?:[ivx]+|\d+)(?:\.(?:\d+|[a-z]))+)\s*\)")
+
+
 def asked_section_refs(query: Query) -> list[str]:
     """The section numbers the question names with "mục"/"phần"/"điểm"
-    ("mục 7.d" → ``["7.d"]``), lower-case, spaces removed; ``[]`` when none."""
-    return [m.group(1).replace(" ", "") for m in SECTION_REF.finditer(fold(query.text))]
+    ("mục 7.d", "mục 7d" → ``["7.d"]``) or in brackets after the section's
+    words ("Mục phát triển … (III.7.d)" → ``["iii.7.d"]``), lower-case,
+    spaces removed; ``[]`` when none."""
+    text = _GLUED.sub(r"\1 \2.\3", fold(query.text))
+    refs = [m.group(1).replace(" ", "") for m in SECTION_REF.finditer(text)]
+    refs += [m.group(1) for m in _BRACKETED.finditer(text)]
+    return list(dict.fromkeys(refs))
 
 
 def find_section(plan: Plan, ref: str) -> Section | None:

@@ -23,6 +23,7 @@ from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_section import asked_section_refs, find_section
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import CITED_DOCS_ASKED
 
 __all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "heading_count_answer",
            "list_answer"]
@@ -37,8 +38,16 @@ LIST_CUE = re.compile(
 #: tiêu", "mấy nội dung"; group 1 the thing counted, as written in the key.
 COUNT_CUE = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong)\s+((?:\w+\s+){0,1}?(?:giai phap|chi tieu|noi dung|muc tieu|phan(?! tram)|muc"
-    r"|diem|yeu cau|nhom|linh vuc|nhiem vu))\b"
+    r"|diem|yeu cau|nhom|linh vuc|nhiem vu|gach dau dong|y|dong))\b"
 )
+#: Things counted that are a plan's targets, whichever of the two words its
+#: heading uses ("mấy chỉ tiêu" of a part headed "a) Mục tiêu").
+_TARGET_NOUNS = frozenset({"chi tieu", "muc tieu"})
+#: The opening "Về" of a sub-part's heading ("b) Về cải cách TTHC").
+_ABOUT = re.compile(r"^ve\b ?")
+#: Words of an enclosing heading's opening that name it in a question ("Các
+#: chỉ tiêu chủ yếu đến năm 2030" named as "phần chỉ tiêu").
+MIN_PARENT_WORDS = 2
 #: Words a heading opens with that the question need not repeat.
 _HEADING_LEAD = re.compile(r"^(?:[ivxl]+|\d+|[a-z])?\s*(?:mot so|cac|nhung)?\s*")
 #: Words a heading or question may have or leave out without naming another
@@ -92,7 +101,46 @@ def _items(plan: Plan, section: Section) -> list[str]:
             items.append(" ".join([child.heading.strip()] + texts))
     if not items:
         items = [p.text.strip() for p in section.paragraphs if p.text.strip()]
+        if any(_BULLET.match(i) for i in items):  # "…, trong đó:" before the dashes: no item
+            while items and not _BULLET.match(items[0]) and items[0].rstrip().endswith(":"):
+                items.pop(0)
     return items
+
+
+def _ancestors(plan: Plan, section: Section) -> list[Section]:
+    """The sections enclosing ``section`` (by locator prefix), outermost first."""
+    loc = section.locator or ""
+    return [s for s in plan.sections if s.locator and s is not section and loc.startswith(s.locator + ".")]
+
+
+def _chain_section(plan: Plan, query: Query) -> Section | None:
+    """The sub-part the question names by its own heading and an enclosing
+    one ("phần chỉ tiêu về cải cách TTHC" → "2. Các chỉ tiêu chủ yếu … / b)
+    Về cải cách TTHC"; "mục tiêu cải cách chế độ công vụ" → "4. Cải cách chế
+    độ công vụ / a) Mục tiêu"): its own heading words (without "Về") and the
+    opening :data:`MIN_PARENT_WORDS` words, at least, of an enclosing heading
+    are both in the question. The one covering most words; ``None`` when
+    none, or two cover as many."""
+    key = f" {_unfilled(query.key)} "
+    scored: list[tuple[int, Section]] = []
+    for section in plan.sections:
+        own = _ABOUT.sub("", _unfilled(_heading_key(section)))
+        if not own or f" {own} " not in key or not _items(plan, section):
+            continue
+        best_parent = 0
+        for parent in _ancestors(plan, section):
+            words = _unfilled(_heading_key(parent)).split()
+            n = len(words)
+            while n >= MIN_PARENT_WORDS and f" {' '.join(words[:n])} " not in key:
+                n -= 1
+            if n >= MIN_PARENT_WORDS:
+                best_parent = max(best_parent, n)
+        if best_parent:
+            scored.append((len(own.split()) + best_parent, section))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 def _named_section(plan: Plan, query: Query) -> Section | None:
@@ -111,7 +159,25 @@ def _named_section(plan: Plan, query: Query) -> Section | None:
         if len(head.split()) >= MIN_HEADING_WORDS and f" {head} " in key and _items(plan, section):
             if best is None or len(head) > len(_heading_key(best)):
                 best = section
+    chain = _chain_section(plan, query)
+    if chain is not None and (best is None or (chain.locator or "").startswith(f"{best.locator}.")):
+        return chain  # "mục tiêu cải cách chế độ công vụ": the part's "a) Mục tiêu", not the part
     return best
+
+
+#: A document cited in the text ("Nghị định số 60/2021/NĐ-CP", "Thông tư số 56/2022/TT-BTC").
+_CITED_DOC = re.compile(r"\b(?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Chỉ thị|Luật)"
+                        r"\s+(?:số\s+)?\d+\s*/\s*[\w/.-]*[A-ZĐ][\w/.-]*")
+
+
+def cited_documents(plan: Plan, section: Section) -> list[str]:
+    """Every document ``section`` (and the sections under it) cites by number,
+    in order, each once ("Nghị định số 60/2021/NĐ-CP", …)."""
+    prefix = f"{section.locator}." if section.locator else None
+    under = [s for s in plan.sections if s is section or (prefix and (s.locator or "").startswith(prefix))]
+    text = " ".join(p.text for s in under for p in s.paragraphs)
+    found = [" ".join(m.group(0).split()).rstrip(".,;") for m in _CITED_DOC.finditer(text)]
+    return list(dict.fromkeys(found))
 
 
 def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
@@ -131,6 +197,9 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
         where = f"mục {section.locator}" if section.locator else section.heading
         head = section.heading.strip().rstrip(":")
         lead = f"{plan_label(catalog, plan.doc)} – {head} ({where})"
+        cited = cited_documents(plan, section) if CITED_DOCS_ASKED.search(query.key) else []
+        if cited:  # "mục X dẫn những nghị định nào": the documents it cites, not its text
+            items, lead = cited, lead + f" dẫn {len(cited)} văn bản"
         lead += f": gồm {len(items)} mục:" if counted else ":"
         lines = [lead] + [f"- {shorten(_BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
         if len(items) > MAX_ITEMS:
@@ -157,6 +226,7 @@ def heading_count_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) 
     noun_text = " ".join(noun[-2:]) if len(noun) >= 2 else noun[0]
     if noun_text == "nhiem vu":
         return None
-    headed = [p for p in plans
-              if (s := _named_section(p, query)) is not None and f" {noun_text} " in f" {_heading_key(s)} "]
+    nouns = _TARGET_NOUNS if noun_text in _TARGET_NOUNS else {noun_text}
+    headed = [p for p in plans if (s := _named_section(p, query)) is not None
+              and any(f" {n} " in f" {_heading_key(s)} " for n in nouns)]
     return list_answer(query, headed, catalog) if headed else None

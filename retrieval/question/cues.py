@@ -111,6 +111,17 @@ META_CUES: list[tuple[str, re.Pattern]] = [
     # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
                         r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b")),
+    # the preamble's proposal, asked by what it says -- who proposed, the
+    # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
+    # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the
+    # submission ("tờ trình số 12 đề xuất kinh phí bao nhiêu" is not stated)
+    ("proposal", re.compile(
+        r"\bto trinh\b(?:(?!kinh phi|\bde xuat\b).){0,60}?\b(?:so (?:may|nao|bao nhieu|hieu)"
+        r"|(?:cua|la) (?:ai|phong nao|don vi nao|co quan nao)|ngay nao|khi nao|nao)\b"
+        r"|\b(?:so may|so hieu|ngay nao) (?:cua )?to trinh\b"
+        r"|\btheo de nghi (?:cua )?(?:ai|phong nao|don vi nao|co quan nao|to trinh)\b"
+        r"|\b(?:ai|don vi nao|co quan nao|phong nao) de nghi\b"
+        r"|\bde nghi (?:cua )?(?:ai|ban hanh)\b")),
     # the legal bases: "căn cứ những văn bản nào", "căn cứ KH của huyện là QĐ nào",
     # "căn cứ pháp lý", "dựa trên văn bản nào"
     ("bases", re.compile(
@@ -141,6 +152,21 @@ COUNT = re.compile(
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
 #: answer's shape, never its subject.
 LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
+#: An exception asked of a target or duty ("có ngoại lệ nào không", "trừ
+#: những trường hợp nào", "ngoại trừ gì"): the frame, answered by the clause
+#: the plan opens with "trừ" (:data:`EXCEPTION_CLAUSE`).
+EXCEPTION_ASKED = re.compile(r"\b(?:ngoai le|ngoai tru|tru (?:nhung |cac )?(?:truong hop|ho so|loai) (?:nao|gi))\b")
+#: The plan's own exception clause ("(trừ hồ sơ … bí mật Nhà nước)", "ngoại trừ …"), on the text as written.
+EXCEPTION_CLAUSE = re.compile(r"(?<!\w)(?:ngoại )?trừ\s+\w", re.I)
+#: The documents a body part cites asked ("mục X dẫn những nghị định nào",
+#: "viện dẫn các thông tư nào", "nêu những văn bản nào").
+CITED_DOCS_ASKED = re.compile(
+    r"\b(?:dan|vien dan|trich dan|nhac|neu|nhac den|nhac toi)(?: \w+){0,2}? (?:nhung |cac )?"
+    r"(?:nghi dinh|thong tu|van ban|quyet dinh|nghi quyet|chi thi)(?: \w+){0,2}? (?:nao|gi)\b")
+#: Words that frame what a plan mentions without saying what it is ("LH nói
+#: tới …", "KH có nhắc đến …", "là những cái nào"): no subject of the question.
+MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)"
+                 r"|(?:co )?(?:ngoai le|ngoai tru)(?: (?:nao|gi))?(?: khong)?)")
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"

@@ -239,6 +239,9 @@ def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
     for unit in catalog.units:  # longest keys first
         if _contains(key, unit.key) >= 0:
             return unit
+    initialled = _unit_by_initials(key, catalog)
+    if initialled is not None:
+        return initialled
     # A mention introduced by a unit head word, matched by its words.
     m = re.search(r"\b(?:phong|van phong|trung tam|ban|bo phan|cong an|doan|hoi|mat tran|tu phap)\b"
                   r"(?: \w+){1,8}", key)
@@ -257,6 +260,30 @@ def _find_unit(key: str, catalog: PlanCatalog) -> UnitEntry | None:
         if n >= 2 and score > best_score:
             best, best_score = unit, score
     return best if best_score >= 0.5 else None
+
+
+def _unit_by_initials(key: str, catalog: PlanCatalog) -> UnitEntry | None:
+    """A unit written as its head word and the initials of the rest of its
+    name ("trung tâm DVSNC" → "Trung tâm Dịch vụ Sự nghiệp công", "phòng
+    VHXH" → "Phòng Văn hóa - Xã hội"): the catalog unit (longest key first)
+    whose words after the head open with those initials (three letters at
+    least); ``None`` when no word of ``key`` after a head word is so read."""
+    words = key.split()
+    for i, word in enumerate(words[1:], start=1):
+        if len(word) < 3 or not word.isalpha():
+            continue
+        for head_len in (2, 1):
+            head = words[max(0, i - head_len):i]
+            if len(head) != head_len or " ".join(head) not in UNIT_HEADS:
+                continue
+            for unit in catalog.units:
+                parts = unit.key.split()
+                if parts[:head_len] != head:
+                    continue
+                rest = "".join(w[0] for w in parts[head_len:])
+                if len(rest) >= len(word) and rest.startswith(word):
+                    return unit
+    return None
 
 
 #: Most words of a unit named in the question by its kind (:func:`_coordinating_unit`).
