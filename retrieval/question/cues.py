@@ -586,3 +586,6 @@ THRESHOLD_PHRASE = re.compile(rf"\b(?:(?:{_AT_LEAST}|{_ABOVE}|{_AT_MOST}|{_BELOW
 #: "ghi rõ ngày ban hành", "có số hiệu đầy đủ"): with the fact's cue taken out,
 #: a mention term holding nothing else asks the fact, not a term to look for.
 FACT_FRAME_WORDS = frozenset("ten ro day du cu the chinh xac ban hanh ghi neu".split())
+#: A province-level unit asked of a commune ("thuộc tỉnh nào", "tỉnh thành
+#: nào"): a plan that names only a district does not answer it.
+PROVINCE_ASKED = re.compile(r"\b(?:tinh thanh|tinh) nao\b")
