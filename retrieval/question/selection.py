@@ -148,14 +148,29 @@ def _unit_span(key: str, unit: UnitEntry) -> tuple[int, int] | None:
     return (head.start(), head.end()) if head else None
 
 
-def _read_unit_role(q: Query, key: str, unit: UnitEntry | None) -> None:
+#: Words read after the unit for its role ("… được giao phối hợp"), and for
+#: either role, which a question often adds at its end ("… có tên trong nv nào
+#: (chủ trì hay phối hợp đều được)").
+_ROLE_WINDOW = 6
+_ANY_ROLE_WINDOW = 12
+
+
+def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCatalog) -> None:
+    """The unit's role and exclusion: ``unit_role`` ``coordinating`` ("Trung
+    tâm X của Việt Khê được giao phối hợp ở nhiệm vụ nào") or ``any`` ("Phòng
+    X có tên trong nv nào, chủ trì hay phối hợp đều được"), read in the words
+    after the unit with the plans' names taken out; ``exclude_units`` when the
+    unit is negated ("không do Phòng X chủ trì")."""
     if unit is None or not q.unit:
         return
     span = _unit_span(key, unit)
     if span is None:
         return
     before = key[max(0, span[0] - 30): span[0]].rstrip()
-    after = " ".join(key[span[1]:].split()[:6])
+    rest = catalog.without_names(key[span[1]:]).split()
+    after = " ".join(rest[:_ROLE_WINDOW])
+    if ANY_ROLE.search(" ".join(rest[:_ANY_ROLE_WINDOW])):
+        after = " ".join(rest[:_ANY_ROLE_WINDOW])
     if EXCLUSION.search(before + " ") or EXCLUSION.search(before) or NEGATED_AFTER.match(key[span[1]:]):
         q.exclude_units, q.exclude_texts = [q.unit], [q.unit_text or unit.text]
         q.unit = q.unit_text = None
@@ -442,7 +457,7 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     """Set the selection and aggregation fields of ``q`` from its ``canon``
     key (see the module docstring). ``unit`` is the unit the parser found
     (its role and exclusion are read here). Never raises."""
-    _read_unit_role(q, key, unit)
+    _read_unit_role(q, key, unit, catalog)
     kept = _read_excluded_rows(q, key, catalog)
     _read_empty_fields(q, key)
     _read_windows(q, key)
