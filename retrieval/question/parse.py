@@ -89,6 +89,7 @@ from retrieval.question.cues import (
     PLAN_PERIOD,
     PLANS_COUNTED,
     PLANS_ONLY_WORDS,
+    PRODUCT_IS,
     QUARTER,
     QUARTER_SPAN,
     QUESTION_PARTICLES,
@@ -351,11 +352,20 @@ def _read_span(q: Query, m: re.Match | None, unit: str) -> None:
     q.period, q.period_until = form(first), form(last)
 
 
+def _names_product(before: str) -> bool:
+    """Does the text ``before`` a quote end in a product cue ("sp ghi đúng là
+    "Quyết định của UBND xã""): the quote is then the product, not a deadline
+    (its "Quyết" is no "quý")."""
+    tail = " ".join(canon(before).split()[-8:])
+    return any(m.end() >= len(tail) for m in PRODUCT_IS.finditer(tail + " "))
+
+
 def _deadline_filters(q: Query, key: str, raw: str) -> None:
     """Period, quoted deadline text, "thường xuyên", exactness and negation."""
     rest = PLAN_PERIOD.sub(lambda m: " " * len(m.group(0)), key)
     quoted = next((m.group(1) for m in QUOTED.finditer(raw)
-                   if re.search(r"\d|qu[yý]|th[aá]ng|n[aă]m|th[uư][oờ]ng", fold(m.group(1)))), None)
+                   if re.search(r"\d|qu[yý]|th[aá]ng|n[aă]m|th[uư][oờ]ng", fold(m.group(1)))
+                   and not _names_product(raw[:m.start()])), None)
     quarter, month = QUARTER.search(rest), MONTH.search(rest)
     year_filter = YEAR_FILTER.search(rest)
     regular = REGULAR.search(rest)
