@@ -270,7 +270,9 @@ OVERDUE = re.compile(
 #: Due from today to the end of a month or of the year: "từ nay tới hết tháng
 #: 10", "từ nay đến cuối năm"; group 1 the month, group 2 its year.
 DUE_UNTIL = re.compile(r"\b(?:tu nay|tu bay gio|tu hom nay) (?:den|toi) (?:het |cuoi )?"
-                       r"(?:thang (\d{1,2})(?:(?: nam)? |/)?((?:19|20)\d{2})?|nam(?: nay)?)\b")
+                       r"(?:thang (\d{1,2})(?:(?: nam)? |/)?((?:19|20)\d{2})?|nam(?: nay)?|"
+                       # "từ nay đến hết (ngày) 31/10/2026": the last day itself
+                       r"(?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2}))\b")
 #: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
 DUE_SOON = re.compile(
     r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"

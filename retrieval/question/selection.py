@@ -292,7 +292,8 @@ def _read_windows(q: Query, key: str) -> None:
 
 
 def _read_until(q: Query, key: str) -> None:
-    """"từ nay tới hết tháng 10", "từ nay đến cuối năm" (:data:`DUE_UNTIL`):
+    """"từ nay tới hết tháng 10", "từ nay đến cuối năm", "từ nay đến hết
+    31/10/2026" (:data:`DUE_UNTIL`; a day given is the end itself):
     due from the answer's today to the last day of that month (of the year
     written, else of the day the question gives, else of the clock's year)
     or of the year, as ``due_until``; the month is then a bound, not the
@@ -300,6 +301,13 @@ def _read_until(q: Query, key: str) -> None:
     and the clock cannot disagree."""
     m = DUE_UNTIL.search(key)
     if not m:
+        return
+    if m.group(3):  # "từ nay đến hết 31/10/2026": that very day
+        try:
+            q.due_until = date(int(m.group(5)), int(m.group(4)), int(m.group(3))).isoformat()
+        except ValueError:
+            return
+        q.period = q.period_until = None
         return
     today = date.fromisoformat(q.today) if q.today else date.today()
     year = int(m.group(2)) if m.group(2) else today.year
