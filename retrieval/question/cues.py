@@ -290,7 +290,7 @@ DEADLINE_OR = re.compile(r"^(?:\s*\w+){0,2}?\s*\b(?:hay|hoac|hoac la|va|voi)\b(?
 #: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
 #: hóa", "nhiệm vụ nào nói về ISO".
 TOPIC = re.compile(
-    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc|"
+    r"\b(?:(?<!\btro )ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc|"
     r"(?<!\ban )dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
