@@ -219,8 +219,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     """Does ``task`` (a row of ``plan``) meet every filter of ``query``?
 
     Unit: one of the lead units (or coordinating units, by
-    ``query.unit_role``) contains the unit asked; no lead unit is one of
-    ``query.exclude_units``; the row is not one of ``query.exclude_refs``
+    ``query.unit_role``) contains the unit asked; no lead unit (coordinating
+    unit, by ``query.exclude_role``) is one of ``query.exclude_units``; the row is not one of ``query.exclude_refs``
     nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
@@ -234,7 +234,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     """
     if query.unit and not unit_in_role(query.unit, task, query.unit_role):
         return False
-    if any(unit_matches(u, task.lead) for u in query.exclude_units):
+    excluded_cell = task.coordinating if query.exclude_role == "coordinating" else task.lead
+    if any(unit_matches(u, excluded_cell) for u in query.exclude_units):
         return False
     if query.exclude_refs and (task.number or task.part_of) in query.exclude_refs:
         return False
@@ -336,7 +337,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"{'có ' if query.unit_role == 'coordinating' else 'do '}{query.unit_text} "
                      f"{role.get(query.unit_role, 'chủ trì')}")
     if query.exclude_texts:
-        parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
+        if query.exclude_role == "coordinating":
+            parts.append("cơ quan phối hợp không phải " + ", ".join(query.exclude_texts))
+        else:
+            parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
     if query.exclude_refs:
         parts.append("trừ nhiệm vụ " + ", ".join(query.exclude_refs))
     # a topic as the rows or the question write it ("thi hành pháp luật"), not its folded key

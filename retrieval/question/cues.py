@@ -242,6 +242,10 @@ EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)
                                r"thoi han|thoi gian|giai doan)\b")
 #: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
 COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
+#: The coordinating cell named just before a negated unit: "(nv nào) cơ quan
+#: phối hợp không phải X", "đơn vị phối hợp không phải là X" (the exclusion is
+#: on that cell, not on the lead).
+COORDINATING_CELL = re.compile(r"\b(?:co quan|don vi|cot)? ?phoi hop(?: (?:ghi|la))?\s*$")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")

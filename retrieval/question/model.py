@@ -101,7 +101,9 @@ class Query:
     * selection beyond those: ``unit_role`` (``lead``, ``coordinating`` or
       ``any``: "Phòng X phối hợp những nhiệm vụ nào"), ``exclude_units``
       (unit keys a lead must not be: "không do Phòng VH-XH chủ trì", with
-      ``exclude_texts`` as written), ``exclude_refs`` / ``exclude_topic``
+      ``exclude_texts`` as written; ``exclude_role`` ``coordinating`` when
+      the coordinating cell must not name them: "cơ quan phối hợp không phải
+      X"), ``exclude_refs`` / ``exclude_topic``
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
       "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
       must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
@@ -193,6 +195,7 @@ class Query:
     unit_role: str = "lead"
     exclude_units: list[str] = field(default_factory=list)
     exclude_texts: list[str] = field(default_factory=list)
+    exclude_role: str = "lead"
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)

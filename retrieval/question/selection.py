@@ -40,6 +40,7 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    COORDINATING_CELL,
     COORDINATING_ROLE,
     COUNT,
     COUNT_COMPARED,
@@ -171,8 +172,11 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCat
     after = " ".join(rest[:_ROLE_WINDOW])
     if ANY_ROLE.search(" ".join(rest[:_ANY_ROLE_WINDOW])):
         after = " ".join(rest[:_ANY_ROLE_WINDOW])
-    if EXCLUSION.search(before + " ") or EXCLUSION.search(before) or NEGATED_AFTER.match(key[span[1]:]):
+    negation = EXCLUSION.search(before + " ") or EXCLUSION.search(before)
+    if negation or NEGATED_AFTER.match(key[span[1]:]):
         q.exclude_units, q.exclude_texts = [q.unit], [q.unit_text or unit.text]
+        if negation and COORDINATING_CELL.search(before[:negation.start()]):
+            q.exclude_role = "coordinating"  # "cơ quan phối hợp không phải X": that cell, not the lead
         q.unit = q.unit_text = None
         return
     if ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
