@@ -246,6 +246,10 @@ COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi 
 #: phối hợp không phải X", "đơn vị phối hợp không phải là X" (the exclusion is
 #: on that cell, not on the lead).
 COORDINATING_CELL = re.compile(r"\b(?:co quan|don vi|cot)? ?phoi hop(?: (?:ghi|la))?\s*$")
+#: A yes/no check of a row's lead unit: "… có phải do X chủ trì không?",
+#: "… có phải X chủ trì không", "… do X chủ trì phải không?".
+LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|phu trach)\b"
+                          r"|\b(?:chu tri|phu trach) (?:phai khong|dung khong|co dung khong)\b")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")

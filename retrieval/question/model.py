@@ -136,6 +136,10 @@ class Query:
       the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
       the rows of the earlier turns, latest last (for "trong 2 cái đó" after
       two one-row answers);
+    * ``checked_unit`` (unit key) and ``checked_text`` (as in the plans): the
+      unit a row found by its content is checked against as its lead, a
+      yes/no ("việc X có phải do Trung tâm Y chủ trì không?"); not a filter,
+      nor words of the row's content;
     * ``content`` the words that describe what is asked about, once plan
       names, field cues, follow-up cues, padding and particles are taken out
       (:func:`retrieval.question.parse.content_words`; "the LH thì tỷ lệ đúng
@@ -196,6 +200,8 @@ class Query:
     exclude_units: list[str] = field(default_factory=list)
     exclude_texts: list[str] = field(default_factory=list)
     exclude_role: str = "lead"
+    checked_unit: str | None = None
+    checked_text: str | None = None
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)

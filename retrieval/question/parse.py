@@ -70,6 +70,7 @@ from retrieval.question.cues import (
     FIELD_CUES,
     FOLLOW_CUE,
     ITEMS_COUNTED,
+    LEAD_CHECKED,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
     LIST,
@@ -690,7 +691,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.threshold = threshold(raw) if q.which else None
     if q.unit and lead_unit is None and q.unit_role == "lead":
         q.unit_role = "coordinating"  # a unit named only in coordinating cells ("phối hợp với X")
-    leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
+    leftover = [w for w in _without_checked_unit(q, key, unit).split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.content = content_words(leftover)
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
@@ -706,7 +707,28 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     typed = set(CANON_WORD.findall(fold(raw)))
     expansions = [w for w in key.split() if w not in typed]
     q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")
+    if q.checked_unit and q.intent == Intent.LOOKUP:
+        written = written_span(q.checked_unit, [raw])
+        if written:  # the passages are searched for the row, not for the unit checked
+            q.search_text = q.search_text.replace(written, " ")
+    else:
+        q.checked_unit = q.checked_text = None
     return q
+
+
+def _without_checked_unit(q: Query, key: str, unit: UnitEntry | None) -> str:
+    """``key`` without the unit a row's lead is checked against ("việc X có
+    phải do Trung tâm Y chủ trì không?"): that unit is the answer's test, not
+    words of the row's content, so the row is found by its content alone. A
+    list or count question keeps its unit (a filter); so does a numbered row.
+    Sets ``q.checked_unit`` / ``q.checked_text`` when the unit is taken out."""
+    if unit is None or q.count or q.wants_list or q.task_refs or not LEAD_CHECKED.search(key):
+        return key
+    pos = _contains(key, unit.key)
+    if pos < 0:
+        return key
+    q.checked_unit, q.checked_text = unit.key, unit.text
+    return key[:pos] + " " + key[pos + len(unit.key):]
 
 
 #: What a row does not state when a person's name is asked of it.
