@@ -153,6 +153,15 @@ def topic_matches(task: Task, topic: str) -> bool:
     return _holds(topic.split(), _row_words(task))
 
 
+def kind_matches(task: Task, kind: str) -> bool:
+    """Does ``task``'s row hold every word of ``kind`` (one kind of a topic
+    listing several, with their shared head: "kiem tra tinh hinh thi hanh
+    phap luat" of ``Query.topics``)? Stricter than :func:`topic_matches`: a
+    row about another kind of the head must not pass on the head's words."""
+    have = _row_words(task)
+    return all(w in have for w in kind.split())
+
+
 #: Most rows of a list whose sub-rows are shown when the content is asked.
 FEW_ROWS = 12
 
@@ -247,7 +256,9 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if not in_window(plan, task, query):
         return False
-    if query.topic and not topic_matches(task, query.topic):
+    if query.topics and not any(kind_matches(task, kind) for kind in query.topics):
+        return False
+    if query.topic and not query.topics and not topic_matches(task, query.topic):
         return False
     if query.product_text and not product_matches(task, query.product_text, query.product_exact):
         return False
@@ -547,7 +558,14 @@ class TaskAnswerer:
 
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row
-        that :func:`matches` ``query``; plans without any are left out."""
+        that :func:`matches` ``query``; plans without any are left out. The
+        kinds a topic lists (``query.topics``) that no row of the scope holds
+        whole give way to the topic's words (:func:`topic_matches`)."""
+        if query.topics:
+            others = replace(query, topics=[], topic=None)  # every filter but the topic
+            if not any(kind_matches(t, k) for plan in scope for t in plan.tasks for k in query.topics
+                       if matches(plan, t, others)):
+                query = replace(query, topics=[])
         groups: list[tuple[Plan, list[Task]]] = []
         for plan in scope:
             hits: list[Task] = []
@@ -556,7 +574,7 @@ class TaskAnswerer:
                     parent = parent_task(plan, task)
                     if parent is not None and parent not in hits:
                         hits.append(parent)
-            if query.topic:
+            if query.topic and not query.topics:
                 hits = phrase_first(plan, hits, query.topic)
             if hits:
                 groups.append((plan, hits))

@@ -116,7 +116,9 @@ class Query:
       "hạn Quý IV hay trước 10/12" wants the rows due in the quarter or due
       by that very day, "*-12-10" in the plan's year),
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
-      tạo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
+      tạo"), ``topics`` the kinds a topic lists, each with the head they share
+      (a row about any one is about the topic: "về theo dõi, kiểm tra, khảo
+      sát tình hình thi hành pháp luật"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
       just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
@@ -211,6 +213,7 @@ class Query:
     due_before: str | None = None
     due_on: str | None = None
     topic: str | None = None
+    topics: list[str] = field(default_factory=list)
     product_text: str | None = None
     product_exact: bool = False
     deadline_form: str | None = None

@@ -35,6 +35,7 @@ import re
 from datetime import date, timedelta
 
 from ingest.lexicon import canon, contains_words, mask_cased_acronyms
+from ingest.textnorm import fold
 from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
     ANY_ROLE,
@@ -381,6 +382,36 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
         words = stopword_term(span)
     if words:
         q.topic = " ".join(words)
+        q.topics = _listed_kinds(q.text, catalog)
+
+
+#: Most words of one kind in a topic listing kinds ("theo dõi, kiểm tra, khảo
+#: sát tình hình …"): a longer part is a clause, not a kind.
+_KIND_WORDS = 3
+
+
+def _listed_kinds(raw: str, catalog: PlanCatalog) -> list[str]:
+    """The topic of ``raw`` (the question as typed) read as kinds sharing one
+    head, each kind with the head (``canon`` topic words): "các nv về theo dõi,
+    kiểm tra, khảo sát tình hình thi hành pháp luật" → ["theo doi tinh hinh thi
+    hanh phap luat", "kiem tra tinh hinh …", "khao sat tinh hinh …"]; a row
+    about any of them is about the topic. ``[]`` when the topic lists no kinds
+    (no comma, a part longer than :data:`_KIND_WORDS` words before the last,
+    or no head after the last kind); plan names are left out."""
+    folded = fold(raw)
+    m = TOPIC.search(folded)
+    if not m:
+        return []
+    span = re.split(r"[?(;:!]", folded[m.start(1):])[0]
+    parts = [p.split() for p in re.split(r",|\b(?:va|hoac|hay)\b", span) if p.strip()]
+    if len(parts) < 2 or any(len(p) > _KIND_WORDS for p in parts[:-1]):
+        return []
+    size = len(parts[0])
+    head, last = parts[-1][size:], parts[-1][:size]
+    if not head:
+        return []
+    kinds = [topic_words(catalog.without_names(canon(" ".join([*p, *head])))) for p in [*parts[:-1], last]]
+    return [" ".join(k) for k in kinds if k] if all(kinds) else []
 
 
 def _in_unit(q: Query, key: str, at: int) -> bool:
