@@ -219,7 +219,7 @@ PLACE_MENTION = re.compile(
 #: Words before a unit or a deadline condition that exclude it: "không do
 #: Phòng X chủ trì", "trừ các nhiệm vụ thường xuyên", "ngoài Văn phòng".
 EXCLUSION = re.compile(
-    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|"
+    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai(?: la)?|"
     r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
     r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
 )
