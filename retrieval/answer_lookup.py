@@ -140,11 +140,11 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
     the question's words."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
-    key = query.key
+    asked = query.key
     if query.checked_unit:  # "việc X có phải do Y chủ trì không?": the row is found by X alone
-        pos = contains_words(key, query.checked_unit)
-        key = key if pos < 0 else key[:pos] + " " + key[pos + len(query.checked_unit):]
-    words = question_words(key, names, texts)
+        pos = contains_words(asked, query.checked_unit)
+        asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
+    words = question_words(asked, names, texts)
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]

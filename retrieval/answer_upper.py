@@ -137,7 +137,8 @@ class UpperIndex:
             return None
         where = f" ({chunk.locator})" if chunk is not None else ""
         label = plan_label(self.catalog, docs[0])
-        evidence = [Citation(docs[0], plan_title(self.plans.get(docs[0])) if self.plans.get(docs[0]) else None,
+        plan = self.plans.get(docs[0])
+        evidence = [Citation(docs[0], plan_title(plan) if plan is not None else None,
                              chunk.locator if chunk else "thông tin chung", chunk.page if chunk else None,
                              chunk.quote if chunk else name, chunk.section if chunk else None)]
         return abstention(query, evidence, f"Kế hoạch {label} không nêu xã thuộc tỉnh (thành phố trực thuộc "
