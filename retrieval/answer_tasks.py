@@ -256,9 +256,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if not in_window(plan, task, query):
         return False
-    if query.topics and not any(kind_matches(task, kind) for kind in query.topics):
-        return False
-    if query.topic and not query.topics and not topic_matches(task, query.topic):
+    if query.topic and not topic_matches(task, query.topic) and not any(kind_matches(task, kind)
+                                                                         for kind in query.topics):
         return False
     if query.product_text and not product_matches(task, query.product_text, query.product_exact):
         return False
@@ -558,14 +557,9 @@ class TaskAnswerer:
 
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row
-        that :func:`matches` ``query``; plans without any are left out. The
-        kinds a topic lists (``query.topics``) that no row of the scope holds
-        whole give way to the topic's words (:func:`topic_matches`)."""
-        if query.topics:
-            others = replace(query, topics=[], topic=None)  # every filter but the topic
-            if not any(kind_matches(t, k) for plan in scope for t in plan.tasks for k in query.topics
-                       if matches(plan, t, others)):
-                query = replace(query, topics=[])
+        that :func:`matches` ``query``; plans without any are left out. A row
+        holding one of the kinds a topic lists (``query.topics``) stays; the
+        rows the topic's words select are narrowed by :func:`phrase_first`."""
         groups: list[tuple[Plan, list[Task]]] = []
         for plan in scope:
             hits: list[Task] = []
@@ -574,8 +568,10 @@ class TaskAnswerer:
                     parent = parent_task(plan, task)
                     if parent is not None and parent not in hits:
                         hits.append(parent)
-            if query.topic and not query.topics:
-                hits = phrase_first(plan, hits, query.topic)
+            if query.topic:
+                kinds = [t for t in hits if any(kind_matches(t, k) for k in query.topics)]
+                loose = phrase_first(plan, [t for t in hits if t not in kinds], query.topic)
+                hits = [t for t in hits if t in kinds or t in loose]
             if hits:
                 groups.append((plan, hits))
         return groups

@@ -408,8 +408,8 @@ def _listed_kinds(raw: str, catalog: PlanCatalog) -> list[str]:
         return []
     size = len(parts[0])
     head, last = parts[-1][size:], parts[-1][:size]
-    if not head:
-        return []
+    if not topic_words(canon(" ".join(head))) or not all(topic_words(canon(" ".join(p))) for p in parts[:-1]):
+        return []  # "liên quan ISO, số mấy?": no head shared, the numbers asked
     kinds = [topic_words(catalog.without_names(canon(" ".join([*p, *head])))) for p in [*parts[:-1], last]]
     return [" ".join(k) for k in kinds if k] if all(kinds) else []
 
