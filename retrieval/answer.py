@@ -77,6 +77,7 @@ from retrieval.answer_lookup import lookup_answer, lookup_rows
 from retrieval.answer_meta import meta_answer, plans_answer
 from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
 from retrieval.answer_nearest import nearest_answer, nearest_row
+from retrieval.answer_other_part import other_part_answer
 from retrieval.answer_part_detail import part_detail_answer
 from retrieval.answer_parts import body_annex_answer
 from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
@@ -397,6 +398,10 @@ class Answerer:
     def _route(self, query: Query) -> Answer:
         """The handler of ``query.intent`` (:attr:`handlers`); a handler that
         finds nothing (``None``) hands over to passage search."""
+        if query.other_part:  # "phần thân KH thì ghi bao nhiêu?" after a row: the other part, same subject
+            found = other_part_answer(query, plans_in_scope(self.plans, query), self.catalog, self.passages)
+            if found is not None:
+                return found
         if query.intent in (Intent.COUNT, Intent.SEARCH) and asks_target_count(query):
             # "có bao nhiêu chỉ tiêu": the body's targets, not the annex rows
             found = target_count_answer(query, plans_in_scope(self.plans, query), self.catalog)

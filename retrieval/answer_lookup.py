@@ -202,9 +202,17 @@ def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
 def about_duty(plan: Plan, task: Task, key: str, names: AbstractSet[str]) -> bool:
     """True when the question (``canon`` key) is about a duty of ``plan``'s
     body rather than its row ``task``: a phrase only a duty writes
-    (:func:`duty_phrase`) of which the row has neither word."""
+    (:func:`duty_phrase`) of which the row has neither word as the question
+    writes it — a row word counts when a word pair of the row holding it is
+    also the question's ("kiểm tra", "chuyên môn" asked), not when it only
+    spells another word ("chuyên môn" of a row beside "chuyên mục" asked)."""
     phrase = duty_phrase(plan, key, names)
-    return phrase is not None and not set(phrase.split()) & set(_row_text(task).split())
+    if phrase is None:
+        return False
+    row = _row_text(task).split()
+    asked = f" {key} "
+    shared = {w for a, b in zip(row, row[1:]) if f" {a} {b} " in asked for w in (a, b)}
+    return not set(phrase.split()) & shared
 
 
 def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -> Answer | None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.model import Plan
+from retrieval.answer_bases import BASIS_CHARS, UpperPlan, legal_bases, upper_plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_which import names_only_matching, others_line
@@ -49,34 +50,11 @@ def dated_as_written(written: str | None, when: str | None) -> str:
     return written if not when or written == when else f"{written} ({when})"
 
 
-_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ban hành",
-               "bases": "căn cứ ban hành"}
-#: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
-_BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"
-                    r"|thông tư|công văn|hướng dẫn|kế hoạch số)\b", re.I)
-#: A document number ("128/QĐ-UBND", "76/NQ-CP"): a basis stated twice is listed once.
-_DOC_NUMBER = re.compile(r"\d+\s*/+\s*[A-ZĐ][A-ZĐ-]*")
+_META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ký ban hành",
+               "bases": "căn cứ ban hành", "upper_plan": "kế hoạch cấp trên được căn cứ"}
 #: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
 #: not a decision it is based on.
 _OWN_DECISION = re.compile(r"(?:kèm theo|ban hành kèm)[^.;]{0,40}?\d+\s*/\s*Q[ĐD]", re.I)
-#: Characters quoted per basis.
-BASIS_CHARS = 400
-
-
-def legal_bases(plan: Plan) -> list[tuple[str, str]]:
-    """(locator, text) of every paragraph of ``plan`` that opens with "Căn
-    cứ", in document order: the decision's preamble, the plan's opening."""
-    bases, seen = [], set()
-    for section in plan.sections:
-        for para in section.paragraphs:
-            if not _BASIS.match(para.text):
-                continue
-            number = _DOC_NUMBER.search(para.text)
-            key = re.sub(r"\s|/+", "", number.group()) if number else para.text
-            if key not in seen:
-                seen.add(key)
-                bases.append((section.locator or section.heading, para.text.strip()))
-    return bases
 
 
 def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages: PassageAnswerer) -> Answer:
@@ -140,7 +118,13 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             text = f"Người ký: {m.signer}."
         elif query.meta == "date" and m.date:
             text = f"Ngày ban hành: {dated_as_written(m.date_text, when)}."
-        elif query.meta == "bases" and legal_bases(plan):
+        elif query.meta == "upper_plan" and (upper := upper_plan(plan)) is not None:
+            blocks.append(upper_plan_block(plan, upper, catalog))
+            citations.append(Citation(plan.doc, plan_title(plan), upper.locator, None,
+                                      shorten(upper.text, BASIS_CHARS), None if upper.basis else upper.locator))
+            continue
+        elif query.meta in ("bases", "upper_plan") and legal_bases(plan):
+            # the upper plan not singled out: every basis, the one asked among them
             bases = legal_bases(plan)
             lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]
             lines += [f"- {shorten(text, BASIS_CHARS)}" for _, text in bases]
@@ -169,6 +153,22 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         # "những KH nào nêu tên người ký?": the plans without it are counted, not named
         blocks.append(others_line(left, f"không ghi {_META_WORDS[query.meta]}"))
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
+
+
+def upper_plan_block(plan: Plan, found: UpperPlan, catalog: PlanCatalog) -> str:
+    """The line answering which upper plan ``plan`` implements, ``found``
+    (:func:`retrieval.answer_bases.upper_plan`): "Lộc
+    Hòa (năm 2025): căn cứ kế hoạch của cấp trên: Căn cứ Quyết định số
+    128/QĐ-UBND … của Ủy ban nhân dân huyện Lộc Ninh ban hành Kế hoạch …";
+    for a plan with no such "Căn cứ" line, the body's words naming the plan
+    it implements and where: "Phú Thái (…): không có dòng "Căn cứ" kế hoạch
+    cấp trên; kế hoạch triển khai Kế hoạch cải cách hành chính của thành
+    phố Hải Phòng năm 2025 (mục I.1: “…”)"."""
+    label = plan_label(catalog, plan.doc)
+    if found.basis:
+        return f"{label}: căn cứ kế hoạch của cấp trên: {shorten(found.text, BASIS_CHARS)}"
+    return (f"{label}: không có dòng \"Căn cứ\" kế hoạch cấp trên; kế hoạch triển khai {found.named} "
+            f"(mục {found.locator}: “{shorten(found.text, BASIS_CHARS)}”)")
 
 
 def plans_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:

@@ -29,12 +29,14 @@ from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import PROVINCE_ASKED
 
-__all__ = ["UpperIndex"]
+__all__ = ["UPPER_LEVELS", "UpperIndex"]
 
 _CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
-_LOCALITY = re.compile(rf"\b(tỉnh|thành phố|huyện|quận|thị xã) ({_CAP}(?: {_CAP}){{0,2}})")
+#: The levels of a locality above the commune, as a plan writes them.
+UPPER_LEVELS = "tỉnh|thành phố|huyện|quận|thị xã"
+_LOCALITY = re.compile(rf"\b({UPPER_LEVELS}) ({_CAP}(?: {_CAP}){{0,2}})")
 #: the level word opening a locality's name ("thành phố Hải Phòng" → "Hải Phòng")
-_LEVEL = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã)\s+", re.IGNORECASE)
+_LEVEL = re.compile(rf"^(?:{UPPER_LEVELS})\s+", re.IGNORECASE)
 #: a district-level locality, as the plans write it (below a province)
 _DISTRICT = re.compile(r"^(?:huyện|quận|thị xã)\s", re.IGNORECASE)
 #: capitalised words that start the next phrase, not the locality's name

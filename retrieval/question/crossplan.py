@@ -43,9 +43,9 @@ from retrieval.question.cues import (
 )
 from retrieval.question.model import Query
 
-__all__ = ["ANNEX_PART", "BODY_PART", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
+__all__ = ["ANNEX_PART", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
            "asks_periods", "asks_targets", "asks_upper", "asks_which", "count_compared", "meets", "mention_parts",
-           "threshold", "without_parts"]
+           "part_named_alone", "threshold", "without_parts"]
 
 #: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
 #: "ghi rõ con số")
@@ -112,12 +112,28 @@ def asks_upper(q: Query) -> bool:
     return not q.task_refs and bool(_UPPER.search(q.key))
 
 
-#: The body named as a part: "phần chỉ tiêu", "phần tổ chức thực hiện", "thân văn bản".
-BODY_PART = re.compile(r"\b(?:than (?:ke hoach|van ban|bai)|body|noi dung chinh|phan (?:noi dung|chi tieu|muc tieu|"
-                       r"to chuc thuc hien|than|nhiem vu chu yeu|giai phap)|to chuc thuc hien|"
-                       r"phan (?:dau|tren)|van ban ke hoach)\b")
+#: The body as a whole named: "thân KH", "phần thân", "nội dung chính", "văn bản kế hoạch".
+_BODY_WHOLE = r"than (?:ke hoach|van ban|bai)|body|noi dung chinh|phan (?:than|dau|tren)|van ban ke hoach"
+BODY_WHOLE = re.compile(rf"\b(?:{_BODY_WHOLE})\b")
+#: The body named as a part: the whole ("thân văn bản") or a part ("phần chỉ tiêu",
+#: "phần tổ chức thực hiện").
+BODY_PART = re.compile(rf"\b(?:{_BODY_WHOLE}|phan (?:noi dung|chi tieu|muc tieu|"
+                       r"to chuc thuc hien|nhiem vu chu yeu|giai phap)|to chuc thuc hien)\b")
 #: The annex named as a part: "phụ lục", "bảng nhiệm vụ", "danh mục nhiệm vụ".
 ANNEX_PART = re.compile(r"\b(?:phu luc|bang nhiem vu|danh muc nhiem vu|bang phan cong)\b")
+
+
+def part_named_alone(q: Query) -> tuple[str, set[str]] | None:
+    """("body", its words) when ``q`` names the body as a whole and not the
+    annex ("phần thân KH thì ghi bao nhiêu?"), ("annex", its words) when it
+    names the annex and no part of the body ("trong phụ lục thì sao?");
+    ``None`` otherwise (neither, or both: :func:`asks_body_and_annex`)."""
+    body, annex = BODY_WHOLE.search(q.key), ANNEX_PART.search(q.key)
+    if body and not annex:
+        return "body", set(body.group().split())
+    if annex and not BODY_PART.search(q.key):
+        return "annex", set(annex.group().split())
+    return None
 #: The comparison asked of the two parts: "có khác không", "khớp nhau", "ghi giống".
 _PARTS_VERDICT = re.compile(r"\b(?:co )?(?:ghi )?(?:khac|giong|khop|trung|lech|chenh lech|thong nhat)"
                             r"(?: nhau)?(?: khong| ko| k| chua)?\b")

@@ -95,8 +95,11 @@ LEAD_EXPLICIT = re.compile(
     r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
 )
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
-#: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" (the date).
-_SIGNER = r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh|do ai ky|(?<!ngay )ky quyet dinh|ky la ai)\b"
+#: When a signing is asked, not who signed: "(được) ký ban hành ngày nào / khi nào / vào ngày".
+_WHEN_SIGNED = r"(?!(?: \w+){0,3}? (?:vao |tu |tai )?(?:ngay|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao))"
+#: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" nor "ký ban hành ngày nào" (the date).
+_SIGNER = (r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh" + _WHEN_SIGNED + r"|do ai ky|(?<!ngay )ky quyet dinh"
+           + _WHEN_SIGNED + r"|ky la ai)\b")
 #: The signer asked anywhere, also beside the legal bases ("ai ký QĐ, căn cứ … số mấy?").
 SIGNER_ANY = re.compile(_SIGNER)
 META_CUES: list[tuple[str, re.Pattern]] = [
@@ -105,13 +108,26 @@ META_CUES: list[tuple[str, re.Pattern]] = [
         r"\b(?:so quyet dinh|so (?:ky )?hieu(?: (?:van ban|quyet dinh|ke hoach))?|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
-    ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b")),
+    # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked
+    ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
+                        r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b")),
     # the legal bases: "căn cứ những văn bản nào", "căn cứ KH của huyện là QĐ nào",
     # "căn cứ pháp lý", "dựa trên văn bản nào"
     ("bases", re.compile(
         r"\bcan cu\b(?: \w+){0,16}? (?:nao|gi|dau|so may|so bao nhieu)\b|\b(?:cac|nhung) can cu\b|\bcan cu phap ly\b"
         r"|\bdua (?:tren|vao) (?:nhung |cac )?(?:van ban|quyet dinh|nghi quyet) nao\b")),
 ]
+
+#: The upper level's plan a plan implements asked ("căn cứ KH CCHC của cấp trên nào",
+#: "bám theo KH của đâu", "triển khai kế hoạch của thành phố nào", "KH cấp trên là gì"):
+#: one basis (or the body's sentence naming it), not every legal basis.
+UPPER_PLAN_ASKED = re.compile(
+    r"\b(?:can cu|bam theo|bam sat|dua (?:tren|vao)|trien khai|thuc hien theo|cu the hoa|theo)\b(?: \w+){0,3}?"
+    r" ke hoach\b(?: \w+){0,6}? (?:cua|o|tu) (?:cap tren(?: nao)?|cap nao|dau|ai|cap (?:huyen|tinh|thanh pho) nao"
+    r"|(?:ubnd |uy ban nhan dan )?(?:tinh|thanh pho|huyen|quan|thi xa) nao)\b"
+    r"|\bke hoach (?:cua )?cap tren (?:nao|la gi|la (?:ke hoach|van ban|quyet dinh) nao)\b")
+#: The header facts whose answer is a "Căn cứ …" line.
+BASIS_METAS = ("bases", "upper_plan")
 
 COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
 COUNT = re.compile(
@@ -136,6 +152,9 @@ CROSS = re.compile(
     r"phu luc (?:cua )?(?:ke hoach )?nao|dia phuong nao|so sanh|khac nhau|giong nhau|"
     r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach))\b"
 )
+#: The documents a row comprises asked ("mục 1 gồm những KH gì?"): the row's
+#: content, not a question across plans.
+ROW_LISTS_PLANS = re.compile(r"\b(?:bao )?gom (?:nhung|cac) (?:ke hoach|van ban) (?:gi|nao)\b")
 #: A list asked in so many words ("liệt kê", "các nhiệm vụ", "những việc"),
 #: not only "nhiệm vụ gì" (which may ask one row's content).
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
@@ -409,7 +428,7 @@ ORDINALS = {"dau tien": 0, "thu nhat": 0, "thu 1": 0, "thu hai": 1, "thu 2": 1, 
             "thu tu": 3, "thu 4": 3, "thu nam": 4, "thu 5": 4, "cuoi cung": -1, "cuoi": -1}
 #: The row after (or before) the one just asked: "nv tiếp theo thì sao", "nhiệm
 #: vụ kế tiếp", "còn việc trước đó?"; group 1 says which way.
-NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|sau|sau do|tiep)"
+NEXT_ROW = re.compile(r"\b(?:nhiem vu|viec|dong|cai|muc) (?:(tiep theo|ke tiep|ke|lien sau|ngay sau|sau|sau do|tiep)"
                       r"|truoc do|lien truoc|truoc)\b")
 #: "trong đó", "trong số đó", "những cái đó": the previous answer's rows.
 WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay)|"
@@ -473,6 +492,8 @@ hang nam|hang quy|hang thang
 #: A percentage asked on the question as typed ("mấy %", "bao nhiêu %"): a "%"
 #: after a word, not after a figure ("90 %" states one); the folded key drops a lone "%".
 PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
+#: A figure asked ("bao nhiêu", "tỷ lệ", "phần trăm", "số mấy", "mức nào", "%").
+FIGURE_ASKED = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
 #: Stopwords of task questions that are a target's content: "hạn" of "hồ sơ
 #: giải quyết đúng hạn / quá hạn" is what is measured, not a deadline asked.
 TARGET_CONTENT_WORDS = frozenset({"han"})
@@ -517,6 +538,9 @@ PADDING = re.compile(
 #: of" a plan ("cái của VK ai chủ trì?" after rows of several plans).
 THAT_ROW = re.compile(r"\b(?:nhiem vu|viec|cong viec|muc|dong|cai) (?:do|nay|tren|vua roi|vua neu)\b"
                       r"|\b(?:cua|voi) no\b|^(?:(?:con|the|vay) )?no\b|^(?:(?:con|the|vay) )?cai cua\b")
+#: The documents a row just shown lists, pointed at ("mấy KH đó", "các văn bản này"):
+#: a question about that row.
+LISTED_DOCS = re.compile(r"\b(?:may|cac|nhung|hai|ba) (?:ke hoach|van ban) (?:do|nay|tren|vua neu)\b")
 #: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")

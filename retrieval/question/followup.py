@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from retrieval.question.catalog import PlanCatalog
+from retrieval.question.crossplan import part_named_alone
 from retrieval.question.cues import (
     AS_OF,
     AS_OF_OVERDUE,
@@ -15,8 +16,10 @@ from retrieval.question.cues import (
     COUNT_WORDS,
     COUNTED_PREVIOUS,
     DATE_RANGE,
+    FIGURE_ASKED,
     FOLLOW_CUE,
     FOLLOW_FIELD,
+    LISTED_DOCS,
     NEXT_ROW,
     ONE_ROW,
     ORDINAL_ROW,
@@ -88,6 +91,13 @@ def follow_up(question: Query, previous: Query) -> Query:
             q.metas = list(dict.fromkeys([*q.metas, *previous.metas]))
             q.meta, q.fields, q.intent = q.metas[0], [], Intent.META
             return q
+    switched_part = _other_part(q, previous)
+    if switched_part is not None:
+        return switched_part
+    listed = _listed_rows(q, previous)
+    if listed:
+        # "mục 1 gồm những gì?" after the rows of mục VII, numbered afresh per section: row VII.1
+        _point_at(q, listed)
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
         q.previous_keys = _pointed_rows(q.key, previous)
@@ -102,7 +112,8 @@ def follow_up(question: Query, previous: Query) -> Query:
         _point_at(q, own)
         q.intent = Intent.TASK
         return q
-    elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key))
+    elliptic = len(q.key.split()) <= 8 or bool(FOLLOW_CUE.search(q.key) or THAT_ROW.search(q.key)
+                                               or LISTED_DOCS.search(q.key))
     if not elliptic:
         return q
     switched = (q.plan_named and bool(q.plans) and q.intent == Intent.SEARCH and not q.task_refs
@@ -132,7 +143,8 @@ def follow_up(question: Query, previous: Query) -> Query:
             q.intent = Intent.TASK
             return q
     step = NEXT_ROW.search(q.key)
-    if step and not q.task_refs and previous.intent == Intent.TASK and previous.task_refs:
+    if step and not q.task_refs and (previous.intent == Intent.TASK or previous.other_part == "body") \
+            and previous.task_refs:
         # "nv tiếp theo thì sao?": the row numbered after the last one asked, same fields
         q.task_refs = [_stepped(previous.task_refs[-1], 1 if step.group(1) else -1)]
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
@@ -265,6 +277,50 @@ def _own_rows(q: Query) -> list[tuple[str, str]]:
         return []
     keys = list(dict.fromkeys(k for k in q.recent_keys if k[0] == q.plans[0]))
     return keys if 1 <= len(keys) <= FOLLOW_ROWS else []
+
+
+def _listed_rows(q: Query, previous: Query) -> list[tuple[str, str]]:
+    """The rows of the previous answer that ``q``'s typed row numbers point at,
+    in a plan numbering afresh per section (row keys "vii.1"): one row per
+    number, in the plans ``q`` asks of; ``[]`` when ``q`` names its section
+    or a number is not among those rows."""
+    if not q.task_refs or q.section_number or not previous.result_keys:
+        return []
+    keys = [(doc, key) for doc, key in previous.result_keys
+            if doc in q.plans and split_row_key(key)[1] in q.task_refs and split_row_key(key)[0]]
+    numbers = [split_row_key(key)[1] for _, key in keys]
+    return keys if sorted(numbers) == sorted(set(q.task_refs)) else []
+
+
+def _other_part(q: Query, previous: Query) -> Query | None:
+    """"phần thân KH thì ghi bao nhiêu?" after an annex row, "trong phụ lục thì
+    sao?" after a body sentence: a follow-up that names only the other part
+    of the same plan (:func:`retrieval.question.crossplan.part_named_alone`)
+    and no subject of its own asks the same subject there. ``q`` with
+    ``other_part`` set — the rows whose subject is asked kept in
+    ``task_refs`` (body), the earlier question in ``part_subject`` (both) —
+    or ``None`` for any other question."""
+    named = part_named_alone(q)
+    if named is None or q.task_refs or q.count or not previous.plans or set(q.plans) != set(previous.plans):
+        return None
+    part, words = named
+    words = words | {w for m in FIGURE_ASKED.finditer(q.key) for w in m.group().split()}  # "mấy phần trăm"
+    if [w for w in q.content if w not in words]:
+        return None  # a subject of its own ("phụ lục có nhiệm vụ khảo sát nào?")
+    rows = list(previous.task_refs) if previous.intent == Intent.TASK else []
+    section = previous.section_number
+    if not rows and previous.result_keys:
+        head, _ = split_row_key(previous.result_keys[0][1])
+        rows = [split_row_key(k)[1] for _, k in previous.result_keys[:FOLLOW_ROWS]]
+        section = head or section
+    if (part == "body") != bool(rows):
+        return None  # the body asked after rows, the annex after a body answer
+    q.other_part, q.part_subject = part, previous.text
+    q.task_refs, q.section_number = (rows, section) if part == "body" else ([], None)
+    q.figure = q.figure or previous.figure or "objective" in previous.fields
+    q.fields = q.fields or ([] if part == "body" else [f for f in previous.fields if f != "objective"])
+    q.intent = Intent.SEARCH
+    return q
 
 
 def _recent(previous: Query) -> list[tuple[str, str]]:

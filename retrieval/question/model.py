@@ -137,7 +137,11 @@ class Query:
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
       the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
       the rows of the earlier turns, latest last (for "trong 2 cái đó" after
-      two one-row answers);
+      two one-row answers); ``other_part`` (``body`` / ``annex``) the other part
+      of the same plan asked of the subject just answered ("phần thân KH thì
+      ghi bao nhiêu?" after an annex row, "trong phụ lục thì sao?" after a body
+      sentence), with ``part_subject`` the earlier question whose subject it is
+      (the rows are ``task_refs``, kept from the earlier turn);
     * ``checked_unit`` (unit key) and ``checked_text`` (as in the plans): the
       unit a row found by its content is checked against as its lead, a
       yes/no ("việc X có phải do Trung tâm Y chủ trì không?"); not a filter,
@@ -233,6 +237,8 @@ class Query:
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
+    other_part: str | None = None
+    part_subject: str | None = None
     content: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""

@@ -54,6 +54,7 @@ from retrieval.question.crossplan import (
 from retrieval.question.cues import (
     ANNEX_NAMED,
     ANY_ROLE,
+    BASIS_METAS,
     BODY_REFERENCE,
     COORDINATING_ROLE,
     COUNT,
@@ -68,6 +69,7 @@ from retrieval.question.cues import (
     EXPLICIT_LIST,
     FACT_FRAME_WORDS,
     FIELD_CUES,
+    FIGURE_ASKED,
     FOLLOW_CUE,
     ITEMS_COUNTED,
     LEAD_CHECKED,
@@ -98,6 +100,7 @@ from retrieval.question.cues import (
     RECURRENCE,
     RECURRENCES,
     REGULAR,
+    ROW_LISTS_PLANS,
     ROW_NUMBER_TAIL,
     SECTION_CUE,
     SECTION_NUMBER,
@@ -111,6 +114,7 @@ from retrieval.question.cues import (
     TASK_WORD,
     UNLISTED_FIELD,
     UNLISTED_FIELDS,
+    UPPER_PLAN_ASKED,
     WHOLE_YEAR,
     WRITTEN,
     YEAR,
@@ -440,7 +444,8 @@ def _asks_header_fact(q: Query, leftover: list[str]) -> bool:
     every plan when the question says so ("số QĐ của từng kế hoạch", "những
     KH nào có số QĐ, số mấy?")."""
     every = q.cross_doc or bool(PER_PLAN.search(q.key))
-    return bool(q.meta) and (q.plan_named or every) and ("bases" in q.metas or not re.search(r"\bcan cu\b", q.key))
+    return bool(q.meta) and (q.plan_named or every) and (bool(set(BASIS_METAS) & set(q.metas))
+                                                        or not re.search(r"\bcan cu\b", q.key))
 
 
 def _asks_plans_of_period(q: Query, leftover: list[str]) -> bool:
@@ -548,7 +553,7 @@ INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     (Intent.BODY_ANNEX, lambda q, leftover: asks_body_and_annex(q)),
     (Intent.TASK, _asks_task_rows),
     # "căn cứ những văn bản nào của huyện": the legal bases, not the upper locality
-    (Intent.UPPER, lambda q, leftover: asks_upper(q) and "bases" not in q.metas),
+    (Intent.UPPER, lambda q, leftover: asks_upper(q) and not set(BASIS_METAS) & set(q.metas)),
     (Intent.PLANS, lambda q, leftover: asks_periods(q)),
     (Intent.PLANS, _asks_plans_of_period),  # before WHICH_PLANS: "áp dụng cho năm 2026" is no term
     (Intent.TARGETS, lambda q, leftover: asks_targets(q)),
@@ -628,10 +633,14 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.metas = [name for name, pat in META_CUES if pat.search(key)]
     if q.metas and "date" not in q.metas and re.search(r"\bngay (?:nao|bao nhieu|thang nao)\b", key):
         q.metas.append("date")  # "QĐ số mấy, ngày nào, ai ký?"
-    if "bases" in q.metas and "decision" in q.metas and re.search(r"\bcan cu\b.*\bquyet dinh\b", key) \
+    if UPPER_PLAN_ASKED.search(key) and not q.task_refs:
+        # "căn cứ KH CCHC của cấp trên nào", "bám theo KH của đâu": the one upper plan, not every basis
+        q.metas = [m for m in q.metas if m != "bases"]
+        q.metas.insert(next((i + 1 for i, m in enumerate(q.metas) if m == "signer"), 0), "upper_plan")
+    if set(BASIS_METAS) & set(q.metas) and "decision" in q.metas and re.search(r"\bcan cu\b.*\bquyet dinh\b", key) \
             and not re.search(r"\bquyet dinh\b.*\bcan cu\b", key):
         q.metas.remove("decision")  # "căn cứ KH của thành phố là QĐ số mấy?": the basis's number
-    if "bases" in q.metas and "signer" not in q.metas and SIGNER_ANY.search(key):
+    if set(BASIS_METAS) & set(q.metas) and "signer" not in q.metas and SIGNER_ANY.search(key):
         q.metas.insert(0, "signer")  # "ai ký QĐ, căn cứ KH của thành phố số mấy?": both
     if q.metas == ["date"] and set(q.fields) & {"lead", "coordinating", "product"}:
         # "Kế hoạch theo dõi … ban hành khi nào, ai chủ trì?": a task's issuing,
@@ -639,7 +648,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.metas = []
         q.fields = [f for f in FIELDS if f in set(q.fields) | {"deadline"}]
     q.meta = q.metas[0] if q.metas else None
-    figure = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
+    figure = FIGURE_ASKED
     q.figure = bool(figure.search(strip_number_asked(key)))  # "nv số mấy" asks a row's number
     q.figure = q.figure or bool(PERCENT_ASKED.search(raw))  # "ít nhất mấy % cơ quan"
     # "TX chỉ tiêu hài lòng về dịch vụ y tế?": a target named by its subject asks its value
@@ -651,7 +660,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     compared = COUNT_COMPARED.search(key)
     q.count = bool(COUNT.search(key)) or bool(compared and compared.group(2))
     q.wants_list = bool(LIST.search(key))
-    q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name)
+    q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name) \
+        and not (q.task_refs and ROW_LISTS_PLANS.search(key))  # "mục 1 gồm những KH gì": the row's content
     sec = SECTION_NUMBER.search(key)
     if sec:
         q.section_number, q.subsection_number = sec.group(1), sec.group(2)

@@ -1,0 +1,96 @@
+"""A plan's legal bases and the upper level's plan it implements.
+
+:func:`legal_bases` lists the paragraphs that open with "Căn cứ …" (the
+decision's preamble, the plan's opening). :func:`upper_plan` finds the one
+plan of the level above that the plan carries out — what "Lộc Hòa căn cứ KH
+CCHC của cấp trên nào?", "PT bám theo KH của đâu?", "TX triển khai kế hoạch
+của thành phố nào?" ask (:data:`retrieval.question.cues.UPPER_PLAN_ASKED`):
+
+* the basis issued by an upper level's People's Committee about a plan
+  ("Căn cứ Quyết định số 128/QĐ-UBND … của Ủy ban nhân dân huyện Lộc Ninh
+  ban hành Kế hoạch cải cách hành chính …", "Căn cứ Kế hoạch số 310/KH-UBND
+  … của UBND thành phố …");
+* else, in a plan without such a line, the body's sentence naming the
+  upper level's CCHC plan it implements ("Triển khai thực hiện … các nhiệm
+  vụ cuối năm của Kế hoạch cải cách hành chính của thành phố Hải Phòng năm
+  2025"), usually in "Mục đích".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ingest.model import Plan
+from retrieval.answer_upper import UPPER_LEVELS
+
+__all__ = ["BASIS_CHARS", "UpperPlan", "legal_bases", "upper_plan"]
+
+#: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
+_BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"
+                    r"|thông tư|công văn|hướng dẫn|kế hoạch số)\b", re.I)
+#: A document number ("128/QĐ-UBND", "76/NQ-CP"): a basis stated twice is listed once.
+_DOC_NUMBER = re.compile(r"\d+\s*/+\s*[A-ZĐ][A-ZĐ-]*")
+#: Characters quoted per basis.
+BASIS_CHARS = 400
+#: Issued by the People's Committee (or its chair) of a level above the commune.
+_UPPER_ISSUER = re.compile(rf"\bcủa (?:chủ tịch )?(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd) (?:{UPPER_LEVELS})\b",
+                           re.I)
+#: A plan named in a basis ("ban hành Kế hoạch …", "Kế hoạch số 310/KH-UBND").
+_PLAN_WORD = re.compile(r"\bkế hoạch\b", re.I)
+#: The upper level's CCHC plan named in the body ("Kế hoạch cải cách hành chính
+#: của thành phố Hải Phòng năm 2025", "Kế hoạch CCHC của UBND tỉnh …").
+_UPPER_CCHC_PLAN = re.compile(
+    rf"\bkế hoạch (?:cải cách hành chính|cchc)(?: nhà nước)?[^.;]{{0,40}}? của (?:ủy ban nhân dân |uỷ ban nhân dân "
+    rf"|ubnd )?(?:{UPPER_LEVELS})\b", re.I)
+#: Where a body sentence's clauses end.
+_CLAUSE_END = re.compile(r"(?<=[.;])\s+")
+
+
+class UpperPlan(NamedTuple):
+    """The upper level's plan a plan implements: ``locator`` where it is
+    written, ``text`` the basis or the body clause, ``basis`` True for a
+    "Căn cứ …" line (False: a sentence of the body), ``named`` the words
+    naming that plan ("Kế hoạch cải cách hành chính của thành phố Hải Phòng
+    năm 2025"; the whole basis for a "Căn cứ" line)."""
+
+    locator: str
+    text: str
+    basis: bool
+    named: str
+
+
+def legal_bases(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, text) of every paragraph of ``plan`` that opens with "Căn
+    cứ", in document order: the decision's preamble, the plan's opening."""
+    bases, seen = [], set()
+    for section in plan.sections:
+        for para in section.paragraphs:
+            if not _BASIS.match(para.text):
+                continue
+            number = _DOC_NUMBER.search(para.text)
+            key = re.sub(r"\s|/+", "", number.group()) if number else para.text
+            if key not in seen:
+                seen.add(key)
+                bases.append((section.locator or section.heading, para.text.strip()))
+    return bases
+
+
+def upper_plan(plan: Plan) -> UpperPlan | None:
+    """The upper level's plan ``plan`` implements (module docstring): its
+    "Căn cứ" line issued by an upper People's Committee about a plan, else
+    the first body clause naming the upper level's CCHC plan; ``None`` when
+    the plan writes neither."""
+    for locator, text in legal_bases(plan):
+        if _UPPER_ISSUER.search(text) and _PLAN_WORD.search(text):
+            return UpperPlan(locator, text, True, text.strip().rstrip(";.").strip())
+    for section in plan.sections:
+        for para in section.paragraphs:
+            if _BASIS.match(para.text):
+                continue
+            for clause in _CLAUSE_END.split(para.text):
+                m = _UPPER_CCHC_PLAN.search(clause)
+                if m:
+                    named = re.split(r"[,;.]", clause[m.start():])[0].strip()
+                    return UpperPlan(section.locator or section.heading, clause.strip(), False, named)
+    return None
