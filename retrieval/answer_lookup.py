@@ -18,9 +18,10 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 
-from ingest.lexicon import canon, paraphrase
+from ingest.lexicon import canon, contains_words, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
+from ingest.units import unit_matches
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer
@@ -139,7 +140,11 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
     the question's words."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
-    words = question_words(query.key, names, texts)
+    asked = query.key
+    if query.checked_unit:  # "việc X có phải do Y chủ trì không?": the row is found by X alone
+        pos = contains_words(asked, query.checked_unit)
+        asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
+    words = question_words(asked, names, texts)
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
@@ -237,4 +242,18 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
         citations.append(task_citation(plan, task))
         citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
     head = "" if len(found) == 1 else f"{len(found)} nhiệm vụ khớp với câu hỏi:\n"
+    if query.checked_unit and len(found) == 1:
+        head = checked_lead_line(query, found[0][2]) + "\n"
     return Answer(head + "\n".join(blocks), False, citations, "task", list(citations), query)
+
+
+def checked_lead_line(query: Query, task: Task) -> str:
+    """The yes/no of "việc X có phải do Y chủ trì không?" for the row ``task``
+    found: "Có: …" when ``query.checked_unit`` is one of its lead units, else
+    "Không: …" with the lead the row writes (or that its lead cell is empty)."""
+    number = task.number or task.part_of or ""
+    if unit_matches(query.checked_unit or "", task.lead):
+        return f"Có: nhiệm vụ {number} do {task.lead} chủ trì."
+    if not task.lead:
+        return f"Không: nhiệm vụ {number} không ghi cơ quan chủ trì."
+    return f"Không: nhiệm vụ {number} do {task.lead} chủ trì, không phải {query.checked_text}."

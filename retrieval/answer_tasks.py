@@ -153,6 +153,15 @@ def topic_matches(task: Task, topic: str) -> bool:
     return _holds(topic.split(), _row_words(task))
 
 
+def kind_matches(task: Task, kind: str) -> bool:
+    """Does ``task``'s row hold every word of ``kind`` (one kind of a topic
+    listing several, with their shared head: "kiem tra tinh hinh thi hanh
+    phap luat" of ``Query.topics``)? Stricter than :func:`topic_matches`: a
+    row about another kind of the head must not pass on the head's words."""
+    have = _row_words(task)
+    return all(w in have for w in kind.split())
+
+
 #: Most rows of a list whose sub-rows are shown when the content is asked.
 FEW_ROWS = 12
 
@@ -219,8 +228,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     """Does ``task`` (a row of ``plan``) meet every filter of ``query``?
 
     Unit: one of the lead units (or coordinating units, by
-    ``query.unit_role``) contains the unit asked; no lead unit is one of
-    ``query.exclude_units``; the row is not one of ``query.exclude_refs``
+    ``query.unit_role``) contains the unit asked; no lead unit (coordinating
+    unit, by ``query.exclude_role``) is one of ``query.exclude_units``; the row is not one of ``query.exclude_refs``
     nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
@@ -234,7 +243,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     """
     if query.unit and not unit_in_role(query.unit, task, query.unit_role):
         return False
-    if any(unit_matches(u, task.lead) for u in query.exclude_units):
+    excluded_cell = task.coordinating if query.exclude_role == "coordinating" else task.lead
+    if any(unit_matches(u, excluded_cell) for u in query.exclude_units):
         return False
     if query.exclude_refs and (task.number or task.part_of) in query.exclude_refs:
         return False
@@ -246,7 +256,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if not in_window(plan, task, query):
         return False
-    if query.topic and not topic_matches(task, query.topic):
+    if query.topic and not topic_matches(task, query.topic) and not any(kind_matches(task, kind)
+                                                                         for kind in query.topics):
         return False
     if query.product_text and not product_matches(task, query.product_text, query.product_exact):
         return False
@@ -336,7 +347,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"{'có ' if query.unit_role == 'coordinating' else 'do '}{query.unit_text} "
                      f"{role.get(query.unit_role, 'chủ trì')}")
     if query.exclude_texts:
-        parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
+        if query.exclude_role == "coordinating":
+            parts.append("cơ quan phối hợp không phải " + ", ".join(query.exclude_texts))
+        else:
+            parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
     if query.exclude_refs:
         parts.append("trừ nhiệm vụ " + ", ".join(query.exclude_refs))
     # a topic as the rows or the question write it ("thi hành pháp luật"), not its folded key
@@ -543,7 +557,9 @@ class TaskAnswerer:
 
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row
-        that :func:`matches` ``query``; plans without any are left out."""
+        that :func:`matches` ``query``; plans without any are left out. A row
+        holding one of the kinds a topic lists (``query.topics``) stays; the
+        rows the topic's words select are narrowed by :func:`phrase_first`."""
         groups: list[tuple[Plan, list[Task]]] = []
         for plan in scope:
             hits: list[Task] = []
@@ -553,7 +569,9 @@ class TaskAnswerer:
                     if parent is not None and parent not in hits:
                         hits.append(parent)
             if query.topic:
-                hits = phrase_first(plan, hits, query.topic)
+                kinds = [t for t in hits if any(kind_matches(t, k) for k in query.topics)]
+                loose = phrase_first(plan, [t for t in hits if t not in kinds], query.topic)
+                hits = [t for t in hits if t in kinds or t in loose]
             if hits:
                 groups.append((plan, hits))
         return groups

@@ -22,11 +22,12 @@ from collections.abc import Iterable
 
 from ingest.lexicon import canon, contains_words
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer, Citation
+from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title
 from retrieval.answer_which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import PROVINCE_ASKED
 
 __all__ = ["UPPER_LEVELS", "UpperIndex"]
 
@@ -36,6 +37,8 @@ UPPER_LEVELS = "tỉnh|thành phố|huyện|quận|thị xã"
 _LOCALITY = re.compile(rf"\b({UPPER_LEVELS}) ({_CAP}(?: {_CAP}){{0,2}})")
 #: the level word opening a locality's name ("thành phố Hải Phòng" → "Hải Phòng")
 _LEVEL = re.compile(rf"^(?:{UPPER_LEVELS})\s+", re.IGNORECASE)
+#: a district-level locality, as the plans write it (below a province)
+_DISTRICT = re.compile(r"^(?:huyện|quận|thị xã)\s", re.IGNORECASE)
 #: capitalised words that start the next phrase, not the locality's name
 _LEVEL_WORDS = {"Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Kế", "Quyết", "Chủ", "Ban", "Về", "Trung", "Tại", "Theo"}
 
@@ -83,6 +86,9 @@ class UpperIndex:
         in scope its upper-level locality, cited; the plans naming none
         listed; ``None`` when no plan names one."""
         docs = query.plans if query.plans else sorted(self.plans)
+        other_level = self._other_level(query, docs)
+        if other_level is not None:
+            return other_level
         named = self._named(query)
         if named is not None and names_only_matching(query, docs):
             return self._within(query, docs, named)
@@ -118,6 +124,27 @@ class UpperIndex:
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         head = "Địa phương cấp trên theo từng kế hoạch (theo văn bản kế hoạch nêu):"
         return Answer("\n".join([head, *lines]), False, citations, "upper", list(citations), query)
+
+    def _other_level(self, query: Query, docs: list[str]) -> Answer | None:
+        """An explained abstention when the one plan asked names a locality of
+        another level than the one asked: "xã X thuộc tỉnh nào?" of a plan
+        that names only its district ("huyện Lộc Ninh") — the province is not
+        said, and the answer gives what the plan does say. ``None`` when the
+        question asks no level, names several plans, or the level agrees."""
+        asked = PROVINCE_ASKED.search(query.key)
+        if asked is None or len(docs) != 1 or docs[0] not in self.found:
+            return None
+        name, chunk = self.found[docs[0]]
+        if not _DISTRICT.match(name):
+            return None
+        where = f" ({chunk.locator})" if chunk is not None else ""
+        label = plan_label(self.catalog, docs[0])
+        plan = self.plans.get(docs[0])
+        evidence = [Citation(docs[0], plan_title(plan) if plan is not None else None,
+                             chunk.locator if chunk else "thông tin chung", chunk.page if chunk else None,
+                             chunk.quote if chunk else name, chunk.section if chunk else None)]
+        return abstention(query, evidence, f"Kế hoạch {label} không nêu xã thuộc tỉnh (thành phố trực thuộc "
+                                           f"trung ương) nào; văn bản chỉ nêu {name}{where}.")
 
     def _named(self, query: Query) -> str | None:
         """The one upper-level locality of the loaded plans that the question

@@ -264,7 +264,7 @@ PLACE_MENTION = re.compile(
 #: Words before a unit or a deadline condition that exclude it: "không do
 #: Phòng X chủ trì", "trừ các nhiệm vụ thường xuyên", "ngoài Văn phòng".
 EXCLUSION = re.compile(
-    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai|"
+    r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai(?: la)?|"
     r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
     r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
 )
@@ -287,6 +287,14 @@ EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)
                                r"thoi han|thoi gian|giai doan)\b")
 #: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
 COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
+#: The coordinating cell named just before a negated unit: "(nv nào) cơ quan
+#: phối hợp không phải X", "đơn vị phối hợp không phải là X" (the exclusion is
+#: on that cell, not on the lead).
+COORDINATING_CELL = re.compile(r"\b(?:co quan|don vi|cot)? ?phoi hop(?: (?:ghi|la))?\s*$")
+#: A yes/no check of a row's lead unit: "… có phải do X chủ trì không?",
+#: "… có phải X chủ trì không", "… do X chủ trì phải không?".
+LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|phu trach)\b"
+                          r"|\b(?:chu tri|phu trach) (?:phai khong|dung khong|co dung khong)\b")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")
@@ -315,7 +323,9 @@ OVERDUE = re.compile(
 #: Due from today to the end of a month or of the year: "từ nay tới hết tháng
 #: 10", "từ nay đến cuối năm"; group 1 the month, group 2 its year.
 DUE_UNTIL = re.compile(r"\b(?:tu nay|tu bay gio|tu hom nay) (?:den|toi) (?:het |cuoi )?"
-                       r"(?:thang (\d{1,2})(?:(?: nam)? |/)?((?:19|20)\d{2})?|nam(?: nay)?)\b")
+                       r"(?:thang (\d{1,2})(?:(?: nam)? |/)?((?:19|20)\d{2})?|nam(?: nay)?|"
+                       # "từ nay đến hết (ngày) 31/10/2026": the last day itself
+                       r"(?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2}))\b")
 #: Due soon: "sắp đến hạn", "trong 30 ngày tới", "trong tháng tới".
 DUE_SOON = re.compile(
     r"\b(?:sap (?:den|toi|het) han|sap phai hoan thanh|(?:trong|con) (\d{1,3}) ngay (?:toi|nua|sap toi)|"
@@ -333,8 +343,8 @@ DEADLINE_OR = re.compile(r"^(?:\s*\w+){0,2}?\s*\b(?:hay|hoac|hoac la|va|voi)\b(?
 #: A topic of the task rows: "các nhiệm vụ về đào tạo", "liên quan đến số
 #: hóa", "nhiệm vụ nào nói về ISO".
 TOPIC = re.compile(
-    r"\b(?:ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc|"
-    r"dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
+    r"\b(?:(?<!\btro )ve|lien quan(?: den| toi)?|noi ve|de cap(?: den)?|nham|cho viec|ve viec|ve linh vuc|"
+    r"(?<!\ban )dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
 #: A topic written between the rows' noun and the list question, with no
@@ -636,3 +646,6 @@ THRESHOLD_PHRASE = re.compile(rf"\b(?:(?:{_AT_LEAST}|{_ABOVE}|{_AT_MOST}|{_BELOW
 #: "ghi rõ ngày ban hành", "có số hiệu đầy đủ"): with the fact's cue taken out,
 #: a mention term holding nothing else asks the fact, not a term to look for.
 FACT_FRAME_WORDS = frozenset("ten ro day du cu the chinh xac ban hanh ghi neu".split())
+#: A province-level unit asked of a commune ("thuộc tỉnh nào", "tỉnh thành
+#: nào"): a plan that names only a district does not answer it.
+PROVINCE_ASKED = re.compile(r"\b(?:tinh thanh|tinh) nao\b")

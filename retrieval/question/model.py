@@ -101,7 +101,9 @@ class Query:
     * selection beyond those: ``unit_role`` (``lead``, ``coordinating`` or
       ``any``: "Phòng X phối hợp những nhiệm vụ nào"), ``exclude_units``
       (unit keys a lead must not be: "không do Phòng VH-XH chủ trì", with
-      ``exclude_texts`` as written), ``exclude_refs`` / ``exclude_topic``
+      ``exclude_texts`` as written; ``exclude_role`` ``coordinating`` when
+      the coordinating cell must not name them: "cơ quan phối hợp không phải
+      X"), ``exclude_refs`` / ``exclude_topic``
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
       "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
       must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
@@ -114,7 +116,9 @@ class Query:
       "hạn Quý IV hay trước 10/12" wants the rows due in the quarter or due
       by that very day, "*-12-10" in the plan's year),
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
-      tạo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
+      tạo"), ``topics`` the kinds a topic lists, each with the head they share
+      (a row about any one is about the topic: "về theo dõi, kiểm tra, khảo
+      sát tình hình thi hành pháp luật"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
       just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
@@ -138,6 +142,10 @@ class Query:
       ghi bao nhiêu?" after an annex row, "trong phụ lục thì sao?" after a body
       sentence), with ``part_subject`` the earlier question whose subject it is
       (the rows are ``task_refs``, kept from the earlier turn);
+    * ``checked_unit`` (unit key) and ``checked_text`` (as in the plans): the
+      unit a row found by its content is checked against as its lead, a
+      yes/no ("việc X có phải do Trung tâm Y chủ trì không?"); not a filter,
+      nor words of the row's content;
     * ``content`` the words that describe what is asked about, once plan
       names, field cues, follow-up cues, padding and particles are taken out
       (:func:`retrieval.question.parse.content_words`; "the LH thì tỷ lệ đúng
@@ -197,6 +205,9 @@ class Query:
     unit_role: str = "lead"
     exclude_units: list[str] = field(default_factory=list)
     exclude_texts: list[str] = field(default_factory=list)
+    exclude_role: str = "lead"
+    checked_unit: str | None = None
+    checked_text: str | None = None
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)
@@ -206,6 +217,7 @@ class Query:
     due_before: str | None = None
     due_on: str | None = None
     topic: str | None = None
+    topics: list[str] = field(default_factory=list)
     product_text: str | None = None
     product_exact: bool = False
     deadline_form: str | None = None

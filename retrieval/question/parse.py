@@ -72,6 +72,7 @@ from retrieval.question.cues import (
     FIGURE_ASKED,
     FOLLOW_CUE,
     ITEMS_COUNTED,
+    LEAD_CHECKED,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
     LIST,
@@ -91,6 +92,7 @@ from retrieval.question.cues import (
     PLAN_PERIOD,
     PLANS_COUNTED,
     PLANS_ONLY_WORDS,
+    PRODUCT_IS,
     QUARTER,
     QUARTER_SPAN,
     QUESTION_PARTICLES,
@@ -382,11 +384,20 @@ def _read_span(q: Query, m: re.Match | None, unit: str) -> None:
     q.period, q.period_until = form(first), form(last)
 
 
+def _names_product(before: str) -> bool:
+    """Does the text ``before`` a quote end in a product cue ("sp ghi đúng là
+    "Quyết định của UBND xã""): the quote is then the product, not a deadline
+    (its "Quyết" is no "quý")."""
+    tail = " ".join(canon(before).split()[-8:])
+    return any(m.end() >= len(tail) for m in PRODUCT_IS.finditer(tail + " "))
+
+
 def _deadline_filters(q: Query, key: str, raw: str) -> None:
     """Period, quoted deadline text, "thường xuyên", exactness and negation."""
     rest = PLAN_PERIOD.sub(lambda m: " " * len(m.group(0)), key)
     quoted = next((m.group(1) for m in QUOTED.finditer(raw)
-                   if re.search(r"\d|qu[yý]|th[aá]ng|n[aă]m|th[uư][oờ]ng", fold(m.group(1)))), None)
+                   if re.search(r"\d|qu[yý]|th[aá]ng|n[aă]m|th[uư][oờ]ng", fold(m.group(1)))
+                   and not _names_product(raw[:m.start()])), None)
     quarter, month = QUARTER.search(rest), MONTH.search(rest)
     year_filter = YEAR_FILTER.search(rest)
     regular = REGULAR.search(rest)
@@ -717,7 +728,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.threshold = threshold(raw) if q.which else None
     if q.unit and lead_unit is None and q.unit_role == "lead":
         q.unit_role = "coordinating"  # a unit named only in coordinating cells ("phối hợp với X")
-    leftover = [w for w in key.split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
+    leftover = [w for w in _without_checked_unit(q, key, unit).split() if w not in PLANS_ONLY_WORDS and not w.isdigit()
                 and not any(w in e.aliases or w in e.key.split() for e in catalog.entries)]
     q.content = content_words(leftover)
     q.intent = next(intent for intent, rule in INTENT_RULES if rule(q, leftover))
@@ -727,13 +738,35 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs = [], [], [], []
         q.exclude_topic = None
+        q.topics = []
         q.due_within_days = q.due_until = q.due_before = q.due_on = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:
         q.mention = None
     typed = set(CANON_WORD.findall(fold(raw)))
     expansions = [w for w in key.split() if w not in typed]
     q.search_text = raw + (" " + " ".join(dict.fromkeys(expansions)) if expansions else "")
+    if q.checked_unit and q.intent == Intent.LOOKUP:
+        written = written_span(q.checked_unit, [raw])
+        if written:  # the passages are searched for the row, not for the unit checked
+            q.search_text = q.search_text.replace(written, " ")
+    else:
+        q.checked_unit = q.checked_text = None
     return q
+
+
+def _without_checked_unit(q: Query, key: str, unit: UnitEntry | None) -> str:
+    """``key`` without the unit a row's lead is checked against ("việc X có
+    phải do Trung tâm Y chủ trì không?"): that unit is the answer's test, not
+    words of the row's content, so the row is found by its content alone. A
+    list or count question keeps its unit (a filter); so does a numbered row.
+    Sets ``q.checked_unit`` / ``q.checked_text`` when the unit is taken out."""
+    if unit is None or q.count or q.wants_list or q.task_refs or not LEAD_CHECKED.search(key):
+        return key
+    pos = _contains(key, unit.key)
+    if pos < 0:
+        return key
+    q.checked_unit, q.checked_text = unit.key, unit.text
+    return key[:pos] + " " + key[pos + len(unit.key):]
 
 
 #: What a row does not state when a person's name is asked of it.

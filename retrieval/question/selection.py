@@ -35,11 +35,13 @@ import re
 from datetime import date, timedelta
 
 from ingest.lexicon import canon, contains_words, mask_cased_acronyms
+from ingest.textnorm import fold
 from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    COORDINATING_CELL,
     COORDINATING_ROLE,
     COUNT,
     COUNT_COMPARED,
@@ -148,16 +150,34 @@ def _unit_span(key: str, unit: UnitEntry) -> tuple[int, int] | None:
     return (head.start(), head.end()) if head else None
 
 
-def _read_unit_role(q: Query, key: str, unit: UnitEntry | None) -> None:
+#: Words read after the unit for its role ("… được giao phối hợp"), and for
+#: either role, which a question often adds at its end ("… có tên trong nv nào
+#: (chủ trì hay phối hợp đều được)").
+_ROLE_WINDOW = 6
+_ANY_ROLE_WINDOW = 12
+
+
+def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCatalog) -> None:
+    """The unit's role and exclusion: ``unit_role`` ``coordinating`` ("Trung
+    tâm X của Việt Khê được giao phối hợp ở nhiệm vụ nào") or ``any`` ("Phòng
+    X có tên trong nv nào, chủ trì hay phối hợp đều được"), read in the words
+    after the unit with the plans' names taken out; ``exclude_units`` when the
+    unit is negated ("không do Phòng X chủ trì")."""
     if unit is None or not q.unit:
         return
     span = _unit_span(key, unit)
     if span is None:
         return
     before = key[max(0, span[0] - 30): span[0]].rstrip()
-    after = " ".join(key[span[1]:].split()[:6])
-    if EXCLUSION.search(before + " ") or EXCLUSION.search(before) or NEGATED_AFTER.match(key[span[1]:]):
+    rest = catalog.without_names(key[span[1]:]).split()
+    after = " ".join(rest[:_ROLE_WINDOW])
+    if ANY_ROLE.search(" ".join(rest[:_ANY_ROLE_WINDOW])):
+        after = " ".join(rest[:_ANY_ROLE_WINDOW])
+    negation = EXCLUSION.search(before + " ") or EXCLUSION.search(before)
+    if negation or NEGATED_AFTER.match(key[span[1]:]):
         q.exclude_units, q.exclude_texts = [q.unit], [q.unit_text or unit.text]
+        if negation and COORDINATING_CELL.search(before[:negation.start()]):
+            q.exclude_role = "coordinating"  # "cơ quan phối hợp không phải X": that cell, not the lead
         q.unit = q.unit_text = None
         return
     if ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
@@ -277,7 +297,8 @@ def _read_windows(q: Query, key: str) -> None:
 
 
 def _read_until(q: Query, key: str) -> None:
-    """"từ nay tới hết tháng 10", "từ nay đến cuối năm" (:data:`DUE_UNTIL`):
+    """"từ nay tới hết tháng 10", "từ nay đến cuối năm", "từ nay đến hết
+    31/10/2026" (:data:`DUE_UNTIL`; a day given is the end itself):
     due from the answer's today to the last day of that month (of the year
     written, else of the day the question gives, else of the clock's year)
     or of the year, as ``due_until``; the month is then a bound, not the
@@ -285,6 +306,13 @@ def _read_until(q: Query, key: str) -> None:
     and the clock cannot disagree."""
     m = DUE_UNTIL.search(key)
     if not m:
+        return
+    if m.group(3):  # "từ nay đến hết 31/10/2026": that very day
+        try:
+            q.due_until = date(int(m.group(5)), int(m.group(4)), int(m.group(3))).isoformat()
+        except ValueError:
+            return
+        q.period = q.period_until = None
         return
     today = date.fromisoformat(q.today) if q.today else date.today()
     year = int(m.group(2)) if m.group(2) else today.year
@@ -354,6 +382,36 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
         words = stopword_term(span)
     if words:
         q.topic = " ".join(words)
+        q.topics = _listed_kinds(q.text, catalog)
+
+
+#: Most words of one kind in a topic listing kinds ("theo dõi, kiểm tra, khảo
+#: sát tình hình …"): a longer part is a clause, not a kind.
+_KIND_WORDS = 3
+
+
+def _listed_kinds(raw: str, catalog: PlanCatalog) -> list[str]:
+    """The topic of ``raw`` (the question as typed) read as kinds sharing one
+    head, each kind with the head (``canon`` topic words): "các nv về theo dõi,
+    kiểm tra, khảo sát tình hình thi hành pháp luật" → ["theo doi tinh hinh thi
+    hanh phap luat", "kiem tra tinh hinh …", "khao sat tinh hinh …"]; a row
+    about any of them is about the topic. ``[]`` when the topic lists no kinds
+    (no comma, a part longer than :data:`_KIND_WORDS` words before the last,
+    or no head after the last kind); plan names are left out."""
+    folded = fold(raw)
+    m = TOPIC.search(folded)
+    if not m:
+        return []
+    span = re.split(r"[?(;:!]", folded[m.start(1):])[0]
+    parts = [p.split() for p in re.split(r",|\b(?:va|hoac|hay)\b", span) if p.strip()]
+    if len(parts) < 2 or any(len(p) > _KIND_WORDS for p in parts[:-1]):
+        return []
+    size = len(parts[0])
+    head, last = parts[-1][size:], parts[-1][:size]
+    if not topic_words(canon(" ".join(head))) or not all(topic_words(canon(" ".join(p))) for p in parts[:-1]):
+        return []  # "liên quan ISO, số mấy?": no head shared, the numbers asked
+    kinds = [topic_words(catalog.without_names(canon(" ".join([*p, *head])))) for p in [*parts[:-1], last]]
+    return [" ".join(k) for k in kinds if k] if all(kinds) else []
 
 
 def _in_unit(q: Query, key: str, at: int) -> bool:
@@ -442,7 +500,7 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     """Set the selection and aggregation fields of ``q`` from its ``canon``
     key (see the module docstring). ``unit`` is the unit the parser found
     (its role and exclusion are read here). Never raises."""
-    _read_unit_role(q, key, unit)
+    _read_unit_role(q, key, unit, catalog)
     kept = _read_excluded_rows(q, key, catalog)
     _read_empty_fields(q, key)
     _read_windows(q, key)
