@@ -26,6 +26,7 @@ from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
+from retrieval.answer_exclusion import all_excluded_answer
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_numbering import numbering_note
 from retrieval.answer_rows import (
@@ -568,6 +569,10 @@ class TaskAnswerer:
         scope = plans_in_scope(self.plans, query)
         groups = self.select(query, scope)
         if not groups:
+            # "mục VII có nv nào không do X chủ trì?" when X leads them all: said, rows cited
+            emptied = all_excluded_answer(query, scope, self.catalog, self.select, describe_filter)
+            if emptied is not None:
+                return emptied
             asked = "nhiệm vụ nào" + describe_filter(query)
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
         label = len(groups) > 1 or not query.plan_named
