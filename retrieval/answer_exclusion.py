@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
+from ingest.units import split_units, unit_matches
 from retrieval.answer_model import Answer
 from retrieval.answer_rows import plan_label, sub_rows, task_citation
 from retrieval.query import PlanCatalog, Query
@@ -51,8 +52,11 @@ def all_excluded_answer(query: Query, scope: list[Plan], catalog: PlanCatalog,
     for plan, tasks in groups:
         rows = [r for t in tasks for r in [t, *sub_rows(plan, t)] if r.lead]
         leads = list(dict.fromkeys(r.lead for r in rows if r.lead))
-        unit = ", ".join(query.exclude_texts) or (leads[0] if leads else "")
-        led = (f"đều do {leads[0]} chủ trì" if len({canon(x) for x in leads}) == 1
+        unit = ", ".join(query.exclude_texts)
+        only = all(unit_matches(x, part) for r in rows for part in split_units(r.lead)
+                   for x in query.exclude_units[:1]) and len(query.exclude_units) == 1
+        written = "; ".join(w for w in leads if canon(w) != canon(unit))
+        led = (f"đều do {unit}{f' ({written})' if written else ''} chủ trì" if only
                else f"đều có {unit} chủ trì ({'; '.join(leads)})")
         numbers = [t.number or "?" for t in tasks]
         whole = "tất cả nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"

@@ -221,7 +221,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
 
     Unit: one of the lead units (or coordinating units, by
     ``query.unit_role``) contains the unit asked; no lead unit is one of
-    ``query.exclude_units``; the row is not one of ``query.exclude_refs``
+    ``query.exclude_units`` (a numbered row with no lead cell of its own
+    leaves that to its sub-rows); the row is not one of ``query.exclude_refs``
     nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
@@ -237,6 +238,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if any(unit_matches(u, task.lead) for u in query.exclude_units):
         return False
+    if query.exclude_units and not task.lead and task.number and sub_rows(plan, task):
+        return False  # a row whose leads are its sub-rows' cells: those rows are judged
     if query.exclude_refs and (task.number or task.part_of) in query.exclude_refs:
         return False
     if query.exclude_topic and _about(parent_task(plan, task) or task, query.exclude_topic):
