@@ -109,3 +109,16 @@ def test_number_span():
     assert number_span(["31", "32", "33", "34", "35"]) == "31–35"
     assert number_span(["2", "5", "7"]) == "2, 5, 7"
     assert number_span(["1.1", "1.2", "1.3"]) == "1.1, 1.2, 1.3"
+
+
+@pytest.mark.parametrize("question", [
+    "Xã Nam An Phụ: Phòng Kinh tế có trách nhiệm gì theo mục IV.2, và chủ trì những nhiệm vụ nào của phụ lục?",
+    "NAP phong kinh te co nhiem vu gi o phan IV.2 va chu tri nhung nv nao trong bang phu luc",
+])
+def test_duties_in_a_body_section_then_the_annex_rows_led(answerer, question):
+    found = answerer.answer(question)
+    assert not found.abstained, question
+    locators = [c.locator for c in found.citations]
+    assert "mục IV.2.c" in locators, locators
+    assert {"nhiệm vụ 28", "nhiệm vụ 29", "nhiệm vụ 30"} <= set(locators), locators
+    assert "Phòng Văn hóa - Xã hội:" not in found.text  # the unit's own duties, not the whole section
