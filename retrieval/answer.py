@@ -67,7 +67,14 @@ from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_annex import annex_sections_answer, asks_annex_sections
 from retrieval.answer_clauses import clauses_answer, plan_clauses
-from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
+from retrieval.answer_duties import (
+    asks_all_duties,
+    asks_duties,
+    asks_duties_and_rows,
+    duties_answer,
+    duty_detail_answer,
+    section_of_duties,
+)
 from retrieval.answer_duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_figures import figure_asks, figures_answer, list_asks
@@ -557,6 +564,10 @@ class Answerer:
         """The annex rows a filter or count selects; for a question on a unit's
         duties ("Phòng X có nhiệm vụ gì?", "làm thường trực thì phải làm mấy
         việc nào?") the body's duties first, then those rows."""
+        if query.unit and asks_duties_and_rows(query):
+            both = self._duties_and_rows(query)
+            if both is not None:
+                return both
         result = self.tasks.filter_answer(query)
         only_unit = query.unit and not replace(query, unit=None, unit_text=None).has_filter
         listed = query.intent == Intent.FILTER or (query.intent == Intent.COUNT and asks_all_duties(query))
@@ -572,6 +583,21 @@ class Answerer:
             if body is not None:
                 return _joined(body, result)
         return result
+
+    def _duties_and_rows(self, query: Query) -> Answer | None:
+        """"Phòng X có trách nhiệm gì ở mục IV.2 và chủ trì những nv nào trong
+        phụ lục?": the unit's duties from the body, then the annex rows it
+        leads (a section written in the duties clause does not narrow those
+        rows); ``None`` when the body lists no duties for the unit."""
+        body = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
+        if body is None:
+            return None
+        rows = query
+        if section_of_duties(query):
+            rows = replace(query, section=None, section_text=None, sections=[], section_number=None,
+                           subsection_number=None)
+        tasks = self.tasks.filter_answer(rows)
+        return body if tasks.abstained else _joined(body, tasks)
 
     def _plans(self, query: Query) -> Answer:
         """Which plans cover a period; the period of every plan when that is

@@ -16,6 +16,7 @@ from ingest.units import unit_key, unit_name_key
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import ANNEX_NAMED, CLAUSE_JOINED, SECTION_NUMBER, SECTION_PLACED
 
 #: What may follow the question word without changing the question: the plan
 #: it is asked of ("theo KH", "trong kế hoạch CCHC 2025") and closing particles
@@ -79,6 +80,25 @@ def asks_all_duties(query: Query) -> bool:
     if not asks_duties(query):
         return False
     return LEADS_ROWS.search(query.key) is None or _duties_before_rows(query.key)
+
+
+def asks_duties_and_rows(query: Query) -> bool:
+    """"Phòng X có trách nhiệm gì (ở mục IV.2) và chủ trì những nv nào trong
+    phụ lục?": the unit's duties asked first, then the annex rows it leads
+    (:data:`DUTY_CUE` before :data:`LEADS_ROWS`, the annex named after)."""
+    rows, annex = LEADS_ROWS.search(query.key), ANNEX_NAMED.search(query.key)
+    if not (rows and annex and rows.start() < annex.start()):
+        return False
+    clause = CLAUSE_JOINED.sub("", SECTION_PLACED.sub("", query.key[:rows.start()].rstrip()))
+    return bool(DUTY_CUE.search(clause))
+
+
+def section_of_duties(query: Query) -> bool:
+    """Is the section the question numbers written in its duties clause
+    ("trách nhiệm gì ở mục IV.2 và chủ trì …"), before the rows are asked? Then
+    it places the duties in the body, and the annex rows are not narrowed by it."""
+    rows, section = LEADS_ROWS.search(query.key), SECTION_NUMBER.search(query.key)
+    return bool(rows and section and section.start() < rows.start())
 
 
 def _named(unit: str, query: Query) -> bool:

@@ -26,6 +26,7 @@ from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
+from retrieval.answer_exclusion import all_excluded_answer
 from retrieval.answer_model import Answer, abstention
 from retrieval.answer_numbering import numbering_note
 from retrieval.answer_rows import (
@@ -229,7 +230,9 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
 
     Unit: one of the lead units (or coordinating units, by
     ``query.unit_role``) contains the unit asked; no lead unit (coordinating
-    unit, by ``query.exclude_role``) is one of ``query.exclude_units``; the row is not one of ``query.exclude_refs``
+    unit, by ``query.exclude_role``) is one of ``query.exclude_units`` (a
+    numbered row with no lead cell of its own leaves that to its sub-rows);
+    the row is not one of ``query.exclude_refs``
     nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
@@ -246,6 +249,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     excluded_cell = task.coordinating if query.exclude_role == "coordinating" else task.lead
     if any(unit_matches(u, excluded_cell) for u in query.exclude_units):
         return False
+    if query.exclude_units and not excluded_cell and task.number and sub_rows(plan, task):
+        return False  # a row whose leads are its sub-rows' cells: those rows are judged
     if query.exclude_refs and (task.number or task.part_of) in query.exclude_refs:
         return False
     if query.exclude_topic and _about(parent_task(plan, task) or task, query.exclude_topic):
@@ -586,6 +591,10 @@ class TaskAnswerer:
         scope = plans_in_scope(self.plans, query)
         groups = self.select(query, scope)
         if not groups:
+            # "mục VII có nv nào không do X chủ trì?" when X leads them all: said, rows cited
+            emptied = all_excluded_answer(query, scope, self.catalog, self.select, describe_filter)
+            if emptied is not None:
+                return emptied
             asked = "nhiệm vụ nào" + describe_filter(query)
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
         label = len(groups) > 1 or not query.plan_named

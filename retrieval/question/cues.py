@@ -254,6 +254,15 @@ SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b
 #: there ("mục II 3 nhiệm vụ") is not read so.
 SECTION_REF = re.compile(r"(?:(?<![\w.])([ivx]{1,4})\.|\b(?:muc|phan|nhom) ([ivx]{1,4}),? (?=\d{1,2}\.\d))"
                          r"(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: The same written number first, its part after: "3.3 phần II", "2.4 thuộc mục III"
+#: (row "3.3" of section "ii"); only a dotted number, a bare one ("3 phần II") is not a row.
+SECTION_REF_AFTER = re.compile(r"(?<![\w./])(\d{1,2}\.\d{1,2})(?:\.\d{1,2})?,? (?:(?:cua|thuoc|o|trong) )?"
+                               r"(?:muc|phan) ([ivx]{1,4})\b(?!\.\d)")
+#: Where a clause places what it asks, by a section number: " ở mục IV.2", " phần II"
+#: (cut from a unit's duties clause before the duty cue reads it).
+SECTION_PLACED = re.compile(r"(?: (?:o|tai|trong|thuoc|theo))? (?:muc|phan) [ivx]{1,4}(?:\.\d{1,2}){0,2}\b")
+#: The word joining a clause to the next ask: "… trách nhiệm gì và chủ trì …".
+CLAUSE_JOINED = re.compile(r" (?:va|con|dong thoi|cung nhu)$")
 PLACE_MENTION = re.compile(
     r"\b(?:[Xx][ãa]|[Pp]h[ưu][ờo]ng|[Tt]h[ịi] [Tt]r[ấa]n)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )

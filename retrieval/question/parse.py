@@ -105,6 +105,7 @@ from retrieval.question.cues import (
     SECTION_CUE,
     SECTION_NUMBER,
     SECTION_REF,
+    SECTION_REF_AFTER,
     SECTION_TAIL,
     SIGNER_ANY,
     SPAN_NUMBER,
@@ -436,16 +437,20 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
 
 def _section_ref(q: Query, key: str) -> None:
     """A row number qualified by its section's roman numeral ("mục II.2.4",
-    "LH VII.3", "còn III.4?", "mục VI 2.1"): the section is ``q.section_number`` ("ii"),
+    "LH VII.3", "còn III.4?", "mục VI 2.1", "3.3 phần II"): the section is ``q.section_number`` ("ii"),
     the group ``q.subsection_number`` (the number's first part, "2"), and the
     number itself a task reference ("2.4") unless the question counts or
     asks a list in so many words ("mục II.2 có mấy nhiệm vụ", "liệt kê các
     nhiệm vụ mục II.3" are the group, not a row)."""
     m = SECTION_REF.search(key)
-    if not m:
+    after = None if m else SECTION_REF_AFTER.search(key)
+    if after:  # "3.3 phần II": the number first, its part after
+        number, section = after.group(1), after.group(2)
+    elif m:
+        number, section = m.group(3), m.group(1) or m.group(2)
+    else:
         return
-    number = m.group(3)
-    q.section_number, q.subsection_number = m.group(1) or m.group(2), number.split(".")[0]
+    q.section_number, q.subsection_number = section, number.split(".")[0]
     if not (q.count or EXPLICIT_LIST.search(key)) and number not in q.task_refs:
         q.task_refs = [number] + q.task_refs
 

@@ -1,0 +1,66 @@
+"""An exclusion on the lead unit that leaves no row, said in words.
+
+"Ở X, mục VII có những nhiệm vụ nào không do Phòng VH-XH chủ trì?" when
+every row of mục VII is led by that unit: the answer is not a refusal nor a
+body passage but "Không có: tất cả nhiệm vụ 31–35 thuộc mục VII … đều do
+Phòng VH-XH chủ trì.", the rows checked cited (:func:`all_excluded_answer`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from ingest.lexicon import canon
+from ingest.model import Plan, Task
+from ingest.units import split_units, unit_matches
+from retrieval.answer_model import Answer
+from retrieval.answer_rows import plan_label, sub_rows, task_citation
+from retrieval.query import PlanCatalog, Query
+
+#: (plan, its numbered tasks matching a query) per plan, as TaskAnswerer.select gives them
+Selector = Callable[[Query, list[Plan]], list[tuple[Plan, list[Task]]]]
+
+
+def number_span(numbers: list[str]) -> str:
+    """"31–35" for consecutive whole numbers ["31", "32", …, "35"], else the
+    numbers joined by ", " ("2, 5, 7"; "1.1, 1.2")."""
+    if len(numbers) > 2 and all(n.isdigit() for n in numbers):
+        values = [int(n) for n in numbers]
+        if values == list(range(values[0], values[0] + len(values))):
+            return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(numbers)
+
+
+def all_excluded_answer(query: Query, scope: list[Plan], catalog: PlanCatalog,
+                        select: Selector, describe: Callable[[Query, list[Task]], str]) -> Answer | None:
+    """When ``query`` excludes lead units (``query.exclude_units``) and no row
+    is left, but the same question without the exclusion selects rows: one
+    line per plan "Không có: tất cả nhiệm vụ 31–35 thuộc mục … đều do <lead>
+    chủ trì.", those rows cited. ``None`` when there is no lead exclusion or
+    the other filters select nothing either (then the refusal stands).
+    ``select`` is :meth:`retrieval.answer_tasks.TaskAnswerer.select`,
+    ``describe`` :func:`retrieval.answer_tasks.describe_filter`."""
+    if not query.exclude_units:
+        return None
+    kept = replace(query, exclude_units=[], exclude_texts=[])
+    groups = select(kept, scope)
+    if not groups:
+        return None
+    label = len(groups) > 1 or not query.plan_named
+    lines, citations = [], []
+    for plan, tasks in groups:
+        rows = [r for t in tasks for r in [t, *sub_rows(plan, t)] if r.lead]
+        leads = list(dict.fromkeys(r.lead for r in rows if r.lead))
+        unit = ", ".join(query.exclude_texts)
+        only = all(unit_matches(x, part) for r in rows for part in split_units(r.lead)
+                   for x in query.exclude_units[:1]) and len(query.exclude_units) == 1
+        written = "; ".join(w for w in leads if canon(w) != canon(unit))
+        led = (f"đều do {unit}{f' ({written})' if written else ''} chủ trì" if only
+               else f"đều có {unit} chủ trì ({'; '.join(leads)})")
+        numbers = [t.number or "?" for t in tasks]
+        whole = "tất cả nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
+        head = f"{plan_label(catalog, plan.doc)}: " if label else ""
+        lines.append(f"{head}Không có: {whole} {number_span(numbers)}{describe(kept, tasks)} {led}.")
+        citations += [task_citation(plan, t) for t in tasks]
+    return Answer("\n".join(lines), False, citations, query.intent, list(citations), query)
