@@ -14,12 +14,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ingest.lexicon import canon
 from ingest.model import Plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_which import names_only_matching, others_line
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import asks_periods
+from retrieval.question.cues import BASIS_ISSUER, BASIS_KIND
 
 if TYPE_CHECKING:
     from retrieval.answer_text import PassageAnswerer
@@ -93,6 +95,21 @@ def legal_bases(plan: Plan) -> list[tuple[str, str]]:
     return bases
 
 
+def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tuple[str, str]]:
+    """(locator, text) of every "Căn cứ" paragraph of ``plan`` issued by
+    ``issuer`` (a canonical key, "huyen loc ninh": its text writes "của
+    [UBND] huyện Lộc Ninh") and, when ``kind`` is given ("quyet dinh"), of
+    that kind; each place it is written (the decision's preamble and the
+    plan's opening may write one basis twice, its date in two forms), in
+    document order; ``[]`` when none is."""
+    issuer = re.sub(r"^(?:uy ban nhan dan|hoi dong nhan dan) ", "", issuer)
+    by = re.compile(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(issuer)}\b")
+    return [(section.locator or section.heading, para.text.strip())
+            for section in plan.sections for para in section.paragraphs
+            if _BASIS.match(para.text) and by.search(canon(para.text))
+            and (kind is None or canon(para.text).startswith(f"can cu {kind}"))]
+
+
 def proposals(plan: Plan) -> list[tuple[str, str]]:
     """(locator, text) of every preamble paragraph of ``plan`` opening with
     "Theo đề nghị" / "Xét đề nghị" / "Theo Tờ trình", in document order."""
@@ -162,8 +179,12 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         elif query.meta == "date" and m.date:
             text = f"Ngày ban hành: {dated_as_written(m.date_text, when)}."
         elif query.meta == "bases" and legal_bases(plan):
-            bases = legal_bases(plan)
-            lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]
+            issuer = BASIS_ISSUER.search(query.key)  # "căn cứ QĐ nào của huyện X": that issuer's
+            kind = BASIS_KIND.search(query.key)
+            bases = (issuer and bases_of_issuer(plan, issuer.group(1), kind and kind.group(1))) or legal_bases(plan)
+            count = f"({len(bases)} văn bản)" if issuer is None or bases == legal_bases(plan) \
+                else "của cơ quan được hỏi"
+            lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành {count}:"]
             lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)}" for _, text in bases]
             blocks.append("\n".join(lines))
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
