@@ -102,12 +102,16 @@ def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tu
     that kind; each place it is written (the decision's preamble and the
     plan's opening may write one basis twice, its date in two forms), in
     document order; ``[]`` when none is."""
-    issuer = re.sub(r"^(?:uy ban nhan dan|hoi dong nhan dan) ", "", issuer)
-    by = re.compile(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(issuer)}\b")
-    return [(section.locator or section.heading, para.text.strip())
-            for section in plan.sections for para in section.paragraphs
-            if _BASIS.match(para.text) and by.search(canon(para.text))
-            and (kind is None or canon(para.text).startswith(f"can cu {kind}"))]
+    words = re.sub(r"^(?:uy ban nhan dan|hoi dong nhan dan) ", "", issuer).split()
+    paras = [(section.locator or section.heading, para.text.strip(), canon(para.text))
+             for section in plan.sections for para in section.paragraphs if _BASIS.match(para.text)]
+    paras = [p for p in paras if kind is None or p[2].startswith(f"can cu {kind}")]
+    for n in range(len(words), 0, -1):  # "chính phủ để ban hành": the longest issuer written
+        by = re.compile(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(' '.join(words[:n]))}\b")
+        found = [(where, text) for where, text, key in paras if by.search(key)]
+        if found:
+            return found
+    return []
 
 
 def proposals(plan: Plan) -> list[tuple[str, str]]:
