@@ -67,7 +67,13 @@ from ingest.model import Plan, Task
 from retrieval.answer_aggregate import aggregate_answer
 from retrieval.answer_annex import annex_sections_answer, asks_annex_sections
 from retrieval.answer_clauses import clauses_answer, plan_clauses
-from retrieval.answer_duties import asks_all_duties, asks_duties, duties_answer, duty_detail_answer
+from retrieval.answer_duties import (
+    asks_all_duties,
+    asks_duties,
+    duties_answer,
+    duty_detail_answer,
+    topic_duties_answer,
+)
 from retrieval.answer_duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answer_figures import figure_asks, figures_answer, list_asks
@@ -493,6 +499,10 @@ class Answerer:
                   one_plan(heading_count_answer)),
         )
         after = (
+            # "Phòng X có những nhiệm vụ gì về <chủ đề>" that no annex row it leads is
+            # about: its body duties on the topic
+            Route("topic duties", lambda q: q.intent == Intent.FILTER and bool(q.unit and q.topic),
+                  in_scope(topic_duties_answer)),
             # "PT, VK giao ai đổi mới chuyên mục CCHC?" that no row is about: the unit
             # whose duty writes the question's phrase no row of its plan writes
             Route("duty holder", lambda q: body(q) and asks_duty_holder(q), in_scope(duty_holder_answer)),

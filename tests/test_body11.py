@@ -133,3 +133,15 @@ def test_legal_basis_asked_by_kind_and_issuer(answerer):
 def test_every_legal_basis_when_no_issuer_is_named(answerer):
     answer = answerer.answer("Nam An Phụ ban hành kế hoạch căn cứ những văn bản gì?")
     assert "76/NQ-CP" in answer.text and "5256/QĐ-UBND" in answer.text
+
+
+def test_body_duties_of_a_unit_on_a_topic_no_row_is_about(answerer):
+    answer = answerer.answer("Trường Xuân: phòng văn hóa xã hội được giao những việc gì về đo lường hài lòng?")
+    assert answer.kind == "duties"
+    assert "SIPAS" in answer.text and "y tế công" in answer.text and "giáo dục công" in answer.text
+
+
+def test_a_topic_the_units_duties_do_not_name_is_still_refused(answerer):
+    answer = answerer.answer("Trường Xuân: phòng văn hóa xã hội có nhiệm vụ gì về phòng cháy chữa cháy?")
+    assert answer.kind != "duties"
+    assert "y tế công" not in answer.text
