@@ -99,19 +99,30 @@ def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tu
     """(locator, text) of every "Căn cứ" paragraph of ``plan`` issued by
     ``issuer`` (a canonical key, "huyen loc ninh": its text writes "của
     [UBND] huyện Lộc Ninh") and, when ``kind`` is given ("quyet dinh"), of
-    that kind; each place it is written (the decision's preamble and the
-    plan's opening may write one basis twice, its date in two forms), in
-    document order; ``[]`` when none is."""
-    words = re.sub(r"^(?:uy ban nhan dan|hoi dong nhan dan) ", "", issuer).split()
+    that kind; each basis once (its first place), in document order; an
+    issuer joined by "và" ("huyện và xã") gives both issuers' bases;
+    ``[]`` when none is."""
     paras = [(section.locator or section.heading, para.text.strip(), canon(para.text))
              for section in plan.sections for para in section.paragraphs if _BASIS.match(para.text)]
     paras = [p for p in paras if kind is None or p[2].startswith(f"can cu {kind}")]
-    for n in range(len(words), 0, -1):  # "chính phủ để ban hành": the longest issuer written
-        by = re.compile(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(' '.join(words[:n]))}\b")
-        found = [(where, text) for where, text, key in paras if by.search(key)]
-        if found:
-            return found
-    return []
+    chosen: set[int] = set()
+    for one in re.split(r" (?:va|hoac|voi|cung)(?: cua)? ", issuer):  # "của huyện và xã": both issuers
+        words = re.sub(r"^(?:uy ban nhan dan|hoi dong nhan dan) ", "", one).split()
+        for n in range(len(words), 0, -1):  # "chính phủ để ban hành": the longest issuer written
+            by = re.compile(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(' '.join(words[:n]))}\b")
+            found = {i for i, (_, _, key) in enumerate(paras) if by.search(key)}
+            if found:
+                chosen |= found
+                break
+    bases: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, (where, text, _) in enumerate(paras):
+        number = _DOC_NUMBER.search(text)
+        key = re.sub(r"\s|/+", "", number.group()) if number else text
+        if i in chosen and key not in seen:  # one basis once, as :func:`legal_bases`
+            seen.add(key)
+            bases.append((where, text))
+    return bases
 
 
 def proposals(plan: Plan) -> list[tuple[str, str]]:

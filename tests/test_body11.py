@@ -145,3 +145,9 @@ def test_a_topic_the_units_duties_do_not_name_is_still_refused(answerer):
     answer = answerer.answer("Trường Xuân: phòng văn hóa xã hội có nhiệm vụ gì về phòng cháy chữa cháy?")
     assert answer.kind != "duties"
     assert "y tế công" not in answer.text
+
+
+def test_legal_bases_of_two_issuers_joined(answerer):
+    answer = answerer.answer("kế hoạch Lộc Hòa căn cứ các văn bản nào của huyện và của xã?")
+    assert "128/QĐ-UBND" in answer.text and "531/QĐ-UBND" in answer.text
+    assert "76/NQ-CP" not in answer.text
