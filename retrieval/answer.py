@@ -74,6 +74,7 @@ from retrieval.answer_duties import (
     duties_answer,
     duty_detail_answer,
     section_of_duties,
+    topic_duties_answer,
 )
 from retrieval.answer_duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
@@ -505,6 +506,10 @@ class Answerer:
                   one_plan(heading_count_answer)),
         )
         after = (
+            # "Phòng X có những nhiệm vụ gì về <chủ đề>" that no annex row it leads is
+            # about: its body duties on the topic
+            Route("topic duties", lambda q: q.intent == Intent.FILTER and bool(q.unit and q.topic),
+                  in_scope(topic_duties_answer)),
             # "PT, VK giao ai đổi mới chuyên mục CCHC?" that no row is about: the unit
             # whose duty writes the question's phrase no row of its plan writes
             Route("duty holder", lambda q: body(q) and asks_duty_holder(q), in_scope(duty_holder_answer)),

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ingest.lexicon import canon
 from ingest.model import Plan
 from retrieval.answer_upper import UPPER_LEVELS
 
-__all__ = ["BASIS_CHARS", "UpperPlan", "legal_bases", "upper_plan"]
+__all__ = ["BASIS_CHARS", "UpperPlan", "bases_of_issuer", "legal_bases", "upper_plan"]
 
 #: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
 _BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"
@@ -73,6 +74,36 @@ def legal_bases(plan: Plan) -> list[tuple[str, str]]:
             if key not in seen:
                 seen.add(key)
                 bases.append((section.locator or section.heading, para.text.strip()))
+    return bases
+
+
+def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tuple[str, str]]:
+    """(locator, text) of every "Căn cứ" paragraph of ``plan`` issued by
+    ``issuer`` (a canonical key, "huyen loc ninh": its text writes "của
+    [UBND] huyện Lộc Ninh") and, when ``kind`` is given ("quyet dinh"), of
+    that kind; each basis once (its first place), in document order; an
+    issuer joined by "và" ("huyện và xã") gives both issuers' bases;
+    ``[]`` when none is."""
+    paras = [(section.locator or section.heading, para.text.strip(), canon(para.text))
+             for section in plan.sections for para in section.paragraphs if _BASIS.match(para.text)]
+    paras = [p for p in paras if kind is None or p[2].startswith(f"can cu {kind}")]
+    chosen: set[int] = set()
+    for one in re.split(r" (?:va|hoac|voi|cung)(?: cua)? ", issuer):  # "của huyện và xã": both issuers
+        words = re.sub(r"^(?:uy ban nhan dan|hoi dong nhan dan) ", "", one).split()
+        for n in range(len(words), 0, -1):  # "chính phủ để ban hành": the longest issuer written
+            by = re.compile(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(' '.join(words[:n]))}\b")
+            found = {i for i, (_, _, key) in enumerate(paras) if by.search(key)}
+            if found:
+                chosen |= found
+                break
+    bases: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, (where, text, _) in enumerate(paras):
+        number = _DOC_NUMBER.search(text)
+        key = re.sub(r"\s|/+", "", number.group()) if number else text
+        if i in chosen and key not in seen:  # one basis once, as :func:`legal_bases`
+            seen.add(key)
+            bases.append((where, text))
     return bases
 
 

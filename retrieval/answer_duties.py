@@ -13,6 +13,7 @@ import re
 from ingest.model import Plan, Responsibility
 from ingest.textnorm import fold
 from ingest.units import unit_key, unit_name_key
+from retrieval.answer_lookup import text_pairs
 from retrieval.answer_model import Answer, Citation
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
@@ -206,3 +207,31 @@ def duty_detail_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
             cited = [Citation(plan.doc, plan_title(plan), where, None, shorten(matched[0], DUTY_CHARS))]
             return Answer("\n".join(lines), False, cited, "duties", list(cited), query)
     return None
+
+
+def topic_duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
+    """The body duties of the named unit on the question's topic ("Phòng
+    VH-XH có những nhiệm vụ gì về khảo sát, đo lường sự hài lòng?" when no
+    annex row it leads is about it): per plan, the unit's listed duties
+    (matched as :func:`duties_answer` does) that share a content-word pair
+    (:func:`retrieval.answer_lookup.text_pairs`) with ``query.topic``, in the
+    plan's order. ``None`` when the question names no unit or topic, or no
+    such duty is listed (the caller keeps its answer)."""
+    if not query.unit or not query.topic:
+        return None
+    wanted = text_pairs(query.topic)
+    blocks, citations = [], []
+    for plan in plans:
+        named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)]
+        for resp in chosen_units(named, query):
+            duties = [d for d in resp.duties if text_pairs(d) & wanted]
+            if not duties:
+                continue
+            where = f"mục {resp.section}" if resp.section else "Tổ chức thực hiện"
+            lines = [f"{plan_label(catalog, plan.doc)} – {resp.unit} ({where}), các nội dung về chủ đề hỏi:"]
+            lines += [f"- {shorten(d, DUTY_CHARS)}" for d in duties[:MAX_DUTIES]]
+            blocks.append("\n".join(lines))
+            citations.append(Citation(plan.doc, plan_title(plan), where, None, shorten(duties[0], DUTY_CHARS)))
+    if not blocks:
+        return None
+    return Answer("\n".join(blocks), False, citations, "duties", list(citations), query)

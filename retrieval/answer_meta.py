@@ -15,12 +15,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.model import Plan
-from retrieval.answer_bases import BASIS_CHARS, UpperPlan, legal_bases, upper_plan
+from retrieval.answer_bases import BASIS_CHARS, UpperPlan, bases_of_issuer, legal_bases, upper_plan
 from retrieval.answer_model import Answer, Citation, abstention
 from retrieval.answer_rows import plan_label, plan_title, shorten
 from retrieval.answer_which import names_only_matching, others_line
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import asks_periods
+from retrieval.question.cues import BASIS_ISSUER, BASIS_KIND
 
 if TYPE_CHECKING:
     from retrieval.answer_text import PassageAnswerer
@@ -144,9 +145,14 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
                                       shorten(upper.text, BASIS_CHARS), None if upper.basis else upper.locator))
             continue
         elif query.meta in ("bases", "upper_plan") and legal_bases(plan):
-            # the upper plan not singled out: every basis, the one asked among them
-            bases = legal_bases(plan)
-            lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành ({len(bases)} văn bản):"]
+            # the upper plan not singled out: every basis, the one asked among them;
+            # "căn cứ QĐ nào của huyện X": that issuer's (and kind's) bases only
+            issuer = BASIS_ISSUER.search(query.key)
+            kind = BASIS_KIND.search(query.key)
+            bases = (issuer and bases_of_issuer(plan, issuer.group(1), kind and kind.group(1))) or legal_bases(plan)
+            count = f"({len(bases)} văn bản)" if issuer is None or bases == legal_bases(plan) \
+                else "của cơ quan được hỏi"
+            lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành {count}:"]
             lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)}" for _, text in bases]
             blocks.append("\n".join(lines))
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,

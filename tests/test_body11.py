@@ -118,3 +118,36 @@ def test_documents_a_part_cites(answerer):
 def test_a_basis_dated_in_words_also_shows_the_short_date(answerer):
     answer = answerer.answer("Lộc Hòa căn cứ những văn bản nào để ban hành KH?")
     assert "14/01/2025" in answer.text
+def test_legal_basis_asked_by_its_issuer(answerer):
+    answer = answerer.answer("kế hoạch Lộc Hòa căn cứ quyết định nào của UBND huyện Lộc Ninh?")
+    assert "128/QĐ-UBND" in answer.text and "14/01/2025" in answer.text
+    assert "76/NQ-CP" not in answer.text and "531/QĐ-UBND" not in answer.text
+
+
+def test_legal_basis_asked_by_kind_and_issuer(answerer):
+    answer = answerer.answer("Nam An Phụ dựa vào nghị quyết nào của Chính phủ để ban hành kế hoạch?")
+    assert "76/NQ-CP" in answer.text
+    assert "5256/QĐ-UBND" not in answer.text
+
+
+def test_every_legal_basis_when_no_issuer_is_named(answerer):
+    answer = answerer.answer("Nam An Phụ ban hành kế hoạch căn cứ những văn bản gì?")
+    assert "76/NQ-CP" in answer.text and "5256/QĐ-UBND" in answer.text
+
+
+def test_body_duties_of_a_unit_on_a_topic_no_row_is_about(answerer):
+    answer = answerer.answer("Trường Xuân: phòng văn hóa xã hội được giao những việc gì về đo lường hài lòng?")
+    assert answer.kind == "duties"
+    assert "SIPAS" in answer.text and "y tế công" in answer.text and "giáo dục công" in answer.text
+
+
+def test_a_topic_the_units_duties_do_not_name_is_still_refused(answerer):
+    answer = answerer.answer("Trường Xuân: phòng văn hóa xã hội có nhiệm vụ gì về phòng cháy chữa cháy?")
+    assert answer.kind != "duties"
+    assert "y tế công" not in answer.text
+
+
+def test_legal_bases_of_two_issuers_joined(answerer):
+    answer = answerer.answer("kế hoạch Lộc Hòa căn cứ các văn bản nào của huyện và của xã?")
+    assert "128/QĐ-UBND" in answer.text and "531/QĐ-UBND" in answer.text
+    assert "76/NQ-CP" not in answer.text

@@ -163,6 +163,16 @@ EXCEPTION_CLAUSE = re.compile(r"(?<!\w)(?:ngoại )?trừ\s+\w", re.I)
 CITED_DOCS_ASKED = re.compile(
     r"\b(?:dan|vien dan|trich dan|nhac|neu|nhac den|nhac toi)(?: \w+){0,2}? (?:nhung |cac )?"
     r"(?:nghi dinh|thong tu|van ban|quyet dinh|nghi quyet|chi thi)(?: \w+){0,2}? (?:nao|gi)\b")
+#: A legal basis asked by its issuer ("căn cứ QĐ nào của huyện X", "dựa
+#: trên văn bản nào của UBND tỉnh"), on the canonical key: group 1 is the
+#: issuer as asked ("huyen loc ninh"), matched against each basis's text.
+BASIS_ISSUER = re.compile(
+    r"\bcua ((?:uy ban nhan dan |hoi dong nhan dan )?(?:huyen|tinh|thanh pho|xa|quan|chinh phu|thu tuong"
+    r"|quoc hoi|bo|ban chap hanh|tinh uy|huyen uy|dang uy)(?: (?!nao\b|gi\b|khong\b|vay\b|a\b)\w+){0,3})")
+#: The kind of basis asked ("căn cứ QĐ nào", "dựa trên nghị quyết nào"), on
+#: the canonical key: group 1, matched against the word after "Căn cứ".
+BASIS_KIND = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|luat|ke hoach|cong van)"
+                        r"(?: so)? (?:nao|gi)\b")
 #: Words that frame what a plan mentions without saying what it is ("LH nói
 #: tới …", "KH có nhắc đến …", "là những cái nào"): no subject of the question.
 MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)"
