@@ -66,3 +66,18 @@ def test_subject_pairs_keep_only_rare_pairs_the_source_writes(answerer):
     source = [(tx, next(t for t in tx.tasks if t.number == "22"))]
     assert "giai ngan" in subject_pairs("có nhiệm vụ tương tự về giải ngân không", source, rows, names)
     assert subject_pairs("có nhiệm vụ tương tự không", source, rows, names) == set()
+
+
+def test_similar_row_asked_without_a_field_is_shown_whole(answerer):
+    *_, last = talk(answerer, "Lộc Hòa mục III dòng 4 ai phối hợp?", "Nam An Phụ có việc phân cấp tương tự không?")
+    assert "Quyết định/Nghị quyết về phân cấp" in last.text  # the product, not only the field asked before
+    assert "Cả năm 2026" in last.text
+
+
+def test_next_row_with_the_carried_field_blank_is_given_whole(answerer):
+    """Trường Xuân's rows 27 and 28 leave Cơ quan phối hợp blank."""
+    _, asked, carried = talk(answerer, "Trường Xuân nhiệm vụ 27 là gì?", "ai phối hợp nhiệm vụ đó?", "thế còn nv 28?")
+    assert asked.abstained  # the field asked itself, blank: said, not answered
+    assert not carried.abstained
+    assert "kiểm tra công vụ" in carried.text and "Hàng năm" in carried.text
+    assert "ô để trống" in carried.text
