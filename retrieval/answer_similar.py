@@ -17,6 +17,13 @@ more wholly about the source, :data:`FOCUS`); a plan with none is said so.
 When the previous answer listed a whole group (more than
 :data:`MANY_SOURCES` rows) or gave no row at all, its question's topic is
 compared instead.
+
+Words the follow-up adds itself ("… tương tự không, về giải ngân đầu tư ấy",
+"NAP có nv phân cấp tương tự không?") narrow it: their adjacent-syllable
+pairs that a source row writes and few rows share (:data:`RARE_SUBJECT`)
+keep the source rows that hold them, and a target row holding them leads.
+A target plan's row nearest in meaning to a source row that also meets the
+near-meaning word bounds leads its plan's rows (meaning and words agree).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from retrieval.answer_model import Answer, abstention
 from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
 from retrieval.answer_tasks import TaskAnswerer, in_section
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import SIMILAR
 from retrieval.question.model import section_numeral, split_row_key
 from retrieval.question.selection import topic_words
 
@@ -56,11 +64,51 @@ NEAR_BEST = 0.9
 #: Weight of how wholly a row is about the source (the share of the row's
 #: own word weight the source holds): it orders near ties only.
 FOCUS = 0.05
+#: A pair of the follow-up's own words is a subject when at most this share
+#: of all task rows write it ("giải ngân", "phân cấp"; not "nhiệm vụ").
+RARE_SUBJECT = 0.05
+#: How far above a plan's best the row nearest in meaning is put: it leads
+#: without pushing the word-ranked rows out of :data:`NEAR_BEST`.
+LEAD_MARGIN = 1e-6
 #: At most this many rows per plan.
 PER_PLAN = 2
 #: More source rows than this (a whole group listed): the previous
 #: question's topic is compared instead of each row.
 MANY_SOURCES = 3
+
+
+def _raw_pairs(text: str) -> set[str]:
+    """Adjacent syllable pairs of ``text``'s ``canon`` key, within phrases."""
+    pairs: set[str] = set()
+    for phrase in re.split(r"[,;:.()/\n?!]+", canon(text)):
+        words = phrase.split()
+        pairs |= {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return pairs
+
+
+def _row_text(task: Task) -> str:
+    return " ; ".join(filter(None, (task.content, task.objective, task.subsection)))
+
+
+def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: list[Task],
+                  names: frozenset[str]) -> set[str]:
+    """The pairs of syllables a similar follow-up (``question``, as typed) adds
+    about its subject: pairs of its ``canon`` key (the similarity cue and plan
+    names out) that a source row writes and at most :data:`RARE_SUBJECT` of
+    ``all_rows`` write: {"giai ngan", "dau tu"} of "VK có cái tương tự ko, về
+    giải ngân đầu tư ấy" after "Báo cáo thực hiện giải ngân …"; empty when it adds none."""
+    key = SIMILAR.sub(" ; ", canon(question))
+    asked = {p for p in _raw_pairs(key) if not set(p.split()) & names}
+    held = set().union(*(_raw_pairs(_row_text(t)) for _, t in sources)) if sources else set()
+    asked &= held
+    if not asked:
+        return set()
+    limit = RARE_SUBJECT * max(1, len(all_rows))
+    counts = {p: 0 for p in asked}
+    for row in all_rows:
+        for p in asked & _raw_pairs(_row_text(row)):
+            counts[p] += 1
+    return {p for p, c in counts.items() if c <= limit}
 
 
 def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
@@ -145,6 +193,44 @@ def _near_in_meaning(sources: list[tuple[Plan, Task]], plan: Plan,
     return sorted(found.values(), key=lambda x: -x[0])
 
 
+def _lead_subject(plan: Plan, subject: set[str], scored: dict[str, tuple[float, Task]],
+                  wanted: list[tuple[set[str], set[str]]], idf: dict[str, float],
+                  pair_idf: dict[str, float], names: frozenset[str]) -> None:
+    """Let ``plan``'s rows holding the most of ``subject`` (the follow-up's own
+    subject pairs) lead ``scored`` (row number → (score, row)), updated in place."""
+    hits: dict[str, tuple[int, Task]] = {}
+    for row in plan.tasks:
+        numbered = parent_task(plan, row) or row
+        n = len(subject & _raw_pairs(_row_text(row)))
+        if n:
+            before = hits.get(numbered.number or "", (0, numbered))[0]
+            hits[numbered.number or ""] = (max(n, before), numbered)
+    if not hits:
+        return
+    most = max(n for n, _ in hits.values())
+    top = max((s for s, _ in scored.values()), default=0.0)
+    for number, (n, row) in hits.items():
+        if n == most:
+            share = max((_share(w, row_words(row) - names, idf) + _share(p, row_pairs(row), pair_idf)) / 2
+                        for w, p in wanted)
+            scored[number] = (top + 1.0 + share, row)
+
+
+def _lead_nearest(sources: list[tuple[Plan, Task]], plan: Plan,
+                  nearest: Callable[[Plan, Task, str], Task | None], scored: dict[str, tuple[float, Task]],
+                  idf: dict[str, float], pair_idf: dict[str, float], names: frozenset[str]) -> None:
+    """Put first in ``scored`` (updated in place) ``plan``'s row nearest in meaning
+    to a source row when it meets the near-meaning word bounds (:func:`_near_in_meaning`)."""
+    near = _near_in_meaning(sources, plan, nearest, idf, pair_idf, names)
+    if not near:
+        return
+    top = max(s for s, _ in scored.values())
+    row = near[0][1]
+    numbered = parent_task(plan, row) or row
+    # just above the best: it leads, and the rows near the best still show
+    scored[numbered.number or ""] = (max(top, near[0][0]) + LEAD_MARGIN, numbered)
+
+
 def similar_answer(tasks: TaskAnswerer, query: Query,
                    nearest: Callable[[Plan, Task, str], Task | None] | None = None) -> Answer | None:
     """Kind ``task``: per target plan the rows like ``query.similar_to``'s
@@ -165,6 +251,9 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
             for task in plan.tasks]
     idf = _idf([words for _, words, _ in rows])
     pair_idf = _idf([pairs for _, _, pairs in rows])
+    subject = subject_pairs(query.text, sources, [t for t, _, _ in rows], names) if sources else set()
+    if subject:  # "NAP có nv phân cấp tương tự không?": the source rows about it
+        sources = [s for s in sources if subject & _raw_pairs(_row_text(s[1]))] or sources
     wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
     about = _about(tasks, sources)
     if len(sources) > MANY_SOURCES and query.topic:
@@ -197,6 +286,10 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
                 numbered = parent_task(plan, row) or row
                 if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
+        if subject:
+            _lead_subject(plan, subject, scored, wanted, idf, pair_idf, names)
+        elif scored and nearest is not None and len(sources) <= MANY_SOURCES:
+            _lead_nearest(sources, plan, nearest, scored, idf, pair_idf, names)
         ranked = sorted(scored.values(), key=lambda x: -x[0])
         if not ranked and nearest is not None:
             ranked = _near_in_meaning(sources, plan, nearest, idf, pair_idf, names)

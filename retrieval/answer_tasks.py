@@ -425,7 +425,8 @@ def missing_reason(catalog: PlanCatalog, scope: list[Plan], asked: str) -> str:
     return " ".join(lines) or "Không có kế hoạch nào trong phạm vi hỏi."
 
 
-def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query: Query) -> str | None:
+def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query: Query,
+                    with_row: bool = True) -> str | None:
     """Why the rows ``found`` (plan, numbered task) do not answer ``query``,
     in words, else ``None``.
 
@@ -438,8 +439,8 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
       the plan fills that column, "phụ lục nhiệm vụ của kế hoạch không có
       cột Mục tiêu".
 
-    Each reason ends with the row's content and lead, so the user sees which
-    row was read.
+    Each reason ends with the row's content and lead (unless ``with_row`` is
+    false: the row is shown whole after it), so the user sees which row was read.
     """
     asked = [f for f in query.fields if f != "content"]
     lines = []
@@ -468,7 +469,7 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
         if absent:
             parts.append(f"Phụ lục nhiệm vụ của kế hoạch {plan_label(catalog, plan.doc)} không có cột "
                          + ", ".join(FIELD_LABELS[f] for f in absent) + ".")
-        lines.append(" ".join(parts) + row)
+        lines.append(" ".join(parts) + (row if with_row else ""))
     return "\n".join(lines) or None
 
 
@@ -546,6 +547,11 @@ class TaskAnswerer:
             found_answer.text = f"{note}\n{found_answer.text}"
             return found_answer
         unstated = unstated_reason(self.catalog, found, query)
+        if unstated and query.fields_carried and not query.unlisted:
+            # "còn nv 28?" after "thế ai phối hợp?": the row asked, whole, with its blank cell said
+            whole = self.task_answer(replace(query, fields=[], fields_carried=False))
+            whole.text = f"{unstated_reason(self.catalog, found, query, with_row=False)}\n{whole.text}"
+            return whole
         if unstated:
             return abstention(query, reason=unstated)
         if query.figure and not (set(query.fields) - {"content"}):

@@ -153,7 +153,7 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.intent = Intent.TASK
         return q
     if q.task_refs and not q.fields and previous.intent == "task":
-        q.fields = list(previous.fields)
+        q.fields, q.fields_carried = list(previous.fields), bool(previous.fields)
         q.section_number = q.section_number or previous.section_number
     # the rows the previous answer showed; of the plan named now, when another
     # ("VK cái đó hạn khi nào?" after rows of several plans)
@@ -177,6 +177,7 @@ def follow_up(question: Query, previous: Query) -> Query:
         bare = BARE_NUMBER.findall(q.key)
         if bare and FOLLOW_CUE.search(q.key):
             q.task_refs = bare
+            q.fields_carried = not q.fields and bool(previous.fields)
             q.fields = q.fields or list(previous.fields)
             q.intent = "task"
         elif q.fields or FOLLOW_CUE.search(q.key):
@@ -381,7 +382,8 @@ def _similar(q: Query, previous: Query) -> Query | None:
     cross-plan wording and no plan named, of every other plan; after a turn
     that gave no row, the previous question's topic (its words) is compared
     instead, and a topic the question says itself ("… tương tự về tập huấn
-    AI") wins; ``None`` when the question is not such a follow-up."""
+    AI") wins; the fields are the ones it asks (the previous turn's only after
+    a similar answer), none: the whole row; ``None`` when the question is not such a follow-up."""
     if not SIMILAR.search(q.key) or q.task_refs:
         return None
     named = q.plan_named and bool(q.plans) and set(q.plans) != set(previous.plans)
@@ -402,7 +404,9 @@ def _similar(q: Query, previous: Query) -> Query | None:
         q.topic = previous.topic or previous.text
     if not (q.similar_to or q.topic):
         return None
-    q.fields = q.fields or list(previous.fields)
+    if previous.intent == Intent.SIMILAR:  # "thế Phú Thái?" after a similar answer: the same fields
+        q.fields = q.fields or list(previous.fields)
+    # else the fields it asks itself; none asked: the whole like row (chủ trì, hạn, sản phẩm)
     if others:
         q.plans, q.plan_named, q.cross_doc = [], False, True
     q.intent = Intent.SIMILAR

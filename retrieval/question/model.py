@@ -130,7 +130,9 @@ class Query:
       30/9" gives 1/10: that day has passed, and ``today_given``; else set by
       the answerer, a parameter so evaluation can fix it); ``duties_carried``
       (a follow-up naming another unit after a question on a unit's duties,
-      "còn công chức Văn hóa - xã hội?": that unit's duties asked); ``result_keys``
+      "còn công chức Văn hóa - xã hội?": that unit's duties asked); ``fields_carried``
+      (the fields were the previous turn's, not asked now: "còn nv 28?" after
+      "thế ai phối hợp?"; a blank cell is said beside the whole row); ``result_keys``
       ((doc, row key) of the rows the answer gave: the row's number, or
       "iii.3" where the plan numbers afresh per section
       (:func:`retrieval.answer_rows.row_key`, :func:`split_row_key`), set by the answerer, for
@@ -234,6 +236,7 @@ class Query:
     today: str | None = None
     today_given: bool = False
     duties_carried: bool = False
+    fields_carried: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
