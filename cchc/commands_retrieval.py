@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.model import OCR_NOTE
-from retrieval.answer_model import Answer
+from retrieval.answering.model import Answer
 from retrieval.conversation import Conversation
 
 if TYPE_CHECKING:  # heavy (search stack): imported for annotations only

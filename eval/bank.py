@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from ingest.model import Plan, Task
 from ingest.pipeline import parse_file
 from ingest.units import split_units
-from retrieval.answer_rows import sub_rows
+from retrieval.answering.rows import sub_rows
 from retrieval.question.catalog import place_name
 
 __all__ = ["TEMPLATES", "bank_items", "main"]

@@ -52,7 +52,7 @@ from ingest.textnorm import fold
 if TYPE_CHECKING:
     from eval.baseline import BaselineRAG
     from retrieval.answer import Answerer
-    from retrieval.answer_model import Citation
+    from retrieval.answering.model import Citation
 
 SNIPPET_CHARS = 40
 

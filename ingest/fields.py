@@ -2,7 +2,7 @@
 
 Every place that shows or writes a task field reads its words from here:
 index passages (``retrieval.chunks``), answers and citations
-(``retrieval.answer_rows``, ``ui.citations``), exports (``drafting.export``),
+(``retrieval.answering.rows``, ``ui.citations``), exports (``drafting.export``),
 the Word draft and its change log (``drafting.docx_writer``,
 ``drafting.shift``), the plan diff (``drafting.diff``), the command line and
 the UI tables (``ui.tasks_data``, ``ui.compare_page``).

@@ -449,5 +449,5 @@ NAMELESS_HEADS: frozenset[str] = frozenset(
 
 #: Words that open a sentence only said of the one before it ("… Chính quyền
 #: số. Trong đó trọng tâm là chuyển đổi số …"): answers quote the two as one
-#: sentence (``retrieval.answer_text.split_sentences``).
+#: sentence (``retrieval.answering.text.split_sentences``).
 CONTINUING_OPENERS: tuple[str, ...] = ("Trong đó",)

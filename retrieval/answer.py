@@ -7,28 +7,28 @@ read into a :class:`retrieval.question.Query` (:func:`parse_query`, whose
 order), resolved against the previous turn, restricted to the scope, and
 sent to the handler of its intent (:attr:`Answerer.handlers`):
 
-* ``task`` → rows by number (:class:`retrieval.answer_tasks.TaskAnswerer`);
+* ``task`` → rows by number (:class:`retrieval.answering.tasks.TaskAnswerer`);
   ``filter`` / ``count`` → every matching task of every plan in scope,
   grouped and labelled per plan (counts also per plan);
 * ``aggregate`` → earliest/latest deadline, the unit that leads most
-  (:mod:`retrieval.answer_aggregate`);
+  (:mod:`retrieval.answering.aggregate`);
 * ``lookup`` → a row found by its content, no number
-  (:mod:`retrieval.answer_lookup`), when the hybrid search agrees;
+  (:mod:`retrieval.answering.lookup`), when the hybrid search agrees;
 * ``similar`` → the rows of other plans like the previous answer's
-  (:mod:`retrieval.answer_similar`);
-* ``body_annex`` → one plan's body and annex side by side (:mod:`retrieval.answer_parts`);
-* ``which_plans`` → the plans that mention a term (:mod:`retrieval.answer_plans`);
-* ``targets`` → one target per plan, its values cited (:mod:`retrieval.answer_targets`);
-  ``upper`` → each plan's upper-level locality (:mod:`retrieval.answer_upper`);
-* ``meta`` (every header fact asked) and ``plans`` → :mod:`retrieval.answer_meta`;
+  (:mod:`retrieval.answering.similar`);
+* ``body_annex`` → one plan's body and annex side by side (:mod:`retrieval.answering.parts`);
+* ``which_plans`` → the plans that mention a term (:mod:`retrieval.answering.plans`);
+* ``targets`` → one target per plan, its values cited (:mod:`retrieval.answering.targets`);
+  ``upper`` → each plan's upper-level locality (:mod:`retrieval.answering.upper`);
+* ``meta`` (every header fact asked) and ``plans`` → :mod:`retrieval.answering.meta`;
 * ``search`` → a unit's duties (body list, then the annex rows it leads) or
   the few sentences of the best passages
-  (:class:`retrieval.answer_text.PassageAnswerer`), or an LLM's answer.
+  (:class:`retrieval.answering.text.PassageAnswerer`), or an LLM's answer.
 
 A question whose clauses each name a plan and ask their own thing is
-first divided (:attr:`Answerer.split`, :mod:`retrieval.answer_clauses`), and
+first divided (:attr:`Answerer.split`, :mod:`retrieval.answering.clauses`), and
 so is one asking several figures of the same plans
-(:mod:`retrieval.answer_figures`).
+(:mod:`retrieval.answering.figures`).
 Before the handler, the body-first routes of :attr:`Answerer.before`
 (a unit's duties, a section or list found by its heading, reporting) are
 tried in declared order; after a handler that finds nothing or abstains,
@@ -49,7 +49,7 @@ previous turn's query (:meth:`retrieval.question.Query.follow_up`); a turn
 answered under another scope is not followed (``Answer.scope``), so
 switching scope starts afresh. ``today`` anchors "quá hạn"/"sắp đến hạn".
 
-The answer types live in :mod:`retrieval.answer_model`; this module
+The answer types live in :mod:`retrieval.answering.model`; this module
 re-exports them and the helpers other code imports from here.
 """
 
@@ -64,10 +64,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
-from retrieval.answer_aggregate import aggregate_answer
-from retrieval.answer_annex import annex_sections_answer, asks_annex_sections
-from retrieval.answer_clauses import clauses_answer, plan_clauses
-from retrieval.answer_duties import (
+from retrieval.answering.aggregate import aggregate_answer
+from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.clauses import clauses_answer, plan_clauses
+from retrieval.answering.duties import (
     asks_all_duties,
     asks_duties,
     asks_duties_and_rows,
@@ -76,22 +76,22 @@ from retrieval.answer_duties import (
     section_of_duties,
     topic_duties_answer,
 )
-from retrieval.answer_duty_phrase import asks_duty_holder, duty_holder_answer
-from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
-from retrieval.answer_figures import figure_asks, figures_answer, list_asks
-from retrieval.answer_funding import asks_funding, asks_funding_source, funding_answer
-from retrieval.answer_inline_list import asks_duty_units, duty_units_answer, inline_count_answer
-from retrieval.answer_lookup import lookup_answer, lookup_rows
-from retrieval.answer_meta import meta_answer, plans_answer
-from retrieval.answer_model import ABSTAIN, Answer, Citation, Turn, abstention
-from retrieval.answer_nearest import nearest_answer, nearest_row
-from retrieval.answer_other_part import other_part_answer
-from retrieval.answer_part_detail import part_detail_answer
-from retrieval.answer_parts import body_annex_answer
-from retrieval.answer_perplan import complete_per_plan, fans_out, names_several, per_plan_answer
-from retrieval.answer_plans import MentionIndex
-from retrieval.answer_reporting import asks_reporting, reporting_answer
-from retrieval.answer_rows import (
+from retrieval.answering.duty_phrase import asks_duty_holder, duty_holder_answer
+from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
+from retrieval.answering.figures import figure_asks, figures_answer, list_asks
+from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
+from retrieval.answering.inline_list import asks_duty_units, duty_units_answer, inline_count_answer
+from retrieval.answering.lookup import lookup_answer, lookup_rows
+from retrieval.answering.meta import meta_answer, plans_answer
+from retrieval.answering.model import ABSTAIN, Answer, Citation, Turn, abstention
+from retrieval.answering.nearest import nearest_answer, nearest_row
+from retrieval.answering.other_part import other_part_answer
+from retrieval.answering.part_detail import part_detail_answer
+from retrieval.answering.parts import body_annex_answer
+from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
+from retrieval.answering.plans import MentionIndex
+from retrieval.answering.reporting import asks_reporting, reporting_answer
+from retrieval.answering.rows import (
     FIELD_LABELS,
     has_figure,
     parent_task,
@@ -102,20 +102,20 @@ from retrieval.answer_rows import (
     task_citation,
     task_quote,
 )
-from retrieval.answer_scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
-from retrieval.answer_section import section_answer
-from retrieval.answer_sections import asks_item_count, heading_count_answer, list_answer
-from retrieval.answer_similar import similar_answer
-from retrieval.answer_target_count import asks_target_count, target_count_answer
-from retrieval.answer_targets import TargetIndex
-from retrieval.answer_tasks import TaskAnswerer, describe_filter, matches
-from retrieval.answer_text import (
+from retrieval.answering.scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms, term_set
+from retrieval.answering.section import section_answer
+from retrieval.answering.sections import asks_item_count, heading_count_answer, list_answer
+from retrieval.answering.similar import similar_answer
+from retrieval.answering.target_count import asks_target_count, target_count_answer
+from retrieval.answering.targets import TargetIndex
+from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches
+from retrieval.answering.text import (
     MIN_SUPPORT,
     STRONG_SUPPORT,
     PassageAnswerer,
     split_sentences,
 )
-from retrieval.answer_unstated import (
+from retrieval.answering.unstated import (
     annex_answer,
     asks_annex,
     asks_contact,
@@ -127,7 +127,7 @@ from retrieval.answer_unstated import (
     person_answer,
     progress_share_answer,
 )
-from retrieval.answer_upper import UpperIndex
+from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
 from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE
@@ -323,7 +323,7 @@ class Answerer:
 
     def _row_keys(self, citations: list[Citation]) -> list[tuple[str, str]]:
         """(doc, row key) of the task rows ``citations`` cite, in order, each once
-        (:func:`retrieval.answer_rows.row_key`: "iii.3" where the plan numbers
+        (:func:`retrieval.answering.rows.row_key`: "iii.3" where the plan numbers
         afresh per section, so "trong đó …" and "cái đó" next find that row)."""
         keys: list[tuple[str, str]] = []
         for c in citations:
@@ -430,13 +430,13 @@ class Answerer:
 
     def _nearest(self, query: Query, doc: str, cited: list[Citation]) -> Answer | None:
         """Plan ``doc``'s passage nearest in meaning to the passages ``cited``
-        (:func:`retrieval.answer_nearest.nearest_answer`), for a named plan an
+        (:func:`retrieval.answering.nearest.nearest_answer`), for a named plan an
         answer across plans found nothing in."""
         return nearest_answer(query, doc, cited, self.passages)
 
     def _nearest_row(self, plan: Plan, task: Task, target: str) -> Task | None:
         """Plan ``target``'s row nearest in meaning to ``plan``'s row ``task``
-        (:func:`retrieval.answer_nearest.nearest_row`)."""
+        (:func:`retrieval.answering.nearest.nearest_row`)."""
         return nearest_row(self.passages, plan, task, target)
 
     def _handle(self, query: Query) -> Answer:
@@ -529,19 +529,19 @@ class Answerer:
         return before, after
 
     def _clauses(self, query: Query) -> Answer | None:
-        """Each plan's own clause answered alone (:mod:`retrieval.answer_clauses`),
+        """Each plan's own clause answered alone (:mod:`retrieval.answering.clauses`),
         or ``None`` when the question is not so divided."""
         clauses = plan_clauses(query, self.catalog)
         return clauses_answer(query, self.catalog, clauses, self._route) if clauses else None
 
     def _figures(self, query: Query) -> Answer | None:
-        """Each figure asked answered alone (:mod:`retrieval.answer_figures`),
+        """Each figure asked answered alone (:mod:`retrieval.answering.figures`),
         or ``None`` when the question asks one figure only."""
         asks = figure_asks(query, self.catalog)
         return figures_answer(query, self.catalog, asks, self._route) if asks else None
 
     def _lists(self, query: Query) -> Answer | None:
-        """Each list of rows asked answered alone (:func:`retrieval.answer_figures.list_asks`),
+        """Each list of rows asked answered alone (:func:`retrieval.answering.figures.list_asks`),
         or ``None`` when the question asks one list only."""
         asks = list_asks(query, self.catalog)
         return figures_answer(query, self.catalog, asks, self._route) if asks else None
@@ -682,7 +682,7 @@ class Answerer:
         """"Phòng Kinh tế xã trình phê duyệt kinh phí trong thời gian nào?": when
         the question names a unit and its best supporting sentence is one of
         that unit's listed duties, the duty and the unit's other duties
-        (:func:`retrieval.answer_duties.duty_detail_answer`); else ``None``."""
+        (:func:`retrieval.answering.duties.duty_detail_answer`); else ``None``."""
         if self.passages.searcher is None or query.task_refs or question_unit(query.text, self.catalog) is None:
             return None
         candidates = self.passages.candidates(query, self.passages.search(query))
@@ -719,17 +719,17 @@ class Answerer:
 
     # -- the parts' public methods, as callers know them
     def matches(self, plan: Plan, task: Task, query: Query) -> bool:
-        """Does ``task`` meet every filter of ``query``? (:func:`retrieval.answer_tasks.matches`)"""
+        """Does ``task`` meet every filter of ``query``? (:func:`retrieval.answering.tasks.matches`)"""
         return matches(plan, task, query)
 
     def render_task(self, plan: Plan, task: Task, fields: list[str], label: bool) -> str:
         """A task (with its sub-rows) as answer text, the plan's label first
-        when ``label`` (:meth:`retrieval.answer_tasks.TaskAnswerer.render_task`)."""
+        when ``label`` (:meth:`retrieval.answering.tasks.TaskAnswerer.render_task`)."""
         return self.tasks.render_task(plan, task, fields, label)
 
     def candidates(self, query: Query, hits: list, require: re.Pattern | None = None) -> list[tuple]:
         """Supporting sentences, best first
-        (:meth:`retrieval.answer_text.PassageAnswerer.candidates`)."""
+        (:meth:`retrieval.answering.text.PassageAnswerer.candidates`)."""
         return self.passages.candidates(query, hits, require)
 
     def hit_citation(self, hit: Hit) -> Citation:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import parse_file
-from retrieval.answer_duties import asks_duties, duties_answer
+from retrieval.answering.duties import asks_duties, duties_answer
 from retrieval.query import PlanCatalog, parse_query
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

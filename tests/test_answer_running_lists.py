@@ -7,7 +7,7 @@ import pytest
 
 from ingest.pipeline import parse_file
 from retrieval.answer import split_sentences
-from retrieval.answer_rows import render_task
+from retrieval.answering.rows import render_task
 from tests.paths import CORPUS
 from tests.test_answer import seed_answerer
 

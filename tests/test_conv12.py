@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answer import Answerer
-from retrieval.answer_similar import subject_pairs
+from retrieval.answering.similar import subject_pairs
 from retrieval.conversation import Conversation
 from tests.test_answer import seed_answerer
 

@@ -13,7 +13,7 @@ import pytest
 
 from ingest.lexicon import canon
 from retrieval.answer import Answerer
-from retrieval.answer_scoring import query_terms
+from retrieval.answering.scoring import query_terms
 from retrieval.query import parse_query
 from tests.test_answer import seed_answerer
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answer import Answerer, Turn
-from retrieval.answer_targets import PER_PLAN
+from retrieval.answering.targets import PER_PLAN
 from retrieval.query import Intent
 from tests.test_answer import SEED_DOCS, seed_answerer
 

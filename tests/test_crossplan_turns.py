@@ -22,7 +22,7 @@ import pytest
 
 from ingest.lexicon import canon
 from retrieval.answer import Answerer, Turn
-from retrieval.answer_clauses import plan_clauses
+from retrieval.answering.clauses import plan_clauses
 from retrieval.query import Intent, parse_query
 from retrieval.question.crossplan import mention_parts
 from retrieval.question.model import Query

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answer import Answerer
-from retrieval.answer_part_detail import named_parts
+from retrieval.answering.part_detail import named_parts
 from retrieval.conversation import Conversation
 from retrieval.query import parse_query
 from tests.test_answer import seed_answerer

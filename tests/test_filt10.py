@@ -16,7 +16,7 @@ import pytest
 
 from ingest.textnorm import fold
 from retrieval.answer import Answerer
-from retrieval.answer_exclusion import number_span
+from retrieval.answering.exclusion import number_span
 from retrieval.conversation import Conversation
 from retrieval.query import parse_query
 from tests.test_answer import seed_answerer

@@ -23,8 +23,8 @@ from ingest.model import OCR_NOTE
 from ingest.ocrtext import clean_ocr_text
 from ingest.pipeline import load_document, parse_file
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer
-from retrieval.answer_rows import task_citation
+from retrieval.answering.model import Answer
+from retrieval.answering.rows import task_citation
 from tests.paths import PDF_FIXTURE
 from tests.scans import make_scan, score_rows, subset_pdf
 

@@ -20,8 +20,8 @@ import pytest
 
 from ingest.lexicon import canon
 from retrieval.answer import Answerer
-from retrieval.answer_figures import figure_asks
-from retrieval.answer_targets import target_topic
+from retrieval.answering.figures import figure_asks
+from retrieval.answering.targets import target_topic
 from retrieval.query import parse_query
 from tests.test_answer import seed_answerer
 

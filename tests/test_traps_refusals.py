@@ -17,7 +17,7 @@ import pytest
 
 from ingest.textnorm import fold
 from retrieval.answer import Answerer
-from retrieval.answer_elsewhere import asks_figure_of_one_plan, elsewhere_answer
+from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.query import parse_query
 from tests.test_answer import seed_answerer
 

@@ -12,9 +12,9 @@ Handles (diacritics optional):
 * "nhiệm vụ 22 đã hoàn thành chưa?" / "… xong chưa?" — one task's status.
 
 :func:`status_question` is the detector (``None`` for other questions);
-:func:`status_answer` builds the :class:`retrieval.answer_model.Answer`
+:func:`status_answer` builds the :class:`retrieval.answering.model.Answer`
 (``kind="status"``) from :class:`tracking.progress.TrackedPlan` values, each
-listed task cited to its row (:func:`retrieval.answer_rows.task_citation`);
+listed task cited to its row (:func:`retrieval.answering.rows.task_citation`);
 :func:`answer_status_question` wires both to an opened index.
 """
 
@@ -27,8 +27,8 @@ from datetime import date
 from ingest.deadline import QUARTER_ROMAN, due_overlaps, period_bounds
 from ingest.textnorm import fold
 from ingest.units import split_units, unit_key
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, shorten, task_citation
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
 from retrieval.question.cues import OVERDUE
 from retrieval.store import IndexStore

@@ -16,7 +16,7 @@ Reading never creates the file (nothing is written before the first
 question). Each call opens its own connection (sessions run in threads), in WAL mode
 with a busy timeout, so several browser tabs can write at once.
 :func:`to_answer` turns a stored answer back into a
-:class:`retrieval.answer_model.Answer` for display and follow-ups.
+:class:`retrieval.answering.model.Answer` for display and follow-ups.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import time
 from contextlib import closing
 from typing import Any, TypeGuard
 
-from retrieval.answer_model import Answer, Citation
+from retrieval.answering.model import Answer, Citation
 
 FILE_NAME = "conversations.sqlite3"
 _SCHEMA = """

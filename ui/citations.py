@@ -13,7 +13,7 @@ import streamlit as st
 
 from ingest.fields import FIELDS, label, short_label, task_number_text, task_section_text
 from ingest.model import OCR_NOTE, Plan, Task
-from retrieval.answer_model import Citation
+from retrieval.answering.model import Citation
 from ui.highlight import highlight_answer_html
 
 _TASK_LOCATOR = re.compile(r"^nhiệm vụ\s+(\S+?)(\s*\(dòng con\))?$")

@@ -1,7 +1,7 @@
 """"Lưu cuộc trò chuyện": a conversation as a Markdown or a Word file.
 
 ``messages`` are the chat page's messages (``{"role", "text", ...}``; an
-answer also has ``"answer"``, a :class:`retrieval.answer_model.Answer`);
+answer also has ``"answer"``, a :class:`retrieval.answering.model.Answer`);
 ``labels`` maps file names to plan names ("Nam An Phụ (năm 2026)"). Each
 answer is followed by its sources, numbered as on screen, written as
 :func:`ui.citations.citation_title` writes them, with the quoted source

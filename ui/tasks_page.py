@@ -3,7 +3,7 @@ exports, charts.
 
 A period filter means what the chat means by default: "Quý I/2026" lists the
 tasks whose deadline falls in that quarter (:func:`ingest.deadline.due_in_period`,
-the rule of :func:`retrieval.answer_tasks.matches`); "Đang thực hiện trong
+the rule of :func:`retrieval.answering.tasks.matches`); "Đang thực hiện trong
 kỳ" is the separate overlap reading (:func:`ingest.deadline.due_overlaps`).
 """
 

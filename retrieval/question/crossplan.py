@@ -4,21 +4,21 @@
   tiêu", "mục tiêu", "tỷ lệ") with a cross-plan wording ("các xã đặt mục
   tiêu thanh toán trực tuyến thế nào?", "xã nào …"), two plans or more
   named, or a comparison ("so sánh chỉ tiêu X giữa A và B", "khác nhau thế
-  nào"); answered by :mod:`retrieval.answer_targets`.
+  nào"); answered by :mod:`retrieval.answering.targets`.
 * :func:`asks_upper` – the upper-level locality: "cấp trên", "(trực) thuộc
   / ở / nằm ở (tỉnh|thành phố|TP|huyện|địa phương) nào", "kế hoạch nào
   thuộc TP Hải Phòng"; answered by
-  :mod:`retrieval.answer_upper`.
+  :mod:`retrieval.answering.upper`.
 * :func:`asks_periods` – the period each plan covers: "kỳ kế hoạch của từng
   xã là giai đoạn nào?", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
   2025?", "kế hoạch nào kéo dài 5 năm?", "mỗi kế hoạch áp dụng cho thời gian
-  nào?"; answered by :func:`retrieval.answer_meta.periods_answer`.
+  nào?"; answered by :func:`retrieval.answering.meta.periods_answer`.
 * :func:`mention_parts` – the parts of a term written with commas ("kế
   hoạch nào có nv tập huấn, ứng dụng AI?": "tap huan", "ung dung ai"), each
-  of which a plan may mention (:mod:`retrieval.answer_plans`).
+  of which a plan may mention (:mod:`retrieval.answering.plans`).
 * :func:`asks_body_and_annex` – one plan's body and annex compared ("phần
   chỉ tiêu với phụ lục có khác không?", "phần tổ chức thực hiện với phụ lục
-  nv 2 ghi ngày khác nhau không?"); answered by :mod:`retrieval.answer_parts`.
+  nv 2 ghi ngày khác nhau không?"); answered by :mod:`retrieval.answering.parts`.
 * :func:`asks_which` – which plans meet what the question says ("KH nào nhắc
   X?", "những xã nào thuộc thành phố Y?", "kế hoạch nào đặt chỉ tiêu Z đạt
   90% trở lên?"): the answers name those plans only (:attr:`Query.which`);

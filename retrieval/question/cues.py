@@ -244,7 +244,7 @@ QUOTED = re.compile(r"[\"“”«»']([^\"“”«»']{2,60})[\"“”«»']")
 #: A part of the body named by its heading's words: "trong phần mục tiêu …",
 #: "phần chỉ tiêu của TX …", "mục tổ chức thực hiện …"; group 1 the words
 #: after the cue, matched against the headings by
-#: :func:`retrieval.answer_part_detail.named_parts` (not "phần trăm", nor
+#: :func:`retrieval.answering.part_detail.named_parts` (not "phần trăm", nor
 #: "mức độ", which folds like "mục").
 PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?!(?:tram|do)\b)((?:\w+\s?){2,8})")
 #: Asking whether a passage says something ("có nhắc ISO không", "có nói về

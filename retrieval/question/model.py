@@ -135,7 +135,7 @@ class Query:
       "thế ai phối hợp?"; a blank cell is said beside the whole row); ``result_keys``
       ((doc, row key) of the rows the answer gave: the row's number, or
       "iii.3" where the plan numbers afresh per section
-      (:func:`retrieval.answer_rows.row_key`, :func:`split_row_key`), set by the answerer, for
+      (:func:`retrieval.answering.rows.row_key`, :func:`split_row_key`), set by the answerer, for
       the next turn's "trong đó"); ``mentioned`` the plans named so far in
       the conversation, latest last (for "kế hoạch kia"); ``recent_keys``
       the rows of the earlier turns, latest last (for "trong 2 cái đó" after

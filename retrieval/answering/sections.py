@@ -1,7 +1,7 @@
 """A body list named by its heading, or any body section's items counted.
 
 (A section named by its number alone is quoted whole by
-:mod:`retrieval.answer_section`; this module adds the heading and the count.)
+:mod:`retrieval.answering.section`; this module adds the heading and the count.)
 
 "Mục 7.d gồm những gì?", "kế hoạch đặt ra những chỉ tiêu chủ yếu nào, liệt
 kê đủ", "mục IV giải pháp thực hiện gồm mấy giải pháp?", "có bao nhiêu chỉ
@@ -19,9 +19,9 @@ import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Section
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.answer_section import asked_section_refs, find_section
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title, shorten
+from retrieval.answering.section import asked_section_refs, find_section
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import CITED_DOCS_ASKED
 
@@ -145,7 +145,7 @@ def _chain_section(plan: Plan, query: Query) -> Section | None:
 
 def _named_section(plan: Plan, query: Query) -> Section | None:
     """The section ``query`` names by number
-    (:func:`retrieval.answer_section.find_section`), else the one whose
+    (:func:`retrieval.answering.section.find_section`), else the one whose
     heading words it contains (the longest such heading of
     :data:`MIN_HEADING_WORDS` words or more), else ``None``."""
     for ref in asked_section_refs(query):

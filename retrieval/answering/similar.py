@@ -8,7 +8,7 @@ plan names left out) are weighted by their rarity over every task row of
 every plan (IDF); a row of a target plan is like it when it holds at least
 :data:`MIN_SIMILAR` of the source's word weight. The like rows are ranked
 by the mean of that share and the share of the source's adjacent word
-pairs (IDF-weighted, :func:`retrieval.answer_lookup.row_pairs`), so "Kế
+pairs (IDF-weighted, :func:`retrieval.answering.lookup.row_pairs`), so "Kế
 hoạch theo dõi thi hành pháp luật" finds "… theo dõi tình hình thi hành
 pháp luật" before a long row that only shares folded syllables ("hành
 chính", "đội ngũ"). The rows within :data:`NEAR_BEST` of their plan's best,
@@ -36,10 +36,10 @@ from dataclasses import replace
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
-from retrieval.answer_lookup import described_words, row_pairs, row_words, text_pairs
-from retrieval.answer_model import Answer, abstention
-from retrieval.answer_rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
-from retrieval.answer_tasks import TaskAnswerer, in_section
+from retrieval.answering.lookup import described_words, row_pairs, row_words, text_pairs
+from retrieval.answering.model import Answer, abstention
+from retrieval.answering.rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
+from retrieval.answering.tasks import TaskAnswerer, in_section
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import SIMILAR
 from retrieval.question.model import section_numeral, split_row_key
@@ -112,7 +112,7 @@ def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: lis
 
 
 def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
-    """The rows ``keys`` name (:func:`retrieval.answer_rows.row_key`: "iii.3"
+    """The rows ``keys`` name (:func:`retrieval.answering.rows.row_key`: "iii.3"
     is row 3 of mục III); of a plan whose numbers restart per section (Lộc
     Hòa: a "3" in mục I and in mục III) and a bare number, the one of the
     section the previous question named (``query.section_number``), else the first."""

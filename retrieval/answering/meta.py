@@ -15,16 +15,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.model import Plan
-from retrieval.answer_bases import BASIS_CHARS, UpperPlan, bases_of_issuer, legal_bases, upper_plan
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.answer_which import names_only_matching, others_line
+from retrieval.answering.bases import BASIS_CHARS, UpperPlan, bases_of_issuer, legal_bases, upper_plan
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label, plan_title, shorten
+from retrieval.answering.which import names_only_matching, others_line
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import asks_periods
 from retrieval.question.cues import BASIS_ISSUER, BASIS_KIND
 
 if TYPE_CHECKING:
-    from retrieval.answer_text import PassageAnswerer
+    from retrieval.answering.text import PassageAnswerer
 
 
 
@@ -113,10 +113,10 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
     it (so its date reads as written) when one is indexed; a fact the
     header leaves blank gives an abstention, except a decision number,
     which is then looked for in the text. ``passages`` is the extractive
-    answerer (:class:`retrieval.answer_text.PassageAnswerer`) used for both.
+    answerer (:class:`retrieval.answering.text.PassageAnswerer`) used for both.
     A which question ("những KH nào nêu tên người ký?", "KH nào có số
     hiệu?") names the plans that give the fact, each with its value, and
-    counts the others (:mod:`retrieval.answer_which`).
+    counts the others (:mod:`retrieval.answering.which`).
     """
     blocks, citations = [], []
     for plan in plans:
@@ -189,7 +189,7 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
 
 def upper_plan_block(plan: Plan, found: UpperPlan, catalog: PlanCatalog) -> str:
     """The line answering which upper plan ``plan`` implements, ``found``
-    (:func:`retrieval.answer_bases.upper_plan`): "Lộc
+    (:func:`retrieval.answering.bases.upper_plan`): "Lộc
     Hòa (năm 2025): căn cứ kế hoạch của cấp trên: Căn cứ Quyết định số
     128/QĐ-UBND … của Ủy ban nhân dân huyện Lộc Ninh ban hành Kế hoạch …";
     for a plan with no such "Căn cứ" line, the body's words naming the plan

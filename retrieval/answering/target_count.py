@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ingest.model import Plan
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 
 __all__ = ["TARGET_COUNT", "asks_target_count", "target_count_answer"]

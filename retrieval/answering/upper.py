@@ -11,7 +11,7 @@ named locality above the commune, "(tỉnh|thành phố|huyện|quận|thị xã
 phố Hải Phòng", "Ủy ban nhân dân huyện Lộc Ninh"), cited at its first
 passage. A plan naming none is said so. A which question naming one of
 those localities ("những xã nào thuộc thành phố Hải Phòng?") gets the plans
-under it only, the others counted (:mod:`retrieval.answer_which`).
+under it only, the others counted (:mod:`retrieval.answering.which`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from collections.abc import Iterable
 
 from ingest.lexicon import canon, contains_words
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title
-from retrieval.answer_which import names_only_matching, others_line
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label, plan_title
+from retrieval.answering.which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import PROVINCE_ASKED

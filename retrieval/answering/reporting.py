@@ -14,8 +14,8 @@ import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
 
 __all__ = ["REPORTING_CUE", "asks_reporting", "report_rows", "reporting_answer", "reporting_paragraphs"]

@@ -3,7 +3,7 @@ latest deadline ("nhiệm vụ nào có hạn sớm nhất?"), the unit that lea
 tasks ("đơn vị nào chủ trì nhiều nhiệm vụ nhất?"; a task whose own lead cell
 is empty counts for the units of its sub-rows).
 
-The selection is :meth:`retrieval.answer_tasks.TaskAnswerer.select` (every
+The selection is :meth:`retrieval.answering.tasks.TaskAnswerer.select` (every
 filter of the question applies, "trong đó" included); deadlines are
 compared by their end date (:class:`ingest.model.Due`), so tasks without one
 ("Thường xuyên", undated) are left out and said so.
@@ -15,9 +15,9 @@ from collections import Counter
 
 from ingest.model import Plan, Task
 from ingest.units import split_units, unit_key
-from retrieval.answer_model import Answer, abstention
-from retrieval.answer_rows import plan_label, plans_in_scope, shorten, sub_rows, task_citation
-from retrieval.answer_tasks import TaskAnswerer, describe_filter, missing_reason
+from retrieval.answering.model import Answer, abstention
+from retrieval.answering.rows import plan_label, plans_in_scope, shorten, sub_rows, task_citation
+from retrieval.answering.tasks import TaskAnswerer, describe_filter, missing_reason
 from retrieval.query import Query
 
 __all__ = ["aggregate_answer"]

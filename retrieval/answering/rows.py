@@ -1,7 +1,7 @@
 """Task rows of the plan model as answer material.
 
-Shared by the structured answers (:mod:`retrieval.answer_tasks`) and the
-extractive ones (:mod:`retrieval.answer_text`): how a task row is quoted
+Shared by the structured answers (:mod:`retrieval.answering.tasks`) and the
+extractive ones (:mod:`retrieval.answering.text`): how a task row is quoted
 (:func:`task_quote`), cited (:func:`task_citation`) and shown
 (:func:`render_task`); its sub-rows and parent (:func:`sub_rows`,
 :func:`parent_task`); whether its words state a figure (:func:`has_figure`,
@@ -15,7 +15,7 @@ import re
 
 from ingest.fields import ROW_FIELDS, label
 from ingest.model import Plan, Task
-from retrieval.answer_model import Citation
+from retrieval.answering.model import Citation
 from retrieval.query import FIELDS, PlanCatalog, Query
 from retrieval.question.model import section_numeral, split_row_key
 

@@ -4,14 +4,14 @@
 answered from the annex sections of :attr:`ingest.model.Plan.tasks` (the
 group rows "I. Cải cách thể chế" …, in the table's order), each with the
 numbers of its rows, cited by its first row. Passage search would quote a
-body sentence; the body's own parts are :mod:`retrieval.answer_sections`'.
+body sentence; the body's own parts are :mod:`retrieval.answering.sections`'.
 """
 
 from __future__ import annotations
 
 from ingest.model import Plan, Task
-from retrieval.answer_model import Answer, abstention
-from retrieval.answer_rows import plan_label, task_citation
+from retrieval.answering.model import Answer, abstention
+from retrieval.answering.rows import plan_label, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import ANNEX_NAMED, ANNEX_PARTS_ASKED, COUNT
 

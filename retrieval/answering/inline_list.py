@@ -20,9 +20,9 @@ import re
 from ingest.lexicon import CONTINUING_OPENERS, canon
 from ingest.model import Plan, Section
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.answer_sections import COUNT_CUE
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title, shorten
+from retrieval.answering.sections import COUNT_CUE
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import DUTY_UNITS_CUE, SPELT_NUMBERS
 

@@ -26,10 +26,10 @@ from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
-from retrieval.answer_exclusion import all_excluded_answer
-from retrieval.answer_model import Answer, abstention
-from retrieval.answer_numbering import numbering_note
-from retrieval.answer_rows import (
+from retrieval.answering.exclusion import all_excluded_answer
+from retrieval.answering.model import Answer, abstention
+from retrieval.answering.numbering import numbering_note
+from retrieval.answering.rows import (
     FIELD_LABELS,
     figure_text,
     has_figure,
@@ -494,14 +494,14 @@ def _all_blank(catalog: PlanCatalog, query: Query, groups: list[tuple[Plan, list
 
 class TaskAnswerer:
     """Task, filter and count answers over ``plans`` (doc → :class:`Plan`),
-    named in answers through ``catalog`` (:func:`retrieval.answer_rows.plan_label`)."""
+    named in answers through ``catalog`` (:func:`retrieval.answering.rows.plan_label`)."""
 
     def __init__(self, plans: dict[str, Plan], catalog: PlanCatalog):
         self.plans = plans
         self.catalog = catalog
 
     def render_task(self, plan: Plan, task: Task, fields: list[str], label: bool) -> str:
-        """:func:`retrieval.answer_rows.render_task`, prefixed with the plan's
+        """:func:`retrieval.answering.rows.render_task`, prefixed with the plan's
         label when ``label``."""
         return render_task(plan, task, fields, plan_label(self.catalog, plan.doc) if label else None)
 

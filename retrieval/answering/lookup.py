@@ -22,9 +22,9 @@ from ingest.lexicon import canon, contains_words, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
-from retrieval.answer_model import Answer
-from retrieval.answer_rows import parent_task, plans_in_scope, sub_rows, task_citation
-from retrieval.answer_tasks import TaskAnswerer
+from retrieval.answering.model import Answer
+from retrieval.answering.rows import parent_task, plans_in_scope, sub_rows, task_citation
+from retrieval.answering.tasks import TaskAnswerer
 from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS

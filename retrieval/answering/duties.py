@@ -13,9 +13,9 @@ import re
 from ingest.model import Plan, Responsibility
 from ingest.textnorm import fold
 from ingest.units import unit_key, unit_name_key
-from retrieval.answer_lookup import text_pairs
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title, shorten
+from retrieval.answering.lookup import text_pairs
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import ANNEX_NAMED, CLAUSE_JOINED, SECTION_NUMBER, SECTION_PLACED
 
@@ -214,7 +214,7 @@ def topic_duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -
     VH-XH có những nhiệm vụ gì về khảo sát, đo lường sự hài lòng?" when no
     annex row it leads is about it): per plan, the unit's listed duties
     (matched as :func:`duties_answer` does) that share a content-word pair
-    (:func:`retrieval.answer_lookup.text_pairs`) with ``query.topic``, in the
+    (:func:`retrieval.answering.lookup.text_pairs`) with ``query.topic``, in the
     plan's order. ``None`` when the question names no unit or topic, or no
     such duty is listed (the caller keeps its answer)."""
     if not query.unit or not query.topic:

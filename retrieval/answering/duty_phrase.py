@@ -4,7 +4,7 @@ cho đơn vị nào?".
 
 A duty of the implementation part (:class:`ingest.model.Responsibility`)
 answers when the question's phrase is one it writes and no annex row of
-that plan writes (:func:`retrieval.answer_lookup.duty_phrase`): the row a
+that plan writes (:func:`retrieval.answering.lookup.duty_phrase`): the row a
 look-up would find shares only common words with the question ("cổng thông
 tin điện tử"). Every named plan must have such a duty, else ``None`` and the
 question goes on as before.
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from ingest.lexicon import canon
 from ingest.model import Plan
-from retrieval.answer_lookup import about_duty, duty_phrase, lookup_rows
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title
+from retrieval.answering.lookup import about_duty, duty_phrase, lookup_rows
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title
 from retrieval.query import PlanCatalog, Query
 
 __all__ = ["asks_duty_holder", "duty_holder_answer", "duty_over_row"]
@@ -31,7 +31,7 @@ def asks_duty_holder(query: Query) -> bool:
 def duty_over_row(query: Query, plans: list[Plan], catalog: PlanCatalog) -> bool:
     """True when a row the content look-up finds for ``query`` in ``plans``
     was set aside as being about a body duty instead
-    (:func:`retrieval.answer_lookup.about_duty`): only then is the duty's
+    (:func:`retrieval.answering.lookup.about_duty`): only then is the duty's
     unit the answer, not where the question has no row at all (a reporting
     rule, the header's submission)."""
     names = catalog.name_words

@@ -13,7 +13,7 @@ tư", "ban hành KH CCHC thì"), and gives one sub-question per plan — the sha
 plan's clause — when there are two clauses or more, each naming exactly one
 plan (different plans) and asking something besides the name, and the asks
 differ (the same ask of each plan, "NAP ai chủ trì, VK ai chủ trì?", is one
-question asked of several plans: :mod:`retrieval.answer_perplan`) — unless
+question asked of several plans: :mod:`retrieval.answering.perplan`) — unless
 the question as a whole found no reading but passage search ("Ban hành KH
 CCHC thì NAP hạn khi nào, VK hạn khi nào?"), where each clause, read alone,
 may be a look-up of its own.
@@ -27,8 +27,8 @@ import re
 from collections.abc import Callable
 
 from ingest.lexicon import canon
-from retrieval.answer_model import Answer, abstention
-from retrieval.answer_rows import plan_label
+from retrieval.answering.model import Answer, abstention
+from retrieval.answering.rows import plan_label
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 
 __all__ = ["CLAUSE_BREAK", "clauses_answer", "plan_clauses"]

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ingest.lexicon import canon
 from ingest.model import Plan
-from retrieval.answer_upper import UPPER_LEVELS
+from retrieval.answering.upper import UPPER_LEVELS
 
 __all__ = ["BASIS_CHARS", "UpperPlan", "bases_of_issuer", "legal_bases", "upper_plan"]
 

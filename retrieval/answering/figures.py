@@ -5,12 +5,12 @@ CCHC bao nhiêu % đơn vị?", "NAP: mức hài lòng đạt bao nhiêu; số h
 nhiêu %?": staff ask two targets of one plan (or of the same plans) in one
 line. Read as one query the first ask's passage wins and the second figure is
 never given. :func:`figure_asks` divides the question where it is divided as
-typed (:data:`retrieval.answer_clauses.CLAUSE_BREAK`), keeps the words before
+typed (:data:`retrieval.answering.clauses.CLAUSE_BREAK`), keeps the words before
 the first ask (the plan's name, "Phú Thái:") as shared, joins to an ask the
 pieces after it that ask no figure of their own ("…, ở mục nào"), and gives one
 sub-question per ask when two asks or more each ask a figure
 (:attr:`retrieval.question.Query.figure`) on a topic of their own
-(:func:`retrieval.answer_targets.target_topic`, :data:`MIN_TOPIC_WORDS`), no row number, and name no
+(:func:`retrieval.answering.targets.target_topic`, :data:`MIN_TOPIC_WORDS`), no row number, and name no
 plan but the question's; the question as a whole must read as a figure asked
 (passage, look-up or target), not one target's body and annex compared. :func:`figures_answer` answers each alone (the whole
 routing, so a figure the plan does not state is refused as it would be asked
@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from retrieval.answer_clauses import CLAUSE_BREAK
-from retrieval.answer_model import ABSTAIN, Answer
-from retrieval.answer_targets import target_topic
+from retrieval.answering.clauses import CLAUSE_BREAK
+from retrieval.answering.model import ABSTAIN, Answer
+from retrieval.answering.targets import target_topic
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 
 __all__ = ["MIN_TOPIC_WORDS", "figure_asks", "figures_answer", "list_asks"]

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label
 from retrieval.query import Intent, PlanCatalog, Query
 
 __all__ = ["FAN_OUT_INTENTS", "complete_per_plan", "fans_out", "names_several", "per_plan_answer"]
@@ -52,7 +52,7 @@ def _sub_query(query: Query, doc: str) -> Query:
 
 
 #: ``nearest(query of one plan, that plan's doc, the other plans' citations)``:
-#: the plan's passage nearest in meaning to theirs (:mod:`retrieval.answer_nearest`), or ``None``
+#: the plan's passage nearest in meaning to theirs (:mod:`retrieval.answering.nearest`), or ``None``
 Nearest = Callable[[Query, str, list[Citation]], Answer | None]
 
 

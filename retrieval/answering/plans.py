@@ -9,7 +9,7 @@ most :data:`PER_PLAN` cited places with a short excerpt around the term
 (bounded, never the whole text; where the term is not written whole, around
 its most telling word, :meth:`MentionIndex.anchor`), then the plans that do
 not mention it: named for a yes/no of every plan ("cả 5 KH đều nhắc X à?"),
-counted for a which question ("KH nào nhắc X?": :mod:`retrieval.answer_which`).
+counted for a which question ("KH nào nhắc X?": :mod:`retrieval.answering.which`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title
-from retrieval.answer_which import names_only_matching, others_line
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title
+from retrieval.answering.which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import mention_parts

@@ -2,13 +2,13 @@
 
 :class:`PassageAnswerer` answers a question with the few sentences or list
 items of the plans in scope that share most of the question's content words
-(idf-weighted, :mod:`retrieval.answer_scoring`, at least
+(idf-weighted, :mod:`retrieval.answering.scoring`, at least
 :data:`MIN_SUPPORT`), each labelled with its plan; a task row found this
 way is answered as a task. With an LLM configured (:mod:`retrieval.llm`)
 the passages go to it instead. It abstains when no sentence has enough
 support, or when a figure is asked ("bao nhiêu", "tỷ lệ") that the
 supporting sentences do not state (years, dates and document numbers are
-not figures: :func:`retrieval.answer_rows.has_figure`).
+not figures: :func:`retrieval.answering.rows.has_figure`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from ingest.lexicon import CONTINUING_OPENERS
 from ingest.model import Plan, Section, Task
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import (
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import (
     figure_text,
     has_figure,
     parent_task,
@@ -29,7 +29,7 @@ from retrieval.answer_rows import (
     render_task,
     task_citation,
 )
-from retrieval.answer_scoring import TermWeights, shape_bonus, support, term_set
+from retrieval.answering.scoring import TermWeights, shape_bonus, support, term_set
 from retrieval.query import FIELDS, PlanCatalog, Query
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def row_fields(query: Query) -> list[str]:
     question names by number, the fields asked; a row found by what it is
     about ("… kiểm tra thi hành pháp luật liên ngành hạn khi nào"), the
     whole row with the fields asked first, so the asker can tell it is the
-    row meant (as :func:`retrieval.answer_lookup.lookup_answer` shows it)."""
+    row meant (as :func:`retrieval.answering.lookup.lookup_answer` shows it)."""
     if query.task_refs or not query.fields:
         return list(query.fields)
     return list(query.fields) + [f for f in FIELDS if f not in query.fields]
@@ -215,7 +215,7 @@ class PassageAnswerer:
     def candidates(self, query: Query, hits: list, require: re.Pattern | None = None) -> list[tuple]:
         """Every sentence of the plans in scope that supports ``query``, best
         first: tuples ``(score, search rank, shown text, chunk, source
-        words)``. Score = support (:func:`retrieval.answer_scoring.support`,
+        words)``. Score = support (:func:`retrieval.answering.scoring.support`,
         at least :data:`MIN_SUPPORT`, and containing the question's rarest
         word below :data:`STRONG_SUPPORT`) + shape, task-row and search-rank
         bonuses. A figure question keeps only sentences stating a figure;

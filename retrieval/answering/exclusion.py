@@ -14,8 +14,8 @@ from dataclasses import replace
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
 from ingest.units import split_units, unit_matches
-from retrieval.answer_model import Answer
-from retrieval.answer_rows import plan_label, sub_rows, task_citation
+from retrieval.answering.model import Answer
+from retrieval.answering.rows import plan_label, sub_rows, task_citation
 from retrieval.query import PlanCatalog, Query
 
 #: (plan, its numbered tasks matching a query) per plan, as TaskAnswerer.select gives them
@@ -39,8 +39,8 @@ def all_excluded_answer(query: Query, scope: list[Plan], catalog: PlanCatalog,
     line per plan "Không có: tất cả nhiệm vụ 31–35 thuộc mục … đều do <lead>
     chủ trì.", those rows cited. ``None`` when there is no lead exclusion or
     the other filters select nothing either (then the refusal stands).
-    ``select`` is :meth:`retrieval.answer_tasks.TaskAnswerer.select`,
-    ``describe`` :func:`retrieval.answer_tasks.describe_filter`."""
+    ``select`` is :meth:`retrieval.answering.tasks.TaskAnswerer.select`,
+    ``describe`` :func:`retrieval.answering.tasks.describe_filter`."""
     if not query.exclude_units:
         return None
     kept = replace(query, exclude_units=[], exclude_texts=[])

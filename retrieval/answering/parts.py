@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.answer_lookup import lookup_rows
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plans_in_scope, render_task, sub_rows, task_citation
-from retrieval.answer_tasks import TaskAnswerer
-from retrieval.answer_text import PassageAnswerer
+from retrieval.answering.lookup import lookup_rows
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label, plans_in_scope, render_task, sub_rows, task_citation
+from retrieval.answering.tasks import TaskAnswerer
+from retrieval.answering.text import PassageAnswerer
 from retrieval.query import Query
 from retrieval.question.crossplan import without_parts
 

@@ -8,9 +8,9 @@ near miss is the genre's classic trap: passage search would quote the asked
 plan's nearest target, a figure about something else, said confidently.
 
 The topic is the question without its frame and plan names
-(:func:`retrieval.answer_targets.target_topic`); a plan "states" it when one
-of its figure-stating passages holds :data:`retrieval.answer_targets.MIN_SHARE`
-of the topic (:meth:`retrieval.answer_targets.TargetIndex.stating`, word pairs
+(:func:`retrieval.answering.targets.target_topic`); a plan "states" it when one
+of its figure-stating passages holds :data:`retrieval.answering.targets.MIN_SHARE`
+of the topic (:meth:`retrieval.answering.targets.TargetIndex.stating`, word pairs
 weighted most). The asked plan must stay under that share and at least
 :data:`MARGIN` below the plan that states it best, so a target the asked plan
 writes in other words than the question's is not refused.
@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title
-from retrieval.answer_section import asked_section_refs
-from retrieval.answer_targets import MIN_SHARE, TargetIndex, target_excerpt, target_topic
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label, plan_title
+from retrieval.answering.section import asked_section_refs
+from retrieval.answering.targets import MIN_SHARE, TargetIndex, target_excerpt, target_topic
 from retrieval.query import Intent, PlanCatalog, Query
 
 __all__ = ["MARGIN", "asks_figure_of_one_plan", "elsewhere_answer"]

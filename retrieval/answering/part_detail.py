@@ -4,8 +4,8 @@
 chỉ tiêu có ghi giai đoạn khác không?" (after an annex row was shown), "mục
 tổ chức thực hiện nói báo cáo gửi ai?" name a part of the plan's body by its
 heading's words (:data:`retrieval.question.cues.PART_NAMED`), not by its
-number (:mod:`retrieval.answer_section`), and ask one detail of it, not its
-whole list (:mod:`retrieval.answer_sections`). The answer is the sentence of
+number (:mod:`retrieval.answering.section`), and ask one detail of it, not its
+whole list (:mod:`retrieval.answering.sections`). The answer is the sentence of
 that part (its sub-sections included) that best supports the question, the
 words naming the part left out of the score; a question with no subject of
 its own ("… có ghi giai đoạn khác không?") takes the subject of the row the
@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Section
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import has_figure, plan_label, plan_title, row_key, shorten
-from retrieval.answer_scoring import support
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import has_figure, plan_label, plan_title, row_key, shorten
+from retrieval.answering.scoring import support
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import PART_NAMED, QUESTION_PARTICLES, SAYS_ASKED
 
 if TYPE_CHECKING:
-    from retrieval.answer_text import PassageAnswerer
+    from retrieval.answering.text import PassageAnswerer
     from retrieval.chunks import Chunk
 
 __all__ = ["named_parts", "part_detail_answer"]

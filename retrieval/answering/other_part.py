@@ -22,16 +22,16 @@ from typing import TYPE_CHECKING
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
-from retrieval.answer_lookup import lookup_rows
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import has_figure, plan_label, plan_title, render_task, shorten, sub_rows, task_citation
-from retrieval.answer_scoring import support
+from retrieval.answering.lookup import lookup_rows
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import has_figure, plan_label, plan_title, render_task, shorten, sub_rows, task_citation
+from retrieval.answering.scoring import support
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import without_parts
 from retrieval.question.model import section_numeral
 
 if TYPE_CHECKING:
-    from retrieval.answer_text import PassageAnswerer
+    from retrieval.answering.text import PassageAnswerer
 
 __all__ = ["other_part_answer"]
 

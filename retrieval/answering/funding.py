@@ -15,8 +15,8 @@ import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Section
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import has_figure, plan_label, plan_title, shorten
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import has_figure, plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
 
 __all__ = ["FUNDING_CUE", "FUNDING_PROCESS", "FUNDING_SOURCE", "asks_funding", "asks_funding_source", "funding_answer", "funding_section"]

@@ -23,18 +23,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ingest.model import Plan, Task
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, render_task, task_citation
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, render_task, task_citation
 from retrieval.query import Query
 
 if TYPE_CHECKING:
-    from retrieval.answer_text import PassageAnswerer
+    from retrieval.answering.text import PassageAnswerer
 
 __all__ = ["NEAREST_SUPPORT", "nearest_answer", "nearest_row"]
 
-#: Share of the question's content weight (:func:`retrieval.answer_scoring.support`)
+#: Share of the question's content weight (:func:`retrieval.answering.scoring.support`)
 #: the nearest passage must hold: below sentence search's own floor
-#: (:data:`retrieval.answer_text.MIN_SUPPORT`), since meaning agrees as well.
+#: (:data:`retrieval.answering.text.MIN_SUPPORT`), since meaning agrees as well.
 NEAREST_SUPPORT = 0.3
 #: Passages of the left-out plan read, nearest first.
 _DEPTH = 3

@@ -18,9 +18,9 @@ import re
 
 from ingest.model import Plan, Section
 from ingest.textnorm import fold
-from retrieval.answer_model import Answer, Citation
-from retrieval.answer_rows import plan_label, plan_title, shorten
-from retrieval.answer_tasks import holds_named_section
+from retrieval.answering.model import Answer, Citation
+from retrieval.answering.rows import plan_label, plan_title, shorten
+from retrieval.answering.tasks import holds_named_section
 from retrieval.query import PlanCatalog, Query, section_words
 
 __all__ = ["SECTION_REF", "asked_section_refs", "find_section", "section_answer"]

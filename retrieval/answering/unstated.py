@@ -3,7 +3,7 @@
 * a person's name for a position ("Giám đốc Trung tâm Phục vụ hành chính
   công tên là gì?", "trưởng phòng kinh tế là ai?"): the plans give
   positions, not names; only the signer is named (answered by
-  :mod:`retrieval.answer_meta`). The abstention says which plan does not
+  :mod:`retrieval.answering.meta`). The abstention says which plan does not
   name that position, and who signed it;
 * a share of progress ("nv 13 tới giờ đã hoàn thành được bao nhiêu %?"):
   neither the plan nor the task statuses record percentages;
@@ -24,8 +24,8 @@ import re
 from ingest.lexicon import canon
 from ingest.model import Plan
 from ingest.textnorm import fold, nfc
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title, task_citation
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label, plan_title, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import CONTACT_CUE, CONTACT_FIELDS, HEADCOUNT_CUE, PERSON_CUE, PROGRESS_SHARE
 

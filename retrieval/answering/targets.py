@@ -34,9 +34,9 @@ from collections.abc import Callable, Iterable
 from ingest.lexicon import canon
 from ingest.model import Target
 from ingest.targets import figures
-from retrieval.answer_model import Answer, Citation, abstention
-from retrieval.answer_rows import plan_label, plan_title
-from retrieval.answer_which import names_only_matching, values_meet
+from retrieval.answering.model import Answer, Citation, abstention
+from retrieval.answering.rows import plan_label, plan_title
+from retrieval.answering.which import names_only_matching, values_meet
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import (
