@@ -27,6 +27,7 @@ from retrieval.answer import (
     split_sentences,
 )
 from retrieval.chunks import plan_to_chunks
+from retrieval.conversation import Conversation
 from tests.paths import CORPUS
 
 NAP = "001_nam_an_phu_2026.docx"
@@ -83,6 +84,12 @@ def seed_answerer(today: str = "2026-07-01") -> Answerer:
     plans = [parse_file(str(p)) for p in sorted(CORPUS.glob("00?_*.txt"))]
     store = FakeStore(plans)
     return Answerer(store, LexicalSearcher(store.chunks), today=today)
+
+
+def talk(answerer: Answerer, *questions: str) -> list:
+    """The answers of ``questions`` asked in order through one :class:`Conversation` of ``answerer``."""
+    conversation = Conversation(answerer)
+    return [conversation.ask(q) for q in questions]
 
 
 def tan_lap() -> Plan:

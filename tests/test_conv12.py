@@ -15,19 +15,12 @@ import pytest
 
 from retrieval.answer import Answerer
 from retrieval.answering.similar import subject_pairs
-from retrieval.conversation import Conversation
-from tests.test_answer import seed_answerer
+from tests.test_answer import seed_answerer, talk
 
 
 @pytest.fixture(scope="module")
 def answerer() -> Answerer:
     return seed_answerer()
-
-
-def talk(answerer: Answerer, *questions: str):
-    """The answers of a conversation, in order."""
-    conversation = Conversation(answerer)
-    return [conversation.ask(q) for q in questions]
 
 
 def _first_row(answer) -> str:

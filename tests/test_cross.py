@@ -25,12 +25,12 @@ from pathlib import Path
 import pytest
 
 from retrieval.answer import Answerer
-from retrieval.conversation import Conversation
 from retrieval.indexer import build_index
 from retrieval.query import Intent, parse_query
 from retrieval.search import HybridSearcher
 from retrieval.store import IndexStore
 from tests.paths import CORPUS
+from tests.test_answer import talk
 
 TX = "002_b6a4a2778198d6b8.txt"
 VK = "004_83dc20140de0736e.txt"
@@ -48,12 +48,6 @@ def answerer(tmp_path_factory) -> Answerer:
     assert manifest["errors"] == {}
     store = IndexStore.open(home)
     return Answerer(store, HybridSearcher(store), today="2026-07-01")
-
-
-def talk(answerer: Answerer, *questions: str):
-    """The answers of a conversation, in order."""
-    conversation = Conversation(answerer)
-    return [conversation.ask(q) for q in questions]
 
 
 def cited(answer) -> set[tuple[str, str]]:

@@ -16,19 +16,12 @@ import pytest
 
 from ingest.textnorm import fold
 from retrieval.answer import Answerer
-from retrieval.conversation import Conversation
-from tests.test_answer import seed_answerer
+from tests.test_answer import seed_answerer, talk
 
 
 @pytest.fixture(scope="module")
 def answerer() -> Answerer:
     return seed_answerer()
-
-
-def talk(answerer: Answerer, *questions: str):
-    """The answers of a conversation, in order."""
-    conversation = Conversation(answerer)
-    return [conversation.ask(q) for q in questions]
 
 
 @pytest.mark.parametrize("pointer", ["sản phẩm của nó là gì?", "sp cua no la gi?", "nó có sản phẩm gì?"])
