@@ -61,20 +61,31 @@ class UpperPlan(NamedTuple):
     named: str
 
 
+def _basis_paragraphs(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, raw text) of every paragraph of ``plan`` opening with "Căn
+    cứ" (:data:`_BASIS`), in document order."""
+    return [(section.locator or section.heading, para.text)
+            for section in plan.sections for para in section.paragraphs if _BASIS.match(para.text)]
+
+
+def _each_once(paras: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``paras`` with a basis stated twice kept at its first place (same
+    document number, :data:`_DOC_NUMBER`; else the same text), texts stripped."""
+    bases, seen = [], set()
+    for where, text in paras:
+        number = _DOC_NUMBER.search(text)
+        key = re.sub(r"\s|/+", "", number.group()) if number else text
+        if key not in seen:
+            seen.add(key)
+            bases.append((where, text.strip()))
+    return bases
+
+
 def legal_bases(plan: Plan) -> list[tuple[str, str]]:
     """(locator, text) of every paragraph of ``plan`` that opens with "Căn
-    cứ", in document order: the decision's preamble, the plan's opening."""
-    bases, seen = [], set()
-    for section in plan.sections:
-        for para in section.paragraphs:
-            if not _BASIS.match(para.text):
-                continue
-            number = _DOC_NUMBER.search(para.text)
-            key = re.sub(r"\s|/+", "", number.group()) if number else para.text
-            if key not in seen:
-                seen.add(key)
-                bases.append((section.locator or section.heading, para.text.strip()))
-    return bases
+    cứ", each basis once, in document order: the decision's preamble, the
+    plan's opening."""
+    return _each_once(_basis_paragraphs(plan))
 
 
 def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tuple[str, str]]:
@@ -84,8 +95,7 @@ def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tu
     that kind; each basis once (its first place), in document order; an
     issuer joined by "và" ("huyện và xã") gives both issuers' bases;
     ``[]`` when none is."""
-    paras = [(section.locator or section.heading, para.text.strip(), canon(para.text))
-             for section in plan.sections for para in section.paragraphs if _BASIS.match(para.text)]
+    paras = [(where, text, canon(text)) for where, text in _basis_paragraphs(plan)]
     paras = [p for p in paras if kind is None or p[2].startswith(f"can cu {kind}")]
     chosen: set[int] = set()
     for one in re.split(r" (?:va|hoac|voi|cung)(?: cua)? ", issuer):  # "của huyện và xã": both issuers
@@ -96,15 +106,7 @@ def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tu
             if found:
                 chosen |= found
                 break
-    bases: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for i, (where, text, _) in enumerate(paras):
-        number = _DOC_NUMBER.search(text)
-        key = re.sub(r"\s|/+", "", number.group()) if number else text
-        if i in chosen and key not in seen:  # one basis once, as :func:`legal_bases`
-            seen.add(key)
-            bases.append((where, text))
-    return bases
+    return _each_once([(where, text) for i, (where, text, _) in enumerate(paras) if i in chosen])
 
 
 def upper_plan(plan: Plan) -> UpperPlan | None:

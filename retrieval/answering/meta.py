@@ -144,13 +144,13 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             citations.append(Citation(plan.doc, plan_title(plan), upper.locator, None,
                                       shorten(upper.text, BASIS_CHARS), None if upper.basis else upper.locator))
             continue
-        elif query.meta in ("bases", "upper_plan") and legal_bases(plan):
+        elif query.meta in ("bases", "upper_plan") and (every := legal_bases(plan)):
             # the upper plan not singled out: every basis, the one asked among them;
             # "căn cứ QĐ nào của huyện X": that issuer's (and kind's) bases only
             issuer = BASIS_ISSUER.search(query.key)
             kind = BASIS_KIND.search(query.key)
-            bases = (issuer and bases_of_issuer(plan, issuer.group(1), kind and kind.group(1))) or legal_bases(plan)
-            count = f"({len(bases)} văn bản)" if issuer is None or bases == legal_bases(plan) \
+            bases = (issuer and bases_of_issuer(plan, issuer.group(1), kind and kind.group(1))) or every
+            count = f"({len(bases)} văn bản)" if issuer is None or bases == every \
                 else "của cơ quan được hỏi"
             lines = [f"{plan_label(catalog, plan.doc)}: căn cứ ban hành {count}:"]
             lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)}" for _, text in bases]
@@ -158,8 +158,7 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
                                       shorten(bases[0][1], BASIS_CHARS)))
             continue
-        elif query.meta == "proposal" and proposals(plan):
-            proposed = proposals(plan)
+        elif query.meta == "proposal" and (proposed := proposals(plan)):
             blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in proposed))
             citations.append(Citation(plan.doc, plan_title(plan), proposed[0][0], None,
                                       shorten(proposed[0][1], BASIS_CHARS)))
