@@ -16,7 +16,7 @@ import pytest
 
 from ingest.textnorm import fold
 from retrieval.answer import Answerer
-from retrieval.answering.exclusion import number_span
+from retrieval.answering.numbering import number_span
 from retrieval.query import parse_query
 from tests.test_answer import seed_answerer, talk
 

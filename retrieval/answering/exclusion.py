@@ -15,21 +15,12 @@ from ingest.lexicon import canon
 from ingest.model import Plan, Task
 from ingest.units import split_units, unit_matches
 from retrieval.answering.model import Answer
+from retrieval.answering.numbering import number_span
 from retrieval.answering.rows import plan_label, sub_rows, task_citation
 from retrieval.query import PlanCatalog, Query
 
 #: (plan, its numbered tasks matching a query) per plan, as TaskAnswerer.select gives them
 Selector = Callable[[Query, list[Plan]], list[tuple[Plan, list[Task]]]]
-
-
-def number_span(numbers: list[str]) -> str:
-    """"31–35" for consecutive whole numbers ["31", "32", …, "35"], else the
-    numbers joined by ", " ("2, 5, 7"; "1.1, 1.2")."""
-    if len(numbers) > 2 and all(n.isdigit() for n in numbers):
-        values = [int(n) for n in numbers]
-        if values == list(range(values[0], values[0] + len(values))):
-            return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(numbers)
 
 
 def all_excluded_answer(query: Query, scope: list[Plan], catalog: PlanCatalog,

@@ -17,7 +17,7 @@ import re
 
 from ingest.model import Plan, Task
 
-__all__ = ["numbering_note"]
+__all__ = ["number_span", "numbering_note"]
 
 _ROMAN = re.compile(r"^\s*([IVXLC]+)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d+)(?:\.(\d+))*$")
@@ -28,12 +28,19 @@ def _part(task: Task) -> str | None:
     return m.group(1).upper() if m else None
 
 
+def number_span(numbers: list[str]) -> str:
+    """"31–35" for three or more consecutive whole numbers ["31", "32", …,
+    "35"] in that order, else the numbers joined by ", " ("2, 5, 7"; "1.1, 1.2")."""
+    if len(numbers) > 2 and all(n.isdigit() for n in numbers):
+        values = [int(n) for n in numbers]
+        if values == list(range(values[0], values[0] + len(values))):
+            return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(numbers)
+
+
 def _span(values: list[int]) -> str:
-    """[1, 2, 3, 4] → "1–4"; [1, 3] → "1, 3"."""
-    ordered = sorted(set(values))
-    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
-        return f"{ordered[0]}–{ordered[-1]}"
-    return ", ".join(str(v) for v in ordered)
+    """[1, 2, 3, 4] → "1–4"; [1, 3] → "1, 3" (sorted, each once)."""
+    return number_span([str(v) for v in sorted(set(values))])
 
 
 def _rows_note(tasks: list[Task]) -> str | None:
