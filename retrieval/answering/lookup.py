@@ -22,9 +22,9 @@ from ingest.lexicon import canon, contains_words, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
-from retrieval.answering.model import Answer
+from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plans_in_scope, sub_rows, task_citation
-from retrieval.answering.tasks import TaskAnswerer
+from retrieval.answering.tasks import TaskAnswerer, unstated_reason
 from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
@@ -221,7 +221,10 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     passage search's ``hits`` (best first), only rows among the first
     :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
     answers better (a duty, a reporting rule) goes to the body; when the best row is among them, the rows
-    competing with it are shown beside it wherever the search ranks them."""
+    competing with it are shown beside it wherever the search ranks them.
+    When the rows leave every field asked blank, or a day is asked they do
+    not write (:func:`retrieval.answering.tasks.unstated_reason`), the answer
+    is that explained abstention, the row named."""
     names = tasks.catalog.name_words
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
     found = [r for r in found if not about_duty(r[1], r[2], query.key, names)]
@@ -233,6 +236,11 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
         found = found if agreed and (found[0][1].doc, found[0][2].number) in top else agreed
     if not found:
         return None
+    unstated = unstated_reason(tasks.catalog, [(plan, task) for _, plan, task in found], query)
+    if unstated:
+        # "việc X ai phối hợp?" of a row whose Cơ quan phối hợp cell is blank: an
+        # explained abstention naming the row, as for a row asked by its number
+        return abstention(query, reason=unstated)
     label = len({p.doc for _, p, _ in found}) > 1 or not query.plan_named
     blocks, citations = [], []
     for _, plan, task in found:

@@ -17,6 +17,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import REPORT_DAY_ASKED
 
 __all__ = ["REPORTING_CUE", "asks_reporting", "report_rows", "reporting_answer", "reporting_paragraphs"]
 
@@ -35,8 +36,6 @@ _REGIME = re.compile(r"\bbao cao\b.*\b(?:dinh ky|hang (?:quy|tuan|thang|nam)|6 t
 #: An annex row that is the reform report itself ("Xây dựng Báo cáo CCHC hàng
 #: quý và năm …"): a periodic report (:data:`_REGIME`) of the reform.
 _REFORM_REPORT = re.compile(r"\bcai cach hanh chinh\b")
-#: A day asked ("trước ngày nào / mấy", "hạn gửi ngày nào").
-DAY_ASKED = re.compile(r"\b(?:truoc )?ngay (?:nao|may|bao nhieu)\b|\bhan (?:gui|nop)\b")
 #: A day stated ("trước ngày 05 tháng cuối của quý", "trước ngày 10/12").
 _DAY = re.compile(r"\btrước ngày \d+|\bngày \d+/\d+", re.I)
 #: The implementation part's heading.
@@ -121,7 +120,7 @@ def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> A
         blocks.append("\n".join(lines))
     if not blocks:
         return None
-    if DAY_ASKED.search(query.key) and not dated:
+    if REPORT_DAY_ASKED.search(query.key) and not dated:
         # "gửi trước ngày mấy?" of a plan that gives the periods but no day
         return abstention(query, citations, reason="Kế hoạch không nêu ngày gửi báo cáo cụ thể. "
                                                    + "\n".join(blocks))
