@@ -585,6 +585,8 @@ QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
 #: lo", "giúp mình"): no part of what a task is about.
 PADDING = re.compile(
     r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
+    # a request opener: "đề nghị cho biết", "xin cho biết", "vui lòng cho biết"
+    r"(?:(?:de nghi|xin|vui long|lam on) )?cho (?:minh |toi |em |anh |chi )?biet|"
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
 )
 #: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên",
