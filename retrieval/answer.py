@@ -90,7 +90,7 @@ from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
-from retrieval.answering.reporting import asks_reporting, reporting_answer
+from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
 from retrieval.answering.rows import (
     FIELD_LABELS,
     has_figure,
@@ -499,7 +499,7 @@ class Answerer:
             Route("part detail", lambda q: q.intent == Intent.SEARCH and not q.task_refs,
                   in_scope(lambda q, plans, catalog: part_detail_answer(q, plans, catalog, self.passages))),
             # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
-            Route("reporting", lambda q: reporting(q) and "lead" not in q.fields,
+            Route("reporting", lambda q: reporting(q) and "lead" not in q.fields and not self._other_report(q),
                   one_plan(reporting_answer)),
             # "mục I.2 có mấy chỉ tiêu chủ yếu": the body list so headed, not annex rows
             Route("heading count", lambda q: q.intent == Intent.COUNT and asks_item_count(q),
@@ -551,6 +551,16 @@ class Answerer:
         ``None`` when the body lists none."""
         found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
         return None if found is None else self._with_annex_tasks(query, found)
+
+    def _other_report(self, query: Query) -> bool:
+        """A look-up whose best rows (:func:`retrieval.answering.lookup.lookup_rows`)
+        are reports on their own subject (:func:`retrieval.answering.reporting.is_other_report`):
+        "nv báo cáo giải ngân vốn đầu tư hạn khi nào?" asks that row, not the
+        reporting regime (which still answers when the search does not agree)."""
+        if query.intent != Intent.LOOKUP:
+            return False
+        rows = lookup_rows(plans_in_scope(self.plans, query), query, self.catalog.name_words)
+        return bool(rows) and all(is_other_report(plan, task) for _, plan, task in rows)
 
     def _no_row(self, query: Query) -> bool:
         """No row number asked, or no plan in scope has an annex to number."""

@@ -19,7 +19,7 @@ from retrieval.answering.rows import FIELD_LABELS, plan_label, plan_title, short
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import REPORT_DAY_ASKED
 
-__all__ = ["REPORTING_CUE", "asks_reporting", "report_rows", "reporting_answer", "reporting_paragraphs"]
+__all__ = ["REPORTING_CUE", "asks_reporting", "is_other_report", "report_rows", "reporting_answer", "reporting_paragraphs"]
 
 #: A question on the reporting regime (canonical key): "báo cáo … định kỳ",
 #: "chế độ báo cáo", "báo cáo quý gửi trước ngày nào", "bao lâu báo cáo một
@@ -90,6 +90,14 @@ def report_rows(plan: Plan) -> list[Task]:
     "Trước ngày 05 của tháng cuối quý"), in order."""
     return [t for t in plan.tasks if t.number and t.deadline
             and _REGIME.search(key := canon(t.content or "")) and _REFORM_REPORT.search(key)]
+
+
+def is_other_report(plan: Plan, task: Task) -> bool:
+    """True when the annex row ``task`` of ``plan`` is a report on its own
+    subject ("Báo cáo thực hiện giải ngân kế hoạch đầu tư vốn …"), not the
+    periodic reform report (:func:`report_rows`): a question describing it
+    ("nv báo cáo giải ngân … hạn khi nào?") asks that row, not the regime."""
+    return bool(re.search(r"\bbao cao\b", canon(task.content or ""))) and task not in report_rows(plan)
 
 
 def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
