@@ -81,7 +81,7 @@ from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_ans
 from retrieval.answering.figures import figure_asks, figures_answer, list_asks
 from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
 from retrieval.answering.inline_list import asks_duty_units, duty_units_answer, inline_count_answer
-from retrieval.answering.lookup import lookup_answer, lookup_rows
+from retrieval.answering.lookup import cites_document, lookup_answer, lookup_rows
 from retrieval.answering.meta import meta_answer, plans_answer
 from retrieval.answering.model import ABSTAIN, Answer, Citation, Turn, abstention
 from retrieval.answering.nearest import nearest_answer, nearest_row
@@ -130,7 +130,7 @@ from retrieval.answering.unstated import (
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
-from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE
+from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE, META_CUES
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -475,6 +475,9 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
+            # "đề án X theo QĐ số mấy, ai lo?": the decision a row cites, not the plan's own
+            Route("row decision", lambda q: q.intent == Intent.META and q.meta == "decision" and not q.task_refs,
+                  self._row_decision),
             # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
             Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
                   in_scope(annex_sections_answer)),
@@ -561,6 +564,21 @@ class Answerer:
             return False
         rows = lookup_rows(plans_in_scope(self.plans, query), query, self.catalog.name_words)
         return bool(rows) and all(is_other_report(plan, task) for _, plan, task in rows)
+
+    def _row_decision(self, query: Query) -> Answer | None:
+        """A decision number asked of a task described by its content ("đề án
+        hồ sơ địa chính theo QĐ số mấy?"): the rows found (as a look-up, the
+        search agreeing) when each cites a document by number
+        (:func:`retrieval.answering.lookup.cites_document`); ``None`` otherwise
+        (the plan's own decision is asked)."""
+        asked = replace(query, intent=Intent.LOOKUP, meta=None, figure=False)
+        # the row is found by what the question says besides the decision asked:
+        # "KH kèm theo QĐ số mấy?" describes no row
+        described = replace(asked, key=" ".join(dict(META_CUES)["decision"].sub(" ", query.key).split()))
+        rows = lookup_rows(plans_in_scope(self.plans, asked), described, self.catalog.name_words)
+        if not rows or not all(cites_document(task) for _, _, task in rows):
+            return None
+        return self._lookup(asked)
 
     def _no_row(self, query: Query) -> bool:
         """No row number asked, or no plan in scope has an annex to number."""

@@ -31,7 +31,7 @@ from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["about_duty", "AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows",
+__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows",
            "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
@@ -73,6 +73,13 @@ _CITATION = re.compile(
     r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kết luận)(?:\s+số)?\s+\S*\d\S*"
     r"(?:\s+ngày\s+\S*\d\S*)?(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ Chính trị|"
     r"(?:UBND|Ủy ban nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã)|Bộ\s+\w+\s+\w+))?", re.IGNORECASE)
+
+
+def cites_document(task: Task) -> bool:
+    """True when the row ``task``'s content or objective cites a document by
+    its number ("triển khai Đề án … theo Quyết định số 323/QĐ-UBND"): a
+    question asking "theo QĐ số mấy" of what the row is about asks that row."""
+    return _CITATION.search(" ".join(filter(None, (task.content, task.objective)))) is not None
 
 
 def row_pairs(task: Task) -> set[str]:
