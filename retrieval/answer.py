@@ -108,7 +108,7 @@ from retrieval.answering.sections import asks_item_count, heading_count_answer, 
 from retrieval.answering.similar import similar_answer
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
-from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches
+from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
 from retrieval.answering.text import (
     MIN_SUPPORT,
     STRONG_SUPPORT,
@@ -643,7 +643,29 @@ class Answerer:
     def _lookup(self, query: Query) -> Answer | None:
         hits = self.passages.search(query) if self.passages.searcher is not None else None
         # None: no row is about it, the body may be (duties, targets, text)
-        return lookup_answer(self.tasks, query, hits)
+        return lookup_answer(self.tasks, query, hits) or self._unstated_row(query)
+
+    def _unstated_row(self, query: Query) -> Answer | None:
+        """A look-up the search did not confirm whose passage answer leads with
+        the very row found by content, when that row leaves the fields asked
+        blank (or writes no day asked): the explained abstention of
+        :func:`retrieval.answering.tasks.unstated_reason` rather than the row
+        with its "(không ghi)" cell; ``None`` otherwise."""
+        if self.passages.searcher is None:
+            return None
+        rows = lookup_rows(plans_in_scope(self.plans, query), query, self.catalog.name_words)
+        if len(rows) != 1:
+            return None
+        _, plan, task = rows[0]
+        reason = unstated_reason(self.catalog, [(plan, task)], query)
+        if reason is None:
+            return None
+        text = self.passages.answer(query)
+        lead = task_citation(plan, task)
+        if text.abstained or not text.citations or (text.citations[0].doc, text.citations[0].locator) != (
+                lead.doc, lead.locator):
+            return None
+        return abstention(query, reason=reason)
 
     def _apply_scope(self, query: Query, scope: str | None) -> str | None:
         """Restrict ``query`` to the scope ``scope``; a plan the question names
