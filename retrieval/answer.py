@@ -81,7 +81,7 @@ from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_ans
 from retrieval.answering.figures import figure_asks, figures_answer, list_asks
 from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
 from retrieval.answering.inline_list import asks_duty_units, duty_units_answer, inline_count_answer
-from retrieval.answering.lookup import lookup_answer, lookup_rows
+from retrieval.answering.lookup import cites_document, lookup_answer, lookup_rows
 from retrieval.answering.meta import meta_answer, plans_answer
 from retrieval.answering.model import ABSTAIN, Answer, Citation, Turn, abstention
 from retrieval.answering.nearest import nearest_answer, nearest_row
@@ -90,7 +90,7 @@ from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
-from retrieval.answering.reporting import asks_reporting, reporting_answer
+from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
 from retrieval.answering.rows import (
     FIELD_LABELS,
     has_figure,
@@ -108,7 +108,7 @@ from retrieval.answering.sections import asks_item_count, heading_count_answer, 
 from retrieval.answering.similar import similar_answer
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
-from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches
+from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
 from retrieval.answering.text import (
     MIN_SUPPORT,
     STRONG_SUPPORT,
@@ -130,7 +130,7 @@ from retrieval.answering.unstated import (
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.crossplan import asks_periods
-from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE
+from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE, META_CUES
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -475,6 +475,9 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
+            # "đề án X theo QĐ số mấy, ai lo?": the decision a row cites, not the plan's own
+            Route("row decision", lambda q: q.intent == Intent.META and q.meta == "decision" and not q.task_refs,
+                  self._row_decision),
             # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
             Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
                   in_scope(annex_sections_answer)),
@@ -499,7 +502,7 @@ class Answerer:
             Route("part detail", lambda q: q.intent == Intent.SEARCH and not q.task_refs,
                   in_scope(lambda q, plans, catalog: part_detail_answer(q, plans, catalog, self.passages))),
             # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
-            Route("reporting", lambda q: reporting(q) and "lead" not in q.fields,
+            Route("reporting", lambda q: reporting(q) and "lead" not in q.fields and not self._other_report(q),
                   one_plan(reporting_answer)),
             # "mục I.2 có mấy chỉ tiêu chủ yếu": the body list so headed, not annex rows
             Route("heading count", lambda q: q.intent == Intent.COUNT and asks_item_count(q),
@@ -551,6 +554,31 @@ class Answerer:
         ``None`` when the body lists none."""
         found = duties_answer(query, plans_in_scope(self.plans, query), self.catalog)
         return None if found is None else self._with_annex_tasks(query, found)
+
+    def _other_report(self, query: Query) -> bool:
+        """A look-up whose best rows (:func:`retrieval.answering.lookup.lookup_rows`)
+        are reports on their own subject (:func:`retrieval.answering.reporting.is_other_report`):
+        "nv báo cáo giải ngân vốn đầu tư hạn khi nào?" asks that row, not the
+        reporting regime (which still answers when the search does not agree)."""
+        if query.intent != Intent.LOOKUP:
+            return False
+        rows = lookup_rows(plans_in_scope(self.plans, query), query, self.catalog.name_words)
+        return bool(rows) and all(is_other_report(plan, task) for _, plan, task in rows)
+
+    def _row_decision(self, query: Query) -> Answer | None:
+        """A decision number asked of a task described by its content ("đề án
+        hồ sơ địa chính theo QĐ số mấy?"): the rows found (as a look-up, the
+        search agreeing) when each cites a document by number
+        (:func:`retrieval.answering.lookup.cites_document`); ``None`` otherwise
+        (the plan's own decision is asked)."""
+        asked = replace(query, intent=Intent.LOOKUP, meta=None, figure=False)
+        # the row is found by what the question says besides the decision asked:
+        # "KH kèm theo QĐ số mấy?" describes no row
+        described = replace(asked, key=" ".join(dict(META_CUES)["decision"].sub(" ", query.key).split()))
+        rows = lookup_rows(plans_in_scope(self.plans, asked), described, self.catalog.name_words)
+        if not rows or not all(cites_document(task) for _, _, task in rows):
+            return None
+        return self._lookup(asked)
 
     def _no_row(self, query: Query) -> bool:
         """No row number asked, or no plan in scope has an annex to number."""
@@ -615,7 +643,29 @@ class Answerer:
     def _lookup(self, query: Query) -> Answer | None:
         hits = self.passages.search(query) if self.passages.searcher is not None else None
         # None: no row is about it, the body may be (duties, targets, text)
-        return lookup_answer(self.tasks, query, hits)
+        return lookup_answer(self.tasks, query, hits) or self._unstated_row(query)
+
+    def _unstated_row(self, query: Query) -> Answer | None:
+        """A look-up the search did not confirm whose passage answer leads with
+        the very row found by content, when that row leaves the fields asked
+        blank (or writes no day asked): the explained abstention of
+        :func:`retrieval.answering.tasks.unstated_reason` rather than the row
+        with its "(không ghi)" cell; ``None`` otherwise."""
+        if self.passages.searcher is None:
+            return None
+        rows = lookup_rows(plans_in_scope(self.plans, query), query, self.catalog.name_words)
+        if len(rows) != 1:
+            return None
+        _, plan, task = rows[0]
+        reason = unstated_reason(self.catalog, [(plan, task)], query)
+        if reason is None:
+            return None
+        text = self.passages.answer(query)
+        lead = task_citation(plan, task)
+        if text.abstained or not text.citations or (text.citations[0].doc, text.citations[0].locator) != (
+                lead.doc, lead.locator):
+            return None
+        return abstention(query, reason=reason)
 
     def _apply_scope(self, query: Query, scope: str | None) -> str | None:
         """Restrict ``query`` to the scope ``scope``; a plan the question names

@@ -22,16 +22,16 @@ from ingest.lexicon import canon, contains_words, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
-from retrieval.answering.model import Answer
+from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plans_in_scope, sub_rows, task_citation
-from retrieval.answering.tasks import TaskAnswerer
+from retrieval.answering.tasks import TaskAnswerer, unstated_reason
 from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["about_duty", "AGREE_TOP", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows",
+__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows",
            "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
@@ -73,6 +73,13 @@ _CITATION = re.compile(
     r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kết luận)(?:\s+số)?\s+\S*\d\S*"
     r"(?:\s+ngày\s+\S*\d\S*)?(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ Chính trị|"
     r"(?:UBND|Ủy ban nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã)|Bộ\s+\w+\s+\w+))?", re.IGNORECASE)
+
+
+def cites_document(task: Task) -> bool:
+    """True when the row ``task``'s content or objective cites a document by
+    its number ("triển khai Đề án … theo Quyết định số 323/QĐ-UBND"): a
+    question asking "theo QĐ số mấy" of what the row is about asks that row."""
+    return _CITATION.search(" ".join(filter(None, (task.content, task.objective)))) is not None
 
 
 def row_pairs(task: Task) -> set[str]:
@@ -221,7 +228,10 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     passage search's ``hits`` (best first), only rows among the first
     :data:`AGREE_TOP` task or paragraph hits answer, so a question the body
     answers better (a duty, a reporting rule) goes to the body; when the best row is among them, the rows
-    competing with it are shown beside it wherever the search ranks them."""
+    competing with it are shown beside it wherever the search ranks them.
+    When the rows leave every field asked blank, or a day is asked they do
+    not write (:func:`retrieval.answering.tasks.unstated_reason`), the answer
+    is that explained abstention, the row named."""
     names = tasks.catalog.name_words
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
     found = [r for r in found if not about_duty(r[1], r[2], query.key, names)]
@@ -233,6 +243,11 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
         found = found if agreed and (found[0][1].doc, found[0][2].number) in top else agreed
     if not found:
         return None
+    unstated = unstated_reason(tasks.catalog, [(plan, task) for _, plan, task in found], query)
+    if unstated:
+        # "việc X ai phối hợp?" of a row whose Cơ quan phối hợp cell is blank: an
+        # explained abstention naming the row, as for a row asked by its number
+        return abstention(query, reason=unstated)
     label = len({p.doc for _, p, _ in found}) > 1 or not query.plan_named
     blocks, citations = [], []
     for _, plan, task in found:

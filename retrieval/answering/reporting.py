@@ -17,8 +17,9 @@ from ingest.model import Plan, Task
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import REPORT_DAY_ASKED
 
-__all__ = ["REPORTING_CUE", "asks_reporting", "report_rows", "reporting_answer", "reporting_paragraphs"]
+__all__ = ["REPORTING_CUE", "asks_reporting", "is_other_report", "report_rows", "reporting_answer", "reporting_paragraphs"]
 
 #: A question on the reporting regime (canonical key): "báo cáo … định kỳ",
 #: "chế độ báo cáo", "báo cáo quý gửi trước ngày nào", "bao lâu báo cáo một
@@ -35,8 +36,6 @@ _REGIME = re.compile(r"\bbao cao\b.*\b(?:dinh ky|hang (?:quy|tuan|thang|nam)|6 t
 #: An annex row that is the reform report itself ("Xây dựng Báo cáo CCHC hàng
 #: quý và năm …"): a periodic report (:data:`_REGIME`) of the reform.
 _REFORM_REPORT = re.compile(r"\bcai cach hanh chinh\b")
-#: A day asked ("trước ngày nào / mấy", "hạn gửi ngày nào").
-DAY_ASKED = re.compile(r"\b(?:truoc )?ngay (?:nao|may|bao nhieu)\b|\bhan (?:gui|nop)\b")
 #: A day stated ("trước ngày 05 tháng cuối của quý", "trước ngày 10/12").
 _DAY = re.compile(r"\btrước ngày \d+|\bngày \d+/\d+", re.I)
 #: The implementation part's heading.
@@ -93,6 +92,14 @@ def report_rows(plan: Plan) -> list[Task]:
             and _REGIME.search(key := canon(t.content or "")) and _REFORM_REPORT.search(key)]
 
 
+def is_other_report(plan: Plan, task: Task) -> bool:
+    """True when the annex row ``task`` of ``plan`` is a report on its own
+    subject ("Báo cáo thực hiện giải ngân kế hoạch đầu tư vốn …"), not the
+    periodic reform report (:func:`report_rows`): a question describing it
+    ("nv báo cáo giải ngân … hạn khi nào?") asks that row, not the regime."""
+    return bool(re.search(r"\bbao cao\b", canon(task.content or ""))) and task not in report_rows(plan)
+
+
 def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
     """Per plan of ``plans``: its reporting paragraphs, each cited, then its
     annex rows that are the report itself (:func:`report_rows`: a plan may
@@ -121,7 +128,7 @@ def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> A
         blocks.append("\n".join(lines))
     if not blocks:
         return None
-    if DAY_ASKED.search(query.key) and not dated:
+    if REPORT_DAY_ASKED.search(query.key) and not dated:
         # "gửi trước ngày mấy?" of a plan that gives the periods but no day
         return abstention(query, citations, reason="Kế hoạch không nêu ngày gửi báo cáo cụ thể. "
                                                    + "\n".join(blocks))

@@ -43,7 +43,7 @@ from retrieval.answering.rows import (
     task_citation,
 )
 from retrieval.query import PlanCatalog, Query, section_words
-from retrieval.question.cues import COLUMN_ASKED
+from retrieval.question.cues import COLUMN_ASKED, DAY_ASKED, DAY_WRITTEN
 from retrieval.question.model import section_numeral
 
 
@@ -437,7 +437,12 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
       sub-rows ("nv 19 hạn chót ngày nào?" with an empty deadline cell):
       "… không ghi thời gian hoàn thành (ô để trống)", or, when no row of
       the plan fills that column, "phụ lục nhiệm vụ của kế hoạch không có
-      cột Mục tiêu".
+      cột Mục tiêu";
+    * a specific day asked (:data:`retrieval.question.cues.DAY_ASKED`: "diễn
+      ra vào ngày nào?", "hạn chót ngày mấy?") and no other field, of rows
+      whose deadline cells write no day (:data:`~retrieval.question.cues.DAY_WRITTEN`:
+      "Tháng 11", "Khi thành phố tổ chức"): "… không ghi ngày cụ thể; thời
+      gian hoàn thành ghi: Tháng 11."
 
     Each reason ends with the row's content and lead (unless ``with_row`` is
     false: the row is shown whole after it), so the user sees which row was read.
@@ -455,6 +460,15 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
                 return None
             lines.append(f"{name} không nêu {query.unlisted}: phụ lục nhiệm vụ không có cột "
                          f"{query.unlisted}.{row}")
+            continue
+        written = list(dict.fromkeys(r.deadline for r in rows if r.deadline))
+        if written and DAY_ASKED.search(query.key) and not set(asked) - {"deadline"}:
+            # "diễn ra vào ngày nào?" of a row whose deadline gives a month, a
+            # quarter or an occasion, no day: said, with what the cell writes
+            if any(DAY_WRITTEN.search(d) for d in written):
+                return None
+            lines.append(f"{name} không ghi ngày cụ thể; {FIELD_LABELS['deadline'].lower()} ghi: "
+                         f"{'; '.join(written)}." + (row if with_row else ""))
             continue
         if not asked or any(getattr(r, f) for r in rows for f in asked):
             return None

@@ -35,7 +35,7 @@ FIELD_CUES: dict[str, re.Pattern] = {
         # "làm trong khoảng thời gian nào": the words leading to "thời gian" ask it too
         r"(?:(?:lam|thuc hien|tien hanh|dien ra|trien khai) )?(?:(?:trong|vao) )?(?:khoang )?thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
-        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den) ngay nao|"
+        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den|vao) ngay (?:thang )?(?:nao|may|bao nhieu|cu the)|"
         r"han (?:nao|khi|ngay|the nao|ra sao|bao gio|(?:nam|thang|quy) nao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
         # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
         r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
@@ -460,6 +460,15 @@ ONLY_GUESS = re.compile(
     r"(?P<guess>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:thoi\b|a|u|ha|ah|hay sao)(?:\s+(?:a|u|ha|khong|nhi|ha))?"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 #: A column named as such: "cột mục tiêu ghi gì?", "ô sản phẩm".
+#: A specific day asked (canonical key): "ngày nào", "ngày mấy", "ngày bao
+#: nhiêu", "ngày tháng cụ thể nào", "ngày cụ thể" — not a month, a quarter or
+#: "khi nào".
+DAY_ASKED = re.compile(r"\bngay (?:thang )?(?:nao|may|bao nhieu|cu the)\b")
+#: A day asked of a report: :data:`DAY_ASKED`, or "hạn gửi / hạn nộp".
+REPORT_DAY_ASKED = re.compile(DAY_ASKED.pattern + r"|\bhan (?:gui|nop)\b")
+#: A day written in a deadline cell (as written, not folded): "Trước ngày 05 của
+#: tháng cuối quý", "Ngày 15/01/2026", "10/12/2025".
+DAY_WRITTEN = re.compile(r"\bngày\s*\d{1,2}\b|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
 COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop|chu tri|thoi gian|thoi han)\b")
 #: The unit of the row just shown, pointed at: "đơn vị đó còn chủ trì nv nào?",
 #: "phòng này còn làm gì nữa", "cơ quan chủ trì đó".
@@ -576,6 +585,8 @@ QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
 #: lo", "giúp mình"): no part of what a task is about.
 PADDING = re.compile(
     r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
+    # a request opener: "đề nghị cho biết", "xin cho biết", "vui lòng cho biết"
+    r"(?:(?:de nghi|xin|vui long|lam on) )?cho (?:minh |toi |em |anh |chi )?biet|"
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
 )
 #: The row the previous answer showed, pointed at: "nv đó", "việc này", "nhiệm vụ trên",
