@@ -12,6 +12,9 @@ import re
 from ingest.lexicon import PRODUCT_OPENERS
 from retrieval.question.numbers import UNIT_WORDS
 
+#: The word opening a follow-up ("còn Lộc Hòa thì …", "thế …", "vậy …"): no
+#: part of what is asked.
+FOLLOW_OPENER = re.compile(r"^(?:the con|con|the|vay)\b")
 FOLLOW_CUE = re.compile(
     r"^(?:con|the|vay|the con|con lai|con ve)\b"
     r"|\b(?:thi sao|the nao|nhiem vu (?:do|nay|tren)|viec (?:do|nay)|no)\b"
