@@ -578,6 +578,12 @@ class Answerer:
         listed = query.intent == Intent.FILTER or (query.intent == Intent.COUNT and asks_all_duties(query))
         if not (listed and only_unit and query.unit_role == "lead"):
             return result
+        if _subject_beside_unit(query):
+            # "Trung tâm X theo dõi mức độ hài lòng về việc gì?": a subject the unit
+            # filter does not hold; the unit's listed duty on it, when the body has one
+            detail = self._duty_detail(query)
+            if detail is not None:
+                return detail
         if result.abstained:
             # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
             # annex), the organisation section states the unit's duties
@@ -805,6 +811,14 @@ def _task_number(locator: str) -> str | None:
 
 #: Most words of a follow-up that carries a duties question to another unit.
 DUTIES_FOLLOW_WORDS = 10
+
+
+def _subject_beside_unit(query: Query) -> bool:
+    """True when ``query`` (a filter on a unit) has content words of its own
+    besides the unit's name ("… theo dõi mức độ hài lòng về việc gì?"), not
+    only the unit ("Phòng X có nhiệm vụ gì?")."""
+    unit = set((query.unit or "").split())
+    return any(w not in unit for w in query.content)
 
 
 def _duties_carried(query: Query, previous: Query) -> bool:
