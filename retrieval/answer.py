@@ -578,9 +578,10 @@ class Answerer:
         listed = query.intent == Intent.FILTER or (query.intent == Intent.COUNT and asks_all_duties(query))
         if not (listed and only_unit and query.unit_role == "lead"):
             return result
-        if _subject_beside_unit(query):
+        if _subject_beside_unit(query) and not asks_duties(query):
             # "Trung tâm X theo dõi mức độ hài lòng về việc gì?": a subject the unit
-            # filter does not hold; the unit's listed duty on it, when the body has one
+            # filter does not hold, no list of duties asked ("những nhiệm vụ gì
+            # trong tổ chức thực hiện"); the unit's listed duty on it, when the body has one
             detail = self._duty_detail(query)
             if detail is not None:
                 return detail

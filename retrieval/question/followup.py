@@ -307,7 +307,8 @@ def _other_part(q: Query, previous: Query) -> Query | None:
         return None
     part, words = named
     words = words | {w for m in FIGURE_ASKED.finditer(q.key) for w in m.group().split()}  # "mấy phần trăm"
-    if _own_subject([w for w in q.content if w not in words], previous):
+    own = [w for w in q.content if w not in words]
+    if _own_subject(own, previous):
         return None  # a subject of its own ("phụ lục có nhiệm vụ khảo sát nào?")
     rows = list(previous.task_refs) if previous.intent == Intent.TASK else []
     section = previous.section_number
