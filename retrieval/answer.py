@@ -106,6 +106,7 @@ from retrieval.answering.scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms,
 from retrieval.answering.section import section_answer
 from retrieval.answering.sections import asks_item_count, heading_count_answer, list_answer
 from retrieval.answering.similar import similar_answer
+from retrieval.answering.similar_target import similar_target_answer
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
 from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches
@@ -219,7 +220,7 @@ class Answerer:
             Intent.WHICH_PLANS: self.mentions.answer,
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
-            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q, self._nearest_row),
+            Intent.SIMILAR: self._similar,
             Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
@@ -426,6 +427,17 @@ class Answerer:
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
             return complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
+        return found
+
+    def _similar(self, query: Query) -> Answer | None:
+        """The rows of other plans like the previous answer's; when none is
+        and a target is asked ("PT có chỉ tiêu tương tự không?"), the like
+        target stated in the named plan's body, if any."""
+        found = similar_answer(self.tasks, query, self._nearest_row)
+        if found is not None and found.abstained:
+            target = similar_target_answer(query, self.plans, self.catalog, self.passages)
+            if target is not None:
+                return target
         return found
 
     def _nearest(self, query: Query, doc: str, cited: list[Citation]) -> Answer | None:
