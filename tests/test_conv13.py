@@ -73,3 +73,22 @@ def test_a_units_duties_without_a_subject_still_list_its_rows(answerer):
     a = answerer.answer("Trường Xuân, Trung tâm Phục vụ hành chính công chủ trì những nhiệm vụ nào?")
     assert not a.abstained
     assert any(c.locator == "nhiệm vụ 9" for c in a.citations)
+
+
+#: Việt Khê's row 6 (kiểm tra CCHC) in two parts, one "Tối thiểu 30% các cơ quan,
+#: đơn vị thuộc và trực thuộc …"; Phú Thái's body target II.5 "tối thiểu 30% số
+#: cơ quan, đơn vị thuộc và trực thuộc", with no such row in its annex.
+_PARTED_ROW = ("Việt Khê nhiệm vụ 6 gồm những phần nào, mỗi phần mấy phần trăm?", "phần 30% ai chủ trì?")
+
+
+def test_a_like_target_asked_of_a_plan_without_a_like_row_is_its_body_target(answerer):
+    *_, last = talk(answerer, *_PARTED_ROW, "Phú Thái có chỉ tiêu tương tự không?")
+    assert not last.abstained
+    assert "30%" in last.text
+    assert [c.locator for c in last.citations] == ["mục II.5"]
+    assert all(c.doc.startswith("000") for c in last.citations)
+
+
+def test_a_like_target_no_body_states_is_not_made_up(answerer):
+    *_, last = talk(answerer, *_PARTED_ROW, "Lộc Hòa có chỉ tiêu tương tự không?")
+    assert "phần thân kế hoạch" not in last.text
