@@ -69,7 +69,7 @@ def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     """Content words of a question (canon form, in order): field phrases,
     the comparison frame (:data:`retrieval.question.crossplan.COMPARE`) and
     verdict (:data:`retrieval.question.cues.COMPARISON_VERDICT`), the
-    question particles (:data:`retrieval.question.cues.QUESTION_PARTICLES`: "ai lo"),
+    question particles of a field question (:data:`retrieval.question.cues.QUESTION_PARTICLES`: "ai lo"),
     the word opening a follow-up (:data:`retrieval.question.cues.FOLLOW_OPENER`: "còn …"),
     stopwords (judged on the word as typed, an abbreviation on its words)
     and plan names removed."""
@@ -81,8 +81,9 @@ def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     # the comparison frame ("so sánh", "khác nhau", "từng xã") and the verdict
     # asked ("ai cao hơn", "đều có … đúng không") are no content either
     key = COMPARISON_VERDICT.sub(" ", COMPARE.sub(" ", FIELD_PHRASES.sub(" ", FOLLOW_OPENER.sub(" ", query.key))))
-    # "ai lo …", "ghi ngày nào": words that only phrase the field question
-    return [t for t in key.split() if t not in drop and t not in names and t not in QUESTION_PARTICLES]
+    # "ai lo …", "ghi ngày nào": words that only phrase the field asked
+    particles = QUESTION_PARTICLES if query.fields else frozenset()
+    return [t for t in key.split() if t not in drop and t not in names and t not in particles]
 
 
 def terms(text: str) -> list[str]:
