@@ -106,6 +106,7 @@ from retrieval.answering.scoring import STOPWORDS, STOPWORDS_PLAIN, query_terms,
 from retrieval.answering.section import section_answer
 from retrieval.answering.sections import asks_item_count, heading_count_answer, list_answer
 from retrieval.answering.similar import similar_answer
+from retrieval.answering.similar_target import similar_target_answer
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
 from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
@@ -219,7 +220,7 @@ class Answerer:
             Intent.WHICH_PLANS: self.mentions.answer,
             Intent.TARGETS: self.targets.answer,
             Intent.UPPER: self.uppers.answer,
-            Intent.SIMILAR: lambda q: similar_answer(self.tasks, q, self._nearest_row),
+            Intent.SIMILAR: self._similar,
             Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
             Intent.COUNT: self._filter_or_duties,
@@ -428,6 +429,17 @@ class Answerer:
             return complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
         return found
 
+    def _similar(self, query: Query) -> Answer | None:
+        """The rows of other plans like the previous answer's; when none is
+        and a target is asked ("PT có chỉ tiêu tương tự không?"), the like
+        target stated in the named plan's body, if any."""
+        found = similar_answer(self.tasks, query, self._nearest_row)
+        if found is not None and found.abstained:
+            target = similar_target_answer(query, self.plans, self.catalog, self.passages)
+            if target is not None:
+                return target
+        return found
+
     def _nearest(self, query: Query, doc: str, cited: list[Citation]) -> Answer | None:
         """Plan ``doc``'s passage nearest in meaning to the passages ``cited``
         (:func:`retrieval.answering.nearest.nearest_answer`), for a named plan an
@@ -606,6 +618,13 @@ class Answerer:
         listed = query.intent == Intent.FILTER or (query.intent == Intent.COUNT and asks_all_duties(query))
         if not (listed and only_unit and query.unit_role == "lead"):
             return result
+        if _subject_beside_unit(query) and not asks_duties(query):
+            # "Trung tâm X theo dõi mức độ hài lòng về việc gì?": a subject the unit
+            # filter does not hold, no list of duties asked ("những nhiệm vụ gì
+            # trong tổ chức thực hiện"); the unit's listed duty on it, when the body has one
+            detail = self._duty_detail(query)
+            if detail is not None:
+                return detail
         if result.abstained:
             # "Phòng X có nhiệm vụ gì?": with no task of X in the annex (or no
             # annex), the organisation section states the unit's duties
@@ -855,6 +874,14 @@ def _task_number(locator: str) -> str | None:
 
 #: Most words of a follow-up that carries a duties question to another unit.
 DUTIES_FOLLOW_WORDS = 10
+
+
+def _subject_beside_unit(query: Query) -> bool:
+    """True when ``query`` (a filter on a unit) has content words of its own
+    besides the unit's name ("… theo dõi mức độ hài lòng về việc gì?"), not
+    only the unit ("Phòng X có nhiệm vụ gì?")."""
+    unit = set((query.unit or "").split())
+    return any(w not in unit for w in query.content)
 
 
 def _duties_carried(query: Query, previous: Query) -> bool:

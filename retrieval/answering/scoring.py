@@ -20,7 +20,14 @@ from ingest.lexicon import canon, expand_abbreviations, paraphrase
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
-from retrieval.question.cues import COMPARISON_VERDICT, LIST_ASKING, MENTION_FRAME, ROLE_ASKED
+from retrieval.question.cues import (
+    COMPARISON_VERDICT,
+    FOLLOW_OPENER,
+    LIST_ASKING,
+    MENTION_FRAME,
+    QUESTION_PARTICLES,
+    ROLE_ASKED,
+)
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.
@@ -61,7 +68,9 @@ FIELD_PHRASES = re.compile(
 def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     """Content words of a question (canon form, in order): field phrases,
     the comparison frame (:data:`retrieval.question.crossplan.COMPARE`) and
-    verdict (:data:`retrieval.question.cues.COMPARISON_VERDICT`),
+    verdict (:data:`retrieval.question.cues.COMPARISON_VERDICT`), the
+    question particles of a field question (:data:`retrieval.question.cues.QUESTION_PARTICLES`: "ai lo"),
+    the word opening a follow-up (:data:`retrieval.question.cues.FOLLOW_OPENER`: "còn …"),
     stopwords (judged on the word as typed, an abbreviation on its words)
     and plan names removed."""
     drop = set()
@@ -71,8 +80,10 @@ def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
             drop.add(bare)
     # the comparison frame ("so sánh", "khác nhau", "từng xã") and the verdict
     # asked ("ai cao hơn", "đều có … đúng không") are no content either
-    key = COMPARISON_VERDICT.sub(" ", COMPARE.sub(" ", FIELD_PHRASES.sub(" ", query.key)))
-    return [t for t in key.split() if t not in drop and t not in names]
+    key = COMPARISON_VERDICT.sub(" ", COMPARE.sub(" ", FIELD_PHRASES.sub(" ", FOLLOW_OPENER.sub(" ", query.key))))
+    # "ai lo …", "ghi ngày nào": words that only phrase the field asked
+    particles = QUESTION_PARTICLES if query.fields else frozenset()
+    return [t for t in key.split() if t not in drop and t not in names and t not in particles]
 
 
 def terms(text: str) -> list[str]:

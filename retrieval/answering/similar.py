@@ -111,7 +111,7 @@ def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: lis
     return {p for p, c in counts.items() if c <= limit}
 
 
-def _source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
+def source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
     """The rows ``keys`` name (:func:`retrieval.answering.rows.row_key`: "iii.3"
     is row 3 of mục III); of a plan whose numbers restart per section (Lộc
     Hòa: a "3" in mục I and in mục III) and a bare number, the one of the
@@ -240,7 +240,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
     abstention when no target plan has one; ``None`` when neither source
     rows nor a topic (``query.topic``, the previous question's words) are
     known. Targets: the plans named, else every plan but the sources'."""
-    sources = _source_rows(tasks.plans, query.similar_to, query)
+    sources = source_rows(tasks.plans, query.similar_to, query)
     if not sources and not query.topic:
         return None
     source_docs = {p.doc for p, _ in sources} or set(query.mentioned[-1:])

@@ -12,6 +12,9 @@ import re
 from ingest.lexicon import PRODUCT_OPENERS
 from retrieval.question.numbers import UNIT_WORDS
 
+#: The word opening a follow-up ("còn Lộc Hòa thì …", "thế …", "vậy …"): no
+#: part of what is asked.
+FOLLOW_OPENER = re.compile(r"^(?:the con|con|the|vay)\b")
 FOLLOW_CUE = re.compile(
     r"^(?:con|the|vay|the con|con lai|con ve)\b"
     r"|\b(?:thi sao|the nao|nhiem vu (?:do|nay|tren)|viec (?:do|nay)|no)\b"
@@ -526,6 +529,8 @@ SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nh
                      r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia)|"
                      # "xã nào khác cũng có việc làm lại bộ máy không?"
                      r"khac cung (?:co|lam|dat|neu))\b")
+#: A like target asked, not a like task: "PT có chỉ tiêu tương tự không?".
+SIMILAR_TARGET = re.compile(r"\b(?:chi tieu|muc tieu)\b")
 #: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
 #: "nội dung trên", "việc này", "cái này", "như vậy" — "các xã khác chỉ
 #: tiêu này thế nào?" asks the previous question's target of other plans.

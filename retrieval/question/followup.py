@@ -28,6 +28,7 @@ from retrieval.question.cues import (
     OTHER_PLANS,
     PLANS_OWN_ROW,
     SIMILAR,
+    TARGET_FRAME,
     THAT_ROW,
     THAT_UNIT,
     WITHIN_PREVIOUS,
@@ -306,7 +307,8 @@ def _other_part(q: Query, previous: Query) -> Query | None:
         return None
     part, words = named
     words = words | {w for m in FIGURE_ASKED.finditer(q.key) for w in m.group().split()}  # "mấy phần trăm"
-    if [w for w in q.content if w not in words]:
+    own = [w for w in q.content if w not in words]
+    if _own_subject(own, previous):
         return None  # a subject of its own ("phụ lục có nhiệm vụ khảo sát nào?")
     rows = list(previous.task_refs) if previous.intent == Intent.TASK else []
     section = previous.section_number
@@ -322,6 +324,17 @@ def _other_part(q: Query, previous: Query) -> Query | None:
     q.fields = q.fields or ([] if part == "body" else [f for f in previous.fields if f != "objective"])
     q.intent = Intent.SEARCH
     return q
+
+
+def _own_subject(words: list[str], previous: Query) -> bool:
+    """True when the content ``words`` of a follow-up naming the other part
+    bring a subject of their own; False when they only restate the earlier
+    question's subject ("trong phụ lục thì chỉ tiêu đúng hạn ghi bao nhiêu?"
+    after the body's "tỷ lệ hồ sơ giải quyết đúng hạn": "chỉ tiêu" is the
+    frame of a target question, :data:`TARGET_FRAME`, and the rest words the
+    earlier question already had)."""
+    earlier = set(previous.key.split())
+    return any(w not in earlier for w in TARGET_FRAME.sub(" ", " ".join(words)).split())
 
 
 def _recent(previous: Query) -> list[tuple[str, str]]:
