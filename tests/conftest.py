@@ -66,3 +66,17 @@ def docx_env(docx_index, tmp_path, monkeypatch) -> tuple[Path, Path]:
     monkeypatch.setenv("CCHC_HOME", str(home))
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
     return corpus, home
+
+
+@pytest.fixture(scope="module")
+def answerer():
+    """The real :class:`~retrieval.answer.Answerer` over the five seed plans, lexical
+    searcher, ``today`` 2026-07-01 (:func:`tests.test_answer.seed_answerer`).
+
+    Module scope: each test module gets its own instance, as when every module
+    built it; the Answerer keeps no conversation (a Conversation passes the
+    history in) but its passage answerer caches searches and sentences. A module
+    that needs other plans or settings defines its own ``answerer`` fixture."""
+    from tests.test_answer import seed_answerer  # imported late: after configure_runtime()
+
+    return seed_answerer()

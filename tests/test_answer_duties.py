@@ -58,11 +58,10 @@ def test_specific_question_is_not_a_duties_list(catalog):
     "truong xuan phong kinh te xa phu trach gi theo ke hoach cchc",
     "Trường Xuân, Phòng Kinh tế xã còn làm gì nữa vậy?",
 ])
-def test_duties_asked_with_a_tail_or_another_verb(question):
+def test_duties_asked_with_a_tail_or_another_verb(answerer, question):
     """"… gì theo KH", "… gì nữa", "phụ trách / đảm nhận gì": the unit's whole
     body list (VI.4, its thẩm định kinh phí duty included), not a row by content."""
-    from tests.test_answer import seed_answerer
-    answer = seed_answerer().answer(question)
+    answer = answerer.answer(question)
     assert answer.kind == "duties", answer.text
     assert any(c.doc.startswith("002_") and c.locator == "mục VI.4" for c in answer.citations)
     assert "thẩm định kinh phí" in answer.text

@@ -9,14 +9,8 @@ from ingest.pipeline import parse_file
 from retrieval.answer import split_sentences
 from retrieval.answering.rows import render_task
 from tests.paths import CORPUS
-from tests.test_answer import seed_answerer
 
 LH = "003_c802cf9912aef313.txt"
-
-
-@pytest.fixture(scope="module")
-def answerer():
-    return seed_answerer()
 
 
 def test_semicolon_list_in_running_text_is_one_sentence():

@@ -10,13 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer():
-    return seed_answerer()
-
 
 @pytest.mark.parametrize("question", [
     "Phú Thái điểm 7.c nêu những nội dung gì?",

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_answer import seed_answerer
-
 NAP, PT, TX = "001_45f28ce285131ed1.txt", "000_d171992c76d70bad.txt", "002_b6a4a2778198d6b8.txt"
-
-
-@pytest.fixture(scope="module")
-def answerer():
-    return seed_answerer()
 
 
 def test_section_by_number_lists_every_item(answerer):

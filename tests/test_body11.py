@@ -20,14 +20,6 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
-
 
 @pytest.mark.parametrize("question", ["Trường Xuân ban hành KH theo tờ trình số mấy?",
                                       "KH của TX là theo đề nghị của ai vậy"])

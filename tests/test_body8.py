@@ -20,14 +20,7 @@ import pytest
 
 from ingest.lexicon import canon, paraphrase
 from ingest.units import unit_name_key
-from retrieval.answer import Answerer
 from retrieval.question.cues import DUTY_UNITS_CUE
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def test_two_units_named_in_one_question_are_each_answered(answerer):

@@ -20,13 +20,7 @@ import pytest
 
 from retrieval.answer import Answerer
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
 from tests.test_question_classes import both, listed
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize("question", both("Kế hoạch Việt Khê dùng nguồn tiền nào để thực hiện?"))

@@ -11,16 +11,8 @@ Nam An Phụ's row 25 is "Thực hiện các quy định về phân cấp quản
 
 from __future__ import annotations
 
-import pytest
-
-from retrieval.answer import Answerer
 from retrieval.answering.similar import subject_pairs
-from tests.test_answer import seed_answerer, talk
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
+from tests.test_answer import talk
 
 
 def _first_row(answer) -> str:

@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.question import parse_query
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize("question", ["Có phải tất cả các xã đều nhắc tới Đề án 06 không?",

@@ -12,15 +12,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.lexicon import canon
-from retrieval.answer import Answerer
 from retrieval.answering.scoring import query_terms
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize("question", [

@@ -15,17 +15,12 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer, Turn
+from retrieval.answer import Turn
 from retrieval.answering.targets import PER_PLAN
 from retrieval.query import Intent
-from tests.test_answer import SEED_DOCS, seed_answerer
+from tests.test_answer import SEED_DOCS
 
 PT, NAP, TX, LH, VK = SEED_DOCS
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def _line(text: str, place: str) -> str:

@@ -13,14 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
-
 
 @pytest.mark.parametrize("question", ["ISO 18091 thì KH nào có nhắc?", "iso 18091 xa nao de cap den vay"])
 def test_term_first_then_which_plans(answerer, question):

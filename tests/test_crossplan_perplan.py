@@ -18,14 +18,9 @@ import pytest
 from retrieval.answer import Answerer
 from retrieval.conversation import Conversation
 from retrieval.query import Intent
-from tests.test_answer import SEED_DOCS, seed_answerer
+from tests.test_answer import SEED_DOCS
 
 PT, NAP, TX, LH, VK = SEED_DOCS
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def _talk(answerer: Answerer, *questions: str):

@@ -26,14 +26,9 @@ from retrieval.answering.clauses import plan_clauses
 from retrieval.query import Intent, parse_query
 from retrieval.question.crossplan import mention_parts
 from retrieval.question.model import Query
-from tests.test_answer import SEED_DOCS, seed_answerer
+from tests.test_answer import SEED_DOCS
 
 PT, NAP, TX, LH, VK = SEED_DOCS
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def _line(text: str, place: str) -> str:

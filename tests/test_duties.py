@@ -16,18 +16,11 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.answering.part_detail import named_parts
 from retrieval.conversation import Conversation
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
 
 TX, NAP = "002_b6a4a2778198d6b8.txt", "001_45f28ce285131ed1.txt"
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def locators(answer) -> list[str]:

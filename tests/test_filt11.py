@@ -18,14 +18,7 @@ import re
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.question.parse import parse_query
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def listed(text: str) -> set[str]:

@@ -18,16 +18,9 @@ import re
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.question.parse import parse_query
 from retrieval.question.selection import stopword_term
-from tests.test_answer import seed_answerer
 from tests.test_turns_reference import talk
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def rows_listed(text: str) -> list[str]:

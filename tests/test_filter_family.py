@@ -20,14 +20,8 @@ import pytest
 
 from retrieval.answer import Answerer, Turn
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
 from tests.test_question_classes import both, listed
 from tracking.answer import status_question
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize("question", both("Đến hết ngày 30/9/2025, Việt Khê còn những việc nào trễ hạn?"))

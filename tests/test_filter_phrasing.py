@@ -19,13 +19,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer
 from tests.test_question_classes import both, listed
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize("question", both("Trường Xuân có những nhiệm vụ nào hạn trong Quý I hoặc Quý II?"))

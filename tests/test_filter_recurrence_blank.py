@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer
 from tests.test_turns_reference import talk
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def test_not_annual_in_two_words_keeps_the_other_rows(answerer):

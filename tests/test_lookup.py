@@ -24,18 +24,11 @@ import re
 import pytest
 
 from ingest.pipeline import parse_file
-from retrieval.answer import Answerer
 from retrieval.question.parse import parse_query
 from tests.paths import CORPUS
-from tests.test_answer import seed_answerer
 
 LH = "003_c802cf9912aef313.txt"
 VK = "004_83dc20140de0736e.txt"
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def numbers(answer) -> list[str]:

@@ -15,16 +15,11 @@ import re
 import pytest
 
 from ingest.textnorm import fold
-from retrieval.answer import Answerer, Turn
+from retrieval.answer import Turn
 from retrieval.query import Intent, parse_query
-from tests.test_answer import SEED_DOCS, seed_answerer
+from tests.test_answer import SEED_DOCS
 
 PT, NAP, TX, LH, VK = SEED_DOCS
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def listed(text: str) -> set[str]:

@@ -17,16 +17,11 @@ from __future__ import annotations
 import pytest
 
 from ingest.textnorm import fold
-from retrieval.answer import Answerer, Turn
-from tests.test_answer import SEED_DOCS, seed_answerer
+from retrieval.answer import Turn
+from tests.test_answer import SEED_DOCS
 from tests.test_question_classes import listed
 
 PT, NAP, TX, LH, VK = SEED_DOCS
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize("question", ["Lộc Hòa phần VI.2.3 sản phẩm là gì?", "loc hoa VI.2.3 san pham la gi"])

@@ -18,17 +18,11 @@ from __future__ import annotations
 import pytest
 
 from ingest.lexicon import PLAN_WORDING, canon, paraphrase
-from retrieval.answer import Answerer
 from retrieval.question import Intent
 from retrieval.question.parse import parse_query
-from tests.test_answer import SEED_DOCS, seed_answerer
+from tests.test_answer import SEED_DOCS
 
 PT, NAP, TX, LH, VK = SEED_DOCS
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize(("said", "written"), [

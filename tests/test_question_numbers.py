@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.question.numbers import spelled_task_numbers
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 @pytest.mark.parametrize(("text", "expected"), [

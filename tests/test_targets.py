@@ -19,19 +19,12 @@ from __future__ import annotations
 import pytest
 
 from ingest.lexicon import canon
-from retrieval.answer import Answerer
 from retrieval.answering.figures import figure_asks
 from retrieval.answering.targets import target_topic
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
 
 PT, NAP, TX, LH, VK = ("000_d171992c76d70bad.txt", "001_45f28ce285131ed1.txt", "002_b6a4a2778198d6b8.txt",
                        "003_c802cf9912aef313.txt", "004_83dc20140de0736e.txt")
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def cited(answer) -> set[tuple[str, str]]:

@@ -15,14 +15,7 @@ import re
 import pytest
 
 from ingest.textnorm import fold
-from retrieval.answer import Answerer
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def numbers(text: str) -> set[str]:

@@ -16,15 +16,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.textnorm import fold
-from retrieval.answer import Answerer
 from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def both(question: str) -> list[str]:

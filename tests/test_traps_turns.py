@@ -11,19 +11,10 @@ thiểu 95% kế hoạch thành phố giao" and row 19 has an empty deadline cel
 
 from __future__ import annotations
 
-import pytest
-
 from ingest.lexicon import canon
 from ingest.textnorm import fold
-from retrieval.answer import Answerer
 from retrieval.conversation import Conversation
 from retrieval.question.parse import names_person
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def both(question: str) -> list[str]:

@@ -15,13 +15,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.textnorm import fold
-from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer, talk
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
+from tests.test_answer import talk
 
 
 @pytest.mark.parametrize("pointer", ["sản phẩm của nó là gì?", "sp cua no la gi?", "nó có sản phẩm gì?"])

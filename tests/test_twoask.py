@@ -16,14 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.query import parse_query
-from tests.test_answer import seed_answerer, talk
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
+from tests.test_answer import talk
 
 
 @pytest.mark.parametrize("question", [

@@ -22,17 +22,10 @@ import re
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.query import parse_query
 from retrieval.question.crossplan import threshold
-from tests.test_answer import seed_answerer
 
 PLACES = ("Phú Thái", "Nam An Phụ", "Trường Xuân", "Lộc Hòa", "Việt Khê")
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def named(text: str) -> set[str]:

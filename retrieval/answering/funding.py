@@ -18,32 +18,10 @@ from ingest.model import Plan, Section
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import has_figure, plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import FUNDING_CUE, FUNDING_PROCESS, FUNDING_SOURCE
 
-__all__ = ["FUNDING_CUE", "FUNDING_PROCESS", "FUNDING_SOURCE", "asks_funding", "asks_funding_source", "funding_answer", "funding_section"]
+__all__ = ["asks_funding", "asks_funding_source", "funding_answer", "funding_section"]
 
-#: A question on the funding source (canonical key): "nguồn kinh phí", "kinh
-#: phí (để thực hiện kế hoạch CCHC năm 2025 của xã) lấy từ đâu" (a long
-#: subject before a source word), "kinh phí bố trí thế nào", "dùng
-#: nguồn tiền nào", "tiền ở đâu ra", an amount ("cụ thể bao nhiêu tiền
-#: một năm?", "mấy tỷ"), or on the funding process the section
-#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí"). "Thu ngân
-#: sách" is revenue (a target), not the plan's funding.
-FUNDING_CUE = re.compile(
-    r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh)\b"
-    r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,16} (?:lay (?:tu|o)|tu dau|o dau|dau ra|tu nguon|"
-    r"cap tu|trich tu|nguon nao)\b"
-    r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,8} (?:bo tri|duoc bo tri|the nao|ra sao|"
-    r"nhu the nao|la gi|bao nhieu)\b"
-    r"|\b(?:du tru|du toan|tham dinh|phan bo|phe duyet) (?:chi tiet )?kinh phi\b"
-    r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
-    r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
-)
-#: The funding process named in a question ("ai thẩm định", "ai tham mưu bố
-#: trí"): its "ai …" asks the section's actor, not a task row's lead.
-FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru|tham muu bo tri|bo tri)\b")
-#: The source itself asked ("lấy từ nguồn nào", "từ đâu"), not only a step
-#: of the funding process ("trình phê duyệt kinh phí khi nào").
-FUNDING_SOURCE = re.compile(r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh|nao)\b|\b(?:lay (?:tu|o)|tu dau|o dau|dau ra)\b")
 #: The heading of the funding section.
 FUNDING_HEADING = re.compile(r"^(?:[ivx]+|\d+)?\W*kinh phi\b")
 #: Characters quoted per paragraph.

@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
@@ -90,6 +91,17 @@ def _row_text(task: Task) -> str:
     return " ; ".join(filter(None, (task.content, task.objective, task.subsection)))
 
 
+@lru_cache(maxsize=4096)
+def _text_pairs(text: str) -> frozenset[str]:
+    """:func:`_raw_pairs` of a row's text, kept: every similar follow-up pairs the same rows."""
+    return frozenset(_raw_pairs(text))
+
+
+def _row_raw_pairs(task: Task) -> frozenset[str]:
+    """:func:`_raw_pairs` of ``task``'s :func:`_row_text`, cached by that text."""
+    return _text_pairs(_row_text(task))
+
+
 def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: list[Task],
                   names: frozenset[str]) -> set[str]:
     """The pairs of syllables a similar follow-up (``question``, as typed) adds
@@ -99,14 +111,14 @@ def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: lis
     giải ngân đầu tư ấy" after "Báo cáo thực hiện giải ngân …"; empty when it adds none."""
     key = SIMILAR.sub(" ; ", canon(question))
     asked = {p for p in _raw_pairs(key) if not set(p.split()) & names}
-    held = set().union(*(_raw_pairs(_row_text(t)) for _, t in sources)) if sources else set()
+    held = set().union(*(_row_raw_pairs(t) for _, t in sources)) if sources else set()
     asked &= held
     if not asked:
         return set()
     limit = RARE_SUBJECT * max(1, len(all_rows))
     counts = {p: 0 for p in asked}
     for row in all_rows:
-        for p in asked & _raw_pairs(_row_text(row)):
+        for p in asked & _row_raw_pairs(row):
             counts[p] += 1
     return {p for p, c in counts.items() if c <= limit}
 
@@ -201,7 +213,7 @@ def _lead_subject(plan: Plan, subject: set[str], scored: dict[str, tuple[float, 
     hits: dict[str, tuple[int, Task]] = {}
     for row in plan.tasks:
         numbered = parent_task(plan, row) or row
-        n = len(subject & _raw_pairs(_row_text(row)))
+        n = len(subject & _row_raw_pairs(row))
         if n:
             before = hits.get(numbered.number or "", (0, numbered))[0]
             hits[numbered.number or ""] = (max(n, before), numbered)
@@ -253,7 +265,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
     pair_idf = _idf([pairs for _, _, pairs in rows])
     subject = subject_pairs(query.text, sources, [t for t, _, _ in rows], names) if sources else set()
     if subject:  # "NAP có nv phân cấp tương tự không?": the source rows about it
-        sources = [s for s in sources if subject & _raw_pairs(_row_text(s[1]))] or sources
+        sources = [s for s in sources if subject & _row_raw_pairs(s[1])] or sources
     wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
     about = _about(tasks, sources)
     if len(sources) > MANY_SOURCES and query.topic:

@@ -1,6 +1,6 @@
 """Cue words of questions (on :func:`ingest.lexicon.canon` keys: folded,
 abbreviations expanded): task references, fields asked, header facts, counts
-and lists, cross-plan wording, deadline windows, sections, follow-ups.
+and lists, cross-plan wording, deadline windows, sections, follow-ups, the funding asked.
 Numbers and dates are read by rules; words by these patterns and by the
 exemplar vote of :mod:`retrieval.question.meaning`.
 """
@@ -81,6 +81,29 @@ UNLISTED_FIELDS: dict[str, str] = {
     "du toan": "dự toán", "chi phi": "chi phí", "so tien": "số tiền", **CONTACT_FIELDS,
 }
 UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
+#: A question on the funding source (canonical key): "nguồn kinh phí", "kinh
+#: phí (để thực hiện kế hoạch CCHC năm 2025 của xã) lấy từ đâu" (a long
+#: subject before a source word), "kinh phí bố trí thế nào", "dùng
+#: nguồn tiền nào", "tiền ở đâu ra", an amount ("cụ thể bao nhiêu tiền
+#: một năm?", "mấy tỷ"), or on the funding process the section
+#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí"). "Thu ngân
+#: sách" is revenue (a target), not the plan's funding.
+FUNDING_CUE = re.compile(
+    r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh)\b"
+    r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,16} (?:lay (?:tu|o)|tu dau|o dau|dau ra|tu nguon|"
+    r"cap tu|trich tu|nguon nao)\b"
+    r"|\b(?:kinh phi|tien|(?<!thu )ngan sach|von)\b(?: \w+){0,8} (?:bo tri|duoc bo tri|the nao|ra sao|"
+    r"nhu the nao|la gi|bao nhieu)\b"
+    r"|\b(?:du tru|du toan|tham dinh|phan bo|phe duyet) (?:chi tiet )?kinh phi\b"
+    r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
+    r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
+)
+#: The funding process named in a question ("ai thẩm định", "ai tham mưu bố
+#: trí"): its "ai …" asks the section's actor, not a task row's lead.
+FUNDING_PROCESS = re.compile(r"\b(?:tham dinh|phan bo|phe duyet|du tru|tham muu bo tri|bo tri)\b")
+#: The source itself asked ("lấy từ nguồn nào", "từ đâu"), not only a step
+#: of the funding process ("trình phê duyệt kinh phí khi nào").
+FUNDING_SOURCE = re.compile(r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh|nao)\b|\b(?:lay (?:tu|o)|tu dau|o dau|dau ra)\b")
 #: A name asked: "tên là gì", "họ tên", "là ai", "tên ông/bà".
 #: Also the person in charge of a row, not its unit: "ai là người phụ trách trực
 #: tiếp (tên)?", "cán bộ nào trực tiếp làm", "… tên?" at the end, "tên trưởng phòng
