@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer, talk
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
+from tests.test_answer import talk
 
 
 @pytest.mark.parametrize("follow", ["còn ở phụ lục thì chỉ tiêu đúng hạn là bao nhiêu?",

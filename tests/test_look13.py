@@ -16,14 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
-
 
 @pytest.mark.parametrize("question", [
     "Ở Trường Xuân, việc thực hiện kiểm tra công vụ hằng năm do những đơn vị nào phối hợp?",
