@@ -20,7 +20,7 @@ from ingest.lexicon import canon, expand_abbreviations, paraphrase
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
-from retrieval.question.cues import COMPARISON_VERDICT, LIST_ASKING, MENTION_FRAME, ROLE_ASKED
+from retrieval.question.cues import ANSWER_FORM, COMPARISON_VERDICT, LIST_ASKING, MENTION_FRAME, ROLE_ASKED
 
 #: Term weight = idf ** IDF_POWER: above 1, a sentence missing the
 #: question's rarest words (its specific subject) loses more support.
@@ -54,6 +54,7 @@ FIELD_PHRASES = re.compile(
     # "theo phần tổ chức thực hiện"
     r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien|"
     + LIST_ASKING + r"|"  # the answer's shape: "kể tên / kể hết / liệt kê …" a list
+    + ANSWER_FORM + r"|"  # … or a form of it: "(tên viết tắt)"
     + MENTION_FRAME + r")\b"  # "nói tới …", "là những cái nào": the frame, not the subject
 )
 

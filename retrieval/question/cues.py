@@ -90,6 +90,9 @@ PERSON_CUE = re.compile(r"\b(?:ten (?:la )?gi|ho (?:va )?ten|ten (?:cua )?(?:ong
 #: phần trăm"), on folded text (the "%" kept): no plan nor status records one.
 PROGRESS_SHARE = re.compile(r"\b(?:hoan thanh|thuc hien|tien do|trien khai|lam)\b(?: \w+){0,4}? (?:duoc |dat )?"
                             r"(?:bao nhieu|may|bn)\s*(?:%|phan tram)")
+#: A target named before a share asked ("chỉ tiêu hoàn thành bao nhiêu % nhiệm vụ
+#: được giao", "phấn đấu thực hiện mấy %"): what the plan sets, not progress made.
+TARGET_SET = re.compile(r"\b(?:chi tieu|muc tieu|phan dau|dat ra|de ra)\b")
 LEAD_EXPLICIT = re.compile(
     r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|ai (?:lam|thuc hien|dam nhiem|lo|"
     r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
@@ -152,6 +155,9 @@ COUNT = re.compile(
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
 #: answer's shape, never its subject.
 LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
+#: The form the answer is asked in ("(tên viết tắt)", "ghi tắt"): the
+#: answer's shape too, never its subject.
+ANSWER_FORM = r"(?:(?:ten |ghi )?viet tat|ghi tat)"
 #: An exception asked of a target or duty ("có ngoại lệ nào không", "trừ
 #: những trường hợp nào", "ngoại trừ gì"): the frame, answered by the clause
 #: the plan opens with "trừ" (:data:`EXCEPTION_CLAUSE`).
@@ -525,8 +531,9 @@ BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|vi
 #: Phrases of a target question that say "target", "compare", "how much"
 #: or the figure's bound, not its topic ("chỉ tiêu", "so sánh", "bao nhiêu",
 #: "tối thiểu", "trở lên", "phải đạt", "hằng năm"), removed as whole phrases
-#: ("hai" alone would also take "hài lòng"): the topic is what remains.
-TARGET_FRAME = re.compile(r"\b(?:" + "|".join(sorted("""
+#: ("hai" alone would also take "hài lòng"), and the answer's shape ("kể tên
+#: xã", "(tên viết tắt)"): the topic is what remains.
+TARGET_FRAME = re.compile(r"\b(?:" + LIST_ASKING + "|" + ANSWER_FORM + "|" + "|".join(sorted("""
 chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
 moi ben|hai ben|tung ben|moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
 cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|
