@@ -105,15 +105,23 @@ _SIGNER = (r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh" + _WHEN_SIGNED + r"|do a
            + _WHEN_SIGNED + r"|ky la ai)\b")
 #: The signer asked anywhere, also beside the legal bases ("ai ký QĐ, căn cứ … số mấy?").
 SIGNER_ANY = re.compile(_SIGNER)
+#: A plan named by its title's words ("kế hoạch", "KH CCHC năm 2025", "kế hoạch
+#: cải cách hành chính nhà nước giai đoạn 2026 - 2030", "KH 6 tháng cuối năm"), on the
+#: canonical key: nothing else between.
+_PLAN_TITLE = (r"ke hoach(?: (?:cai cach hanh chinh|nha nuoc|nam|giai doan|den|(?:6|sau) thang (?:dau|cuoi)"
+               r"|(?:19|20)\d{2}))*")
 META_CUES: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(_SIGNER + r"(?!.*\bcan cu\b)")),
     ("decision", re.compile(
         r"\b(?:so quyet dinh|so (?:ky )?hieu(?: (?:van ban|quyet dinh|ke hoach))?|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
-    # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked
+    # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked;
+    # "ban hành KH CCHC 2025 ngày nào": the plan, named by its title words only, issued
+    # on a day (not "ban hành KH … phải xong trước ngày nào", a row's deadline)
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
-                        r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b")),
+                        r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b"
+                        r"|\bban hanh " + _PLAN_TITLE + r" (?:vao )?ngay nao\b")),
     # the preamble's proposal, asked by what it says -- who proposed, the
     # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
     # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the
@@ -199,6 +207,11 @@ CROSS = re.compile(
 ROW_LISTS_PLANS = re.compile(r"\b(?:bao )?gom (?:nhung|cac) (?:ke hoach|van ban) (?:gi|nao)\b")
 #: A list asked in so many words ("liệt kê", "các nhiệm vụ", "những việc"),
 #: not only "nhiệm vụ gì" (which may ask one row's content).
+#: A list of indices asked ("liệt kê các chỉ số …", "kể tên những chỉ số …"):
+#: the body's targets name them (PAR Index, SIPAS, DCI), no annex row is one.
+INDICES_LISTED = re.compile(r"\b(?:" + LIST_ASKING + r"|nhung|cac)\s+(?:(?:cac|nhung) )?chi so\b")
+#: A task noun ("nhiệm vụ", "nv", "việc"): the rows asked after all.
+TASK_NOUN = re.compile(r"\b(?:nhiem vu|viec|cong viec|task)\b")
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
                            r"|\bliet ke\b|\bdanh sach\b")
 #: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.
