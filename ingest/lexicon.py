@@ -137,6 +137,7 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     # (:data:`CIVIL_SERVANT_FIELDS`); "CC TTHC", "CC tài chính công" are reforms (cải cách)
     (re.compile(r"\bcc(?= (?:" + "|".join(CIVIL_SERVANT_FIELDS) + r")\b)"), "cong chuc"),
     (re.compile(r"(?<=\bphong )kt\b"), "kinh te"),
+    (re.compile(r"(?<=\bcua )cp\b"), "chinh phu"),  # "nghị quyết nào của CP"
     (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
     # "TP Cần Thơ", "TP. Hải Phòng", "thuộc TP nào": the city, once "Phòng TP" is read
     (re.compile(r"(?<!\bphong )\btp\b(?! ?\d)"), "thanh pho"),

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Task
-from retrieval.answering.bases import BASIS_CHARS, UpperPlan, bases_of_issuer, legal_bases, upper_plan
+from retrieval.answering.bases import (
+    BASIS_CHARS,
+    UpperPlan,
+    bases_of_issuer,
+    carried_out,
+    legal_bases,
+    of_issuer,
+    upper_plan,
+)
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.answering.which import names_only_matching, others_line
@@ -158,6 +166,18 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             blocks.append("\n".join(lines))
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
                                       shorten(bases[0][1], BASIS_CHARS)))
+            continue
+        elif query.meta == "bases" and (implemented := carried_out(plan)):
+            # no "Căn cứ" line: the documents the purpose section says the plan carries out
+            issuer, kind = BASIS_ISSUER.search(query.key), BASIS_KIND.search(query.key)
+            chosen = of_issuer(implemented, issuer and issuer.group(1), kind and kind.group(1))
+            lines = [f"{plan_label(catalog, plan.doc)}: không có dòng “Căn cứ …”; phần Mục đích nêu "
+                     "kế hoạch triển khai:"]
+            lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)} (mục {where})" for where, text in chosen]
+            blocks.append("\n".join(lines))
+            citations.extend(Citation(plan.doc, plan_title(plan), f"mục {where}", None, shorten(text, BASIS_CHARS),
+                                      where)
+                             for where, text in chosen)
             continue
         elif query.meta == "proposal" and (proposed := proposals(plan)):
             blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in proposed))
