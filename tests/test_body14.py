@@ -116,6 +116,8 @@ def test_blank_issuing_day_names_the_row_issuing_the_plan(answerer):
 def test_a_row_issuing_a_plan_by_a_deadline_is_still_the_row(answerer):
     query = _parsed(answerer, "NAP: ban hành KH CCHC năm 2026 phải xong trước ngày nào?")
     assert query.meta is None and "deadline" in query.fields
+    other = _parsed(answerer, "TX, kế hoạch theo dõi thi hành pháp luật thì ban hành kế hoạch ngày nào?")
+    assert other.meta is None
 
 
 # -- a list of indices is the body's, its year no deadline

@@ -118,10 +118,12 @@ META_CUES: list[tuple[str, re.Pattern]] = [
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
     # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked;
     # "ban hành KH CCHC 2025 ngày nào": the plan, named by its title words only, issued
-    # on a day (not "ban hành KH … phải xong trước ngày nào", a row's deadline)
+    # on a day (not "ban hành KH … phải xong trước ngày nào", a row's deadline, nor
+    # "kế hoạch theo dõi … ban hành kế hoạch ngày nào", another plan named before)
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
                         r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b"
-                        r"|\bban hanh " + _PLAN_TITLE + r" (?:vao )?ngay nao\b")),
+                        r"|^(?!.*\bke hoach\b.*\bban hanh ke hoach\b).*?\bban hanh " + _PLAN_TITLE
+                        + r" (?:vao )?ngay nao\b")),
     # the preamble's proposal, asked by what it says -- who proposed, the
     # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
     # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the
