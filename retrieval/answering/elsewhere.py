@@ -93,12 +93,12 @@ def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -
         # the asked plan sets the target in words: what it writes, the figure it lacks said
         where = f"mục {worded.section}" if worded.section else "mục tiêu"
         plan = targets.plans.get(asked)
-        own = Citation(asked, plan_title(plan) if plan else None, where, worded.page, worded.text)
+        quoted = Citation(asked, plan_title(plan) if plan else None, where, worded.page, worded.text)
         said = (f"Kế hoạch {plan_label(catalog, asked)} không nêu con số cho chỉ tiêu này; kế hoạch ghi ({where}): "
                 f"“{worded.text.strip()}”")
         if query.reasked:  # "còn xã Phú Thái?": that plan's own target on the subject is the answer
-            return Answer(said, False, [own], "targets", [own, *evidence], query)
-        return abstention(query, [own, *evidence], f"{said}\nKế hoạch khác có nêu:\n" + "\n".join(lines))
+            return Answer(said, False, [quoted], "targets", [quoted, *evidence], query)
+        return abstention(query, [quoted, *evidence], f"{said}\nKế hoạch khác có nêu:\n" + "\n".join(lines))
     reason = (f"Kế hoạch {plan_label(catalog, asked)} không nêu chỉ tiêu (con số) cho nội dung này.\n"
               "Kế hoạch khác có nêu:\n" + "\n".join(lines))
     return abstention(query, evidence, reason)
