@@ -40,6 +40,7 @@ from ingest.textnorm import fold, nfc
 __all__ = [
     "ABBREVIATIONS",
     "CANON_WORD",
+    "CIVIL_SERVANT_FIELDS",
     "CONTEXT_ABBREVIATIONS",
     "DEADLINE_OPENERS",
     "DEADLINE_OPENERS_WIDE",
@@ -118,12 +119,25 @@ ABBREVIATIONS: dict[str, str] = {
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").
 FOLDED_ABBREVIATIONS: dict[str, str] = {k: fold(v) for k, v in ABBREVIATIONS.items()}
 
+#: The fields a commune's civil servants (công chức) hold, as :func:`canon`
+#: writes them: "Công chức Tư pháp - Hộ tịch", "Công chức Tài chính - Kế toán",
+#: "Văn phòng - Thống kê", "Địa chính - Xây dựng", "Văn hóa - Xã hội" (not
+#: "tài chính công", a reform's name).
+CIVIL_SERVANT_FIELDS: tuple[str, ...] = (
+    "tu phap", "ho tich", "van phong", "thong ke", r"tai chinh(?! cong)", "ke toan", "dia chinh",
+    "xay dung", "moi truong", "van hoa", "xa hoi", "lao dong", "noi vu", "quan su",
+)
+
 #: Abbreviations expanded only next to certain words (alone they are
 #: ambiguous: "TT" is also the row-number column, "KT" also "kiểm tra").
 #: Patterns work on :func:`canon` text (folded).
 CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
+    # "cc Tư pháp hộ tịch", "CC VP-TK": a commune civil servant by the field held
+    # (:data:`CIVIL_SERVANT_FIELDS`); "CC TTHC", "CC tài chính công" are reforms (cải cách)
+    (re.compile(r"\bcc(?= (?:" + "|".join(CIVIL_SERVANT_FIELDS) + r")\b)"), "cong chuc"),
     (re.compile(r"(?<=\bphong )kt\b"), "kinh te"),
+    (re.compile(r"(?<=\bcua )cp\b"), "chinh phu"),  # "nghị quyết nào của CP"
     (re.compile(r"(?<=\bphong )tp\b"), "tu phap"),
     # "TP Cần Thơ", "TP. Hải Phòng", "thuộc TP nào": the city, once "Phòng TP" is read
     (re.compile(r"(?<!\bphong )\btp\b(?! ?\d)"), "thanh pho"),

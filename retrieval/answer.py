@@ -280,12 +280,14 @@ class Answerer:
         if previous is not None:
             query = follow_unit(follow_up(query, previous), previous, self.plans, self.catalog)
             query.duties_carried = _duties_carried(query, previous)
+            query.reasked = query.text == previous.text and bool(query.plans) \
+                and set(query.plans) != set(previous.plans)
         # a day the question gives ("tính đến ngày 30/9/2025") wins over the clock
         query.today = query.today or _iso(today or self.today or date.today())
         note = self._apply_scope(query, plan)
         if query.plan_named and not query.plans:
             return abstention(query, reason=self._unknown_plan_reason(query))
-        outside = self._year_outside(query)
+        outside = self._year_outside(query, previous.plans if previous is not None and query.reasked else [])
         if outside is not None:
             return outside
         unstated = self._unstated(query)
@@ -338,13 +340,20 @@ class Answerer:
                 keys.append(key)
         return keys
 
-    def _year_outside(self, query: Query) -> Answer | None:
+    def _year_outside(self, query: Query, carried_from: list[str] | None = None) -> Answer | None:
         """"TX mức độ hài lòng năm 2031 phải đạt bao nhiêu?": a figure asked of
         named plans for years none of them covers nor writes anywhere gives
-        an abstention saying the plan's period; else ``None``."""
+        an abstention saying the plan's period; else ``None``. A question
+        asked again of another plan ("còn xã Phú Thái?" after "NAP chỉ tiêu
+        thu ngân sách 2026 …") carries the years of the plans it was first
+        asked of (``carried_from``): those years were theirs, not asked now."""
         if not (query.plan_named and query.plans and query.figure) or query.task_refs:
             return None
         years = {int(y) for y in _YEAR.findall(query.key)}
+        for doc in carried_from or []:
+            period = self.plans[doc].metadata.period if doc in self.plans else None
+            if period is not None and period.start_year is not None:
+                years = {y for y in years if not period.start_year <= y <= (period.end_year or period.start_year)}
         plans = [self.plans[d] for d in query.plans if d in self.plans]
         if not years or not plans:
             return None

@@ -1,7 +1,11 @@
 """A plan's legal bases and the upper level's plan it implements.
 
 :func:`legal_bases` lists the paragraphs that open with "Căn cứ …" (the
-decision's preamble, the plan's opening). :func:`upper_plan` finds the one
+decision's preamble, the plan's opening); a plan with none (a plan attached
+to its decision without the preamble) says in its purpose section what it
+carries out, each document by number (:func:`carried_out`: "Triển khai thực
+hiện có hiệu quả Nghị quyết số 76/NQ- CP … của Chính phủ"); :func:`of_issuer`
+keeps those of the kind and issuer asked. :func:`upper_plan` finds the one
 plan of the level above that the plan carries out — what "Lộc Hòa căn cứ KH
 CCHC của cấp trên nào?", "PT bám theo KH của đâu?", "TX triển khai kế hoạch
 của thành phố nào?" ask (:data:`retrieval.question.cues.UPPER_PLAN_ASKED`):
@@ -25,7 +29,7 @@ from ingest.lexicon import canon
 from ingest.model import Plan
 from retrieval.answering.upper import UPPER_LEVELS
 
-__all__ = ["BASIS_CHARS", "UpperPlan", "bases_of_issuer", "legal_bases", "upper_plan"]
+__all__ = ["BASIS_CHARS", "UpperPlan", "bases_of_issuer", "carried_out", "legal_bases", "of_issuer", "upper_plan"]
 
 #: A paragraph stating a legal basis ("Căn cứ Quyết định số 128/QĐ-UBND …").
 _BASIS = re.compile(r"^\W*căn cứ (?:vào )?(?:luật|bộ luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị"
@@ -107,6 +111,49 @@ def bases_of_issuer(plan: Plan, issuer: str, kind: str | None = None) -> list[tu
                 chosen |= found
                 break
     return _each_once([(where, text) for i, (where, text, _) in enumerate(paras) if i in chosen])
+
+
+#: A legal document named by its number in the body ("Nghị quyết số 76/NQ- CP",
+#: "Quyết định số 06/QĐ-TTg"), on the text as written.
+_NUMBERED_DOCUMENT = re.compile(r"\b(?:nghị quyết|nghị định|quyết định|chỉ thị|thông tư|kế hoạch|chương trình)"
+                                r"\s+số\s*:?\s*\d+\s*/", re.I)
+#: The purpose section's heading ("1. Mục đích", "I. MỤC ĐÍCH, YÊU CẦU"), canonical.
+_PURPOSE = re.compile(r"\bmuc dich\b")
+
+
+def carried_out(plan: Plan) -> list[tuple[str, str]]:
+    """(locator, clause) of every clause of ``plan``'s purpose section ("Mục
+    đích") that names a legal document by its number — what a plan with no
+    "Căn cứ" preamble says it carries out ("Triển khai thực hiện có hiệu quả
+    Nghị quyết số 76/NQ- CP ngày 15 tháng 7 năm 2021 của Chính phủ …") — each
+    document once (:data:`_DOC_NUMBER`), in document order; ``[]`` when none does."""
+    found = []
+    for section in plan.sections:
+        if not any(_PURPOSE.search(canon(h)) for h in (section.path or [section.heading])):
+            continue
+        for para in section.paragraphs:
+            if _BASIS.match(para.text):
+                continue
+            for clause in _CLAUSE_END.split(para.text):
+                if _NUMBERED_DOCUMENT.search(clause):
+                    found.append((section.locator or section.heading, clause.strip().lstrip("-+• ").strip()))
+    return _each_once(found)
+
+
+def of_issuer(bases: list[tuple[str, str]], issuer: str | None, kind: str | None) -> list[tuple[str, str]]:
+    """The (locator, text) of ``bases`` that name a document of ``kind``
+    ("nghi quyet": "Nghị quyết số …") issued by ``issuer`` ("chinh phu": "… của
+    Chính phủ"), canonical keys, either ``None`` for any; ``bases`` whole when
+    none does (the question's issuer or kind is then said by the texts)."""
+    chosen = []
+    for where, text in bases:
+        key = canon(text)
+        if kind and not re.search(rf"\b{kind} so\b", key):
+            continue
+        if issuer and not re.search(rf"\bcua (?:uy ban nhan dan |hoi dong nhan dan )?{re.escape(issuer)}\b", key):
+            continue
+        chosen.append((where, text))
+    return chosen or bases
 
 
 def upper_plan(plan: Plan) -> UpperPlan | None:

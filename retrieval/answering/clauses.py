@@ -16,7 +16,9 @@ differ (the same ask of each plan, "NAP ai chủ trì, VK ai chủ trì?", is on
 question asked of several plans: :mod:`retrieval.answering.perplan`) — unless
 the question as a whole found no reading but passage search ("Ban hành KH
 CCHC thì NAP hạn khi nào, VK hạn khi nào?"), where each clause, read alone,
-may be a look-up of its own.
+may be a look-up of its own. A clause that only gives its plan's figure
+("thanh toán trực tuyến: NAP 80%, LH chỉ tiêu gì …") asks nothing: the
+question is the other plan's corresponding target, not divided.
 :func:`clauses_answer` answers each sub-question alone and joins the
 answers under each plan's label, naming the plan whose clause found nothing.
 """
@@ -41,6 +43,17 @@ def _ask(key: str, catalog: PlanCatalog) -> frozenset[str]:
     """What a clause asks besides naming its plan: its words, plan names and
     the words that only join clauses left out."""
     return frozenset(w for w in key.split() if w not in catalog.name_words and w not in _JOINING)
+
+
+#: A figure as a clause states it ("80%", "80 phần trăm", "tối thiểu 90%"), canonical words.
+_FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)?%?|phan|tram|toi thieu|toi da|it nhat|dat|la")
+
+
+def _gives_figure(ask: frozenset[str]) -> bool:
+    """Does a clause only state a figure ("NAP 80%": its ask is "80%"), the
+    asker's own given, asking nothing of its plan? Then the question has one
+    ask — the other plan's corresponding target — and is not divided."""
+    return any(re.search(r"\d", w) for w in ask) and all(_FIGURE_WORD.fullmatch(w) for w in ask)
 
 
 #: Words that only join or open a clause ("còn", "thì", "và", "ở").
@@ -95,6 +108,8 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
     asks = [_ask(canon(text), catalog) for _, text in clauses]
     if any(not a for a in asks):
         return []  # a clause that only names its plan ("…, còn TX?")
+    if any(_gives_figure(a) for a in asks):
+        return []  # "thanh toán trực tuyến: NAP 80%, LH chỉ tiêu gì …": one plan's figure given, one ask
     if len(set(asks)) < len(asks) and Intent(query.intent) != Intent.SEARCH:
         return []  # the same ask of each plan, which its handler answers per plan
     topic = " ".join(shared)

@@ -17,7 +17,11 @@ writes in other words than the question's is not refused.
 The abstention says which plans do state it, with their value and locator
 ("Kế hoạch khác có nêu: Trường Xuân … 100% (mục II.2.b)"), those passages
 kept as evidence; a plan the conversation already named ("còn Nam An Phụ thì
-sao?" after Lộc Hòa's figure) is named without its figure again. A question naming a row or a section by number ("mục 3.4",
+sao?" after Lộc Hòa's figure) is named without its figure again. An asked plan
+that sets the target in words only ("Vượt chỉ tiêu thu ngân sách năm 2025 được
+Ủy ban nhân dân thành phố giao") is quoted first, the figure it lacks said; the
+previous question asked again of it ("còn xã Phú Thái?": ``Query.reasked``)
+gets that quote as its answer, not a refusal. A question naming a row or a section by number ("mục 3.4",
 "2.2 phần cải cách TTHC") is about that row: not handled here.
 """
 
@@ -84,6 +88,17 @@ def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -
                                  chunk.page, chunk.quote, chunk.section))
     if not lines:
         return None
+    worded = targets.worded(asked, words)
+    if worded is not None:
+        # the asked plan sets the target in words: what it writes, the figure it lacks said
+        where = f"mục {worded.section}" if worded.section else "mục tiêu"
+        plan = targets.plans.get(asked)
+        quoted = Citation(asked, plan_title(plan) if plan else None, where, worded.page, worded.text)
+        said = (f"Kế hoạch {plan_label(catalog, asked)} không nêu con số cho chỉ tiêu này; kế hoạch ghi ({where}): "
+                f"“{worded.text.strip()}”")
+        if query.reasked:  # "còn xã Phú Thái?": that plan's own target on the subject is the answer
+            return Answer(said, False, [quoted], "targets", [quoted, *evidence], query)
+        return abstention(query, [quoted, *evidence], f"{said}\nKế hoạch khác có nêu:\n" + "\n".join(lines))
     reason = (f"Kế hoạch {plan_label(catalog, asked)} không nêu chỉ tiêu (con số) cho nội dung này.\n"
               "Kế hoạch khác có nêu:\n" + "\n".join(lines))
     return abstention(query, evidence, reason)

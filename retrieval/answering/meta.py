@@ -14,8 +14,17 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ingest.model import Plan
-from retrieval.answering.bases import BASIS_CHARS, UpperPlan, bases_of_issuer, legal_bases, upper_plan
+from ingest.lexicon import canon
+from ingest.model import Plan, Task
+from retrieval.answering.bases import (
+    BASIS_CHARS,
+    UpperPlan,
+    bases_of_issuer,
+    carried_out,
+    legal_bases,
+    of_issuer,
+    upper_plan,
+)
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.answering.which import names_only_matching, others_line
@@ -158,6 +167,18 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             citations.append(Citation(plan.doc, plan_title(plan), bases[0][0], None,
                                       shorten(bases[0][1], BASIS_CHARS)))
             continue
+        elif query.meta == "bases" and (implemented := carried_out(plan)):
+            # no "Căn cứ" line: the documents the purpose section says the plan carries out
+            issuer, kind = BASIS_ISSUER.search(query.key), BASIS_KIND.search(query.key)
+            chosen = of_issuer(implemented, issuer and issuer.group(1), kind and kind.group(1))
+            lines = [f"{plan_label(catalog, plan.doc)}: không có dòng “Căn cứ …”; phần Mục đích nêu "
+                     "kế hoạch triển khai:"]
+            lines += [f"- {shorten(_with_short_dates(text), BASIS_CHARS)} (mục {where})" for where, text in chosen]
+            blocks.append("\n".join(lines))
+            citations.extend(Citation(plan.doc, plan_title(plan), f"mục {where}", None, shorten(text, BASIS_CHARS),
+                                      where)
+                             for where, text in chosen)
+            continue
         elif query.meta == "proposal" and (proposed := proposals(plan)):
             blocks.append(f"{plan_label(catalog, plan.doc)}: " + " ".join(t for _, t in proposed))
             citations.append(Citation(plan.doc, plan_title(plan), proposed[0][0], None,
@@ -177,13 +198,39 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         names = ", ".join(plan_label(catalog, p.doc) for p in plans)
         if not names or not query.meta:
             return abstention(query)
-        return abstention(query, reason=f"Kế hoạch {names} không ghi {_META_WORDS[query.meta]}"
-                                        " (ô để trống hoặc không nêu).")
+        reason = f"Kế hoạch {names} không ghi {_META_WORDS[query.meta]} (ô để trống hoặc không nêu)."
+        rows = [(p, row) for p in plans for row in [issuing_row(p)] if row is not None]
+        if query.meta == "date" and rows:
+            # the day is blank, but the annex dates the plan's own issuing: said, still no day
+            reason += "".join(f"\nPhụ lục của {plan_label(catalog, p.doc)} có {row.label} “{row.content}”, "
+                              f"thời hạn: {row.deadline or '(không ghi)'}." for p, row in rows)
+        return abstention(query, reason=reason)
     left = len(plans) - len(blocks)
     if query.meta and left and names_only_matching(query, [p.doc for p in plans]):
         # "những KH nào nêu tên người ký?": the plans without it are counted, not named
         blocks.append(others_line(left, f"không ghi {_META_WORDS[query.meta]}"))
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
+
+
+#: An annex row issuing a CCHC plan ("Ban hành Kế hoạch cải cách hành chính năm 2026"), on its canonical key.
+_ISSUING_ROW = re.compile(r"^ban hanh ke hoach cai cach hanh chinh\b")
+
+
+def issuing_row(plan: Plan) -> Task | None:
+    """The annex row of ``plan`` that issues the plan itself — a numbered row
+    opening "Ban hành Kế hoạch cải cách hành chính …" whose years, if it names
+    any, lie in the plan's period (the genre's row 1, "Ban hành Kế hoạch cải
+    cách hành chính năm 2026" in the 2026 plan) — else ``None``."""
+    period = plan.metadata.period
+    for task in plan.tasks:
+        key = canon(task.content)
+        if not task.number or not _ISSUING_ROW.match(key):
+            continue
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", key)]
+        first, last = period.start_year, period.end_year or period.start_year
+        if first is None or all(first <= y <= (last or first) for y in years):
+            return task
+    return None
 
 
 def upper_plan_block(plan: Plan, found: UpperPlan, catalog: PlanCatalog) -> str:

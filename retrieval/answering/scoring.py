@@ -21,6 +21,7 @@ from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.crossplan import COMPARE
 from retrieval.question.cues import (
+    ANSWER_FORM,
     COMPARISON_VERDICT,
     FOLLOW_OPENER,
     LIST_ASKING,
@@ -61,6 +62,7 @@ FIELD_PHRASES = re.compile(
     # "theo phần tổ chức thực hiện"
     r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien|"
     + LIST_ASKING + r"|"  # the answer's shape: "kể tên / kể hết / liệt kê …" a list
+    + ANSWER_FORM + r"|"  # … or a form of it: "(tên viết tắt)"
     + MENTION_FRAME + r")\b"  # "nói tới …", "là những cái nào": the frame, not the subject
 )
 

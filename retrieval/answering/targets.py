@@ -67,13 +67,18 @@ TIE = 0.05
 def _topic(text: str, catalog: PlanCatalog) -> list[str]:
     """The topic's content words: ``text`` (a question's ``canon`` key)
     without the frame phrases (:data:`retrieval.question.cues.TARGET_FRAME`), the verdict asked ("ai cao
-    hơn", "bằng nhau"), the back-reference words ("chỉ tiêu này") and the
-    plans' names, in order."""
+    hơn", "bằng nhau"), the back-reference words ("chỉ tiêu này"), the
+    plans' names and the percentages it gives ("LH 96%, NAP bao nhiêu?":
+    a value, not what is measured), in order."""
     names = sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True)
     key = TARGET_FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
     for name in names:
         key = re.sub(rf"\b{re.escape(name)}\b", " ", key)
-    return topic_words(key, TARGET_CONTENT_WORDS)
+    return [w for w in topic_words(key, TARGET_CONTENT_WORDS) if not _PERCENT.fullmatch(w)]
+
+
+#: A percentage as a canonical word ("96%", "12.5%").
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?%")
 
 
 def _excerpt(text: str, words: list[str]) -> str:

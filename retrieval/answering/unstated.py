@@ -27,7 +27,14 @@ from ingest.textnorm import fold, nfc
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import plan_label, plan_title, task_citation
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import CONTACT_CUE, CONTACT_FIELDS, HEADCOUNT_CUE, PERSON_CUE, PROGRESS_SHARE
+from retrieval.question.cues import (
+    CONTACT_CUE,
+    CONTACT_FIELDS,
+    HEADCOUNT_CUE,
+    PERSON_CUE,
+    PROGRESS_SHARE,
+    TARGET_SET,
+)
 
 __all__ = ["annex_answer", "asks_annex", "asks_contact", "asks_headcount", "asks_person", "asks_progress_share",
            "contact_answer", "headcount_answer", "person_answer", "progress_share_answer"]
@@ -55,8 +62,13 @@ def asks_person(query: Query) -> bool:
 
 def asks_progress_share(query: Query) -> bool:
     """True when ``query`` asks how many percent of a task or plan is done
-    ("TX nv 13 tới giờ đã hoàn thành được bao nhiêu %?")."""
-    return bool(PROGRESS_SHARE.search(fold(nfc(query.text)).lower()))
+    ("TX nv 13 tới giờ đã hoàn thành được bao nhiêu %?"); not when a target
+    is named before the share ("NAP có chỉ tiêu hoàn thành bao nhiêu % nhiệm
+    vụ được giao?": :data:`retrieval.question.cues.TARGET_SET`), which the
+    plan sets."""
+    text = fold(nfc(query.text)).lower()
+    share = PROGRESS_SHARE.search(text)
+    return share is not None and not TARGET_SET.search(text[:share.start()])
 
 
 def progress_share_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:

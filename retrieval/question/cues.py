@@ -116,6 +116,9 @@ PERSON_CUE = re.compile(r"\b(?:ten (?:la )?gi|ho (?:va )?ten|ten (?:cua )?(?:ong
 #: phần trăm"), on folded text (the "%" kept): no plan nor status records one.
 PROGRESS_SHARE = re.compile(r"\b(?:hoan thanh|thuc hien|tien do|trien khai|lam)\b(?: \w+){0,4}? (?:duoc |dat )?"
                             r"(?:bao nhieu|may|bn)\s*(?:%|phan tram)")
+#: A target named before a share asked ("chỉ tiêu hoàn thành bao nhiêu % nhiệm vụ
+#: được giao", "phấn đấu thực hiện mấy %"): what the plan sets, not progress made.
+TARGET_SET = re.compile(r"\b(?:chi tieu|muc tieu|phan dau|dat ra|de ra)\b")
 LEAD_EXPLICIT = re.compile(
     r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|ai (?:lam|thuc hien|dam nhiem|lo|"
     r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
@@ -128,15 +131,25 @@ _SIGNER = (r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh" + _WHEN_SIGNED + r"|do a
            + _WHEN_SIGNED + r"|ky la ai)\b")
 #: The signer asked anywhere, also beside the legal bases ("ai ký QĐ, căn cứ … số mấy?").
 SIGNER_ANY = re.compile(_SIGNER)
+#: A plan named by its title's words ("kế hoạch", "KH CCHC năm 2025", "kế hoạch
+#: cải cách hành chính nhà nước giai đoạn 2026 - 2030", "KH 6 tháng cuối năm"), on the
+#: canonical key: nothing else between.
+_PLAN_TITLE = (r"ke hoach(?: (?:cai cach hanh chinh|nha nuoc|nam|giai doan|den|(?:6|sau) thang (?:dau|cuoi)"
+               r"|(?:19|20)\d{2}))*")
 META_CUES: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(_SIGNER + r"(?!.*\bcan cu\b)")),
     ("decision", re.compile(
         r"\b(?:so quyet dinh|so (?:ky )?hieu(?: (?:van ban|quyet dinh|ke hoach))?|(?:kem|kem theo) quyet dinh(?: so)?(?: nao| may)?|"
         r"quyet dinh ban hanh .{0,60}(?:so may|so nao|so bao nhieu|mang so)|ban hanh (?:tai|bang) quyet dinh|"
         r"(?<!can cu )quyet dinh(?: (?:cua|o)(?: \w+){1,4}?)? so (?:nao|may|bao nhieu)|ban hanh(?: \w+){0,4} theo quyet dinh)\b")),
-    # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked
+    # "ký ban hành (kế hoạch) vào ngày nào": the signing, however far its day is asked;
+    # "ban hành KH CCHC 2025 ngày nào": the plan, named by its title words only, issued
+    # on a day (not "ban hành KH … phải xong trước ngày nào", a row's deadline, nor
+    # "kế hoạch theo dõi … ban hành kế hoạch ngày nào", another plan named before)
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
-                        r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b")),
+                        r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b"
+                        r"|^(?!.*\bke hoach\b.*\bban hanh ke hoach\b).*?\bban hanh " + _PLAN_TITLE
+                        + r" (?:vao )?ngay nao\b")),
     # the preamble's proposal, asked by what it says -- who proposed, the
     # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
     # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the
@@ -178,6 +191,9 @@ COUNT = re.compile(
 #: Words asking for a whole list ("kể tên", "kể ra", "kể hết", "liệt kê"): the
 #: answer's shape, never its subject.
 LIST_ASKING = r"(?:liet ke|ke (?:ra|het|ten))"
+#: The form the answer is asked in ("(tên viết tắt)", "ghi tắt"): the
+#: answer's shape too, never its subject.
+ANSWER_FORM = r"(?:(?:ten |ghi )?viet tat|ghi tat)"
 #: An exception asked of a target or duty ("có ngoại lệ nào không", "trừ
 #: những trường hợp nào", "ngoại trừ gì"): the frame, answered by the clause
 #: the plan opens with "trừ" (:data:`EXCEPTION_CLAUSE`).
@@ -219,6 +235,11 @@ CROSS = re.compile(
 ROW_LISTS_PLANS = re.compile(r"\b(?:bao )?gom (?:nhung|cac) (?:ke hoach|van ban) (?:gi|nao)\b")
 #: A list asked in so many words ("liệt kê", "các nhiệm vụ", "những việc"),
 #: not only "nhiệm vụ gì" (which may ask one row's content).
+#: A list of indices asked ("liệt kê các chỉ số …", "kể tên những chỉ số …"):
+#: the body's targets name them (PAR Index, SIPAS, DCI), no annex row is one.
+INDICES_LISTED = re.compile(r"\b(?:" + LIST_ASKING + r"|nhung|cac)\s+(?:(?:cac|nhung) )?chi so\b")
+#: A task noun ("nhiệm vụ", "nv", "việc"): the rows asked after all.
+TASK_NOUN = re.compile(r"\b(?:nhiem vu|viec|cong viec|task)\b")
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
                            r"|\bliet ke\b|\bdanh sach\b")
 #: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.
@@ -562,8 +583,9 @@ BACK_REFERENCE = re.compile(r"\b(?:(?:chi tieu|muc tieu|ty le|noi dung|van de|vi
 #: Phrases of a target question that say "target", "compare", "how much"
 #: or the figure's bound, not its topic ("chỉ tiêu", "so sánh", "bao nhiêu",
 #: "tối thiểu", "trở lên", "phải đạt", "hằng năm"), removed as whole phrases
-#: ("hai" alone would also take "hài lòng"): the topic is what remains.
-TARGET_FRAME = re.compile(r"\b(?:" + "|".join(sorted("""
+#: ("hai" alone would also take "hài lòng"), and the answer's shape ("kể tên
+#: xã", "(tên viết tắt)"): the topic is what remains.
+TARGET_FRAME = re.compile(r"\b(?:" + LIST_ASKING + "|" + ANSWER_FORM + "|" + "|".join(sorted("""
 chi tieu|muc tieu|ty le|dat ra|so sanh|doi chieu|giua|khac nhau|giong nhau|khac gi|chenh lech|
 moi ben|hai ben|tung ben|moi|tung|nhu the nao|the nao|ra sao|bao nhieu|bn|phan tram|cac xa|xa khac|noi khac|hai ke hoach|ca hai|hai xa|
 cai cach hanh chinh|giai doan|dat duoc|dat|voi|hon kem|ke hoach|kh|cchc|cu the|muc|

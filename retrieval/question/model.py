@@ -132,7 +132,9 @@ class Query:
       (a follow-up naming another unit after a question on a unit's duties,
       "còn công chức Văn hóa - xã hội?": that unit's duties asked); ``fields_carried``
       (the fields were the previous turn's, not asked now: "còn nv 28?" after
-      "thế ai phối hợp?"; a blank cell is said beside the whole row); ``result_keys``
+      "thế ai phối hợp?"; a blank cell is said beside the whole row); ``reasked``
+      (the previous question asked again, word for word, of another plan: "còn
+      xã Phú Thái?"; set by the answerer); ``result_keys``
       ((doc, row key) of the rows the answer gave: the row's number, or
       "iii.3" where the plan numbers afresh per section
       (:func:`retrieval.answering.rows.row_key`, :func:`split_row_key`), set by the answerer, for
@@ -237,6 +239,7 @@ class Query:
     today_given: bool = False
     duties_carried: bool = False
     fields_carried: bool = False
+    reasked: bool = False
     result_keys: list[tuple[str, str]] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
     recent_keys: list[tuple[str, str]] = field(default_factory=list)

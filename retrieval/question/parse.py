@@ -71,6 +71,7 @@ from retrieval.question.cues import (
     FIELD_CUES,
     FIGURE_ASKED,
     FOLLOW_CUE,
+    INDICES_LISTED,
     ITEMS_COUNTED,
     LEAD_CHECKED,
     LEAD_EXPLICIT,
@@ -111,6 +112,7 @@ from retrieval.question.cues import (
     SPAN_NUMBER,
     TARGET_KIND,
     TARGET_VALUE,
+    TASK_NOUN,
     TASK_REF,
     TASK_WORD,
     UNLISTED_FIELD,
@@ -691,7 +693,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     # "bên nào nhiều nhiệm vụ thường xuyên hơn": tasks counted, a filter between the words
     compared = COUNT_COMPARED.search(key)
     q.count = bool(COUNT.search(key)) or bool(compared and compared.group(2))
-    q.wants_list = bool(LIST.search(key))
+    # "liệt kê các chỉ số … phấn đấu đạt trong năm 2026": the body's indices, no row list
+    q.wants_list = bool(LIST.search(key)) and not (INDICES_LISTED.search(key) and not TASK_NOUN.search(key))
     q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name) \
         and not (q.task_refs and ROW_LISTS_PLANS.search(key))  # "mục 1 gồm những KH gì": the row's content
     sec = SECTION_NUMBER.search(key)
