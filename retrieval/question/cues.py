@@ -226,7 +226,7 @@ MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?
 #: "cái nào năm 2030" (after "nào" only with "năm", and not "kế hoạch nào năm 2026": a plan's year).
 YEAR_FILTER = re.compile(
     r"\b(?:(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
-    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?"
+    r"(?:(?:la|ghi|ghi la|ghi dung|ghi dung la|dung la|vao|trong|den)\s+)?(?:nam\s+)?"
     r"|(?<!ke hoach )(?<!xa )(?<!phuong )nao\s+(?:(?:la|vao|trong|den)\s+)?nam\s+)((?:19|20)\d{2})\b"
 )
 #: "cả năm" with no year: the plan's whole year ("trừ những việc làm cả năm"),
@@ -236,7 +236,7 @@ PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
-EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat|"
+EXACT = re.compile(r"\b(?:ca nam|dung la|ghi dung|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
 NEGATION = re.compile(r"\bkhong (?:(?:co|phai|ghi|la|thuoc|duoc|lam|thuc hien|keo dai|dien ra) ){0,2}(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
