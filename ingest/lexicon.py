@@ -112,6 +112,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dc": "được",
     "vs": "với",
     "bgio": "bao giờ",
+    "hnay": "hôm nay",
     "kq": "kết quả",
 }
 

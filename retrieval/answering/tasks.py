@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from ingest.deadline import due_in_period, parse_due
 from ingest.lexicon import canon, contains_words, written_span
-from ingest.model import Plan, Task
+from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
 from retrieval.answering.exclusion import all_excluded_answer
@@ -110,17 +110,20 @@ def _today(query: Query) -> date:
 def in_window(plan: Plan, task: Task, query: Query) -> bool:
     """The deadline windows of ``query`` relative to ``query.today``:
     ``overdue`` (end date before today; "Thường xuyên" and undated tasks
-    never are), ``due_within_days`` (end date from today to today + N days), ``due_until``
+    never are), ``not_yet_due`` (an end date on or after today; the same
+    tasks never are), ``due_within_days`` (end date from today to today + N days), ``due_until``
     (end date from today through it)
     and ``due_before`` (end date on or before it; "*-MM-DD" in the plan's
     year). True when none is set."""
-    if not (query.overdue or query.due_within_days is not None or query.due_until or query.due_before):
+    if not (query.overdue or query.not_yet_due or query.due_within_days is not None or query.due_until or query.due_before):
         return True
     if not task.due.end or task.due.recurrence == "regular":
         return False
     end = date.fromisoformat(task.due.end)
     today = _today(query)
     if query.overdue and not task.due.passed(today):
+        return False
+    if query.not_yet_due and (task.due.passed(today) or task.due.recurrence in NO_DEADLINE_RECURRENCES):
         return False
     if query.due_within_days is not None and not today <= end <= today + timedelta(days=query.due_within_days):
         return False
@@ -376,6 +379,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.overdue:
         parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
+    if query.not_yet_due:
+        parts.append(f"chưa tới hạn (hạn từ ngày {_today(query):%d/%m/%Y} trở đi)")
     if query.due_within_days is not None:
         parts.append(f"đến hạn trong {query.due_within_days} ngày tới (từ {_today(query):%d/%m/%Y})")
     if query.due_until:

@@ -339,6 +339,10 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+#: Not yet due as of today (the question's day, else the clock's): "chưa tới
+#: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn".
+NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|con han|chua qua han|"
+                         r"han(?: \w+){0,4} (?:chua (?:toi|den|het)|con))\b")
 #: Due from today to the end of a month or of the year: "từ nay tới hết tháng
 #: 10", "từ nay đến cuối năm"; group 1 the month, group 2 its year.
 DUE_UNTIL = re.compile(r"\b(?:tu nay|tu bay gio|tu hom nay) (?:den|toi) (?:het |cuoi )?"

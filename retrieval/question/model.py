@@ -107,7 +107,8 @@ class Query:
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
       "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
       must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
-      before ``today``, not regular), ``due_within_days`` (end date within N
+      before ``today``, not regular), ``not_yet_due`` (an end date, on or after
+      ``today``: "hạn theo tháng chưa tới"), ``due_within_days`` (end date within N
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
       ``due_until`` (ISO date: the end falls from ``today`` through it, today
       being the answer's: "từ nay tới hết tháng 10"),
@@ -214,6 +215,7 @@ class Query:
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)
     overdue: bool = False
+    not_yet_due: bool = False
     due_within_days: int | None = None
     due_until: str | None = None
     due_before: str | None = None
@@ -253,7 +255,7 @@ class Query:
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
-                    or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
+                    or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.previous_keys)
 
 

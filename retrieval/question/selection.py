@@ -10,7 +10,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   kê tài sản ra" (``exclude_refs``, ``exclude_topic``);
 * empty fields – "không ghi cơ quan phối hợp", "chưa có sản phẩm",
   "thời hạn để trống" (``empty_fields``);
-* deadline windows relative to today – "đã quá hạn" (``overdue``), "sắp đến
+* deadline windows relative to today – "đã quá hạn" (``overdue``), "chưa tới
+  hạn" (``not_yet_due``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
   "trước 30/6/2026" (``due_before``), or that day as another kind of
   deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
@@ -70,6 +71,7 @@ from retrieval.question.cues import (
     MENTION_FIRST,
     MONTH,
     NEGATED_AFTER,
+    NOT_YET_DUE,
     NUMBER_ASKED,
     OVERDUE,
     PER_PLAN,
@@ -273,7 +275,9 @@ def _read_windows(q: Query, key: str) -> None:
         days = DAYS_FROM.search(key)
         if days:  # "trong 30 ngày kể từ 01/01/2026"
             q.due_within_days = int(days.group(1))
-    if OVERDUE.search(key):
+    if NOT_YET_DUE.search(key):  # "chưa quá hạn" holds the words of "quá hạn"
+        q.not_yet_due = True
+    elif OVERDUE.search(key):
         q.overdue = True
     _read_until(q, key)
     soon = DUE_SOON.search(key)
