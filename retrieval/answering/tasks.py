@@ -228,6 +228,21 @@ def deadline_written_in(task: Task, form: str) -> bool:
     return bool(re.search(pattern, canon(task.deadline or "")))
 
 
+def written_in_form(task: Task, form: str) -> bool:
+    """Is ``task``'s deadline of ``form`` (one of ``Query.deadline_forms``):
+    ``ngay`` a day ("Trước ngày 10/12/2025"), ``thang`` / ``quy`` as
+    :func:`deadline_written_in`, ``quy-N`` within quarter N alone ("Quý III
+    năm 2025", not "Quý III,IV/2025")?"""
+    if form == "ngay":
+        return bool(re.search(r"\bngay \d|\b\d{1,2}/\d{1,2}/\d{4}\b", canon(task.deadline or "")))
+    if not form.startswith("quy-"):
+        return deadline_written_in(task, form)
+    if not (task.due.start and task.due.end and deadline_written_in(task, "quy")):
+        return False
+    start, end, quarter = date.fromisoformat(task.due.start), date.fromisoformat(task.due.end), int(form[4:])
+    return start.year == end.year and (start.month - 1) // 3 + 1 == quarter == (end.month - 1) // 3 + 1
+
+
 def matches(plan: Plan, task: Task, query: Query) -> bool:
     """Does ``task`` (a row of ``plan``) meet every filter of ``query``?
 
@@ -270,6 +285,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if query.product_text and not product_matches(task, query.product_text, query.product_exact):
         return False
     if query.deadline_form and not deadline_written_in(task, query.deadline_form):
+        return False
+    if query.deadline_forms and not any(written_in_form(task, f) for f in query.deadline_forms):
         return False
     if not in_section(task, query):
         return False
@@ -377,6 +394,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
+    if query.deadline_forms:
+        said = {"ngay": "ngày", "thang": "tháng", "quy": "quý"}
+        parts.append("có thời hạn ghi theo " + " hoặc ".join(
+            said.get(f) or f"riêng quý {'I' * int(f[4:]) if f[4:] != '4' else 'IV'}" for f in query.deadline_forms))
     if query.overdue:
         parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
     if query.not_yet_due:

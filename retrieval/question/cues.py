@@ -409,6 +409,15 @@ DEADLINE_FORM = re.compile(
     r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
     r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
+#: Several forms a deadline may be written in, asked as alternatives: "hạn
+#: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
+#: quý"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
+_FORM = r"(?:ngay|thang|quy(?: (?:[ivx]+|[1-4])\b)?)"
+DEADLINE_FORMS = re.compile(
+    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:ghi |viet |tinh )?(?:theo|bang|la) "
+    r"(" + _FORM + r"(?:(?: ,|,)? (?:va |hoac |hay |hoac la )?(?:theo )?(?:rieng |chi )?" + _FORM + r")+)"
+)
+DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
 EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")

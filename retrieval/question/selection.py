@@ -18,7 +18,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
   (``product_text``), and the unit a deadline is written in – "thời hạn ghi
-  theo quý" (``deadline_form``);
+  theo quý" (``deadline_form``), or several such asked as alternatives – "hạn
+  theo ngày, tháng hoặc riêng quý III" (``deadline_forms``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
   annex section matched those words;
 * aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
@@ -49,6 +50,8 @@ from retrieval.question.cues import (
     DATE_RANGE,
     DAYS_FROM,
     DEADLINE_FORM,
+    DEADLINE_FORM_ITEM,
+    DEADLINE_FORMS,
     DEADLINE_OR,
     DUE_BEFORE,
     DUE_SOON,
@@ -346,8 +349,9 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     """``product_text`` from "sản phẩm là X" in a list or count question; a
     unit found inside X ("Quyết định của UBND xã") is part of the product,
     not a lead filter. ``deadline_form`` from "thời hạn ghi theo quý"."""
-    form = DEADLINE_FORM.search(key)
-    if form and (q.count or q.wants_list) and not q.period:
+    if _read_forms(q, key):
+        pass
+    elif (form := DEADLINE_FORM.search(key)) and (q.count or q.wants_list) and not q.period:
         q.deadline_form = form.group(1)
     m = PRODUCT_IS.search(key)
     if not m or not (q.count or q.wants_list):
@@ -365,6 +369,30 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
         q.product_exact = bool(wording) or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _read_forms(q: Query, key: str) -> bool:
+    """``deadline_forms`` from several forms asked as alternatives (:data:`DEADLINE_FORMS`:
+    "hạn theo ngày, tháng hoặc riêng quý III" → ["ngay", "thang", "quy-3"]);
+    a quarter so listed is one form, not the period asked. True when read."""
+    m = DEADLINE_FORMS.search(key)
+    if not m or not (q.count or q.wants_list):
+        return False
+    forms = []
+    for item in DEADLINE_FORM_ITEM.finditer(m.group(1)):
+        number = item.group(2)
+        quarter = _QUARTERS.get(number or "") or (int(number) if number and number.isdigit() else None)
+        forms.append(f"quy-{quarter}" if quarter else item.group(1))
+    if len(set(forms)) < 2:
+        return False
+    q.deadline_forms = list(dict.fromkeys(forms))
+    if q.period and any(f.startswith("quy-") for f in forms):
+        q.period = q.period_until = None
+        q.negate = False
+    return True
 
 
 def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
