@@ -395,9 +395,9 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.deadline_forms:
-        said = {"ngay": "ngày", "thang": "tháng", "quy": "quý"}
+        form_words = {"ngay": "ngày", "thang": "tháng", "quy": "quý"}
         parts.append("có thời hạn ghi theo " + " hoặc ".join(
-            said.get(f) or f"riêng quý {'I' * int(f[4:]) if f[4:] != '4' else 'IV'}" for f in query.deadline_forms))
+            form_words.get(f) or f"riêng quý {'I' * int(f[4:]) if f[4:] != '4' else 'IV'}" for f in query.deadline_forms))
     if query.overdue:
         parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
     if query.not_yet_due:
