@@ -77,3 +77,12 @@ def test_deadline_forms_listed_as_alternatives(answerer, question):
 def test_one_quarter_alone_is_still_the_period_asked(answerer):
     q = parse_query("VK nhiệm vụ nào hạn quý III?", answerer.catalog)
     assert q.period == "*-Q3" and not q.deadline_forms
+
+
+def test_a_product_said_again_in_brackets_matches_either_wording(answerer):
+    question = "TX nv nao co sp la Diem/Chi so (Điểm số Chỉ số) vay?"
+    q = parse_query(question, answerer.catalog)
+    assert q.product_alternatives == ["diem so chi so"]
+    a = answerer.answer(question)
+    assert _rows(a, "002") == ["nhiệm vụ 8", "nhiệm vụ 9", "nhiệm vụ 11", "nhiệm vụ 12"]
+    assert "Điểm số" in a.text.split("\n")[0]

@@ -282,7 +282,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if query.topic and not topic_matches(task, query.topic) and not any(kind_matches(task, kind)
                                                                          for kind in query.topics):
         return False
-    if query.product_text and not product_matches(task, query.product_text, query.product_exact):
+    if query.product_text and not any(product_matches(task, p, query.product_exact)
+                                      for p in [query.product_text, *query.product_alternatives]):
         return False
     if query.deadline_form and not deadline_written_in(task, query.deadline_form):
         return False
@@ -389,8 +390,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     if query.product_text:
         written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
         cells = sorted((t.product for t in tasks or [] if t.product), key=len)
-        said = written_span(query.product_text, [*cells, query.text]) or next(
-            (c for c in cells if canon(c) == query.product_text), query.product_text)
+        asked = next((p for p in [*query.product_alternatives, query.product_text]  # the restatement first
+                      if any(product_matches(t, p) for t in tasks or [])), query.product_text)
+        said = written_span(asked, [*cells, query.text]) or next(
+            (c for c in cells if canon(c) == asked), asked)
         parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")

@@ -121,7 +121,9 @@ class Query:
       (a row about any one is about the topic: "về theo dõi, kiểm tra, khảo
       sát tình hình thi hành pháp luật"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
-      just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
+      just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``product_alternatives`` the
+      product said again in brackets ("Dien so/Chi so (Điểm số Chỉ số)": a cell
+      holding either is the product), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``deadline_forms`` several forms as alternatives (``ngay``, ``thang``,
       ``quy``, ``quy-3`` a deadline within quarter III alone: "hạn theo ngày,
@@ -227,6 +229,7 @@ class Query:
     topics: list[str] = field(default_factory=list)
     product_text: str | None = None
     product_exact: bool = False
+    product_alternatives: list[str] = field(default_factory=list)
     deadline_form: str | None = None
     deadline_forms: list[str] = field(default_factory=list)
     aggregate: str | None = None

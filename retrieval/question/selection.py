@@ -366,9 +366,29 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
         words = " ".join(words)[wording.end():].split()
     if words:
         q.product_text = " ".join(words)
+        _read_product_restated(q, catalog)
         q.product_exact = bool(wording) or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
+
+
+def _read_product_restated(q: Query, catalog: PlanCatalog) -> None:
+    """A product said twice, the second in brackets ("sản phẩm là Dien so/Chi
+    so (Điểm số Chỉ số)"): the bracketed words are ``product_alternatives``
+    and ``product_text`` keeps the words before the bracket; a cell holding
+    either is the product asked."""
+    for aside in re.findall(r"\(([^()]*)\)?", q.text or ""):
+        inside = canon(aside).strip()
+        if not inside or not q.product_text or len(inside.split()) < 2:
+            continue
+        pos = q.product_text.find(inside)
+        if pos <= 0:
+            continue
+        words = [w for w in inside.split() if w not in catalog.name_words and w not in {"nao", "gi", "khong"}]
+        if words:
+            q.product_alternatives = [" ".join(words)]
+            q.product_text = q.product_text[:pos].strip()
+        return
 
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
