@@ -112,7 +112,6 @@ ABBREVIATIONS: dict[str, str] = {
     "dc": "được",
     "vs": "với",
     "bgio": "bao giờ",
-    "hnay": "hôm nay",
     "kq": "kết quả",
 }
 

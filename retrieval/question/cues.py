@@ -516,7 +516,7 @@ VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong 
 #: The day the windows count from, when the question gives it: "tính đến
 #: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
 AS_OF = re.compile(
-    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay(?: la)?|(?:gia su |coi )?nhu hom nay la|"
+    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|(?:gia su )?(?:hom nay|hnay)(?: la)?|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|lay(?: moc)?|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
 #: A window between two days: "từ (ngày) 01/09/2026 … đến (hết) 30/11/2026",
