@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from ingest.deadline import due_in_period, parse_due
 from ingest.lexicon import canon, contains_words, written_span
-from ingest.model import Plan, Task
+from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
 from ingest.units import unit_matches
 from retrieval.answering.exclusion import all_excluded_answer
@@ -110,17 +110,20 @@ def _today(query: Query) -> date:
 def in_window(plan: Plan, task: Task, query: Query) -> bool:
     """The deadline windows of ``query`` relative to ``query.today``:
     ``overdue`` (end date before today; "Thường xuyên" and undated tasks
-    never are), ``due_within_days`` (end date from today to today + N days), ``due_until``
+    never are), ``not_yet_due`` (an end date on or after today; the same
+    tasks never are), ``due_within_days`` (end date from today to today + N days), ``due_until``
     (end date from today through it)
     and ``due_before`` (end date on or before it; "*-MM-DD" in the plan's
     year). True when none is set."""
-    if not (query.overdue or query.due_within_days is not None or query.due_until or query.due_before):
+    if not (query.overdue or query.not_yet_due or query.due_within_days is not None or query.due_until or query.due_before):
         return True
     if not task.due.end or task.due.recurrence == "regular":
         return False
     end = date.fromisoformat(task.due.end)
     today = _today(query)
     if query.overdue and not task.due.passed(today):
+        return False
+    if query.not_yet_due and (task.due.passed(today) or task.due.recurrence in NO_DEADLINE_RECURRENCES):
         return False
     if query.due_within_days is not None and not today <= end <= today + timedelta(days=query.due_within_days):
         return False
@@ -225,6 +228,21 @@ def deadline_written_in(task: Task, form: str) -> bool:
     return bool(re.search(pattern, canon(task.deadline or "")))
 
 
+def written_in_form(task: Task, form: str) -> bool:
+    """Is ``task``'s deadline of ``form`` (one of ``Query.deadline_forms``):
+    ``ngay`` a day ("Trước ngày 10/12/2025"), ``thang`` / ``quy`` as
+    :func:`deadline_written_in`, ``quy-N`` within quarter N alone ("Quý III
+    năm 2025", not "Quý III,IV/2025")?"""
+    if form == "ngay":
+        return bool(re.search(r"\bngay \d|\b\d{1,2}/\d{1,2}/\d{4}\b", canon(task.deadline or "")))
+    if not form.startswith("quy-"):
+        return deadline_written_in(task, form)
+    if not (task.due.start and task.due.end and deadline_written_in(task, "quy")):
+        return False
+    start, end, quarter = date.fromisoformat(task.due.start), date.fromisoformat(task.due.end), int(form[4:])
+    return start.year == end.year and (start.month - 1) // 3 + 1 == quarter == (end.month - 1) // 3 + 1
+
+
 def matches(plan: Plan, task: Task, query: Query) -> bool:
     """Does ``task`` (a row of ``plan``) meet every filter of ``query``?
 
@@ -264,9 +282,12 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if query.topic and not topic_matches(task, query.topic) and not any(kind_matches(task, kind)
                                                                          for kind in query.topics):
         return False
-    if query.product_text and not product_matches(task, query.product_text, query.product_exact):
+    if query.product_text and not any(product_matches(task, p, query.product_exact)
+                                      for p in [query.product_text, *query.product_alternatives]):
         return False
     if query.deadline_form and not deadline_written_in(task, query.deadline_form):
+        return False
+    if query.deadline_forms and not any(written_in_form(task, f) for f in query.deadline_forms):
         return False
     if not in_section(task, query):
         return False
@@ -369,13 +390,21 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     if query.product_text:
         written = next((t.product for t in tasks or [] if t.product), None) if query.product_exact else None
         cells = sorted((t.product for t in tasks or [] if t.product), key=len)
-        said = written_span(query.product_text, [*cells, query.text]) or next(
-            (c for c in cells if canon(c) == query.product_text), query.product_text)
+        asked = next((p for p in [*query.product_alternatives, query.product_text]  # the restatement first
+                      if any(product_matches(t, p) for t in tasks or [])), query.product_text)
+        said = written_span(asked, [*cells, query.text]) or next(
+            (c for c in cells if canon(c) == asked), asked)
         parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
+    if query.deadline_forms:
+        form_words = {"ngay": "ngày", "thang": "tháng", "quy": "quý"}
+        parts.append("có thời hạn ghi theo " + " hoặc ".join(
+            form_words.get(f) or f"riêng quý {'I' * int(f[4:]) if f[4:] != '4' else 'IV'}" for f in query.deadline_forms))
     if query.overdue:
         parts.append(f"đã quá hạn (hạn trước ngày {_today(query):%d/%m/%Y})")
+    if query.not_yet_due:
+        parts.append(f"chưa tới hạn (hạn từ ngày {_today(query):%d/%m/%Y} trở đi)")
     if query.due_within_days is not None:
         parts.append(f"đến hạn trong {query.due_within_days} ngày tới (từ {_today(query):%d/%m/%Y})")
     if query.due_until:

@@ -273,7 +273,7 @@ MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?
 #: "cái nào năm 2030" (after "nào" only with "năm", and not "kế hoạch nào năm 2026": a plan's year).
 YEAR_FILTER = re.compile(
     r"\b(?:(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
-    r"(?:(?:la|ghi|ghi la|vao|trong|den)\s+)?(?:nam\s+)?"
+    r"(?:(?:la|ghi|ghi la|ghi dung|ghi dung la|dung la|vao|trong|den)\s+)?(?:nam\s+)?"
     r"|(?<!ke hoach )(?<!xa )(?<!phuong )nao\s+(?:(?:la|vao|trong|den)\s+)?nam\s+)((?:19|20)\d{2})\b"
 )
 #: "cả năm" with no year: the plan's whole year ("trừ những việc làm cả năm"),
@@ -283,7 +283,7 @@ PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
-EXACT = re.compile(r"\b(?:ca nam|dung la|chi ghi|chi la|khong kem|duy nhat|"
+EXACT = re.compile(r"\b(?:ca nam|dung la|ghi dung|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
 NEGATION = re.compile(r"\bkhong (?:(?:co|phai|ghi|la|thuoc|duoc|lam|thuc hien|keo dai|dien ra) ){0,2}(?:la |ghi )?"
                        r"(?:thoi gian |thoi han |han )?(?:la |ghi )?$")
@@ -386,6 +386,10 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+#: Not yet due as of today (the question's day, else the clock's): "chưa tới
+#: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn".
+NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|con han|chua qua han|"
+                         r"han(?: \w+){0,4} (?:chua (?:toi|den|het)|con))\b")
 #: Due from today to the end of a month or of the year: "từ nay tới hết tháng
 #: 10", "từ nay đến cuối năm"; group 1 the month, group 2 its year.
 DUE_UNTIL = re.compile(r"\b(?:tu nay|tu bay gio|tu hom nay) (?:den|toi) (?:het |cuoi )?"
@@ -452,6 +456,15 @@ DEADLINE_FORM = re.compile(
     r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
     r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
+#: Several forms a deadline may be written in, asked as alternatives: "hạn
+#: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
+#: quý"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
+_FORM = r"(?:ngay|thang|quy(?: (?:[ivx]+|[1-4])\b)?)"
+DEADLINE_FORMS = re.compile(
+    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:ghi |viet |tinh )?(?:theo|bang|la) "
+    r"(" + _FORM + r"(?:(?: ,|,)? (?:va |hoac |hay |hoac la )?(?:theo )?(?:rieng |chi )?" + _FORM + r")+)"
+)
+DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
 EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
@@ -550,8 +563,8 @@ VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong 
 #: The day the windows count from, when the question gives it: "tính đến
 #: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
 AS_OF = re.compile(
-    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|hom nay(?: la)?|(?:gia su |coi )?nhu hom nay la|"
-    r"den thoi diem|xet tai|tinh tai|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
+    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|(?:gia su )?(?:hom nay|hnay)(?: la)?|(?:gia su |coi )?nhu hom nay la|"
+    r"den thoi diem|xet tai|tinh tai|lay(?: moc)?|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
 #: A window between two days: "từ (ngày) 01/09/2026 … đến (hết) 30/11/2026",
 #: "trong khoảng 01/09/2026 - 30/11/2026" (a few words may stand between).

@@ -107,7 +107,8 @@ class Query:
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
       "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
       must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
-      before ``today``, not regular), ``due_within_days`` (end date within N
+      before ``today``, not regular), ``not_yet_due`` (an end date, on or after
+      ``today``: "hạn theo tháng chưa tới"), ``due_within_days`` (end date within N
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
       ``due_until`` (ISO date: the end falls from ``today`` through it, today
       being the answer's: "từ nay tới hết tháng 10"),
@@ -120,8 +121,13 @@ class Query:
       (a row about any one is about the topic: "về theo dõi, kiểm tra, khảo
       sát tình hình thi hành pháp luật"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
-      just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``deadline_form`` (``quy``/``thang``: the
+      just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``product_alternatives`` the
+      product said again in brackets ("Dien so/Chi so (Điểm số Chỉ số)": a cell
+      holding either is the product), ``deadline_form`` (``quy``/``thang``: the
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
+      ``deadline_forms`` several forms as alternatives (``ngay``, ``thang``,
+      ``quy``, ``quy-3`` a deadline within quarter III alone: "hạn theo ngày,
+      tháng hoặc riêng quý III"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``similar_to`` ((doc, number) of the previous
       answer's rows the question asks the like of, "… có nhiệm vụ tương tự
@@ -216,6 +222,7 @@ class Query:
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)
     overdue: bool = False
+    not_yet_due: bool = False
     due_within_days: int | None = None
     due_until: str | None = None
     due_before: str | None = None
@@ -224,7 +231,9 @@ class Query:
     topics: list[str] = field(default_factory=list)
     product_text: str | None = None
     product_exact: bool = False
+    product_alternatives: list[str] = field(default_factory=list)
     deadline_form: str | None = None
+    deadline_forms: list[str] = field(default_factory=list)
     aggregate: str | None = None
     per_plan: bool = False
     mention: str | None = None
@@ -256,8 +265,8 @@ class Query:
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
-                    or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
-                    or self.product_text or self.deadline_form or self.previous_keys)
+                    or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
+                    or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys)
 
 
 def split_row_key(key: str) -> tuple[str | None, str]:

@@ -10,14 +10,16 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   kê tài sản ra" (``exclude_refs``, ``exclude_topic``);
 * empty fields – "không ghi cơ quan phối hợp", "chưa có sản phẩm",
   "thời hạn để trống" (``empty_fields``);
-* deadline windows relative to today – "đã quá hạn" (``overdue``), "sắp đến
+* deadline windows relative to today – "đã quá hạn" (``overdue``), "chưa tới
+  hạn" (``not_yet_due``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
   "trước 30/6/2026" (``due_before``), or that day as another kind of
   deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
   (``product_text``), and the unit a deadline is written in – "thời hạn ghi
-  theo quý" (``deadline_form``);
+  theo quý" (``deadline_form``), or several such asked as alternatives – "hạn
+  theo ngày, tháng hoặc riêng quý III" (``deadline_forms``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
   annex section matched those words;
 * aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
@@ -48,6 +50,8 @@ from retrieval.question.cues import (
     DATE_RANGE,
     DAYS_FROM,
     DEADLINE_FORM,
+    DEADLINE_FORM_ITEM,
+    DEADLINE_FORMS,
     DEADLINE_OR,
     DUE_BEFORE,
     DUE_SOON,
@@ -70,6 +74,7 @@ from retrieval.question.cues import (
     MENTION_FIRST,
     MONTH,
     NEGATED_AFTER,
+    NOT_YET_DUE,
     NUMBER_ASKED,
     OVERDUE,
     PER_PLAN,
@@ -273,7 +278,9 @@ def _read_windows(q: Query, key: str) -> None:
         days = DAYS_FROM.search(key)
         if days:  # "trong 30 ngày kể từ 01/01/2026"
             q.due_within_days = int(days.group(1))
-    if OVERDUE.search(key):
+    if NOT_YET_DUE.search(key):  # "chưa quá hạn" holds the words of "quá hạn"
+        q.not_yet_due = True
+    elif OVERDUE.search(key):
         q.overdue = True
     _read_until(q, key)
     soon = DUE_SOON.search(key)
@@ -342,8 +349,9 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     """``product_text`` from "sản phẩm là X" in a list or count question; a
     unit found inside X ("Quyết định của UBND xã") is part of the product,
     not a lead filter. ``deadline_form`` from "thời hạn ghi theo quý"."""
-    form = DEADLINE_FORM.search(key)
-    if form and (q.count or q.wants_list) and not q.period:
+    if _read_forms(q, key):
+        pass
+    elif (form := DEADLINE_FORM.search(key)) and (q.count or q.wants_list) and not q.period:
         q.deadline_form = form.group(1)
     m = PRODUCT_IS.search(key)
     if not m or not (q.count or q.wants_list):
@@ -358,9 +366,53 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
         words = " ".join(words)[wording.end():].split()
     if words:
         q.product_text = " ".join(words)
+        _read_product_restated(q, catalog)
         q.product_exact = bool(wording) or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
+
+
+def _read_product_restated(q: Query, catalog: PlanCatalog) -> None:
+    """A product said twice, the second in brackets ("sản phẩm là Dien so/Chi
+    so (Điểm số Chỉ số)"): the bracketed words are ``product_alternatives``
+    and ``product_text`` keeps the words before the bracket; a cell holding
+    either is the product asked."""
+    for aside in re.findall(r"\(([^()]*)\)?", q.text or ""):
+        inside = canon(aside).strip()
+        if not inside or not q.product_text or len(inside.split()) < 2:
+            continue
+        pos = q.product_text.find(inside)
+        if pos <= 0:
+            continue
+        words = [w for w in inside.split() if w not in catalog.name_words and w not in {"nao", "gi", "khong"}]
+        if words:
+            q.product_alternatives = [" ".join(words)]
+            q.product_text = q.product_text[:pos].strip()
+        return
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _read_forms(q: Query, key: str) -> bool:
+    """``deadline_forms`` from several forms asked as alternatives (:data:`DEADLINE_FORMS`:
+    "hạn theo ngày, tháng hoặc riêng quý III" → ["ngay", "thang", "quy-3"]);
+    a quarter so listed is one form, not the period asked. True when read."""
+    m = DEADLINE_FORMS.search(key)
+    if not m or not (q.count or q.wants_list):
+        return False
+    forms = []
+    for item in DEADLINE_FORM_ITEM.finditer(m.group(1)):
+        number = item.group(2)
+        quarter = _QUARTERS.get(number or "") or (int(number) if number and number.isdigit() else None)
+        forms.append(f"quy-{quarter}" if quarter else item.group(1))
+    if len(set(forms)) < 2:
+        return False
+    q.deadline_forms = list(dict.fromkeys(forms))
+    if q.period and any(f.startswith("quy-") for f in forms):
+        q.period = q.period_until = None
+        q.negate = False
+    return True
 
 
 def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
