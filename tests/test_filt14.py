@@ -14,14 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer import Answerer
 from retrieval.question.parse import parse_query
-from tests.test_answer import seed_answerer
-
-
-@pytest.fixture(scope="module")
-def answerer() -> Answerer:
-    return seed_answerer()
 
 
 def _rows(answer, prefix: str) -> list[str]:
