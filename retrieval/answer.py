@@ -88,6 +88,7 @@ from retrieval.answering.nearest import nearest_answer, nearest_row
 from retrieval.answering.other_part import other_part_answer
 from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
+from retrieval.answering.cross_rows import with_annex_rows
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
@@ -426,7 +427,10 @@ class Answerer:
         found = self._handle(query)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
-            return complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
+            found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
+            # a plan answered by its body alone: its annex row on the same item too
+            return with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
+                                   self.catalog.name_words)
         return found
 
     def _similar(self, query: Query) -> Answer | None:
