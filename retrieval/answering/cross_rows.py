@@ -53,9 +53,8 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
     row of, that plan's best matching annex row ("<label> – Nhiệm vụ n: …"
     with the fields asked, lead and deadline). ``names`` are the words of
     plan names, not content words. ``found`` unchanged when it abstained or
-    no such row exists."""
-    if found.abstained:
-        return found
+    no such row exists; an abstained ``found`` becomes the rows found, the
+    plans without one named ("…: không tìm thấy …")."""
     item = _item_query(query, plans, names)
     blocks, added = [], []
     for plan in plans:
@@ -69,6 +68,10 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
         added.append(task_citation(plan, task))
     if not blocks:
         return found
+    if found.abstained:  # no passage of the body: the rows alone, and the plans without one named
+        silent = [plan_label(catalog, p.doc) for p in plans if p.doc not in {c.doc for c in added}]
+        text = "\n".join(blocks + [f"{label}: không tìm thấy nội dung này trong kế hoạch." for label in silent])
+        return Answer(text, False, added, "task", list(added), found.query or query)
     text = found.text.rstrip() + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
     cited = found.citations + added
     return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
