@@ -67,6 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
 from retrieval.answering.clauses import clauses_answer, plan_clauses
+from retrieval.answering.cross_rows import with_annex_rows
 from retrieval.answering.duties import (
     asks_all_duties,
     asks_duties,
@@ -88,7 +89,6 @@ from retrieval.answering.nearest import nearest_answer, nearest_row
 from retrieval.answering.other_part import other_part_answer
 from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
-from retrieval.answering.cross_rows import with_annex_rows
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer

@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from ingest.model import Plan
-from retrieval.answering.lookup import _row_text, lookup_rows, question_words
+from retrieval.answering.lookup import lookup_rows, question_words, row_text
 from retrieval.answering.model import Answer
 from retrieval.answering.rows import plan_label, render_task, task_citation
 from retrieval.query import PlanCatalog, Query
@@ -38,7 +38,7 @@ def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> Que
     ``plans`` writes ("gửi" in "hạn gửi báo cáo quý": the rows say "xây dựng
     báo cáo") when at least three others remain to match the row by."""
     key = " ".join(COMPARE_FRAME.sub(" ", query.key).split())
-    texts = [f" {_row_text(t)} " for plan in plans for t in plan.tasks]
+    texts = [f" {row_text(t)} " for plan in plans for t in plan.tasks]
     words = question_words(key, names, texts)
     unused = [w for w in words if not any(f" {w} " in t for t in texts)]
     if len(unused) == 1 and len(words) - 1 >= 3:

@@ -54,6 +54,12 @@ def _row_text(task: Task) -> str:
     return canon(" ".join(filter(None, (task.content, task.objective, task.product, task.subsection))))
 
 
+def row_text(task: Task) -> str:
+    """A task row's searchable text: content, objective, product and
+    sub-section as one ``canon`` key ("xay dung bao cao cai cach …")."""
+    return _row_text(task)
+
+
 def row_words(task: Task) -> set[str]:
     """The content words of a task row (content, objective, product,
     sub-section; :func:`topic_words` of their ``canon`` text), without the
