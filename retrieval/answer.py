@@ -67,6 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
 from retrieval.answering.clauses import clauses_answer, plan_clauses
+from retrieval.answering.cross_rows import with_annex_rows
 from retrieval.answering.duties import (
     asks_all_duties,
     asks_duties,
@@ -435,7 +436,10 @@ class Answerer:
         found = self._handle(query)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
-            return complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
+            found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
+            # a plan answered by its body alone: its annex row on the same item too
+            return with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
+                                   self.catalog.name_words)
         return found
 
     def _similar(self, query: Query) -> Answer | None:

@@ -31,7 +31,7 @@ from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows",
+__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
            "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
@@ -52,6 +52,12 @@ thoi diem hoan tat nao xong truoc sau chinh can phai se
 
 def _row_text(task: Task) -> str:
     return canon(" ".join(filter(None, (task.content, task.objective, task.product, task.subsection))))
+
+
+def row_text(task: Task) -> str:
+    """A task row's searchable text: content, objective, product and
+    sub-section as one ``canon`` key ("xay dung bao cao cai cach …")."""
+    return _row_text(task)
 
 
 def row_words(task: Task) -> set[str]:

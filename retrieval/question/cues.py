@@ -742,3 +742,10 @@ FACT_FRAME_WORDS = frozenset("ten ro day du cu the chinh xac ban hanh ghi neu".s
 #: A province-level unit asked of a commune ("thuộc tỉnh nào", "tỉnh thành
 #: nào"): a plan that names only a district does not answer it.
 PROVINCE_ASKED = re.compile(r"\b(?:tinh thanh|tinh) nao\b")
+
+#: The words of a question across plans that ask to compare, not what the
+#: item is ("… ở A và B khác nhau thế nào", "so sánh … giữa A và B", "mỗi nơi
+#: ghi ra sao"): taken out before an annex row is matched to the item.
+COMPARE_FRAME = re.compile(
+    r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi noi|moi xa|tung xa|"
+    r"moi ben|tung ben|ca hai|ca ba|giua|voi|ghi the nao|the nao|ra sao|nhu the nao|khong|ko)\b")

@@ -1,0 +1,78 @@
+"""The annex row of the same item in each named plan, after a cross-plan
+passage answer that quoted only a plan's body.
+
+"hạn gửi báo cáo quý ở A và B khác nhau thế nào?", "so sánh chỉ tiêu X giữa
+A và B": passage search keeps each named plan's best passage, often a body
+sentence ("Trách nhiệm chung: … báo cáo Quý … gửi trước ngày 05 …"), while
+the plan's annex has a row on the very item with its own deadline, lead and
+target. A right cross-plan answer gives both parts per plan, so
+:func:`with_annex_rows` adds, for each named plan whose part cites no task
+row, that plan's row best matching the question's content words
+(:func:`retrieval.answering.lookup.lookup_rows`, which already requires a
+high share of those words), under the plan's label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+
+from ingest.model import Plan
+from retrieval.answering.lookup import lookup_rows, question_words, row_text
+from retrieval.answering.model import Answer
+from retrieval.answering.rows import plan_label, render_task, task_citation
+from retrieval.query import PlanCatalog, Query
+from retrieval.question.cues import COMPARE_FRAME
+
+__all__ = ["with_annex_rows"]
+
+
+def _cites_row(found: Answer, doc: str) -> bool:
+    """True when ``found`` cites a task row ("nhiệm vụ …") of plan ``doc``."""
+    return any(c.doc == doc and c.locator.startswith("nhiệm vụ") for c in found.citations)
+
+
+def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> Query:
+    """``query`` with its key reduced to the item: the compare words
+    (:data:`COMPARE_FRAME`) out, and one content word no annex row of
+    ``plans`` writes ("gửi" in "hạn gửi báo cáo quý": the rows say "xây dựng
+    báo cáo") when at least three others remain to match the row by."""
+    key = " ".join(COMPARE_FRAME.sub(" ", query.key).split())
+    texts = [f" {row_text(t)} " for plan in plans for t in plan.tasks]
+    words = question_words(key, names, texts)
+    unused = [w for w in words if not any(f" {w} " in t for t in texts)]
+    if len(unused) == 1 and len(words) - 1 >= 3:
+        key = " ".join(w for w in key.split() if w != unused[0])
+    return replace(query, key=key)
+
+
+def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: PlanCatalog,
+                    names: AbstractSet[str]) -> Answer:
+    """``found`` (a cross-plan answer) followed by, for each plan of
+    ``plans`` (the named plans, in the question's order) it cites no task
+    row of, that plan's best matching annex row ("<label> – Nhiệm vụ n: …"
+    with the fields asked, lead and deadline). ``names`` are the words of
+    plan names, not content words. ``found`` unchanged when it abstained or
+    no such row exists; an abstained ``found`` becomes the rows found, the
+    plans without one named ("…: không tìm thấy …")."""
+    item = _item_query(query, plans, names)
+    blocks, added = [], []
+    for plan in plans:
+        if _cites_row(found, plan.doc):
+            continue
+        rows = lookup_rows([plan], item, names)
+        if not rows:
+            continue
+        _, _, task = rows[0]
+        blocks.append(render_task(plan, task, list(query.fields), label=plan_label(catalog, plan.doc)))
+        added.append(task_citation(plan, task))
+    if not blocks:
+        return found
+    if found.abstained:  # no passage of the body: the rows alone, and the plans without one named
+        silent = [plan_label(catalog, p.doc) for p in plans if p.doc not in {c.doc for c in added}]
+        text = "\n".join(blocks + [f"{label}: không tìm thấy nội dung này trong kế hoạch." for label in silent])
+        return Answer(text, False, added, "task", list(added), found.query or query)
+    text = found.text.rstrip() + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
+    cited = found.citations + added
+    return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
+                  found.query)
