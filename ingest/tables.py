@@ -44,7 +44,6 @@ structure of the genre, not from fixed strings:
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -54,6 +53,8 @@ from ingest.deadline import parse_due
 from ingest.flattened import is_dangling
 from ingest.lexicon import opens_cell
 from ingest.model import PlanWarning, Task
+from ingest.realign import looks_like as _looks_like
+from ingest.realign import realign_shifted_row, realign_short_row
 from ingest.textnorm import clean_cell, fold
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -178,73 +179,6 @@ def _is_column_numbers(row: list[str]) -> bool:
         return False
     nums = [int(c.strip("()")) for c in cells]
     return nums == list(range(nums[0], nums[0] + len(nums)))
-
-
-def _looks_like(text: str, kind: str) -> bool:
-    """Does a cell read like a ``deadline``, a ``unit`` (lead/coordinating) or a ``product``?"""
-    return opens_cell(text, kind)
-
-
-_TARGET_WORDS = re.compile(r"\d\s*%|ty le|toi thieu|\b100\b")
-
-
-def _fit(text: str, role: str | None, numbered: bool = True) -> float:
-    """How well ``text`` fits a column of ``role`` (higher is better)."""
-    if not text.strip():
-        return 0.0
-    if role == "objective":
-        # a target states a figure; a sub-row's objective is usually the parent's
-        base = 1.0 if _TARGET_WORDS.search(fold(text)) else (0.5 if numbered else -0.5)
-        return -1.0 if (_looks_like(text, "unit") or _looks_like(text, "deadline")) else base
-    is_deadline, is_unit = _looks_like(text, "deadline"), _looks_like(text, "unit")
-    if role == "deadline":
-        return 2.0 if is_deadline else -2.0
-    if role in ("lead", "coordinating"):
-        return 1.0 if is_unit else -1.0
-    if is_unit or is_deadline:
-        return -1.0
-    is_product = _looks_like(text, "product")
-    if role == "product":
-        return 1.5 if is_product else 0.5
-    return 0.0 if is_product else 0.5
-
-
-def realign_short_row(row: list[str], layout: "TableLayout", numbered: bool = True) -> list[str]:
-    """Put back the cells of a row that lost cells in conversion.
-
-    Source pattern: a row with fewer cells than the header, padded with empty
-    cells at the end, whose last filled cell reads like a deadline ("Thường
-    xuyên", "Quý I/2025") while the deadline column is the last one, e.g.
-    ``1 | Rà soát… | Văn bản QPPL | Tài chính | Tài chính | Thường xuyên | ''``.
-    The missing cells are re-inserted where the cells fit their columns best
-    (deadline words in the deadline column, unit names in lead/coordinating);
-    the gaps stay empty. Other rows are returned unchanged.
-    """
-    width = layout.width
-    deadline_col = layout.roles.get("deadline")
-    last = max((i for i, c in enumerate(row) if c.strip()), default=-1)
-    if deadline_col is None or deadline_col != width - 1 or last < 0 or last >= width - 1:
-        return row
-    if not _looks_like(row[last], "deadline") or _looks_like(row[last], "unit"):
-        return row
-    start = layout.roles.get("number", 0) + 1
-    cells = row[start : last + 1]
-    slots = list(range(start, width))
-    gaps = len(slots) - len(cells)
-    by_col = {col: role for role, col in layout.roles.items()}
-    best: list[int] | None = None
-    best_score = float("-inf")
-    for gap_cols in itertools.combinations(slots[:-1], gaps):
-        cols = [c for c in slots if c not in gap_cols]
-        score = sum(_fit(text, by_col.get(col), numbered) for text, col in zip(cells, cols))
-        if score >= best_score:  # ties: the later gaps (cells lost at a row's end)
-            best, best_score = cols, score
-    if best is None:  # more cells than columns to place them in
-        return row
-    out = list(row[:start]) + [""] * (width - start)
-    for text, col in zip(cells, best):
-        out[col] = text
-    return out
 
 
 _GLUED_DEADLINE = re.compile(
@@ -488,7 +422,8 @@ class _TaskBuilder:
         if _NUMBER_RE.match(number_cell) or letter:
             number = number_cell if letter else number_cell.rstrip(".").strip()
             row = self._fill_spanned(row, number)
-            row = move_stray_deadline(split_glued_deadline(realign_short_row(row, st.layout), st.layout), st.layout)
+            row = realign_shifted_row(realign_short_row(row, st.layout), st.layout)
+            row = move_stray_deadline(split_glued_deadline(row, st.layout), st.layout)
             self._task_row(number, row, page)
             return
         titled = _NUMBER_TITLE_RE.match(number_cell)
@@ -546,7 +481,8 @@ class _TaskBuilder:
     def _unnumbered_row(self, row: list[str], page: int | None, page_break: bool) -> None:
         st = self._table
         row = self._fill_spanned(row, None)
-        row = move_stray_deadline(split_glued_deadline(realign_short_row(row, st.layout, numbered=False), st.layout), st.layout)
+        row = realign_shifted_row(realign_short_row(row, st.layout, numbered=False), st.layout, numbered=False)
+        row = move_stray_deadline(split_glued_deadline(row, st.layout), st.layout)
         data = self._data_cells(row)
         prev = st.last
         if prev is not None and (
