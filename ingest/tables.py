@@ -243,7 +243,21 @@ def _joined(old: str | None, text: str) -> str:
         return text
     if fold(old).endswith(fold(text)):
         return old
-    return f"{old} {text}"
+    return f"{old} {_without_repeated_cut(old, text)}"
+
+
+def _without_repeated_cut(old: str, text: str, most: int = 3) -> str:
+    """``text`` without the words at its start that ``old`` ends with.
+
+    Source pattern: the cut words printed on both pages ("… đáp ứng tiêu
+    chuẩn" / "chuẩn ngạch, chức danh …", "… kiểm tra, kiểm toán" / "kiểm
+    toán Nhà nước …"): up to ``most`` words repeated across the cut are kept once.
+    """
+    before, after = old.split(), text.split()
+    for n in range(min(most, len(before), len(after) - 1), 0, -1):
+        if [fold(w) for w in before[-n:]] == [fold(w) for w in after[:n]]:
+            return " ".join(after[n:])
+    return text
 
 
 @dataclass
