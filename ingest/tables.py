@@ -504,6 +504,7 @@ class _TaskBuilder:
             or (page_break and (self._is_fragment(data) or self._continues_content(row)))
         ):
             self._append(prev, data)
+            self._spread_merged_deadline(data)
             return
         part_of = st.last_numbered.number if st.last_numbered is not None else None
         if part_of is None:
@@ -517,6 +518,32 @@ class _TaskBuilder:
             row = list(row)
             row[content_col] = st.last.content or "" if st.last is not None else ""
         self._emit(None, row, page, part_of=part_of)
+
+    def _spread_merged_deadline(self, data: dict[int, str]) -> None:
+        """Give a deadline printed on a line of its own to the task and its sub-rows.
+
+        Source pattern: a deadline cell merged down a task and its sub-rows,
+        printed by the conversion below them on a line holding nothing else
+        (``2 | … | Tài chính - Kế toán xã | ''``, ``'' | … | ''``, then ``'' |
+        … | Thường xuyên``): every row of the task the cell spans — those
+        with no deadline of their own — takes it, not only the last one.
+        """
+        st = self._table
+        col = st.layout.roles.get("deadline")
+        task = st.last_numbered
+        if col is None or set(data) != {col} or task is None or st.last is None:
+            return
+        text = clean_cell(data[col]) or ""
+        if _starts_mid_sentence(text) or not _looks_like(text, "deadline"):
+            return
+        rows = st.tasks[st.tasks.index(task):] if task in st.tasks else []
+        if st.last not in rows or any(r is not task and r.part_of != task.number for r in rows):
+            return
+        others = [r for r in rows if r is not st.last]
+        if st.last.deadline != text or any(r.deadline for r in others):
+            return  # the cell continued a deadline, or the rows have their own
+        for r in others:
+            r.deadline, r.due = text, parse_due(text, self.year)
 
     def _is_continuation(self, data: dict[int, str], prev: Task) -> bool:
         if not data:
