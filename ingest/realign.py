@@ -149,7 +149,7 @@ def realign_shifted_row(row: list[str], layout: Layout, numbered: bool = True) -
     tử xã | Văn phòng UBND xã | Các bộ phận có liên quan | ''``. The filled
     cells (in order) are placed where they fit best (:func:`fit`) when, as
     found, a unit name sits under the product or a deadline under the
-    product or a unit column, and the placement fits clearly better (by
+    product or a unit column (neither opening like a product: "Hội nghị"), and the placement fits clearly better (by
     ``_SHIFT_MARGIN``); a cell found in a body column (content, objective)
     never moves to a unit or deadline column. A row
     with a cell starting mid-sentence (the rest of a cut cell, whose place
@@ -162,9 +162,9 @@ def realign_shifted_row(row: list[str], layout: Layout, numbered: bool = True) -
     if not filled or any(_starts_mid_sentence(text) for _, text in filled):
         return row
     misfit = any(
-        (looks_like(text, "unit") and by_col.get(col) == "product")
-        or (looks_like(text, "deadline") and not opens_cell(text, "product", wide=True)
-            and by_col.get(col) in ("product", "lead", "coordinating"))
+        not opens_cell(text, "product") and (
+            (looks_like(text, "unit") and by_col.get(col) == "product")
+            or (looks_like(text, "deadline") and by_col.get(col) in ("product", "lead", "coordinating")))
         for col, text in filled
     )
     if not misfit:
