@@ -517,7 +517,35 @@ class _TaskBuilder:
             # the sub-row at the page top belongs to the same task
             row = list(row)
             row[content_col] = st.last.content or "" if st.last is not None else ""
+        if page_break:
+            row = self._objective_cut_above(row)
         self._emit(None, row, page, part_of=part_of)
+
+    def _objective_cut_above(self, row: list[str]) -> list[str]:
+        """Give the task above the rest of its objective cut by the page break.
+
+        Source pattern: an objective cell merged down a task and its sub-rows
+        ("Về số hóa hồ sơ …: phản ánh tỷ lệ số hóa hồ sơ, kết quả giải quyết
+        các cấp"), cut at a page end; its rest ("TTHC đạt từ 70% trở lên; …")
+        is printed in the first sub-row of the next page, beside that
+        sub-row's own content, product and units. The sub-row under a merged
+        objective has none of its own: the text goes to the task above when
+        its objective does not end a sentence and the piece opens no item
+        of a list ("- …"); other rows are returned unchanged.
+        """
+        st = self._table
+        col = st.layout.roles.get("objective")
+        above = st.last
+        if col is None or col >= len(row) or above is None or not above.objective:
+            return row
+        text = clean_cell(row[col]) or ""
+        content = self._cell(row, "content")
+        if not text or not content or text.startswith(("-", "+", "•")) or above.objective.rstrip().endswith((".", ";", ":", "!", "?")):
+            return row
+        above.objective = _joined(above.objective, text)
+        row = list(row)
+        row[col] = ""
+        return row
 
     def _spread_merged_deadline(self, data: dict[int, str]) -> None:
         """Give a deadline printed on a line of its own to the task and its sub-rows.

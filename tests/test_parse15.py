@@ -110,3 +110,11 @@ def test_the_answer_on_the_finance_task_gives_its_deadline(answerer):
     (answer,) = talk(answerer, "Lộc Hòa mục V.2 hoàn thành vào lúc nào?")
     assert not answer.abstained
     assert "Thời gian hoàn thành: Thường xuyên" in answer.text
+
+
+def test_an_objective_cut_by_the_page_goes_back_to_its_task(loc_hoa):
+    task = _row(loc_hoa, "II", "3.4")
+    assert task.objective and task.objective.endswith("dữ liệu số hóa đạt từ 30% trở lên.")
+    assert "các cấp TTHC đạt từ 70% trở lên" in task.objective
+    sub = next(t for t in loc_hoa.tasks if (t.content or "").startswith("Hỗ trợ hướng dẫn quy trình số hóa"))
+    assert sub.part_of == "3.4" and sub.objective is None and sub.deadline == "Thường xuyên"
