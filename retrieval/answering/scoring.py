@@ -110,10 +110,14 @@ class TermWeights:
 
     def __init__(self, texts: Iterable[str] = ()):
         self.df: Counter[str] = Counter()
+        #: chunks writing each adjacent word pair ("giai ngan"): a compound's own rarity
+        self.pair_df: Counter[str] = Counter()
         self.n = 0
         for text in texts:
             self.n += 1
-            self.df.update(set(terms(text)))
+            words = terms(text)
+            self.df.update(set(words))
+            self.pair_df.update({f"{a} {b}" for a, b in zip(words, words[1:])})
 
     def unknown(self, word: str) -> bool:
         """True when no indexed chunk has the canon word ``word``."""
@@ -143,6 +147,24 @@ class TermWeights:
         for a, b in zip(words, words[1:]):
             weights[f"{a} {b}"] = 0.5 * (weights[a] + weights[b])
         return weights
+
+
+def rarest_terms(weights: dict[str, float], df: TermWeights) -> frozenset[str]:
+    """The question's most specific terms among ``weights`` (:meth:`TermWeights.weights`):
+    its rarest word, and its rarest word pair the plans write (a compound:
+    "giải ngân", "y tế") when no more chunks write that pair than the word —
+    a syllable's own rarity misleads where it also spells other words ("ngân"
+    of "ngân sách"), so "giải ngân" is as specific as "vốn" when both are
+    written as rarely. ``frozenset()`` when the question has no word."""
+    unigrams = {t: w for t, w in weights.items() if " " not in t}
+    if not unigrams:
+        return frozenset()
+    rarest = max(unigrams, key=lambda t: unigrams[t])
+    written = {t: df.pair_df[t] for t in weights if " " in t and df.pair_df.get(t, 0) > 0}
+    fewest = min(written.values(), default=0)
+    if not written or fewest > df.df.get(rarest, 0):
+        return frozenset({rarest})
+    return frozenset({rarest} | {t for t, n in written.items() if n == fewest})
 
 
 def support(weights: dict[str, float], present: frozenset[str]) -> float:

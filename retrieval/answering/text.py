@@ -29,7 +29,7 @@ from retrieval.answering.rows import (
     render_task,
     task_citation,
 )
-from retrieval.answering.scoring import TermWeights, shape_bonus, support, term_set
+from retrieval.answering.scoring import TermWeights, rarest_terms, shape_bonus, support, term_set
 from retrieval.query import FIELDS, PlanCatalog, Query
 
 if TYPE_CHECKING:
@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 #: sentence must hold for an extractive answer. Calibrated on the dev set.
 MIN_SUPPORT = 0.45
 #: Below this support a sentence must also contain the question's rarest
-#: word (its most specific subject: "y tế", "cắt giảm"), so near-misses on
+#: word or a compound as rare (its most specific subject: "y tế", "cắt giảm",
+#: :func:`retrieval.answering.scoring.rarest_terms`), so near-misses on
 #: the same kind of target ("mức độ hài lòng … 90%") are not taken for it.
 STRONG_SUPPORT = 0.6
 #: With no plan named, another plan joins the answer (labelled) when its
@@ -223,8 +224,7 @@ class PassageAnswerer:
         weights = self.term_weights.weights(query, self.catalog)
         if not weights:
             return []
-        unigrams = {t: w for t, w in weights.items() if " " not in t}
-        rarest = max(unigrams, key=lambda t: unigrams[t]) if unigrams else None
+        rarest = rarest_terms(weights, self.term_weights)
         ranks = {h.chunk.id: i for i, h in enumerate(hits)}
         docs = set(query.plans) if query.plan_named else set(self.plans)
         candidates = []
@@ -239,7 +239,7 @@ class PassageAnswerer:
                 score = support(weights, present)
                 if score < (MIN_SUPPORT if require is None else MIN_SUPPORT / 2):
                     continue
-                if score < STRONG_SUPPORT and rarest not in present and require is None:
+                if score < STRONG_SUPPORT and not rarest & present and require is None:
                     continue  # weak overlap without the question's most specific word
                 bonus = shape_bonus(query, raw)
                 if chunk.kind == "task" and set(query.fields) - {"content"}:
