@@ -58,8 +58,8 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
     item = _item_query(query, plans, names)
     blocks, added = [], []
     for plan in plans:
-        if _cites_row(found, plan.doc):
-            continue
+        if _cites_row(found, plan.doc) or query.parts.get(plan.doc) == "body":
+            continue  # a row already, or the body alone asked of this plan ("theo phần tổ chức thực hiện")
         rows = lookup_rows([plan], item, names)
         if not rows:
             continue

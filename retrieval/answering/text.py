@@ -219,7 +219,8 @@ class PassageAnswerer:
         words)``. Score = support (:func:`retrieval.answering.scoring.support`,
         at least :data:`MIN_SUPPORT`, and containing the question's rarest
         word below :data:`STRONG_SUPPORT`) + shape, task-row and search-rank
-        bonuses. A figure question keeps only sentences stating a figure;
+        bonuses. A plan with a part named (``query.parts``) gives only that
+        part's sentences (annex: task rows; body: the rest). A figure question keeps only sentences stating a figure;
         ``require`` (a pattern) keeps only sentences matching it."""
         weights = self.term_weights.weights(query, self.catalog)
         if not weights:
@@ -229,6 +230,9 @@ class PassageAnswerer:
         docs = set(query.plans) if query.plan_named else set(self.plans)
         candidates = []
         for chunk in (c for doc in sorted(docs) for c in self._chunks_by_doc.get(doc, [])):
+            part = query.parts.get(chunk.doc)
+            if part and (chunk.kind == "task") != (part == "annex"):
+                continue  # "PT (thân KH) với VK (phụ lục)": only the part named of this plan
             rank = ranks.get(chunk.id)
             row = self._row_of(chunk)
             for sentence, raw, present, scored in self._sentences(chunk):
