@@ -439,7 +439,7 @@ class Answerer:
             found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
             # a plan answered by its body alone: its annex row on the same item too
             return with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
-                                   self.catalog.name_words)
+                                   self.catalog.name_words, self.passages, self._nearest_row)
         return found
 
     def _similar(self, query: Query) -> Answer | None:

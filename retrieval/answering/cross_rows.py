@@ -14,17 +14,31 @@ high share of those words), under the plan's label.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ingest.model import Plan
+from ingest.model import Plan, Task
 from retrieval.answering.lookup import lookup_rows, question_words, row_text
 from retrieval.answering.model import Answer
 from retrieval.answering.rows import plan_label, render_task, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import COMPARE_FRAME
 
-__all__ = ["with_annex_rows"]
+if TYPE_CHECKING:
+    from retrieval.answering.text import PassageAnswerer
+
+__all__ = ["ROW_SUPPORT", "with_annex_rows"]
+
+#: Share of the item's content weight (:meth:`PassageAnswerer.best_sentence`) a row
+#: added for a plan must hold, as for a plan's nearest passage
+#: (:data:`retrieval.answering.nearest.NEAREST_SUPPORT`).
+ROW_SUPPORT = 0.3
+
+#: ``like(plan, task, target doc)``: the row of ``target`` nearest in meaning to
+#: ``plan``'s row ``task`` (:func:`retrieval.answering.nearest.nearest_row`), or ``None``
+NearestRow = Callable[[Plan, Task, str], Task | None]
 
 
 def _cites_row(found: Answer, doc: str) -> bool:
@@ -46,24 +60,74 @@ def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> Que
     return replace(query, key=key)
 
 
+def _row_support(passages: PassageAnswerer, item: Query, plan: Plan, task: Task) -> float:
+    """The support (:meth:`PassageAnswerer.best_sentence`) of row ``task``'s
+    indexed passage for the item asked; 0 when the row has none."""
+    chunks = [c for c in passages.chunks_of(plan.doc) if c.kind == "task" and c.task_number == task.number
+              and c.section == task.section]
+    return max((passages.best_sentence(item, c)[0] for c in chunks), default=0.0)
+
+
+def _cited_rows(found: Answer, plans: list[Plan]) -> list[tuple[Plan, Task]]:
+    """The numbered rows ``found`` cites, with their plans, in order."""
+    by_doc = {p.doc: p for p in plans}
+    rows: list[tuple[Plan, Task]] = []
+    for c in found.citations:
+        plan = by_doc.get(c.doc)
+        if plan is None or not c.locator.startswith("nhiệm vụ "):
+            continue
+        number = c.locator.removeprefix("nhiệm vụ ").split()[0]
+        task = next((t for t in plan.tasks if t.number == number and (c.section is None or t.section == c.section)),
+                    None)
+        if task is not None:
+            rows.append((plan, task))
+    return rows
+
+
+def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, plans: list[Plan],
+              passages: PassageAnswerer | None, like: NearestRow | None) -> Task | None:
+    """``plan``'s row on the item: the rows whose words match it
+    (:func:`lookup_rows`) and the row nearest in meaning to the rows the
+    other plans answered with (``like``), the one the item's words support
+    most (at least :data:`ROW_SUPPORT`); without ``passages``, the best
+    matching row."""
+    found_rows = [task for _, _, task in lookup_rows([plan], item, names)]
+    if passages is None:
+        return found_rows[0] if found_rows else None
+    candidates = list(found_rows)
+    if like is not None:
+        for other, task in _cited_rows(found, plans):
+            if other.doc != plan.doc:
+                near = like(other, task, plan.doc)
+                if near is not None and near not in candidates:
+                    candidates.append(near)
+                break
+    scored = [(_row_support(passages, item, plan, t), -i, t) for i, t in enumerate(candidates)]
+    scored = [x for x in scored if x[0] >= ROW_SUPPORT]
+    return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+
 def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: PlanCatalog,
-                    names: AbstractSet[str]) -> Answer:
+                    names: AbstractSet[str], passages: PassageAnswerer | None = None,
+                    like: NearestRow | None = None) -> Answer:
     """``found`` (a cross-plan answer) followed by, for each plan of
     ``plans`` (the named plans, in the question's order) it cites no task
     row of, that plan's best matching annex row ("<label> – Nhiệm vụ n: …"
     with the fields asked, lead and deadline). ``names`` are the words of
     plan names, not content words. ``found`` unchanged when it abstained or
     no such row exists; an abstained ``found`` becomes the rows found, the
-    plans without one named ("…: không tìm thấy …")."""
+    plans without one named ("…: không tìm thấy …"). With ``passages``, a
+    plan's row is chosen among those matching the item's words and the one
+    nearest in meaning (``like``) to a row another plan answered with, by
+    how much of the item it says (:func:`_best_row`)."""
     item = _item_query(query, plans, names)
     blocks, added = [], []
     for plan in plans:
         if _cites_row(found, plan.doc) or query.parts.get(plan.doc) == "body":
             continue  # a row already, or the body alone asked of this plan ("theo phần tổ chức thực hiện")
-        rows = lookup_rows([plan], item, names)
-        if not rows:
+        task = _best_row(plan, item, names, found, plans, passages, like)
+        if task is None:
             continue
-        _, _, task = rows[0]
         blocks.append(render_task(plan, task, list(query.fields), label=plan_label(catalog, plan.doc)))
         added.append(task_citation(plan, task))
     if not blocks:
