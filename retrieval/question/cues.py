@@ -228,7 +228,9 @@ LIST = re.compile(
 CROSS = re.compile(
     r"\b(?:xa nao|phuong nao|nhung xa|cac xa|ke hoach nao|nhung ke hoach|cac ke hoach|"
     r"phu luc (?:cua )?(?:ke hoach )?nao|dia phuong nao|so sanh|khac nhau|giong nhau|"
-    r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach))\b"
+    r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach)|"
+    # the distributive frame: "ở mỗi xã", "từng kế hoạch" (each plan's own)
+    r"(?:moi|tung) (?:xa|ke hoach|kh))\b"
 )
 #: The documents a row comprises asked ("mục 1 gồm những KH gì?"): the row's
 #: content, not a question across plans.
