@@ -67,7 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
 from retrieval.answering.clauses import clauses_answer, plan_clauses
-from retrieval.answering.cross_rows import with_annex_rows
+from retrieval.answering.cross_rows import with_annex_rows, with_body_passages
 from retrieval.answering.duties import (
     asks_all_duties,
     asks_duties,
@@ -432,7 +432,9 @@ class Answerer:
                 if found is not None:
                     return found
         if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
-            return per_plan_answer(query, self.catalog, self._handle, nearest=self._nearest)
+            found = per_plan_answer(query, self.catalog, self._handle, nearest=self._nearest)
+            # a plan answered by its annex row alone: its body sentence on the same item too
+            return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         found = self._handle(query)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ingest.model import Plan, Task
 from retrieval.answering.lookup import lookup_rows, question_words, row_text
-from retrieval.answering.model import Answer
+from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, render_task, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import COMPARE_FRAME
@@ -29,7 +29,7 @@ from retrieval.question.cues import COMPARE_FRAME
 if TYPE_CHECKING:
     from retrieval.answering.text import PassageAnswerer
 
-__all__ = ["ROW_SUPPORT", "with_annex_rows"]
+__all__ = ["ROW_SUPPORT", "with_annex_rows", "with_body_passages"]
 
 #: Share of the item's content weight (:meth:`PassageAnswerer.best_sentence`) a row
 #: added for a plan must hold, as for a plan's nearest passage
@@ -137,6 +137,56 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
         text = "\n".join(blocks + [f"{label}: không tìm thấy nội dung này trong kế hoạch." for label in silent])
         return Answer(text, False, added, "task", list(added), found.query or query)
     text = found.text.rstrip() + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
+    cited = found.citations + added
+    return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
+                  found.query)
+
+
+def _body_line(query: Query, plan: Plan, catalog: PlanCatalog, passages: PassageAnswerer,
+               others: list[str]) -> tuple[str, Citation] | None:
+    """``plan``'s body sentence on the item asked, when its support is at least
+    that of the plan's best task row (the body says the item as well as the
+    annex does): ``("<label> (mục …): <sentence>", citation)``, else ``None``."""
+    sub = replace(query, plans=[plan.doc], plan_named=True, result_keys=[],
+                  mentioned=list(dict.fromkeys([*query.mentioned, *others])))
+    candidates = passages.candidates(sub, passages.search(sub))
+    body = next((c for c in candidates if c[3].kind == "paragraph"), None)
+    row = next((c for c in candidates if c[3].kind == "task"), None)
+    if body is None or (row is not None and body[0] < row[0]):
+        return None
+    _, _, sentence, chunk, raw = body
+    cit = passages.chunk_citation(chunk)
+    citation = Citation(cit.doc, cit.title, cit.locator, cit.page, raw, cit.section, ocr=cit.ocr)
+    return f"{plan_label(catalog, plan.doc)} ({chunk.locator}): {sentence}", citation
+
+
+def with_body_passages(query: Query, found: Answer, plans: list[Plan], catalog: PlanCatalog,
+                       passages: PassageAnswerer) -> Answer:
+    """``found`` (an answer naming several plans, each plan's part a task row or
+    a passage) followed, for each plan of ``plans`` it answers with task rows
+    only, by that plan's body sentence on the same item when the body states
+    it at least as well as the annex (:func:`_body_line`): "ISO 9001 ở TX và VK
+    ai chủ trì?" where Việt Khê's row is the check of ISO (Phòng Văn hóa – Xã
+    hội) and its "Tổ chức thực hiện" gives the unit applying it (Phòng Kinh
+    tế). Plans whose annex alone was asked (``query.parts``) are left as they
+    are; ``found`` unchanged when it abstained or no such sentence exists."""
+    if found.abstained:
+        return found
+    docs = [p.doc for p in plans]
+    lines, added = [], []
+    for plan in plans:
+        own = [c for c in found.citations if c.doc == plan.doc]
+        if not own or not all(_cites_row(replace(found, citations=[c]), plan.doc) for c in own):
+            continue
+        if query.parts.get(plan.doc) == "annex":
+            continue
+        line = _body_line(query, plan, catalog, passages, [d for d in docs if d != plan.doc])
+        if line is not None:
+            lines.append(line[0])
+            added.append(line[1])
+    if not lines:
+        return found
+    text = found.text.rstrip() + "\nTrong phần thân kế hoạch:\n" + "\n".join(lines)
     cited = found.citations + added
     return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
                   found.query)
