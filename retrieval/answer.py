@@ -440,8 +440,10 @@ class Answerer:
             # passage search ranks the plans together: a named plan it left out is asked alone
             found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
             # a plan answered by its body alone: its annex row on the same item too
-            return with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
-                                   self.catalog.name_words, self.passages, self._nearest_row)
+            found = with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
+                                    self.catalog.name_words, self.passages, self._nearest_row)
+            # a plan answered by its annex row alone: its body sentence on the same item too
+            return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         return found
 
     def _similar(self, query: Query) -> Answer | None:

@@ -23,6 +23,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.lookup import lookup_rows, question_words, row_text
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, render_task, task_citation
+from retrieval.answering.text import TASK_ROW_BONUS
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import COMPARE_FRAME
 
@@ -144,16 +145,17 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
 
 def _body_line(query: Query, plan: Plan, catalog: PlanCatalog, passages: PassageAnswerer,
                others: list[str]) -> tuple[str, Citation] | None:
-    """``plan``'s body sentence on the item asked, when its support is at least
-    that of the plan's best task row (the body says the item as well as the
-    annex does): ``("<label> (mục …): <sentence>", citation)``, else ``None``."""
+    """``plan``'s body sentence on the item asked, when its score is at least
+    that of the plan's best task row but the preference a row gets for a
+    field asked (:data:`retrieval.answering.text.TASK_ROW_BONUS`: the body says
+    the item as well as the annex does): ``("<label> (mục …): <sentence>", citation)``, else ``None``."""
     sub = replace(query, plans=[plan.doc], plan_named=True, result_keys=[],
                   mentioned=list(dict.fromkeys([*query.mentioned, *others])))
     candidates = passages.candidates(sub, passages.search(sub))
     body = next((c for c in candidates if c[3].kind == "paragraph"), None)
     row = next((c for c in candidates if c[3].kind == "task"), None)
-    if body is None or (row is not None and body[0] < row[0]):
-        return None
+    if body is None or (row is not None and body[0] < row[0] - TASK_ROW_BONUS):
+        return None  # the row's own preference for a field asked does not hide the body
     _, _, sentence, chunk, raw = body
     cit = passages.chunk_citation(chunk)
     citation = Citation(cit.doc, cit.title, cit.locator, cit.page, raw, cit.section, ocr=cit.ocr)

@@ -137,6 +137,18 @@ def row_fields(query: Query) -> list[str]:
     return list(query.fields) + [f for f in FIELDS if f not in query.fields]
 
 
+def _row_terms(plan: Plan, row: Task) -> frozenset[str]:
+    """The terms of what a task row is (:func:`term_set` of its content,
+    objective and sub-section, with its parent task's content for a sub-row),
+    without its deadline, unit and product cells: a row's "Quý IV/2025" and
+    "Báo cáo kết quả" (a product most rows share) are not what "báo cáo quý"
+    asks about."""
+    parent = parent_task(plan, row)
+    text = " ".join(filter(None, (row.content, row.objective, row.subsection,
+                                  parent.content if parent is not None and parent is not row else None)))
+    return term_set(text)
+
+
 class PassageAnswerer:
     """Extractive (or LLM) answers over the chunks of an opened index.
 
@@ -220,7 +232,8 @@ class PassageAnswerer:
         at least :data:`MIN_SUPPORT`, and containing the question's rarest
         word below :data:`STRONG_SUPPORT`) + shape, task-row and search-rank
         bonuses. A plan with a part named (``query.parts``) gives only that
-        part's sentences (annex: task rows; body: the rest). A figure question keeps only sentences stating a figure;
+        part's sentences (annex: task rows, judged by what the task is; body: the rest), its rarest word
+        judged among those the part writes (:meth:`_part_terms`). A figure question keeps only sentences stating a figure;
         ``require`` (a pattern) keeps only sentences matching it."""
         weights = self.term_weights.weights(query, self.catalog)
         if not weights:
@@ -228,22 +241,27 @@ class PassageAnswerer:
         rarest = rarest_terms(weights, self.term_weights)
         ranks = {h.chunk.id: i for i, h in enumerate(hits)}
         docs = set(query.plans) if query.plan_named else set(self.plans)
+        gates = {doc: self._part_terms(weights, doc, part) for doc, part in query.parts.items()}
         candidates = []
         for chunk in (c for doc in sorted(docs) for c in self._chunks_by_doc.get(doc, [])):
             part = query.parts.get(chunk.doc)
             if part and (chunk.kind == "task") != (part == "annex"):
                 continue  # "PT (thân KH) với VK (phụ lục)": only the part named of this plan
+            own, specific = gates.get(chunk.doc, (weights, rarest))
             rank = ranks.get(chunk.id)
             row = self._row_of(chunk)
+            about = _row_terms(self.plans[chunk.doc], row) if part == "annex" and row is not None else None
             for sentence, raw, present, scored in self._sentences(chunk):
+                # a row of the annex named is judged by what the task is, not by its deadline cell
+                present = about if about is not None else present
                 if query.figure and not has_figure(figure_text(row) if row else scored):
                     continue
                 if require is not None and not require.search(scored):
                     continue
-                score = support(weights, present)
+                score = support(own, present)
                 if score < (MIN_SUPPORT if require is None else MIN_SUPPORT / 2):
                     continue
-                if score < STRONG_SUPPORT and not rarest & present and require is None:
+                if score < STRONG_SUPPORT and not specific & present and require is None:
                     continue  # weak overlap without the question's most specific word
                 bonus = shape_bonus(query, raw)
                 if chunk.kind == "task" and set(query.fields) - {"content"}:
@@ -254,6 +272,27 @@ class PassageAnswerer:
                 candidates.append((score + bonus, order, sentence, chunk, raw))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         return candidates
+
+    def _part_terms(self, weights: dict[str, float], doc: str,
+                    part: str) -> tuple[dict[str, float], frozenset[str]]:
+        """The weights and the most specific terms (:func:`rarest_terms`) a
+        sentence of part ``part`` (``annex``: task rows; ``body``: the rest)
+        of plan ``doc`` is judged by: one question word that part never
+        writes left out when three or more remain ("hạn gửi báo cáo quý …
+        trong phụ lục" of a plan whose row reads "Xây dựng báo cáo … hàng
+        quý": "gửi", which no row writes, neither weighs nor decides which
+        row is about the item), the rarest judged among the words it writes."""
+        written: set[str] = set()
+        for chunk in self._chunks_by_doc.get(doc, []):
+            if (chunk.kind == "task") == (part == "annex"):
+                for _, _, present, _ in self._sentences(chunk):
+                    written |= present
+        words = [t for t in weights if " " not in t]
+        unused = [t for t in words if t not in written]
+        if len(unused) == 1 and len(words) - 1 >= 3:
+            weights = {t: w for t, w in weights.items() if unused[0] not in t.split()}
+        kept = {t: w for t, w in weights.items() if t in written}
+        return weights, (rarest_terms(kept, self.term_weights) if kept else frozenset())
 
     def _choose(self, query: Query, candidates: list) -> dict[str, list]:
         best = candidates[0][0]

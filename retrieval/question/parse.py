@@ -43,13 +43,13 @@ from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.crossplan import (
-    plan_parts,
     asks_body_and_annex,
     asks_periods,
     asks_targets,
     asks_upper,
     asks_which,
     count_compared,
+    plan_parts,
     threshold,
 )
 from retrieval.question.cues import (
