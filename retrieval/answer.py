@@ -436,6 +436,13 @@ class Answerer:
             # a plan answered by its annex row alone: its body sentence on the same item too
             return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         found = self._handle(query)
+        if names_several(query) and Intent(query.intent) == Intent.TARGETS and found.kind == "targets":
+            # "so sánh chỉ tiêu X giữa A và B": a plan whose body states no figure for it, its annex row
+            # on the target (the figures per row)
+            unstated = [p for p in plans_in_scope(self.plans, query)
+                        if not any(c.doc == p.doc and has_figure(c.quote) for c in found.citations)]
+            return with_annex_rows(query, found, unstated, self.catalog,
+                                   self.catalog.name_words, self.passages, self._nearest_row)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
             found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)

@@ -110,3 +110,15 @@ def test_a_plan_answered_by_a_row_also_gives_its_body_on_the_item(answerer):
     a = answerer.answer("hệ thống ISO 9001:2015 ở Trường Xuân và Việt Khê do đơn vị nào chủ trì?")
     assert _cites(a, VK, "mục V.9.c"), a.text
     assert "Phòng Kinh tế" in a.text
+
+
+def test_a_target_the_body_gives_no_figure_for_adds_the_annex_row_with_its_figures(answerer):
+    a = answerer.answer("đối chiếu chỉ tiêu kiểm tra CCHC giữa kế hoạch Phú Thái và kế hoạch Việt Khê")
+    assert a.kind == "targets", a.text
+    assert any(c.doc.startswith(VK) and c.locator.startswith("nhiệm vụ 6") for c in a.citations), a.text
+    assert "20%" in a.text and "30%" in a.text
+
+
+def test_rows_asked_by_name_get_no_body_sentence_beside_them(answerer):
+    a = answerer.answer("nhiệm vụ về ISO 9001:2015 ở Trường Xuân và Việt Khê, ai chủ trì?")
+    assert "Trong phần thân kế hoạch" not in a.text, a.text

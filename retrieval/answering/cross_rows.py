@@ -14,6 +14,7 @@ high share of those words), under the plan's label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -25,7 +26,8 @@ from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, render_task, task_citation
 from retrieval.answering.text import TASK_ROW_BONUS
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import COMPARE_FRAME
+from retrieval.question.crossplan import TARGET
+from retrieval.question.cues import COMPARE_FRAME, TASKS_NAMED
 
 if TYPE_CHECKING:
     from retrieval.answering.text import PassageAnswerer
@@ -47,12 +49,27 @@ def _cites_row(found: Answer, doc: str) -> bool:
     return any(c.doc == doc and c.locator.startswith("nhiệm vụ") for c in found.citations)
 
 
-def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> Query:
+#: "KH Phú Thái", "kế hoạch của xã Việt Khê": the words that only refer to a plan
+#: named (its name replaced by ``_NAMED`` first)
+_NAMED = "\u00a7"
+_PLAN_REFERENCE = re.compile(r"\b(?:ke hoach|kh)(?: cua)?(?: (?:xa|phuong))? " + _NAMED)
+
+
+def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str],
+                catalog: PlanCatalog | None = None) -> Query:
     """``query`` with its key reduced to the item: the compare words
-    (:data:`COMPARE_FRAME`) out, and one content word no annex row of
-    ``plans`` writes ("gửi" in "hạn gửi báo cáo quý": the rows say "xây dựng
-    báo cáo") when at least three others remain to match the row by."""
-    key = " ".join(COMPARE_FRAME.sub(" ", query.key).split())
+    (:data:`COMPARE_FRAME`), the kind of figure asked ("chỉ tiêu", "tỷ lệ":
+    :data:`retrieval.question.crossplan.TARGET`, the rows name the item by its
+    content) and the words that only refer to a plan named ("KH Phú Thái",
+    with ``catalog``) out, and one content word no annex row of ``plans``
+    writes ("gửi" in "hạn gửi báo cáo quý": the rows say "xây dựng báo cáo")
+    when at least three others remain to match the row by."""
+    key = query.key
+    if catalog is not None:
+        for alias in sorted({a for e in catalog.entries for a in e.aliases}, key=len, reverse=True):
+            key = re.sub(rf"\b{re.escape(alias)}\b", _NAMED, key)
+        key = _PLAN_REFERENCE.sub(" ", key).replace(_NAMED, " ")
+    key = " ".join(TARGET.sub(" ", COMPARE_FRAME.sub(" ", key)).split())
     texts = [f" {row_text(t)} " for plan in plans for t in plan.tasks]
     words = question_words(key, names, texts)
     unused = [w for w in words if not any(f" {w} " in t for t in texts)]
@@ -88,14 +105,21 @@ def _cited_rows(found: Answer, plans: list[Plan]) -> list[tuple[Plan, Task]]:
 def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, plans: list[Plan],
               passages: PassageAnswerer | None, like: NearestRow | None) -> Task | None:
     """``plan``'s row on the item: the rows whose words match it
-    (:func:`lookup_rows`) and the row nearest in meaning to the rows the
-    other plans answered with (``like``), the one the item's words support
+    (:func:`lookup_rows`), its best row read as a passage of its annex alone
+    (:meth:`PassageAnswerer.candidates`, whose support floor and specificity
+    gate apply), and the row nearest in meaning to the rows the other plans
+    answered with (``like``), the one the item's words support
     most (at least :data:`ROW_SUPPORT`); without ``passages``, the best
     matching row."""
     found_rows = [task for _, _, task in lookup_rows([plan], item, names)]
     if passages is None:
         return found_rows[0] if found_rows else None
     candidates = list(found_rows)
+    # the plan's rows read as passages of its annex alone (support, specificity gate)
+    annex = replace(item, plans=[plan.doc], plan_named=True, parts={plan.doc: "annex"})
+    scanned = next((passages.task_of(c[3]) for c in passages.candidates(annex, [])), None)
+    if scanned is not None and scanned not in candidates:
+        candidates.append(scanned)
     if like is not None:
         for other, task in _cited_rows(found, plans):
             if other.doc != plan.doc:
@@ -121,7 +145,7 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
     plan's row is chosen among those matching the item's words and the one
     nearest in meaning (``like``) to a row another plan answered with, by
     how much of the item it says (:func:`_best_row`)."""
-    item = _item_query(query, plans, names)
+    item = _item_query(query, plans, names, catalog)
     blocks, added = [], []
     for plan in plans:
         if _cites_row(found, plan.doc) or query.parts.get(plan.doc) == "body":
@@ -171,9 +195,11 @@ def with_body_passages(query: Query, found: Answer, plans: list[Plan], catalog: 
     ai chủ trì?" where Việt Khê's row is the check of ISO (Phòng Văn hóa – Xã
     hội) and its "Tổ chức thực hiện" gives the unit applying it (Phòng Kinh
     tế). Plans whose annex alone was asked (``query.parts``) are left as they
-    are; ``found`` unchanged when it abstained or no such sentence exists."""
-    if found.abstained:
-        return found
+    are; ``found`` unchanged when it abstained, the question asks for tasks
+    ("… nv nào, hạn": :data:`retrieval.question.cues.TASKS_NAMED`) or no such
+    sentence exists."""
+    if found.abstained or TASKS_NAMED.search(query.key):
+        return found  # "… nv nào, hạn": the rows were asked, not what the body says
     docs = [p.doc for p in plans]
     lines, added = [], []
     for plan in plans:

@@ -242,6 +242,9 @@ ROW_LISTS_PLANS = re.compile(r"\b(?:bao )?gom (?:nhung|cac) (?:ke hoach|van ban)
 INDICES_LISTED = re.compile(r"\b(?:" + LIST_ASKING + r"|nhung|cac)\s+(?:(?:cac|nhung) )?chi so\b")
 #: A task noun ("nhiệm vụ", "nv", "việc"): the rows asked after all.
 TASK_NOUN = re.compile(r"\b(?:nhiem vu|viec|cong viec|task)\b")
+#: The annex's tasks named as what is asked ("… nv nào, hạn", "nhiệm vụ về X ở A và B"),
+#: not "việc X" (the subject's padding).
+TASKS_NAMED = re.compile(r"\bnhiem vu\b")
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
                            r"|\bliet ke\b|\bdanh sach\b")
 #: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.
