@@ -122,3 +122,10 @@ def test_a_target_the_body_gives_no_figure_for_adds_the_annex_row_with_its_figur
 def test_rows_asked_by_name_get_no_body_sentence_beside_them(answerer):
     a = answerer.answer("nhiệm vụ về ISO 9001:2015 ở Trường Xuân và Việt Khê, ai chủ trì?")
     assert "Trong phần thân kế hoạch" not in a.text, a.text
+
+
+def test_what_plans_say_about_a_term_gives_each_place_a_plan_says_it(answerer):
+    a = answerer.answer("Phú Thái và Lộc Hòa ghi gì về chữ ký số?")
+    assert PT in _docs(a) and LH in _docs(a), a.text
+    assert _cites(a, LH, "mục II.6.a"), a.text  # the target, beside the duty and the row
+    assert "giữ chức vụ lãnh đạo sử dụng chữ ký số" in a.text

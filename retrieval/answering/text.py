@@ -31,6 +31,7 @@ from retrieval.answering.rows import (
 )
 from retrieval.answering.scoring import TermWeights, rarest_terms, shape_bonus, support, term_set
 from retrieval.query import FIELDS, PlanCatalog, Query
+from retrieval.question.cues import SAYS_ABOUT
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -63,6 +64,8 @@ _PLURAL = re.compile(r"\b(?:nhung|cac)\b.*\b(?:nao|gi)\b|\bgom nhung\b|\bnhung g
 HEADING_CHARS = 100
 #: At most this many sentences per plan in an extractive answer.
 MAX_SENTENCES = 2
+#: … when what the plans say of a term is asked ("nói gì về X": :data:`SAYS_ABOUT`).
+MAX_ABOUT_SENTENCES = 3
 #: Passages read per search within one plan (the sentences of all of them
 #: are scored: the support score re-ranks the search's pool).
 POOL = 20
@@ -300,6 +303,8 @@ class PassageAnswerer:
         ratio = CROSS_PLAN_RATIO if query.cross_doc else PER_PLAN_RATIO
         per_doc: dict[str, list] = {}
         plural = bool(_PLURAL.search(query.key))
+        # "A với B nói gì về X": each place a plan says it, as well supported as its first
+        limit = MAX_ABOUT_SENTENCES if SAYS_ABOUT.search(query.key) else MAX_SENTENCES
         for cand in candidates:
             doc = cand[3].doc
             if doc not in per_doc:
@@ -313,9 +318,12 @@ class PassageAnswerer:
                 continue
             if any(c[2] == cand[2] for c in chosen):
                 continue
+            if limit == MAX_ABOUT_SENTENCES and cand[3].kind == "task" and any(
+                    c[3].kind == "task" and self._task_of(c[3]) is self._task_of(cand[3]) for c in chosen):
+                continue  # a sub-row of a task already given: the task is shown whole once
             first = chosen[0]
             anchor = next((c for c in chosen if c[3].kind == "paragraph"), None)
-            if len(chosen) < MAX_SENTENCES and cand[0] >= 0.9 * first[0]:
+            if len(chosen) < limit and cand[0] >= 0.9 * first[0]:
                 chosen.append(cand)
             elif (plural and anchor is not None and len(chosen) < MAX_LIST_SENTENCES
                   and cand[0] >= LIST_RATIO * anchor[0] and cand[3].kind == "paragraph"

@@ -216,9 +216,12 @@ BASIS_ISSUER = re.compile(
 BASIS_KIND = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|luat|ke hoach|cong van)"
                         r"(?: so)? (?:nao|gi)\b")
 #: Words that frame what a plan mentions without saying what it is ("LH nói
-#: tới …", "KH có nhắc đến …", "là những cái nào"): no subject of the question.
-MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)"
+#: tới …", "KH có nhắc đến …", "là những cái nào", "A với B nói gì về …"): no subject of the question.
+MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)|(?:noi|ghi|viet) gi ve"
                  r"|(?:co )?(?:ngoai le|ngoai tru)(?: (?:nao|gi))?(?: khong)?)")
+#: What a plan says of a term asked, every place it says it: "A với B nói gì về chữ ký số",
+#: "KH ghi gì về ISO".
+SAYS_ABOUT = re.compile(r"\b(?:noi|ghi|viet|de cap) gi ve\b")
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
