@@ -67,7 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
 from retrieval.answering.clauses import clauses_answer, plan_clauses
-from retrieval.answering.cross_rows import with_annex_rows
+from retrieval.answering.cross_rows import with_annex_rows, with_body_passages
 from retrieval.answering.duties import (
     asks_all_duties,
     asks_duties,
@@ -432,14 +432,25 @@ class Answerer:
                 if found is not None:
                     return found
         if fans_out(query):  # "NAP ai chủ trì, VK ai chủ trì?": each named plan alone
-            return per_plan_answer(query, self.catalog, self._handle, nearest=self._nearest)
+            found = per_plan_answer(query, self.catalog, self._handle, nearest=self._nearest)
+            # a plan answered by its annex row alone: its body sentence on the same item too
+            return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         found = self._handle(query)
+        if names_several(query) and Intent(query.intent) == Intent.TARGETS and found.kind == "targets":
+            # "so sánh chỉ tiêu X giữa A và B": a plan whose body states no figure for it, its annex row
+            # on the target (the figures per row)
+            unstated = [p for p in plans_in_scope(self.plans, query)
+                        if not any(c.doc == p.doc and has_figure(c.quote) for c in found.citations)]
+            return with_annex_rows(query, found, unstated, self.catalog,
+                                   self.catalog.name_words, self.passages, self._nearest_row)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
             found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
             # a plan answered by its body alone: its annex row on the same item too
-            return with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
-                                   self.catalog.name_words)
+            found = with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
+                                    self.catalog.name_words, self.passages, self._nearest_row)
+            # a plan answered by its annex row alone: its body sentence on the same item too
+            return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         return found
 
     def _similar(self, query: Query) -> Answer | None:

@@ -119,8 +119,8 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
 def clauses_answer(query: Query, catalog: PlanCatalog, clauses: list[tuple[str, str]],
                    answer_one: Callable[[Query], Answer]) -> Answer:
     """Answer each sub-question of ``clauses`` (:func:`plan_clauses`) alone
-    (``answer_one`` gets it parsed, with ``query``'s day and the other plans
-    named kept in ``mentioned``) and join the answers, each under "<plan
+    (``answer_one`` gets it parsed, with ``query``'s day, the part it names of
+    the clause's plan (``parts``) and the other plans named kept in ``mentioned``) and join the answers, each under "<plan
     label>:"; a clause that finds nothing is said ("Trường Xuân (…): không
     tìm thấy …"). Abstains when no clause finds anything. Citations are the
     parts', in the order asked; ``kind`` the first answering part's."""
@@ -131,6 +131,8 @@ def clauses_answer(query: Query, catalog: PlanCatalog, clauses: list[tuple[str, 
         sub = parse_query(text, catalog)
         sub.plans, sub.plan_named, sub.cross_doc = [doc], True, False
         sub.today, sub.today_given = query.today, query.today_given
+        # "PT ghi trong thân KH, VK trong phụ lục": the part the whole question names of this plan
+        sub.parts = {doc: query.parts[doc]} if doc in query.parts else sub.parts
         sub.mentioned = list(dict.fromkeys([*query.mentioned, *(d for d in docs if d != doc)]))
         part = answer_one(sub)
         label = plan_label(catalog, doc)

@@ -38,6 +38,8 @@ __all__ = ["named_parts", "part_detail_answer"]
 MIN_PART_WORDS = 2
 #: A heading of more words than this is an item's text, not a part's name.
 MAX_HEADING_WORDS = 10
+#: A heading ending with ":" up to this length is a label (a unit's name), not an item's text.
+MAX_LABEL_CHARS = 100
 #: A heading's numbering and generic opening ("II.", "2.", "c)", "về", "các", "một số").
 _OPENING = re.compile(r"^(?:(?:[ivxl]+|\d+|[a-z])\s+)?(?:ve\s+)?(?:mot so\s+|cac\s+|nhung\s+)?")
 #: Share of the question's (or the row's) content weight the sentence must hold.
@@ -80,9 +82,13 @@ def named_parts(query: Query, plan: Plan) -> tuple[list[Section], set[str]]:
 def _title(section: Section | None) -> str:
     """The name a sentence is shown under: its section's heading, or the
     nearest one above when that heading is the item's own text (a sentence
-    of over :data:`MAX_HEADING_WORDS` words)."""
+    of over :data:`MAX_HEADING_WORDS` words). A heading that introduces its
+    items with ":" ("b, Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã:",
+    a unit's name) names them however many words it has, up to
+    :data:`MAX_LABEL_CHARS` characters."""
     for heading in reversed(section.path or [section.heading]) if section else []:
-        if len(canon(heading).split()) <= MAX_HEADING_WORDS:
+        label = heading.strip().endswith(":") and len(heading.strip()) <= MAX_LABEL_CHARS
+        if label or len(canon(heading).split()) <= MAX_HEADING_WORDS:
             return heading.strip().rstrip(":")
     return ""
 

@@ -19,7 +19,7 @@ from typing import Iterable
 from ingest.lexicon import canon, expand_abbreviations, paraphrase
 from ingest.textnorm import fold, nfc
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.crossplan import COMPARE
+from retrieval.question.crossplan import ANNEX_PART, BODY_PART, COMPARE
 from retrieval.question.cues import (
     ANSWER_FORM,
     COMPARISON_VERDICT,
@@ -57,7 +57,7 @@ sanh giua lau lan lay khac nhau giup nham
 FIELD_PHRASES = re.compile(
     r"\b(?:chu tri|phoi hop|thoi han|han chot|san pham|thoi gian|hoan thanh|thuc hien|"
     r"don vi|co quan|ket qua|noi dung|khi nao|bao gio|ai lam|phan tram|ty le|xong|"
-    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao|moi|tung|cua))|han$|"
+    r"nhu the nao|the nao|ra sao|han(?= (?:khi|chot|nao|ngay|la|cuoi|gui|nop|bao cao|moi|tung|cua))|han$|^han\b|"
     # the unit asked and where the plan says it: "ai phụ trách …", "đơn vị … gọi là gì",
     # "theo phần tổ chức thực hiện"
     r"phu trach|dau moi|(?:duoc )?goi la gi|ten (?:la )?gi|(?:theo )?(?:phan )?to chuc thuc hien|"
@@ -73,7 +73,8 @@ def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     verdict (:data:`retrieval.question.cues.COMPARISON_VERDICT`), the
     question particles of a field question (:data:`retrieval.question.cues.QUESTION_PARTICLES`: "ai lo"),
     the word opening a follow-up (:data:`retrieval.question.cues.FOLLOW_OPENER`: "còn …"),
-    stopwords (judged on the word as typed, an abbreviation on its words)
+    stopwords (judged on the word as typed, an abbreviation on its words),
+    the parts named of the plans (``query.parts``: "thân KH", "phụ lục")
     and plan names removed."""
     drop = set()
     for word in re.findall(r"\w+", expand_abbreviations(nfc(query.text)).lower()):  # "bn" → "bao nhiêu"
@@ -83,6 +84,8 @@ def query_terms(query: Query, names: AbstractSet[str]) -> list[str]:
     # the comparison frame ("so sánh", "khác nhau", "từng xã") and the verdict
     # asked ("ai cao hơn", "đều có … đúng không") are no content either
     key = COMPARISON_VERDICT.sub(" ", COMPARE.sub(" ", FIELD_PHRASES.sub(" ", FOLLOW_OPENER.sub(" ", query.key))))
+    if query.parts:  # "PT (thân KH) với VK (phụ lục)": the parts say where to read, not what
+        key = ANNEX_PART.sub(" ", BODY_PART.sub(" ", key))
     # "ai lo …", "ghi ngày nào": words that only phrase the field asked
     particles = QUESTION_PARTICLES if query.fields else frozenset()
     return [t for t in key.split() if t not in drop and t not in names and t not in particles]
@@ -110,10 +113,14 @@ class TermWeights:
 
     def __init__(self, texts: Iterable[str] = ()):
         self.df: Counter[str] = Counter()
+        #: chunks writing each adjacent word pair ("giai ngan"): a compound's own rarity
+        self.pair_df: Counter[str] = Counter()
         self.n = 0
         for text in texts:
             self.n += 1
-            self.df.update(set(terms(text)))
+            words = terms(text)
+            self.df.update(set(words))
+            self.pair_df.update({f"{a} {b}" for a, b in zip(words, words[1:])})
 
     def unknown(self, word: str) -> bool:
         """True when no indexed chunk has the canon word ``word``."""
@@ -143,6 +150,24 @@ class TermWeights:
         for a, b in zip(words, words[1:]):
             weights[f"{a} {b}"] = 0.5 * (weights[a] + weights[b])
         return weights
+
+
+def rarest_terms(weights: dict[str, float], df: TermWeights) -> frozenset[str]:
+    """The question's most specific terms among ``weights`` (:meth:`TermWeights.weights`):
+    its rarest word, and its rarest word pair the plans write (a compound:
+    "giải ngân", "y tế") when no more chunks write that pair than the word —
+    a syllable's own rarity misleads where it also spells other words ("ngân"
+    of "ngân sách"), so "giải ngân" is as specific as "vốn" when both are
+    written as rarely. ``frozenset()`` when the question has no word."""
+    unigrams = {t: w for t, w in weights.items() if " " not in t}
+    if not unigrams:
+        return frozenset()
+    rarest = max(unigrams, key=lambda t: unigrams[t])
+    written = {t: df.pair_df[t] for t in weights if " " in t and df.pair_df.get(t, 0) > 0}
+    fewest = min(written.values(), default=0)
+    if not written or fewest > df.df.get(rarest, 0):
+        return frozenset({rarest})
+    return frozenset({rarest} | {t for t, n in written.items() if n == fewest})
 
 
 def support(weights: dict[str, float], present: frozenset[str]) -> float:

@@ -29,8 +29,9 @@ from retrieval.answering.rows import (
     render_task,
     task_citation,
 )
-from retrieval.answering.scoring import TermWeights, shape_bonus, support, term_set
+from retrieval.answering.scoring import TermWeights, rarest_terms, shape_bonus, support, term_set
 from retrieval.query import FIELDS, PlanCatalog, Query
+from retrieval.question.cues import SAYS_ABOUT
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 #: sentence must hold for an extractive answer. Calibrated on the dev set.
 MIN_SUPPORT = 0.45
 #: Below this support a sentence must also contain the question's rarest
-#: word (its most specific subject: "y tế", "cắt giảm"), so near-misses on
+#: word or a compound as rare (its most specific subject: "y tế", "cắt giảm",
+#: :func:`retrieval.answering.scoring.rarest_terms`), so near-misses on
 #: the same kind of target ("mức độ hài lòng … 90%") are not taken for it.
 STRONG_SUPPORT = 0.6
 #: With no plan named, another plan joins the answer (labelled) when its
@@ -62,6 +64,8 @@ _PLURAL = re.compile(r"\b(?:nhung|cac)\b.*\b(?:nao|gi)\b|\bgom nhung\b|\bnhung g
 HEADING_CHARS = 100
 #: At most this many sentences per plan in an extractive answer.
 MAX_SENTENCES = 2
+#: … when what the plans say of a term is asked ("nói gì về X": :data:`SAYS_ABOUT`).
+MAX_ABOUT_SENTENCES = 3
 #: Passages read per search within one plan (the sentences of all of them
 #: are scored: the support score re-ranks the search's pool).
 POOL = 20
@@ -134,6 +138,18 @@ def row_fields(query: Query) -> list[str]:
     if query.task_refs or not query.fields:
         return list(query.fields)
     return list(query.fields) + [f for f in FIELDS if f not in query.fields]
+
+
+def _row_terms(plan: Plan, row: Task) -> frozenset[str]:
+    """The terms of what a task row is (:func:`term_set` of its content,
+    objective and sub-section, with its parent task's content for a sub-row),
+    without its deadline, unit and product cells: a row's "Quý IV/2025" and
+    "Báo cáo kết quả" (a product most rows share) are not what "báo cáo quý"
+    asks about."""
+    parent = parent_task(plan, row)
+    text = " ".join(filter(None, (row.content, row.objective, row.subsection,
+                                  parent.content if parent is not None and parent is not row else None)))
+    return term_set(text)
 
 
 class PassageAnswerer:
@@ -218,28 +234,37 @@ class PassageAnswerer:
         words)``. Score = support (:func:`retrieval.answering.scoring.support`,
         at least :data:`MIN_SUPPORT`, and containing the question's rarest
         word below :data:`STRONG_SUPPORT`) + shape, task-row and search-rank
-        bonuses. A figure question keeps only sentences stating a figure;
+        bonuses. A plan with a part named (``query.parts``) gives only that
+        part's sentences (annex: task rows, judged by what the task is; body: the rest), its rarest word
+        judged among those the part writes (:meth:`_part_terms`). A figure question keeps only sentences stating a figure;
         ``require`` (a pattern) keeps only sentences matching it."""
         weights = self.term_weights.weights(query, self.catalog)
         if not weights:
             return []
-        unigrams = {t: w for t, w in weights.items() if " " not in t}
-        rarest = max(unigrams, key=lambda t: unigrams[t]) if unigrams else None
+        rarest = rarest_terms(weights, self.term_weights)
         ranks = {h.chunk.id: i for i, h in enumerate(hits)}
         docs = set(query.plans) if query.plan_named else set(self.plans)
+        gates = {doc: self._part_terms(weights, doc, part) for doc, part in query.parts.items()}
         candidates = []
         for chunk in (c for doc in sorted(docs) for c in self._chunks_by_doc.get(doc, [])):
+            part = query.parts.get(chunk.doc)
+            if part and (chunk.kind == "task") != (part == "annex"):
+                continue  # "PT (thân KH) với VK (phụ lục)": only the part named of this plan
+            own, specific = gates.get(chunk.doc, (weights, rarest))
             rank = ranks.get(chunk.id)
             row = self._row_of(chunk)
+            about = _row_terms(self.plans[chunk.doc], row) if part == "annex" and row is not None else None
             for sentence, raw, present, scored in self._sentences(chunk):
+                # a row of the annex named is judged by what the task is, not by its deadline cell
+                present = about if about is not None else present
                 if query.figure and not has_figure(figure_text(row) if row else scored):
                     continue
                 if require is not None and not require.search(scored):
                     continue
-                score = support(weights, present)
+                score = support(own, present)
                 if score < (MIN_SUPPORT if require is None else MIN_SUPPORT / 2):
                     continue
-                if score < STRONG_SUPPORT and rarest not in present and require is None:
+                if score < STRONG_SUPPORT and not specific & present and require is None:
                     continue  # weak overlap without the question's most specific word
                 bonus = shape_bonus(query, raw)
                 if chunk.kind == "task" and set(query.fields) - {"content"}:
@@ -251,12 +276,35 @@ class PassageAnswerer:
         candidates.sort(key=lambda c: (-c[0], c[1]))
         return candidates
 
+    def _part_terms(self, weights: dict[str, float], doc: str,
+                    part: str) -> tuple[dict[str, float], frozenset[str]]:
+        """The weights and the most specific terms (:func:`rarest_terms`) a
+        sentence of part ``part`` (``annex``: task rows; ``body``: the rest)
+        of plan ``doc`` is judged by: one question word that part never
+        writes left out when three or more remain ("hạn gửi báo cáo quý …
+        trong phụ lục" of a plan whose row reads "Xây dựng báo cáo … hàng
+        quý": "gửi", which no row writes, neither weighs nor decides which
+        row is about the item), the rarest judged among the words it writes."""
+        written: set[str] = set()
+        for chunk in self._chunks_by_doc.get(doc, []):
+            if (chunk.kind == "task") == (part == "annex"):
+                for _, _, present, _ in self._sentences(chunk):
+                    written |= present
+        words = [t for t in weights if " " not in t]
+        unused = [t for t in words if t not in written]
+        if len(unused) == 1 and len(words) - 1 >= 3:
+            weights = {t: w for t, w in weights.items() if unused[0] not in t.split()}
+        kept = {t: w for t, w in weights.items() if t in written}
+        return weights, (rarest_terms(kept, self.term_weights) if kept else frozenset())
+
     def _choose(self, query: Query, candidates: list) -> dict[str, list]:
         best = candidates[0][0]
         several_named = query.plan_named and len(query.plans) > 1
         ratio = CROSS_PLAN_RATIO if query.cross_doc else PER_PLAN_RATIO
         per_doc: dict[str, list] = {}
         plural = bool(_PLURAL.search(query.key))
+        # "A với B nói gì về X": each place a plan says it, as well supported as its first
+        limit = MAX_ABOUT_SENTENCES if SAYS_ABOUT.search(query.key) else MAX_SENTENCES
         for cand in candidates:
             doc = cand[3].doc
             if doc not in per_doc:
@@ -270,9 +318,12 @@ class PassageAnswerer:
                 continue
             if any(c[2] == cand[2] for c in chosen):
                 continue
+            if limit == MAX_ABOUT_SENTENCES and cand[3].kind == "task" and any(
+                    c[3].kind == "task" and self._task_of(c[3]) is self._task_of(cand[3]) for c in chosen):
+                continue  # a sub-row of a task already given: the task is shown whole once
             first = chosen[0]
             anchor = next((c for c in chosen if c[3].kind == "paragraph"), None)
-            if len(chosen) < MAX_SENTENCES and cand[0] >= 0.9 * first[0]:
+            if len(chosen) < limit and cand[0] >= 0.9 * first[0]:
                 chosen.append(cand)
             elif (plural and anchor is not None and len(chosen) < MAX_LIST_SENTENCES
                   and cand[0] >= LIST_RATIO * anchor[0] and cand[3].kind == "paragraph"

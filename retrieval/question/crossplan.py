@@ -45,7 +45,7 @@ from retrieval.question.model import Query
 
 __all__ = ["ANNEX_PART", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
            "asks_periods", "asks_targets", "asks_upper", "asks_which", "count_compared", "meets", "mention_parts",
-           "part_named_alone", "threshold", "without_parts"]
+           "part_named_alone", "plan_parts", "threshold", "without_parts"]
 
 #: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
 #: "ghi rõ con số")
@@ -149,6 +149,55 @@ def without_parts(key: str) -> str:
     the two parts should say."""
     rest = TASK_REF.sub(" ", _PARTS_VERDICT.sub(" ", ANNEX_PART.sub(" ", BODY_PART.sub(" ", key))))
     return " ".join(w for w in rest.split() if w not in _PARTS_WORDS)
+
+
+#: At most this many words between a plan's name and the part said of it ("PT (thân KH)",
+#: "VK ở phụ lục"), or between the part and the plan it is "of" ("phần thân KH của PT").
+_PART_REACH = 3
+
+
+def plan_parts(q: Query, aliases: dict[str, set[str]]) -> dict[str, str]:
+    """doc → ``"body"`` / ``"annex"``: the part a question across named plans
+    reads in each plan. Each plan its own part ("so sánh PT (thân KH) với VK
+    (phụ lục)", "phần thân KH của PT với phụ lục của VK": a part written
+    just after a plan's name, or just before "của <plan>"), else one part for
+    every plan ("hạn … trong phụ lục của NAP, VK và TX", "theo phần tổ chức
+    thực hiện, … ở NAP và VK"); ``{}`` when no part is named, both are named
+    of no plan in particular (the two parts compared), or fewer than two
+    plans are named. ``aliases`` doc → the folded names a question may use
+    (:attr:`retrieval.question.catalog.PlanEntry.aliases`)."""
+    if len(q.plans) < 2 or not q.plan_named:
+        return {}
+    key = q.key
+    words = key.split()
+    starts = {i: len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))}
+    at = {pos: i for i, pos in starts.items()}
+    names: list[tuple[int, int, str]] = []  # (first word, last word + 1, doc)
+    for doc in q.plans:
+        for alias in aliases.get(doc, set()):
+            for m in re.finditer(rf"\b{re.escape(alias)}\b", key):
+                if m.start() in at:
+                    first = at[m.start()]
+                    names.append((first, first + len(alias.split()), doc))
+    marks: list[tuple[int, int, str]] = []
+    for pattern, part in ((BODY_PART, "body"), (ANNEX_PART, "annex")):
+        for m in pattern.finditer(key):
+            if m.start() in at:
+                first = at[m.start()]
+                marks.append((first, first + len(m.group().split()), part))
+    if not marks:
+        return {}
+    own: dict[str, str] = {}
+    for first, end, part in marks:
+        after = [doc for a, b, doc in names if 0 <= first - b <= _PART_REACH]
+        of = [doc for a, b, doc in names if 0 < a - end <= _PART_REACH and "cua" in words[end:a]]
+        for doc in (of or after)[:1]:
+            own.setdefault(doc, part)
+    if own and len(set(own.values())) == 2:
+        return own  # each plan its own part
+    if len({part for _, _, part in marks}) == 1:
+        return dict.fromkeys(q.plans, marks[0][2])
+    return {}
 
 
 def asks_body_and_annex(q: Query) -> bool:

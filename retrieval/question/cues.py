@@ -216,9 +216,12 @@ BASIS_ISSUER = re.compile(
 BASIS_KIND = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|luat|ke hoach|cong van)"
                         r"(?: so)? (?:nao|gi)\b")
 #: Words that frame what a plan mentions without saying what it is ("LH nói
-#: tới …", "KH có nhắc đến …", "là những cái nào"): no subject of the question.
-MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)"
+#: tới …", "KH có nhắc đến …", "là những cái nào", "A với B nói gì về …"): no subject of the question.
+MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)|(?:noi|ghi|viet) gi ve"
                  r"|(?:co )?(?:ngoai le|ngoai tru)(?: (?:nao|gi))?(?: khong)?)")
+#: What a plan says of a term asked, every place it says it: "A với B nói gì về chữ ký số",
+#: "KH ghi gì về ISO".
+SAYS_ABOUT = re.compile(r"\b(?:noi|ghi|viet|de cap) gi ve\b")
 LIST = re.compile(
     r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca|gom)\b.{0,30}\b" + COUNT_NOUN + r"\b"
     r"|\b" + COUNT_NOUN + r"(?: con)? (?:nao|gi)\b|\bliet ke\b|\bdanh sach\b"
@@ -228,7 +231,9 @@ LIST = re.compile(
 CROSS = re.compile(
     r"\b(?:xa nao|phuong nao|nhung xa|cac xa|ke hoach nao|nhung ke hoach|cac ke hoach|"
     r"phu luc (?:cua )?(?:ke hoach )?nao|dia phuong nao|so sanh|khac nhau|giong nhau|"
-    r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach))\b"
+    r"ca (?:hai|ba|bon|nam) (?:xa|ke hoach)|"
+    # the distributive frame: "ở mỗi xã", "từng kế hoạch" (each plan's own)
+    r"(?:moi|tung) (?:xa|ke hoach|kh))\b"
 )
 #: The documents a row comprises asked ("mục 1 gồm những KH gì?"): the row's
 #: content, not a question across plans.
@@ -240,6 +245,9 @@ ROW_LISTS_PLANS = re.compile(r"\b(?:bao )?gom (?:nhung|cac) (?:ke hoach|van ban)
 INDICES_LISTED = re.compile(r"\b(?:" + LIST_ASKING + r"|nhung|cac)\s+(?:(?:cac|nhung) )?chi so\b")
 #: A task noun ("nhiệm vụ", "nv", "việc"): the rows asked after all.
 TASK_NOUN = re.compile(r"\b(?:nhiem vu|viec|cong viec|task)\b")
+#: The annex's tasks named as what is asked ("… nv nào, hạn", "nhiệm vụ về X ở A và B"),
+#: not "việc X" (the subject's padding).
+TASKS_NAMED = re.compile(r"\bnhiem vu\b")
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
                            r"|\bliet ke\b|\bdanh sach\b")
 #: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.

@@ -151,7 +151,10 @@ class Query:
       of the same plan asked of the subject just answered ("phần thân KH thì
       ghi bao nhiêu?" after an annex row, "trong phụ lục thì sao?" after a body
       sentence), with ``part_subject`` the earlier question whose subject it is
-      (the rows are ``task_refs``, kept from the earlier turn);
+      (the rows are ``task_refs``, kept from the earlier turn); ``parts`` doc →
+      ``body`` / ``annex``, the part a question across named plans reads in each
+      ("so sánh PT (thân KH) với VK (phụ lục)", "… trong phụ lục của NAP, VK",
+      :func:`retrieval.question.crossplan.plan_parts`);
     * ``checked_unit`` (unit key) and ``checked_text`` (as in the plans): the
       unit a row found by its content is checked against as its lead, a
       yes/no ("việc X có phải do Trung tâm Y chủ trì không?"); not a filter,
@@ -254,6 +257,7 @@ class Query:
     recent_keys: list[tuple[str, str]] = field(default_factory=list)
     other_part: str | None = None
     part_subject: str | None = None
+    parts: dict[str, str] = field(default_factory=dict)
     content: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""

@@ -49,6 +49,7 @@ from retrieval.question.crossplan import (
     asks_upper,
     asks_which,
     count_compared,
+    plan_parts,
     threshold,
 )
 from retrieval.question.cues import (
@@ -697,6 +698,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     q.wants_list = bool(LIST.search(key)) and not (INDICES_LISTED.search(key) and not TASK_NOUN.search(key))
     q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name) \
         and not (q.task_refs and ROW_LISTS_PLANS.search(key))  # "mục 1 gồm những KH gì": the row's content
+    # "PT (thân KH) với VK (phụ lục)", "… trong phụ lục của NAP, VK": the part read in each plan
+    q.parts = plan_parts(q, {e.doc: e.aliases for e in catalog.entries})
     sec = SECTION_NUMBER.search(key)
     if sec:
         q.section_number, q.subsection_number = sec.group(1), sec.group(2)
