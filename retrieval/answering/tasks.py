@@ -25,12 +25,13 @@ from ingest.deadline import due_in_period, parse_due
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
-from ingest.units import unit_matches
+from ingest.units import split_units, unit_groups, unit_key, unit_matches
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
 from retrieval.answering.rows import (
     FIELD_LABELS,
+    display_key,
     figure_text,
     has_figure,
     parent_task,
@@ -516,6 +517,20 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
     return "\n".join(lines) or None
 
 
+def _as_written(plan: Plan, tasks: list[Task], query: Query) -> Query:
+    """``query`` with its unit named as ``plan``'s rows ``tasks`` (and their
+    sub-rows) write it ("Tài chính - Kế toán" asked, "Tài chính - Kế toán xã"
+    in the cells: the most frequent spelling of the same :func:`unit_key`);
+    ``query`` itself when no cell spells it."""
+    if not query.unit:
+        return query
+    rows = [r for t in tasks for r in [t, *sub_rows(plan, t)]]
+    cells = [r.coordinating if query.unit_role == "coordinating" else r.lead for r in rows]
+    names = [u for cell in cells for u in split_units(cell) if unit_key(u) == query.unit]
+    written = unit_groups(names).get(query.unit)
+    return replace(query, unit_text=written) if written else query
+
+
 def _all_blank(catalog: PlanCatalog, query: Query, groups: list[tuple[Plan, list[Task]]]) -> str | None:
     """The reason, in words, when a list's rows leave every field asked
     empty ("thế ai phối hợp 2 cái đó?" after two rows whose Cơ quan phối hợp
@@ -618,6 +633,8 @@ class TaskAnswerer:
         for plan in scope:
             hits: list[Task] = []
             for task in plan.tasks:
+                if task.number is None and not task.content:
+                    continue  # a sub-row with no content of its own (a cell run on) is no task to select
                 if matches(plan, task, query):
                     parent = parent_task(plan, task)
                     if parent is not None and parent not in hits:
@@ -652,11 +669,12 @@ class TaskAnswerer:
             return abstention(query, reason=blank)
         if query.intent == "count" and query.per_plan:
             return self._count_per_plan(query, scope, groups)
-        extra = [f for f in query.fields if f not in ("lead", "content")] or ["deadline"]
+        # a cell the filter wants empty is blank by construction: the deadline is shown instead
+        extra = [f for f in query.fields if f not in ("lead", "content", *query.empty_fields)] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
-            described = describe_filter(query, tasks)
-            numbers = ", ".join(t.number or "?" for t in tasks)
+            described = describe_filter(_as_written(plan, tasks, query), tasks)
+            numbers = ", ".join(display_key(plan, t) for t in tasks)
             head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
             if query.intent == "count":
                 lines = [f"{head}{len(tasks)} nhiệm vụ{described} (số {numbers})."]
@@ -665,13 +683,18 @@ class TaskAnswerer:
             limit = 240 if len(tasks) <= 12 else 110
             for t in tasks:
                 goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
-                subs = [] if matches(plan, t, query) else [r for r in sub_rows(plan, t) if matches(plan, r, query)]
-                if subs:  # only some sub-rows meet the filter: those are listed, with their own cells
-                    lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal}, trong đó:")
+                own = matches(plan, t, query)
+                subs = [r for r in sub_rows(plan, t) if r.content and matches(plan, r, query)]
+                number = display_key(plan, t)
+                if subs and (not own or self._subs_shown(query, tasks)):
+                    # the sub-rows that meet the filter are listed under their row, with their own cells
+                    # (also when the row itself does: "Lộc Hòa" parts whose sub-rows carry the duty)
+                    head_values = f" ({'; '.join(self._values(plan, t, query, extra))})" if own else ""
+                    lines.append(f"- {number}. {shorten(t.content, limit)}{goal}{head_values}, trong đó:")
                     lines += [f"  • {shorten(r.content, limit)} ({'; '.join(self._values(plan, r, query, extra))})"
                               for r in subs]
                 else:
-                    lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal} "
+                    lines.append(f"- {number}. {shorten(t.content, limit)}{goal} "
                                  f"({'; '.join(self._values(plan, t, query, extra))})")
                     if "content" in query.fields and len(tasks) <= FEW_ROWS:
                         # "… gồm những nội dung gì": a row's content goes on in its sub-rows
@@ -683,6 +706,14 @@ class TaskAnswerer:
             most = max(groups, key=lambda g: len(g[1]))
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
+
+    @staticmethod
+    def _subs_shown(query: Query, tasks: list[Task]) -> bool:
+        """Are the sub-rows meeting a filter listed under a row that meets it
+        too? For a list (not a count) with a filter, of at most
+        :data:`FEW_ROWS` rows: a sub-row is a duty of its own ("Lộc Hòa" parts
+        whose sub-rows name their own products and deadlines)."""
+        return query.intent != "count" and query.has_filter and len(tasks) <= FEW_ROWS
 
     @staticmethod
     def _values(plan: Plan, row: Task, query: Query, extra: list[str]) -> list[str]:
