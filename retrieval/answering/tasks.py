@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ingest.deadline import due_in_period, parse_due
+from ingest.deadline import due_in_period, parse_due, period_bounds
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
@@ -362,6 +362,17 @@ def _period_words(period: str) -> str:
     return f"năm {year}" if year != "*" else "năm của kế hoạch"
 
 
+def _dated(period: str, until: str | None = None) -> str | None:
+    """A period (and the end of a span, ``until``) as its first and last
+    days: "2030" → "01/01/2030 – 31/12/2030"; ``None`` for a period without
+    its year ("*-Q1")."""
+    if period.startswith("*") or (until or "").startswith("*"):
+        return None
+    start, _ = period_bounds(period)
+    _, end = period_bounds(until or period)
+    return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
 def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
     with a leading space; ``""`` when there are none. When the matched
@@ -419,6 +430,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"thuộc mục {own.pop()}")
     elif query.section_text:
         parts.append(f"thuộc mục {query.section_text}")
+    elif query.section_number and not query.subsection_number and len(own) == 1 and None not in own:
+        parts.append(f"thuộc mục {own.pop()}")
     elif query.section_number:
         parts.append(f"thuộc mục {query.section_number.upper()}"
                      + (f".{query.subsection_number}" if query.subsection_number else ""))
@@ -430,6 +443,11 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     elif query.recurrence:
         cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
         parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
+    elif query.period and query.negate and not query.due_on and _dated(query.period, query.period_until):
+        # "trừ các nv có hạn Năm 2030": the rows left out are said by their days, not
+        # in the words their deadline cells write (the list then quotes no left-out row)
+        parts.append(f"trừ nhiệm vụ có thời hạn {'đúng' if query.period_exact else 'trong'} khoảng "
+                     f"{_dated(query.period, query.period_until)}")
     elif query.period:
         what = _period_words(query.period)
         if query.period_until:
@@ -515,6 +533,34 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
                          + ", ".join(FIELD_LABELS[f] for f in absent) + ".")
         lines.append(" ".join(parts) + (row if with_row else ""))
     return "\n".join(lines) or None
+
+
+#: Most lead cells said in one summary line (:func:`_leads_summary`).
+SUMMARY_LEADS = 4
+
+
+def _leads_summary(plan: Plan, tasks: list[Task], query: Query) -> list[str]:
+    """The lead asked of a list of rows with no unit filter ("phần cải cách
+    tài chính công do ai chủ trì?"), said once: ``["Cơ quan chủ trì:
+    Tài chính - Kế toán xã (nhiệm vụ 1, 2)."]``, each lead cell as written
+    with its rows (a row without one: its sub-rows' cells); ``[]`` when the
+    lead is not asked, a unit is the filter, or the rows have more than
+    :data:`SUMMARY_LEADS` lead cells."""
+    if "lead" not in query.fields or query.unit or len(tasks) < 2:
+        return []
+    one_section = len({t.section for t in tasks}) == 1
+    by_lead: dict[str, list[str]] = {}
+    spellings: list[str] = []
+    for t in tasks:
+        cells = [t.lead] if t.lead else [r.lead for r in sub_rows(plan, t) if r.lead]
+        for cell in dict.fromkeys(unit_key(c) for c in cells if c and unit_key(c)):
+            by_lead.setdefault(cell, []).append(t.number or "?" if one_section else display_key(plan, t))
+        spellings += [c.strip() for c in cells if c]
+    if not by_lead or len(by_lead) > SUMMARY_LEADS:
+        return []
+    written = unit_groups(spellings)
+    said = "; ".join(f"{written.get(cell, cell)} (nhiệm vụ {', '.join(keys)})" for cell, keys in by_lead.items())
+    return [f"{FIELD_LABELS['lead']}: {said}."]
 
 
 def _as_written(plan: Plan, tasks: list[Task], query: Query) -> Query:
@@ -680,6 +726,7 @@ class TaskAnswerer:
                 lines = [f"{head}{len(tasks)} nhiệm vụ{described} (số {numbers})."]
             else:
                 lines = [f"{head}Nhiệm vụ {numbers}{described}."]
+                lines += _leads_summary(plan, tasks, query)
             limit = 240 if len(tasks) <= 12 else 110
             for t in tasks:
                 goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
