@@ -732,7 +732,7 @@ class TaskAnswerer:
                 goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
                 own = matches(plan, t, query)
                 subs = [r for r in sub_rows(plan, t) if r.content and matches(plan, r, query)]
-                number = display_key(plan, t)
+                number = t.number or "?"  # "- 3. …": the head line names the part of a number used twice
                 if subs and (not own or self._subs_shown(query, tasks)):
                     # the sub-rows that meet the filter are listed under their row, with their own cells
                     # (also when the row itself does: "Lộc Hòa" parts whose sub-rows carry the duty)
