@@ -81,6 +81,15 @@ def row_key(plan: Plan, task: Task) -> str:
     return number
 
 
+def display_key(plan: Plan, task: Task) -> str:
+    """How a list names numbered row ``task``: its number, with its section's
+    numeral where the plan numbers rows afresh in each section and another
+    section has the same number (:func:`row_key` "iv.3" → "3 (mục IV)"); the
+    bare number stays first, as the row is read aloud."""
+    numeral, number = split_row_key(row_key(plan, task))
+    return f"{number} (mục {numeral.upper()})" if numeral else (number or "?")
+
+
 def find_row(plan: Plan, key: str) -> Task | None:
     """The numbered row :func:`row_key` named ``key`` ("22", "iii.3"), else ``None``."""
     numeral, number = split_row_key(key)

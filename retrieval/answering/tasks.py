@@ -21,16 +21,17 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ingest.deadline import due_in_period, parse_due
+from ingest.deadline import due_in_period, parse_due, period_bounds
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
-from ingest.units import unit_matches
+from ingest.units import split_units, unit_groups, unit_key, unit_matches
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
 from retrieval.answering.rows import (
     FIELD_LABELS,
+    display_key,
     figure_text,
     has_figure,
     parent_task,
@@ -361,6 +362,17 @@ def _period_words(period: str) -> str:
     return f"năm {year}" if year != "*" else "năm của kế hoạch"
 
 
+def _dated(period: str, until: str | None = None) -> str | None:
+    """A period (and the end of a span, ``until``) as its first and last
+    days: "2030" → "01/01/2030 – 31/12/2030"; ``None`` for a period without
+    its year ("*-Q1")."""
+    if period.startswith("*") or (until or "").startswith("*"):
+        return None
+    start, _ = period_bounds(period)
+    _, end = period_bounds(until or period)
+    return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
 def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
     with a leading space; ``""`` when there are none. When the matched
@@ -418,6 +430,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"thuộc mục {own.pop()}")
     elif query.section_text:
         parts.append(f"thuộc mục {query.section_text}")
+    elif query.section_number and not query.subsection_number and len(own) == 1 and None not in own:
+        parts.append(f"thuộc mục {own.pop()}")
     elif query.section_number:
         parts.append(f"thuộc mục {query.section_number.upper()}"
                      + (f".{query.subsection_number}" if query.subsection_number else ""))
@@ -429,6 +443,11 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     elif query.recurrence:
         cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
         parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
+    elif query.period and query.negate and not query.due_on and _dated(query.period, query.period_until):
+        # "trừ các nv có hạn Năm 2030": the rows left out are said by their days, not
+        # in the words their deadline cells write (the list then quotes no left-out row)
+        parts.append(f"trừ nhiệm vụ có thời hạn {'đúng' if query.period_exact else 'trong'} khoảng "
+                     f"{_dated(query.period, query.period_until)}")
     elif query.period:
         what = _period_words(query.period)
         if query.period_until:
@@ -514,6 +533,48 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
                          + ", ".join(FIELD_LABELS[f] for f in absent) + ".")
         lines.append(" ".join(parts) + (row if with_row else ""))
     return "\n".join(lines) or None
+
+
+#: Most lead cells said in one summary line (:func:`_leads_summary`).
+SUMMARY_LEADS = 4
+
+
+def _leads_summary(plan: Plan, tasks: list[Task], query: Query) -> list[str]:
+    """The lead asked of a list of rows with no unit filter ("phần cải cách
+    tài chính công do ai chủ trì?"), said once: ``["Cơ quan chủ trì:
+    Tài chính - Kế toán xã (nhiệm vụ 1, 2)."]``, each lead cell as written
+    with its rows (a row without one: its sub-rows' cells); ``[]`` when the
+    lead is not asked, a unit is the filter, or the rows have more than
+    :data:`SUMMARY_LEADS` lead cells."""
+    if "lead" not in query.fields or query.unit or len(tasks) < 2:
+        return []
+    one_section = len({t.section for t in tasks}) == 1
+    by_lead: dict[str, list[str]] = {}
+    spellings: list[str] = []
+    for t in tasks:
+        cells = [t.lead] if t.lead else [r.lead for r in sub_rows(plan, t) if r.lead]
+        for cell in dict.fromkeys(unit_key(c) for c in cells if c and unit_key(c)):
+            by_lead.setdefault(cell, []).append(t.number or "?" if one_section else display_key(plan, t))
+        spellings += [c.strip() for c in cells if c]
+    if not by_lead or len(by_lead) > SUMMARY_LEADS:
+        return []
+    written = unit_groups(spellings)
+    said = "; ".join(f"{written.get(cell, cell)} (nhiệm vụ {', '.join(keys)})" for cell, keys in by_lead.items())
+    return [f"{FIELD_LABELS['lead']}: {said}."]
+
+
+def _as_written(plan: Plan, tasks: list[Task], query: Query) -> Query:
+    """``query`` with its unit named as ``plan``'s rows ``tasks`` (and their
+    sub-rows) write it ("Tài chính - Kế toán" asked, "Tài chính - Kế toán xã"
+    in the cells: the most frequent spelling of the same :func:`unit_key`);
+    ``query`` itself when no cell spells it."""
+    if not query.unit:
+        return query
+    rows = [r for t in tasks for r in [t, *sub_rows(plan, t)]]
+    cells = [r.coordinating if query.unit_role == "coordinating" else r.lead for r in rows]
+    names = [u for cell in cells for u in split_units(cell) if unit_key(u) == query.unit]
+    written = unit_groups(names).get(query.unit)
+    return replace(query, unit_text=written) if written else query
 
 
 def _all_blank(catalog: PlanCatalog, query: Query, groups: list[tuple[Plan, list[Task]]]) -> str | None:
@@ -618,6 +679,8 @@ class TaskAnswerer:
         for plan in scope:
             hits: list[Task] = []
             for task in plan.tasks:
+                if task.number is None and not task.content:
+                    continue  # a sub-row with no content of its own (a cell run on) is no task to select
                 if matches(plan, task, query):
                     parent = parent_task(plan, task)
                     if parent is not None and parent not in hits:
@@ -652,26 +715,33 @@ class TaskAnswerer:
             return abstention(query, reason=blank)
         if query.intent == "count" and query.per_plan:
             return self._count_per_plan(query, scope, groups)
-        extra = [f for f in query.fields if f not in ("lead", "content")] or ["deadline"]
+        # a cell the filter wants empty is blank by construction: the deadline is shown instead
+        extra = [f for f in query.fields if f not in ("lead", "content", *query.empty_fields)] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
-            described = describe_filter(query, tasks)
-            numbers = ", ".join(t.number or "?" for t in tasks)
+            described = describe_filter(_as_written(plan, tasks, query), tasks)
+            numbers = ", ".join(display_key(plan, t) for t in tasks)
             head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
             if query.intent == "count":
                 lines = [f"{head}{len(tasks)} nhiệm vụ{described} (số {numbers})."]
             else:
                 lines = [f"{head}Nhiệm vụ {numbers}{described}."]
+                lines += _leads_summary(plan, tasks, query)
             limit = 240 if len(tasks) <= 12 else 110
             for t in tasks:
                 goal = f" [{FIELD_LABELS['objective']}: {shorten(t.objective, limit)}]" if t.objective else ""
-                subs = [] if matches(plan, t, query) else [r for r in sub_rows(plan, t) if matches(plan, r, query)]
-                if subs:  # only some sub-rows meet the filter: those are listed, with their own cells
-                    lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal}, trong đó:")
+                own = matches(plan, t, query)
+                subs = [r for r in sub_rows(plan, t) if r.content and matches(plan, r, query)]
+                number = t.number or "?"  # "- 3. …": the head line names the part of a number used twice
+                if subs and (not own or self._subs_shown(query, tasks)):
+                    # the sub-rows that meet the filter are listed under their row, with their own cells
+                    # (also when the row itself does: "Lộc Hòa" parts whose sub-rows carry the duty)
+                    head_values = f" ({'; '.join(self._values(plan, t, query, extra))})" if own else ""
+                    lines.append(f"- {number}. {shorten(t.content, limit)}{goal}{head_values}, trong đó:")
                     lines += [f"  • {shorten(r.content, limit)} ({'; '.join(self._values(plan, r, query, extra))})"
                               for r in subs]
                 else:
-                    lines.append(f"- {t.number}. {shorten(t.content, limit)}{goal} "
+                    lines.append(f"- {number}. {shorten(t.content, limit)}{goal} "
                                  f"({'; '.join(self._values(plan, t, query, extra))})")
                     if "content" in query.fields and len(tasks) <= FEW_ROWS:
                         # "… gồm những nội dung gì": a row's content goes on in its sub-rows
@@ -683,6 +753,14 @@ class TaskAnswerer:
             most = max(groups, key=lambda g: len(g[1]))
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
+
+    @staticmethod
+    def _subs_shown(query: Query, tasks: list[Task]) -> bool:
+        """Are the sub-rows meeting a filter listed under a row that meets it
+        too? For a list (not a count) with a filter, of at most
+        :data:`FEW_ROWS` rows: a sub-row is a duty of its own ("Lộc Hòa" parts
+        whose sub-rows name their own products and deadlines)."""
+        return query.intent != "count" and query.has_filter and len(tasks) <= FEW_ROWS
 
     @staticmethod
     def _values(plan: Plan, row: Task, query: Query, extra: list[str]) -> list[str]:

@@ -27,6 +27,16 @@ TASK_REF = re.compile(
     r"\b" + TASK_KEYWORD + r" (?:so |thu )?(" + NUM + r"(?: (?:va |hoac |voi )?(?:"
     + TASK_KEYWORD + r" )?(?:so )?" + NUM + r"(?![\d/%.]))*)(?![\d/%.])"
 )
+#: A range of rows ("nv 26-31", "từ nhiệm vụ 5 đến 9", "nv 5 tới nv 9"), read on a
+#: key where a dash between two numbers became "den" (:data:`RANGE_DASH`).
+TASK_RANGE = re.compile(
+    r"\b" + TASK_KEYWORD + r" (?:so |thu )?(\d{1,3}) (?:den|toi) (?:" + TASK_KEYWORD
+    + r" )?(?:so |thu )?(\d{1,3})(?![\d/%.])"
+)
+#: A dash joining two numbers ("26-31", "5 – 9"), which the key drops.
+RANGE_DASH = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
+#: Most rows a range may span (a longer one is no range of rows: a year span mistyped).
+RANGE_MAX = 40
 #: A dotted number alone ("loc hoa 4.1 ai chu tri") is a row number when a field is asked.
 DOTTED = re.compile(r"(?<![\d/.])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%.])")
 YEAR = re.compile(r"(?<![\d/.:])((?:19|20)\d{2})(?![\d/:])")
@@ -306,7 +316,7 @@ PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?!(?:tram|do)\b)((?:\w+\s?){2,8})")
 #: chuyển đổi số", "có ghi giai đoạn khác", "có đề cập đến …"): the asking, no
 #: part of what is asked about.
 SAYS_ASKED = re.compile(r"\b(?:co|duoc|da) (?:nhac|de cap|noi|neu|ghi)(?: (?:den|toi|ve|ro|la))?\b")
-SECTION_CUE = re.compile(r"\b(?:muc|phan|linh vuc|nhom|thuoc|ve|trong)\b")
+SECTION_CUE = re.compile(r"\b(?:muc|phan(?! tram)|linh vuc|nhom|thuoc|ve|trong)\b")
 #: The qualifier a section heading is routinely cited without: "cải cách tổ
 #: chức bộ máy hành chính nhà nước" is "phần cải cách tổ chức bộ máy".
 SECTION_TAIL = re.compile(r"(?: hanh chinh)?(?: nha nuoc)$")

@@ -99,6 +99,8 @@ from retrieval.question.cues import (
     QUARTER_SPAN,
     QUESTION_PARTICLES,
     QUOTED,
+    RANGE_DASH,
+    RANGE_MAX,
     RECURRENCE,
     RECURRENCES,
     REGULAR,
@@ -114,6 +116,7 @@ from retrieval.question.cues import (
     TARGET_KIND,
     TARGET_VALUE,
     TASK_NOUN,
+    TASK_RANGE,
     TASK_REF,
     TASK_WORD,
     UNLISTED_FIELD,
@@ -348,9 +351,29 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
             first = min(key.find(w) for w in s.content if w in words)
             if not SECTION_CUE.search(key[max(0, first - 40): first]):
                 continue
+            by_words = len(s.content & words) / len(s.content) >= 0.75
+            if by_words and not _part_named(s, words) and not _close_together(key, s.content & words):
+                continue  # "thể chế … do ai": "chế" and "do" far apart name no "chế độ công vụ"
         found.append((score, len(s.content), s))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found]
+
+
+def _close_together(key: str, wanted: frozenset[str] | set[str]) -> bool:
+    """Do the heading words ``wanted`` stand together in ``key``: some run
+    of the key's words holds each of them, with at most two other words
+    among them ("cải cách tài chính công", "chính quyền điện tử và số")?"""
+    words = key.split()
+    spots = [(i, w) for i, w in enumerate(words) if w in wanted]
+    for start, (i, _) in enumerate(spots):
+        seen: set[str] = set()
+        for j, w in spots[start:]:
+            seen.add(w)
+            if len(seen) == len(wanted):
+                if j - i + 1 <= len(wanted) + 2:
+                    return True
+                break
+    return False
 
 
 #: The score of a section named by one coordinated part of its heading
@@ -632,6 +655,47 @@ def _without_guess(raw: str, catalog: PlanCatalog) -> str | None:
     return raw[:m.start()].strip() if guessed.plans else None
 
 
+#: The row fields a question may ask of a whole annex part.
+_ROW_FIELDS_ASKED = frozenset({"lead", "coordinating", "deadline", "product"})
+
+
+def _field_of_section(q: Query, key: str, catalog: PlanCatalog, sections: list[SectionEntry]) -> bool:
+    """Does the question ask a row field (lead, coordinating, deadline,
+    product) of a whole annex part, named by its heading or its numeral ("LH
+    phần cải cách tài chính công do ai chủ trì?", "NAP mục II hạn ghi thế
+    nào?")? Not with a row number, a count, a list already asked or a figure
+    ("thời gian giải quyết TTHC giảm bao nhiêu %": a target), nor when
+    it names a body part (:data:`BODY_REFERENCE`: "theo phần Tổ chức thực
+    hiện, ai chủ trì cải cách TTHC?"). A numeral alone ("TX mục V ai chủ
+    trì?") needs the plans named, each with an annex."""
+    if q.task_refs or q.count or q.wants_list or q.figure or not set(q.fields) & _ROW_FIELDS_ASKED:
+        return False
+    if BODY_REFERENCE.search(key) or q.metas:
+        return False
+    if sections:
+        return True
+    if not q.section_number or q.subsection_number or not q.plans:
+        return False
+    with_annex = {d for s in catalog.sections for d in s.docs}
+    return set(q.plans) <= with_annex
+
+
+def _ranges_spelled_out(raw: str, refs: list[str]) -> list[str]:
+    """``refs`` with each range of rows the question ``raw`` writes ("nv
+    26-31", "từ nhiệm vụ 5 đến 9", :data:`TASK_RANGE`) spelled out, in place
+    of its two ends: ["26", "31"] → ["26", "27", …, "31"]. A range running
+    backwards or over :data:`RANGE_MAX` rows is left as written."""
+    for m in TASK_RANGE.finditer(canon(RANGE_DASH.sub(" den ", raw))):
+        low, high = int(m.group(1)), int(m.group(2))
+        if not low < high <= low + RANGE_MAX:
+            continue
+        spelled = [str(n) for n in range(low, high + 1)]
+        at = refs.index(m.group(1)) if m.group(1) in refs else len(refs)
+        rest = [r for r in refs if r not in spelled]
+        refs = rest[:at] + spelled + rest[at:]
+    return refs
+
+
 def parse_query(text: str, catalog: PlanCatalog) -> Query:
     """Parse a question (see the module docstring for what is read).
 
@@ -655,6 +719,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         for num in re.findall(NUM, m.group(1)):
             if num not in q.task_refs and not YEAR.fullmatch(num):
                 q.task_refs.append(num)
+    q.task_refs = _ranges_spelled_out(raw, q.task_refs)
 
     cue_key = canon(mask_cased_acronyms(raw))  # "tập huấn AI": no "ai" (who) asked
     lead_explicit = bool(LEAD_EXPLICIT.search(cue_key))
@@ -725,6 +790,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.count = True  # "phụ lục phần VII chỉ đạo điều hành có mấy mục?": its rows counted
     if sections and not (q.count or q.task_refs) and "content" in q.fields and ANNEX_NAMED.search(key):
         q.wants_list = True  # "phụ lục … mục V Cải cách tài chính công gồm những nội dung gì": its rows
+    if _field_of_section(q, key, catalog, sections):
+        q.wants_list = True  # "phần cải cách tài chính công do ai chủ trì?": the part's rows, that field
     if sections and (q.count or q.wants_list or q.task_refs):
         q.sections = [x.key for x in sections]
         q.section, q.section_text = sections[0].key, sections[0].text
