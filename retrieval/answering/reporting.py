@@ -29,6 +29,8 @@ REPORTING_CUE = re.compile(
     r"|\bbao cao\b.{0,60}\b(?:dinh ky|bao lau|may lan|truoc ngay|gui (?:ve|truoc|cho|den)|nop (?:ve|truoc)"
     r"|ngay nao|ngay may|han (?:gui|nop)|hang (?:quy|thang|tuan|nam)|thoi han)\b"
     r"|\b(?:dinh ky|bao lau|hang quy)\b.{0,40}\bbao cao\b"
+    # a yes/no on a period report: "có yêu cầu báo cáo quý không", "phải báo cáo 6 tháng ko"
+    r"|\bbao cao (?:quy|thang|tuan|nam|6 thang|sau thang)\b(?=.{0,30}\b(?:khong|ko|k)\b)"
 )
 #: A paragraph stating a reporting period or day (on its canonical text).
 _REGIME = re.compile(r"\bbao cao\b.*\b(?:dinh ky|hang (?:quy|tuan|thang|nam)|6 thang|truoc ngay|dot xuat)\b"
