@@ -44,7 +44,7 @@ from retrieval.answering.rows import (
     task_citation,
 )
 from retrieval.query import PlanCatalog, Query, section_words
-from retrieval.question.cues import COLUMN_ASKED, DAY_ASKED, DAY_WRITTEN
+from retrieval.question.cues import COLUMN_ASKED, DEADLINE_PARTS
 from retrieval.question.model import section_numeral
 
 
@@ -473,6 +473,13 @@ def missing_reason(catalog: PlanCatalog, scope: list[Plan], asked: str) -> str:
     return " ".join(lines) or "Không có kế hoạch nào trong phạm vi hỏi."
 
 
+def _deadline_part_asked(key: str) -> tuple[re.Pattern, str] | None:
+    """The most precise part of a deadline ``key`` asks (:data:`DEADLINE_PARTS`: a day,
+    else a month, else a quarter): the cell wording that gives it and its name; ``None``
+    when the question asks the deadline as such ("khi nào", "thời hạn")."""
+    return next(((given, word) for cue, given, word in DEADLINE_PARTS if cue.search(key)), None)
+
+
 def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query: Query,
                     with_row: bool = True) -> str | None:
     """Why the rows ``found`` (plan, numbered task) do not answer ``query``,
@@ -490,7 +497,10 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
       ra vào ngày nào?", "hạn chót ngày mấy?") and no other field, of rows
       whose deadline cells write no day (:data:`~retrieval.question.cues.DAY_WRITTEN`:
       "Tháng 11", "Khi thành phố tổ chức"): "… không ghi ngày cụ thể; thời
-      gian hoàn thành ghi: Tháng 11."
+      gian hoàn thành ghi: Tháng 11."; likewise a month ("tháng mấy phải
+      xong?") of rows whose cells write none ("Thường xuyên", "Quý III,IV/2025",
+      "Cả năm 2026"), a quarter ("quý mấy?") of "Hàng năm", "Năm 2030"
+      (:data:`~retrieval.question.cues.DEADLINE_PARTS`).
 
     Each reason ends with the row's content and lead (unless ``with_row`` is
     false: the row is shown whole after it), so the user sees which row was read.
@@ -510,12 +520,15 @@ def unstated_reason(catalog: PlanCatalog, found: list[tuple[Plan, Task]], query:
                          f"{query.unlisted}.{row}")
             continue
         written = list(dict.fromkeys(r.deadline for r in rows if r.deadline))
-        if written and DAY_ASKED.search(query.key) and not set(asked) - {"deadline"}:
-            # "diễn ra vào ngày nào?" of a row whose deadline gives a month, a
-            # quarter or an occasion, no day: said, with what the cell writes
-            if any(DAY_WRITTEN.search(d) for d in written):
+        part = _deadline_part_asked(query.key) if written and not set(asked) - {"deadline"} else None
+        if part is not None:
+            # "diễn ra vào ngày nào?" of a row whose deadline gives a month, a quarter or an
+            # occasion, no day; "tháng mấy xong?" of "Thường xuyên", "Quý III,IV/2025":
+            # said, with what the cell writes
+            given, word = part
+            if any(given.search(d) for d in written):
                 return None
-            lines.append(f"{name} không ghi ngày cụ thể; {FIELD_LABELS['deadline'].lower()} ghi: "
+            lines.append(f"{name} không ghi {word} cụ thể; {FIELD_LABELS['deadline'].lower()} ghi: "
                          f"{'; '.join(written)}." + (row if with_row else ""))
             continue
         if not asked or any(getattr(r, f) for r in rows for f in asked):

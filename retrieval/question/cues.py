@@ -146,6 +146,11 @@ SIGNER_ANY = re.compile(_SIGNER)
 #: canonical key: nothing else between.
 _PLAN_TITLE = (r"ke hoach(?: (?:cai cach hanh chinh|nha nuoc|nam|giai doan|den|(?:6|sau) thang (?:dau|cuoi)"
                r"|(?:19|20)\d{2}))*")
+#: The day of the signing asked with the plan or the decision between: "ký kế hoạch ngày
+#: mấy", "ký quyết định này vào ngày nào", "được ký ngày bao nhiêu", "ngày mấy ký".
+_SIGNED_ON_DAY = (r"\b(?<!dang )(?<!dinh )ky(?: ban hanh)?(?: (?:quyet dinh|van ban)(?: ban hanh)?)?(?: " + _PLAN_TITLE
+                  + r")?(?: (?:nay|do))? (?:vao )?(?:ngay|hom) (?:nao|may|bao nhieu|thang nao)\b"
+                  r"|\bngay (?:nao|may|bao nhieu)(?: \w+){0,3}? (?:duoc |da )?(?<!dang )ky\b(?! hieu)")
 META_CUES: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(_SIGNER + r"(?!.*\bcan cu\b)")),
     ("decision", re.compile(
@@ -158,6 +163,9 @@ META_CUES: list[tuple[str, re.Pattern]] = [
     # "kế hoạch theo dõi … ban hành kế hoạch ngày nào", another plan named before)
     ("date", re.compile(r"\b(?:ban hanh|ky) (?:vao )?(?:ngay nao|khi nao|bao gio)\b|\bngay (?:ban hanh|ky)\b"
                         r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b"
+                        # "VK ký kế hoạch ngày mấy?", "quyết định được ký vào ngày bao nhiêu", "ngày
+                        # mấy ký": the signing's day (not "đăng ký", "định kỳ", "kỳ báo cáo …")
+                        r"|" + _SIGNED_ON_DAY +
                         r"|^(?!.*\bke hoach\b.*\bban hanh ke hoach\b).*?\bban hanh " + _PLAN_TITLE
                         + r" (?:vao )?ngay nao\b")),
     # the preamble's proposal, asked by what it says -- who proposed, the
@@ -345,11 +353,15 @@ PLACE_MENTION = re.compile(
 
 # ------------------------------------------------------------ selection beyond unit/period
 
+#: "bỏ" (leave out) as folded, which "bộ máy" also folds to ("phần tổ chức bộ máy Phòng X chủ
+#: trì …", "bo may muc 3"): "bo may" is "bỏ mấy" only before the rows it counts ("bỏ mấy
+#: việc thường xuyên ra", "bo may nv cua VH-XH").
+_LEAVE_OUT = r"bo(?! may\b(?! (?:nhiem vu|viec|cai|dong|cong viec)\b))"
 #: Words before a unit or a deadline condition that exclude it: "không do
 #: Phòng X chủ trì", "trừ các nhiệm vụ thường xuyên", "ngoài Văn phòng".
 EXCLUSION = re.compile(
     r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai(?: la)?|"
-    r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
+    r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
     r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
 )
 #: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
@@ -357,7 +369,7 @@ EXCLUSION = re.compile(
 #: việc về tinh giản biên chế" (the words are read by
 #: :func:`retrieval.question.selection.topic_words`).
 EXCLUDED_ROWS = re.compile(
-    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|bo)(?: (?:cac|nhung|may|mot so))?"
+    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
     r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
 )
 #: Where the excluded rows' description ends: "… ra thì còn", "… thì", a new clause.
@@ -547,6 +559,23 @@ REPORT_DAY_ASKED = re.compile(DAY_ASKED.pattern + r"|\bhan (?:gui|nop)\b")
 #: A day written in a deadline cell (as written, not folded): "Trước ngày 05 của
 #: tháng cuối quý", "Ngày 15/01/2026", "10/12/2025".
 DAY_WRITTEN = re.compile(r"\bngày\s*\d{1,2}\b|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
+#: A month asked of a deadline (canonical key): "tháng mấy", "vào tháng nào", "tháng bao
+#: nhiêu", "từ tháng mấy đến tháng mấy" — not "mấy tháng" (a length), nor a quarter.
+MONTH_ASKED = re.compile(r"\bthang (?:nao|may|bao nhieu|thu may)\b")
+#: A month written in a deadline cell (as written): "Tháng 11", "tháng cuối quý", "10/12/2025",
+#: "01/2026" — a quarter, a year or "Thường xuyên" gives none.
+MONTH_WRITTEN = re.compile(r"\btháng\b|\b\d{1,2}/\d{1,2}\b|\b\d{1,2}/(?:19|20)\d{2}\b", re.IGNORECASE)
+#: A quarter asked of a deadline: "quý mấy", "vào quý nào".
+QUARTER_ASKED = re.compile(r"\bquy (?:nao|may|bao nhieu|thu may)\b")
+#: A deadline cell that places it in a quarter, or closer: "Quý III,IV/2025", "Tháng 11", a day.
+QUARTER_WRITTEN = re.compile(r"\bquý\b|" + MONTH_WRITTEN.pattern, re.IGNORECASE)
+#: The part of a deadline asked, by how precise it is (day, month, quarter): the cue asking
+#: it, the cell wording that gives it, and its name in an answer ("không ghi tháng cụ thể").
+DEADLINE_PARTS: tuple[tuple[re.Pattern, re.Pattern, str], ...] = (
+    (DAY_ASKED, DAY_WRITTEN, "ngày"),
+    (MONTH_ASKED, MONTH_WRITTEN, "tháng"),
+    (QUARTER_ASKED, QUARTER_WRITTEN, "quý"),
+)
 COLUMN_ASKED = re.compile(r"\b(?:cot|o)\s+(?:muc tieu|chi tieu|san pham|phoi hop|chu tri|thoi gian|thoi han)\b")
 #: The unit of the row just shown, pointed at: "đơn vị đó còn chủ trì nv nào?",
 #: "phòng này còn làm gì nữa", "cơ quan chủ trì đó".
