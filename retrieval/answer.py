@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
+from retrieval.answering.achieved import achieved_answer, asks_achieved, stated_target
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
 from retrieval.answering.clauses import clauses_answer, plan_clauses
@@ -374,7 +375,9 @@ class Answerer:
     def _unstated(self, query: Query) -> Answer | None:
         """What no plan records, said before any handler reads a row: a share
         of progress ("đã hoàn thành được bao nhiêu %?"), the name of a position
-        ("ai là trưởng phòng văn hóa xã hội?"); else ``None``."""
+        ("ai là trưởng phòng văn hóa xã hội?"), a contact, a result actually reached
+        ("thực tế đã đạt bao nhiêu?"), a count of staff, people or records ("bao nhiêu
+        người / hồ sơ?"); else ``None``."""
         scope = plans_in_scope(self.plans, query)
         if asks_progress_share(query):
             return progress_share_answer(query, scope, self.catalog)
@@ -382,9 +385,17 @@ class Answerer:
             return person_answer(query, scope, self.catalog)
         if asks_contact(query):
             return contact_answer(query, scope, self.catalog)
-        if asks_headcount(query):
-            return headcount_answer(query, scope, self.catalog)
+        if asks_achieved(query):  # "thực tế đã đạt bao nhiêu": the plan sets targets, no result
+            return achieved_answer(query, scope, self.catalog, self.targets)
+        if asks_headcount(query):  # "bao nhiêu người / hồ sơ": the plan sets shares, no count
+            return headcount_answer(query, scope, self.catalog, self._share_set)
         return None
+
+    def _share_set(self, query: Query, doc: str) -> str | None:
+        """The share plan ``doc`` sets on the subject of a count asked ("tỷ lệ hồ sơ
+        giải quyết trực tuyến … 80%"), as a line (:func:`stated_target`), or ``None``."""
+        plan = self.plans.get(doc)
+        return stated_target(query, plan, self.targets, self.catalog, share=True) if plan else None
 
     def _topic_pairs(self, query: Query) -> frozenset[str]:
         """Adjacent content-word pairs of the question ("hai long", "giai quyet"),

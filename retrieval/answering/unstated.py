@@ -13,26 +13,33 @@
   tâm PVHCC"): plans name units, not their telephone numbers or addresses;
   refused for each plan that writes no telephone number or mail address;
 * a headcount ("trung tâm PVHCC có bao nhiêu biên chế?", "TX có bao nhiêu cán
-  bộ công chức?"): plans set shares ("100% cán bộ, công chức …"), not staff
-  numbers; refused for each plan that writes no count of staff.
+  bộ công chức?"), or a count of people or records ("bao nhiêu người được tập
+  huấn?", "LH có bao nhiêu hồ sơ giải quyết trực tuyến?", "mấy thủ tục đã cắt
+  giảm?"): plans set shares ("100% cán bộ, công chức …", "tỷ lệ hồ sơ … 80%"),
+  not counts; refused for each plan that writes no such count, with the share
+  the plan sets on the subject, if any.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.lexicon import canon
 from ingest.model import Plan
 from ingest.textnorm import fold, nfc
 from retrieval.answering.model import Answer, Citation, abstention
-from retrieval.answering.rows import plan_label, plan_title, task_citation
+from retrieval.answering.rows import plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import (
     CONTACT_CUE,
     CONTACT_FIELDS,
+    COUNTED_NOUNS,
     HEADCOUNT_CUE,
     PERSON_CUE,
     PROGRESS_SHARE,
+    SHARE_ASKED,
+    STAFF_NOUNS,
     TARGET_SET,
 )
 
@@ -195,22 +202,47 @@ def contact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Ans
     return abstention(query, reason="\n".join(lines))
 
 
-#: A staff count written in a plan: "12 biên chế", "05 công chức" (not "100% cán bộ").
-_HEADCOUNT_WRITTEN = re.compile(r"\b\d+(?![\d%,.])\s+(?:biên chế|cán bộ|công chức|viên chức|người)", re.IGNORECASE)
-
-
 def asks_headcount(query: Query) -> bool:
-    """True when ``query`` asks a number of staff (:data:`HEADCOUNT_CUE`), not
-    a share ("bao nhiêu % cán bộ": the key drops "%"), and no task row by number."""
-    return bool(HEADCOUNT_CUE.search(query.key)) and "%" not in query.text and not query.task_refs
+    """True when ``query`` asks a count (:data:`HEADCOUNT_CUE`: staff, people, dossiers,
+    procedures …), not a share ("bao nhiêu % cán bộ": the key drops "%"; "tỷ lệ số
+    TTHC …": :data:`SHARE_ASKED`)."""
+    return (bool(HEADCOUNT_CUE.search(query.key)) and "%" not in query.text
+            and not SHARE_ASKED.search(query.key))
 
 
-def headcount_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
-    """The abstention for a staff count no plan of ``plans`` writes: "Kế hoạch
-    X không nêu số biên chế, số cán bộ, công chức …"; ``None`` when one of
-    them writes a count ("12 biên chế"), for passage search to quote."""
-    if not plans or any(_HEADCOUNT_WRITTEN.search(t) for p in plans for t in _texts(p)):
+def _writes_count(text: str, noun: str) -> bool:
+    """Does ``text`` (``canon``) write a count of ``noun`` ("12 biên chế", "05 công
+    chức", "150 hồ sơ"), not a share ("100% cán bộ")?"""
+    return re.search(rf"(?<![\d.,%])\d+ {noun}\b", text) is not None
+
+
+def headcount_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
+                     shares: Callable[[Query, str], str | None] | None = None) -> Answer | None:
+    """The abstention for a count no plan of ``plans`` writes: "Kế hoạch X không
+    nêu số biên chế, số lượng cán bộ, công chức …" for staff, "… không nêu số hồ sơ …"
+    for the rest, each followed by the share the plan sets on the subject when
+    ``shares(query, doc)`` gives one ("Kế hoạch nêu tỷ lệ: 80% — nhiệm vụ 3.2: “…”");
+    the rows a question numbers (:attr:`Query.task_refs`) are named. ``None`` when one
+    of the plans (or rows) writes such a count, for passage search to quote."""
+    m = HEADCOUNT_CUE.search(query.key)
+    if m is None or not plans:
         return None
-    lines = [f"Kế hoạch {plan_label(catalog, p.doc)} không nêu số biên chế, số lượng cán bộ, công chức "
-             f"(kế hoạch chỉ nêu nhiệm vụ và tỷ lệ phải đạt, không nêu số người)." for p in plans]
+    noun = m.group(1)
+    rows = {p.doc: [t for t in p.tasks if t.number and t.number in query.task_refs] for p in plans}
+    if any(_writes_count(canon(t), noun) for p in plans
+           for t in (_row_texts(rows[p.doc]) if rows[p.doc] else _texts(p))):
+        return None
+    staff = noun in STAFF_NOUNS
+    what = "số biên chế, số lượng cán bộ, công chức" if staff else COUNTED_NOUNS[noun]
+    lines = []
+    for p in plans:
+        asked = "; ".join(f"{t.label} “{shorten(t.content or '', 140)}”" for t in rows[p.doc])
+        line = (f"Kế hoạch {plan_label(catalog, p.doc)} không nêu {what}" + (f" ở {asked}" if asked else "")
+                + f" (kế hoạch chỉ nêu nhiệm vụ và tỷ lệ phải đạt, không nêu {'số người' if staff else 'con số cụ thể'}).")
+        share = shares(query, p.doc) if shares is not None else None
+        lines.append(f"{line} Kế hoạch nêu tỷ lệ: {share}" if share else line)
     return abstention(query, reason="\n".join(lines))
+
+
+def _row_texts(tasks: list) -> list[str]:
+    return [" ".join(filter(None, (t.content, t.objective, t.product))) for t in tasks]

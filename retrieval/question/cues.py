@@ -72,10 +72,41 @@ CONTACT_FIELDS: dict[str, str] = {
     "duong day nong": "số đường dây nóng",
 }
 CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
-#: A headcount asked ("có bao nhiêu cán bộ, công chức", "số biên chế được
-#: giao", "tinh giản bao nhiêu biên chế"), not a share ("bao nhiêu % cán bộ …").
-HEADCOUNT_CUE = re.compile(r"\b(?:bao nhieu|may|bn|so luong|so)(?! phan tram) (?:bien che|can bo|cong chuc|"
-                           r"vien chuc|nhan su)\b(?!.*(?:%|phan tram|ty le))")
+#: What a count may be asked of that the plans give as a share only ("100% cán bộ,
+#: công chức …", "tỷ lệ hồ sơ trực tuyến … 80%"), as named in an answer: staff (the
+#: keys of :data:`STAFF_NOUNS`), people, dossiers, procedures, transactions, visits.
+COUNTED_NOUNS: dict[str, str] = {
+    "bien che": "số biên chế", "can bo": "số cán bộ", "cong chuc": "số công chức",
+    "vien chuc": "số viên chức", "nhan su": "số nhân sự",
+    "nguoi": "số người", "ho so": "số hồ sơ", "thu tuc hanh chinh": "số thủ tục hành chính",
+    "thu tuc": "số thủ tục hành chính", "giao dich": "số giao dịch", "luot": "số lượt",
+}
+#: The staff among :data:`COUNTED_NOUNS` (a headcount: "số biên chế, số lượng cán bộ, công chức").
+STAFF_NOUNS = frozenset({"bien che", "can bo", "cong chuc", "vien chuc", "nhan su"})
+#: A count asked ("có bao nhiêu cán bộ, công chức", "số biên chế được giao", "tinh giản
+#: bao nhiêu biên chế", "bao nhiêu người được tập huấn", "có bao nhiêu hồ sơ được giải
+#: quyết trực tuyến", "mấy thủ tục đã cắt giảm"; not "hồ sơ thủ tục", "chỉ số", "bộ máy");
+#: group 1 the noun counted. A share asked
+#: in the same question ("bao nhiêu % cán bộ", "tỷ lệ số TTHC …": :data:`SHARE_ASKED`) is no count.
+HEADCOUNT_CUE = re.compile(r"\b(?:bao nhieu|(?<!bo )may|bn|so luong|tong so|(?<!ho )(?<!chi )(?<!co )so)(?! phan tram) ("
+                           + "|".join(sorted(COUNTED_NOUNS, key=len, reverse=True)) + r")\b")
+#: A share asked: "tỷ lệ", "phần trăm" (the "%" typed is read on the question as written).
+SHARE_ASKED = re.compile(r"\b(?:ty le|phan tram)\b")
+#: A result actually reached asked, not a target: "thực tế (đã) đạt bao nhiêu", "đã cắt giảm
+#: được bao nhiêu", "đã giải quyết được mấy …", "đã đạt (được) bao nhiêu", "đạt được bao nhiêu
+#: rồi", "kết quả thực hiện (năm 2025) đạt bao nhiêu". A plan sets targets; what was reached
+#: is in the reports on it. Not "đã được giao / đặt ra bao nhiêu" (the target assigned),
+#: nor the tasks done ("đã hoàn thành được mấy nhiệm vụ": the statuses).
+ACHIEVED_ASKED = re.compile(
+    r"\b(?:tren )?thuc te\b"
+    r"|\bda (?!duoc (?:giao|dat ra|de ra|quy dinh|phe duyet|ban hanh|xac dinh|dat muc tieu)\b)"
+    r"(?!(?:duoc )?(?:hoan thanh|thuc hien|trien khai|lam|xong)\b)(?:\w+ ){1,4}?duoc (?:bao nhieu|may|bn)\b"
+    r"|\bda dat(?: duoc)? (?:bao nhieu|may|bn|muc nao|muc bao nhieu)\b"
+    r"|\bdat duoc (?:bao nhieu|may|bn)\b(?: \w+){0,6}? roi\b"
+    r"|\bket qua (?:thuc hien|dat duoc)\b(?: \w+){0,6}? (?:dat|la) (?:duoc )?(?:bao nhieu|may|bn)\b")
+#: The tasks counted by an :data:`ACHIEVED_ASKED` wording ("đã làm được mấy nhiệm vụ"): the
+#: statuses answer that (:mod:`tracking.answer`), not this refusal.
+TASKS_COUNTED = re.compile(r"\b(?:bao nhieu|may|bn) (?:nhiem vu|viec|cong viec|task)\b")
 #: A target named by its subject asks its value: "TX chỉ tiêu hài lòng về dịch
 #: vụ y tế?", "chỉ tiêu thực hiện TTHC không phụ thuộc địa giới" (a figure), not
 #: "chỉ tiêu gì / nào / chủ yếu / 2.2", "phần chỉ tiêu", "mấy chỉ tiêu" — and only
