@@ -141,6 +141,9 @@ class PlanCatalog:
         #: ever coordinates ("các đơn vị sự nghiệp công lập trong lĩnh vực y tế")
         self.coordinating = coordinating or []
         self.by_doc = {e.doc: e for e in entries}
+        #: adjacent word pairs (``canon``) the plans write, body and annex: a pair typed after
+        #: "xã" that no plan writes names a place, not the genre's words ("xã hội", "xã nào có")
+        self.pairs: frozenset[str] = frozenset()
         reserved = RESERVED_TOKENS
         for e in entries:
             if e.initials and e.initials not in reserved:
@@ -164,7 +167,8 @@ class PlanCatalog:
         units: dict[str, UnitEntry] = {}
         coordinating: dict[str, UnitEntry] = {}
         sections: dict[str, SectionEntry] = {}
-        for plan in sorted(plans, key=lambda p: p.doc):
+        plans_seen = sorted(plans, key=lambda p: p.doc)
+        for plan in plans_seen:
             name = place_name(plan)
             key = canon(name)
             period = plan.metadata.period
@@ -196,7 +200,20 @@ class PlanCatalog:
                     content = section_words(s)
                     if content:
                         sections.setdefault(core, SectionEntry(s, core, content)).docs.add(plan.doc)
-        return cls(entries, sorted(units.values(), key=lambda u: -len(u.key)),
-                   list(sections.values()), [u for k, u in coordinating.items() if k])
+        catalog = cls(entries, sorted(units.values(), key=lambda u: -len(u.key)),
+                      list(sections.values()), [u for k, u in coordinating.items() if k])
+        catalog.pairs = frozenset(_word_pairs(plans_seen))
+        return catalog
 
 
+def _word_pairs(plans: Iterable[Plan]) -> set[str]:
+    """Every adjacent word pair (``canon`` keys) of the plans' body paragraphs and task cells."""
+    pairs: set[str] = set()
+    for plan in plans:
+        texts = [p.text or "" for s in plan.sections for p in s.paragraphs]
+        texts += [" ".join(filter(None, (t.content, t.objective, t.lead, t.coordinating, t.deadline, t.product)))
+                  for t in plan.tasks]
+        for text in texts:
+            words = canon(text).split()
+            pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return pairs

@@ -377,6 +377,10 @@ SECTION_REF_AFTER = re.compile(r"(?<![\w./])(\d{1,2}\.\d{1,2})(?:\.\d{1,2})?,? (
 SECTION_PLACED = re.compile(r"(?: (?:o|tai|trong|thuoc|theo))? (?:muc|phan) [ivx]{1,4}(?:\.\d{1,2}){0,2}\b")
 #: The word joining a clause to the next ask: "… trách nhiệm gì và chủ trì …".
 CLAUSE_JOINED = re.compile(r" (?:va|con|dong thoi|cung nhu)$")
+#: A place typed without diacritics or capitals, on the ``canon`` key: "xa tan lap", "phuong
+#: hong bang" (group 1 two syllables after the level word); whether they name a place is
+#: decided against the plans' own words (:func:`retrieval.question.parse` ``_plain_place``).
+PLAIN_PLACE = re.compile(r"\b(?:xa|phuong|thi tran) ([a-z]{2,} [a-z]{2,})\b")
 PLACE_MENTION = re.compile(
     r"\b(?:[Xx][ãa]|[Pp]h[ưu][ờo]ng|[Tt]h[ịi] [Tt]r[ấa]n)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )

@@ -91,6 +91,7 @@ from retrieval.question.cues import (
     PERCENT_ASKED,
     PERSON_CUE,
     PLACE_MENTION,
+    PLAIN_PLACE,
     PLAN_PERIOD,
     PLANS_COUNTED,
     PLANS_ONLY_WORDS,
@@ -129,7 +130,7 @@ from retrieval.question.cues import (
 )
 from retrieval.question.model import FIELDS, META_FIELDS, Intent, Query
 from retrieval.question.numbers import spelled_task_numbers
-from retrieval.question.selection import read_selection, topic_words
+from retrieval.question.selection import TOPIC_STOPWORDS, read_selection, topic_words
 
 __all__ = ["INTENT_RULES", "PERSON_UNLISTED", "asks_row_number", "lookup_by_meaning", "names_header_fact",
            "names_person", "parse_query",
@@ -220,7 +221,42 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
         q.plan_named = True
         if not found:
             q.plans = []
+    if not found and not q.unknown_place and raw == fold(raw):
+        place = _plain_place(key, catalog)
+        if place is not None:  # "kh cchc xa tan lap 2026 co bao nhieu nv?": typed without diacritics
+            q.unknown_place, q.plan_named, q.plans = place, True, []
     return bool(found)
+
+
+def _plain_place(key: str, catalog: PlanCatalog) -> str | None:
+    """A place typed without diacritics ("xa tan lap", "phuong hong bang": :data:`PLAIN_PLACE`)
+    that no loaded plan is for, said as typed ("xã tan lap"); ``None`` when the two words
+    are a stopword's, a loaded place's (or a typo of one: :func:`_near_place`) or words
+    the plans write together ("xã hội", "xã nào có", "xã thực hiện")."""
+    for m in PLAIN_PLACE.finditer(key):
+        name = m.group(1)
+        words = name.split()
+        if name in catalog.pairs or any((w in TOPIC_STOPWORDS and w not in _NAME_SYLLABLES) or w in _NOT_PLACE
+                                        or not _SYLLABLE.fullmatch(w) for w in words):
+            continue
+        if any(_contains(name, e.key) == 0 or _contains(e.key, name) == 0 for e in catalog.entries):
+            continue
+        if _near_place(name, catalog) is not None:
+            continue
+        level = m.group(0).split()[0]
+        return f"{_LEVEL_WORDS.get(level, level)} {name}"
+    return None
+
+
+#: Words after "xã" that point or qualify, no place: "xã khác", "xã kia", "xã còn lại", "xã mình".
+_NOT_PLACE = frozenset("khac kia con lai ban nay minh ta phai giao dat hoi deu cung chi thi se da dang vua moi "
+                       "tung rieng tren duoi".split())
+#: Stopword syllables that place names often hold ("Tân Phong", "Nam Sơn", "Quyết Thắng").
+_NAME_SYLLABLES = frozenset("phong nam thang quy".split())
+#: One Vietnamese syllable, folded: onset, vowels, coda ("tan", "khanh", "nghia"; not "dci").
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+#: The level word of a :data:`PLAIN_PLACE` said with its diacritics.
+_LEVEL_WORDS = {"xa": "xã", "phuong": "phường", "thi": "thị trấn"}
 
 
 #: rapidfuzz ratio (0–100) above which a place mention is a loaded place misspelt.
