@@ -122,10 +122,12 @@ from retrieval.answering.unstated import (
     annex_answer,
     asks_annex,
     asks_contact,
+    asks_figure,
     asks_headcount,
     asks_person,
     asks_progress_share,
     contact_answer,
+    figure_unstated_answer,
     headcount_answer,
     person_answer,
     progress_share_answer,
@@ -306,6 +308,11 @@ class Answerer:
                 answer = status
         if previous is not None and history and _reasked_after_refusal(query, previous, history[-1]):
             answer = _what_it_says(answer, query)
+        if (answer.abstained and answer.text == ABSTAIN and asks_figure(query) and query.plan_named and query.plans
+                and not query.meta):
+            # "NAP mức hài lòng với dịch vụ y tế công bao nhiêu %?" that nothing states: said per plan
+            answer = replace(figure_unstated_answer(query, plans_in_scope(self.plans, query), self.catalog),
+                             evidence=answer.evidence)
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
         elif query.intent == Intent.LOOKUP and answer.kind != "task":

@@ -172,3 +172,15 @@ def test_a_place_not_loaded_typed_without_diacritics_is_said(answerer, question,
                                       "xa viet khe co bao nhieu nv", "ubnd xa truong xuan ban hanh kh ngay nao"])
 def test_genre_words_and_loaded_places_after_xa_are_no_unknown_place(answerer, question):
     assert parse_query(question, answerer.catalog).unknown_place is None
+
+
+# ------------------------------------------------------------ a figure nothing states, said per plan
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("NAP mức hài lòng với dịch vụ y tế công bao nhiêu %?", "không nêu chỉ tiêu (con số)"),
+    ("Phú Thái kinh phí cụ thể cho tuyên truyền CCHC là bao nhiêu?", "không nêu số tiền"),
+    ("truong xuan phan dau chi so DCI xep hang thu may", "không nêu thứ hạng"),
+])
+def test_a_figure_no_passage_states_is_refused_in_words(answerer, question, says):
+    a = answerer.answer(question)
+    assert a.abstained and says in a.text and a.text.startswith("Kế hoạch ")

@@ -17,7 +17,9 @@
   huấn?", "LH có bao nhiêu hồ sơ giải quyết trực tuyến?", "mấy thủ tục đã cắt
   giảm?"): plans set shares ("100% cán bộ, công chức …", "tỷ lệ hồ sơ … 80%"),
   not counts; refused for each plan that writes no such count, with the share
-  the plan sets on the subject, if any.
+  the plan sets on the subject, if any;
+* a figure asked of named plans that nothing of theirs states (a target of
+  another subject, an amount, a rank): said per plan, not a bare "Không tìm thấy".
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from retrieval.question.cues import (
 )
 
 __all__ = ["annex_answer", "asks_annex", "asks_contact", "asks_headcount", "asks_person", "asks_progress_share",
-           "contact_answer", "headcount_answer", "person_answer", "progress_share_answer"]
+           "asks_figure", "contact_answer", "figure_unstated_answer", "headcount_answer", "person_answer", "progress_share_answer"]
 
 #: Positions the plans name without a person.
 POSITION = re.compile(r"\b(?:(?:pho )?giam doc|(?:pho )?chu tich|(?:pho )?truong phong|(?:pho )?chanh van phong|"
@@ -246,3 +248,28 @@ def headcount_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
 
 def _row_texts(tasks: list) -> list[str]:
     return [" ".join(filter(None, (t.content, t.objective, t.product))) for t in tasks]
+
+
+#: The kind of figure asked, as said in a refusal: a rank, an amount of money, else a target's figure.
+_FIGURE_KINDS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"\b(?:xep (?:hang )?thu|thu hang|dung thu|xep hang)\b"), "thứ hạng"),
+    (re.compile(r"\b(?:kinh phi|so tien|tien|du toan|ngan sach|trieu|ty dong)\b"), "số tiền, kinh phí cụ thể"),
+)
+
+
+def asks_figure(query: Query) -> bool:
+    """A figure asked (``query.figure``: "bao nhiêu", "%", "tỷ lệ") or a rank ("xếp thứ mấy")."""
+    return query.figure or bool(_FIGURE_KINDS[0][0].search(query.key))
+
+
+def figure_unstated_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer:
+    """The abstention for a figure asked of named plans that no passage, target or row of
+    theirs states ("NAP mức hài lòng với dịch vụ y tế công bao nhiêu %?", "PT kinh phí cho
+    tuyên truyền là bao nhiêu?", "LH xếp thứ mấy?"), said per plan instead of a bare "Không
+    tìm thấy": "Kế hoạch X không nêu chỉ tiêu (con số) cho nội dung hỏi." """
+    what = next((said for cue, said in _FIGURE_KINDS if cue.search(query.key)), "chỉ tiêu (con số) cho nội dung hỏi")
+    rows = {p.doc: [t.label for t in p.tasks if t.number and t.number in query.task_refs] for p in plans}
+    lines = [f"Kế hoạch {plan_label(catalog, p.doc)} không nêu {what}"
+             + (f" ở {', '.join(rows[p.doc])}" if rows[p.doc] else "")
+             + " (không có trong phần chỉ tiêu, nhiệm vụ hay phụ lục của kế hoạch)." for p in plans]
+    return abstention(query, reason="\n".join(lines))
