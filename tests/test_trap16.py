@@ -45,6 +45,17 @@ def test_a_written_signing_day_is_answered(answerer, question):
     assert not a.abstained and "06/01/2026" in a.text
 
 
+@pytest.mark.parametrize("question", both("Việt Khê KH do ông/bà nào ký vậy?"))
+def test_a_blank_signer_asked_as_which_person_is_said(answerer, question):
+    a = answerer.answer(question)
+    assert a.abstained and "không ghi người ký" in a.text
+
+
+def test_a_signer_asked_as_which_person_is_answered(answerer):
+    a = answerer.answer("KH Trường Xuân do ông nào ký?")
+    assert not a.abstained and "Nguyễn Văn Phúc" in a.text
+
+
 def test_registering_or_a_reporting_period_is_no_signing(answerer):
     for question in ("Việt Khê đăng ký kế hoạch đào tạo ngày nào?", "VK báo cáo định kỳ gửi trước ngày nào?"):
         assert parse_query(question, answerer.catalog).meta != "date", question

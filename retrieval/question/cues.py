@@ -167,9 +167,12 @@ LEAD_EXPLICIT = re.compile(
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
 #: When a signing is asked, not who signed: "(được) ký ban hành ngày nào / khi nào / vào ngày".
 _WHEN_SIGNED = r"(?!(?: \w+){0,3}? (?:vao |tu |tai )?(?:ngay|khi nao|bao gio|luc nao|hom nao|thoi gian nao|nam nao|thang nao))"
-#: Who signed ("ai ký", "người ký", "ký là ai"); not "ngày ký" nor "ký ban hành ngày nào" (the date).
+#: Who signed ("ai ký", "người ký", "ký là ai", "ông/bà nào ký"); not "ngày ký" nor "ký ban hành
+#: ngày nào" (the date).
 _SIGNER = (r"\b(?:ai ky|nguoi ky|(?<!ngay )ky ban hanh" + _WHEN_SIGNED + r"|do ai ky|(?<!ngay )ky quyet dinh"
-           + _WHEN_SIGNED + r"|ky la ai)\b")
+           + _WHEN_SIGNED + r"|ky la ai"
+           # "do ông/bà nào ký", "vị nào ký", "đồng chí nào ký"
+           r"|(?:ong|ba|ong ba|vi|dong chi|lanh dao) nao (?:da )?ky(?! hieu| so))\b")
 #: The signer asked anywhere, also beside the legal bases ("ai ký QĐ, căn cứ … số mấy?").
 SIGNER_ANY = re.compile(_SIGNER)
 #: A plan named by its title's words ("kế hoạch", "KH CCHC năm 2025", "kế hoạch
