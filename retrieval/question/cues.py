@@ -160,6 +160,13 @@ META_CUES: list[tuple[str, re.Pattern]] = [
                         r"|\bky ban hanh(?: \w+){0,3}? (?:vao )?(?:ngay nao|khi nao|bao gio)\b"
                         r"|^(?!.*\bke hoach\b.*\bban hanh ke hoach\b).*?\bban hanh " + _PLAN_TITLE
                         + r" (?:vao )?ngay nao\b")),
+    # the issuing level or body of the plan itself: "cấp nào ban hành", "cơ quan nào ban
+    # hành KH này", "do ai ban hành quyết định đó" (not "ai ban hành quy chế …", a row's lead)
+    ("issuer", re.compile(
+        r"\bcap (?:nao )?ban hanh\b|\bban hanh (?:o |boi )?cap nao\b"
+        r"|\b(?:ai|co quan nao|don vi nao|noi nao) ban hanh(?: (?:" + _PLAN_TITLE + r"|quyet dinh))?"
+        r"(?: (?:nay|do|tren|kia))?$"
+        r"|\bco quan ban hanh (?:la )?(?:ai|gi|nao)\b")),
     # the preamble's proposal, asked by what it says -- who proposed, the
     # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
     # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the

@@ -57,7 +57,7 @@ class Intent(str, Enum):
 
 
 FIELDS = ("lead", "coordinating", "deadline", "product", "content")
-META_FIELDS = ("signer", "decision", "date")
+META_FIELDS = ("signer", "decision", "date", "issuer")
 
 
 @dataclass
