@@ -691,6 +691,24 @@ ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
+#: Words that only frame a field question ("ai phối hợp, hạn thế nào?", "vậy ai làm,
+#: hạn bao giờ, sp là gì?"): what is left of such a question once its field cues
+#: (:data:`FIELD_CUES`, :data:`LEAD_EXPLICIT`) are taken out.
+FIELD_FRAME_WORDS = frozenset(
+    "ai la gi the nao ra sao vay con va voi thi cua no a nhi ha nhe ghi sao khi bao gio han nhu".split())
+
+
+def only_fields(key: str) -> bool:
+    """Does the question (a ``canon`` key) ask fields and nothing else ("ai phối
+    hợp, hạn thế nào?", "thế ai chủ trì và sản phẩm là gì?"), however many fields?
+    Then it is a field follow-up of the rows just shown, like a short one
+    (:data:`FOLLOW_FIELD`)."""
+    rest = LEAD_EXPLICIT.sub(" ", key)
+    asked = False
+    for pattern in FIELD_CUES.values():
+        asked = asked or bool(pattern.search(rest))
+        rest = pattern.sub(" ", rest)
+    return (asked or rest != key) and not [w for w in rest.split() if w not in FIELD_FRAME_WORDS]
 
 #: How many units the implementation part gives duties to ("phân công cho
 #: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ

@@ -32,6 +32,7 @@ from retrieval.question.cues import (
     THAT_ROW,
     THAT_UNIT,
     WITHIN_PREVIOUS,
+    only_fields,
 )
 from retrieval.question.model import Intent, Query, section_numeral, split_row_key
 from retrieval.question.parse import PERSON_UNLISTED, names_person, question_unit
@@ -162,7 +163,7 @@ def follow_up(question: Query, previous: Query) -> Query:
     shown = list(dict.fromkeys(number for _, number in pointed))
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
-            and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key))):
+            and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key) or only_fields(q.key))):
         # "ai chủ trì?" after an answer that showed one task row (or a few): those rows
         keys = pointed
         if ONE_ROW.search(q.key) and previous.intent in (Intent.SIMILAR, Intent.LOOKUP):
