@@ -478,9 +478,18 @@ PRODUCT_WORDING = re.compile(r"^(?:(?:1|mot|moi|dung|chi) )*(?:chu|tu|cum tu)\s+
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".
 DEADLINE_FORM = re.compile(
-    r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
+    r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)?(?: cu the)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
     r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
+#: A definite deadline asked of rows ("cái nào có hạn cụ thể", "nv nào có thời hạn rõ
+#: ràng", "có ngày cụ thể"): a one-off deadline with a known end, not "Thường xuyên",
+#: "Hàng năm" nor "Khi thành phố tổ chức".
+DATED_DEADLINE = re.compile(r"\b(?:thoi han|thoi gian(?: hoan thanh)?|han(?: hoan thanh)?) (?:ghi )?"
+                            r"(?:cu the|ro rang|xac dinh|co dinh)\b|\bco (?:ngay|thoi diem|moc) (?:cu the|ro rang)\b")
+#: A percentage set in a row asked ("cái nào có chỉ tiêu %", "nv nào đặt tỷ lệ phần
+#: trăm", "có ghi %"), on the question folded with "%" kept.
+PERCENT_ROW = re.compile(r"\b(?:co|dat|ghi|neu|de ra)(?: (?!bao |may\b|bn\b)\w+){0,2}? (?:chi tieu|muc tieu|ty le|con so|so)?\s*"
+                         r"(?:%|phan tram)(?!\s*\w*\s*(?:bao nhieu|may|bn))")
 #: Several forms a deadline may be written in, asked as alternatives: "hạn
 #: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
 #: quý"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
