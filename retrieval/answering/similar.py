@@ -142,6 +142,22 @@ def source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Quer
     return found
 
 
+#: A bracketed aside of a row's content: whom or what it covers ("Kiểm tra cải cách
+#: hành chính (Các cơ quan chuyên môn, Trung tâm Phục vụ hành chính công thuộc UBND xã)").
+_ASIDE = re.compile(r"\s*\([^()]{3,}\)")
+
+
+def _without_aside(task: Task) -> Task | None:
+    """``task`` as the row it is without the bracketed aside of its content and
+    without its product: "Kiểm tra cải cách hành chính" of "Kiểm tra cải cách hành
+    chính (Các cơ quan chuyên môn, …)", so another plan's row of that name alone
+    is like it; ``None`` when the content has no aside."""
+    content = _ASIDE.sub("", task.content or "").strip()
+    if not content or content == (task.content or "").strip():
+        return None
+    return replace(task, content=content, product=None)
+
+
 def _about(tasks: TaskAnswerer, sources: list[tuple[Plan, Task]]) -> str:
     """"nhiệm vụ 9, 10 (Trường Xuân)": the source rows, grouped by plan."""
     by_doc: dict[str, list[str]] = {}
@@ -267,6 +283,8 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
     if subject:  # "NAP có nv phân cấp tương tự không?": the source rows about it
         sources = [s for s in sources if subject & _row_raw_pairs(s[1])] or sources
     wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
+    wanted += [(row_words(bare) - names, row_pairs(bare)) for bare in map(_without_aside, (t for _, t in sources))
+               if bare is not None]
     about = _about(tasks, sources)
     if len(sources) > MANY_SOURCES and query.topic:
         # a whole group listed: what the previous question was about
