@@ -237,7 +237,8 @@ def _unit_asked_again(q: Query, previous: Query, catalog: PlanCatalog) -> Query 
     if unit is None or f" {unit.key} " not in f" {q.key} ":
         return None
     rest = [w for w in f" {q.key} ".replace(f" {unit.key} ", " ").split()
-            if w not in catalog.name_words and w not in FIELD_FRAME_WORDS and w not in ("sao", "xa")]
+            if w not in catalog.name_words and w not in FIELD_FRAME_WORDS
+            and w not in ("sao", "xa", "o", "ben", "tai", "phia")]
     if rest:
         return None
     counted = previous.intent == Intent.COUNT
