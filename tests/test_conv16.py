@@ -143,3 +143,19 @@ def test_unit_named_again_in_another_plan_lists_its_rows(answerer, follow):
     for number in ("21", "22", "23"):
         assert number in last.text, follow
     assert all(c.doc.startswith(TX) for c in last.citations), follow
+
+
+@pytest.mark.parametrize("first", ["NAP nv 8 là gì", "NAP nv 9 là gì"])
+def test_like_row_of_the_kind_the_follow_up_names(answerer, first):
+    _, last = talk(answerer, first, "vậy ở Việt Khê có cái hội thi nào giống vậy không, ai phụ trách?")
+    assert not last.abstained, first
+    assert [k for _, k in last.query.result_keys][:1] == ["9"], first
+    assert "Hội thi trực tuyến" in last.text and "Phòng Văn hóa – Xã hội" in last.text, first
+
+
+def test_a_common_kind_does_not_lead(answerer):
+    from retrieval.answering.similar import asked_kind
+
+    rows = [t for p in answerer.plans.values() for t in p.tasks]
+    assert asked_kind("VK có cái kiểm tra nào tương tự không?", rows, answerer.catalog.name_words) == set()
+    assert asked_kind("VK có cái hội thi nào tương tự không?", rows, answerer.catalog.name_words) == {"hoi thi"}

@@ -42,7 +42,7 @@ from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
 from retrieval.answering.tasks import TaskAnswerer, in_section
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import SIMILAR
+from retrieval.question.cues import SIMILAR, SIMILAR_KIND
 from retrieval.question.model import section_numeral, split_row_key
 from retrieval.question.selection import topic_words
 
@@ -121,6 +121,36 @@ def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: lis
         for p in asked & _row_raw_pairs(row):
             counts[p] += 1
     return {p for p, c in counts.items() if c <= limit}
+
+
+def asked_kind(question: str, all_rows: list[Task], names: frozenset[str]) -> set[str]:
+    """The adjacent-syllable pairs of the kind of row a like-row follow-up
+    (``question``, as typed) names (:data:`SIMILAR_KIND`): {"hoi thi"} of "thế ở
+    Việt Khê có cái hội thi nào tương tự không?"; kept only when at most
+    :data:`RARE_SUBJECT` of ``all_rows`` write them (not "kiểm tra"); else empty."""
+    m = SIMILAR_KIND.search(canon(question))
+    words = [w for w in (m.group(1).split() if m else []) if w not in names]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    if not pairs:
+        return set()
+    held = sum(1 for row in all_rows if pairs <= _row_raw_pairs(row))
+    return pairs if 0 < held <= RARE_SUBJECT * max(1, len(all_rows)) else set()
+
+
+def _lead_kind(plan: Plan, kind: set[str], scored: dict[str, tuple[float, Task]],
+               wanted: list[tuple[set[str], set[str]]], idf: dict[str, float],
+               pair_idf: dict[str, float], names: frozenset[str]) -> None:
+    """Let ``plan``'s rows of the kind the follow-up names (``kind``,
+    :func:`asked_kind`) lead ``scored`` (updated in place), ranked among
+    themselves by their likeness to the source rows, however slight."""
+    top = max((s for s, _ in scored.values()), default=0.0)
+    for row in plan.tasks:
+        if not kind <= _row_raw_pairs(row):
+            continue
+        numbered = parent_task(plan, row) or row
+        share = max(((_share(w, row_words(row) - names, idf) + _share(p, row_pairs(row), pair_idf)) / 2
+                     for w, p in wanted), default=0.0)
+        scored[numbered.number or ""] = (top + 1.0 + share, numbered)
 
 
 def source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
@@ -282,6 +312,7 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
     subject = subject_pairs(query.text, sources, [t for t, _, _ in rows], names) if sources else set()
     if subject:  # "NAP có nv phân cấp tương tự không?": the source rows about it
         sources = [s for s in sources if subject & _row_raw_pairs(s[1])] or sources
+    kind = asked_kind(query.text, [t for t, _, _ in rows], names)
     wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
     wanted += [(row_words(bare) - names, row_pairs(bare)) for bare in map(_without_aside, (t for _, t in sources))
                if bare is not None]
@@ -316,7 +347,9 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
                 numbered = parent_task(plan, row) or row
                 if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
-        if subject:
+        if kind and any(kind <= _row_raw_pairs(row) for row in plan.tasks):
+            _lead_kind(plan, kind, scored, wanted, idf, pair_idf, names)
+        elif subject:
             _lead_subject(plan, subject, scored, wanted, idf, pair_idf, names)
         elif scored and nearest is not None and len(sources) <= MANY_SOURCES:
             _lead_nearest(sources, plan, nearest, scored, idf, pair_idf, names)

@@ -620,6 +620,12 @@ SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nh
                      r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia)|"
                      # "xã nào khác cũng có việc làm lại bộ máy không?"
                      r"khac cung (?:co|lam|dat|neu))\b")
+#: The kind of row a like-row follow-up names ("có cái hội thi nào tương tự không",
+#: "VK có nv tập huấn nào giống vậy"): group 1 its words, between a row word and
+#: "nào" / the likeness cue.
+SIMILAR_KIND = re.compile(r"\b(?:cai|nhiem vu|viec|cong viec|hoat dong|chuong trinh) "
+                          r"((?:(?!nao\b|gi\b|tuong tu\b|giong\b|nhu\b|do\b|nay\b)\w+ ){1,3}?)"
+                          r"(?:nao |gi )?(?:tuong tu|giong|nhu vay|nhu the)\b")
 #: A like target asked, not a like task: "PT có chỉ tiêu tương tự không?".
 SIMILAR_TARGET = re.compile(r"\b(?:chi tieu|muc tieu)\b")
 #: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
