@@ -71,8 +71,9 @@ RARE_SUBJECT = 0.05
 #: How far above a plan's best the row nearest in meaning is put: it leads
 #: without pushing the word-ranked rows out of :data:`NEAR_BEST`.
 LEAD_MARGIN = 1e-6
-#: At most this many rows per plan.
-PER_PLAN = 2
+#: At most this many rows per plan (a third near tie shown: "Công bố danh mục TTHC" is like both
+#: "Cập nhật, công khai TTHC …" and the other rows of the same group).
+PER_PLAN = 3
 #: More source rows than this (a whole group listed): the previous
 #: question's topic is compared instead of each row.
 MANY_SOURCES = 3
