@@ -1,9 +1,11 @@
 """Answers from a plan's header facts and from the catalog of loaded plans.
 
-* **meta** questions (who signed, which decision, which date) are answered
-  from :class:`ingest.model.Metadata`; a fact the header leaves blank gives
-  an abstention, except a decision number, which is then looked for in the
-  text;
+* **meta** questions (who signed, which decision, which date, which level
+  issued it) are answered from :class:`ingest.model.Metadata`; a fact the
+  header leaves blank gives an abstention, except a decision number, which
+  is then looked for in the text; a plan naming no signer says whose
+  decision issues it ("… của Chủ tịch Uỷ ban nhân dân xã Phú Thái"), and
+  "ai ký, cấp nào ban hành?" is then answered by that authority;
 * **plans** questions ("kế hoạch nào áp dụng cho năm 2026?") list the plans
   in scope with their titles.
 """
