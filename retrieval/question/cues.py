@@ -161,12 +161,16 @@ META_CUES: list[tuple[str, re.Pattern]] = [
                         r"|^(?!.*\bke hoach\b.*\bban hanh ke hoach\b).*?\bban hanh " + _PLAN_TITLE
                         + r" (?:vao )?ngay nao\b")),
     # the issuing level or body of the plan itself: "cấp nào ban hành", "cơ quan nào ban
-    # hành KH này", "do ai ban hành quyết định đó" (not "ai ban hành quy chế …", a row's lead)
+    # hành KH này", "KH CCHC của Lộc Hòa do ai ban hành"; not of another document the
+    # question names ("quy chế chi tiêu … ai ban hành", "kế hoạch tuyên truyền do ai ban
+    # hành": a row's lead)
     ("issuer", re.compile(
-        r"\bcap (?:nao )?ban hanh\b|\bban hanh (?:o |boi )?cap nao\b"
+        r"^(?!.*\b(?:quy che|quy dinh|van ban|bao cao|de an|chuong trinh|nghi quyet|thong bao|nhiem vu|"
+        r"ke hoach (?:tuyen truyen|kiem tra|kiem soat|theo doi|ra soat|dao tao|boi duong|thuc hien|trien khai|"
+        r"cong tac|so hoa|chuyen doi so|danh gia|khao sat|thi hanh))\b).*?"
+        r"(?:\bcap (?:nao )?ban hanh\b|\bban hanh (?:o |boi )?cap nao\b|\bco quan ban hanh (?:la )?(?:ai|gi|nao)\b"
         r"|\b(?:ai|co quan nao|don vi nao|noi nao) ban hanh(?: (?:" + _PLAN_TITLE + r"|quyet dinh))?"
-        r"(?: (?:nay|do|tren|kia))?$"
-        r"|\bco quan ban hanh (?:la )?(?:ai|gi|nao)\b")),
+        r"(?: (?:nay|do|tren|kia))?$)")),
     # the preamble's proposal, asked by what it says -- who proposed, the
     # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
     # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the
