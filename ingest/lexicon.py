@@ -142,6 +142,8 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     # "TP Cần Thơ", "TP. Hải Phòng", "thuộc TP nào": the city, once "Phòng TP" is read
     (re.compile(r"(?<!\bphong )\btp\b(?! ?\d)"), "thanh pho"),
     (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
+    # "ai ph?", "đơn vị ph", "chủ trì, ph": chat shorthand of phối hợp after a who/unit word
+    (re.compile(r"(?:(?<=\bai )|(?<=\bdon vi )|(?<=\bco quan )|(?<=\bchu tri ))ph\b"), "phoi hop"),
 ]
 
 #: The i/y spellings of one Sino-Vietnamese syllable ("tỉ lệ" / "tỷ lệ", "kĩ năng" /

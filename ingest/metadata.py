@@ -46,7 +46,9 @@ Read from :class:`ingest.layout.Parts`; a field the source leaves blank stays
   ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH …" → two lines).
 * ``authority`` — the decision's capitalised authority line after its
   subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM AN PHỤ", "ỦY BAN NHÂN DÂN XÃ
-  TRƯỜNG XUÂN"), mark-up ("**") removed.
+  TRƯỜNG XUÂN"), mark-up ("**") removed; without a decision page, the
+  authority closing the attachment note ("(Kèm theo Quyết định số … của Chủ
+  tịch Uỷ ban nhân dân xã Phú Thái)"), as written.
 """
 
 from __future__ import annotations
@@ -464,7 +466,25 @@ def _decision_authority(parts: Parts) -> str | None:
                     break
                 if is_caps(nxt) and re.match(r"(?:chu tich )?(?:uy ban|hoi dong)", key):
                     return _clean_caps(nxt)
-    return None
+    return _note_authority(parts)
+
+
+#: "… của Chủ tịch Uỷ ban nhân dân xã Phú Thái)" closing the attachment note: the decision's
+#: authority as the note writes it (a chairman or a people's committee / council).
+_NOTE_AUTHORITY = re.compile(r"\bcủa\s+((?:chủ tịch\s+)?(?:ủy ban|uỷ ban|ubnd|hội đồng|hđnd)[^()]*?)\s*\)?\s*$",
+                             re.I)
+
+
+def _note_authority(parts: Parts) -> str | None:
+    """The authority named at the end of the plan's attachment note ("(Kèm theo
+    Quyết định số 533/QĐ-UBND ngày 31/7/2025 của Chủ tịch Uỷ ban nhân dân xã Phú
+    Thái)" → "Chủ tịch Uỷ ban nhân dân xã Phú Thái"), for a plan whose decision page
+    is not in the file; ``None`` when the note names none."""
+    note = " ".join(_texts(parts.note))
+    if not _NOTE_DOC.search(_key(note)):
+        return None
+    m = _NOTE_AUTHORITY.search(note)
+    return m.group(1).strip() if m else None
 
 
 def _decision_subject(parts: Parts) -> str | None:

@@ -134,6 +134,7 @@ from retrieval.answering.unstated import (
 )
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
+from retrieval.question.chain import base_question
 from retrieval.question.crossplan import asks_periods
 from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE, META_CUES
 from retrieval.question.followup import follow_unit, follow_up
@@ -306,6 +307,9 @@ class Answerer:
             answer = self._route(query)
             if answer.abstained and status is not None:
                 answer = status
+        if previous is not None and history and answer.abstained and query.intent in (Intent.SIMILAR, Intent.TASK) \
+                and set(query.plans) != set(previous.plans):
+            answer = self._base_of_no_annex(query, history) or answer
         if previous is not None and history and _reasked_after_refusal(query, previous, history[-1]):
             answer = _what_it_says(answer, query)
         if (answer.abstained and answer.text == ABSTAIN and asks_figure(query) and query.plan_named and query.plans
@@ -815,6 +819,21 @@ class Answerer:
                       unit_role="lead", wants_list=True, fields=[], result_keys=[])
         tasks = self.tasks.filter_answer(led)
         return body if tasks.abstained else _joined(body, tasks)
+
+    def _base_of_no_annex(self, query: Query, history: list[Turn]) -> Answer | None:
+        """"thế ở Phú Thái thì sao?" after a field follow-up of a row: the plans
+        asked have no annex, so no row is like it; the question the conversation
+        started from (:func:`retrieval.question.chain.base_question`) asked of
+        them instead, when that answers; else ``None``."""
+        if not query.plans or any(self.plans[d].tasks for d in query.plans if d in self.plans):
+            return None
+        base = base_question([turn.question for turn in history], self.catalog)
+        if base is None or set(base.plans) == set(query.plans):
+            return None
+        asked = replace(base, plans=list(query.plans), plan_named=True, result_keys=[], previous_keys=[],
+                        mentioned=list(query.mentioned), today=query.today)
+        found = self._route(asked)
+        return None if found.abstained else found
 
     def _previous_query(self, history: list[Turn], scope: str | None = None) -> Query | None:
         last = history[-1]

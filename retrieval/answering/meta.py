@@ -1,9 +1,11 @@
 """Answers from a plan's header facts and from the catalog of loaded plans.
 
-* **meta** questions (who signed, which decision, which date) are answered
-  from :class:`ingest.model.Metadata`; a fact the header leaves blank gives
-  an abstention, except a decision number, which is then looked for in the
-  text;
+* **meta** questions (who signed, which decision, which date, which level
+  issued it) are answered from :class:`ingest.model.Metadata`; a fact the
+  header leaves blank gives an abstention, except a decision number, which
+  is then looked for in the text; a plan naming no signer says whose
+  decision issues it ("… của Chủ tịch Uỷ ban nhân dân xã Phú Thái"), and
+  "ai ký, cấp nào ban hành?" is then answered by that authority;
 * **plans** questions ("kế hoạch nào áp dụng cho năm 2026?") list the plans
   in scope with their titles.
 """
@@ -15,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.lexicon import canon
-from ingest.model import Plan, Task
+from ingest.model import Metadata, Plan, Task
 from retrieval.answering.bases import (
     BASIS_CHARS,
     UpperPlan,
@@ -62,7 +64,7 @@ def dated_as_written(written: str | None, when: str | None) -> str:
 
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ký ban hành",
                "bases": "căn cứ ban hành", "upper_plan": "kế hoạch cấp trên được căn cứ",
-               "proposal": "tờ trình đề nghị ban hành"}
+               "proposal": "tờ trình đề nghị ban hành", "issuer": "cơ quan ban hành"}
 #: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
 #: not a decision it is based on.
 _OWN_DECISION = re.compile(r"(?:kèm theo|ban hành kèm)[^.;]{0,40}?\d+\s*/\s*Q[ĐD]", re.I)
@@ -105,7 +107,10 @@ def meta_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         texts.append(found.text)
         citations += [c for c in found.citations if c not in citations]
     names = ", ".join(plan_label(catalog, p.doc) for p in plans)
-    if not texts or _META_WORDS[metas[0]] in missing:
+    if missing and metas[0] == "signer" and "issuer" in metas and _META_WORDS["issuer"] not in missing:
+        # "ai ký, cấp nào ban hành?" of a plan naming no signer: the issuing authority answers the who
+        missing[0] = "tên người ký"
+    elif not texts or _META_WORDS[metas[0]] in missing:
         # nothing found, or not the fact asked first ("ai ký quyết định đó?" of a plan
         # with no signer, the decision number already given): said in words
         return abstention(query, reason=f"Kế hoạch {names} không ghi {', '.join(missing)}.")
@@ -137,7 +142,8 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             written = r"\s*/\s*".join(re.escape(part) for part in m.decision_number.split("/"))
             found = passages.answer(sub, require=re.compile(written))
             if not found.abstained:
-                dated = f" ngày {when}" if when and when not in found.text else ""
+                dated = f" ngày {dated_as_written(m.date_text, when)}" \
+                    if when and when not in found.text and (m.date_text or when) not in found.text else ""
                 blocks.append(f"{plan_label(catalog, plan.doc)}: Quyết định số {m.decision_number}{dated}. "
                               + found.text)
                 citations.extend(found.citations)
@@ -146,6 +152,8 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
                 f" ngày {when}." if when else ".")
         elif query.meta == "signer" and m.signer:
             text = f"Người ký: {m.signer}."
+        elif query.meta == "issuer" and m.issuing_body:
+            text = issuer_text(m)
         elif query.meta == "date" and m.date:
             text = f"Ngày ban hành: {dated_as_written(m.date_text, when)}."
         elif query.meta == "upper_plan" and (upper := upper_plan(plan)) is not None:
@@ -199,6 +207,8 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         if not names or not query.meta:
             return abstention(query)
         reason = f"Kế hoạch {names} không ghi {_META_WORDS[query.meta]} (ô để trống hoặc không nêu)."
+        if query.meta == "signer":
+            reason += "".join(f"\n{plan_label(catalog, p.doc)}: {by}" for p in plans if (by := decided_by(p.metadata)))
         rows = [(p, row) for p in plans for row in [issuing_row(p)] if row is not None]
         if query.meta == "date" and rows:
             # the day is blank, but the annex dates the plan's own issuing: said, still no day
@@ -210,6 +220,27 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         # "những KH nào nêu tên người ký?": the plans without it are counted, not named
         blocks.append(others_line(left, f"không ghi {_META_WORDS[query.meta]}"))
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
+
+
+def decided_by(m: Metadata) -> str | None:
+    """Whose decision issues the plan, as written, for a plan naming no signer:
+    "ban hành kèm theo Quyết định số 533/QĐ-UBND của Chủ tịch Uỷ ban nhân dân xã
+    Phú Thái." (:attr:`ingest.model.Metadata.authority`); ``None`` without one."""
+    if not m.authority:
+        return None
+    number = f" số {m.decision_number}" if m.decision_number else ""
+    return f"ban hành kèm theo Quyết định{number} của {m.authority}."
+
+
+def issuer_text(m: Metadata) -> str:
+    """The answer to "cấp nào / cơ quan nào ban hành": "Cơ quan ban hành: Ủy ban
+    nhân dân xã Phú Thái (cấp xã); ban hành kèm theo Quyết định số 533/QĐ-UBND
+    của Chủ tịch Uỷ ban nhân dân xã Phú Thái." — the decision's authority added
+    when it is not the issuing body itself."""
+    level = f" (cấp {m.level})" if m.level else ""
+    text = f"Cơ quan ban hành: {m.issuing_body}{level}"
+    by = decided_by(m)
+    return text + (f"; {by}" if by and canon(m.authority) != canon(m.issuing_body) else ".")
 
 
 #: An annex row issuing a CCHC plan ("Ban hành Kế hoạch cải cách hành chính năm 2026"), on its canonical key.

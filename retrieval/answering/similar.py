@@ -42,7 +42,7 @@ from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plan_label, plans_in_scope, sub_rows, task_citation
 from retrieval.answering.tasks import TaskAnswerer, in_section
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import SIMILAR
+from retrieval.question.cues import SIMILAR, SIMILAR_KIND
 from retrieval.question.model import section_numeral, split_row_key
 from retrieval.question.selection import topic_words
 
@@ -71,8 +71,9 @@ RARE_SUBJECT = 0.05
 #: How far above a plan's best the row nearest in meaning is put: it leads
 #: without pushing the word-ranked rows out of :data:`NEAR_BEST`.
 LEAD_MARGIN = 1e-6
-#: At most this many rows per plan.
-PER_PLAN = 2
+#: At most this many rows per plan (a third near tie shown: "Công bố danh mục TTHC" is like both
+#: "Cập nhật, công khai TTHC …" and the other rows of the same group).
+PER_PLAN = 3
 #: More source rows than this (a whole group listed): the previous
 #: question's topic is compared instead of each row.
 MANY_SOURCES = 3
@@ -123,6 +124,36 @@ def subject_pairs(question: str, sources: list[tuple[Plan, Task]], all_rows: lis
     return {p for p, c in counts.items() if c <= limit}
 
 
+def asked_kind(question: str, all_rows: list[Task], names: frozenset[str]) -> set[str]:
+    """The adjacent-syllable pairs of the kind of row a like-row follow-up
+    (``question``, as typed) names (:data:`SIMILAR_KIND`): {"hoi thi"} of "thế ở
+    Việt Khê có cái hội thi nào tương tự không?"; kept only when at most
+    :data:`RARE_SUBJECT` of ``all_rows`` write them (not "kiểm tra"); else empty."""
+    m = SIMILAR_KIND.search(canon(question))
+    words = [w for w in (m.group(1).split() if m else []) if w not in names]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    if not pairs:
+        return set()
+    held = sum(1 for row in all_rows if pairs <= _row_raw_pairs(row))
+    return pairs if 0 < held <= RARE_SUBJECT * max(1, len(all_rows)) else set()
+
+
+def _lead_kind(plan: Plan, kind: set[str], scored: dict[str, tuple[float, Task]],
+               wanted: list[tuple[set[str], set[str]]], idf: dict[str, float],
+               pair_idf: dict[str, float], names: frozenset[str]) -> None:
+    """Let ``plan``'s rows of the kind the follow-up names (``kind``,
+    :func:`asked_kind`) lead ``scored`` (updated in place), ranked among
+    themselves by their likeness to the source rows, however slight."""
+    top = max((s for s, _ in scored.values()), default=0.0)
+    for row in plan.tasks:
+        if not kind <= _row_raw_pairs(row):
+            continue
+        numbered = parent_task(plan, row) or row
+        share = max(((_share(w, row_words(row) - names, idf) + _share(p, row_pairs(row), pair_idf)) / 2
+                     for w, p in wanted), default=0.0)
+        scored[numbered.number or ""] = (top + 1.0 + share, numbered)
+
+
 def source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Query) -> list[tuple[Plan, Task]]:
     """The rows ``keys`` name (:func:`retrieval.answering.rows.row_key`: "iii.3"
     is row 3 of mục III); of a plan whose numbers restart per section (Lộc
@@ -140,6 +171,22 @@ def source_rows(plans: dict[str, Plan], keys: list[tuple[str, str]], query: Quer
         if plan is not None and rows:
             found.append((plan, rows[0]))
     return found
+
+
+#: A bracketed aside of a row's content: whom or what it covers ("Kiểm tra cải cách
+#: hành chính (Các cơ quan chuyên môn, Trung tâm Phục vụ hành chính công thuộc UBND xã)").
+_ASIDE = re.compile(r"\s*\([^()]{3,}\)")
+
+
+def _without_aside(task: Task) -> Task | None:
+    """``task`` as the row it is without the bracketed aside of its content and
+    without its product: "Kiểm tra cải cách hành chính" of "Kiểm tra cải cách hành
+    chính (Các cơ quan chuyên môn, …)", so another plan's row of that name alone
+    is like it; ``None`` when the content has no aside."""
+    content = _ASIDE.sub("", task.content or "").strip()
+    if not content or content == (task.content or "").strip():
+        return None
+    return replace(task, content=content, product=None)
 
 
 def _about(tasks: TaskAnswerer, sources: list[tuple[Plan, Task]]) -> str:
@@ -266,7 +313,10 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
     subject = subject_pairs(query.text, sources, [t for t, _, _ in rows], names) if sources else set()
     if subject:  # "NAP có nv phân cấp tương tự không?": the source rows about it
         sources = [s for s in sources if subject & _row_raw_pairs(s[1])] or sources
+    kind = asked_kind(query.text, [t for t, _, _ in rows], names)
     wanted = [(row_words(task) - names, row_pairs(task)) for _, task in sources]
+    wanted += [(row_words(bare) - names, row_pairs(bare)) for bare in map(_without_aside, (t for _, t in sources))
+               if bare is not None]
     about = _about(tasks, sources)
     if len(sources) > MANY_SOURCES and query.topic:
         # a whole group listed: what the previous question was about
@@ -298,7 +348,9 @@ def similar_answer(tasks: TaskAnswerer, query: Query,
                 numbered = parent_task(plan, row) or row
                 if score > scored.get(numbered.number or "", (0.0, row))[0]:
                     scored[numbered.number or ""] = (score, numbered)
-        if subject:
+        if kind and any(kind <= _row_raw_pairs(row) for row in plan.tasks):
+            _lead_kind(plan, kind, scored, wanted, idf, pair_idf, names)
+        elif subject:
             _lead_subject(plan, subject, scored, wanted, idf, pair_idf, names)
         elif scored and nearest is not None and len(sources) <= MANY_SOURCES:
             _lead_nearest(sources, plan, nearest, scored, idf, pair_idf, names)

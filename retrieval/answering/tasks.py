@@ -290,6 +290,10 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if query.deadline_forms and not any(written_in_form(task, f) for f in query.deadline_forms):
         return False
+    if query.dated_only and not (task.due.end and task.due.recurrence == "once"):
+        return False
+    if query.percent_only and not any("%" in (text or "") for text in (task.content, task.objective, task.product)):
+        return False
     if not in_section(task, query):
         return False
     if query.section and not section_words_match(task, query):
@@ -407,6 +411,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         said = written_span(asked, [*cells, query.text]) or next(
             (c for c in cells if canon(c) == asked), asked)
         parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
+    if query.dated_only:
+        parts.append("có thời hạn cụ thể")
+    if query.percent_only:
+        parts.append("có chỉ tiêu phần trăm (%)")
     if query.deadline_form:
         parts.append(f"có thời hạn ghi theo {'quý' if query.deadline_form == 'quy' else 'tháng'}")
     if query.deadline_forms:

@@ -202,6 +202,17 @@ META_CUES: list[tuple[str, re.Pattern]] = [
                         r"|" + _SIGNED_ON_DAY +
                         r"|^(?!.*\bke hoach\b.*\bban hanh ke hoach\b).*?\bban hanh " + _PLAN_TITLE
                         + r" (?:vao )?ngay nao\b")),
+    # the issuing level or body of the plan itself: "cấp nào ban hành", "cơ quan nào ban
+    # hành KH này", "KH CCHC của Lộc Hòa do ai ban hành"; not of another document the
+    # question names ("quy chế chi tiêu … ai ban hành", "kế hoạch tuyên truyền do ai ban
+    # hành": a row's lead)
+    ("issuer", re.compile(
+        r"^(?!.*\b(?:quy che|quy dinh|van ban|bao cao|de an|chuong trinh|nghi quyet|thong bao|nhiem vu|"
+        r"ke hoach (?:tuyen truyen|kiem tra|kiem soat|theo doi|ra soat|dao tao|boi duong|thuc hien|trien khai|"
+        r"cong tac|so hoa|chuyen doi so|danh gia|khao sat|thi hanh))\b).*?"
+        r"(?:\bcap (?:nao )?ban hanh\b|\bban hanh (?:o |boi )?cap nao\b|\bco quan ban hanh (?:la )?(?:ai|gi|nao)\b"
+        r"|\b(?:ai|co quan nao|don vi nao|noi nao) ban hanh(?: (?:" + _PLAN_TITLE + r"|quyet dinh))?"
+        r"(?: (?:nay|do|tren|kia))?$)")),
     # the preamble's proposal, asked by what it says -- who proposed, the
     # submission's number or date: "theo đề nghị của ai", "tờ trình đề nghị
     # ban hành số mấy", "theo tờ trình của ai"; not any other fact of the
@@ -521,9 +532,18 @@ PRODUCT_WORDING = re.compile(r"^(?:(?:1|mot|moi|dung|chi) )*(?:chu|tu|cum tu)\s+
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".
 DEADLINE_FORM = re.compile(
-    r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
+    r"\b(?:thoi han|thoi gian|han|hoan thanh)(?: hoan thanh)?(?: cu the)? (?:duoc )?(?:ghi|tinh|viet|de|xac dinh|dat)?"
     r" ?(?:theo|bang|la|dang|o dang|theo dang|theo tung) (quy|thang)\b(?! \d| [ivx]+\b)"
 )
+#: A definite deadline asked of rows ("cái nào có hạn cụ thể", "nv nào có thời hạn rõ
+#: ràng", "có ngày cụ thể"): a one-off deadline with a known end, not "Thường xuyên",
+#: "Hàng năm" nor "Khi thành phố tổ chức".
+DATED_DEADLINE = re.compile(r"\b(?:thoi han|thoi gian(?: hoan thanh)?|han(?: hoan thanh)?) (?:ghi )?"
+                            r"(?:cu the|ro rang|xac dinh|co dinh)\b|\bco (?:ngay|thoi diem|moc) (?:cu the|ro rang)\b")
+#: A percentage set in a row asked ("cái nào có chỉ tiêu %", "nv nào đặt tỷ lệ phần
+#: trăm", "có ghi %"), on the question folded with "%" kept.
+PERCENT_ROW = re.compile(r"\b(?:co|dat|ghi|neu|de ra)(?: (?!bao |may\b|bn\b)\w+){0,2}? (?:chi tieu|muc tieu|ty le|con so|so)?\s*"
+                         r"(?:%|phan tram)(?!\s*\w*\s*(?:bao nhieu|may|bn))")
 #: Several forms a deadline may be written in, asked as alternatives: "hạn
 #: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
 #: quý"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
@@ -671,6 +691,12 @@ SIMILAR = re.compile(r"\b(?:tuong tu|giong (?:vay|the|nhu vay|nhu the|the nay|nh
                      r"nhu tren|cung (?:co|lam) (?:nhiem vu|viec) (?:do|nay|kia)|"
                      # "xã nào khác cũng có việc làm lại bộ máy không?"
                      r"khac cung (?:co|lam|dat|neu))\b")
+#: The kind of row a like-row follow-up names ("có cái hội thi nào tương tự không",
+#: "VK có nv tập huấn nào giống vậy"): group 1 its words, between a row word and
+#: "nào" / the likeness cue.
+SIMILAR_KIND = re.compile(r"\b(?:cai|nhiem vu|viec|cong viec|hoat dong|chuong trinh) "
+                          r"((?:(?!nao\b|gi\b|tuong tu\b|giong\b|nhu\b|do\b|nay\b)\w+ ){1,3}?)"
+                          r"(?:nao |gi )?(?:tuong tu|giong|nhu vay|nhu the)\b")
 #: A like target asked, not a like task: "PT có chỉ tiêu tương tự không?".
 SIMILAR_TARGET = re.compile(r"\b(?:chi tieu|muc tieu)\b")
 #: The previous turn's subject pointed at: "chỉ tiêu này", "mục tiêu đó",
@@ -751,6 +777,24 @@ ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
+#: Words that only frame a field question ("ai phối hợp, hạn thế nào?", "vậy ai làm,
+#: hạn bao giờ, sp là gì?"): what is left of such a question once its field cues
+#: (:data:`FIELD_CUES`, :data:`LEAD_EXPLICIT`) are taken out.
+FIELD_FRAME_WORDS = frozenset(
+    "ai la gi the nao ra sao vay con va voi thi cua no a nhi ha nhe ghi sao khi bao gio han nhu".split())
+
+
+def only_fields(key: str) -> bool:
+    """Does the question (a ``canon`` key) ask fields and nothing else ("ai phối
+    hợp, hạn thế nào?", "thế ai chủ trì và sản phẩm là gì?"), however many fields?
+    Then it is a field follow-up of the rows just shown, like a short one
+    (:data:`FOLLOW_FIELD`)."""
+    rest = LEAD_EXPLICIT.sub(" ", key)
+    asked = False
+    for pattern in FIELD_CUES.values():
+        asked = asked or bool(pattern.search(rest))
+        rest = pattern.sub(" ", rest)
+    return (asked or rest != key) and not [w for w in rest.split() if w not in FIELD_FRAME_WORDS]
 
 #: How many units the implementation part gives duties to ("phân công cho
 #: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ

@@ -16,6 +16,7 @@ from retrieval.question.cues import (
     COUNT_WORDS,
     COUNTED_PREVIOUS,
     DATE_RANGE,
+    FIELD_FRAME_WORDS,
     FIGURE_ASKED,
     FOLLOW_CUE,
     FOLLOW_FIELD,
@@ -32,6 +33,7 @@ from retrieval.question.cues import (
     THAT_ROW,
     THAT_UNIT,
     WITHIN_PREVIOUS,
+    only_fields,
 )
 from retrieval.question.model import Intent, Query, section_numeral, split_row_key
 from retrieval.question.parse import PERSON_UNLISTED, names_person, question_unit
@@ -162,7 +164,7 @@ def follow_up(question: Query, previous: Query) -> Query:
     shown = list(dict.fromkeys(number for _, number in pointed))
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
-            and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key))):
+            and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key) or only_fields(q.key))):
         # "ai chủ trì?" after an answer that showed one task row (or a few): those rows
         keys = pointed
         if ONE_ROW.search(q.key) and previous.intent in (Intent.SIMILAR, Intent.LOOKUP):
@@ -203,6 +205,9 @@ def follow_unit(q: Query, previous: Query, plans: dict[str, Plan], catalog: Plan
     led (or, with "phối hợp", coordinated) by the lead unit of the previous
     answer's first row, in its plan. ``plans`` doc → :class:`Plan`. Returns
     ``q`` unchanged when the question points at no unit or no row was shown."""
+    again = _unit_asked_again(q, previous, catalog)
+    if again is not None:
+        return again
     if not THAT_UNIT.search(q.key) or not previous.result_keys or q.task_refs:
         return q
     doc, key = previous.result_keys[0]
@@ -216,6 +221,30 @@ def follow_unit(q: Query, previous: Query, plans: dict[str, Plan], catalog: Plan
     role = "coordinating" if "coordinating" in q.fields else "lead"
     return replace(q, unit=unit.key, unit_text=unit.text, unit_role=role, plans=[doc], plan_named=True,
                    task_refs=[], fields=[], wants_list=True, intent=Intent.FILTER)
+
+
+def _unit_asked_again(q: Query, previous: Query, catalog: PlanCatalog) -> Query | None:
+    """"còn TX phòng kinh tế thì sao?" after the tasks a unit leads (or a
+    selection over them, "trong đó cái nào hạn sớm nhất"): a follow-up that
+    names a unit and nothing else besides plans and follow-up words
+    (:data:`FIELD_FRAME_WORDS`) lists the tasks that unit leads, in the plan it
+    names or the same ones; counted when the previous turn counted. ``None``
+    otherwise."""
+    if not (q.intent == Intent.SEARCH and FOLLOW_CUE.search(q.key) and not q.fields and not q.task_refs
+            and not q.has_filter and previous.intent in (Intent.FILTER, Intent.COUNT, Intent.AGGREGATE)):
+        return None
+    unit = question_unit(q.text, catalog)
+    if unit is None or f" {unit.key} " not in f" {q.key} ":
+        return None
+    rest = [w for w in f" {q.key} ".replace(f" {unit.key} ", " ").split()
+            if w not in catalog.name_words and w not in FIELD_FRAME_WORDS
+            and w not in ("sao", "xa", "o", "ben", "tai", "phia")]
+    if rest:
+        return None
+    counted = previous.intent == Intent.COUNT
+    plans = list(q.plans) if q.plan_named else list(previous.plans)
+    return replace(q, unit=unit.key, unit_text=unit.text, unit_role="lead", plans=plans, plan_named=True,
+                   wants_list=not counted, count=counted, intent=Intent.COUNT if counted else Intent.FILTER)
 
 
 def _typed_refs(query: Query) -> bool:

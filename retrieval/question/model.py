@@ -57,7 +57,7 @@ class Intent(str, Enum):
 
 
 FIELDS = ("lead", "coordinating", "deadline", "product", "content")
-META_FIELDS = ("signer", "decision", "date")
+META_FIELDS = ("signer", "decision", "date", "issuer")
 
 
 @dataclass
@@ -127,7 +127,9 @@ class Query:
       deadline is written in quarters or months, "thời hạn ghi theo quý"),
       ``deadline_forms`` several forms as alternatives (``ngay``, ``thang``,
       ``quy``, ``quy-3`` a deadline within quarter III alone: "hạn theo ngày,
-      tháng hoặc riêng quý III"),
+      tháng hoặc riêng quý III"), ``dated_only`` (a one-off deadline with a
+      known end: "cái nào có hạn cụ thể"), ``percent_only`` (a "%" in the
+      row: "cái nào có chỉ tiêu %"),
       ``previous_keys`` ((doc, number) of the previous answer's rows,
       for "trong đó …"); ``similar_to`` ((doc, number) of the previous
       answer's rows the question asks the like of, "… có nhiệm vụ tương tự
@@ -237,6 +239,8 @@ class Query:
     product_alternatives: list[str] = field(default_factory=list)
     deadline_form: str | None = None
     deadline_forms: list[str] = field(default_factory=list)
+    dated_only: bool = False
+    percent_only: bool = False
     aggregate: str | None = None
     per_plan: bool = False
     mention: str | None = None
@@ -270,7 +274,8 @@ class Query:
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
                     or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
-                    or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys)
+                    or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys
+                    or self.dated_only or self.percent_only)
 
 
 def split_row_key(key: str) -> tuple[str | None, str]:

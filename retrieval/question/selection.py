@@ -48,6 +48,7 @@ from retrieval.question.cues import (
     COUNT,
     COUNT_COMPARED,
     DATE_RANGE,
+    DATED_DEADLINE,
     DAYS_FROM,
     DEADLINE_FORM,
     DEADLINE_FORM_ITEM,
@@ -78,6 +79,7 @@ from retrieval.question.cues import (
     NUMBER_ASKED,
     OVERDUE,
     PER_PLAN,
+    PERCENT_ROW,
     PRODUCT_EXACT,
     PRODUCT_IS,
     PRODUCT_WORDING,
@@ -92,6 +94,7 @@ from retrieval.question.cues import (
     TOPIC_TERM_LEAD,
     UNTIL_END,
     VALUE_AFTER,
+    WITHIN_PREVIOUS,
 )
 from retrieval.question.model import Query
 
@@ -391,6 +394,17 @@ def _read_product_restated(q: Query, catalog: PlanCatalog) -> None:
         return
 
 
+def _read_row_kinds(q: Query, key: str) -> None:
+    """``dated_only`` from "(cái nào) có hạn cụ thể" (:data:`DATED_DEADLINE`) and
+    ``percent_only`` from "có chỉ tiêu %" (:data:`PERCENT_ROW`, on the question as
+    typed, folded: the key drops "%"), in a list or count question or a
+    selection over the previous answer ("trong đó cái nào …")."""
+    if not (q.count or q.wants_list or WITHIN_PREVIOUS.search(key)):
+        return
+    q.dated_only = bool(DATED_DEADLINE.search(key))
+    q.percent_only = bool(PERCENT_ROW.search(fold(q.text or "").lower()))
+
+
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -558,5 +572,6 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     _read_windows(q, key)
     _read_aggregate(q, key)
     _read_product(q, kept, catalog)
+    _read_row_kinds(q, key)
     _read_topic(q, kept, catalog)
     _read_mention(q, key)
