@@ -74,13 +74,24 @@ _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban
 PERIOD_ASKED = re.compile(
     r"\b(?:giai doan nao|(?<!ai )(?<!nguoi )(?<!da )ky ke hoach|thoi ky|bao lau|may nam|keo dai|\d+ nam\b(?! \d)|"
     r"(?:6|sau) thang (?:dau|cuoi)|(?:ap dung|thuc hien|trien khai)(?: trong| cho)? "
-    r"(?:thoi gian|nam|giai doan|ky) nao|(?:thoi gian|ky|giai doan) (?:cua|ap dung))"
+    r"(?:thoi gian|nam|giai doan|ky) nao|(?:thoi gian|ky|giai doan) (?:cua|ap dung)|"
+    # "5 KH mỗi cái cho kỳ nào", "kế hoạch nào là cả giai đoạn chứ không phải một năm"
+    r"(?:cho|la|thuoc|vao) ky nao|(?:ca|nhieu) giai doan|nhieu nam|ke hoach (?:mot|1) nam)\b"
 )
 #: "kế hoạch nào", "từng xã", "các kế hoạch": the plans compared
 _PLANS_COMPARED = re.compile(r"\b(?:ke hoach|kh|xa|phuong|ban) nao\b|\b(?:moi|tung|cac|nhung|ca (?:hai|ba|bon|nam)) "
                              r"(?:ke hoach|kh|xa|phuong|ban)\b"
                              # "trong mấy KH thì cái nào …", "trong các kế hoạch, cái nào"
-                             r"|\btrong (?:may|cac|nhung|ba|bon|nam|\d) (?:ke hoach|kh|xa)\b")
+                             r"|\btrong (?:may|cac|nhung|ba|bon|nam|\d) (?:ke hoach|kh|xa)\b"
+                             # "5 KH mỗi cái …", "cả 5 kế hoạch"
+                             r"|\b[2-9] (?:ke hoach|kh|xa)\b")
+
+
+#: Content words of a subject ("tinh giản biên chế") that make a period wording
+#: the period of that subject, not of the plans (:func:`asks_periods`).
+PERIOD_SUBJECT_WORDS = 4
+#: The words of a comparison itself, no subject.
+_COMPARE_WORDS = frozenset("so sanh khac nhau giong doi chieu moi tung mot cai ghi".split())
 
 
 def asks_periods(q: Query) -> bool:
@@ -91,6 +102,8 @@ def asks_periods(q: Query) -> bool:
         return False
     if re.search(r"\b(?:nhiem vu|cong viec|chi tieu|muc tieu|bao cao)\b", q.key):
         return False  # "kế hoạch nào có nhiệm vụ trong 6 tháng cuối năm": the rows, not the plan
+    if len([w for w in q.content if w not in _COMPARE_WORDS]) >= PERIOD_SUBJECT_WORDS:
+        return False  # "tinh giản biên chế ở TX và LH: TX ghi giai đoạn nào, …": a subject's period
     return bool(_PLANS_COMPARED.search(q.key)) or (q.plan_named and len(q.plans) >= 2)
 
 

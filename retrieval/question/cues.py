@@ -194,7 +194,9 @@ COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
-    r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
+    r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:(?:trong )?phu luc )?(?:cua|trong|o|giua|moi|tung)\b"
+    # "số nv phụ lục NAP, TX, VK?", "tổng hợp số nhiệm vụ từng KH": "số <noun>" opening the ask
+    r"|(?:^|\b(?:tong hop|cho biet|thong ke|hoi|xem|biet)\s)so (?:luong )?" + COUNT_NOUN + r"\b(?! so\b)(?! \d)"
     # a comparison of "số <noun>": "so sánh số nv mục X của A và B"
     r"|\bso sanh (?:\w+ ){0,3}?so (?:luong )?" + COUNT_NOUN + r"\b"
 )
