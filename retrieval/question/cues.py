@@ -502,9 +502,14 @@ MENTION = re.compile(
 #: The term first: "Đề án 06 được nhắc ở những KH nào?", "PAPI có trong kế hoạch
 #: nào?", "ISO 18091 xuất hiện ở xã nào".
 MENTION_BEFORE = re.compile(
-    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
-    r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
+    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
+    r"xuat hien|co mat|co|nam|ghi|dat ra|de ra) (?:o|trong|tai)|dua vao|dua ra) "
+    # "… được đưa vào kế hoạch của những xã nào?"
+    r"(?:(?:ke hoach|van ban) cua )?(?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
 )
+#: Acronyms typed in brackets after a term ("Chỉ số năng lực cạnh tranh cấp xã
+#: (DCI/DDCI)"): the term's own short names, as typed.
+BRACKETED_ACRONYMS = re.compile(r"\(\s*([A-ZĐ][A-ZĐ0-9]{1,9}(?:\s*[/,;]\s*[A-ZĐ][A-ZĐ0-9]{1,9})*)\s*\)")
 #: The term first, the plans asked after it, nothing else: "tiêu chuẩn ISO
 #: 18091 KH nào có nhắc?", "Đề án 06 thì xã nào đề cập", "cuộc thi phát thanh
 #: viên đó KH nào có?", "ISO 18091 xã nào cũng nhắc?" (group 1 the term).
