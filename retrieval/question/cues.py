@@ -774,3 +774,13 @@ PROVINCE_ASKED = re.compile(r"\b(?:tinh thanh|tinh) nao\b")
 COMPARE_FRAME = re.compile(
     r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi noi|moi xa|tung xa|"
     r"moi ben|tung ben|ca hai|ca ba|giua|voi|ghi the nao|the nao|ra sao|nhu the nao|khong|ko)\b")
+#: Whether a plan gives a unit a task on a subject, a yes/no: "(so với A,) B có giao
+#: Phòng X việc về Y không?", "có giao cho Phòng X làm Y không", "Phòng X có được giao
+#: nhiệm vụ về Y không?" (group ``unit`` the unit as typed, ``topic`` the subject).
+ASSIGNED_ASKED = re.compile(
+    r"\bco giao (?:cho )?(?P<unit>.+?) (?:lam|viec|nhiem vu|cong viec|phu trach|chu tri)"
+    r"(?: (?:ve|lien quan den|lien quan toi|nao ve))? (?P<topic>.+?) (?:khong|ko|k|chua|hay khong)$"
+    r"|\b(?P<unit2>(?:phong|van phong|trung tam|ban|bo phan|cong chuc) .+?) co (?:duoc )?giao "
+    r"(?:(?:viec|nhiem vu|cong viec|lam) )?(?:(?:ve|lien quan den|lien quan toi) )?(?P<topic2>.+?)"
+    r" (?:khong|ko|k|chua|hay khong)$"
+)
