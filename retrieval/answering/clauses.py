@@ -56,6 +56,9 @@ def _gives_figure(ask: frozenset[str]) -> bool:
     return any(re.search(r"\d", w) for w in ask) and all(_FIGURE_WORD.fullmatch(w) for w in ask)
 
 
+#: Words that only bound or frame a figure asked ("đặt tối thiểu bao nhiêu", "đạt ít nhất"):
+#: two clauses asking a figure differ in no ask by them.
+_BOUND_WORDS = frozenset("dat toi thieu it nhat da muc la duoc".split())
 #: Words that only join or open a clause ("còn", "thì", "và", "ở").
 _JOINING = frozenset("con thi va o tai cua xa ke hoach".split())
 
@@ -110,8 +113,11 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
         return []  # a clause that only names its plan ("…, còn TX?")
     if any(_gives_figure(a) for a in asks):
         return []  # "thanh toán trực tuyến: NAP 80%, LH chỉ tiêu gì …": one plan's figure given, one ask
-    if len(set(asks)) < len(asks) and Intent(query.intent) != Intent.SEARCH:
-        return []  # the same ask of each plan, which its handler answers per plan
+    cores = [a - _BOUND_WORDS for a in asks]
+    if len(set(cores)) < len(cores) and Intent(query.intent) != Intent.SEARCH:
+        # the same ask of each plan, which its handler answers per plan (also "TX đặt tối
+        # thiểu bao nhiêu, còn LH đặt bao nhiêu": a figure asked of each, one bound said once)
+        return []
     topic = " ".join(shared)
     return [(doc, f"{topic} {text}".strip()) for doc, text in clauses]
 

@@ -161,10 +161,34 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
         silent = [plan_label(catalog, p.doc) for p in plans if p.doc not in {c.doc for c in added}]
         text = "\n".join(blocks + [f"{label}: không tìm thấy nội dung này trong kế hoạch." for label in silent])
         return Answer(text, False, added, "task", list(added), found.query or query)
-    text = found.text.rstrip() + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
+    text = _silent_line_kept(found.text.rstrip(), [plan_label(catalog, c.doc) for c in added])
+    text = text + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
     cited = found.citations + added
     return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
                   found.query)
+
+
+#: The targets answer's line naming the plans that state no figure (:mod:`retrieval.answering.targets`).
+_SILENT = "Không nêu chỉ tiêu này: "
+
+
+def _silent_line_kept(text: str, labels: list[str]) -> str:
+    """``text`` with the plans of ``labels`` (given an annex row below) taken
+    out of its "Không nêu chỉ tiêu này: …" line, which then says they are in
+    the annex rows below, so no plan is said to state nothing and then quoted."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith(_SILENT):
+            continue
+        named = [n.strip() for n in line[len(_SILENT):].rstrip(".").split(", ")]
+        rest = [n for n in named if n not in labels]
+        moved = [n for n in named if n in labels]
+        if not moved:
+            continue
+        said = [f"{_SILENT}{', '.join(rest)}."] if rest else []
+        said.append(f"Không nêu trong câu chỉ tiêu; có ở dòng phụ lục dưới đây: {', '.join(moved)}.")
+        lines[i:i + 1] = said
+    return "\n".join(lines)
 
 
 def _body_line(query: Query, plan: Plan, catalog: PlanCatalog, passages: PassageAnswerer,

@@ -50,7 +50,9 @@ __all__ = ["ANNEX_PART", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "
 #: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
 #: "ghi rõ con số")
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
-                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so)\b")
+                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so|"
+                    # "mức hài lòng của dân về giải quyết TTHC là bao nhiêu"
+                    r"muc (?:\w+ ){1,12}?(?:la|dat|o muc|dat muc) bao nhieu)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa|"
