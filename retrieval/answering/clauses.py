@@ -42,7 +42,12 @@ CLAUSE_BREAK = re.compile(r"\s*(?:[,;:?]|\s(?=còn\s)|\s(?=con\s))\s*", re.IGNOR
 def _ask(key: str, catalog: PlanCatalog) -> frozenset[str]:
     """What a clause asks besides naming its plan: its words, plan names and
     the words that only join clauses left out."""
+    key = _HOW_ABOUT.sub(" ", key)  # "…, TX thì sao": the other clause's ask, of this plan
     return frozenset(w for w in key.split() if w not in catalog.name_words and w not in _JOINING)
+
+
+#: "thì sao", "thế nào", "ra sao" closing a clause: the ask of the clause before, no ask of its own.
+_HOW_ABOUT = re.compile(r"\b(?:(?:thi|nhu) )?(?:sao|the nao|ra sao)\s*$")
 
 
 #: A figure as a clause states it ("80%", "80 phần trăm", "tối thiểu 90%"), canonical words.

@@ -102,6 +102,29 @@ def _cited_rows(found: Answer, plans: list[Plan]) -> list[tuple[Plan, Task]]:
     return rows
 
 
+#: Fewest consecutive words of the item a row must write as a phrase to be a candidate (:func:`_phrase_row`).
+PHRASE_WORDS = 4
+
+
+def _phrase_row(plan: Plan, item: Query) -> Task | None:
+    """``plan``'s numbered row writing the longest run of the item's words as
+    a phrase, at least :data:`PHRASE_WORDS` ("kế hoạch CCHC" → "ke hoach cai
+    cach hanh chinh" in "Xây dựng kế hoạch CCHC hàng năm"), the first such
+    row; ``None`` when no row writes so many."""
+    words = item.key.split()
+    best, best_len = None, PHRASE_WORDS - 1
+    for task in plan.tasks:
+        if not task.number:
+            continue
+        text = f" {row_text(task)} "
+        for i in range(len(words)):
+            n = best_len + 1
+            while i + n <= len(words) and f" {' '.join(words[i:i + n])} " in text:
+                best, best_len = task, n
+                n += 1
+    return best
+
+
 def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, plans: list[Plan],
               passages: PassageAnswerer | None, like: NearestRow | None) -> Task | None:
     """``plan``'s row on the item: the rows whose words match it
@@ -120,6 +143,9 @@ def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, p
     scanned = next((passages.task_of(c[3]) for c in passages.candidates(annex, [])), None)
     if scanned is not None and scanned not in candidates:
         candidates.append(scanned)
+    phrased = _phrase_row(plan, item)
+    if phrased is not None and phrased not in candidates:
+        candidates.append(phrased)
     if like is not None:
         for other, task in _cited_rows(found, plans):
             if other.doc != plan.doc:
@@ -168,6 +194,8 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
                   found.query)
 
 
+#: What a per-plan answer says of a plan that found nothing (:mod:`retrieval.answering.perplan`).
+_NOT_FOUND = "không tìm thấy nội dung này trong kế hoạch."
 #: The targets answer's line naming the plans that state no figure (:mod:`retrieval.answering.targets`).
 _SILENT = "Không nêu chỉ tiêu này: "
 
@@ -176,7 +204,8 @@ def _silent_line_kept(text: str, labels: list[str]) -> str:
     """``text`` with the plans of ``labels`` (given an annex row below) taken
     out of its "Không nêu chỉ tiêu này: …" line, which then says they are in
     the annex rows below, so no plan is said to state nothing and then quoted."""
-    lines = text.split("\n")
+    # "<label>: không tìm thấy nội dung này trong kế hoạch." of a plan now given its row: dropped
+    lines = [line for line in text.split("\n") if not any(line == f"{label}: {_NOT_FOUND}" for label in labels)]
     for i, line in enumerate(lines):
         if not line.startswith(_SILENT):
             continue
