@@ -56,7 +56,8 @@ def _with_sub_rows(plan: Plan, task: Task) -> list[Task]:
 
 def _row_text(plan: Plan, task: Task) -> str:
     rows = _with_sub_rows(plan, task)
-    return canon(" ".join(filter(None, (v for r in rows for v in (r.content, r.objective, r.product)))))
+    text = canon(" ".join(filter(None, (v for r in rows for v in (r.content, r.objective, r.product)))))
+    return re.sub(r"(?<=\d)[:/.](?=\d)", " ", text)  # "ISO 18091:2020" holds "iso 18091"
 
 
 def _about(plan: Plan, task: Task, topic: str) -> bool:

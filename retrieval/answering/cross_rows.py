@@ -55,6 +55,12 @@ _NAMED = "\u00a7"
 _PLAN_REFERENCE = re.compile(r"\b(?:ke hoach|kh)(?: cua)?(?: (?:xa|phuong))? " + _NAMED)
 
 
+#: "còn TX thì sao", "thế nào": the words asking the item again of another plan, no part of it.
+_HOW_ABOUT = re.compile(r"\b(?:con|(?:thi |nhu )?(?:sao|the nao)|ra sao)\b"
+                        # "NAP hạn trước 15/01/2026": one plan's deadline given, no part of the item
+                        r"|\b(?:(?:thoi )?han )?(?:truoc|sau|den|trong)(?: ngay)? \d{1,2}/\d{1,2}(?:/\d{4})?(?!\S)")
+
+
 def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str],
                 catalog: PlanCatalog | None = None) -> Query:
     """``query`` with its key reduced to the item: the compare words
@@ -69,7 +75,7 @@ def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str],
         for alias in sorted({a for e in catalog.entries for a in e.aliases}, key=len, reverse=True):
             key = re.sub(rf"\b{re.escape(alias)}\b", _NAMED, key)
         key = _PLAN_REFERENCE.sub(" ", key).replace(_NAMED, " ")
-    key = " ".join(TARGET.sub(" ", COMPARE_FRAME.sub(" ", key)).split())
+    key = " ".join(TARGET.sub(" ", COMPARE_FRAME.sub(" ", _HOW_ABOUT.sub(" ", key))).split())
     texts = [f" {row_text(t)} " for plan in plans for t in plan.tasks]
     words = question_words(key, names, texts)
     unused = [w for w in words if not any(f" {w} " in t for t in texts)]
@@ -102,6 +108,9 @@ def _cited_rows(found: Answer, plans: list[Plan]) -> list[tuple[Plan, Task]]:
     return rows
 
 
+#: Support added to the row writing the item's words as a phrase (:func:`_phrase_row`), once it
+#: holds :data:`ROW_SUPPORT` of the item: "kế hoạch CCHC" written so beats "CCHC" in a product cell.
+PHRASE_BONUS = 0.1
 #: Fewest consecutive words of the item a row must write as a phrase to be a candidate (:func:`_phrase_row`).
 PHRASE_WORDS = 4
 
@@ -155,6 +164,8 @@ def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, p
                 break
     scored = [(_row_support(passages, item, plan, t), -i, t) for i, t in enumerate(candidates)]
     scored = [x for x in scored if x[0] >= ROW_SUPPORT]
+    # the row writing the item's words as a phrase outranks one holding them scattered
+    scored = [(x[0] + (PHRASE_BONUS if x[2] is phrased else 0.0), x[1], x[2]) for x in scored]
     return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
 
 

@@ -59,7 +59,7 @@ COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh
                      # the distributive frame: "hạn mỗi bên", "cả hai bên", "từng bên"
                      r"moi ben|ca hai ben|tung ben)\b")
 #: the levels above a commune ("TP" as typed: canon keeps it)
-_LEVELS = r"tinh thanh|tinh|thanh pho|tp|huyen|quan|thi xa"
+_LEVELS = r"tinh thanh pho|tinh thanh|tinh|thanh pho|tp|huyen|quan|thi xa"
 _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban|nam trong) "
                     r"(?:dia phuong |dia ban |don vi )?"
                     r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"

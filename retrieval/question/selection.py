@@ -517,12 +517,18 @@ def _read_mention(q: Query, key: str) -> None:
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
                       r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
         term = _without_place(term)
+        # "kế hoạch nào có số QĐ và kế hoạch nào bỏ trống?": the term ends where a second selector starts
+        term = _SECOND_SELECTOR.split(term)[0].strip()
         if COUNT_COMPARED.search(term):
             return  # "kế hoạch nào có nhiều nv hơn": the tasks counted, no term
         named, term = _without_bracketed_acronyms(term, q.text)
         if term and (named or len(topic_words(term)) <= MENTION_WORDS) and not q.unit:
             q.mention = term
             q.mention_every = m is every
+
+
+#: A second plan selector after the term ("… và kế hoạch nào …", "… còn xã nào …").
+_SECOND_SELECTOR = re.compile(r"\s(?:(?:va|con|hay|hoac) )?(?:ke hoach|xa|phuong|ben) nao\b")
 
 
 def _without_further_ask(term: str, text: str) -> str:
