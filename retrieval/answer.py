@@ -65,8 +65,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answering.aggregate import aggregate_answer
-from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.clauses import clauses_answer, plan_clauses
 from retrieval.answering.cross_rows import with_annex_rows, with_body_passages
 from retrieval.answering.duties import (
