@@ -180,3 +180,10 @@ def test_a_closing_thi_sao_asks_the_clause_before_of_its_plan(answerer):
     a = answerer.answer("lập kế hoạch CCHC năm sau: NAP hạn trước 15/01/2026, còn TX thì sao")
     assert _cites(a, TX, "nhiệm vụ 26"), a.text
     assert "Trường Xuân (giai đoạn 2026 - 2030): không tìm thấy" not in a.text
+
+
+def test_which_plans_leave_a_header_fact_blank_names_those_first(answerer):
+    a = answerer.answer("những kế hoạch nào chưa ghi số quyết định?")
+    first = a.text.splitlines()[0]
+    assert "Nam An Phụ" in first and "Việt Khê" in first and "Trường Xuân" not in first, a.text
+    assert {NAP, VK} <= _docs(a)

@@ -63,6 +63,8 @@ def dated_as_written(written: str | None, when: str | None) -> str:
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ký ban hành",
                "bases": "căn cứ ban hành", "upper_plan": "kế hoạch cấp trên được căn cứ",
                "proposal": "tờ trình đề nghị ban hành"}
+#: A header fact asked as left blank: "không ghi", "chưa có", "để trống", "bỏ trống".
+_BLANK_ASKED = re.compile(r"\b(?:khong|chua) (?:ghi|co|neu|dien)\b|\b(?:de|bo) trong\b")
 #: Header facts whose blank cell is said of each plan left blank when several plans are answered.
 _BLANK_SAID = frozenset({"signer", "decision", "date"})
 #: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
@@ -209,14 +211,27 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
         return abstention(query, reason=reason)
     answered = {c.doc for c in citations}
     blank = [p for p in plans if p.doc not in answered]
-    if query.meta and blank and names_only_matching(query, [p.doc for p in plans]):
+    if query.meta in _BLANK_SAID and blank and _BLANK_ASKED.search(query.key) and len(plans) > 1:
+        # "KH nào không ghi số quyết định?": the blank ones are the answer, named first
+        head = (f"Không ghi {_META_WORDS[query.meta]} (để trống): "
+                + ", ".join(plan_label(catalog, p.doc) for p in blank) + ".")
+        blocks = [head, f"Các kế hoạch có ghi {_META_WORDS[query.meta]}:", *blocks]
+        citations += _blank_citations(query.meta, blank)
+    elif query.meta and blank and names_only_matching(query, [p.doc for p in plans]):
         # "những KH nào nêu tên người ký?": the plans without it are counted, not named
         blocks.append(others_line(len(blank), f"không ghi {_META_WORDS[query.meta]}"))
     elif query.meta in _BLANK_SAID and blank and len(plans) > 1:
         # "kế hoạch nào ghi số QĐ, kế hoạch nào để trống?": the blank ones named too
         blocks.append(f"Để trống {_META_WORDS[query.meta]} (ô không ghi): "
                       + ", ".join(plan_label(catalog, p.doc) for p in blank) + ".")
+        citations += _blank_citations(query.meta, blank)
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
+
+
+def _blank_citations(meta: str, blank: list[Plan]) -> list[Citation]:
+    """The header of each plan of ``blank`` cited for the fact ``meta`` it leaves blank."""
+    return [Citation(p.doc, plan_title(p), "thông tin chung", None,
+                     f"{plan_title(p) or p.doc} ({_META_WORDS[meta]}: để trống)") for p in blank]
 
 
 #: An annex row issuing a CCHC plan ("Ban hành Kế hoạch cải cách hành chính năm 2026"), on its canonical key.
