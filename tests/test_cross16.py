@@ -187,3 +187,14 @@ def test_which_plans_leave_a_header_fact_blank_names_those_first(answerer):
     first = a.text.splitlines()[0]
     assert "Nam An Phụ" in first and "Việt Khê" in first and "Trường Xuân" not in first, a.text
     assert {NAP, VK} <= _docs(a)
+
+
+def test_a_count_of_several_named_plans_is_each_plans_count_alone(answerer):
+    a = answerer.answer("số nhiệm vụ phụ lục của NAP, TX, VK?")
+    lines = a.text.splitlines()
+    assert lines[0].startswith("Số nhiệm vụ theo từng kế hoạch"), a.text
+    assert len(lines) == 4 and "31 nhiệm vụ" in a.text
+
+
+def test_mức_đặt_ra_thế_nào_of_each_commune_is_a_target(answerer):
+    assert _intent(answerer, "mức độ số hóa hồ sơ của mỗi xã đặt ra thế nào?") == "targets"

@@ -52,7 +52,9 @@ __all__ = ["ANNEX_PART", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
                     r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so|"
                     # "mức hài lòng của dân về giải quyết TTHC là bao nhiêu"
-                    r"muc (?:\w+ ){1,12}?(?:la|dat|o muc|dat muc) bao nhieu)\b")
+                    r"muc (?:\w+ ){1,12}?(?:la|dat|o muc|dat muc) bao nhieu|"
+                    # "mức độ số hóa hồ sơ của mỗi xã đặt ra thế nào"
+                    r"muc (?:\w+ ){1,12}?(?:dat ra|de ra|dat) (?:the nao|ra sao))\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa|"
