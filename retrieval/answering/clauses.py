@@ -61,6 +61,10 @@ def _gives_figure(ask: frozenset[str]) -> bool:
     return any(re.search(r"\d", w) for w in ask) and all(_FIGURE_WORD.fullmatch(w) for w in ask)
 
 
+#: A clause asking whether its plan has rows on the subject: "VK có nv đo ko?", "TX có nhiệm vụ nào không".
+ROWS_ASKED = re.compile(r"\bco (?:nhiem vu|viec|cong viec)\b(?:.*\b(?:khong|ko|k|chua|nao)\s*$)")
+#: The target words of a shared subject ("chỉ tiêu", "mục tiêu", "tỷ lệ"), as typed.
+_TARGET_WORDS = re.compile(r"\b(?:chỉ tiêu|chi tieu|mục tiêu|muc tieu|tỷ lệ|tỉ lệ|ty le|ti le)\b", re.IGNORECASE)
 #: Words that only bound or frame a figure asked ("đặt tối thiểu bao nhiêu", "đạt ít nhất"):
 #: two clauses asking a figure differ in no ask by them.
 _BOUND_WORDS = frozenset("dat toi thieu it nhat da muc la duoc".split())
@@ -124,7 +128,10 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
         # thiểu bao nhiêu, còn LH đặt bao nhiêu": a figure asked of each, one bound said once)
         return []
     topic = " ".join(shared)
-    return [(doc, f"{topic} {text}".strip()) for doc, text in clauses]
+    # "chỉ tiêu hài lòng y tế: TX đặt bao nhiêu, VK có nv đo ko?": a clause asking for rows
+    # reads the shared subject without its target word (no figure asked of that plan)
+    return [(doc, f"{_TARGET_WORDS.sub(' ', topic) if ROWS_ASKED.search(canon(text)) else topic} {text}".strip())
+            for doc, text in clauses]
 
 
 def clauses_answer(query: Query, catalog: PlanCatalog, clauses: list[tuple[str, str]],
@@ -141,6 +148,9 @@ def clauses_answer(query: Query, catalog: PlanCatalog, clauses: list[tuple[str, 
     for doc, text in clauses:
         sub = parse_query(text, catalog)
         sub.plans, sub.plan_named, sub.cross_doc = [doc], True, False
+        if sub.intent == Intent.SEARCH and not sub.fields and ROWS_ASKED.search(sub.key):
+            # "…, VK có nv đo ko?": the plan's rows on the shared subject, each shown whole
+            sub.intent, sub.fields = Intent.LOOKUP, ["content"]
         sub.today, sub.today_given = query.today, query.today_given
         # "PT ghi trong thân KH, VK trong phụ lục": the part the whole question names of this plan
         sub.parts = {doc: query.parts[doc]} if doc in query.parts else sub.parts
