@@ -175,9 +175,9 @@ def test_one_figure_asked_of_two_plans_with_different_bound_words_is_one_ask(ans
 
 
 def test_a_closing_thi_sao_asks_the_clause_before_of_its_plan(answerer):
-    q = parse_query("lập kế hoạch CCHC năm sau: NAP hạn trước 15/01/2026, còn TX thì sao", answerer.catalog)
+    q = parse_query("ban hành kế hoạch CCHC hằng năm: NAP hạn trước 15/01/2026, còn TX thì sao", answerer.catalog)
     assert plan_clauses(q, answerer.catalog) == []
-    a = answerer.answer("lập kế hoạch CCHC năm sau: NAP hạn trước 15/01/2026, còn TX thì sao")
+    a = answerer.answer("ban hành kế hoạch CCHC hằng năm: NAP hạn trước 15/01/2026, còn TX thì sao")
     assert _cites(a, TX, "nhiệm vụ 26"), a.text
     assert "Trường Xuân (giai đoạn 2026 - 2030): không tìm thấy" not in a.text
 

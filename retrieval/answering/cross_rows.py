@@ -108,9 +108,6 @@ def _cited_rows(found: Answer, plans: list[Plan]) -> list[tuple[Plan, Task]]:
     return rows
 
 
-#: Support added to the row writing the item's words as a phrase (:func:`_phrase_row`), once it
-#: holds :data:`ROW_SUPPORT` of the item: "kế hoạch CCHC" written so beats "CCHC" in a product cell.
-PHRASE_BONUS = 0.1
 #: Fewest consecutive words of the item a row must write as a phrase to be a candidate (:func:`_phrase_row`).
 PHRASE_WORDS = 4
 
@@ -164,8 +161,6 @@ def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, p
                 break
     scored = [(_row_support(passages, item, plan, t), -i, t) for i, t in enumerate(candidates)]
     scored = [x for x in scored if x[0] >= ROW_SUPPORT]
-    # the row writing the item's words as a phrase outranks one holding them scattered
-    scored = [(x[0] + (PHRASE_BONUS if x[2] is phrased else 0.0), x[1], x[2]) for x in scored]
     return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
 
 
