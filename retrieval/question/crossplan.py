@@ -4,7 +4,8 @@
   tiêu", "mục tiêu", "tỷ lệ") with a cross-plan wording ("các xã đặt mục
   tiêu thanh toán trực tuyến thế nào?", "xã nào …"), two plans or more
   named, or a comparison ("so sánh chỉ tiêu X giữa A và B", "khác nhau thế
-  nào"); answered by :mod:`retrieval.answering.targets`.
+  nào"); also "mức X của từng xã là bao nhiêu / đặt ra thế nào"; answered by
+  :mod:`retrieval.answering.targets`.
 * :func:`asks_upper` – the upper-level locality: "cấp trên", "(trực) thuộc
   / ở / nằm ở (tỉnh|thành phố|TP|huyện|địa phương) nào", "kế hoạch nào
   thuộc TP Hải Phòng"; answered by
@@ -12,7 +13,9 @@
 * :func:`asks_periods` – the period each plan covers: "kỳ kế hoạch của từng
   xã là giai đoạn nào?", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
   2025?", "kế hoạch nào kéo dài 5 năm?", "mỗi kế hoạch áp dụng cho thời gian
-  nào?"; answered by :func:`retrieval.answering.meta.periods_answer`.
+  nào?", "5 KH mỗi cái cho kỳ nào", "kế hoạch nào là cả giai đoạn chứ không phải
+  một năm?" — not a subject's period ("tinh giản biên chế ở TX và LH: TX ghi giai
+  đoạn nào, …"); answered by :func:`retrieval.answering.meta.periods_answer`.
 * :func:`mention_parts` – the parts of a term written with commas ("kế
   hoạch nào có nv tập huấn, ứng dụng AI?": "tap huan", "ung dung ai"), each
   of which a plan may mention (:mod:`retrieval.answering.plans`).
