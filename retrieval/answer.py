@@ -67,6 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.achieved import achieved_answer, asks_achieved, stated_target
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.clauses import clauses_answer, plan_clauses
 from retrieval.answering.cross_rows import with_annex_rows, with_body_passages
 from retrieval.answering.duties import (
@@ -441,6 +442,11 @@ class Answerer:
         finds nothing (``None``) hands over to passage search."""
         if query.other_part:  # "phần thân KH thì ghi bao nhiêu?" after a row: the other part, same subject
             found = other_part_answer(query, plans_in_scope(self.plans, query), self.catalog, self.passages)
+            if found is not None:
+                return found
+        if query.intent in (Intent.SEARCH, Intent.LOOKUP, Intent.FILTER):
+            # "So với NAP, VK có giao Phòng Kinh tế việc về tài sản công không?": per plan, yes/no with the rows
+            found = assigned_answer(query, plans_in_scope(self.plans, query), self.catalog)
             if found is not None:
                 return found
         if query.intent in (Intent.COUNT, Intent.SEARCH) and asks_target_count(query):

@@ -42,7 +42,12 @@ CLAUSE_BREAK = re.compile(r"\s*(?:[,;:?]|\s(?=còn\s)|\s(?=con\s))\s*", re.IGNOR
 def _ask(key: str, catalog: PlanCatalog) -> frozenset[str]:
     """What a clause asks besides naming its plan: its words, plan names and
     the words that only join clauses left out."""
+    key = _HOW_ABOUT.sub(" ", key)  # "…, TX thì sao": the other clause's ask, of this plan
     return frozenset(w for w in key.split() if w not in catalog.name_words and w not in _JOINING)
+
+
+#: "thì sao", "thế nào", "ra sao" closing a clause: the ask of the clause before, no ask of its own.
+_HOW_ABOUT = re.compile(r"\b(?:(?:thi|nhu) )?(?:sao|the nao|ra sao)\s*$")
 
 
 #: A figure as a clause states it ("80%", "80 phần trăm", "tối thiểu 90%"), canonical words.
@@ -56,6 +61,13 @@ def _gives_figure(ask: frozenset[str]) -> bool:
     return any(re.search(r"\d", w) for w in ask) and all(_FIGURE_WORD.fullmatch(w) for w in ask)
 
 
+#: A clause asking whether its plan has rows on the subject: "VK có nv đo ko?", "TX có nhiệm vụ nào không".
+ROWS_ASKED = re.compile(r"\bco (?:nhiem vu|viec|cong viec)\b(?:.*\b(?:khong|ko|k|chua|nao)\s*$)")
+#: The target words of a shared subject ("chỉ tiêu", "mục tiêu", "tỷ lệ"), as typed.
+_TARGET_WORDS = re.compile(r"\b(?:chỉ tiêu|chi tieu|mục tiêu|muc tieu|tỷ lệ|tỉ lệ|ty le|ti le)\b", re.IGNORECASE)
+#: Words that only bound or frame a figure asked ("đặt tối thiểu bao nhiêu", "đạt ít nhất"):
+#: two clauses asking a figure differ in no ask by them.
+_BOUND_WORDS = frozenset("dat toi thieu it nhat da muc la duoc".split())
 #: Words that only join or open a clause ("còn", "thì", "và", "ở").
 _JOINING = frozenset("con thi va o tai cua xa ke hoach".split())
 
@@ -110,10 +122,16 @@ def plan_clauses(query: Query, catalog: PlanCatalog) -> list[tuple[str, str]]:
         return []  # a clause that only names its plan ("…, còn TX?")
     if any(_gives_figure(a) for a in asks):
         return []  # "thanh toán trực tuyến: NAP 80%, LH chỉ tiêu gì …": one plan's figure given, one ask
-    if len(set(asks)) < len(asks) and Intent(query.intent) != Intent.SEARCH:
-        return []  # the same ask of each plan, which its handler answers per plan
+    cores = [a - _BOUND_WORDS for a in asks]
+    if len(set(cores)) < len(cores) and Intent(query.intent) != Intent.SEARCH:
+        # the same ask of each plan, which its handler answers per plan (also "TX đặt tối
+        # thiểu bao nhiêu, còn LH đặt bao nhiêu": a figure asked of each, one bound said once)
+        return []
     topic = " ".join(shared)
-    return [(doc, f"{topic} {text}".strip()) for doc, text in clauses]
+    # "chỉ tiêu hài lòng y tế: TX đặt bao nhiêu, VK có nv đo ko?": a clause asking for rows
+    # reads the shared subject without its target word (no figure asked of that plan)
+    return [(doc, f"{_TARGET_WORDS.sub(' ', topic) if ROWS_ASKED.search(canon(text)) else topic} {text}".strip())
+            for doc, text in clauses]
 
 
 def clauses_answer(query: Query, catalog: PlanCatalog, clauses: list[tuple[str, str]],
@@ -130,6 +148,9 @@ def clauses_answer(query: Query, catalog: PlanCatalog, clauses: list[tuple[str, 
     for doc, text in clauses:
         sub = parse_query(text, catalog)
         sub.plans, sub.plan_named, sub.cross_doc = [doc], True, False
+        if sub.intent == Intent.SEARCH and not sub.fields and ROWS_ASKED.search(sub.key):
+            # "…, VK có nv đo ko?": the plan's rows on the shared subject, each shown whole
+            sub.intent, sub.fields = Intent.LOOKUP, ["content"]
         sub.today, sub.today_given = query.today, query.today_given
         # "PT ghi trong thân KH, VK trong phụ lục": the part the whole question names of this plan
         sub.parts = {doc: query.parts[doc]} if doc in query.parts else sub.parts

@@ -55,6 +55,12 @@ _NAMED = "\u00a7"
 _PLAN_REFERENCE = re.compile(r"\b(?:ke hoach|kh)(?: cua)?(?: (?:xa|phuong))? " + _NAMED)
 
 
+#: "còn TX thì sao", "thế nào": the words asking the item again of another plan, no part of it.
+_HOW_ABOUT = re.compile(r"\b(?:con|(?:thi |nhu )?(?:sao|the nao)|ra sao)\b"
+                        # "NAP hạn trước 15/01/2026": one plan's deadline given, no part of the item
+                        r"|\b(?:(?:thoi )?han )?(?:truoc|sau|den|trong)(?: ngay)? \d{1,2}/\d{1,2}(?:/\d{4})?(?!\S)")
+
+
 def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str],
                 catalog: PlanCatalog | None = None) -> Query:
     """``query`` with its key reduced to the item: the compare words
@@ -69,7 +75,7 @@ def _item_query(query: Query, plans: list[Plan], names: AbstractSet[str],
         for alias in sorted({a for e in catalog.entries for a in e.aliases}, key=len, reverse=True):
             key = re.sub(rf"\b{re.escape(alias)}\b", _NAMED, key)
         key = _PLAN_REFERENCE.sub(" ", key).replace(_NAMED, " ")
-    key = " ".join(TARGET.sub(" ", COMPARE_FRAME.sub(" ", key)).split())
+    key = " ".join(TARGET.sub(" ", COMPARE_FRAME.sub(" ", _HOW_ABOUT.sub(" ", key))).split())
     texts = [f" {row_text(t)} " for plan in plans for t in plan.tasks]
     words = question_words(key, names, texts)
     unused = [w for w in words if not any(f" {w} " in t for t in texts)]
@@ -102,6 +108,29 @@ def _cited_rows(found: Answer, plans: list[Plan]) -> list[tuple[Plan, Task]]:
     return rows
 
 
+#: Fewest consecutive words of the item a row must write as a phrase to be a candidate (:func:`_phrase_row`).
+PHRASE_WORDS = 4
+
+
+def _phrase_row(plan: Plan, item: Query) -> Task | None:
+    """``plan``'s numbered row writing the longest run of the item's words as
+    a phrase, at least :data:`PHRASE_WORDS` ("kế hoạch CCHC" → "ke hoach cai
+    cach hanh chinh" in "Xây dựng kế hoạch CCHC hàng năm"), the first such
+    row; ``None`` when no row writes so many."""
+    words = item.key.split()
+    best, best_len = None, PHRASE_WORDS - 1
+    for task in plan.tasks:
+        if not task.number:
+            continue
+        text = f" {row_text(task)} "
+        for i in range(len(words)):
+            n = best_len + 1
+            while i + n <= len(words) and f" {' '.join(words[i:i + n])} " in text:
+                best, best_len = task, n
+                n += 1
+    return best
+
+
 def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, plans: list[Plan],
               passages: PassageAnswerer | None, like: NearestRow | None) -> Task | None:
     """``plan``'s row on the item: the rows whose words match it
@@ -120,6 +149,9 @@ def _best_row(plan: Plan, item: Query, names: AbstractSet[str], found: Answer, p
     scanned = next((passages.task_of(c[3]) for c in passages.candidates(annex, [])), None)
     if scanned is not None and scanned not in candidates:
         candidates.append(scanned)
+    phrased = _phrase_row(plan, item)
+    if phrased is not None and phrased not in candidates:
+        candidates.append(phrased)
     if like is not None:
         for other, task in _cited_rows(found, plans):
             if other.doc != plan.doc:
@@ -161,10 +193,37 @@ def with_annex_rows(query: Query, found: Answer, plans: list[Plan], catalog: Pla
         silent = [plan_label(catalog, p.doc) for p in plans if p.doc not in {c.doc for c in added}]
         text = "\n".join(blocks + [f"{label}: không tìm thấy nội dung này trong kế hoạch." for label in silent])
         return Answer(text, False, added, "task", list(added), found.query or query)
-    text = found.text.rstrip() + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
+    text = _silent_line_kept(found.text.rstrip(), [plan_label(catalog, c.doc) for c in added])
+    text = text + "\nTrong phụ lục nhiệm vụ:\n" + "\n".join(blocks)
     cited = found.citations + added
     return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
                   found.query)
+
+
+#: What a per-plan answer says of a plan that found nothing (:mod:`retrieval.answering.perplan`).
+_NOT_FOUND = "không tìm thấy nội dung này trong kế hoạch."
+#: The targets answer's line naming the plans that state no figure (:mod:`retrieval.answering.targets`).
+_SILENT = "Không nêu chỉ tiêu này: "
+
+
+def _silent_line_kept(text: str, labels: list[str]) -> str:
+    """``text`` with the plans of ``labels`` (given an annex row below) taken
+    out of its "Không nêu chỉ tiêu này: …" line, which then says they are in
+    the annex rows below, so no plan is said to state nothing and then quoted."""
+    # "<label>: không tìm thấy nội dung này trong kế hoạch." of a plan now given its row: dropped
+    lines = [line for line in text.split("\n") if not any(line == f"{label}: {_NOT_FOUND}" for label in labels)]
+    for i, line in enumerate(lines):
+        if not line.startswith(_SILENT):
+            continue
+        named = [n.strip() for n in line[len(_SILENT):].rstrip(".").split(", ")]
+        rest = [n for n in named if n not in labels]
+        moved = [n for n in named if n in labels]
+        if not moved:
+            continue
+        said = [f"{_SILENT}{', '.join(rest)}."] if rest else []
+        said.append(f"Không nêu trong câu chỉ tiêu; có ở dòng phụ lục dưới đây: {', '.join(moved)}.")
+        lines[i:i + 1] = said
+    return "\n".join(lines)
 
 
 def _body_line(query: Query, plan: Plan, catalog: PlanCatalog, passages: PassageAnswerer,

@@ -65,6 +65,10 @@ def dated_as_written(written: str | None, when: str | None) -> str:
 _META_WORDS = {"signer": "người ký", "decision": "số quyết định", "date": "ngày ký ban hành",
                "bases": "căn cứ ban hành", "upper_plan": "kế hoạch cấp trên được căn cứ",
                "proposal": "tờ trình đề nghị ban hành", "issuer": "cơ quan ban hành"}
+#: A header fact asked as left blank: "không ghi", "chưa có", "để trống", "bỏ trống".
+_BLANK_ASKED = re.compile(r"\b(?:khong|chua) (?:ghi|co|neu|dien)\b|\b(?:de|bo) trong\b")
+#: Header facts whose blank cell is said of each plan left blank when several plans are answered.
+_BLANK_SAID = frozenset({"signer", "decision", "date"})
 #: The plan's own decision written in its text ("Kèm theo Quyết định số 533/QĐ-UBND"),
 #: not a decision it is based on.
 _OWN_DECISION = re.compile(r"(?:kèm theo|ban hành kèm)[^.;]{0,40}?\d+\s*/\s*Q[ĐD]", re.I)
@@ -215,10 +219,22 @@ def fact_answer(query: Query, plans: list[Plan], catalog: PlanCatalog, passages:
             reason += "".join(f"\nPhụ lục của {plan_label(catalog, p.doc)} có {row.label} “{row.content}”, "
                               f"thời hạn: {row.deadline or '(không ghi)'}." for p, row in rows)
         return abstention(query, reason=reason)
-    left = len(plans) - len(blocks)
-    if query.meta and left and names_only_matching(query, [p.doc for p in plans]):
+    answered = {c.doc for c in citations}
+    blank = [p for p in plans if p.doc not in answered]
+    if query.meta in _BLANK_SAID and blank and _BLANK_ASKED.search(query.key) and len(plans) > 1:
+        # "KH nào không ghi số quyết định?": the blank ones are the answer, named first
+        head = (f"Không ghi {_META_WORDS[query.meta]} (để trống): "
+                + ", ".join(plan_label(catalog, p.doc) for p in blank) + ".")
+        blocks = [head, f"Các kế hoạch có ghi {_META_WORDS[query.meta]}:", *blocks]
+        citations += _blank_citations(query.meta, blank)
+    elif query.meta and blank and names_only_matching(query, [p.doc for p in plans]):
         # "những KH nào nêu tên người ký?": the plans without it are counted, not named
-        blocks.append(others_line(left, f"không ghi {_META_WORDS[query.meta]}"))
+        blocks.append(others_line(len(blank), f"không ghi {_META_WORDS[query.meta]}"))
+    elif query.meta in _BLANK_SAID and blank and len(plans) > 1:
+        # "kế hoạch nào ghi số QĐ, kế hoạch nào để trống?": the blank ones named too
+        blocks.append(f"Để trống {_META_WORDS[query.meta]} (ô không ghi): "
+                      + ", ".join(plan_label(catalog, p.doc) for p in blank) + ".")
+        citations += _blank_citations(query.meta, blank)
     return Answer("\n".join(blocks), False, citations, "meta", list(citations), query)
 
 
@@ -241,6 +257,12 @@ def issuer_text(m: Metadata) -> str:
     text = f"Cơ quan ban hành: {m.issuing_body}{level}"
     by = decided_by(m)
     return text + (f"; {by}" if by and canon(m.authority) != canon(m.issuing_body) else ".")
+
+
+def _blank_citations(meta: str, blank: list[Plan]) -> list[Citation]:
+    """The header of each plan of ``blank`` cited for the fact ``meta`` it leaves blank."""
+    return [Citation(p.doc, plan_title(p), "thông tin chung", None,
+                     f"{plan_title(p) or p.doc} ({_META_WORDS[meta]}: để trống)") for p in blank]
 
 
 #: An annex row issuing a CCHC plan ("Ban hành Kế hoạch cải cách hành chính năm 2026"), on its canonical key.
@@ -325,5 +347,19 @@ def periods_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Ans
         for plan in groups[text]:
             citations.append(Citation(plan.doc, plan_title(plan), "tiêu đề", None,
                                       plan_title(plan) or plan.doc))
-    return Answer("Kỳ của từng kế hoạch:\n" + "\n".join(lines), False, citations, "plans",
+    head = "Kỳ của từng kế hoạch:"
+    if _MULTI_YEAR_ASKED.search(query.key):
+        # "kế hoạch nào là kế hoạch cả giai đoạn chứ không phải một năm?": those first
+        longer = [p for p in plans if spans.get(p.metadata.period.text or "", 0) > 1]
+        if longer:
+            head = ("Kế hoạch cho cả giai đoạn (nhiều năm): "
+                    + "; ".join(f"{catalog.by_doc[p.doc].name if p.doc in catalog.by_doc else p.doc}, "
+                                f"{p.metadata.period.text}" for p in longer)
+                    + ". Các kế hoạch còn lại cho một năm hoặc 6 tháng.\n" + head)
+    return Answer(head + "\n" + "\n".join(lines), False, citations, "plans",
                   list(citations), query)
+
+
+#: A plan of several years asked ("kế hoạch cả giai đoạn", "KH nào nhiều năm",
+#: "kéo dài hơn một năm").
+_MULTI_YEAR_ASKED = re.compile(r"\b(?:ca giai doan|nhieu nam|hon (?:mot|1) nam|(?:ke hoach|kh) giai doan)\b")

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan
 from ingest.textnorm import fold
+from retrieval.answering.acronyms import Glossary
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title
 from retrieval.answering.which import names_only_matching, others_line
@@ -75,6 +76,16 @@ def _excerpt(quote: str, term_key: str, anchor: str | None = None) -> str:
     return ("…" if start else "") + text + ("…" if end < len(flat) else "")
 
 
+def _with_short_name(name: str, hits: list[Chunk]) -> str:
+    """``name`` as written, with the short name in brackets the plan writes
+    after it in one of ``hits`` ("Chỉ số năng lực cạnh tranh cấp xã (DDCI)")."""
+    for chunk in hits:
+        m = re.search(re.escape(name) + r"\s*(\([A-ZĐ][A-ZĐ0-9]{1,9}\))", chunk.quote, re.IGNORECASE)
+        if m:
+            return f"{name} {m.group(1)}"
+    return name
+
+
 def _row_fields(plan: Plan | None, chunk: Chunk) -> str:
     """" (chủ trì: …; thời gian hoàn thành: …)" of the task row a ``kind="task"``
     chunk quotes (its lead and deadline as written, which the excerpt may cut
@@ -104,12 +115,13 @@ class MentionIndex:
         self.by_doc: dict[str, list[tuple[str, Chunk]]] = {}
         #: in how many passages each word occurs (a term's most telling word is its rarest)
         self.df: Counter[str] = Counter()
-        for chunk in chunks:
-            if chunk.kind == "meta":
-                continue
+        kept = [c for c in chunks if c.kind != "meta"]
+        for chunk in kept:
             key = _loose(chunk.quote)
             self.by_doc.setdefault(chunk.doc, []).append((key, chunk))
             self.df.update(set(key.split()))
+        #: the short names the plans define in brackets ("… cấp xã (DCI)")
+        self.glossary = Glossary(c.quote for c in kept)
 
     def anchor(self, term: str, acronyms: frozenset[str] = frozenset()) -> str | None:
         """The most telling word of ``term`` (a :func:`_loose` key): its first
@@ -122,13 +134,15 @@ class MentionIndex:
         words = list(dict.fromkeys([*topic_words(term), *(w for w in term.split() if w in acronyms)]))
         return min(words, key=lambda w: self.df.get(w, 0)) if words else None
 
-    def hits(self, doc: str, term: str, exact: bool = False, acronyms: frozenset[str] = frozenset()) -> list[Chunk]:
+    def hits(self, doc: str, term: str, exact: bool = False, acronyms: frozenset[str] = frozenset(),
+             whole: bool = False) -> list[Chunk]:
         """The passages of ``doc`` that mention ``term`` (a :func:`_loose`
         key): its words in a row, else (not ``exact``) all its content words
         — with the ``acronyms`` it holds ("ai" of "ứng dụng AI", which is no
         question word there) — in one passage, else (a long description) all
         but one with its first and last pairs as written; a number of the
-        term must be there too."""
+        term must be there too. ``whole``: its words in a row only (a full
+        name, :class:`retrieval.answering.acronyms.Glossary`)."""
         words = set(topic_words(term)) | (acronyms & set(term.split()))
         numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
         hits = [c for key, c in self.by_doc.get(doc, []) if contains_words(key, term) >= 0]
@@ -136,7 +150,7 @@ class MentionIndex:
             pass
         elif not hits and len(words) >= 2:  # the words apart, in one passage
             hits = [c for key, c in self.by_doc.get(doc, []) if words <= set(key.split())]
-        if not hits and len(words) >= LOOSE_WORDS:
+        if not hits and len(words) >= LOOSE_WORDS and not whole:
             # a long description: all its words but one, its first and last pairs as written
             ends = (" ".join(term.split()[:2]), " ".join(term.split()[-2:]))
             hits = [c for key, c in self.by_doc.get(doc, []) if len(words - set(key.split())) <= 1
@@ -164,10 +178,18 @@ class MentionIndex:
         missing: list[str] = []
         # words typed in capitals ("AI", "ISO", "PAPI") are the term's own, never question words
         acronyms = frozenset(fold(w).lower() for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text))
+        # a full name some plan gives a short name is one thing: matched as written
+        named = self.glossary.is_full_name(term)
+        # "chỉ số DCI": also met by the full name, whatever short name a plan gives it
+        expansions = self.glossary.expansions(term, acronyms)
         for doc in docs:
-            hits, met = self.hits(doc, term, acronyms=acronyms), term
+            hits, met = self.hits(doc, term, exact=named, acronyms=acronyms, whole=named), term
             for part in parts if not hits else []:
                 hits, met = self.hits(doc, part, exact=True), part
+                if hits:
+                    break
+            for full in expansions if not hits else []:
+                hits, met = self.hits(doc, full, exact=True, whole=True), full
                 if hits:
                     break
             (found.append((doc, hits, met)) if hits else missing.append(doc))
@@ -190,6 +212,8 @@ class MentionIndex:
                                           chunk.page, chunk.quote, chunk.section))
             more = f" (và {len(hits) - PER_PLAN} chỗ khác)" if len(hits) > PER_PLAN else ""
             part = f"(“{self._shown(met, met, quotes)}”) " if met != term else ""
+            if met in expansions:  # the full name, with the plan's own short name
+                part = f"(ghi là “{_with_short_name(self._shown(met, met, quotes), hits)}”) "
             lines.append(f"- {plan_label(self.catalog, doc)} — {part}" + "; ".join(places) + more)
         if missing and only:  # "KH nào nhắc X?": the plans that do not are counted, not named
             lines.append(others_line(len(missing), "không nhắc đến"))

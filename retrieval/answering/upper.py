@@ -27,7 +27,7 @@ from retrieval.answering.rows import plan_label, plan_title
 from retrieval.answering.which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import PROVINCE_ASKED
+from retrieval.question.cues import PER_PLAN, PROVINCE_ASKED
 
 __all__ = ["UPPER_LEVELS", "UpperIndex"]
 
@@ -85,7 +85,7 @@ class UpperIndex:
         locality ("thành phố Hải Phòng: Phú Thái, Nam An Phụ"); then per plan
         in scope its upper-level locality, cited; the plans naming none
         listed; ``None`` when no plan names one."""
-        docs = query.plans if query.plans else sorted(self.plans)
+        docs = query.plans if query.plans and not self._every_plan(query) else sorted(self.plans)
         other_level = self._other_level(query, docs)
         if other_level is not None:
             return other_level
@@ -124,6 +124,17 @@ class UpperIndex:
                          + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         head = "Địa phương cấp trên theo từng kế hoạch (theo văn bản kế hoạch nêu):"
         return Answer("\n".join([head, *lines]), False, citations, "upper", list(citations), query)
+
+    def _every_plan(self, query: Query) -> bool:
+        """Does the question ask it of every plan ("Các KH thuộc thành phố
+        nào? PT, NAP, VK thuộc Hải Phòng, còn TX?") even though it names some
+        — a per-plan frame (:data:`PER_PLAN`) not followed by plan names, so
+        the plans named are the asker's own guesses, not the scope?"""
+        m = PER_PLAN.search(query.key)
+        if m is None or not query.cross_doc:
+            return False
+        after = query.key[m.end():].split()[:2]
+        return not any(w in self.catalog.name_words for w in after)
 
     def _other_level(self, query: Query, docs: list[str]) -> Answer | None:
         """An explained abstention when the one plan asked names a locality of

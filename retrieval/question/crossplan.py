@@ -4,7 +4,8 @@
   tiêu", "mục tiêu", "tỷ lệ") with a cross-plan wording ("các xã đặt mục
   tiêu thanh toán trực tuyến thế nào?", "xã nào …"), two plans or more
   named, or a comparison ("so sánh chỉ tiêu X giữa A và B", "khác nhau thế
-  nào"); answered by :mod:`retrieval.answering.targets`.
+  nào"); also "mức X của từng xã là bao nhiêu / đặt ra thế nào"; answered by
+  :mod:`retrieval.answering.targets`.
 * :func:`asks_upper` – the upper-level locality: "cấp trên", "(trực) thuộc
   / ở / nằm ở (tỉnh|thành phố|TP|huyện|địa phương) nào", "kế hoạch nào
   thuộc TP Hải Phòng"; answered by
@@ -12,7 +13,9 @@
 * :func:`asks_periods` – the period each plan covers: "kỳ kế hoạch của từng
   xã là giai đoạn nào?", "KH nào giai đoạn 5 năm, KH nào 6 tháng cuối
   2025?", "kế hoạch nào kéo dài 5 năm?", "mỗi kế hoạch áp dụng cho thời gian
-  nào?"; answered by :func:`retrieval.answering.meta.periods_answer`.
+  nào?", "5 KH mỗi cái cho kỳ nào", "kế hoạch nào là cả giai đoạn chứ không phải
+  một năm?" — not a subject's period ("tinh giản biên chế ở TX và LH: TX ghi giai
+  đoạn nào, …"); answered by :func:`retrieval.answering.meta.periods_answer`.
 * :func:`mention_parts` – the parts of a term written with commas ("kế
   hoạch nào có nv tập huấn, ứng dụng AI?": "tap huan", "ung dung ai"), each
   of which a plan may mention (:mod:`retrieval.answering.plans`).
@@ -50,14 +53,18 @@ __all__ = ["ANNEX_PART", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "
 #: a target word, or a figure asked of what a plan sets ("tăng bao nhiêu", "mức bao nhiêu",
 #: "ghi rõ con số")
 TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
-                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so)\b")
+                    r"(?:dat|tang|giam|vuot|muc) (?:it nhat |toi thieu |toi da |len )?bao nhieu|con so|"
+                    # "mức hài lòng của dân về giải quyết TTHC là bao nhiêu"
+                    r"muc (?:\w+ ){1,12}?(?:la|dat|o muc|dat muc) bao nhieu|"
+                    # "mức độ số hóa hồ sơ của mỗi xã đặt ra thế nào"
+                    r"muc (?:\w+ ){1,12}?(?:dat ra|de ra|dat) (?:the nao|ra sao))\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa|"
                      # the distributive frame: "hạn mỗi bên", "cả hai bên", "từng bên"
                      r"moi ben|ca hai ben|tung ben)\b")
 #: the levels above a commune ("TP" as typed: canon keeps it)
-_LEVELS = r"tinh thanh|tinh|thanh pho|tp|huyen|quan|thi xa"
+_LEVELS = r"tinh thanh pho|tinh thanh|tinh|thanh pho|tp|huyen|quan|thi xa"
 _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban|nam trong) "
                     r"(?:dia phuong |dia ban |don vi )?"
                     r"(?:" + _LEVELS + r"|dia phuong|dia ban|don vi|noi)"
@@ -74,13 +81,24 @@ _UPPER = re.compile(r"\b(?:cap tren|(?:truc thuoc|thuoc|o|nam o|nam tren dia ban
 PERIOD_ASKED = re.compile(
     r"\b(?:giai doan nao|(?<!ai )(?<!nguoi )(?<!da )ky ke hoach|thoi ky|bao lau|may nam|keo dai|\d+ nam\b(?! \d)|"
     r"(?:6|sau) thang (?:dau|cuoi)|(?:ap dung|thuc hien|trien khai)(?: trong| cho)? "
-    r"(?:thoi gian|nam|giai doan|ky) nao|(?:thoi gian|ky|giai doan) (?:cua|ap dung))"
+    r"(?:thoi gian|nam|giai doan|ky) nao|(?:thoi gian|ky|giai doan) (?:cua|ap dung)|"
+    # "5 KH mỗi cái cho kỳ nào", "kế hoạch nào là cả giai đoạn chứ không phải một năm"
+    r"(?:cho|la|thuoc|vao) ky nao|(?:ca|nhieu) giai doan|nhieu nam|ke hoach (?:mot|1) nam)\b"
 )
 #: "kế hoạch nào", "từng xã", "các kế hoạch": the plans compared
 _PLANS_COMPARED = re.compile(r"\b(?:ke hoach|kh|xa|phuong|ban) nao\b|\b(?:moi|tung|cac|nhung|ca (?:hai|ba|bon|nam)) "
                              r"(?:ke hoach|kh|xa|phuong|ban)\b"
                              # "trong mấy KH thì cái nào …", "trong các kế hoạch, cái nào"
-                             r"|\btrong (?:may|cac|nhung|ba|bon|nam|\d) (?:ke hoach|kh|xa)\b")
+                             r"|\btrong (?:may|cac|nhung|ba|bon|nam|\d) (?:ke hoach|kh|xa)\b"
+                             # "5 KH mỗi cái …", "cả 5 kế hoạch"
+                             r"|\b[2-9] (?:ke hoach|kh|xa)\b")
+
+
+#: Content words of a subject ("tinh giản biên chế") that make a period wording
+#: the period of that subject, not of the plans (:func:`asks_periods`).
+PERIOD_SUBJECT_WORDS = 4
+#: The words of a comparison itself, no subject.
+_COMPARE_WORDS = frozenset("so sanh khac nhau giong doi chieu moi tung mot cai ghi".split())
 
 
 def asks_periods(q: Query) -> bool:
@@ -91,6 +109,8 @@ def asks_periods(q: Query) -> bool:
         return False
     if re.search(r"\b(?:nhiem vu|cong viec|chi tieu|muc tieu|bao cao)\b", q.key):
         return False  # "kế hoạch nào có nhiệm vụ trong 6 tháng cuối năm": the rows, not the plan
+    if len([w for w in q.content if w not in _COMPARE_WORDS]) >= PERIOD_SUBJECT_WORDS:
+        return False  # "tinh giản biên chế ở TX và LH: TX ghi giai đoạn nào, …": a subject's period
     return bool(_PLANS_COMPARED.search(q.key)) or (q.plan_named and len(q.plans) >= 2)
 
 

@@ -247,7 +247,9 @@ COUNT = re.compile(
     r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
-    r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:cua|trong|o|giua)\b"
+    r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:(?:trong )?phu luc )?(?:cua|trong|o|giua|moi|tung)\b"
+    # "số nv phụ lục NAP, TX, VK?", "tổng hợp số nhiệm vụ từng KH": "số <noun>" opening the ask
+    r"|(?:^|\b(?:tong hop|cho biet|thong ke|hoi|xem|biet)\s)so (?:luong )?" + COUNT_NOUN + r"\b(?! so\b)(?! \d)"
     # a comparison of "số <noun>": "so sánh số nv mục X của A và B"
     r"|\bso sanh (?:\w+ ){0,3}?so (?:luong )?" + COUNT_NOUN + r"\b"
 )
@@ -570,9 +572,14 @@ MENTION = re.compile(
 #: The term first: "Đề án 06 được nhắc ở những KH nào?", "PAPI có trong kế hoạch
 #: nào?", "ISO 18091 xuất hiện ở xã nào".
 MENTION_BEFORE = re.compile(
-    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
-    r"xuat hien|co mat|co|nam) (?:o|trong|tai) (?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
+    r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:duoc |co duoc )?(?:(?:nhac(?: den| toi)?|de cap(?: den)?|neu|"
+    r"xuat hien|co mat|co|nam|ghi|dat ra|de ra) (?:o|trong|tai)|dua vao|dua ra) "
+    # "… được đưa vào kế hoạch của những xã nào?"
+    r"(?:(?:ke hoach|van ban) cua )?(?:nhung |cac )?(?:ke hoach|xa|phuong|van ban|ban) nao\b"
 )
+#: Acronyms typed in brackets after a term ("Chỉ số năng lực cạnh tranh cấp xã
+#: (DCI/DDCI)"): the term's own short names, as typed.
+BRACKETED_ACRONYMS = re.compile(r"\(\s*([A-ZĐ][A-ZĐ0-9]{1,9}(?:\s*[/,;]\s*[A-ZĐ][A-ZĐ0-9]{1,9})*)\s*\)")
 #: The term first, the plans asked after it, nothing else: "tiêu chuẩn ISO
 #: 18091 KH nào có nhắc?", "Đề án 06 thì xã nào đề cập", "cuộc thi phát thanh
 #: viên đó KH nào có?", "ISO 18091 xã nào cũng nhắc?" (group 1 the term).
@@ -878,3 +885,13 @@ PROVINCE_ASKED = re.compile(r"\b(?:tinh thanh|tinh) nao\b")
 COMPARE_FRAME = re.compile(
     r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi noi|moi xa|tung xa|"
     r"moi ben|tung ben|ca hai|ca ba|giua|voi|ghi the nao|the nao|ra sao|nhu the nao|khong|ko)\b")
+#: Whether a plan gives a unit a task on a subject, a yes/no: "(so với A,) B có giao
+#: Phòng X việc về Y không?", "có giao cho Phòng X làm Y không", "Phòng X có được giao
+#: nhiệm vụ về Y không?" (group ``unit`` the unit as typed, ``topic`` the subject).
+ASSIGNED_ASKED = re.compile(
+    r"\bco giao (?:cho )?(?P<unit>.+?) (?:lam|viec|nhiem vu|cong viec|phu trach|chu tri)"
+    r"(?: (?:ve|lien quan den|lien quan toi|nao ve))? (?P<topic>.+?) (?:khong|ko|k|chua|hay khong)$"
+    r"|\b(?P<unit2>(?:phong|van phong|trung tam|ban|bo phan|cong chuc) .+?) co (?:duoc )?giao "
+    r"(?:(?:viec|nhiem vu|cong viec|lam) )?(?:(?:ve|lien quan den|lien quan toi) )?(?P<topic2>.+?)"
+    r" (?:khong|ko|k|chua|hay khong)$"
+)

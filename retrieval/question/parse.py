@@ -835,6 +835,8 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.section_text = " / ".join(texts) if len(texts) > 1 else texts[0]
 
     read_selection(q, key, catalog, unit)
+    if q.count and q.plan_named and len(q.plans) >= 2 and not (q.has_filter or q.task_refs or q.unit):
+        q.per_plan = True  # "số nv phụ lục NAP, TX, VK?": each named plan's count, side by side
     q.count_compare = count_compared(q)
     if q.count_compare:  # "A với B, kế hoạch nào có nhiều nv hơn?": each plan's count, compared
         q.per_plan = q.cross_doc = True

@@ -43,6 +43,7 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    BRACKETED_ACRONYMS,
     COORDINATING_CELL,
     COORDINATING_ROLE,
     COUNT,
@@ -530,11 +531,18 @@ def _read_mention(q: Query, key: str) -> None:
         term = re.sub(r"^(?:(?:cum tu|tu|noi dung|viec|van de|nhiem vu|muc tieu|chi tieu|cac|nhung)"
                       r"(?: nao)?\s+)+(?:(?:ve|lien quan den|lien quan toi|de cap den)\s+)?", "", term).strip()
         term = _without_place(term)
+        # "kế hoạch nào có số QĐ và kế hoạch nào bỏ trống?": the term ends where a second selector starts
+        term = _SECOND_SELECTOR.split(term)[0].strip()
         if COUNT_COMPARED.search(term):
             return  # "kế hoạch nào có nhiều nv hơn": the tasks counted, no term
-        if term and len(topic_words(term)) <= MENTION_WORDS and not q.unit:
+        named, term = _without_bracketed_acronyms(term, q.text)
+        if term and (named or len(topic_words(term)) <= MENTION_WORDS) and not q.unit:
             q.mention = term
             q.mention_every = m is every
+
+
+#: A second plan selector after the term ("… và kế hoạch nào …", "… còn xã nào …").
+_SECOND_SELECTOR = re.compile(r"\s(?:(?:va|con|hay|hoac) )?(?:ke hoach|xa|phuong|ben) nao\b")
 
 
 def _without_further_ask(term: str, text: str) -> str:
@@ -550,6 +558,23 @@ def _without_further_ask(term: str, text: str) -> str:
             break
         term = term[:-len(tail)].strip()
     return term
+
+
+def _without_bracketed_acronyms(term: str, text: str) -> tuple[bool, str]:
+    """(True, the term without them) when ``text`` types short names in
+    brackets after the term (:data:`BRACKETED_ACRONYMS`: "Chỉ số năng lực
+    cạnh tranh cấp xã (DCI/DDCI)"): the term is then a named thing however
+    long, found by its full name (the plans write their own short name);
+    else (False, ``term``)."""
+    m = BRACKETED_ACRONYMS.search(text)
+    if m is None:
+        return False, term
+    short = {canon(a) for a in re.split(r"\s*[/,;]\s*", m.group(1))}
+    words = term.split()
+    while words and words[-1] in short:
+        words.pop()
+    kept = " ".join(words)
+    return (kept != term and bool(kept)), (kept or term)
 
 
 def _without_place(term: str) -> str:
