@@ -42,7 +42,10 @@ DOTTED = re.compile(r"(?<![\d/.])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%.])
 YEAR = re.compile(r"(?<![\d/.:])((?:19|20)\d{2})(?![\d/:])")
 
 FIELD_CUES: dict[str, re.Pattern] = {
-    "coordinating": re.compile(r"\bphoi hop\b"),
+    # "phối hợp", and its chat short form beside the asking word: "ai chu tri ai ph",
+    # "đv ph là ai", "ph gồm những ai" (never "ph" alone elsewhere)
+    "coordinating": re.compile(r"\bphoi hop\b|\b(?:ai|(?:don vi|dich vu|co quan|ben)(?: nao)?) ph\b"
+                               r"|\bph (?:la |gom |co )?(?:ai|nhung ai|gi|nao|don vi nao)\b"),
     "deadline": re.compile(
         r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|"
         # "làm trong khoảng thời gian nào": the words leading to "thời gian" ask it too
