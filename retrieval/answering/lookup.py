@@ -31,7 +31,7 @@ from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
+__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
            "question_words", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
@@ -147,17 +147,24 @@ def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> l
     return kept
 
 
+def content_key(query: Query) -> str:
+    """The question's ``canon`` key without the unit its yes/no check names
+    ("việc X có phải do Y chủ trì không?": the row is found by X alone, Y is
+    the answer's test, not words of the row)."""
+    asked = query.key
+    if query.checked_unit:
+        pos = contains_words(asked, query.checked_unit)
+        asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
+    return asked
+
+
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
     content words (:func:`question_words`), best first; ``[]`` when none
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
     the question's words."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
-    asked = query.key
-    if query.checked_unit:  # "việc X có phải do Y chủ trì không?": the row is found by X alone
-        pos = contains_words(asked, query.checked_unit)
-        asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
-    words = question_words(asked, names, texts)
+    words = question_words(content_key(query), names, texts)
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
@@ -240,7 +247,7 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     is that explained abstention, the row named."""
     names = tasks.catalog.name_words
     found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
-    found = [r for r in found if not about_duty(r[1], r[2], query.key, names)]
+    found = [r for r in found if not about_duty(r[1], r[2], content_key(query), names)]
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
         agreed = [r for r in found if (r[1].doc, r[2].number) in top]

@@ -382,6 +382,11 @@ COORDINATING_CELL = re.compile(r"\b(?:co quan|don vi|cot)? ?phoi hop(?: (?:ghi|l
 #: "… có phải X chủ trì không", "… do X chủ trì phải không?".
 LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|phu trach)\b"
                           r"|\b(?:chu tri|phu trach) (?:phai khong|dung khong|co dung khong)\b")
+#: A guess of the lead carried by a question that asks it: "giao cho ai việc X?
+#: có phải Phòng Y không?", "việc X ai lo, Phòng Y à?", "… Phòng Y đúng không vậy?"
+#: (no "chủ trì" beside the unit: the lead asked elsewhere in the question).
+LEAD_GUESSED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:khong|ko|chang)(?: (?:vay|a|ha|nhi|nhe|the))*\s*$"
+                          r"|\b(?:phai|dung) (?:khong|ko|chu|nhi)(?: (?:vay|a|ha|nhi|nhe|the))*\s*$")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")

@@ -75,6 +75,7 @@ from retrieval.question.cues import (
     INDICES_LISTED,
     ITEMS_COUNTED,
     LEAD_CHECKED,
+    LEAD_GUESSED,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
     LIST,
@@ -838,7 +839,8 @@ def _without_checked_unit(q: Query, key: str, unit: UnitEntry | None) -> str:
     words of the row's content, so the row is found by its content alone. A
     list or count question keeps its unit (a filter); so does a numbered row.
     Sets ``q.checked_unit`` / ``q.checked_text`` when the unit is taken out."""
-    if unit is None or q.count or q.wants_list or q.task_refs or not LEAD_CHECKED.search(key):
+    guessed = "lead" in q.fields and LEAD_GUESSED.search(key)
+    if unit is None or q.count or q.wants_list or q.task_refs or not (LEAD_CHECKED.search(key) or guessed):
         return key
     pos = _contains(key, unit.key)
     if pos < 0:
