@@ -140,9 +140,12 @@ def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> l
     limit = RARE_PAIR * len(row_texts)
     content = set(kept)
     for a, b in zip(tokens, tokens[1:]):
-        if (a in content) == (b in content) or a.isdigit() or b.isdigit() or len(a) < 2 or len(b) < 2:
-            continue  # both kept already, or both function words ("ke hoach", "thuc hien")
-        if 0 < sum(f" {a} {b} " in t for t in row_texts) <= limit:
+        if (a in content and b in content) or a.isdigit() or b.isdigit() or len(a) < 2 or len(b) < 2:
+            continue  # both kept already
+        # two function syllables the rows seldom write together are a term ("tài sản
+        # công": "tai san"), those they write everywhere are not ("ke hoach", "thuc hien")
+        rare = limit if (a in content or b in content) else limit / 2
+        if 0 < sum(f" {a} {b} " in t for t in row_texts) <= rare:
             kept.extend(w for w in (a, b) if w not in kept)
     return kept
 

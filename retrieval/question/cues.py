@@ -47,11 +47,11 @@ FIELD_CUES: dict[str, re.Pattern] = {
     "coordinating": re.compile(r"\bphoi hop\b|\b(?:ai|(?:don vi|dich vu|co quan|ben)(?: nao)?) ph\b"
                                r"|\bph (?:la |gom |co )?(?:ai|nhung ai|gi|nao|don vi nao)\b"),
     "deadline": re.compile(
-        r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|"
+        r"\b(?:khi nao|bao gio|(?<!phu )(?:vao )?luc nao|thoi han|han chot|han hoan thanh|"
         # "làm trong khoảng thời gian nào": the words leading to "thời gian" ask it too
         r"(?:(?:lam|thuc hien|tien hanh|dien ra|trien khai) )?(?:(?:trong|vao) )?(?:khoang )?thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
-        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den|vao) ngay (?:thang )?(?:nao|may|bao nhieu|cu the)|"
+        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:tu )?(?:thang|quy) may(?: den (?:thang|quy) may)?|bao lau|(?:truoc|den|vao) ngay (?:thang )?(?:nao|may|bao nhieu|cu the)|"
         r"han (?:nao|khi|ngay|the nao|ra sao|bao gio|(?:nam|thang|quy) nao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
         # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
         r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
@@ -657,7 +657,8 @@ OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? 
 #: mấy", "nv thứ mấy", "số thứ tự nào", "thuộc nhiệm vụ nào", "ở dòng nào".
 NUMBER_ASKED = re.compile(
     r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
-    r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
+    # "là nv mấy", "thuộc dòng bao nhiêu": the number asked without "số"
+    r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) (?:nao|may|bao nhieu)|"
     r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
     r"(?:la|thuoc) so (?:may|thu tu may))\b"
 )
@@ -674,6 +675,8 @@ QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
 #: lo", "giúp mình"): no part of what a task is about.
 PADDING = re.compile(
     r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
+    # "bên mình (xã X) có việc …", "toàn bộ": the asker's side, a quantifier of speech
+    r"ben (?:minh|ta|toi|em)|toan bo|"
     # a request opener: "đề nghị cho biết", "xin cho biết", "vui lòng cho biết"
     r"(?:(?:de nghi|xin|vui long|lam on) )?cho (?:minh |toi |em |anh |chi )?biet|"
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"
