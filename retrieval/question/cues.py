@@ -75,6 +75,12 @@ CONTACT_FIELDS: dict[str, str] = {
     "duong day nong": "số đường dây nóng",
 }
 CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
+#: The contact itself asked ("email là gì", "số điện thoại bao nhiêu", "địa chỉ
+#: email", "liên hệ qua hotline nào"), not a contact word naming what a task is
+#: ("việc nhắn tin SMS, email báo kết quả … ai chủ trì?").
+CONTACT_ASKED = re.compile(r"\b(?:dia chi|lien he|lien lac|goi)(?: \w+){0,2} (?:" + "|".join(CONTACT_FIELDS) + r")\b"
+                           r"|\b(?:" + "|".join(CONTACT_FIELDS) + r")(?: \w+){0,4}? (?:la gi|gi|nao|bao nhieu|the nao|"
+                           r"o dau|ra sao)\b|^(?:" + "|".join(CONTACT_FIELDS) + r")\b")
 #: A headcount asked ("có bao nhiêu cán bộ, công chức", "số biên chế được
 #: giao", "tinh giản bao nhiêu biên chế"), not a share ("bao nhiêu % cán bộ …").
 HEADCOUNT_CUE = re.compile(r"\b(?:bao nhieu|may|bn|so luong|so)(?! phan tram) (?:bien che|can bo|cong chuc|"
@@ -494,7 +500,8 @@ DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
 EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
-LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat|muon hon|tre hon)\b")
+#: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering)
+LATEST = re.compile(r"\b(?:muon nhat|tre nhat|(?<!san pham )(?<!ket qua )(?<!dau ra )(?:cuoi cung|sau cung)|lau nhat|han muon nhat|muon hon|tre hon)\b")
 TOP_LEAD = re.compile(
     r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
     r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
