@@ -29,7 +29,7 @@ from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
-from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
+from retrieval.question.selection import FUNCTION_WORDS, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
 __all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
            "question_words", "row_pairs", "row_words", "text_pairs"]
@@ -144,6 +144,8 @@ def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> l
             continue  # both kept already
         # two function syllables the rows seldom write together are a term ("tài sản
         # công": "tai san"), those they write everywhere are not ("ke hoach", "thuc hien")
+        if not (a in content or b in content) and {a, b} & FUNCTION_WORDS:
+            continue  # "cua cac", "va cac": grammar, however seldom the rows write it
         rare = limit if (a in content or b in content) else limit / 2
         if 0 < sum(f" {a} {b} " in t for t in row_texts) <= rare:
             kept.extend(w for w in (a, b) if w not in kept)
