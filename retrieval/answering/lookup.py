@@ -32,7 +32,7 @@ from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import FUNCTION_WORDS, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
 __all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
-           "question_words", "row_pairs", "row_words", "text_pairs"]
+           "question_words", "search_led_rows", "KNOWN_SHARE", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -46,7 +46,7 @@ COMPETE = 0.8
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
-thoi diem hoan tat nao xong truoc sau chinh can phai se
+thoi diem hoan tat nao xong truoc sau chinh can phai se ben
 """.split())
 
 
@@ -163,11 +163,15 @@ def content_key(query: Query) -> str:
     return asked
 
 
-def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:
+def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
+                favoured: tuple[str, str | None] | None = None) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
     content words (:func:`question_words`), best first; ``[]`` when none
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
-    the question's words."""
+    the question's words. ``favoured`` (doc, number): the row the passage
+    search ranks first; it is shown after the rows chosen when its cover is
+    within :data:`COMPETE` of the best ("đi thi đọc tin phát thanh": the
+    contest row the search prefers beside the broadcast row the words prefer)."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
     words = question_words(content_key(query), names, texts)
     if not words:
@@ -182,13 +186,13 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     for plan, task, have in rows:
         cover = sum(idf[w] for w in words if w in have) / total
         hits = sum(w in have for w in words)
-        if hits < min(2, len(words)) or cover < MIN_COVER:
-            continue
         numbered = parent_task(plan, task) or task
         key = (plan.doc, numbered.number)
+        if hits < min(2, len(words)) or cover < (COMPETE * MIN_COVER if key == favoured else MIN_COVER):
+            continue
         if key not in scored or scored[key][0] < cover:
             scored[key] = (cover, plan, numbered)
-    ranked = sorted(scored.values(), key=lambda x: -x[0])
+    ranked = sorted((r for r in scored.values() if r[0] >= MIN_COVER), key=lambda x: -x[0])
     if not ranked:
         return []
     best = ranked[0][0]
@@ -196,9 +200,60 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     best_words = set(_row_text(ranked[0][2]).split())
     # a close row holding a rare question word the best row lacks competes with it
     # ("giáo dục công" against "y tế công"): both are shown rather than the best alone
-    return [r for r in ranked
-            if r[0] >= 0.9 * best or (r[0] >= COMPETE * best and any(
-                idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
+    chosen = [r for r in ranked
+              if r[0] >= 0.9 * best or (r[0] >= COMPETE * best and any(
+                  idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
+    led = scored.get(favoured) if favoured is not None else None
+    if led is not None and led not in chosen and led[0] >= COMPETE * best:
+        chosen = [*chosen[:2], led]
+    return chosen
+
+
+#: Share of the question's word weight the words some row in scope writes must
+#: hold for the search-led tier (:func:`search_led_rows`): the rest is staff
+#: wording no row writes ("đi thi đọc tin", "bên nào lo").
+KNOWN_SHARE = 0.5
+
+
+def search_led_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
+                    hits: list) -> list[tuple[float, Plan, Task]]:
+    """The rows of a look-up asked in everyday words ("cái việc đi thi đọc tin
+    phát thanh của thành phố thì bên nào lo?"), which :func:`lookup_rows` does
+    not find because many question words are written by no row: when the
+    passage search's best hit is a task row, and the question words some row
+    writes hold at least :data:`KNOWN_SHARE` of the question's weight, that
+    row answers if it holds :data:`MIN_COVER` of those words' weight (two words
+    at least). A row among the first :data:`AGREE_TOP` hits covering more of
+    them is shown beside it (the search and the words disagree: both are
+    offered). ``[]`` otherwise."""
+    if not hits or hits[0].chunk.kind != "task":
+        return []
+    texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
+    words = question_words(content_key(query), names, texts)
+    rows = [(plan, parent_task(plan, task) or task, set(_row_text(task).split()))
+            for plan in plans for task in plan.tasks]
+    known = [w for w in words if any(w in have for _, _, have in rows)]
+    if len(known) < 2:
+        return []
+    n = len(rows)
+    idf = {w: math.log(1 + n / (1 + sum(w in have for _, _, have in rows))) for w in words}
+    known_total = sum(idf[w] for w in known)
+    if known_total < KNOWN_SHARE * sum(idf.values()):
+        return []
+    scored: dict[tuple[str, str | None], tuple[float, Plan, Task]] = {}
+    for plan, numbered, have in rows:
+        if sum(w in have for w in known) < 2:
+            continue
+        cover = sum(idf[w] for w in known if w in have) / known_total
+        key = (plan.doc, numbered.number)
+        if key not in scored or scored[key][0] < cover:
+            scored[key] = (cover, plan, numbered)
+    led = scored.get((hits[0].chunk.doc, hits[0].chunk.task_number))
+    if led is None or led[0] < MIN_COVER:
+        return []
+    top = [(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"]
+    beside = [scored[k] for k in dict.fromkeys(top[1:]) if k in scored and scored[k][0] > led[0]]
+    return [led, *beside[:1]]
 
 
 def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
@@ -251,7 +306,9 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     not write (:func:`retrieval.answering.tasks.unstated_reason`), the answer
     is that explained abstention, the row named."""
     names = tasks.catalog.name_words
-    found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
+    first = hits[0].chunk if hits else None
+    favoured = (first.doc, first.task_number) if first is not None and first.kind == "task" else None
+    found = lookup_rows(plans_in_scope(tasks.plans, query), query, names, favoured)
     found = [r for r in found if not about_duty(r[1], r[2], content_key(query), names)]
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
@@ -259,6 +316,9 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
         # beside a row the search agrees on, a row competing with it is shown too:
         # the search does not know the plans' words for staff wording ("trường học công")
         found = found if agreed and (found[0][1].doc, found[0][2].number) in top else agreed
+    if not found and hits is not None:
+        found = [r for r in search_led_rows(plans_in_scope(tasks.plans, query), query, names, hits)
+                 if not about_duty(r[1], r[2], content_key(query), names)]
     if not found:
         return None
     unstated = unstated_reason(tasks.catalog, [(plan, task) for _, plan, task in found], query)
