@@ -139,8 +139,8 @@ PROGRESS_SHARE = re.compile(r"\b(?:hoan thanh|thuc hien|tien do|trien khai|lam)\
 #: được giao", "phấn đấu thực hiện mấy %"): what the plan sets, not progress made.
 TARGET_SET = re.compile(r"\b(?:chi tieu|muc tieu|phan dau|dat ra|de ra)\b")
 LEAD_EXPLICIT = re.compile(
-    r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|ai (?:lam|thuc hien|dam nhiem|lo|"
-    r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
+    r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|(?:ai|ben nao) (?:lam|thuc hien|dam nhiem|lo|"
+    r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao|ben nao))\b"
 )
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
 #: When a signing is asked, not who signed: "(được) ký ban hành ngày nào / khi nào / vào ngày".
