@@ -32,7 +32,7 @@ from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import FUNCTION_WORDS, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
 __all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
-           "question_words", "search_led_rows", "KNOWN_SHARE", "row_pairs", "row_words", "text_pairs"]
+           "question_words", "without_name_runs", "search_led_rows", "KNOWN_SHARE", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -135,7 +135,7 @@ def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> l
     (each " " + a row's ``canon`` text + " ") write together ("tu chu", "tai
     chinh") keeps both syllables."""
     text = strip_cues(paraphrase(" ".join(PADDING.sub(" ", key).split())))  # cues match single spaces
-    tokens = [w for w in text.split() if w not in names and w not in _ASKING]
+    tokens = [w for w in without_name_runs(text.split(), names, row_texts) if w not in _ASKING]
     kept = [w for w in topic_words(" ".join(tokens)) if w not in QUESTION_PARTICLES]
     limit = RARE_PAIR * len(row_texts)
     content = set(kept)
@@ -161,6 +161,26 @@ def content_key(query: Query) -> str:
         pos = contains_words(asked, query.checked_unit)
         asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
     return asked
+
+
+def without_name_runs(tokens: list[str], names: AbstractSet[str], row_texts: list[str]) -> list[str]:
+    """``tokens`` without the plan names they write: a run of two or more
+    words of ``names`` ("loc hoa", "nam an phu"), or one such word no row of
+    ``row_texts`` (each " " + a ``canon`` row text + " ") writes ("nap", "tx");
+    a name's syllable the rows write, standing alone, is the question's own
+    ("hóa" of "số hóa hồ sơ" asked of Lộc Hòa)."""
+    kept: list[str] = []
+    run: list[str] = []
+    for w in [*tokens, ""]:
+        if w and w in names:
+            run.append(w)
+            continue
+        if len(run) == 1 and any(f" {run[0]} " in t for t in row_texts):
+            kept.extend(run)
+        run = []
+        if w:
+            kept.append(w)
+    return kept
 
 
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
