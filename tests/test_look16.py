@@ -109,3 +109,30 @@ def test_a_task_in_everyday_words_is_found(answerer):
     assert not a.abstained, a.text
     assert "Trung tâm Dịch vụ Sự nghiệp công" in a.text
     assert "nhiệm vụ 8" in [c.locator for c in a.citations]
+
+
+@pytest.mark.parametrize("question, number", [
+    ("VK nv 7 à nhầm, nv 8 ai chủ trì?", "8"),
+    ("Trường Xuân nhiệm vụ 21, à không, nhiệm vụ 22 hạn khi nào?", "22"),
+    ("NAP nv 5 ý tôi là 6 thì ai chủ trì", "6"),
+])
+def test_a_row_number_taken_back_asks_the_one_after(answerer, question, number):
+    a = answerer.answer(question)
+    assert not a.abstained
+    assert [c.locator for c in a.citations][:1] == [f"nhiệm vụ {number}"], a.text
+
+
+def test_not_that_row_keeps_the_first():
+    from retrieval.question.corrections import corrected
+
+    assert corrected("nv 7, không phải nv 8, ai chủ trì?") == "nv 7, không phải nv 8, ai chủ trì?"
+
+
+@pytest.mark.parametrize("question, head", [
+    ("VK nv 7 có phải Phòng Văn hóa – Xã hội chủ trì không?", "Không: nhiệm vụ 7 do Phòng Kinh tế chủ trì"),
+    ("Việt Khê nhiệm vụ 7 do Phòng Kinh tế chủ trì đúng không?", "Có: nhiệm vụ 7 do Phòng Kinh tế chủ trì"),
+])
+def test_a_numbered_row_checked_says_yes_or_no(answerer, question, head):
+    a = answerer.answer(question)
+    assert a.text.startswith(head), a.text
+    assert "Cả năm 2025" in a.text

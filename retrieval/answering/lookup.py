@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from ingest.lexicon import canon, contains_words, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
-from ingest.units import unit_matches
+from retrieval.answering.checked import checked_lead_line
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answering.tasks import TaskAnswerer, unstated_reason
@@ -358,15 +358,3 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     if query.checked_unit and len(found) == 1:
         head = checked_lead_line(query, found[0][2]) + "\n"
     return Answer(head + "\n".join(blocks), False, citations, "task", list(citations), query)
-
-
-def checked_lead_line(query: Query, task: Task) -> str:
-    """The yes/no of "việc X có phải do Y chủ trì không?" for the row ``task``
-    found: "Có: …" when ``query.checked_unit`` is one of its lead units, else
-    "Không: …" with the lead the row writes (or that its lead cell is empty)."""
-    number = task.number or task.part_of or ""
-    if unit_matches(query.checked_unit or "", task.lead):
-        return f"Có: nhiệm vụ {number} do {task.lead} chủ trì."
-    if not task.lead:
-        return f"Không: nhiệm vụ {number} không ghi cơ quan chủ trì."
-    return f"Không: nhiệm vụ {number} do {task.lead} chủ trì, không phải {query.checked_text}."

@@ -26,6 +26,7 @@ from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
 from ingest.units import split_units, unit_groups, unit_key, unit_matches
+from retrieval.answering.checked import checked_lead_line
 from retrieval.answering.described import described_fields
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
@@ -671,7 +672,8 @@ class TaskAnswerer:
             blocks.append(self.render_task(plan, task, fields, label))
             citations.append(task_citation(plan, task))
             citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
-        return Answer("\n".join(blocks), False, citations, "task", list(citations), query)
+        head = checked_lead_line(query, found[0][1]) + "\n" if query.checked_unit and len(found) == 1 else ""
+        return Answer(head + "\n".join(blocks), False, citations, "task", list(citations), query)
 
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row

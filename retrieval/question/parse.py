@@ -42,6 +42,7 @@ from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
+from retrieval.question.corrections import corrected
 from retrieval.question.crossplan import (
     asks_body_and_annex,
     asks_periods,
@@ -706,6 +707,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     "search"``).
     """
     raw = y_spelled(spelled_task_numbers(nfc(text or ""))).strip()  # "tỉ lệ" → "tỷ lệ", as the plans
+    raw = corrected(raw)  # "nv 7 à nhầm, nv 8 ai chủ trì?": row 8 asked
     unguessed = _without_guess(raw, catalog)
     if unguessed is not None:
         # "cuộc thi đó KH nào có, chỉ NAP thôi à?": which plans, every plan searched
@@ -830,6 +832,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
             q.search_text = q.search_text.replace(written, " ")
     else:
         q.checked_unit = q.checked_text = None
+    if q.intent == Intent.TASK and len(q.task_refs) == 1 and unit is not None and not (q.count or q.wants_list) \
+            and (LEAD_CHECKED.search(key) or ("lead" in q.fields and LEAD_GUESSED.search(key))):
+        q.checked_unit, q.checked_text = unit.key, unit.text  # "nv 7 có phải Phòng Y chủ trì không?"
     return q
 
 
