@@ -31,7 +31,7 @@ from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import FUNCTION_WORDS, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
+__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "FULL_COVER", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
            "question_words", "without_name_runs", "search_led_rows", "KNOWN_SHARE", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
@@ -43,6 +43,9 @@ RARE_PAIR = 0.2
 #: A row within this share of the best cover is shown beside it when it holds
 #: a rarer-than-median question word the best row does not.
 COMPETE = 0.8
+#: A row holding this share of the question's weight is described whole: the
+#: row the search prefers is not shown beside it.
+FULL_COVER = 0.95
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
@@ -190,7 +193,7 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
     the question's words. ``favoured`` (doc, number): the row the passage
     search ranks first; it is shown after the rows chosen when its cover is
-    within :data:`COMPETE` of the best ("đi thi đọc tin phát thanh": the
+    within :data:`COMPETE` of the best and the best is below :data:`FULL_COVER` ("đi thi đọc tin phát thanh": the
     contest row the search prefers beside the broadcast row the words prefer)."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
     words = question_words(content_key(query), names, texts)
@@ -224,7 +227,7 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
               if r[0] >= 0.9 * best or (r[0] >= COMPETE * best and any(
                   idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
     led = scored.get(favoured) if favoured is not None else None
-    if led is not None and led not in chosen and led[0] >= COMPETE * best:
+    if led is not None and led not in chosen and led[0] >= COMPETE * best and best < FULL_COVER:
         chosen = [*chosen[:2], led]
     return chosen
 
@@ -328,15 +331,16 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     names = tasks.catalog.name_words
     first = hits[0].chunk if hits else None
     favoured = (first.doc, first.task_number) if first is not None and first.kind == "task" else None
-    found = lookup_rows(plans_in_scope(tasks.plans, query), query, names, favoured)
-    found = [r for r in found if not about_duty(r[1], r[2], content_key(query), names)]
+    lexical = lookup_rows(plans_in_scope(tasks.plans, query), query, names, favoured)
+    found = [r for r in lexical if not about_duty(r[1], r[2], content_key(query), names)]
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
         agreed = [r for r in found if (r[1].doc, r[2].number) in top]
         # beside a row the search agrees on, a row competing with it is shown too:
         # the search does not know the plans' words for staff wording ("trường học công")
         found = found if agreed and (found[0][1].doc, found[0][2].number) in top else agreed
-    if not found and hits is not None:
+    if not lexical and hits is not None:  # no row the words choose (a row they choose the search
+        # did not rank is no cue to take the search's row instead)
         found = [r for r in search_led_rows(plans_in_scope(tasks.plans, query), query, names, hits)
                  if not about_duty(r[1], r[2], content_key(query), names)]
     if not found:
