@@ -136,3 +136,21 @@ def test_a_numbered_row_checked_says_yes_or_no(answerer, question, head):
     a = answerer.answer(question)
     assert a.text.startswith(head), a.text
     assert "Cả năm 2025" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Lộc Hòa VI-2.1 ai chủ trì?",
+    "loc hoa VI/2.1 san pham gi",
+    "Lộc Hòa mục sáu 2.1 ai chủ trì",
+    "Lộc Hòa mục VI, 2.1 hạn khi nào",
+])
+def test_a_section_number_written_loosely_names_that_section_row(answerer, question):
+    a = answerer.answer(question)
+    assert not a.abstained
+    assert a.text.startswith("Nhiệm vụ 2.1 [VI."), a.text
+    assert "Rà soát quy chế hoạt động Bộ phận một cửa" not in a.text  # row 2.1 of section II
+
+
+def test_a_lowercase_vi_is_no_numeral(answerer):
+    q = parse_query("đơn vị 2.1 ai chủ trì", answerer.catalog)
+    assert q.section_number is None

@@ -338,6 +338,14 @@ SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b
 #: there ("mục II 3 nhiệm vụ") is not read so.
 SECTION_REF = re.compile(r"(?:(?<![\w.])([ivx]{1,4})\.|\b(?:muc|phan|nhom) ([ivx]{1,4}),? (?=\d{1,2}\.\d))"
                          r"(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: A section's roman numeral typed in capitals right before a dotted row number,
+#: joined loosely ("VI-2.1", "VI/2.1", "VI 2.1", "VI, 2.1"), on the question as typed.
+SECTION_REF_TYPED = re.compile(r"(?<![\w.])([IVX]{1,4})\s*[-–/,:]?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: A section's numeral spelled in words before a dotted row number: "mục sáu 2.1"
+#: ("phần hai 2.3"), folded words → roman numeral.
+SECTION_WORDS: dict[str, str] = {"mot": "i", "hai": "ii", "ba": "iii", "bon": "iv", "tu": "iv", "nam": "v",
+                                 "sau": "vi", "bay": "vii", "tam": "viii", "chin": "ix", "muoi": "x"}
+SECTION_REF_SPELLED = re.compile(r"\b(?:muc|phan|nhom) (" + "|".join(SECTION_WORDS) + r"),? (\d{1,2}\.\d{1,2})\b(?![\d/%]|\.\d)")
 #: The same written number first, its part after: "3.3 phần II", "2.4 thuộc mục III"
 #: (row "3.3" of section "ii"); only a dotted number, a bare one ("3 phần II") is not a row.
 SECTION_REF_AFTER = re.compile(r"(?<![\w./])(\d{1,2}\.\d{1,2})(?:\.\d{1,2})?,? (?:(?:cua|thuoc|o|trong) )?"

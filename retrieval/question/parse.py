@@ -112,7 +112,10 @@ from retrieval.question.cues import (
     SECTION_NUMBER,
     SECTION_REF,
     SECTION_REF_AFTER,
+    SECTION_REF_SPELLED,
+    SECTION_REF_TYPED,
     SECTION_TAIL,
+    SECTION_WORDS,
     SIGNER_ANY,
     SPAN_NUMBER,
     TARGET_KIND,
@@ -472,10 +475,16 @@ def _section_ref(q: Query, key: str) -> None:
     nhiệm vụ mục II.3" are the group, not a row)."""
     m = SECTION_REF.search(key)
     after = None if m else SECTION_REF_AFTER.search(key)
+    typed = None if m or after else SECTION_REF_TYPED.search(q.text)
+    spelled = None if m or after or typed else SECTION_REF_SPELLED.search(key)
     if after:  # "3.3 phần II": the number first, its part after
         number, section = after.group(1), after.group(2)
     elif m:
         number, section = m.group(3), m.group(1) or m.group(2)
+    elif typed:  # "VI-2.1", "VI/2.1": the numeral in capitals, joined loosely
+        number, section = typed.group(2), typed.group(1).lower()
+    elif spelled:  # "mục sáu 2.1"
+        number, section = spelled.group(2), SECTION_WORDS[spelled.group(1)]
     else:
         return
     q.section_number, q.subsection_number = section, number.split(".")[0]
