@@ -9,7 +9,11 @@ the best score, or within :data:`COMPETE` of it holding a rare question word
 the best row lacks; at most three) answer when they cover at least
 :data:`MIN_COVER` of the question's weight and the hybrid search ranks them
 among its first :data:`AGREE_TOP` hits; otherwise the question goes to the
-passages of the body.
+passages of the body. A row the search ranks first and the words nearly
+choose is shown beside them. A question in everyday words ("cái việc đi thi
+đọc tin phát thanh … thì bên nào lo?") for which the words choose no row is
+answered by the search's first hit when it is a row holding most of the
+question words some row writes (:func:`search_led_rows`).
 """
 
 from __future__ import annotations
@@ -193,8 +197,9 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
     the question's words. ``favoured`` (doc, number): the row the passage
     search ranks first; it is shown after the rows chosen when its cover is
-    within :data:`COMPETE` of the best and the best is below :data:`FULL_COVER` ("đi thi đọc tin phát thanh": the
-    contest row the search prefers beside the broadcast row the words prefer)."""
+    within :data:`COMPETE` of the best and the best is below
+    :data:`FULL_COVER` ("đi thi đọc tin phát thanh": the contest row the
+    search prefers beside the broadcast row the words prefer)."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
     words = question_words(content_key(query), names, texts)
     if not words:
