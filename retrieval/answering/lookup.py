@@ -9,7 +9,11 @@ the best score, or within :data:`COMPETE` of it holding a rare question word
 the best row lacks; at most three) answer when they cover at least
 :data:`MIN_COVER` of the question's weight and the hybrid search ranks them
 among its first :data:`AGREE_TOP` hits; otherwise the question goes to the
-passages of the body.
+passages of the body. A row the search ranks first and the words nearly
+choose is shown beside them. A question in everyday words ("cái việc đi thi
+đọc tin phát thanh … thì bên nào lo?") for which the words choose no row is
+answered by the search's first hit when it is a row holding most of the
+question words some row writes (:func:`search_led_rows`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from ingest.lexicon import canon, contains_words, paraphrase
 from ingest.model import Plan, Task
 from ingest.textnorm import fold
-from ingest.units import unit_matches
+from retrieval.answering.checked import checked_lead_line
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answering.tasks import TaskAnswerer, unstated_reason
@@ -29,10 +33,10 @@ from retrieval.query import Query
 from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
-from retrieval.question.selection import TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
+from retrieval.question.selection import FUNCTION_WORDS, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
 
-__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
-           "question_words", "row_pairs", "row_words", "text_pairs"]
+__all__ = ["about_duty", "AGREE_TOP", "cites_document", "COMPETE", "content_key", "FULL_COVER", "MIN_COVER", "RARE_PAIR", "described_words", "duty_phrase", "lookup_answer", "lookup_rows", "row_text",
+           "question_words", "without_name_runs", "search_led_rows", "KNOWN_SHARE", "row_pairs", "row_words", "text_pairs"]
 
 #: Share of the question's word weight a row must hold to answer.
 MIN_COVER = 0.6
@@ -43,10 +47,13 @@ RARE_PAIR = 0.2
 #: A row within this share of the best cover is shown beside it when it holds
 #: a rarer-than-median question word the best row does not.
 COMPETE = 0.8
+#: A row holding this share of the question's weight is described whole: the
+#: row the search prefers is not shown beside it.
+FULL_COVER = 0.95
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
-thoi diem hoan tat nao xong truoc sau chinh can phai se
+thoi diem hoan tat nao xong truoc sau chinh can phai se ben
 """.split())
 
 
@@ -135,29 +142,66 @@ def question_words(key: str, names: AbstractSet[str], row_texts: list[str]) -> l
     (each " " + a row's ``canon`` text + " ") write together ("tu chu", "tai
     chinh") keeps both syllables."""
     text = strip_cues(paraphrase(" ".join(PADDING.sub(" ", key).split())))  # cues match single spaces
-    tokens = [w for w in text.split() if w not in names and w not in _ASKING]
+    tokens = [w for w in without_name_runs(text.split(), names, row_texts) if w not in _ASKING]
     kept = [w for w in topic_words(" ".join(tokens)) if w not in QUESTION_PARTICLES]
     limit = RARE_PAIR * len(row_texts)
     content = set(kept)
     for a, b in zip(tokens, tokens[1:]):
-        if (a in content) == (b in content) or a.isdigit() or b.isdigit() or len(a) < 2 or len(b) < 2:
-            continue  # both kept already, or both function words ("ke hoach", "thuc hien")
-        if 0 < sum(f" {a} {b} " in t for t in row_texts) <= limit:
+        if (a in content and b in content) or a.isdigit() or b.isdigit() or len(a) < 2 or len(b) < 2:
+            continue  # both kept already
+        # two function syllables the rows seldom write together are a term ("tài sản
+        # công": "tai san"), those they write everywhere are not ("ke hoach", "thuc hien")
+        if not (a in content or b in content) and {a, b} & FUNCTION_WORDS:
+            continue  # "cua cac", "va cac": grammar, however seldom the rows write it
+        rare = limit if (a in content or b in content) else limit / 2
+        if 0 < sum(f" {a} {b} " in t for t in row_texts) <= rare:
             kept.extend(w for w in (a, b) if w not in kept)
     return kept
 
 
-def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> list[tuple[float, Plan, Task]]:
+def content_key(query: Query) -> str:
+    """The question's ``canon`` key without the unit its yes/no check names
+    ("việc X có phải do Y chủ trì không?": the row is found by X alone, Y is
+    the answer's test, not words of the row)."""
+    asked = query.key
+    if query.checked_unit:
+        pos = contains_words(asked, query.checked_unit)
+        asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
+    return asked
+
+
+def without_name_runs(tokens: list[str], names: AbstractSet[str], row_texts: list[str]) -> list[str]:
+    """``tokens`` without the plan names they write: a run of two or more
+    words of ``names`` ("loc hoa", "nam an phu"), or one such word no row of
+    ``row_texts`` (each " " + a ``canon`` row text + " ") writes ("nap", "tx");
+    a name's syllable the rows write, standing alone, is the question's own
+    ("hóa" of "số hóa hồ sơ" asked of Lộc Hòa)."""
+    kept: list[str] = []
+    run: list[str] = []
+    for w in [*tokens, ""]:
+        if w and w in names:
+            run.append(w)
+            continue
+        if len(run) == 1 and any(f" {run[0]} " in t for t in row_texts):
+            kept.extend(run)
+        run = []
+        if w:
+            kept.append(w)
+    return kept
+
+
+def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
+                favoured: tuple[str, str | None] | None = None) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
     content words (:func:`question_words`), best first; ``[]`` when none
     covers :data:`MIN_COVER`. ``names`` are words of plan names, left out of
-    the question's words."""
+    the question's words. ``favoured`` (doc, number): the row the passage
+    search ranks first; it is shown after the rows chosen when its cover is
+    within :data:`COMPETE` of the best and the best is below
+    :data:`FULL_COVER` ("đi thi đọc tin phát thanh": the contest row the
+    search prefers beside the broadcast row the words prefer)."""
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
-    asked = query.key
-    if query.checked_unit:  # "việc X có phải do Y chủ trì không?": the row is found by X alone
-        pos = contains_words(asked, query.checked_unit)
-        asked = asked if pos < 0 else asked[:pos] + " " + asked[pos + len(query.checked_unit):]
-    words = question_words(asked, names, texts)
+    words = question_words(content_key(query), names, texts)
     if not words:
         return []
     rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
@@ -170,13 +214,13 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     for plan, task, have in rows:
         cover = sum(idf[w] for w in words if w in have) / total
         hits = sum(w in have for w in words)
-        if hits < min(2, len(words)) or cover < MIN_COVER:
-            continue
         numbered = parent_task(plan, task) or task
         key = (plan.doc, numbered.number)
+        if hits < min(2, len(words)) or cover < (COMPETE * MIN_COVER if key == favoured else MIN_COVER):
+            continue
         if key not in scored or scored[key][0] < cover:
             scored[key] = (cover, plan, numbered)
-    ranked = sorted(scored.values(), key=lambda x: -x[0])
+    ranked = sorted((r for r in scored.values() if r[0] >= MIN_COVER), key=lambda x: -x[0])
     if not ranked:
         return []
     best = ranked[0][0]
@@ -184,9 +228,60 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str]) -> lis
     best_words = set(_row_text(ranked[0][2]).split())
     # a close row holding a rare question word the best row lacks competes with it
     # ("giáo dục công" against "y tế công"): both are shown rather than the best alone
-    return [r for r in ranked
-            if r[0] >= 0.9 * best or (r[0] >= COMPETE * best and any(
-                idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
+    chosen = [r for r in ranked
+              if r[0] >= 0.9 * best or (r[0] >= COMPETE * best and any(
+                  idf[w] >= rare and w in _row_text(r[2]).split() and w not in best_words for w in words))][:3]
+    led = scored.get(favoured) if favoured is not None else None
+    if led is not None and led not in chosen and led[0] >= COMPETE * best and best < FULL_COVER:
+        chosen = [*chosen[:2], led]
+    return chosen
+
+
+#: Share of the question's word weight the words some row in scope writes must
+#: hold for the search-led tier (:func:`search_led_rows`): the rest is staff
+#: wording no row writes ("đi thi đọc tin", "bên nào lo").
+KNOWN_SHARE = 0.5
+
+
+def search_led_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
+                    hits: list) -> list[tuple[float, Plan, Task]]:
+    """The rows of a look-up asked in everyday words ("cái việc đi thi đọc tin
+    phát thanh của thành phố thì bên nào lo?"), which :func:`lookup_rows` does
+    not find because many question words are written by no row: when the
+    passage search's best hit is a task row, and the question words some row
+    writes hold at least :data:`KNOWN_SHARE` of the question's weight, that
+    row answers if it holds :data:`MIN_COVER` of those words' weight (two words
+    at least). A row among the first :data:`AGREE_TOP` hits covering more of
+    them is shown beside it (the search and the words disagree: both are
+    offered). ``[]`` otherwise."""
+    if not hits or hits[0].chunk.kind != "task":
+        return []
+    texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
+    words = question_words(content_key(query), names, texts)
+    rows = [(plan, parent_task(plan, task) or task, set(_row_text(task).split()))
+            for plan in plans for task in plan.tasks]
+    known = [w for w in words if any(w in have for _, _, have in rows)]
+    if len(known) < 2:
+        return []
+    n = len(rows)
+    idf = {w: math.log(1 + n / (1 + sum(w in have for _, _, have in rows))) for w in words}
+    known_total = sum(idf[w] for w in known)
+    if known_total < KNOWN_SHARE * sum(idf.values()):
+        return []
+    scored: dict[tuple[str, str | None], tuple[float, Plan, Task]] = {}
+    for plan, numbered, have in rows:
+        if sum(w in have for w in known) < 2:
+            continue
+        cover = sum(idf[w] for w in known if w in have) / known_total
+        key = (plan.doc, numbered.number)
+        if key not in scored or scored[key][0] < cover:
+            scored[key] = (cover, plan, numbered)
+    led = scored.get((hits[0].chunk.doc, hits[0].chunk.task_number))
+    if led is None or led[0] < MIN_COVER:
+        return []
+    top = [(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"]
+    beside = [scored[k] for k in dict.fromkeys(top[1:]) if k in scored and scored[k][0] > led[0]]
+    return [led, *beside[:1]]
 
 
 def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
@@ -239,14 +334,20 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     not write (:func:`retrieval.answering.tasks.unstated_reason`), the answer
     is that explained abstention, the row named."""
     names = tasks.catalog.name_words
-    found = lookup_rows(plans_in_scope(tasks.plans, query), query, names)
-    found = [r for r in found if not about_duty(r[1], r[2], query.key, names)]
+    first = hits[0].chunk if hits else None
+    favoured = (first.doc, first.task_number) if first is not None and first.kind == "task" else None
+    lexical = lookup_rows(plans_in_scope(tasks.plans, query), query, names, favoured)
+    found = [r for r in lexical if not about_duty(r[1], r[2], content_key(query), names)]
     if found and hits is not None:
         top = {(h.chunk.doc, h.chunk.task_number) for h in hits[:AGREE_TOP] if h.chunk.kind == "task"}
         agreed = [r for r in found if (r[1].doc, r[2].number) in top]
         # beside a row the search agrees on, a row competing with it is shown too:
         # the search does not know the plans' words for staff wording ("trường học công")
         found = found if agreed and (found[0][1].doc, found[0][2].number) in top else agreed
+    if not lexical and hits is not None:  # no row the words choose (a row they choose the search
+        # did not rank is no cue to take the search's row instead)
+        found = [r for r in search_led_rows(plans_in_scope(tasks.plans, query), query, names, hits)
+                 if not about_duty(r[1], r[2], content_key(query), names)]
     if not found:
         return None
     unstated = unstated_reason(tasks.catalog, [(plan, task) for _, plan, task in found], query)
@@ -266,15 +367,3 @@ def lookup_answer(tasks: TaskAnswerer, query: Query, hits: list | None = None) -
     if query.checked_unit and len(found) == 1:
         head = checked_lead_line(query, found[0][2]) + "\n"
     return Answer(head + "\n".join(blocks), False, citations, "task", list(citations), query)
-
-
-def checked_lead_line(query: Query, task: Task) -> str:
-    """The yes/no of "việc X có phải do Y chủ trì không?" for the row ``task``
-    found: "Có: …" when ``query.checked_unit`` is one of its lead units, else
-    "Không: …" with the lead the row writes (or that its lead cell is empty)."""
-    number = task.number or task.part_of or ""
-    if unit_matches(query.checked_unit or "", task.lead):
-        return f"Có: nhiệm vụ {number} do {task.lead} chủ trì."
-    if not task.lead:
-        return f"Không: nhiệm vụ {number} không ghi cơ quan chủ trì."
-    return f"Không: nhiệm vụ {number} do {task.lead} chủ trì, không phải {query.checked_text}."

@@ -26,6 +26,8 @@ from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
 from ingest.units import split_units, unit_groups, unit_key, unit_matches
+from retrieval.answering.checked import checked_lead_line
+from retrieval.answering.described import described_fields
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
@@ -686,10 +688,13 @@ class TaskAnswerer:
         label = len({p.doc for p, _ in found}) > 1 or not query.plan_named
         blocks, citations = [], []
         for plan, task in found:
-            blocks.append(self.render_task(plan, task, query.fields, label))
+            # the cells the question names the row by ("mục VI 2.1 (CSDL chuyên ngành)") shown too
+            fields = list(query.fields) + described_fields(task, query, self.catalog.name_words)
+            blocks.append(self.render_task(plan, task, fields, label))
             citations.append(task_citation(plan, task))
             citations.extend(task_citation(plan, r) for r in sub_rows(plan, task))
-        return Answer("\n".join(blocks), False, citations, "task", list(citations), query)
+        head = checked_lead_line(query, found[0][1]) + "\n" if query.checked_unit and len(found) == 1 else ""
+        return Answer(head + "\n".join(blocks), False, citations, "task", list(citations), query)
 
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row

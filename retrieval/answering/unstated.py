@@ -34,6 +34,7 @@ from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import (
+    CONTACT_ASKED,
     CONTACT_CUE,
     CONTACT_FIELDS,
     COUNTED_NOUNS,
@@ -176,7 +177,10 @@ def asks_contact(query: Query) -> bool:
     """True when ``query`` asks a contact detail ("số điện thoại", "sđt",
     "email", "đường dây nóng") and no task row by number (that row's answer
     says its own refusal)."""
-    return bool(CONTACT_CUE.search(query.key)) and not query.task_refs
+    if not CONTACT_CUE.search(query.key) or query.task_refs:
+        return False
+    # "việc nhắn tin SMS, email … ai chủ trì?": a row's field asked of a task the contact word describes
+    return not (set(query.fields) - {"content"}) or bool(CONTACT_ASKED.search(query.key))
 
 
 def _texts(plan: Plan) -> list[str]:

@@ -42,13 +42,16 @@ DOTTED = re.compile(r"(?<![\d/.])\b(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%.])
 YEAR = re.compile(r"(?<![\d/.:])((?:19|20)\d{2})(?![\d/:])")
 
 FIELD_CUES: dict[str, re.Pattern] = {
-    "coordinating": re.compile(r"\bphoi hop\b"),
+    # "phối hợp", and its chat short form beside the asking word: "ai chu tri ai ph",
+    # "đv ph là ai", "ph gồm những ai" (never "ph" alone elsewhere)
+    "coordinating": re.compile(r"\bphoi hop\b|\b(?:ai|(?:don vi|dich vu|co quan|ben)(?: nao)?) ph\b"
+                               r"|\bph (?:la |gom |co )?(?:ai|nhung ai|gi|nao|don vi nao)\b"),
     "deadline": re.compile(
-        r"\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi han|han chot|han hoan thanh|"
+        r"\b(?:khi nao|bao gio|(?<!phu )(?:vao )?luc nao|thoi han|han chot|han hoan thanh|"
         # "làm trong khoảng thời gian nào": the words leading to "thời gian" ask it too
         r"(?:(?:lam|thuc hien|tien hanh|dien ra|trien khai) )?(?:(?:trong|vao) )?(?:khoang )?thoi gian|"
         r"hoan thanh (?:khi|luc|vao|truoc)|xong (?:khi|luc|vao|truoc)|deadline|tien do|"
-        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:thang|quy) may|bao lau|(?:truoc|den|vao) ngay (?:thang )?(?:nao|may|bao nhieu|cu the)|"
+        r"(?:den|vao|trong) (?:thang|quy) (?:nao|may)|(?:tu )?(?:thang|quy) may(?: den (?:thang|quy) may)?|bao lau|(?:truoc|den|vao) ngay (?:thang )?(?:nao|may|bao nhieu|cu the)|"
         r"han (?:nao|khi|ngay|the nao|ra sao|bao gio|(?:nam|thang|quy) nao)|^han\b|han$|han ghi (?:the nao|ra sao|gi|nhu the nao)|"
         # staff wording: "tháng nào phải nộp", "nộp khi nào", "… nộp vậy?" at the end
         r"(?:quy|thang) nao(?= (?:phai |thi )?(?:nop|xong|hoan thanh|bao cao|gui))|"
@@ -72,6 +75,12 @@ CONTACT_FIELDS: dict[str, str] = {
     "duong day nong": "số đường dây nóng",
 }
 CONTACT_CUE = re.compile(r"\b(" + "|".join(CONTACT_FIELDS) + r")\b")
+#: The contact itself asked ("email là gì", "số điện thoại bao nhiêu", "địa chỉ
+#: email", "liên hệ qua hotline nào"), not a contact word naming what a task is
+#: ("việc nhắn tin SMS, email báo kết quả … ai chủ trì?").
+CONTACT_ASKED = re.compile(r"\b(?:dia chi|lien he|lien lac|goi)(?: \w+){0,2} (?:" + "|".join(CONTACT_FIELDS) + r")\b"
+                           r"|\b(?:" + "|".join(CONTACT_FIELDS) + r")(?: \w+){0,4}? (?:la gi|gi|nao|bao nhieu|the nao|"
+                           r"o dau|ra sao)\b|^(?:" + "|".join(CONTACT_FIELDS) + r")\b")
 #: What a count may be asked of that the plans give as a share only ("100% cán bộ,
 #: công chức …", "tỷ lệ hồ sơ trực tuyến … 80%"), as named in an answer: staff (the
 #: keys of :data:`STAFF_NOUNS`), people, dossiers, procedures, transactions, visits.
@@ -161,8 +170,8 @@ PROGRESS_SHARE = re.compile(r"\b(?:hoan thanh|thuc hien|tien do|trien khai|lam)\
 #: được giao", "phấn đấu thực hiện mấy %"): what the plan sets, not progress made.
 TARGET_SET = re.compile(r"\b(?:chi tieu|muc tieu|phan dau|dat ra|de ra)\b")
 LEAD_EXPLICIT = re.compile(
-    r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|ai (?:lam|thuc hien|dam nhiem|lo|"
-    r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao))\b"
+    r"\b(?:chu tri|phu trach|dau moi|chiu trach nhiem chinh|(?:ai|ben nao) (?:lam|thuc hien|dam nhiem|lo|"
+    r"chiu trach nhiem|tham dinh)|giao cho (?:ai|don vi nao|co quan nao|ben nao))\b"
 )
 LEAD_GENERIC = re.compile(r"\b(?:ai|(?:don vi|co quan|phong|bo phan) nao|do (?:ai|don vi nao|co quan nao))\b")
 #: When a signing is asked, not who signed: "(được) ký ban hành ngày nào / khi nào / vào ngày".
@@ -384,6 +393,14 @@ SECTION_NUMBER = re.compile(r"\b(?:muc|phan|nhom) ([ivx]{1,4})(?:\.(\d{1,2}))?\b
 #: there ("mục II 3 nhiệm vụ") is not read so.
 SECTION_REF = re.compile(r"(?:(?<![\w.])([ivx]{1,4})\.|\b(?:muc|phan|nhom) ([ivx]{1,4}),? (?=\d{1,2}\.\d))"
                          r"(\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: A section's roman numeral typed in capitals right before a dotted row number,
+#: joined loosely ("VI-2.1", "VI/2.1", "VI 2.1", "VI, 2.1"), on the question as typed.
+SECTION_REF_TYPED = re.compile(r"(?<![\w.])([IVX]{1,4})\s*[-–/,:]?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\b(?![\d/%]|\.\d)")
+#: A section's numeral spelled in words before a dotted row number: "mục sáu 2.1"
+#: ("phần hai 2.3"), folded words → roman numeral.
+SECTION_WORDS: dict[str, str] = {"mot": "i", "hai": "ii", "ba": "iii", "bon": "iv", "tu": "iv", "nam": "v",
+                                 "sau": "vi", "bay": "vii", "tam": "viii", "chin": "ix", "muoi": "x"}
+SECTION_REF_SPELLED = re.compile(r"\b(?:muc|phan|nhom) (" + "|".join(SECTION_WORDS) + r"),? (\d{1,2}\.\d{1,2})\b(?![\d/%]|\.\d)")
 #: The same written number first, its part after: "3.3 phần II", "2.4 thuộc mục III"
 #: (row "3.3" of section "ii"); only a dotted number, a bare one ("3 phần II") is not a row.
 SECTION_REF_AFTER = re.compile(r"(?<![\w./])(\d{1,2}\.\d{1,2})(?:\.\d{1,2})?,? (?:(?:cua|thuoc|o|trong) )?"
@@ -442,6 +459,11 @@ COORDINATING_CELL = re.compile(r"\b(?:co quan|don vi|cot)? ?phoi hop(?: (?:ghi|l
 #: "… có phải X chủ trì không", "… do X chủ trì phải không?".
 LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|phu trach)\b"
                           r"|\b(?:chu tri|phu trach) (?:phai khong|dung khong|co dung khong)\b")
+#: A guess of the lead carried by a question that asks it: "giao cho ai việc X?
+#: có phải Phòng Y không?", "việc X ai lo, Phòng Y à?", "… Phòng Y đúng không vậy?"
+#: (no "chủ trì" beside the unit: the lead asked elsewhere in the question).
+LEAD_GUESSED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:khong|ko|chang)(?: (?:vay|a|ha|nhi|nhe|the))*\s*$"
+                          r"|\b(?:phai|dung) (?:khong|ko|chu|nhi)(?: (?:vay|a|ha|nhi|nhe|the))*\s*$")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")
@@ -558,7 +580,8 @@ DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
 EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
-LATEST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|lau nhat|han muon nhat|muon hon|tre hon)\b")
+#: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering)
+LATEST = re.compile(r"\b(?:muon nhat|tre nhat|(?<!san pham )(?<!ket qua )(?<!dau ra )(?:cuoi cung|sau cung)|lau nhat|han muon nhat|muon hon|tre hon)\b")
 TOP_LEAD = re.compile(
     r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
     r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
@@ -749,7 +772,8 @@ OTHER_PLANS = re.compile(r"\b(?:ke hoach|xa|phuong|noi|dia phuong|ban)(?: nao)? 
 #: mấy", "nv thứ mấy", "số thứ tự nào", "thuộc nhiệm vụ nào", "ở dòng nào".
 NUMBER_ASKED = re.compile(
     r"\b(?:(?:nhiem vu|viec|dong|muc|stt|chi tieu) (?:so|thu) (?:may|bao nhieu|nao|gi)|"
-    r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) nao|"
+    # "là nv mấy", "thuộc dòng bao nhiêu": the number asked without "số"
+    r"so thu tu (?:may|nao|bao nhieu)|(?:la|thuoc) (?:nhiem vu|dong|muc) (?:nao|may|bao nhieu)|"
     r"o (?:dong|muc|nhiem vu) (?:nao|so may)|"
     r"(?:la|thuoc) so (?:may|thu tu may))\b"
 )
@@ -766,6 +790,8 @@ QUESTION_PARTICLES = frozenset("vay phai xong khi chot luc lo ghi".split())
 #: lo", "giúp mình"): no part of what a task is about.
 PADDING = re.compile(
     r"\b(?:(?:cho|xin) (?:minh |toi |em |anh |chi )?hoi|cai|oi|giup (?:minh|toi|em|voi)|nhe|"
+    # "bên mình (xã X) có việc …", "toàn bộ": the asker's side, a quantifier of speech
+    r"ben (?:minh|ta|toi|em)|toan bo|"
     # a request opener: "đề nghị cho biết", "xin cho biết", "vui lòng cho biết"
     r"(?:(?:de nghi|xin|vui long|lam on) )?cho (?:minh |toi |em |anh |chi )?biet|"
     r"thi(?= (?:ai|sao|bao|khi|la|do|phong|co quan|don vi|ket qua|san pham|han|thoi|nhu the)))\b"

@@ -42,6 +42,7 @@ from ingest.lexicon import contains_words as _contains
 from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
+from retrieval.question.corrections import corrected
 from retrieval.question.crossplan import (
     asks_body_and_annex,
     asks_periods,
@@ -77,6 +78,7 @@ from retrieval.question.cues import (
     LEAD_CHECKED,
     LEAD_EXPLICIT,
     LEAD_GENERIC,
+    LEAD_GUESSED,
     LIST,
     META_CUES,
     MONTH,
@@ -111,7 +113,10 @@ from retrieval.question.cues import (
     SECTION_NUMBER,
     SECTION_REF,
     SECTION_REF_AFTER,
+    SECTION_REF_SPELLED,
+    SECTION_REF_TYPED,
     SECTION_TAIL,
+    SECTION_WORDS,
     SIGNER_ANY,
     SPAN_NUMBER,
     TARGET_KIND,
@@ -506,10 +511,16 @@ def _section_ref(q: Query, key: str) -> None:
     nhiệm vụ mục II.3" are the group, not a row)."""
     m = SECTION_REF.search(key)
     after = None if m else SECTION_REF_AFTER.search(key)
+    typed = None if m or after else SECTION_REF_TYPED.search(q.text)
+    spelled = None if m or after or typed else SECTION_REF_SPELLED.search(key)
     if after:  # "3.3 phần II": the number first, its part after
         number, section = after.group(1), after.group(2)
     elif m:
         number, section = m.group(3), m.group(1) or m.group(2)
+    elif typed:  # "VI-2.1", "VI/2.1": the numeral in capitals, joined loosely
+        number, section = typed.group(2), typed.group(1).lower()
+    elif spelled:  # "mục sáu 2.1"
+        number, section = spelled.group(2), SECTION_WORDS[spelled.group(1)]
     else:
         return
     q.section_number, q.subsection_number = section, number.split(".")[0]
@@ -741,6 +752,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     "search"``).
     """
     raw = y_spelled(spelled_task_numbers(nfc(text or ""))).strip()  # "tỉ lệ" → "tỷ lệ", as the plans
+    raw = corrected(raw)  # "nv 7 à nhầm, nv 8 ai chủ trì?": row 8 asked
     unguessed = _without_guess(raw, catalog)
     if unguessed is not None:
         # "cuộc thi đó KH nào có, chỉ NAP thôi à?": which plans, every plan searched
@@ -867,6 +879,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
             q.search_text = q.search_text.replace(written, " ")
     else:
         q.checked_unit = q.checked_text = None
+    if q.intent == Intent.TASK and len(q.task_refs) == 1 and unit is not None and not (q.count or q.wants_list) \
+            and (LEAD_CHECKED.search(key) or ("lead" in q.fields and LEAD_GUESSED.search(key))):
+        q.checked_unit, q.checked_text = unit.key, unit.text  # "nv 7 có phải Phòng Y chủ trì không?"
     return q
 
 
@@ -876,7 +891,8 @@ def _without_checked_unit(q: Query, key: str, unit: UnitEntry | None) -> str:
     words of the row's content, so the row is found by its content alone. A
     list or count question keeps its unit (a filter); so does a numbered row.
     Sets ``q.checked_unit`` / ``q.checked_text`` when the unit is taken out."""
-    if unit is None or q.count or q.wants_list or q.task_refs or not LEAD_CHECKED.search(key):
+    guessed = "lead" in q.fields and LEAD_GUESSED.search(key)
+    if unit is None or q.count or q.wants_list or q.task_refs or not (LEAD_CHECKED.search(key) or guessed):
         return key
     pos = _contains(key, unit.key)
     if pos < 0:

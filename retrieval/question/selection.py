@@ -99,7 +99,7 @@ from retrieval.question.cues import (
 )
 from retrieval.question.model import Query
 
-__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection", "topic_words"]
+__all__ = ["FUNCTION_WORDS", "MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection", "topic_words"]
 
 #: Words that do not make a topic: question words, generic task words,
 #: administrative words every row holds.
@@ -109,6 +109,13 @@ thang quy duoc va voi cho ai don vi co quan phong chu tri phoi hop thuc hien bao
 liet ke ke nay do hay the sao nhu o tai ve den toi lien quan ra sao the nao
 tat ca gom thoi han san pham hoan thanh ket qua han nao nhe a oi giup minh toi
 noi de cap nham cu the linh vuc muc phan nhom
+""".split())
+#: The stopwords that are only grammar ("của", "các", "và", "thì") or name the
+#: task itself ("việc", "công việc", "nhiệm vụ"), never a syllable of a term
+#: as the other stopwords may be ("tài sản" of "tại", "sản").
+FUNCTION_WORDS = frozenset("""
+nhung nao gi la co khong cua trong duoc va voi cho ai nay do hay the sao nhu o ve den toi
+cac thi nhe a oi minh viec nhiem
 """.split())
 #: Stopwords of two words whose halves are content words elsewhere: "danh
 #: sách" (not the "sách" of "ngân sách"), "thời gian" (not the "giản" of
