@@ -66,6 +66,7 @@ from ingest.deadline import due_in_period
 from ingest.model import Plan, Task
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.area_duty import with_area_duties
 from retrieval.answering.clauses import clauses_answer, plan_clauses
 from retrieval.answering.cross_rows import with_annex_rows, with_body_passages
 from retrieval.answering.duties import (
@@ -78,6 +79,7 @@ from retrieval.answering.duties import (
     topic_duties_answer,
 )
 from retrieval.answering.duty_phrase import asks_duty_holder, duty_holder_answer
+from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
 from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answering.figures import figure_asks, figures_answer, list_asks
 from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
@@ -479,6 +481,13 @@ class Answerer:
         """The first answer of :attr:`before`, else the handler of
         ``query.intent``, else (when that found nothing or abstained) the
         first answer of :attr:`after`, else passage search."""
+        found = self._handled(query)
+        # "Lộc Hòa ai lo cải cách tài chính công?": the unit the implementation part
+        # gives the area to, before the annex rows of the part
+        return with_area_duties(query, found, plans_in_scope(self.plans, query), self.catalog) or found
+
+    def _handled(self, query: Query) -> Answer:
+        """:meth:`_handle` before the reform area's duties are added."""
         for route in self.before:
             if route.applies(query):
                 found = route.run(query)
@@ -523,6 +532,9 @@ class Answerer:
                   lambda q: elsewhere_answer(q, self.targets, self.catalog)),
             # "phần tổ chức thực hiện phân công cho mấy đầu mối?": the units given duties
             Route("duty units", asks_duty_units, one_plan(duty_units_answer)),
+            # "trách nhiệm các phòng ghi thế nào?": every unit of the part, each with its duties
+            Route("every unit", lambda q: q.intent != Intent.TASK and asks_every_unit(q),
+                  one_plan(every_unit_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

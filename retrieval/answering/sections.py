@@ -58,6 +58,12 @@ _BULLET = re.compile(r"^[-–•+*]\s*")
 #: Words a heading must have to be named by its words alone ("Yêu cầu",
 #: "Mục đích" are too common in questions; "chỉ tiêu chủ yếu" is not).
 MIN_HEADING_WORDS = 3
+#: A short heading's words framed as the name of the list asked (on a key
+#: without :data:`_FILLERS`): after "phần"/"mục" ("phần yêu cầu", "mục mục
+#: tiêu"), or before "của <the plan>" and a verb of the list ("yêu cầu của
+#: KH gồm …", "mục đích là gì", "yêu cầu đặt ra …").
+LOOSE_FRAME = (r"(?:\b(?:phan|muc) {head}\b"
+               r"|\b{head}(?: cua(?: \w+){{1,5}}?)? (?:gom|co|bao gom|la|dat ra|neu|ghi|the nao|ra sao)\b)")
 #: Characters quoted per item; items listed per section.
 ITEM_CHARS, MAX_ITEMS = 700, 30
 
@@ -143,15 +149,72 @@ def _chain_section(plan: Plan, query: Query) -> Section | None:
     return scored[0][1]
 
 
+def _descendants(plan: Plan, section: Section) -> list[Section]:
+    """The sections under ``section`` (by locator prefix), in plan order."""
+    prefix = f"{section.locator}."
+    return [s for s in plan.sections if section.locator and (s.locator or "").startswith(prefix)]
+
+
+def _narrowed(plan: Plan, section: Section, query: Query) -> Section:
+    """"mục I mục đích có mấy gạch đầu dòng": of the section named by number,
+    the part under it whose own heading the question also writes ("1. Mục
+    đích" of "I. MỤC ĐÍCH, YÊU CẦU"), the longest such heading; else
+    ``section`` itself."""
+    key = f" {_unfilled(query.key)} "
+    best: tuple[int, Section] | None = None
+    for part in _descendants(plan, section):
+        head = _unfilled(_heading_key(part))
+        if head and f" {head} " in key and _items(plan, part) and (best is None or len(head) > best[0]):
+            best = (len(head), part)
+    return best[1] if best else section
+
+
+def _heading_parts(section: Section) -> list[str]:
+    """The names a heading joins ("I. MỤC ĐÍCH, YÊU CẦU" → ["muc dich", "yeu cau"]),
+    each as :func:`_heading_key` writes it."""
+    text = re.sub(r"^\W*(?:[IVXLivxl]+|\d+|[a-zđ])[.)]\s*", "", section.heading.strip())
+    parts = [_HEADING_LEAD.sub("", canon(part)).strip() for part in re.split(r"[,;]| và ", text)]
+    return [_unfilled(p) for p in parts if p.strip()]
+
+
+def _loose_section(plan: Plan, query: Query) -> Section | None:
+    """A short heading ("2. Yêu cầu", "1. Mục tiêu", "1. Mục đích, yêu cầu")
+    named loosely as the list asked: "yêu cầu của KH gồm mấy ý", "phần mục
+    tiêu có những gì", "các yêu cầu đặt ra là gì" (:data:`LOOSE_FRAME`). The
+    one section so headed (whole heading first, else one of the names it
+    joins; a section enclosing another candidate yields to it); ``None``
+    when none, or several (Lộc Hòa's seven "a) Mục tiêu": the part is to be
+    named too)."""
+    key = _unfilled(query.key)
+    for whole in (True, False):
+        found = []
+        for section in plan.sections:
+            names = [_unfilled(_heading_key(section))] if whole else _heading_parts(section)
+            if any(0 < len(n.split()) < MIN_HEADING_WORDS and _frames(n, key) for n in names) \
+                    and _items(plan, section):
+                found.append(section)
+        found = [s for s in found if not any(o is not s and o in _descendants(plan, s) for o in found)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _frames(head: str, key: str) -> bool:
+    """Does ``key`` name the list headed ``head`` (:data:`LOOSE_FRAME`)?"""
+    return bool(re.search(LOOSE_FRAME.format(head=re.escape(head)), key))
+
+
 def _named_section(plan: Plan, query: Query) -> Section | None:
     """The section ``query`` names by number
-    (:func:`retrieval.answering.section.find_section`), else the one whose
-    heading words it contains (the longest such heading of
-    :data:`MIN_HEADING_WORDS` words or more), else ``None``."""
+    (:func:`retrieval.answering.section.find_section`; narrowed to a part
+    under it the question names by heading, :func:`_narrowed`), else the one
+    whose heading words it contains (the longest such heading of
+    :data:`MIN_HEADING_WORDS` words or more), else a short heading named
+    loosely (:func:`_loose_section`), else ``None``."""
     for ref in asked_section_refs(query):
         found = find_section(plan, ref)
         if found is not None and _items(plan, found):
-            return found
+            return _narrowed(plan, found, query)
     key = f" {_unfilled(query.key)} "
     best = None
     for section in plan.sections:
@@ -162,7 +225,7 @@ def _named_section(plan: Plan, query: Query) -> Section | None:
     chain = _chain_section(plan, query)
     if chain is not None and (best is None or (chain.locator or "").startswith(f"{best.locator}.")):
         return chain  # "mục tiêu cải cách chế độ công vụ": the part's "a) Mục tiêu", not the part
-    return best
+    return best if best is not None else _loose_section(plan, query)
 
 
 #: A document cited in the text ("Nghị định số 60/2021/NĐ-CP", "Thông tư số 56/2022/TT-BTC").

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexicon import PRODUCT_OPENERS
+from ingest.lexicon import PRODUCT_OPENERS, REFORM_AREAS
 from retrieval.question.numbers import UNIT_WORDS
 
 #: The word opening a follow-up ("còn Lộc Hòa thì …", "thế …", "vậy …"): no
@@ -404,6 +404,20 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+#: A dossier-timeliness target, not a task's deadline: "tỷ lệ hồ sơ giải quyết
+#: đúng và trước hạn bao nhiêu", "hồ sơ được giải quyết đúng hạn đạt mấy %" —
+#: its counterpart asked beside it ("trễ hạn thì sao", "quá hạn xử lý thế nào")
+#: is the same target's other half, not the overdue tasks (:func:`asks_overdue`).
+TIMELY_TARGET = re.compile(
+    r"\b(?:ty le|ho so|giai quyet)\b(?: \w+){0,8} (?:dung (?:va |hoac )?(?:truoc )?han|truoc han|som han)\b")
+
+
+def asks_overdue(key: str) -> bool:
+    """True when the canonical ``key`` asks the tasks overdue (:data:`OVERDUE`),
+    not the late half of a dossier-timeliness target (:data:`TIMELY_TARGET`)."""
+    return bool(OVERDUE.search(key)) and not TIMELY_TARGET.search(key)
+
+
 #: Not yet due as of today (the question's day, else the clock's): "chưa tới
 #: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn".
 NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|con han|chua qua han|"
@@ -767,3 +781,34 @@ PROVINCE_ASKED = re.compile(r"\b(?:tinh thanh|tinh) nao\b")
 COMPARE_FRAME = re.compile(
     r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi noi|moi xa|tung xa|"
     r"moi ben|tung ben|ca hai|ca ba|giua|voi|ghi the nao|the nao|ra sao|nhu the nao|khong|ko)\b")
+
+#: The reform areas as questions name them (:data:`ingest.lexicon.REFORM_AREAS`):
+#: area → pattern, whole words of a canonical key.
+AREA_NAMED: dict[str, re.Pattern[str]] = {
+    area: re.compile(rf"\b(?:{named})\b") for area, named in REFORM_AREAS.items()
+}
+#: Words of a "who does it" question that say how it is asked, not what is
+#: asked about ("ai lo", "đơn vị nào phụ trách mảng …", "theo KH thì do ai chủ
+#: trì"): what is left of a question naming a reform area, besides these and
+#: the plan's name, is a subject of its own (a task of the area, not the area).
+WHO_ASKING = frozenset(
+    "ai lo phu trach chiu trach nhiem chu tri dam nhan dam nhiem dam trach thuc hien trien khai lam giao cho"
+    " do la thi vay nhi a duoc don vi co quan phong bo phan cong chuc nao mang linh vuc noi dung cong tac"
+    " phan ve theo trong cua ke hoach xa nay cai cach hanh chinh o tai chinh".split()
+)
+#: Every unit's duties asked, none named: "trách nhiệm các phòng ghi thế nào",
+#: "phân công nhiệm vụ cho từng đơn vị ra sao", "mỗi bộ phận được giao làm gì",
+#: "các cơ quan có trách nhiệm gì" (:mod:`retrieval.answering.every_unit`).
+EVERY_UNIT = re.compile(
+    r"\b(?:trach nhiem|nhiem vu|phan cong(?: trach nhiem| nhiem vu)?|viec)(?: cu the)?"
+    r"(?: (?:cua|danh cho|giao cho|cho))? (?:cac|tung|moi) (?:phong ban|phong|don vi|co quan|bo phan|ban nganh)\b"
+    r"|\b(?:cac|tung|moi) (?:phong ban|phong|don vi|co quan|bo phan|ban nganh)(?: (?:chuyen mon|lien quan))?"
+    r" (?:co trach nhiem|co nhiem vu|duoc giao|duoc phan cong|phai lam|lam|lo|phu trach)\b"
+)
+#: Words after :data:`EVERY_UNIT` that only say how it is asked ("ghi thế nào",
+#: "trong phần tổ chức thực hiện", "là gì"); any other word is a subject of
+#: its own ("… về kinh phí"), not every duty.
+EVERY_UNIT_TAIL = frozenset(
+    "ghi duoc quy dinh neu the nao nhu ra sao gi la nhung cac trong theo phan muc to chuc thuc hien"
+    " ke hoach vay a nhi cu gom co lam viec nhiem vu trach nhiem phan cong giao cho".split()
+)
