@@ -53,6 +53,8 @@ _HEADING_LEAD = re.compile(r"^(?:[ivxl]+|\d+|[a-z])?\s*(?:mot so|cac|nhung)?\s*"
 #: Words a heading or question may have or leave out without naming another
 #: list ("Phát triển các ứng dụng, dịch vụ" ~ "phát triển ứng dụng, dịch vụ").
 _FILLERS = re.compile(r"\b(?:cac|nhung|mot so)\b ?")
+#: The thing counted is the dash items themselves ("mấy gạch đầu dòng", "mấy gạch").
+DASHES_COUNTED = re.compile(r"\bgach\b")
 #: A list item's own dash or bullet, dropped before the answer's "- ".
 _BULLET = re.compile(r"^[-–•+*]\s*")
 #: Words a heading must have to be named by its words alone ("Yêu cầu",
@@ -60,10 +62,16 @@ _BULLET = re.compile(r"^[-–•+*]\s*")
 MIN_HEADING_WORDS = 3
 #: A short heading's words framed as the name of the list asked (on a key
 #: without :data:`_FILLERS`): after "phần"/"mục" ("phần yêu cầu", "mục mục
-#: tiêu"), or before "của <the plan>" and a verb of the list ("yêu cầu của
-#: KH gồm …", "mục đích là gì", "yêu cầu đặt ra …").
+#: tiêu"), or before "của <the plan>", a verb of the list and the items
+#: asked ("yêu cầu của KH gồm mấy ý", "mục đích là gì", "yêu cầu đặt ra những
+#: gì"); not the verb "yêu cầu" ("yêu cầu các cơ quan báo cáo …").
 LOOSE_FRAME = (r"(?:\b(?:phan|muc) {head}\b"
-               r"|\b{head}(?: cua(?: \w+){{1,5}}?)? (?:gom|co|bao gom|la|dat ra|neu|ghi|the nao|ra sao)\b)")
+               r"|\b{head}(?: cua(?: \w+){{1,5}}?)? (?:gom|co(?! quan)|bao gom|la|dat ra|neu|ghi)"
+               r"(?: \w+){{0,2}}? (?:may|bao nhieu|nhung|gi|nao)\b)")
+#: Things asked in the plural with no list word: "các yêu cầu của kế hoạch
+#: là gì", "những mục tiêu ra sao" (a short heading's items, :func:`_loose_section`).
+PLURAL_ASKED = re.compile(r"\b(?:cac|nhung) (?:\w+ ){1,2}(?:cua (?:\w+ ){1,5}?)?"
+                          r"(?:la gi|la nhung gi|ra sao|the nao|nhu the nao)\b")
 #: Characters quoted per item; items listed per section.
 ITEM_CHARS, MAX_ITEMS = 700, 30
 
@@ -111,6 +119,14 @@ def _items(plan: Plan, section: Section) -> list[str]:
             while items and not _BULLET.match(items[0]) and items[0].rstrip().endswith(":"):
                 items.pop(0)
     return items
+
+
+def _dashes(plan: Plan, section: Section) -> list[str]:
+    """"mục I có mấy gạch đầu dòng": every dash item of ``section`` and of the
+    parts under it, in order (a lettered part "a) …" is no dash); ``[]`` when
+    it has none."""
+    under = [section] + _descendants(plan, section)
+    return [p.text.strip() for s in under for p in s.paragraphs if _BULLET.match(p.text.strip())]
 
 
 def _ancestors(plan: Plan, section: Section) -> list[Section]:
@@ -173,8 +189,8 @@ def _heading_parts(section: Section) -> list[str]:
     """The names a heading joins ("I. MỤC ĐÍCH, YÊU CẦU" → ["muc dich", "yeu cau"]),
     each as :func:`_heading_key` writes it."""
     text = re.sub(r"^\W*(?:[IVXLivxl]+|\d+|[a-zđ])[.)]\s*", "", section.heading.strip())
-    parts = [_HEADING_LEAD.sub("", canon(part)).strip() for part in re.split(r"[,;]| và ", text)]
-    return [_unfilled(p) for p in parts if p.strip()]
+    parts = [_unfilled(canon(part)) for part in re.split(r"[,;]| và ", text)]
+    return [p for p in parts if p]
 
 
 def _loose_section(plan: Plan, query: Query) -> Section | None:
@@ -248,22 +264,25 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
     under it, or their number when a count is asked ("Mục II … gồm 8 mục:"),
     cited by the section's locator. ``None`` when the question asks no list
     or count, or no plan has such a section (the caller answers otherwise)."""
-    if not asks_section_list(query):
+    listed = asks_section_list(query)
+    if not listed and not PLURAL_ASKED.search(query.key):
         return None
     counted = COUNT_CUE.search(query.key)
     blocks, citations = [], []
     for plan in plans:
-        section = _named_section(plan, query)
+        # "các yêu cầu của kế hoạch là gì": a short heading named in the plural, no list word
+        section = _named_section(plan, query) if listed else _loose_section(plan, query)
         if section is None:
             continue
-        items = _items(plan, section)
+        dashes = _dashes(plan, section) if counted and DASHES_COUNTED.search(counted.group(1)) else []
+        items = dashes or _items(plan, section)
         where = f"mục {section.locator}" if section.locator else section.heading
         head = section.heading.strip().rstrip(":")
         lead = f"{plan_label(catalog, plan.doc)} – {head} ({where})"
         cited = cited_documents(plan, section) if CITED_DOCS_ASKED.search(query.key) else []
         if cited:  # "mục X dẫn những nghị định nào": the documents it cites, not its text
             items, lead = cited, lead + f" dẫn {len(cited)} văn bản"
-        lead += f": gồm {len(items)} mục:" if counted else ":"
+        lead += f": gồm {len(items)} {'gạch đầu dòng' if dashes else 'mục'}:" if counted else ":"
         lines = [lead] + [f"- {shorten(_BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
         if len(items) > MAX_ITEMS:
             lines.append(f"(và {len(items) - MAX_ITEMS} mục khác)")
