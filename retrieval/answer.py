@@ -112,6 +112,7 @@ from retrieval.answering.similar import similar_answer
 from retrieval.answering.similar_target import similar_target_answer
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
+from retrieval.answering.total_count import with_total
 from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
 from retrieval.answering.text import (
     MIN_SUPPORT,
@@ -226,7 +227,8 @@ class Answerer:
             Intent.SIMILAR: self._similar,
             Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
-            Intent.COUNT: self._filter_or_duties,
+            # "tổng cộng bn nv, VP chủ trì mấy cái?": the plan's whole count before the unit's
+            Intent.COUNT: lambda q: with_total(q, self._filter_or_duties(q), self.tasks),
             Intent.FILTER: self._filter_or_duties,
             Intent.LOOKUP: self._lookup,
             Intent.META: lambda q: meta_answer(q, plans_in_scope(self.plans, q), self.catalog,

@@ -812,3 +812,8 @@ EVERY_UNIT_TAIL = frozenset(
     "ghi duoc quy dinh neu the nao nhu ra sao gi la nhung cac trong theo phan muc to chuc thuc hien"
     " ke hoach vay a nhi cu gom co lam viec nhiem vu trach nhiem phan cong giao cho".split()
 )
+#: The whole count asked beside a narrower one: "tổng cộng bn nv …, VP chủ
+#: trì mấy cái", "có tất cả bao nhiêu nv, trong đó Phòng X bao nhiêu"
+#: (:mod:`retrieval.answering.total_count`): a total word and two count words.
+TOTAL_ASKED = re.compile(r"\b(?:tong cong|tong so|ca thay|tat ca|toan bo|tong)\b")
+COUNT_WORD = re.compile(r"\b(?:bao nhieu|(?<!bo )may)\b")
