@@ -79,8 +79,8 @@ from retrieval.answering.duties import (
     topic_duties_answer,
 )
 from retrieval.answering.duty_phrase import asks_duty_holder, duty_holder_answer
-from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
 from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
+from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
 from retrieval.answering.figures import figure_asks, figures_answer, list_asks
 from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
 from retrieval.answering.inline_list import asks_duty_units, duty_units_answer, inline_count_answer
@@ -112,7 +112,6 @@ from retrieval.answering.similar import similar_answer
 from retrieval.answering.similar_target import similar_target_answer
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
-from retrieval.answering.total_count import with_total
 from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
 from retrieval.answering.text import (
     MIN_SUPPORT,
@@ -120,6 +119,7 @@ from retrieval.answering.text import (
     PassageAnswerer,
     split_sentences,
 )
+from retrieval.answering.total_count import with_total
 from retrieval.answering.unstated import (
     annex_answer,
     asks_annex,

@@ -25,7 +25,7 @@ from ingest.model import Plan, Responsibility
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import AREA_NAMED, ANNEX_NAMED, SECTION_NUMBER, WHO_ASKING
+from retrieval.question.cues import ANNEX_NAMED, AREA_NAMED, SECTION_NUMBER, WHO_ASKING
 
 __all__ = ["area_asked", "area_duties", "with_area_duties"]
 

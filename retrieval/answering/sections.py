@@ -23,7 +23,7 @@ from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.answering.section import asked_section_refs, find_section
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import CITED_DOCS_ASKED
+from retrieval.question.cues import ANNEX_NAMED, CITED_DOCS_ASKED
 
 __all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "heading_count_answer",
            "list_answer"]
@@ -65,7 +65,7 @@ MIN_HEADING_WORDS = 3
 #: tiêu"), or before "của <the plan>", a verb of the list and the items
 #: asked ("yêu cầu của KH gồm mấy ý", "mục đích là gì", "yêu cầu đặt ra những
 #: gì"); not the verb "yêu cầu" ("yêu cầu các cơ quan báo cáo …").
-LOOSE_FRAME = (r"(?:\b(?:phan|muc) {head}\b"
+LOOSE_FRAME = (r"(?:(?<!theo )(?<!trong )(?<!o )(?<!tai )(?<!cua )\b(?:phan|muc) {head}\b"
                r"|\b{head}(?: cua(?: \w+){{1,5}}?)? (?:gom|co(?! quan)|bao gom|la|dat ra|neu|ghi)"
                r"(?: \w+){{0,2}}? (?:may|bao nhieu|nhung|gi|nao)\b)")
 #: Things asked in the plural with no list word: "các yêu cầu của kế hoạch
@@ -196,11 +196,14 @@ def _heading_parts(section: Section) -> list[str]:
 def _loose_section(plan: Plan, query: Query) -> Section | None:
     """A short heading ("2. Yêu cầu", "1. Mục tiêu", "1. Mục đích, yêu cầu")
     named loosely as the list asked: "yêu cầu của KH gồm mấy ý", "phần mục
-    tiêu có những gì", "các yêu cầu đặt ra là gì" (:data:`LOOSE_FRAME`). The
+    tiêu có những gì", "các yêu cầu đặt ra là gì" (:data:`LOOSE_FRAME`; not
+    "theo phần nội dung", nor with a section number or the annex named). The
     one section so headed (whole heading first, else one of the names it
     joins; a section enclosing another candidate yields to it); ``None``
     when none, or several (Lộc Hòa's seven "a) Mục tiêu": the part is to be
     named too)."""
+    if asked_section_refs(query) or ANNEX_NAMED.search(query.key):
+        return None  # "mục VIII trong phụ lục gồm những việc gì": a number, or the annex's rows
     key = _unfilled(query.key)
     for whole in (True, False):
         found = []
