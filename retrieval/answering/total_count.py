@@ -28,7 +28,7 @@ def asks_total_too(query: Query) -> bool:
     if query.intent != Intent.COUNT or not query.has_filter or query.task_refs:
         return False
     total = TOTAL_ASKED.search(query.key)
-    return bool(total) and len(COUNT_WORD.findall(query.key[total.start():])) >= MIN_COUNT_WORDS
+    return total is not None and len(COUNT_WORD.findall(query.key[total.start():])) >= MIN_COUNT_WORDS
 
 
 def with_total(query: Query, found: Answer, tasks: TaskAnswerer) -> Answer:

@@ -96,7 +96,8 @@ UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
 #: subject before a source word), "kinh phí bố trí thế nào", "dùng
 #: nguồn tiền nào", "tiền ở đâu ra", an amount ("cụ thể bao nhiêu tiền
 #: một năm?", "mấy tỷ"), or on the funding process the section
-#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí"). "Thu ngân
+#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí", "kinh phí
+#: thực hiện: hạn nộp dự trù và đơn vị thẩm định"). "Thu ngân
 #: sách" is revenue (a target), not the plan's funding.
 FUNDING_CUE = re.compile(
     r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh)\b"
@@ -106,7 +107,7 @@ FUNDING_CUE = re.compile(
     r"nhu the nao|la gi|bao nhieu)\b"
     r"|\b(?:du tru|du toan|tham dinh|phan bo|phe duyet) (?:chi tiet )?kinh phi\b"
     r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
-    r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
+    r"|\bkinh phi\b(?: \w+){0,12} (?:du tru|tham dinh|phan bo|phe duyet)\b"
 )
 #: The funding process named in a question ("ai thẩm định", "ai tham mưu bố
 #: trí"): its "ai …" asks the section's actor, not a task row's lead.
