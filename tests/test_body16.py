@@ -212,3 +212,26 @@ def test_a_units_own_total_is_no_plan_total(answerer):
     a = answerer.answer("Văn phòng HĐND và UBND Trường Xuân chủ trì tổng cộng mấy nhiệm vụ?")
     assert "tổng cộng 31" not in a.text
     assert "6 nhiệm vụ" in a.text
+
+
+# -- the plan's main tasks, a heading asked in the plural
+
+@pytest.mark.parametrize("question", ["Phú Thái những việc chính của kế hoạch là gì?",
+                                      "phu thai nhiem vu trong tam gom nhung gi"])
+def test_main_tasks_named_loosely_give_the_tasks_part(answerer, question):
+    a = answerer.answer(question)
+    assert not a.abstained, question
+    assert a.citations[0].locator == "mục III", question
+    assert "NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" in a.text, question
+
+
+def test_a_tasks_part_that_points_to_the_annex_gives_the_annex_parts(answerer):
+    a = answerer.answer("Trường Xuân nhiệm vụ trọng tâm là những gì?")
+    assert "(Theo Phụ lục đính kèm)" in a.text
+    assert "I. CẢI CÁCH THỂ CHẾ (3 nhiệm vụ)" in a.text
+
+
+def test_a_heading_written_whole_in_the_plural_is_listed(answerer):
+    a = answerer.answer("Việt Khê kế hoạch có những nhiệm vụ, giải pháp chủ yếu nào?")
+    assert a.citations[0].locator == "mục III"
+    assert "Cải cách thể chế" in a.text

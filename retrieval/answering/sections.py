@@ -19,6 +19,7 @@ import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Section
+from retrieval.answering.annex import annex_sections
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.answering.section import asked_section_refs, find_section
@@ -72,6 +73,10 @@ LOOSE_FRAME = (r"(?:(?<!theo )(?<!trong )(?<!o )(?<!tai )(?<!cua )\b(?:phan|muc)
 #: là gì", "những mục tiêu ra sao" (a short heading's items, :func:`_loose_section`).
 PLURAL_ASKED = re.compile(r"\b(?:cac|nhung) (?:\w+ ){1,2}(?:cua (?:\w+ ){1,5}?)?"
                           r"(?:la gi|la nhung gi|ra sao|the nao|nhu the nao)\b")
+#: The plan's main tasks asked ("những việc chính", "nhiệm vụ trọng tâm", "công
+#: việc chủ yếu của kế hoạch là gì"), a question word after them.
+MAIN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)(?: \w+)? (?:chinh|trong tam|chu yeu|trong diem)\b"
+                        r"(?: \w+){0,6}? (?:gi|nao|gom|la)\b")
 #: Characters quoted per item; items listed per section.
 ITEM_CHARS, MAX_ITEMS = 700, 30
 
@@ -218,6 +223,47 @@ def _loose_section(plan: Plan, query: Query) -> Section | None:
     return None
 
 
+def _main_tasks(plan: Plan, query: Query) -> Section | None:
+    """"những việc chính của kế hoạch", "nhiệm vụ trọng tâm là gì" (:data:`MAIN_TASKS`,
+    no unit named: a unit's "việc chính" are its duties): the plan's top-level
+    part headed by its tasks ("III. NHIỆM VỤ TRỌNG TÂM", "III. NHIỆM VỤ, GIẢI
+    PHÁP CHỦ YẾU", "II. NHIỆM VỤ, GIẢI PHÁP"), one headed "trọng tâm / chủ yếu"
+    first; ``None`` when none or several."""
+    if query.unit or not MAIN_TASKS.search(query.key):
+        return None
+    tops = [s for s in plan.sections if s.level == 1 and _heading_key(s).startswith("nhiem vu")
+            and _items(plan, s)]
+    main = [s for s in tops if re.search(r"\b(?:trong tam|chu yeu)\b", _heading_key(s))]
+    found = main or tops
+    return found[0] if len(found) == 1 else None
+
+
+def _plural_heading(plan: Plan, query: Query) -> Section | None:
+    """"kế hoạch có những nhiệm vụ, giải pháp chủ yếu nào": a heading of
+    :data:`MIN_HEADING_WORDS` words or more written whole between "những/các"
+    and "nào/gì" (a list asked with no list word), the longest; else ``None``."""
+    key = f" {query.key} "
+    best = None
+    for section in plan.sections:
+        head = _heading_key(section)
+        if len(head.split()) >= MIN_HEADING_WORDS and _items(plan, section) and re.search(
+                rf"\b(?:nhung|cac) {re.escape(head)}(?: \w+){{0,3}}? (?:nao|gi)\b", key):
+            if best is None or len(head) > len(_heading_key(best)):
+                best = section
+    return best
+
+
+def _unlisted_section(plan: Plan, query: Query) -> Section | None:
+    """The list a question asks with no list word (:func:`asks_section_list`
+    false): a short heading in the plural ("các yêu cầu … là gì",
+    :data:`PLURAL_ASKED`), the plan's main tasks (:func:`_main_tasks`), a
+    heading written whole in the plural (:func:`_plural_heading`); else ``None``."""
+    if asked_section_refs(query):
+        return None
+    loose = _loose_section(plan, query) if PLURAL_ASKED.search(query.key) else None
+    return loose or _main_tasks(plan, query) or _plural_heading(plan, query)
+
+
 def _frames(head: str, key: str) -> bool:
     """Does ``key`` name the list headed ``head`` (:data:`LOOSE_FRAME`)?"""
     return bool(re.search(LOOSE_FRAME.format(head=re.escape(head)), key))
@@ -244,7 +290,7 @@ def _named_section(plan: Plan, query: Query) -> Section | None:
     chain = _chain_section(plan, query)
     if chain is not None and (best is None or (chain.locator or "").startswith(f"{best.locator}.")):
         return chain  # "mục tiêu cải cách chế độ công vụ": the part's "a) Mục tiêu", not the part
-    return best if best is not None else _loose_section(plan, query)
+    return best if best is not None else (_loose_section(plan, query) or _main_tasks(plan, query))
 
 
 #: A document cited in the text ("Nghị định số 60/2021/NĐ-CP", "Thông tư số 56/2022/TT-BTC").
@@ -268,17 +314,18 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
     cited by the section's locator. ``None`` when the question asks no list
     or count, or no plan has such a section (the caller answers otherwise)."""
     listed = asks_section_list(query)
-    if not listed and not PLURAL_ASKED.search(query.key):
-        return None
     counted = COUNT_CUE.search(query.key)
     blocks, citations = [], []
     for plan in plans:
-        # "các yêu cầu của kế hoạch là gì": a short heading named in the plural, no list word
-        section = _named_section(plan, query) if listed else _loose_section(plan, query)
+        # "các yêu cầu của kế hoạch là gì": a heading named in the plural, no list word
+        section = _named_section(plan, query) if listed else _unlisted_section(plan, query)
         if section is None:
             continue
         dashes = _dashes(plan, section) if counted and DASHES_COUNTED.search(counted.group(1)) else []
         items = dashes or _items(plan, section)
+        if len(items) == 1 and ANNEX_NAMED.search(canon(items[0])):
+            # "III. NHIỆM VỤ TRỌNG TÂM: (Theo Phụ lục đính kèm)": the annex's parts it points to
+            items += [f"{heading} ({len(rows)} nhiệm vụ)" for heading, rows in annex_sections(plan)]
         where = f"mục {section.locator}" if section.locator else section.heading
         head = section.heading.strip().rstrip(":")
         lead = f"{plan_label(catalog, plan.doc)} – {head} ({where})"
