@@ -235,3 +235,13 @@ def test_a_heading_written_whole_in_the_plural_is_listed(answerer):
     a = answerer.answer("Việt Khê kế hoạch có những nhiệm vụ, giải pháp chủ yếu nào?")
     assert a.citations[0].locator == "mục III"
     assert "Cải cách thể chế" in a.text
+
+
+def test_the_plans_own_part_asked_in_the_singular(answerer):
+    a = answerer.answer("truong xuan muc dich cua ke hoach la gi")
+    assert a.citations[0].locator == "mục I.1"
+
+
+def test_the_purpose_of_an_activity_is_no_part_of_the_plan(answerer):
+    a = answerer.answer("Trường Xuân mục đích của việc khảo sát là gì?")
+    assert not any(c.locator == "mục I.1" for c in a.citations[:1])

@@ -67,12 +67,15 @@ MIN_HEADING_WORDS = 3
 #: asked ("yêu cầu của KH gồm mấy ý", "mục đích là gì", "yêu cầu đặt ra những
 #: gì"); not the verb "yêu cầu" ("yêu cầu các cơ quan báo cáo …").
 LOOSE_FRAME = (r"(?:(?<!theo )(?<!trong )(?<!o )(?<!tai )(?<!cua )\b(?:phan|muc) {head}\b"
-               r"|\b{head}(?: cua(?: \w+){{1,5}}?)? (?:gom|co(?! quan)|bao gom|la|dat ra|neu|ghi)"
+               r"|\b{head}(?: cua (?:ke hoach|kh|xa)(?: \w+){{0,4}}?)? (?:gom|co(?! quan)|bao gom|la|dat ra|neu|ghi)"
                r"(?: \w+){{0,2}}? (?:may|bao nhieu|nhung|gi|nao)\b)")
 #: Things asked in the plural with no list word: "các yêu cầu của kế hoạch
-#: là gì", "những mục tiêu ra sao" (a short heading's items, :func:`_loose_section`).
+#: là gì", "những mục tiêu ra sao", or as the plan's own part ("mục đích của
+#: kế hoạch là gì"): a short heading's items (:func:`_loose_section`).
 PLURAL_ASKED = re.compile(r"\b(?:cac|nhung) (?:\w+ ){1,2}(?:cua (?:\w+ ){1,5}?)?"
-                          r"(?:la gi|la nhung gi|ra sao|the nao|nhu the nao)\b")
+                          r"(?:la gi|la nhung gi|ra sao|the nao|nhu the nao)\b"
+                          # "mục đích của kế hoạch là gì": the part of the plan itself, asked at the end
+                          r"|\b(?:\w+ ){1,2}cua (?:ke hoach|kh)(?: \w+){0,4}? (?:la gi|gom nhung gi|ra sao)\s*$")
 #: The plan's main tasks asked ("những việc chính", "nhiệm vụ trọng tâm", "công
 #: việc chủ yếu của kế hoạch là gì"), a question word after them.
 MAIN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)(?: \w+)? (?:chinh|trong tam|chu yeu|trong diem)\b"
@@ -258,7 +261,7 @@ def _unlisted_section(plan: Plan, query: Query) -> Section | None:
     false): a short heading in the plural ("các yêu cầu … là gì",
     :data:`PLURAL_ASKED`), the plan's main tasks (:func:`_main_tasks`), a
     heading written whole in the plural (:func:`_plural_heading`); else ``None``."""
-    if asked_section_refs(query):
+    if asked_section_refs(query) or query.task_refs:
         return None
     loose = _loose_section(plan, query) if PLURAL_ASKED.search(query.key) else None
     return loose or _main_tasks(plan, query) or _plural_heading(plan, query)
