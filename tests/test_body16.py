@@ -112,7 +112,7 @@ def test_a_heading_many_parts_share_is_not_guessed(answerer):
 def test_dash_items_of_a_numbered_section_counted(answerer, question):
     a = answerer.answer(question)
     assert not a.abstained, question
-    assert "gồm 3 gạch đầu dòng" in a.text, question
+    assert "gồm 3 mục (gạch đầu dòng)" in a.text, question
 
 
 def test_a_part_under_a_numbered_section_is_named_by_its_heading(answerer):

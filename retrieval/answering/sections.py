@@ -335,7 +335,7 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
         cited = cited_documents(plan, section) if CITED_DOCS_ASKED.search(query.key) else []
         if cited:  # "mục X dẫn những nghị định nào": the documents it cites, not its text
             items, lead = cited, lead + f" dẫn {len(cited)} văn bản"
-        lead += f": gồm {len(items)} {'gạch đầu dòng' if dashes else 'mục'}:" if counted else ":"
+        lead += f": gồm {len(items)} mục{' (gạch đầu dòng)' if dashes else ''}:" if counted else ":"
         lines = [lead] + [f"- {shorten(_BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
         if len(items) > MAX_ITEMS:
             lines.append(f"(và {len(items) - MAX_ITEMS} mục khác)")
