@@ -88,6 +88,8 @@ def with_area_duties(query: Query, found: Answer | None, plans: list[Plan],
     if found is None or found.abstained or found.kind not in ROW_KINDS:
         return Answer("\n".join(lines), False, citations, "duties", list(citations), query)
     cited = citations + [c for c in found.citations if c not in citations]
-    text = "\n".join(lines) + "\nTrong phụ lục nhiệm vụ:\n" + found.text
+    row_docs = {c.doc for c in found.citations}
+    of = f" ({plan_label(catalog, next(iter(row_docs)))})" if len(plans) > 1 and len(row_docs) == 1 else ""
+    text = "\n".join(lines) + f"\nTrong phụ lục nhiệm vụ{of}:\n" + found.text
     return Answer(text, False, cited, found.kind, cited + [e for e in found.evidence if e not in cited],
                   found.query)
