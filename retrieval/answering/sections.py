@@ -212,7 +212,8 @@ def _loose_section(plan: Plan, query: Query) -> Section | None:
     named too)."""
     if asked_section_refs(query) or ANNEX_NAMED.search(query.key):
         return None  # "mục VIII trong phụ lục gồm những việc gì": a number, or the annex's rows
-    key = _unfilled(query.key)
+    # the thing counted is no heading named: "triển khai trên mấy nội dung, là gì" ≠ "NỘI DUNG, …"
+    key = _unfilled(COUNT_CUE.sub("may", query.key))
     for whole in (True, False):
         found = []
         for section in plan.sections:
