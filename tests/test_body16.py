@@ -245,3 +245,8 @@ def test_the_plans_own_part_asked_in_the_singular(answerer):
 def test_the_purpose_of_an_activity_is_no_part_of_the_plan(answerer):
     a = answerer.answer("Trường Xuân mục đích của việc khảo sát là gì?")
     assert not any(c.locator == "mục I.1" for c in a.citations[:1])
+
+
+def test_the_thing_counted_names_no_heading(answerer):
+    a = answerer.answer("Lộc Hòa CCHC được triển khai trên bao nhiêu nội dung, đó là gì?")
+    assert not any(c.locator == "mục II" for c in a.citations[:1])
