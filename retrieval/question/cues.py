@@ -818,3 +818,30 @@ EVERY_UNIT_TAIL = frozenset(
 #: (:mod:`retrieval.answering.total_count`): a total word and two count words.
 TOTAL_ASKED = re.compile(r"\b(?:tong cong|tong so|ca thay|tat ca|toan bo|tong)\b")
 COUNT_WORD = re.compile(r"\b(?:bao nhieu|(?<!bo )may)\b")
+
+#: -- body lists (:mod:`retrieval.answering.sections`, :mod:`retrieval.answering.loose_heading`)
+#: How many items a section has: "gồm mấy giải pháp", "có bao nhiêu chỉ
+#: tiêu", "mấy nội dung"; group 1 the thing counted, as written in the key.
+COUNT_CUE = re.compile(
+    r"\b(?:bao nhieu|(?<!bo )may|so luong)\s+((?:\w+\s+){0,1}?(?:giai phap|chi tieu|noi dung|muc tieu|phan(?! tram)|muc"
+    r"|diem|yeu cau|nhom|linh vuc|nhiem vu|gach dau dong|y|dong))\b"
+)
+#: A list asked for (canonical key): "liệt kê", "kể ra / kể tên / kể hết / kể
+#: đủ", "gồm những gì", "bao gồm", "những … nào", "là những gì".
+LIST_CUE = re.compile(
+    r"\b(?:liet ke|ke (?:ra|ten|het|du|day du|cu the|lai)|gom (?:nhung|cac|co)|bao gom"
+    r"|nhung (?:\w+ ){0,3}nao|nhung gi|la nhung|cac (?:\w+ ){0,3}nao)\b"
+)
+#: Things asked in the plural with no list word: "các yêu cầu của kế hoạch
+#: là gì", "những mục tiêu ra sao", or as the plan's own part ("mục đích của
+#: kế hoạch là gì"): a short heading's items (:func:`loose_section`).
+PLURAL_ASKED = re.compile(r"\b(?:cac|nhung) (?:\w+ ){1,2}(?:cua (?:\w+ ){1,5}?)?"
+                          r"(?:la gi|la nhung gi|ra sao|the nao|nhu the nao)\b"
+                          # "mục đích của kế hoạch là gì": the part of the plan itself, asked at the end
+                          r"|\b(?:\w+ ){1,2}cua (?:ke hoach|kh)(?: \w+){0,4}? (?:la gi|gom nhung gi|ra sao)\s*$")
+#: The plan's main tasks asked ("những việc chính", "nhiệm vụ trọng tâm", "công
+#: việc chủ yếu của kế hoạch là gì"), a question word after them.
+MAIN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)(?: \w+)? (?:chinh|trong tam|chu yeu|trong diem)\b"
+                        r"(?: \w+){0,6}? (?:gi|nao|gom|la)\b")
+#: The thing counted is the dash items themselves ("mấy gạch đầu dòng", "mấy gạch").
+DASHES_COUNTED = re.compile(r"\bgach\b")
