@@ -22,6 +22,8 @@ the answers read the same words the same way.
 * :data:`UNIT_HEADS` – folded head words that open a unit name in body text
   ("phong", "van phong", "trung tam", "ban", "so", "cong an", "uy ban" …);
   :data:`NAMELESS_HEADS` – head nouns that cannot end a cell ("…, Cục").
+* :data:`REFORM_AREAS` – the reform areas a plan divides its work by
+  ("cải cách tài chính công", "cải cách thể chế" …) and how questions name them.
 * :func:`canonical_tones` – tone marks placed the way
   ``underthesea.text_normalize`` places them ("hoá" → "hóa", "thuỷ" →
   "thủy", "Uỷ" → "Ủy"), word by word, so punctuation and offsets are kept.
@@ -60,6 +62,7 @@ __all__ = [
     "opens_cell",
     "paraphrase",
     "PLAN_WORDING",
+    "REFORM_AREAS",
     "written_span",
 ]
 
@@ -114,6 +117,7 @@ ABBREVIATIONS: dict[str, str] = {
     "vs": "với",
     "bgio": "bao giờ",
     "kq": "kết quả",
+    "kp": "kinh phí",  # "dự trù kp", "nguồn kp"
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").
@@ -127,6 +131,22 @@ CIVIL_SERVANT_FIELDS: tuple[str, ...] = (
     "tu phap", "ho tich", "van phong", "thong ke", r"tai chinh(?! cong)", "ke toan", "dia chinh",
     "xay dung", "moi truong", "van hoa", "xa hoi", "lao dong", "noi vu", "quan su",
 )
+
+#: The areas a CCHC plan divides its work by (the national programme's
+#: reform areas, with the direction of the work and e-/digital government):
+#: each area's phrase as :func:`canon` writes the plans' wording → the
+#: ways a question names it (regex on canonical keys, the shorter ones
+#: included: "tài chính công", "thể chế", "chế độ công vụ"). A duty of the
+#: implementation part that writes the phrase is the unit's duty on the area.
+REFORM_AREAS: dict[str, str] = {
+    "cai cach the che": r"(?:cai cach )?the che",
+    "cai cach thu tuc hanh chinh": r"cai cach thu tuc hanh chinh",
+    "cai cach to chuc bo may": r"(?:cai cach )?to chuc bo may",
+    "cai cach che do cong vu": r"(?:cai cach )?che do cong vu|cai cach cong vu",
+    "cai cach tai chinh cong": r"(?:cai cach )?tai chinh cong",
+    "chinh quyen dien tu": r"chinh quyen dien tu(?: (?:va )?chinh quyen so)?|chinh quyen so",
+    "chi dao dieu hanh": r"(?:cong tac )?chi dao dieu hanh",
+}
 
 #: Abbreviations expanded only next to certain words (alone they are
 #: ambiguous: "TT" is also the row-number column, "KT" also "kiểm tra").

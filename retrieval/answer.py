@@ -67,6 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.achieved import achieved_answer, asks_achieved, stated_target
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.area_duty import with_area_duties
 from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.clauses import clauses_answer, plan_clauses
 from retrieval.answering.cross_rows import with_annex_rows, with_body_passages
@@ -81,6 +82,7 @@ from retrieval.answering.duties import (
 )
 from retrieval.answering.duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
+from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
 from retrieval.answering.figures import figure_asks, figures_answer, list_asks
 from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
 from retrieval.answering.inline_list import asks_duty_units, duty_units_answer, inline_count_answer
@@ -119,6 +121,7 @@ from retrieval.answering.text import (
     PassageAnswerer,
     split_sentences,
 )
+from retrieval.answering.total_count import with_total
 from retrieval.answering.unstated import (
     annex_answer,
     asks_annex,
@@ -229,7 +232,8 @@ class Answerer:
             Intent.SIMILAR: self._similar,
             Intent.BODY_ANNEX: lambda q: body_annex_answer(self.tasks, self.passages, q),
             Intent.AGGREGATE: lambda q: aggregate_answer(self.tasks, q),
-            Intent.COUNT: self._filter_or_duties,
+            # "tổng cộng bn nv, VP chủ trì mấy cái?": the plan's whole count before the unit's
+            Intent.COUNT: lambda q: with_total(q, self._filter_or_duties(q), self.tasks),
             Intent.FILTER: self._filter_or_duties,
             Intent.LOOKUP: self._lookup,
             Intent.META: lambda q: meta_answer(q, plans_in_scope(self.plans, q), self.catalog,
@@ -507,6 +511,13 @@ class Answerer:
         """The first answer of :attr:`before`, else the handler of
         ``query.intent``, else (when that found nothing or abstained) the
         first answer of :attr:`after`, else passage search."""
+        found = self._handled(query)
+        # "Lộc Hòa ai lo cải cách tài chính công?": the unit the implementation part
+        # gives the area to, before the annex rows of the part
+        return with_area_duties(query, found, plans_in_scope(self.plans, query), self.catalog) or found
+
+    def _handled(self, query: Query) -> Answer:
+        """:meth:`_handle` before the reform area's duties are added."""
         for route in self.before:
             if route.applies(query):
                 found = route.run(query)
@@ -551,6 +562,9 @@ class Answerer:
                   lambda q: elsewhere_answer(q, self.targets, self.catalog)),
             # "phần tổ chức thực hiện phân công cho mấy đầu mối?": the units given duties
             Route("duty units", asks_duty_units, one_plan(duty_units_answer)),
+            # "trách nhiệm các phòng ghi thế nào?": every unit of the part, each with its duties
+            Route("every unit", lambda q: q.intent != Intent.TASK and asks_every_unit(q),
+                  one_plan(every_unit_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

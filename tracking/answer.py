@@ -30,7 +30,7 @@ from ingest.units import split_units, unit_key
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, shorten, task_citation
 from retrieval.query import PlanCatalog, Query, question_period, question_unit
-from retrieval.question.cues import OVERDUE
+from retrieval.question.cues import asks_overdue
 from retrieval.store import IndexStore
 from tracking.model import (
     CANCELLED,
@@ -90,7 +90,7 @@ def status_question(query: Query, catalog: PlanCatalog) -> StatusQuestion | None
     statuses (module docstring), else ``None``."""
     key = fold(query.text)
     statuses = next((codes for pat, codes in _STATUS_CUES if pat.search(key)), ())
-    overdue = bool(OVERDUE.search(query.key))  # a cue of canon keys ("TTHC" written out)
+    overdue = asks_overdue(query.key)  # a cue of canon keys ("TTHC" written out)
     one_task = bool(query.task_refs) and bool(_ONE_TASK.search(key) or statuses)
     if not (statuses or overdue or _PROGRESS.search(key) or one_task):
         return None

@@ -6,7 +6,10 @@ section headed "KINH PHÍ" (or "KINH PHÍ THỰC HIỆN") of each plan in scope,
 every paragraph of it, cited by its locator; sentence search would pick one
 clause, or a unit's duty that mentions money. A figure asked ("bao nhiêu
 tỷ đồng") that the section does not state is an abstention that quotes what
-the section does say.
+the section does say. A deadline asked of the funding process ("dự trù gửi
+trước ngày nào, ai thẩm định?") that the section does not date adds the body
+sentence that does ("… gửi Ủy ban nhân dân xã trước ngày 25/01/2025 để thẩm
+định").
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ __all__ = ["asks_funding", "asks_funding_source", "funding_answer", "funding_sec
 
 #: The heading of the funding section.
 FUNDING_HEADING = re.compile(r"^(?:[ivx]+|\d+)?\W*kinh phi\b")
+#: A deadline asked of the funding process ("gửi trước ngày nào", "hạn nộp dự
+#: trù", "khi nào phải gửi"), on the canonical key.
+FUNDING_DEADLINE_ASKED = re.compile(r"\b(?:han|thoi han|han chot|truoc ngay|ngay nao|khi nao|bao gio|luc nao)\b")
+#: A day written in full ("25/01/2025").
+DATED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 #: Characters quoted per paragraph.
 PARAGRAPH_CHARS = 700
 
@@ -52,6 +60,23 @@ def funding_section(plan: Plan) -> Section | None:
     return None
 
 
+def _dated_steps(plan: Plan, funding: Section) -> list[tuple[str, int | None, str]]:
+    """(locator, page, text) of each body paragraph outside the funding
+    section that dates a step of the funding process: it writes "dự trù" or
+    "kinh phí" with a step word (:data:`FUNDING_PROCESS`) and a date ("gửi
+    Ủy ban nhân dân xã trước ngày 25/01/2025 để thẩm định")."""
+    found = []
+    for section in plan.sections:
+        if section is funding:
+            continue
+        for para in section.paragraphs:
+            key = canon(para.text)
+            if "kinh phi" in key and FUNDING_PROCESS.search(key) and DATED.search(para.text):
+                where = f"mục {section.locator}" if section.locator else section.heading
+                found.append((where, para.page, shorten(para.text.strip(), PARAGRAPH_CHARS)))
+    return found
+
+
 def funding_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
     """Per plan of ``plans`` with a funding section: its label, the section's
     locator and every paragraph. ``None`` when no plan has one (the caller
@@ -68,6 +93,11 @@ def funding_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Ans
         blocks.append(f"{plan_label(catalog, plan.doc)} – {section.heading.strip().rstrip(':')} ({where}): "
                       + " ".join(texts))
         citations.append(Citation(plan.doc, plan_title(plan), where, section.page, texts[0]))
+        if FUNDING_DEADLINE_ASKED.search(query.key) and not DATED.search(" ".join(texts)):
+            # "dự trù gửi trước ngày nào?": the sentence elsewhere in the body that dates the step
+            for where_dated, page, text in _dated_steps(plan, section):
+                blocks.append(f"{plan_label(catalog, plan.doc)} ({where_dated}): {text}")
+                citations.append(Citation(plan.doc, plan_title(plan), where_dated, page, text))
     if not blocks:
         return None
     if query.figure and not has_figure(" ".join(quoted)):

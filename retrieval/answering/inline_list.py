@@ -26,7 +26,7 @@ from retrieval.answering.sections import COUNT_CUE
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import DUTY_UNITS_CUE, SPELT_NUMBERS
 
-__all__ = ["asks_duty_units", "duty_units_answer", "inline_count_answer"]
+__all__ = ["asks_duty_units", "common_part", "duty_units_answer", "inline_count_answer"]
 
 #: Question words that say how the list is asked, not what it is about.
 _ASKING = frozenset("bao nhieu may ke ra liet ke ten het du gom co nhung cac la gi nao".split())
@@ -61,7 +61,7 @@ def duty_units_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> 
         lines += [f"- {r.unit}" + (f" (mục {r.section})" if r.section else "") for r in units]
         blocks.append("\n".join(lines))
         sections = [r.section for r in units if r.section]
-        common = _common_part(sections)
+        common = common_part(sections)
         where = f"mục {common}" if common else "Tổ chức thực hiện"
         citations.append(Citation(plan.doc, plan_title(plan), where, None,
                                   "; ".join(r.unit for r in units)))
@@ -70,7 +70,7 @@ def duty_units_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> 
     return Answer("\n".join(blocks), False, citations, "count", list(citations), query)
 
 
-def _common_part(locators: list[str]) -> str:
+def common_part(locators: list[str]) -> str:
     """The numbering part every locator shares ("V.1", "V.6" → "V")."""
     if not locators:
         return ""

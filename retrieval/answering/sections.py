@@ -19,27 +19,18 @@ import re
 
 from ingest.lexicon import canon
 from ingest.model import Plan, Section
+from retrieval.answering.annex import annex_sections
+from retrieval.answering.headings import BULLET, MIN_HEADING_WORDS, dash_items, heading_key, items_under, unfilled
+from retrieval.answering.loose_heading import loose_section, main_tasks, narrowed, unlisted_section
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.answering.section import asked_section_refs, find_section
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import CITED_DOCS_ASKED
+from retrieval.question.cues import ANNEX_NAMED, CITED_DOCS_ASKED, COUNT_CUE, DASHES_COUNTED, LIST_CUE
 
 __all__ = ["COUNT_CUE", "LIST_CUE", "asks_item_count", "asks_section_list", "heading_count_answer",
            "list_answer"]
 
-#: A list asked for (canonical key): "liệt kê", "kể ra / kể tên / kể hết / kể
-#: đủ", "gồm những gì", "bao gồm", "những … nào", "là những gì".
-LIST_CUE = re.compile(
-    r"\b(?:liet ke|ke (?:ra|ten|het|du|day du|cu the|lai)|gom (?:nhung|cac|co)|bao gom"
-    r"|nhung (?:\w+ ){0,3}nao|nhung gi|la nhung|cac (?:\w+ ){0,3}nao)\b"
-)
-#: How many items a section has: "gồm mấy giải pháp", "có bao nhiêu chỉ
-#: tiêu", "mấy nội dung"; group 1 the thing counted, as written in the key.
-COUNT_CUE = re.compile(
-    r"\b(?:bao nhieu|(?<!bo )may|so luong)\s+((?:\w+\s+){0,1}?(?:giai phap|chi tieu|noi dung|muc tieu|phan(?! tram)|muc"
-    r"|diem|yeu cau|nhom|linh vuc|nhiem vu|gach dau dong|y|dong))\b"
-)
 #: Things counted that are a plan's targets, whichever of the two words its
 #: heading uses ("mấy chỉ tiêu" of a part headed "a) Mục tiêu").
 _TARGET_NOUNS = frozenset({"chi tieu", "muc tieu"})
@@ -48,29 +39,8 @@ _ABOUT = re.compile(r"^ve\b ?")
 #: Words of an enclosing heading's opening that name it in a question ("Các
 #: chỉ tiêu chủ yếu đến năm 2030" named as "phần chỉ tiêu").
 MIN_PARENT_WORDS = 2
-#: Words a heading opens with that the question need not repeat.
-_HEADING_LEAD = re.compile(r"^(?:[ivxl]+|\d+|[a-z])?\s*(?:mot so|cac|nhung)?\s*")
-#: Words a heading or question may have or leave out without naming another
-#: list ("Phát triển các ứng dụng, dịch vụ" ~ "phát triển ứng dụng, dịch vụ").
-_FILLERS = re.compile(r"\b(?:cac|nhung|mot so)\b ?")
-#: A list item's own dash or bullet, dropped before the answer's "- ".
-_BULLET = re.compile(r"^[-–•+*]\s*")
-#: Words a heading must have to be named by its words alone ("Yêu cầu",
-#: "Mục đích" are too common in questions; "chỉ tiêu chủ yếu" is not).
-MIN_HEADING_WORDS = 3
 #: Characters quoted per item; items listed per section.
 ITEM_CHARS, MAX_ITEMS = 700, 30
-
-
-def _heading_key(section: Section) -> str:
-    """The heading's words without its number and generic opening ("2. Một số
-    chỉ tiêu chủ yếu:" → "chi tieu chu yeu")."""
-    return _HEADING_LEAD.sub("", canon(section.heading)).strip()
-
-
-def _unfilled(key: str) -> str:
-    """``key`` without :data:`_FILLERS`, single-spaced."""
-    return " ".join(_FILLERS.sub("", key).split())
 
 
 def asks_section_list(query: Query) -> bool:
@@ -81,30 +51,6 @@ def asks_section_list(query: Query) -> bool:
 def asks_item_count(query: Query) -> bool:
     """True when ``query`` asks how many items a list has ("gồm mấy giải pháp")."""
     return bool(COUNT_CUE.search(query.key))
-
-
-def _children(plan: Plan, section: Section) -> list[Section]:
-    depth = len(section.path)
-    return [s for s in plan.sections
-            if len(s.path) == depth + 1 and s.path[:depth] == section.path and s is not section]
-
-
-def _items(plan: Plan, section: Section) -> list[str]:
-    """Every item under ``section``: each sub-section whole (its heading, or
-    its own text when it has some), else the section's own list items."""
-    items = []
-    for child in _children(plan, section):
-        texts = [p.text.strip() for p in child.paragraphs if p.text.strip()]
-        if texts and canon(texts[0]).startswith(canon(child.heading)[:40]):
-            items.append(" ".join(texts))
-        else:
-            items.append(" ".join([child.heading.strip()] + texts))
-    if not items:
-        items = [p.text.strip() for p in section.paragraphs if p.text.strip()]
-        if any(_BULLET.match(i) for i in items):  # "…, trong đó:" before the dashes: no item
-            while items and not _BULLET.match(items[0]) and items[0].rstrip().endswith(":"):
-                items.pop(0)
-    return items
 
 
 def _ancestors(plan: Plan, section: Section) -> list[Section]:
@@ -121,15 +67,15 @@ def _chain_section(plan: Plan, query: Query) -> Section | None:
     opening :data:`MIN_PARENT_WORDS` words, at least, of an enclosing heading
     are both in the question. The one covering most words; ``None`` when
     none, or two cover as many."""
-    key = f" {_unfilled(query.key)} "
+    key = f" {unfilled(query.key)} "
     scored: list[tuple[int, Section]] = []
     for section in plan.sections:
-        own = _ABOUT.sub("", _unfilled(_heading_key(section)))
-        if not own or f" {own} " not in key or not _items(plan, section):
+        own = _ABOUT.sub("", unfilled(heading_key(section)))
+        if not own or f" {own} " not in key or not items_under(plan, section):
             continue
         best_parent = 0
         for parent in _ancestors(plan, section):
-            words = _unfilled(_heading_key(parent)).split()
+            words = unfilled(heading_key(parent)).split()
             n = len(words)
             while n >= MIN_PARENT_WORDS and f" {' '.join(words[:n])} " not in key:
                 n -= 1
@@ -145,24 +91,26 @@ def _chain_section(plan: Plan, query: Query) -> Section | None:
 
 def _named_section(plan: Plan, query: Query) -> Section | None:
     """The section ``query`` names by number
-    (:func:`retrieval.answering.section.find_section`), else the one whose
-    heading words it contains (the longest such heading of
-    :data:`MIN_HEADING_WORDS` words or more), else ``None``."""
+    (:func:`retrieval.answering.section.find_section`; narrowed to a part
+    under it the question names by heading, :func:`narrowed`), else the one
+    whose heading words it contains (the longest such heading of
+    :data:`MIN_HEADING_WORDS` words or more), else a short heading named
+    loosely (:func:`loose_section`), else ``None``."""
     for ref in asked_section_refs(query):
         found = find_section(plan, ref)
-        if found is not None and _items(plan, found):
-            return found
-    key = f" {_unfilled(query.key)} "
+        if found is not None and items_under(plan, found):
+            return narrowed(plan, found, query)
+    key = f" {unfilled(query.key)} "
     best = None
     for section in plan.sections:
-        head = _unfilled(_heading_key(section))
-        if len(head.split()) >= MIN_HEADING_WORDS and f" {head} " in key and _items(plan, section):
-            if best is None or len(head) > len(_heading_key(best)):
+        head = unfilled(heading_key(section))
+        if len(head.split()) >= MIN_HEADING_WORDS and f" {head} " in key and items_under(plan, section):
+            if best is None or len(head) > len(heading_key(best)):
                 best = section
     chain = _chain_section(plan, query)
     if chain is not None and (best is None or (chain.locator or "").startswith(f"{best.locator}.")):
         return chain  # "mục tiêu cải cách chế độ công vụ": the part's "a) Mục tiêu", not the part
-    return best
+    return best if best is not None else (loose_section(plan, query) or main_tasks(plan, query))
 
 
 #: A document cited in the text ("Nghị định số 60/2021/NĐ-CP", "Thông tư số 56/2022/TT-BTC").
@@ -185,23 +133,27 @@ def list_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer
     under it, or their number when a count is asked ("Mục II … gồm 8 mục:"),
     cited by the section's locator. ``None`` when the question asks no list
     or count, or no plan has such a section (the caller answers otherwise)."""
-    if not asks_section_list(query):
-        return None
+    listed = asks_section_list(query)
     counted = COUNT_CUE.search(query.key)
     blocks, citations = [], []
     for plan in plans:
-        section = _named_section(plan, query)
+        # "các yêu cầu của kế hoạch là gì": a heading named in the plural, no list word
+        section = _named_section(plan, query) if listed else unlisted_section(plan, query)
         if section is None:
             continue
-        items = _items(plan, section)
+        dashes = dash_items(plan, section) if counted and DASHES_COUNTED.search(counted.group(1)) else []
+        items = dashes or items_under(plan, section)
+        if len(items) == 1 and ANNEX_NAMED.search(canon(items[0])):
+            # "III. NHIỆM VỤ TRỌNG TÂM: (Theo Phụ lục đính kèm)": the annex's parts it points to
+            items += [f"{heading} ({len(rows)} nhiệm vụ)" for heading, rows in annex_sections(plan)]
         where = f"mục {section.locator}" if section.locator else section.heading
         head = section.heading.strip().rstrip(":")
         lead = f"{plan_label(catalog, plan.doc)} – {head} ({where})"
         cited = cited_documents(plan, section) if CITED_DOCS_ASKED.search(query.key) else []
         if cited:  # "mục X dẫn những nghị định nào": the documents it cites, not its text
             items, lead = cited, lead + f" dẫn {len(cited)} văn bản"
-        lead += f": gồm {len(items)} mục:" if counted else ":"
-        lines = [lead] + [f"- {shorten(_BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
+        lead += f": gồm {len(items)} mục{' (gạch đầu dòng)' if dashes else ''}:" if counted else ":"
+        lines = [lead] + [f"- {shorten(BULLET.sub('', i), ITEM_CHARS)}" for i in items[:MAX_ITEMS]]
         if len(items) > MAX_ITEMS:
             lines.append(f"(và {len(items) - MAX_ITEMS} mục khác)")
         blocks.append("\n".join(lines))
@@ -228,5 +180,5 @@ def heading_count_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) 
         return None
     nouns = _TARGET_NOUNS if noun_text in _TARGET_NOUNS else {noun_text}
     headed = [p for p in plans if (s := _named_section(p, query)) is not None
-              and any(f" {n} " in f" {_heading_key(s)} " for n in nouns)]
+              and any(f" {n} " in f" {heading_key(s)} " for n in nouns)]
     return list_answer(query, headed, catalog) if headed else None

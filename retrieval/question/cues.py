@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexicon import PRODUCT_OPENERS
+from ingest.lexicon import PRODUCT_OPENERS, REFORM_AREAS
 from retrieval.question.numbers import UNIT_WORDS
 
 #: The word opening a follow-up ("còn Lộc Hòa thì …", "thế …", "vậy …"): no
@@ -136,7 +136,8 @@ UNLISTED_FIELD = re.compile(r"\b(" + "|".join(UNLISTED_FIELDS) + r")\b")
 #: subject before a source word), "kinh phí bố trí thế nào", "dùng
 #: nguồn tiền nào", "tiền ở đâu ra", an amount ("cụ thể bao nhiêu tiền
 #: một năm?", "mấy tỷ"), or on the funding process the section
-#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí"). "Thu ngân
+#: states ("dự trù kinh phí", "ai thẩm định / phân bổ kinh phí", "kinh phí
+#: thực hiện: hạn nộp dự trù và đơn vị thẩm định"). "Thu ngân
 #: sách" is revenue (a target), not the plan's funding.
 FUNDING_CUE = re.compile(
     r"\bnguon (?:kinh phi|von|tien|ngan sach|tai chinh)\b"
@@ -146,7 +147,7 @@ FUNDING_CUE = re.compile(
     r"nhu the nao|la gi|bao nhieu)\b"
     r"|\b(?:du tru|du toan|tham dinh|phan bo|phe duyet) (?:chi tiet )?kinh phi\b"
     r"|\b(?:bao nhieu|may) (?:tien|ty|trieu|dong)\b"
-    r"|\bkinh phi\b(?: \w+){0,12} (?:ai|co quan nao|phong nao) (?:tham dinh|phan bo|phe duyet)\b"
+    r"|\bkinh phi\b(?: \w+){0,12} (?:du tru|tham dinh|phan bo|phe duyet)\b"
 )
 #: The funding process named in a question ("ai thẩm định", "ai tham mưu bố
 #: trí"): its "ai …" asks the section's actor, not a task row's lead.
@@ -489,6 +490,20 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+#: A dossier-timeliness target, not a task's deadline: "tỷ lệ hồ sơ giải quyết
+#: đúng và trước hạn bao nhiêu", "hồ sơ được giải quyết đúng hạn đạt mấy %" —
+#: its counterpart asked beside it ("trễ hạn thì sao", "quá hạn xử lý thế nào")
+#: is the same target's other half, not the overdue tasks (:func:`asks_overdue`).
+TIMELY_TARGET = re.compile(
+    r"\b(?:ty le|ho so|giai quyet)\b(?: \w+){0,8} (?:dung (?:va |hoac )?(?:truoc )?han|truoc han|som han)\b")
+
+
+def asks_overdue(key: str) -> bool:
+    """True when the canonical ``key`` asks the tasks overdue (:data:`OVERDUE`),
+    not the late half of a dossier-timeliness target (:data:`TIMELY_TARGET`)."""
+    return bool(OVERDUE.search(key)) and not TIMELY_TARGET.search(key)
+
+
 #: Not yet due as of today (the question's day, else the clock's): "chưa tới
 #: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn".
 NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|con han|chua qua han|"
@@ -921,3 +936,66 @@ ASSIGNED_ASKED = re.compile(
     r"(?:(?:viec|nhiem vu|cong viec|lam) )?(?:(?:ve|lien quan den|lien quan toi) )?(?P<topic2>.+?)"
     r" (?:khong|ko|k|chua|hay khong)$"
 )
+
+#: The reform areas as questions name them (:data:`ingest.lexicon.REFORM_AREAS`):
+#: area → pattern, whole words of a canonical key.
+AREA_NAMED: dict[str, re.Pattern[str]] = {
+    area: re.compile(rf"\b(?:{named})\b") for area, named in REFORM_AREAS.items()
+}
+#: Words of a "who does it" question that say how it is asked, not what is
+#: asked about ("ai lo", "đơn vị nào phụ trách mảng …", "theo KH thì do ai chủ
+#: trì"): what is left of a question naming a reform area, besides these and
+#: the plan's name, is a subject of its own (a task of the area, not the area).
+WHO_ASKING = frozenset(
+    "ai lo phu trach chiu trach nhiem chu tri dam nhan dam nhiem dam trach thuc hien trien khai lam giao cho"
+    " do la thi vay nhi a duoc don vi co quan phong bo phan cong chuc nao mang linh vuc noi dung cong tac"
+    " phan ve theo trong cua ke hoach xa nay cai cach hanh chinh o tai chinh".split()
+)
+#: Every unit's duties asked, none named: "trách nhiệm các phòng ghi thế nào",
+#: "phân công nhiệm vụ cho từng đơn vị ra sao", "mỗi bộ phận được giao làm gì",
+#: "các cơ quan có trách nhiệm gì" (:mod:`retrieval.answering.every_unit`).
+EVERY_UNIT = re.compile(
+    r"\b(?:trach nhiem|nhiem vu|phan cong(?: trach nhiem| nhiem vu)?|viec)(?: cu the)?"
+    r"(?: (?:cua|danh cho|giao cho|cho))? (?:cac|tung|moi) (?:phong ban|phong|don vi|co quan|bo phan|ban nganh)\b"
+    r"|\b(?:cac|tung|moi) (?:phong ban|phong|don vi|co quan|bo phan|ban nganh)(?: (?:chuyen mon|lien quan))?"
+    r" (?:co trach nhiem|co nhiem vu|duoc giao|duoc phan cong|phai lam|lam|lo|phu trach)\b"
+)
+#: Words after :data:`EVERY_UNIT` that only say how it is asked ("ghi thế nào",
+#: "trong phần tổ chức thực hiện", "là gì"); any other word is a subject of
+#: its own ("… về kinh phí"), not every duty.
+EVERY_UNIT_TAIL = frozenset(
+    "ghi duoc quy dinh neu the nao nhu ra sao gi la nhung cac trong theo phan muc to chuc thuc hien"
+    " ke hoach vay a nhi cu gom co lam viec nhiem vu trach nhiem phan cong giao cho".split()
+)
+#: The whole count asked beside a narrower one: "tổng cộng bn nv …, VP chủ
+#: trì mấy cái", "có tất cả bao nhiêu nv, trong đó Phòng X bao nhiêu"
+#: (:mod:`retrieval.answering.total_count`): a total word and two count words.
+TOTAL_ASKED = re.compile(r"\b(?:tong cong|tong so|ca thay|tat ca|toan bo|tong)\b")
+COUNT_WORD = re.compile(r"\b(?:bao nhieu|(?<!bo )may)\b")
+
+#: -- body lists (:mod:`retrieval.answering.sections`, :mod:`retrieval.answering.loose_heading`)
+#: How many items a section has: "gồm mấy giải pháp", "có bao nhiêu chỉ
+#: tiêu", "mấy nội dung"; group 1 the thing counted, as written in the key.
+COUNT_CUE = re.compile(
+    r"\b(?:bao nhieu|(?<!bo )may|so luong)\s+((?:\w+\s+){0,1}?(?:giai phap|chi tieu|noi dung|muc tieu|phan(?! tram)|muc"
+    r"|diem|yeu cau|nhom|linh vuc|nhiem vu|gach dau dong|y|dong))\b"
+)
+#: A list asked for (canonical key): "liệt kê", "kể ra / kể tên / kể hết / kể
+#: đủ", "gồm những gì", "bao gồm", "những … nào", "là những gì".
+LIST_CUE = re.compile(
+    r"\b(?:liet ke|ke (?:ra|ten|het|du|day du|cu the|lai)|gom (?:nhung|cac|co)|bao gom"
+    r"|nhung (?:\w+ ){0,3}nao|nhung gi|la nhung|cac (?:\w+ ){0,3}nao)\b"
+)
+#: Things asked in the plural with no list word: "các yêu cầu của kế hoạch
+#: là gì", "những mục tiêu ra sao", or as the plan's own part ("mục đích của
+#: kế hoạch là gì"): a short heading's items (:func:`loose_section`).
+PLURAL_ASKED = re.compile(r"\b(?:cac|nhung) (?:\w+ ){1,2}(?:cua (?:\w+ ){1,5}?)?"
+                          r"(?:la gi|la nhung gi|ra sao|the nao|nhu the nao)\b"
+                          # "mục đích của kế hoạch là gì": the part of the plan itself, asked at the end
+                          r"|\b(?:\w+ ){1,2}cua (?:ke hoach|kh)(?: \w+){0,4}? (?:la gi|gom nhung gi|ra sao)\s*$")
+#: The plan's main tasks asked ("những việc chính", "nhiệm vụ trọng tâm", "công
+#: việc chủ yếu của kế hoạch là gì"), a question word after them.
+MAIN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)(?: \w+)? (?:chinh|trong tam|chu yeu|trong diem)\b"
+                        r"(?: \w+){0,6}? (?:gi|nao|gom|la)\b")
+#: The thing counted is the dash items themselves ("mấy gạch đầu dòng", "mấy gạch").
+DASHES_COUNTED = re.compile(r"\bgach\b")

@@ -125,6 +125,7 @@ from retrieval.question.cues import (
     TASK_RANGE,
     TASK_REF,
     TASK_WORD,
+    TOPIC,
     UNLISTED_FIELD,
     UNLISTED_FIELDS,
     UPPER_PLAN_ASKED,
@@ -398,6 +399,24 @@ def _find_sections(key: str, catalog: PlanCatalog, plans: list[str]) -> list[Sec
         found.append((score, len(s.content), s))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found]
+
+
+#: A bracketed aside of the question as typed.
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _aside_free(sections: list[SectionEntry], raw: str, catalog: PlanCatalog,
+                plans: list[str]) -> list[SectionEntry]:
+    """``sections`` unless they are named only inside a bracketed aside that
+    follows a topic ("những nhiệm vụ nào về kiểm tra (CCHC, công vụ, tổ chức
+    bộ máy)?": the aside lists the kinds of "kiểm tra", it names no annex
+    part): then ``[]``, and the topic reads the question."""
+    if not sections or not _ASIDE.search(raw):
+        return sections
+    plain = canon(_ASIDE.sub(" ", raw))
+    if not TOPIC.search(plain) or _find_sections(plain, catalog, plans):
+        return sections
+    return []
 
 
 def _close_together(key: str, wanted: frozenset[str] | set[str]) -> bool:
@@ -833,7 +852,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     unit = lead_unit or _coordinating_unit(key, catalog, q.plans)
     if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
         q.unit, q.unit_text = unit.key, unit.text
-    sections = _find_sections(key, catalog, q.plans)
+    sections = _aside_free(_find_sections(key, catalog, q.plans), raw, catalog, q.plans)
     if (sections or q.section_number) and not q.count and ITEMS_COUNTED.search(key):
         q.count = True  # "phụ lục phần VII chỉ đạo điều hành có mấy mục?": its rows counted
     if sections and not (q.count or q.task_refs) and "content" in q.fields and ANNEX_NAMED.search(key):

@@ -78,7 +78,6 @@ from retrieval.question.cues import (
     NEGATED_AFTER,
     NOT_YET_DUE,
     NUMBER_ASKED,
-    OVERDUE,
     PER_PLAN,
     PERCENT_ROW,
     PRODUCT_EXACT,
@@ -96,6 +95,7 @@ from retrieval.question.cues import (
     UNTIL_END,
     VALUE_AFTER,
     WITHIN_PREVIOUS,
+    asks_overdue,
 )
 from retrieval.question.model import Query
 
@@ -274,7 +274,7 @@ def _read_windows(q: Query, key: str) -> None:
     if ranged != key:
         _read_until(q, ranged)
         return
-    as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if OVERDUE.search(key) else None)
+    as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if asks_overdue(key) else None)
     if as_of:
         try:
             day = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1)))
@@ -291,7 +291,7 @@ def _read_windows(q: Query, key: str) -> None:
             q.due_within_days = int(days.group(1))
     if NOT_YET_DUE.search(key):  # "chưa quá hạn" holds the words of "quá hạn"
         q.not_yet_due = True
-    elif OVERDUE.search(key):
+    elif asks_overdue(key):
         q.overdue = True
     _read_until(q, key)
     soon = DUE_SOON.search(key)
