@@ -142,6 +142,9 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     # "TP Cần Thơ", "TP. Hải Phòng", "thuộc TP nào": the city, once "Phòng TP" is read
     (re.compile(r"(?<!\bphong )\btp\b(?! ?\d)"), "thanh pho"),
     (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
+    # "dv" is "dịch vụ" ("dv y tế"), but "đơn vị" before a unit's role: "ko có dv phối
+    # hợp", "dv nào chủ trì" (not "Trung tâm Dịch vụ … chủ trì", a unit's name)
+    (re.compile(r"(?<!\btrung tam )\bdich vu(?= (?:nao )?(?:phoi hop|chu tri)\b)"), "don vi"),
 ]
 
 #: The i/y spellings of one Sino-Vietnamese syllable ("tỉ lệ" / "tỷ lệ", "kĩ năng" /

@@ -383,14 +383,19 @@ LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")
 #: A field whose cell is empty: "không ghi cơ quan phối hợp", "chưa có sản
-#: phẩm", "thời hạn để trống", "không có đơn vị phối hợp".
+#: phẩm", "thời hạn để trống", "không có đơn vị phối hợp", and the cell named
+#: loosely: "không ghi bên phối hợp", "ko có dv phối hợp", "không có ai phối
+#: hợp", "không nêu tên đơn vị phối hợp", "ô phối hợp bỏ trống", "thiếu thông
+#: tin phối hợp" (:data:`_CELL_NOUN`).
+_CELL_NOUN = r"(?:(?:ten|thong tin(?: ve)?) )?(?:(?:co quan|don vi|bo phan|cot|o|ben|phan|noi|ai) )?"
+_EMPTY_NAMES = r"(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)"
 EMPTY_FIELD = re.compile(
-    r"\b(?:khong|chua) (?:ghi|co|neu|xac dinh|quy dinh|dien)(?: ro)?(?: ten)? "
-    r"(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)\b"
-    r"|\b(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian) "
-    r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|trong$)\b"
-    r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) (?:cot |o |phan )?(?:co quan |don vi )?"
-    r"(phoi hop|chu tri|san pham|thoi han|thoi gian)\b"
+    r"\b(?:khong|chua) (?:he )?(?:ghi|co|neu|xac dinh|quy dinh|dien|kem|nhac|ghi nhan)(?: ro)? "
+    + _CELL_NOUN + _EMPTY_NAMES + r"\b"
+    r"|\b" + _CELL_NOUN.replace("|ai)", ")") + r"(phoi hop|chu tri|san pham|thoi han|thoi gian) "
+    r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|khong co|trong$)\b"
+    r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) " + _CELL_NOUN + _EMPTY_NAMES.replace("(?: hoan thanh)?", "")
+    + r"\b"
 )
 #: A negation right after the unit: "… mà Phòng X không chủ trì".
 NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
