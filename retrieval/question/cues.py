@@ -379,6 +379,16 @@ COORDINATING_CELL = re.compile(r"\b(?:co quan|don vi|cot)? ?phoi hop(?: (?:ghi|l
 #: "… có phải X chủ trì không", "… do X chủ trì phải không?".
 LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|phu trach)\b"
                           r"|\b(?:chu tri|phu trach) (?:phai khong|dung khong|co dung khong)\b")
+#: The unit asked only as a coordinating unit, read in a wider window after it
+#: than :data:`COORDINATING_ROLE` (the words may say it does not lead): "… mà X
+#: chỉ là đơn vị phối hợp", "X chỉ đóng vai trò phối hợp", "X tham gia với vai
+#: trò phối hợp", "X không chủ trì mà chỉ phối hợp", "X chỉ có tên ở cột phối hợp".
+COORDINATING_ONLY = re.compile(
+    r"\bchi (?:(?:la|dong vai tro|giu vai tro|o vai tro|tham gia|dung ten|co ten|nam|xuat hien|duoc ghi|ghi)"
+    r"(?: (?:o|trong|tai|voi|la))? )?(?:(?:vai tro|cot|o|phan) )?(?:(?:don vi|co quan|ben) )?phoi hop\b"
+    r"|\b(?:voi|o|giu|dong) vai tro (?:(?:la|cua) )?(?:(?:don vi|co quan|ben) )?phoi hop\b"
+    r"|\b(?:khong|chu khong) (?:phai )?(?:la )?(?:don vi |co quan )?chu tri(?: \w+){0,3}? (?:ma )?(?:chi )?(?:la )?"
+    r"(?:don vi |co quan )?phoi hop\b")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")

@@ -44,6 +44,7 @@ from retrieval.question.cues import (
     AS_OF,
     AS_OF_OVERDUE,
     COORDINATING_CELL,
+    COORDINATING_ONLY,
     COORDINATING_ROLE,
     COUNT,
     COUNT_COMPARED,
@@ -164,7 +165,8 @@ _ANY_ROLE_WINDOW = 12
 
 def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCatalog) -> None:
     """The unit's role and exclusion: ``unit_role`` ``coordinating`` ("Trung
-    tâm X của Việt Khê được giao phối hợp ở nhiệm vụ nào") or ``any`` ("Phòng
+    tâm X của Việt Khê được giao phối hợp ở nhiệm vụ nào", "… mà X chỉ là
+    đơn vị phối hợp": :data:`COORDINATING_ONLY`) or ``any`` ("Phòng
     X có tên trong nv nào, chủ trì hay phối hợp đều được"), read in the words
     after the unit with the plans' names taken out; ``exclude_units`` when the
     unit is negated ("không do Phòng X chủ trì")."""
@@ -185,7 +187,9 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCat
             q.exclude_role = "coordinating"  # "cơ quan phối hợp không phải X": that cell, not the lead
         q.unit = q.unit_text = None
         return
-    if ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
+    if COORDINATING_ONLY.search(" ".join(rest[:_ANY_ROLE_WINDOW])):
+        q.unit_role = "coordinating"  # "… mà X chỉ là đơn vị phối hợp": never its lead
+    elif ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
         q.unit_role = "any"
     elif COORDINATING_ROLE.search(after) and not re.search(r"\bchu tri\b", after):
         q.unit_role = "coordinating"
