@@ -26,6 +26,7 @@ from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import NO_DEADLINE_RECURRENCES, Plan, Task
 from ingest.textnorm import fold
 from ingest.units import split_units, unit_groups, unit_key, unit_matches
+from retrieval.answering.due_kinds import deadline_written_in, excluded_by_deadline
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
@@ -45,6 +46,7 @@ from retrieval.answering.rows import (
 )
 from retrieval.query import PlanCatalog, Query, section_words
 from retrieval.question.cues import COLUMN_ASKED, DAY_ASKED, DAY_WRITTEN
+from retrieval.question.due_exclusion import DUE_KIND_WORDS
 from retrieval.question.model import section_numeral
 
 
@@ -222,13 +224,6 @@ def product_matches(task: Task, product: str, exact: bool = False) -> bool:
     return words[0] in have and (hits == len(words) if len(words) <= 3 else hits / len(words) >= 0.75)
 
 
-def deadline_written_in(task: Task, form: str) -> bool:
-    """Is ``task``'s deadline written in quarters (``form == "quy"``: "Quý
-    III,IV/2025", "Quý I hàng năm") or months (``"thang"``: "Tháng 11")?"""
-    pattern = r"\bquy (?:[ivx]+|\d)\b" if form == "quy" else r"\bthang \d"
-    return bool(re.search(pattern, canon(task.deadline or "")))
-
-
 def written_in_form(task: Task, form: str) -> bool:
     """Is ``task``'s deadline of ``form`` (one of ``Query.deadline_forms``):
     ``ngay`` a day ("Trước ngày 10/12/2025"), ``thang`` / ``quy`` as
@@ -252,7 +247,9 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     unit, by ``query.exclude_role``) is one of ``query.exclude_units`` (a
     numbered row with no lead cell of its own leaves that to its sub-rows);
     the row is not one of ``query.exclude_refs``
-    nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
+    nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; its
+    deadline is of none of the kinds ``query.exclude_deadlines`` leaves out
+    (:func:`retrieval.answering.due_kinds.excluded_by_deadline`); the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
     product (:func:`product_matches`); the deadline's unit
@@ -275,6 +272,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if query.exclude_topic and _about(parent_task(plan, task) or task, query.exclude_topic):
         return False
     if any(getattr(task, f) for f in query.empty_fields):
+        return False
+    if excluded_by_deadline(task, query.exclude_deadlines):
         return False
     if query.previous_keys and (plan.doc, row_key(plan, task)) not in query.previous_keys:
         return False
@@ -373,6 +372,16 @@ def _dated(period: str, until: str | None = None) -> str | None:
     return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
 
 
+def _kind_words(kind: str) -> str:
+    """A kind of ``Query.exclude_deadlines`` in words: "cả năm", "giai đoạn 2026 - 2030"."""
+    name, _, value = kind.partition(":")
+    if name == "span":
+        return "giai đoạn " + value.replace("-", " - ")
+    if name == "year":
+        return f"năm {value}"
+    return DUE_KIND_WORDS.get(kind, kind)
+
+
 def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
     with a leading space; ``""`` when there are none. When the matched
@@ -397,6 +406,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"trừ nhiệm vụ về “{written_span(query.exclude_topic, sources) or query.exclude_topic}”")
     if query.empty_fields:
         parts.append("không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in query.empty_fields))
+    if query.exclude_deadlines:
+        parts.append("trừ nhiệm vụ có thời hạn " + ", ".join(_kind_words(k) for k in query.exclude_deadlines))
     if query.topic:
         parts.append(f"về “{written_span(query.topic, sources) or query.topic}”")
     if query.product_text:

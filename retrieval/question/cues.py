@@ -369,6 +369,29 @@ EXCLUDED_END = re.compile(
 #: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm").
 EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)|quy|thang|nam \d|han|"
                                r"thoi han|thoi gian|giai doan)\b")
+#: Kinds of deadline an exclusion clause names (:data:`EXCLUDED_DUE`), each a
+#: ``Query.exclude_deadlines`` kind: "cả năm" (``whole_year``), "thường xuyên"
+#: (``regular``), "hàng năm/quý/tháng" (the recurrence), "quý"/"tháng" with no
+#: number (``form:quy``/``form:thang``, written in that unit), "giai đoạn
+#: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``).
+_DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|hang (?:nam|quy|thang)"
+             r"|quy(?! (?:[ivx]+|[1-4])\b)|thang(?! \d)"
+             r"|(?:giai doan )?(?:19|20)\d{2} (?:den |toi )?(?:19|20)\d{2}|nam (?:19|20)\d{2})")
+#: Words between an exclusion and the kind: "trừ các nv có (hạn) …", "không tính
+#: những việc làm …", "bỏ mấy cái thời hạn ghi …".
+_DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi han|thoi gian|hoan thanh|moc"
+             r"|moc han|trong|vao|theo|dang|kieu))*")
+#: An exclusion clause on the deadline's kind: "trừ các nv có giai đoạn
+#: 2026-2030", "(ko tính các nv cả năm)", "không tính quý, thường xuyên",
+#: "bỏ những việc làm hàng năm hoặc thường xuyên"; group 1 the kinds listed
+#: (read one by one with :data:`DUE_KIND`).
+EXCLUDED_DUE = re.compile(
+    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|khong lay|bo qua|bo ra|bo(?= (?:cac|nhung|may cai|mot so|het)\b))"
+    r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang))?" + _DUE_GLUE
+    + r" (" + _DUE_KIND + r"(?:(?: va| hoac| hay| voi| lan| cung nhu)? (?:(?:cac|nhung) )?(?:(?:nhiem vu|viec|cai) )?"
+    + _DUE_GLUE.replace("))*", ") )*") + _DUE_KIND + r")*)\b"
+)
+DUE_KIND = re.compile(_DUE_KIND)
 #: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
 COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
 #: The coordinating cell named just before a negated unit: "(nv nào) cơ quan
@@ -491,10 +514,11 @@ DEADLINE_FORM = re.compile(
 )
 #: Several forms a deadline may be written in, asked as alternatives: "hạn
 #: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
-#: quý"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
+#: quý", "hạn ghi rõ ngày/tháng" (the slash gone from the key); group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
 _FORM = r"(?:ngay|thang|quy(?: (?:[ivx]+|[1-4])\b)?)"
 DEADLINE_FORMS = re.compile(
-    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:ghi |viet |tinh )?(?:theo|bang|la) "
+    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:(?:ghi ro|ghi cu the|neu ro|co ghi|ghi|viet|tinh)"
+    r"(?: (?:theo|bang|la|den|toi))?|theo|bang|la) "
     r"(" + _FORM + r"(?:(?: ,|,)? (?:va |hoac |hay |hoac la )?(?:theo )?(?:rieng |chi )?" + _FORM + r")+)"
 )
 DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
