@@ -219,6 +219,8 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
         return rest
     if not text or EXCLUDED_DEADLINE.search(text):
         return key
+    if any(contains_words(text, u) >= 0 for u in q.exclude_units):
+        return key  # "ngoài các việc Phòng X chủ trì": the unit excluded, no content words
     names = catalog.name_words
     # the words as said ("kiểm kê tài sản"): topic_words would drop "kê", "tài", "sản"
     words = [w for w in text.split() if w not in names and w not in _EXCLUDED_GLUE and not w.isdigit()]
