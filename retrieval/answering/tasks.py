@@ -280,7 +280,8 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     if not in_window(plan, task, query):
         return False
     if query.topic and not topic_matches(task, query.topic) and not any(kind_matches(task, kind)
-                                                                         for kind in query.topics):
+                                                                         for kind in query.topics) \
+            and not any(topic_matches(task, part) for part in query.topic_alternatives):
         return False
     if query.product_text and not any(product_matches(task, p, query.product_exact)
                                       for p in [query.product_text, *query.product_alternatives]):
@@ -684,7 +685,8 @@ class TaskAnswerer:
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row
         that :func:`matches` ``query``; plans without any are left out. A row
-        holding one of the kinds a topic lists (``query.topics``) stays; the
+        holding one of the kinds a topic lists (``query.topics``), or one of its
+        slash-typed parts (``query.topic_alternatives``), stays; the
         rows the topic's words select are narrowed by :func:`phrase_first`."""
         groups: list[tuple[Plan, list[Task]]] = []
         for plan in scope:
@@ -697,7 +699,8 @@ class TaskAnswerer:
                     if parent is not None and parent not in hits:
                         hits.append(parent)
             if query.topic:
-                kinds = [t for t in hits if any(kind_matches(t, k) for k in query.topics)]
+                kinds = [t for t in hits if any(kind_matches(t, k) for k in query.topics)
+                         or any(topic_matches(t, part) for part in query.topic_alternatives)]
                 loose = phrase_first(plan, [t for t in hits if t not in kinds], query.topic)
                 hits = [t for t in hits if t in kinds or t in loose]
             if hits:

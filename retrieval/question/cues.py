@@ -480,6 +480,16 @@ TOPIC_BETWEEN = re.compile(
     r"\b(?:cac|nhung) (?:nhiem vu|viec) ((?:\w+ ){2,8}?)(?:la|gom|co|bao gom) (?:nhung|cac) "
     r"(?:nhiem vu|viec|cai) (?:nao|gi)\b"
 )
+#: Words after the rows' noun that open no topic: a pointer, a place, a role,
+#: a question ("các nv còn lại", "những việc của …", "các nhiệm vụ trọng tâm").
+_BARE_NOT_TOPIC = (r"cua|con|khac|tren|nay|tiep|sau|truoc|thuoc|o|tai|duoc|da|chua|phai|can|se|dang|cu|"
+                   r"chinh|chu|trong|nao|gi|la|co|khong|ko|gom|va|ma|nhu|deu|moi|tung|cung|lien")
+#: A topic written right after the rows' noun, with no "về" and no other
+#: filter, to the question's end: "VK các nv đo lường sự hài lòng", "TX những
+#: việc tuyên truyền CCHC nhé" (group 1 the topic; trailing particles left out).
+TOPIC_BARE = re.compile(
+    r"\b(?:cac|nhung) (?:nhiem vu|viec|cong viec) (?!(?:" + _BARE_NOT_TOPIC + r")\b)((?:\w+ ?){2,8}?)"
+    r"\s*(?:\b(?:la|nhung|gi|nao|nhe|a|vay|nhi|ha|the|khong|ko|di|voi|giup|minh|em)\s*)*$")
 #: Words that end a topic term written only in stopword syllables ("liên
 #: quan đến tài sản công là những nv nào"): the question and list words.
 TOPIC_TERM_END = frozenset("nao gi la gom co khong cua trong the sao ra nhu".split())

@@ -123,7 +123,9 @@ class Query:
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
       tạo"), ``topics`` the kinds a topic lists, each with the head they share
       (a row about any one is about the topic: "về theo dõi, kiểm tra, khảo
-      sát tình hình thi hành pháp luật"), ``product_text`` (words the product cell must hold: "nhiệm vụ
+      sát tình hình thi hành pháp luật"), ``topic_alternatives`` the parts of a topic
+      typed as a slash list, each matched as loosely as the topic ("tập huấn/đào tạo
+      bồi dưỡng cán bộ" → "tap huan", "dao tao boi duong can bo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
       just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``product_alternatives`` the
       product said again in brackets ("Dien so/Chi so (Điểm số Chỉ số)": a cell
@@ -237,6 +239,7 @@ class Query:
     due_on: str | None = None
     topic: str | None = None
     topics: list[str] = field(default_factory=list)
+    topic_alternatives: list[str] = field(default_factory=list)
     product_text: str | None = None
     product_exact: bool = False
     product_alternatives: list[str] = field(default_factory=list)

@@ -21,7 +21,9 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   theo quý" (``deadline_form``), or several such asked as alternatives – "hạn
   theo ngày, tháng hoặc riêng quý III" (``deadline_forms``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
-  annex section matched those words;
+  annex section matched those words; also with no cue right after the rows'
+  noun ("VK các nv đo lường sự hài lòng"), and typed as a slash list ("về tập
+  huấn/đào tạo bồi dưỡng": ``topic_alternatives``);
 * aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
   (``aggregate``), counts "mỗi kế hoạch" (``per_plan``);
 * the term of "kế hoạch nào nhắc đến X" (``mention``).
@@ -43,6 +45,7 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    BODY_REFERENCE,
     COORDINATING_CELL,
     COORDINATING_ONLY,
     COORDINATING_ROLE,
@@ -87,6 +90,7 @@ from retrieval.question.cues import (
     ROW_NUMBER_TAIL,
     TOP_LEAD,
     TOPIC,
+    TOPIC_BARE,
     TOPIC_BETWEEN,
     TOPIC_GENERIC,
     TOPIC_TERM_END,
@@ -96,7 +100,8 @@ from retrieval.question.cues import (
 )
 from retrieval.question.model import Query
 
-__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection", "topic_words"]
+__all__ = ["MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection", "slash_alternatives",
+           "topic_words"]
 
 #: Words that do not make a topic: question words, generic task words,
 #: administrative words every row holds.
@@ -430,6 +435,9 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     m = TOPIC.search(NUMBER_ASKED.sub(" ", ROW_NUMBER_TAIL.sub(" ", key)))
     if not m and not q.has_filter:  # "các nv đo lường sự hài lòng là những nv nào"
         m = TOPIC_BETWEEN.search(key)
+        if not m:
+            _read_bare_topic(q, key, catalog)
+            return
     if not m:
         return
     span = catalog.without_names(_before_aside(m.group(1), q.text))
@@ -441,6 +449,57 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     if words:
         q.topic = " ".join(words)
         q.topics = _listed_kinds(q.text, catalog)
+        q.topic_alternatives = slash_alternatives(q.topic, q.text)
+
+
+#: Fewest content words of a topic written with no cue ("VK các nv đo lường sự hài lòng").
+_BARE_MIN = 2
+
+
+def _read_bare_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
+    """``topic`` from words right after the rows' noun, with no "về" and no
+    other filter (:data:`TOPIC_BARE`: "VK các nv đo lường sự hài lòng", "TX
+    những việc tuyên truyền CCHC nhé"): at least :data:`_BARE_MIN` content
+    words, none of them asking a field or a role, and more than "cải cách
+    hành chính" (every row's subject). Not when the question points at the
+    body (:data:`BODY_REFERENCE`)."""
+    bare = None if BODY_REFERENCE.search(key) else TOPIC_BARE.search(key)
+    if bare is None:
+        return
+    span = catalog.without_names(bare.group(1))
+    asks = (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, COORDINATING_ROLE)
+    said = TOPIC_GENERIC.sub(" ", span).split()
+    if len(topic_words(" ".join(said))) < _BARE_MIN or any(cue.search(span) for cue in asks):
+        return
+    # the words as said ("đo lường", "thi hành"), stopwords only trimmed at the ends
+    while said and said[-1] in TOPIC_STOPWORDS:
+        said.pop()
+    q.topic = " ".join(said)
+    q.topics = _listed_kinds(q.text, catalog)
+    q.topic_alternatives = slash_alternatives(q.topic, q.text)
+
+
+#: A slash between two words as typed ("tập huấn/đào tạo"), not between figures ("15/12").
+_SLASH = re.compile(r"([^\W\d_]+)\s*/\s*([^\W\d_]+)")
+
+
+def slash_alternatives(topic: str, raw: str) -> list[str]:
+    """The parts of ``topic`` (its ``canon`` words) that the question ``raw``
+    types as alternatives with a slash: "về tập huấn/đào tạo bồi dưỡng cán bộ"
+    → ["tap huan", "dao tao boi duong can bo"] (the words up to the slash, the
+    words after it; a row about either is about the topic). ``[]`` when no
+    slash stands between two adjacent words of the topic, or a part holds no
+    content word."""
+    words = topic.split()
+    cuts = []
+    for m in _SLASH.finditer(fold(raw or "")):
+        left, right = canon(m.group(1)), canon(m.group(2))
+        cuts += [i + 1 for i in range(len(words) - 1) if words[i] == left and words[i + 1] == right]
+    if not cuts:
+        return []
+    bounds = [0, *sorted(set(cuts)), len(words)]
+    parts = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return parts if all(topic_words(p) for p in parts) else []
 
 
 #: Most words of one kind in a topic listing kinds ("theo dõi, kiểm tra, khảo
