@@ -420,7 +420,8 @@ ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac ph
 #: loosely: "không ghi bên phối hợp", "ko có dv phối hợp", "không có ai phối
 #: hợp", "không nêu tên đơn vị phối hợp", "ô phối hợp bỏ trống", "thiếu thông
 #: tin phối hợp" (:data:`_CELL_NOUN`).
-_CELL_NOUN = r"(?:(?:ten|thong tin(?: ve)?) )?(?:(?:co quan|don vi|bo phan|cot|o|ben|phan|noi|ai) )?"
+_CELL_NOUN = (r"(?:(?:ten|thong tin(?: ve)?) )?(?:(?:cot|o|phan|muc) )?(?:(?:ten|thong tin(?: ve)?) )?"
+              r"(?:(?:co quan|don vi|bo phan|ben|noi|ai) )?")
 _EMPTY_NAMES = r"(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)"
 EMPTY_FIELD = re.compile(
     r"\b(?:khong|chua) (?:he )?(?:ghi|co|neu|xac dinh|quy dinh|dien|kem|nhac|ghi nhan)(?: ro)? "
