@@ -383,10 +383,12 @@ _DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi ha
              r"|moc han|trong|vao|theo|dang|kieu))*")
 #: An exclusion clause on the deadline's kind: "trừ các nv có giai đoạn
 #: 2026-2030", "(ko tính các nv cả năm)", "không tính quý, thường xuyên",
-#: "bỏ những việc làm hàng năm hoặc thường xuyên"; group 1 the kinds listed
+#: "bỏ những việc làm hàng năm hoặc thường xuyên", "nhưng không phải loại làm
+#: cả năm", "loại các nv giai đoạn 2026-2030"; group 1 the kinds listed
 #: (read one by one with :data:`DUE_KIND`).
 EXCLUDED_DUE = re.compile(
-    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|khong lay|bo qua|bo ra|bo(?= (?:cac|nhung|may cai|mot so|het)\b))"
+    r"\b(?:ngoai tru|loai tru|loai bo|loai ra|tru di|tru|ngoai|khong ke|khong tinh|khong lay|khong phai(?: la)?|"
+    r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het)\b))"
     r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang))?" + _DUE_GLUE
     + r" (" + _DUE_KIND + r"(?:(?: va| hoac| hay| voi| lan| cung nhu)? (?:(?:cac|nhung) )?(?:(?:nhiem vu|viec|cai) )?"
     + _DUE_GLUE.replace("))*", ") )*") + _DUE_KIND + r")*)\b"
@@ -421,7 +423,7 @@ ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac ph
 #: hợp", "không nêu tên đơn vị phối hợp", "ô phối hợp bỏ trống", "thiếu thông
 #: tin phối hợp" (:data:`_CELL_NOUN`).
 _CELL_NOUN = (r"(?:(?:ten|thong tin(?: ve)?) )?(?:(?:cot|o|phan|muc) )?(?:(?:ten|thong tin(?: ve)?) )?"
-              r"(?:(?:co quan|don vi|bo phan|ben|noi|ai) )?")
+              r"(?:(?:co quan|don vi|bo phan|ben|noi|ai) (?:nao )?)?")
 _EMPTY_NAMES = r"(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)"
 EMPTY_FIELD = re.compile(
     r"\b(?:khong|chua) (?:he )?(?:ghi|co|neu|xac dinh|quy dinh|dien|kem|nhac|ghi nhan)(?: ro)? "
