@@ -527,11 +527,12 @@ DEADLINE_FORM = re.compile(
 )
 #: Several forms a deadline may be written in, asked as alternatives: "hạn
 #: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
-#: quý", "hạn ghi rõ ngày/tháng" (the slash gone from the key); group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
+#: quý", "hạn ghi rõ ngày/tháng" (the slash gone from the key), "có hạn
+#: ngày, tháng cụ thể", "hạn là một ngày/tháng cụ thể"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
 _FORM = r"(?:ngay|thang|quy(?: (?:[ivx]+|[1-4])\b)?)"
 DEADLINE_FORMS = re.compile(
-    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:(?:ghi ro|ghi cu the|neu ro|co ghi|ghi|viet|tinh)"
-    r"(?: (?:theo|bang|la|den|toi))?|theo|bang|la) "
+    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:(?:(?:ghi ro|ghi cu the|neu ro|co ghi|ghi|viet|tinh|cu the)"
+    r"(?: (?:theo|bang|la|den|toi))?|theo|bang|la) )?(?:(?:la )?mot )?"
     r"(" + _FORM + r"(?:(?: ,|,)? (?:va |hoac |hay |hoac la )?(?:theo )?(?:rieng |chi )?" + _FORM + r")+)"
 )
 DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
