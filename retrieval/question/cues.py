@@ -489,9 +489,11 @@ _BARE_NOT_TOPIC = (r"cua|con|khac|tren|nay|tiep|sau|truoc|thuoc|o|tai|duoc|da|ch
                    r"chinh|chu|trong|nao|gi|la|co|khong|ko|gom|va|ma|nhu|deu|moi|tung|cung|lien")
 #: A topic written right after the rows' noun, with no "về" and no other
 #: filter, to the question's end: "VK các nv đo lường sự hài lòng", "TX những
-#: việc tuyên truyền CCHC nhé" (group 1 the topic; trailing particles left out).
+#: việc tuyên truyền CCHC nhé", "có mấy nv đo lường sự hài lòng", "nv nào đo
+#: lường sự hài lòng?" (group 1 the topic; trailing particles left out).
 TOPIC_BARE = re.compile(
-    r"\b(?:cac|nhung) (?:nhiem vu|viec|cong viec) (?!(?:" + _BARE_NOT_TOPIC + r")\b)((?:\w+ ?){2,8}?)"
+    r"\b(?:(?:cac|nhung|may|bao nhieu) (?:nhiem vu|viec|cong viec)|(?:nhiem vu|viec|cong viec) nao(?: la)?) "
+    r"(?!(?:" + _BARE_NOT_TOPIC + r")\b)((?:\w+ ?){2,8}?)"
     r"\s*(?:\b(?:la|nhung|gi|nao|nhe|a|vay|nhi|ha|the|khong|ko|di|voi|giup|minh|em)\s*)*$")
 #: Words that end a topic term written only in stopword syllables ("liên
 #: quan đến tài sản công là những nv nào"): the question and list words.
