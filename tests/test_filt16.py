@@ -112,3 +112,24 @@ def test_unit_left_out_inside_a_section_lists_the_rows_checked(answerer):
     a = answerer.answer(question)
     assert not a.abstained and a.text.startswith("Không có")
     assert _listed(a.text) == {"31", "32", "33", "34", "35"}
+
+
+def test_whole_year_left_out_as_not_being_of_that_kind(answerer):
+    a = answerer.answer("NAP việc nào đến hạn trong quý IV/2026 nhưng không phải loại làm cả năm")
+    assert _listed(a.text) == {"4", "8", "9", "31"}
+
+
+@pytest.mark.parametrize("question", [
+    "Đến ngày 15/12/2025 VK có nv nào đã quá hạn (chỉ tính các nv có hạn ngày, tháng cụ thể)?",
+    "Tính đến 15/12/2025, Việt Khê nv nào có hạn là một ngày/tháng cụ thể mà đã trễ?",
+])
+def test_overdue_among_day_or_month_deadlines(answerer, question):
+    q = parse_query(question, answerer.catalog)
+    assert q.deadline_forms == ["ngay", "thang"] and q.overdue, question
+    assert _listed(answerer.answer(question).text) == {"1", "12"}, question
+
+
+def test_rows_counted_by_a_bare_topic(answerer):
+    a = answerer.answer("VK có mấy nv đo lường sự hài lòng")
+    assert a.text.startswith("3 nhiệm vụ") and {c.locator for c in a.citations} == {
+        "nhiệm vụ 3", "nhiệm vụ 4", "nhiệm vụ 5"}

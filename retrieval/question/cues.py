@@ -439,12 +439,15 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
                      "thoi han": "deadline", "thoi gian": "deadline",
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}
 #: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
-#: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành";
+#: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành",
+#: "đã trễ", "bị trễ";
 #: not the plans' dossiers ("hồ sơ TTHC trễ hạn", "giải quyết quá hạn": a
 #: target about records, not a task's deadline).
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
-    r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+    r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong)|"
+    # "… mà đã trễ?", "bị trễ rồi" (not "trẻ hóa", which folds alike)
+    r"(?:da|bi) tre(?! hoa\b))\b")
 #: Not yet due as of today (the question's day, else the clock's): "chưa tới
 #: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn".
 NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|con han|chua qua han|"
