@@ -407,8 +407,6 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
         parts.append(f"trừ nhiệm vụ về “{written_span(query.exclude_topic, sources) or query.exclude_topic}”")
     if query.empty_fields:
         parts.append("không ghi " + ", ".join(FIELD_LABELS[f].lower() for f in query.empty_fields))
-    if query.exclude_deadlines:
-        parts.append("trừ nhiệm vụ có thời hạn " + ", ".join(_kind_words(k) for k in query.exclude_deadlines))
     if query.topic:
         parts.append(f"về “{written_span(query.topic, sources) or query.topic}”")
     if query.product_text:
@@ -468,6 +466,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
             day, year = query.due_on[-5:], "" if query.due_on.startswith("*") else "/" + query.due_on[:4]
             what += f" hoặc hạn trước ngày {day[3:]}/{day[:2]}{year}"
         parts.append(f"{neg}có thời hạn {'đúng ' if query.period_exact else 'trong '}{what}")
+    if query.exclude_deadlines:  # after what is asked: "có thời hạn trong quý IV/2026, trừ … cả năm"
+        parts.append("trừ nhiệm vụ có thời hạn " + ", ".join(_kind_words(k) for k in query.exclude_deadlines))
     return (" " + ", ".join(parts)) if parts else ""
 
 
