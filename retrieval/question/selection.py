@@ -45,7 +45,9 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    BACK_REFERENCE,
     BODY_REFERENCE,
+    COMPARISON_VERDICT,
     COORDINATING_CELL,
     COORDINATING_ONLY,
     COORDINATING_ROLE,
@@ -88,6 +90,9 @@ from retrieval.question.cues import (
     QUARTER,
     QUESTION_WORD,
     ROW_NUMBER_TAIL,
+    SIMILAR,
+    SUPERLATIVE,
+    THAT_ROW,
     TOP_LEAD,
     TOPIC,
     TOPIC_BARE,
@@ -97,6 +102,7 @@ from retrieval.question.cues import (
     TOPIC_TERM_LEAD,
     UNTIL_END,
     VALUE_AFTER,
+    WITHIN_PREVIOUS,
 )
 from retrieval.question.model import Query
 
@@ -452,6 +458,12 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
         q.topic_alternatives = slash_alternatives(q.topic, q.text)
 
 
+#: Words after the rows' noun that ask something else than a topic: an
+#: ordering ("xong sớm hơn"), the like of earlier rows ("giống vậy"), a row
+#: pointed at ("việc đó"), a verdict, a deadline window ("đã trễ hạn").
+_NOT_A_TOPIC = (EARLIEST, LATEST, SUPERLATIVE, SIMILAR, BACK_REFERENCE, COMPARISON_VERDICT, WITHIN_PREVIOUS,
+                THAT_ROW, OVERDUE, NOT_YET_DUE, DUE_SOON)
+
 #: Fewest content words of a topic written with no cue ("VK các nv đo lường sự hài lòng").
 _BARE_MIN = 2
 
@@ -467,7 +479,9 @@ def _read_bare_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     if bare is None:
         return
     span = catalog.without_names(bare.group(1))
-    asks = (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, COORDINATING_ROLE)
+    if q.aggregate:
+        return  # "việc nào xong sớm hơn": an ordering, no topic
+    asks = (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, COORDINATING_ROLE, *_NOT_A_TOPIC)
     said = TOPIC_GENERIC.sub(" ", span).split()
     if len(topic_words(" ".join(said))) < _BARE_MIN or any(cue.search(span) for cue in asks):
         return
