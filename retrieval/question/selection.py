@@ -45,7 +45,6 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
-    BACK_REFERENCE,
     BODY_REFERENCE,
     COMPARISON_VERDICT,
     COORDINATING_CELL,
@@ -92,7 +91,6 @@ from retrieval.question.cues import (
     ROW_NUMBER_TAIL,
     SIMILAR,
     SUPERLATIVE,
-    THAT_ROW,
     TOP_LEAD,
     TOPIC,
     TOPIC_BARE,
@@ -459,10 +457,11 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
 
 
 #: Words after the rows' noun that ask something else than a topic: an
-#: ordering ("xong sớm hơn"), the like of earlier rows ("giống vậy"), a row
-#: pointed at ("việc đó"), a verdict, a deadline window ("đã trễ hạn").
-_NOT_A_TOPIC = (EARLIEST, LATEST, SUPERLATIVE, SIMILAR, BACK_REFERENCE, COMPARISON_VERDICT, WITHIN_PREVIOUS,
-                THAT_ROW, OVERDUE, NOT_YET_DUE, DUE_SOON)
+#: ordering ("xong sớm hơn"), the like of earlier rows ("giống vậy"), the
+#: earlier rows ("trong số đó"), a verdict, a deadline window ("đã trễ hạn").
+#: (Not the row pointers "mục đó", "việc này": "mức độ" folds like "mục đó".)
+_NOT_A_TOPIC = (EARLIEST, LATEST, SUPERLATIVE, SIMILAR, COMPARISON_VERDICT, WITHIN_PREVIOUS,
+                OVERDUE, NOT_YET_DUE, DUE_SOON)
 
 #: Fewest content words of a topic written with no cue ("VK các nv đo lường sự hài lòng").
 _BARE_MIN = 2
