@@ -164,6 +164,9 @@ CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\btt pv(?= hanh chinh cong\b)"), "trung tam phuc vu"),
     # "ai ph?", "đơn vị ph", "chủ trì, ph": chat shorthand of phối hợp after a who/unit word
     (re.compile(r"(?:(?<=\bai )|(?<=\bdon vi )|(?<=\bco quan )|(?<=\bchu tri ))ph\b"), "phoi hop"),
+    # "dv" is "dịch vụ" ("dv y tế"), but "đơn vị" before a unit's role: "ko có dv phối
+    # hợp", "dv nào chủ trì" (not "Trung tâm Dịch vụ … chủ trì", a unit's name)
+    (re.compile(r"(?<!\btrung tam )\bdich vu(?= (?:nao )?(?:phoi hop|chu tri)\b)"), "don vi"),
 ]
 
 #: The i/y spellings of one Sino-Vietnamese syllable ("tỉ lệ" / "tỷ lệ", "kĩ năng" /

@@ -3,7 +3,9 @@
 "Ở X, mục VII có những nhiệm vụ nào không do Phòng VH-XH chủ trì?" when
 every row of mục VII is led by that unit: the answer is not a refusal nor a
 body passage but "Không có: tất cả nhiệm vụ 31–35 thuộc mục VII … đều do
-Phòng VH-XH chủ trì.", the rows checked cited (:func:`all_excluded_answer`).
+Phòng VH-XH chủ trì.", the rows checked cited (:func:`all_excluded_answer`)
+and, when they are few, listed under it with their leads ("liệt kê các nv
+trong phần đó" asks them too).
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from ingest.model import Plan, Task
 from ingest.units import split_units, unit_matches
 from retrieval.answering.model import Answer
 from retrieval.answering.numbering import number_span
-from retrieval.answering.rows import plan_label, sub_rows, task_citation
+from retrieval.answering.rows import plan_label, shorten, sub_rows, task_citation
 from retrieval.query import PlanCatalog, Query
+
+#: Most rows checked that are listed under the answer line.
+LISTED_ROWS = 12
 
 #: (plan, its numbered tasks matching a query) per plan, as TaskAnswerer.select gives them
 Selector = Callable[[Query, list[Plan]], list[tuple[Plan, list[Task]]]]
@@ -28,7 +33,7 @@ def all_excluded_answer(query: Query, scope: list[Plan], catalog: PlanCatalog,
     """When ``query`` excludes lead units (``query.exclude_units``) and no row
     is left, but the same question without the exclusion selects rows: one
     line per plan "Không có: tất cả nhiệm vụ 31–35 thuộc mục … đều do <lead>
-    chủ trì.", those rows cited. ``None`` when there is no lead exclusion or
+    chủ trì.", those rows cited and (at most :data:`LISTED_ROWS`) listed. ``None`` when there is no lead exclusion or
     the other filters select nothing either (then the refusal stands).
     ``select`` is :meth:`retrieval.answering.tasks.TaskAnswerer.select`,
     ``describe`` :func:`retrieval.answering.tasks.describe_filter`."""
@@ -53,5 +58,8 @@ def all_excluded_answer(query: Query, scope: list[Plan], catalog: PlanCatalog,
         whole = "tất cả nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
         head = f"{plan_label(catalog, plan.doc)}: " if label else ""
         lines.append(f"{head}Không có: {whole} {number_span(numbers)}{describe(kept, tasks)} {led}.")
+        if 1 < len(tasks) <= LISTED_ROWS:
+            lines += [f"- {t.number or '?'}. {shorten(t.content, 160)} (chủ trì: "
+                      f"{t.lead or '; '.join(r.lead or '' for r in sub_rows(plan, t))})" for t in tasks]
         citations += [task_citation(plan, t) for t in tasks]
     return Answer("\n".join(lines), False, citations, query.intent, list(citations), query)

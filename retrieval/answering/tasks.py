@@ -28,6 +28,7 @@ from ingest.textnorm import fold
 from ingest.units import split_units, unit_groups, unit_key, unit_matches
 from retrieval.answering.checked import checked_lead_line
 from retrieval.answering.described import described_fields
+from retrieval.answering.due_kinds import deadline_written_in, excluded_by_deadline
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
@@ -47,6 +48,7 @@ from retrieval.answering.rows import (
 )
 from retrieval.query import PlanCatalog, Query, section_words
 from retrieval.question.cues import COLUMN_ASKED, DEADLINE_PARTS
+from retrieval.question.due_exclusion import DUE_KIND_WORDS
 from retrieval.question.model import section_numeral
 
 
@@ -224,13 +226,6 @@ def product_matches(task: Task, product: str, exact: bool = False) -> bool:
     return words[0] in have and (hits == len(words) if len(words) <= 3 else hits / len(words) >= 0.75)
 
 
-def deadline_written_in(task: Task, form: str) -> bool:
-    """Is ``task``'s deadline written in quarters (``form == "quy"``: "Quý
-    III,IV/2025", "Quý I hàng năm") or months (``"thang"``: "Tháng 11")?"""
-    pattern = r"\bquy (?:[ivx]+|\d)\b" if form == "quy" else r"\bthang \d"
-    return bool(re.search(pattern, canon(task.deadline or "")))
-
-
 def written_in_form(task: Task, form: str) -> bool:
     """Is ``task``'s deadline of ``form`` (one of ``Query.deadline_forms``):
     ``ngay`` a day ("Trước ngày 10/12/2025"), ``thang`` / ``quy`` as
@@ -254,7 +249,9 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
     unit, by ``query.exclude_role``) is one of ``query.exclude_units`` (a
     numbered row with no lead cell of its own leaves that to its sub-rows);
     the row is not one of ``query.exclude_refs``
-    nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; the row
+    nor about ``query.exclude_topic`` (its numbered row's words); the ``query.empty_fields`` are empty; its
+    deadline is of none of the kinds ``query.exclude_deadlines`` leaves out
+    (:func:`retrieval.answering.due_kinds.excluded_by_deadline`); the row
     is one of the previous answer's (``query.previous_keys``); the
     windows of :func:`in_window`; the topic (:func:`topic_matches`); the
     product (:func:`product_matches`); the deadline's unit
@@ -278,12 +275,15 @@ def matches(plan: Plan, task: Task, query: Query) -> bool:
         return False
     if any(getattr(task, f) for f in query.empty_fields):
         return False
+    if excluded_by_deadline(task, query.exclude_deadlines):
+        return False
     if query.previous_keys and (plan.doc, row_key(plan, task)) not in query.previous_keys:
         return False
     if not in_window(plan, task, query):
         return False
     if query.topic and not topic_matches(task, query.topic) and not any(kind_matches(task, kind)
-                                                                         for kind in query.topics):
+                                                                         for kind in query.topics) \
+            and not any(topic_matches(task, part) for part in query.topic_alternatives):
         return False
     if query.product_text and not any(product_matches(task, p, query.product_exact)
                                       for p in [query.product_text, *query.product_alternatives]):
@@ -379,6 +379,16 @@ def _dated(period: str, until: str | None = None) -> str | None:
     return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
 
 
+def _kind_words(kind: str) -> str:
+    """A kind of ``Query.exclude_deadlines`` in words: "cả năm", "giai đoạn 2026 - 2030"."""
+    name, _, value = kind.partition(":")
+    if name == "span":
+        return "giai đoạn " + value.replace("-", " - ")
+    if name == "year":
+        return f"năm {value}"
+    return DUE_KIND_WORDS.get(kind, kind)
+
+
 def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     """The filters of ``query`` in Vietnamese (" do Phòng Kinh tế chủ trì, …"),
     with a leading space; ``""`` when there are none. When the matched
@@ -466,6 +476,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
             day, year = query.due_on[-5:], "" if query.due_on.startswith("*") else "/" + query.due_on[:4]
             what += f" hoặc hạn trước ngày {day[3:]}/{day[:2]}{year}"
         parts.append(f"{neg}có thời hạn {'đúng ' if query.period_exact else 'trong '}{what}")
+    if query.exclude_deadlines:  # after what is asked: "có thời hạn trong quý IV/2026, trừ … cả năm"
+        parts.append("trừ nhiệm vụ có thời hạn " + ", ".join(_kind_words(k) for k in query.exclude_deadlines))
     return (" " + ", ".join(parts)) if parts else ""
 
 
@@ -699,7 +711,8 @@ class TaskAnswerer:
     def select(self, query: Query, scope: list[Plan]) -> list[tuple[Plan, list[Task]]]:
         """Per plan of ``scope`` (in order), the numbered tasks with a row
         that :func:`matches` ``query``; plans without any are left out. A row
-        holding one of the kinds a topic lists (``query.topics``) stays; the
+        holding one of the kinds a topic lists (``query.topics``), or one of its
+        slash-typed parts (``query.topic_alternatives``), stays; the
         rows the topic's words select are narrowed by :func:`phrase_first`."""
         groups: list[tuple[Plan, list[Task]]] = []
         for plan in scope:
@@ -712,7 +725,8 @@ class TaskAnswerer:
                     if parent is not None and parent not in hits:
                         hits.append(parent)
             if query.topic:
-                kinds = [t for t in hits if any(kind_matches(t, k) for k in query.topics)]
+                kinds = [t for t in hits if any(kind_matches(t, k) for k in query.topics)
+                         or any(topic_matches(t, part) for part in query.topic_alternatives)]
                 loose = phrase_first(plan, [t for t in hits if t not in kinds], query.topic)
                 hits = [t for t in hits if t in kinds or t in loose]
             if hits:

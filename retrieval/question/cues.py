@@ -450,6 +450,31 @@ EXCLUDED_END = re.compile(
 #: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm").
 EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)|quy|thang|nam \d|han|"
                                r"thoi han|thoi gian|giai doan)\b")
+#: Kinds of deadline an exclusion clause names (:data:`EXCLUDED_DUE`), each a
+#: ``Query.exclude_deadlines`` kind: "cả năm" (``whole_year``), "thường xuyên"
+#: (``regular``), "hàng năm/quý/tháng" (the recurrence), "quý"/"tháng" with no
+#: number (``form:quy``/``form:thang``, written in that unit), "giai đoạn
+#: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``).
+_DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|hang (?:nam|quy|thang)"
+             r"|quy(?! (?:[ivx]+|[1-4])\b)|thang(?! \d)"
+             r"|(?:giai doan )?(?:19|20)\d{2} (?:den |toi )?(?:19|20)\d{2}|nam (?:19|20)\d{2})")
+#: Words between an exclusion and the kind: "trừ các nv có (hạn) …", "không tính
+#: những việc làm …", "bỏ mấy cái thời hạn ghi …".
+_DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi han|thoi gian|hoan thanh|moc"
+             r"|moc han|trong|vao|theo|dang|kieu))*")
+#: An exclusion clause on the deadline's kind: "trừ các nv có giai đoạn
+#: 2026-2030", "(ko tính các nv cả năm)", "không tính quý, thường xuyên",
+#: "bỏ những việc làm hàng năm hoặc thường xuyên", "nhưng không phải loại làm
+#: cả năm", "loại các nv giai đoạn 2026-2030"; group 1 the kinds listed
+#: (read one by one with :data:`DUE_KIND`).
+EXCLUDED_DUE = re.compile(
+    r"\b(?:ngoai tru|loai tru|loai bo|loai ra|tru di|tru|ngoai|khong ke|khong tinh|khong lay|khong phai(?: la)?|"
+    r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het)\b))"
+    r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang))?" + _DUE_GLUE
+    + r" (" + _DUE_KIND + r"(?:(?: va| hoac| hay| voi| lan| cung nhu)? (?:(?:cac|nhung) )?(?:(?:nhiem vu|viec|cai) )?"
+    + _DUE_GLUE.replace("))*", ") )*") + _DUE_KIND + r")*)\b"
+)
+DUE_KIND = re.compile(_DUE_KIND)
 #: The unit asked takes part as a coordinating unit ("Phòng X phối hợp …").
 COORDINATING_ROLE = re.compile(r"\b(?:phoi hop|tham gia phoi hop|la don vi phoi hop|ho tro)\b")
 #: The coordinating cell named just before a negated unit: "(nv nào) cơ quan
@@ -465,18 +490,34 @@ LEAD_CHECKED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:chu tri|
 #: (no "chủ trì" beside the unit: the lead asked elsewhere in the question).
 LEAD_GUESSED = re.compile(r"\b(?:co phai|phai) (?:la )?(?:do )?\w.*\b(?:khong|ko|chang)(?: (?:vay|a|ha|nhi|nhe|the))*\s*$"
                           r"|\b(?:phai|dung) (?:khong|ko|chu|nhi)(?: (?:vay|a|ha|nhi|nhe|the))*\s*$")
+#: The unit asked only as a coordinating unit, read in a wider window after it
+#: than :data:`COORDINATING_ROLE` (the words may say it does not lead): "… mà X
+#: chỉ là đơn vị phối hợp", "X chỉ đóng vai trò phối hợp", "X tham gia với vai
+#: trò phối hợp", "X không chủ trì mà chỉ phối hợp", "X chỉ có tên ở cột phối hợp".
+COORDINATING_ONLY = re.compile(
+    r"\bchi (?:(?:la|dong vai tro|giu vai tro|o vai tro|tham gia|dung ten|co ten|nam|xuat hien|duoc ghi|ghi)"
+    r"(?: (?:o|trong|tai|voi|la))? )?(?:(?:vai tro|cot|o|phan) )?(?:(?:don vi|co quan|ben) )?phoi hop\b"
+    r"|\b(?:voi|o|giu|dong) vai tro (?:(?:la|cua) )?(?:(?:don vi|co quan|ben) )?phoi hop\b"
+    r"|\b(?:khong|chu khong) (?:phai )?(?:la )?(?:don vi |co quan )?chu tri(?: \w+){0,3}? (?:ma )?(?:chi )?(?:la )?"
+    r"(?:don vi |co quan )?phoi hop\b")
 #: Either role ("tham gia", "có liên quan", "chủ trì hoặc phối hợp").
 ANY_ROLE = re.compile(r"\b(?:tham gia(?! phoi hop)|lien quan den|chu tri hoac phoi hop|"
                       r"chu tri hay phoi hop|chu tri va phoi hop|ca chu tri)\b")
 #: A field whose cell is empty: "không ghi cơ quan phối hợp", "chưa có sản
-#: phẩm", "thời hạn để trống", "không có đơn vị phối hợp".
+#: phẩm", "thời hạn để trống", "không có đơn vị phối hợp", and the cell named
+#: loosely: "không ghi bên phối hợp", "ko có dv phối hợp", "không có ai phối
+#: hợp", "không nêu tên đơn vị phối hợp", "ô phối hợp bỏ trống", "thiếu thông
+#: tin phối hợp" (:data:`_CELL_NOUN`).
+_CELL_NOUN = (r"(?:(?:ten|thong tin(?: ve)?) )?(?:(?:cot|o|phan|muc) )?(?:(?:ten|thong tin(?: ve)?) )?"
+              r"(?:(?:co quan|don vi|bo phan|ben|noi|ai) (?:nao )?)?")
+_EMPTY_NAMES = r"(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)"
 EMPTY_FIELD = re.compile(
-    r"\b(?:khong|chua) (?:ghi|co|neu|xac dinh|quy dinh|dien)(?: ro)?(?: ten)? "
-    r"(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian(?: hoan thanh)?|han)\b"
-    r"|\b(?:co quan |don vi |cot )?(phoi hop|chu tri|san pham|thoi han|thoi gian) "
-    r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|trong$)\b"
-    r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) (?:cot |o |phan )?(?:co quan |don vi )?"
-    r"(phoi hop|chu tri|san pham|thoi han|thoi gian)\b"
+    r"\b(?:khong|chua) (?:he )?(?:ghi|co|neu|xac dinh|quy dinh|dien|kem|nhac|ghi nhan)(?: ro)? "
+    + _CELL_NOUN + _EMPTY_NAMES + r"\b"
+    r"|\b" + _CELL_NOUN.replace("|ai)", ")") + r"(phoi hop|chu tri|san pham|thoi han|thoi gian) "
+    r"(?:(?:de|bi|bo|con) trong|khong ghi|chua ghi|khong co|trong$)\b"
+    r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) " + _CELL_NOUN + _EMPTY_NAMES.replace("(?: hoan thanh)?", "")
+    + r"\b"
 )
 #: A negation right after the unit: "… mà Phòng X không chủ trì".
 NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
@@ -484,12 +525,15 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
                      "thoi han": "deadline", "thoi gian": "deadline",
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}
 #: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
-#: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành";
+#: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành",
+#: "đã trễ", "bị trễ";
 #: not the plans' dossiers ("hồ sơ TTHC trễ hạn", "giải quyết quá hạn": a
 #: target about records, not a task's deadline).
 OVERDUE = re.compile(
     r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
-    r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong))\b")
+    r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong)|"
+    # "… mà đã trễ?", "bị trễ rồi" (not "trẻ hóa", which folds alike)
+    r"(?:da|bi) tre(?! hoa\b))\b")
 #: A dossier-timeliness target, not a task's deadline: "tỷ lệ hồ sơ giải quyết
 #: đúng và trước hạn bao nhiêu", "hồ sơ được giải quyết đúng hạn đạt mấy %" —
 #: its counterpart asked beside it ("trễ hạn thì sao", "quá hạn xử lý thế nào")
@@ -542,6 +586,18 @@ TOPIC_BETWEEN = re.compile(
     r"\b(?:cac|nhung) (?:nhiem vu|viec) ((?:\w+ ){2,8}?)(?:la|gom|co|bao gom) (?:nhung|cac) "
     r"(?:nhiem vu|viec|cai) (?:nao|gi)\b"
 )
+#: Words after the rows' noun that open no topic: a pointer, a place, a role,
+#: a question ("các nv còn lại", "những việc của …", "các nhiệm vụ trọng tâm").
+_BARE_NOT_TOPIC = (r"cua|con|khac|tren|nay|tiep|sau|truoc|thuoc|o|tai|duoc|da|chua|phai|can|se|dang|cu|"
+                   r"chinh|chu|trong|nao|gi|la|co|khong|ko|gom|va|ma|nhu|deu|moi|tung|cung|lien")
+#: A topic written right after the rows' noun, with no "về" and no other
+#: filter, to the question's end: "VK các nv đo lường sự hài lòng", "TX những
+#: việc tuyên truyền CCHC nhé", "có mấy nv đo lường sự hài lòng", "nv nào đo
+#: lường sự hài lòng?" (group 1 the topic; trailing particles left out).
+TOPIC_BARE = re.compile(
+    r"\b(?:(?:cac|nhung|may|bao nhieu) (?:nhiem vu|viec|cong viec)|(?:nhiem vu|viec|cong viec) nao(?: la)?) "
+    r"(?!(?:" + _BARE_NOT_TOPIC + r")\b)((?:\w+ ?){2,8}?)"
+    r"\s*(?:\b(?:la|nhung|gi|nao|nhe|a|vay|nhi|ha|the|khong|ko|di|voi|giup|minh|em)\s*)*$")
 #: Words that end a topic term written only in stopword syllables ("liên
 #: quan đến tài sản công là những nv nào"): the question and list words.
 TOPIC_TERM_END = frozenset("nao gi la gom co khong cua trong the sao ra nhu".split())
@@ -585,10 +641,12 @@ PERCENT_ROW = re.compile(r"\b(?:co|dat|ghi|neu|de ra)(?: (?!bao |may\b|bn\b)\w+)
                          r"(?:%|phan tram)(?!\s*\w*\s*(?:bao nhieu|may|bn))")
 #: Several forms a deadline may be written in, asked as alternatives: "hạn
 #: theo ngày, tháng hoặc riêng quý III", "thời hạn ghi theo ngày hay theo
-#: quý"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
+#: quý", "hạn ghi rõ ngày/tháng" (the slash gone from the key), "có hạn
+#: ngày, tháng cụ thể", "hạn là một ngày/tháng cụ thể"; group 1 the list (each form one of :data:`DEADLINE_FORM_ITEM`).
 _FORM = r"(?:ngay|thang|quy(?: (?:[ivx]+|[1-4])\b)?)"
 DEADLINE_FORMS = re.compile(
-    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:ghi |viet |tinh )?(?:theo|bang|la) "
+    r"\b(?:thoi han|thoi gian|han)(?: hoan thanh)? (?:duoc )?(?:(?:(?:ghi ro|ghi cu the|neu ro|co ghi|ghi|viet|tinh|cu the)"
+    r"(?: (?:theo|bang|la|den|toi))?|theo|bang|la) )?(?:(?:la )?mot )?"
     r"(" + _FORM + r"(?:(?: ,|,)? (?:va |hoac |hay |hoac la )?(?:theo )?(?:rieng |chi )?" + _FORM + r")+)"
 )
 DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")

@@ -106,7 +106,11 @@ class Query:
       X"), ``exclude_refs`` / ``exclude_topic``
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
       "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
-      must be empty: "không ghi cơ quan phối hợp"), ``overdue`` (end date
+      must be empty: "không ghi cơ quan phối hợp"), ``exclude_deadlines`` (kinds of deadline left
+      out beside the other filters: ``whole_year``, ``regular``, ``annual``,
+      ``quarterly``, ``monthly``, ``form:quy``/``form:thang``, ``span:2026-2030``,
+      ``year:2030``; "trong quý IV (ko tính các nv cả năm)", "trừ các nv có giai
+      đoạn 2026-2030": :mod:`retrieval.question.due_exclusion`), ``overdue`` (end date
       before ``today``, not regular), ``not_yet_due`` (an end date, on or after
       ``today``: "hạn theo tháng chưa tới"), ``due_within_days`` (end date within N
       days from ``today``: "sắp đến hạn", "trong 30 ngày tới"),
@@ -119,7 +123,9 @@ class Query:
       ``topic`` (content words a task row must hold: "các nhiệm vụ về đào
       tạo"), ``topics`` the kinds a topic lists, each with the head they share
       (a row about any one is about the topic: "về theo dõi, kiểm tra, khảo
-      sát tình hình thi hành pháp luật"), ``product_text`` (words the product cell must hold: "nhiệm vụ
+      sát tình hình thi hành pháp luật"), ``topic_alternatives`` the parts of a topic
+      typed as a slash list, each matched as loosely as the topic ("tập huấn/đào tạo
+      bồi dưỡng cán bộ" → "tap huan", "dao tao boi duong can bo"), ``product_text`` (words the product cell must hold: "nhiệm vụ
       nào có sản phẩm là báo cáo") with ``product_exact`` (the cell is
       just that: "sản phẩm chỉ ghi 'Báo cáo'"), ``product_alternatives`` the
       product said again in brackets ("Dien so/Chi so (Điểm số Chỉ số)": a cell
@@ -226,6 +232,7 @@ class Query:
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)
+    exclude_deadlines: list[str] = field(default_factory=list)
     overdue: bool = False
     not_yet_due: bool = False
     due_within_days: int | None = None
@@ -234,6 +241,7 @@ class Query:
     due_on: str | None = None
     topic: str | None = None
     topics: list[str] = field(default_factory=list)
+    topic_alternatives: list[str] = field(default_factory=list)
     product_text: str | None = None
     product_exact: bool = False
     product_alternatives: list[str] = field(default_factory=list)
@@ -272,7 +280,8 @@ class Query:
         exclusion, empty field, window, topic, previous result set)."""
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
-                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields or self.overdue
+                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields
+                    or self.exclude_deadlines or self.overdue
                     or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys
                     or self.dated_only or self.percent_only)

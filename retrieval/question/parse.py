@@ -134,6 +134,7 @@ from retrieval.question.cues import (
     YEAR,
     YEAR_FILTER,
 )
+from retrieval.question.due_exclusion import read_excluded_deadlines
 from retrieval.question.model import FIELDS, META_FIELDS, Intent, Query
 from retrieval.question.numbers import spelled_task_numbers
 from retrieval.question.selection import TOPIC_STOPWORDS, read_selection, topic_words
@@ -846,7 +847,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         # "nv 28 cán bộ nào làm, tên gì?" (not "cơ quan chủ trì là ai?": a unit)
         if names_person(key) and not q.meta:
             q.unlisted = PERSON_UNLISTED
-    _deadline_filters(q, key, raw)
+    _deadline_filters(q, read_excluded_deadlines(q, key, raw), raw)
 
     lead_unit = _find_unit(key, catalog)
     unit = lead_unit or _coordinating_unit(key, catalog, q.plans)
@@ -884,8 +885,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.unit = q.unit_text = q.period = q.period_until = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
         q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs = [], [], [], []
+        q.exclude_deadlines = []
         q.exclude_topic = None
-        q.topics = []
+        q.topics, q.topic_alternatives = [], []
         q.due_within_days = q.due_until = q.due_before = q.due_on = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:
         q.mention = None

@@ -21,7 +21,9 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   theo quý" (``deadline_form``), or several such asked as alternatives – "hạn
   theo ngày, tháng hoặc riêng quý III" (``deadline_forms``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
-  annex section matched those words;
+  annex section matched those words; also with no cue right after the rows'
+  noun ("VK các nv đo lường sự hài lòng"), and typed as a slash list ("về tập
+  huấn/đào tạo bồi dưỡng": ``topic_alternatives``);
 * aggregation – "sớm nhất"/"muộn nhất" deadline, the unit that leads most
   (``aggregate``), counts "mỗi kế hoạch" (``per_plan``);
 * the term of "kế hoạch nào nhắc đến X" (``mention``).
@@ -43,8 +45,11 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    BODY_REFERENCE,
     BRACKETED_ACRONYMS,
+    COMPARISON_VERDICT,
     COORDINATING_CELL,
+    COORDINATING_ONLY,
     COORDINATING_ROLE,
     COUNT,
     COUNT_COMPARED,
@@ -78,6 +83,7 @@ from retrieval.question.cues import (
     NEGATED_AFTER,
     NOT_YET_DUE,
     NUMBER_ASKED,
+    OVERDUE,
     PER_PLAN,
     PERCENT_ROW,
     PRODUCT_EXACT,
@@ -86,8 +92,11 @@ from retrieval.question.cues import (
     QUARTER,
     QUESTION_WORD,
     ROW_NUMBER_TAIL,
+    SIMILAR,
+    SUPERLATIVE,
     TOP_LEAD,
     TOPIC,
+    TOPIC_BARE,
     TOPIC_BETWEEN,
     TOPIC_GENERIC,
     TOPIC_TERM_END,
@@ -99,7 +108,8 @@ from retrieval.question.cues import (
 )
 from retrieval.question.model import Query
 
-__all__ = ["FUNCTION_WORDS", "MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection", "topic_words"]
+__all__ = ["FUNCTION_WORDS", "MENTION_WORDS", "TOPIC_STOPWORDS", "TOPIC_STOP_PHRASES", "read_selection",
+           "slash_alternatives", "topic_words"]
 
 #: Words that do not make a topic: question words, generic task words,
 #: administrative words every row holds.
@@ -175,7 +185,8 @@ _ANY_ROLE_WINDOW = 12
 
 def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCatalog) -> None:
     """The unit's role and exclusion: ``unit_role`` ``coordinating`` ("Trung
-    tâm X của Việt Khê được giao phối hợp ở nhiệm vụ nào") or ``any`` ("Phòng
+    tâm X của Việt Khê được giao phối hợp ở nhiệm vụ nào", "… mà X chỉ là
+    đơn vị phối hợp": :data:`COORDINATING_ONLY`) or ``any`` ("Phòng
     X có tên trong nv nào, chủ trì hay phối hợp đều được"), read in the words
     after the unit with the plans' names taken out; ``exclude_units`` when the
     unit is negated ("không do Phòng X chủ trì")."""
@@ -196,7 +207,9 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCat
             q.exclude_role = "coordinating"  # "cơ quan phối hợp không phải X": that cell, not the lead
         q.unit = q.unit_text = None
         return
-    if ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
+    if COORDINATING_ONLY.search(" ".join(rest[:_ANY_ROLE_WINDOW])):
+        q.unit_role = "coordinating"  # "… mà X chỉ là đơn vị phối hợp": never its lead
+    elif ANY_ROLE.search(after) or ANY_ROLE.search(before[-20:]):
         q.unit_role = "any"
     elif COORDINATING_ROLE.search(after) and not re.search(r"\bchu tri\b", after):
         q.unit_role = "coordinating"
@@ -226,6 +239,8 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
         return rest
     if not text or EXCLUDED_DEADLINE.search(text):
         return key
+    if any(contains_words(text, u) >= 0 for u in q.exclude_units):
+        return key  # "ngoài các việc Phòng X chủ trì": the unit excluded, no content words
     names = catalog.name_words
     # the words as said ("kiểm kê tài sản"): topic_words would drop "kê", "tài", "sản"
     words = [w for w in text.split() if w not in names and w not in _EXCLUDED_GLUE and not w.isdigit()]
@@ -446,6 +461,9 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     m = TOPIC.search(NUMBER_ASKED.sub(" ", ROW_NUMBER_TAIL.sub(" ", key)))
     if not m and not q.has_filter:  # "các nv đo lường sự hài lòng là những nv nào"
         m = TOPIC_BETWEEN.search(key)
+        if not m:
+            _read_bare_topic(q, key, catalog)
+            return
     if not m:
         return
     span = catalog.without_names(_before_aside(m.group(1), q.text))
@@ -457,6 +475,66 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     if words:
         q.topic = " ".join(words)
         q.topics = _listed_kinds(q.text, catalog)
+        q.topic_alternatives = slash_alternatives(q.topic, q.text)
+
+
+#: Words after the rows' noun that ask something else than a topic: an
+#: ordering ("xong sớm hơn"), the like of earlier rows ("giống vậy"), the
+#: earlier rows ("trong số đó"), a verdict, a deadline window ("đã trễ hạn").
+#: (Not the row pointers "mục đó", "việc này": "mức độ" folds like "mục đó".)
+_NOT_A_TOPIC = (EARLIEST, LATEST, SUPERLATIVE, SIMILAR, COMPARISON_VERDICT, WITHIN_PREVIOUS,
+                OVERDUE, NOT_YET_DUE, DUE_SOON)
+
+#: Fewest content words of a topic written with no cue ("VK các nv đo lường sự hài lòng").
+_BARE_MIN = 2
+
+
+def _read_bare_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
+    """``topic`` from words right after the rows' noun, with no "về" and no
+    other filter (:data:`TOPIC_BARE`: "VK các nv đo lường sự hài lòng", "TX
+    những việc tuyên truyền CCHC nhé"): at least :data:`_BARE_MIN` content
+    words, none of them asking a field or a role, and more than "cải cách
+    hành chính" (every row's subject). Not when the question points at the
+    body (:data:`BODY_REFERENCE`)."""
+    bare = None if BODY_REFERENCE.search(key) else TOPIC_BARE.search(key)
+    if bare is None:
+        return
+    span = catalog.without_names(bare.group(1))
+    if q.aggregate:
+        return  # "việc nào xong sớm hơn": an ordering, no topic
+    asks = (*FIELD_CUES.values(), LEAD_EXPLICIT, LEAD_GENERIC, COORDINATING_ROLE, *_NOT_A_TOPIC)
+    said = TOPIC_GENERIC.sub(" ", span).split()
+    if len(topic_words(" ".join(said))) < _BARE_MIN or any(cue.search(span) for cue in asks):
+        return
+    # the words as said ("đo lường", "thi hành"), stopwords only trimmed at the ends
+    while said and said[-1] in TOPIC_STOPWORDS:
+        said.pop()
+    q.topic = " ".join(said)
+    q.topics = _listed_kinds(q.text, catalog)
+    q.topic_alternatives = slash_alternatives(q.topic, q.text)
+
+
+#: A slash between two words as typed ("tập huấn/đào tạo"), not between figures ("15/12").
+_SLASH = re.compile(r"([^\W\d_]+)\s*/\s*([^\W\d_]+)")
+
+
+def slash_alternatives(topic: str, raw: str) -> list[str]:
+    """The parts of ``topic`` (its ``canon`` words) that the question ``raw``
+    types as alternatives with a slash: "về tập huấn/đào tạo bồi dưỡng cán bộ"
+    → ["tap huan", "dao tao boi duong can bo"] (the words up to the slash, the
+    words after it; a row about either is about the topic). ``[]`` when no
+    slash stands between two adjacent words of the topic, or a part holds no
+    content word."""
+    words = topic.split()
+    cuts = []
+    for m in _SLASH.finditer(fold(raw or "")):
+        left, right = canon(m.group(1)), canon(m.group(2))
+        cuts += [i + 1 for i in range(len(words) - 1) if words[i] == left and words[i + 1] == right]
+    if not cuts:
+        return []
+    bounds = [0, *sorted(set(cuts)), len(words)]
+    parts = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return parts if all(topic_words(p) for p in parts) else []
 
 
 #: Most words of one kind in a topic listing kinds ("theo dõi, kiểm tra, khảo

@@ -1,0 +1,86 @@
+"""Deadlines left out by their kind, beside the other filters.
+
+Staff narrow a list by naming the deadlines they do not want: "NAP nv nào có
+mốc hạn trong quý IV/2026 (ko tính các nv cả năm)", "mục III …, trừ các nv
+có giai đoạn 2026-2030", "hạn ghi rõ ngày/tháng (không tính quý, thường
+xuyên)", "bỏ những việc làm hàng năm hoặc thường xuyên". The clause
+(:data:`~retrieval.question.cues.EXCLUDED_DUE`) names one or several kinds
+(:data:`~retrieval.question.cues.DUE_KIND`), read into
+``Query.exclude_deadlines``; the deadline reader then sees the question
+without that clause, so "cả năm" there is no exactness and "thường xuyên"
+no "thường xuyên" asked.
+
+One kind alone, with no other deadline asked ("trừ các nhiệm vụ thường
+xuyên"), stays with the parser's negated deadline condition
+(``Query.negate``), which says the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.question.cues import (
+    DEADLINE_FORM,
+    DEADLINE_FORMS,
+    DUE_BEFORE,
+    DUE_KIND,
+    EXCLUDED_DUE,
+    MONTH,
+    NOT_YET_DUE,
+    OVERDUE,
+    QUARTER,
+    QUOTED,
+    RECURRENCE,
+    REGULAR,
+    YEAR_FILTER,
+)
+from retrieval.question.model import Query
+
+__all__ = ["DUE_KIND_WORDS", "due_kind", "read_excluded_deadlines"]
+
+#: Kinds the single negated condition of the parser cannot say (a span of
+#: years, which the plan-period reader takes for the plan's own, and a
+#: deadline's written unit): read here even when alone.
+_ONLY_HERE = ("span:", "form:")
+
+#: Each kind in words, for the answer's head line.
+DUE_KIND_WORDS = {"whole_year": "cả năm", "regular": "thường xuyên", "annual": "hàng năm",
+                  "quarterly": "hàng quý", "monthly": "hàng tháng", "form:quy": "ghi theo quý",
+                  "form:thang": "ghi theo tháng"}
+
+#: Another deadline condition asked outside the clause.
+_OTHER_CONDITIONS = (QUARTER, MONTH, YEAR_FILTER, REGULAR, RECURRENCE, DEADLINE_FORMS, DEADLINE_FORM,
+                     OVERDUE, NOT_YET_DUE, DUE_BEFORE)
+
+
+def due_kind(words: str) -> str | None:
+    """The kind a :data:`DUE_KIND` match (``canon`` words) names: "ca nam" →
+    ``whole_year``, "hang quy" → ``quarterly``, "giai doan 2026 2030" →
+    ``span:2026-2030``, "nam 2030" → ``year:2030``, "quy" → ``form:quy``."""
+    years = re.findall(r"(?:19|20)\d{2}", words)
+    if len(years) == 2:
+        return f"span:{years[0]}-{years[1]}"
+    if years:
+        return f"year:{years[0]}"
+    return {"ca nam": "whole_year", "thuong xuyen": "regular", "hang nam": "annual", "hang quy": "quarterly",
+            "hang thang": "monthly", "quy": "form:quy", "thang": "form:thang"}.get(words)
+
+
+def read_excluded_deadlines(q: Query, key: str, raw: str) -> str:
+    """Set ``q.exclude_deadlines`` from an exclusion clause on the deadline's
+    kind in ``key`` (the question's ``canon`` key; ``raw`` as typed, for a
+    quoted deadline) and return ``key`` with the clause blanked, for the
+    deadline reader. ``key`` unchanged when there is no clause, or when it
+    names one kind the negated condition says (see the module docstring)."""
+    m = EXCLUDED_DUE.search(key)
+    if not m:
+        return key
+    kinds = [k for k in dict.fromkeys(due_kind(w) for w in DUE_KIND.findall(m.group(1))) if k]
+    if not kinds:
+        return key
+    rest = key[:m.start()] + " " * (m.end() - m.start()) + key[m.end():]
+    other = any(p.search(rest) for p in _OTHER_CONDITIONS) or bool(QUOTED.search(raw))
+    if len(kinds) == 1 and not other and not kinds[0].startswith(_ONLY_HERE):
+        return key
+    q.exclude_deadlines = kinds
+    return rest
