@@ -30,7 +30,7 @@ from retrieval.answering.model import Answer, abstention
 from retrieval.answering.rows import parent_task, plans_in_scope, sub_rows, task_citation
 from retrieval.answering.tasks import TaskAnswerer, unstated_reason
 from retrieval.query import Query
-from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR
+from retrieval.question.cues import PADDING, PERSON_CUE, QUESTION_PARTICLES, SIMILAR, TARGET_SET
 from retrieval.question.model import FIELDS
 from retrieval.question.parse import strip_cues, strip_number_asked
 from retrieval.question.selection import FUNCTION_WORDS, TOPIC_STOP_PHRASES, TOPIC_STOPWORDS, topic_words
@@ -290,11 +290,13 @@ def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
     that a unit's duty in ``plan``'s body writes and none of its annex rows
     does ("đổi mới chuyên mục" of "ai lo đổi mới chuyên mục CCHC?", where a
     row only shares "cổng thông tin điện tử"): the question is about that
-    duty, not a row. ``None`` when there is none."""
+    duty, not a row. The words that only say a row is a target ("có chỉ tiêu
+    thanh toán trực tuyến 80%, việc đó ai chủ trì?": :data:`TARGET_SET`) make
+    no phrase. ``None`` when there is none."""
     duties = [f" {canon(d)} " for r in plan.responsibilities for d in r.duties]
     if not duties:
         return None
-    text = strip_cues(paraphrase(" ".join(PADDING.sub(" ", key).split())))
+    text = TARGET_SET.sub(" ", strip_cues(paraphrase(" ".join(PADDING.sub(" ", key).split()))))
     tokens = [w for w in text.split() if w not in names and w not in _ASKING]
     content = set(topic_words(" ".join(tokens)))
     rows = [f" {_row_text(task)} " for task in plan.tasks]
