@@ -185,15 +185,21 @@ def phrase_first(plan: Plan, tasks: list[Task], topic: str) -> list[Task]:
     luật", not "kiểm tra văn bản quy phạm pháp luật" nor "thi hành các quy
     định của pháp luật"); all of ``tasks`` when none does, or for a longer
     topic (a description: "đo lường sự hài lòng" is also written "đo lường
-    mức độ hài lòng")."""
-    if not 2 <= len(topic.split()) <= TERM_WORDS:
+    mức độ hài lòng"). When no row writes a three-word term whole, a row must
+    still write two of its words side by side: "chuyển đổi số" is not the
+    "chuyên đề … Nghị định số" of a finance row, which holds two of its
+    syllables apart."""
+    words = topic.split()
+    if not 2 <= len(words) <= TERM_WORDS:
         return tasks
-    def said(task: Task) -> bool:
-        return any(contains_words(canon(" ".join(filter(None, (row.content, row.objective, row.product,
-                                                                row.subsection)))), topic) >= 0
-                   for row in [task, *sub_rows(plan, task)])
-    phrased = [t for t in tasks if said(t)]
-    return phrased or tasks
+    def texts(task: Task) -> list[str]:
+        return [canon(" ".join(filter(None, (row.content, row.objective, row.product, row.subsection))))
+                for row in [task, *sub_rows(plan, task)]]
+    phrased = [t for t in tasks if any(contains_words(text, topic) >= 0 for text in texts(t))]
+    if phrased or len(words) < TERM_WORDS:
+        return phrased or tasks
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return [t for t in tasks if any(contains_words(text, pair) >= 0 for text in texts(t) for pair in pairs)]
 
 
 def _about(task: Task, topic: str) -> bool:
