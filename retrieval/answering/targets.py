@@ -42,6 +42,7 @@ from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import (
     BACK_REFERENCE,
     COMPARISON_VERDICT,
+    SUPERLATIVE,
     TARGET_CONTENT_WORDS,
     TARGET_FRAME,
     THRESHOLD_PHRASE,
@@ -67,11 +68,12 @@ TIE = 0.05
 def _topic(text: str, catalog: PlanCatalog) -> list[str]:
     """The topic's content words: ``text`` (a question's ``canon`` key)
     without the frame phrases (:data:`retrieval.question.cues.TARGET_FRAME`), the verdict asked ("ai cao
-    hơn", "bằng nhau"), the back-reference words ("chỉ tiêu này"), the
+    hơn", "bằng nhau"), a superlative ("xã nào … cao nhất": each plan's value is
+    given, :data:`retrieval.question.cues.SUPERLATIVE`), the back-reference words ("chỉ tiêu này"), the
     plans' names and the percentages it gives ("LH 96%, NAP bao nhiêu?":
     a value, not what is measured), in order."""
     names = sorted({a for e in catalog.entries for a in (*e.aliases, e.key) if a}, key=len, reverse=True)
-    key = TARGET_FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", text)))
+    key = TARGET_FRAME.sub(" ", BACK_REFERENCE.sub(" ", COMPARISON_VERDICT.sub(" ", SUPERLATIVE.sub(" ", text))))
     for name in names:
         key = re.sub(rf"\b{re.escape(name)}\b", " ", key)
     return [w for w in topic_words(key, TARGET_CONTENT_WORDS) if not _PERCENT.fullmatch(w)]

@@ -57,7 +57,9 @@ TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ty le|bao nhieu phan tram|"
                     # "mức hài lòng của dân về giải quyết TTHC là bao nhiêu"
                     r"muc (?:\w+ ){1,12}?(?:la|dat|o muc|dat muc) bao nhieu|"
                     # "mức độ số hóa hồ sơ của mỗi xã đặt ra thế nào"
-                    r"muc (?:\w+ ){1,12}?(?:dat ra|de ra|dat) (?:the nao|ra sao))\b")
+                    r"muc (?:\w+ ){1,12}?(?:dat ra|de ra|dat) (?:the nao|ra sao)|"
+                    # "kế hoạch nào đặt mức hài lòng thấp nhất"
+                    r"muc (?:\w+ ){1,8}?(?:cao|thap) nhat)\b")
 #: a comparison or per-plan wording
 COMPARE = re.compile(r"\b(?:so sanh|doi chieu|khac nhau|giong nhau|khac gi|chenh lech|moi xa|tung xa|"
                      r"moi ke hoach|tung ke hoach|cac xa|xa nao|nhung xa|"
