@@ -549,8 +549,9 @@ def asks_overdue(key: str) -> bool:
 
 
 #: Not yet due as of today (the question's day, else the clock's): "chưa tới
-#: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn".
-NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|con han|chua qua han|"
+#: hạn", "chưa đến hạn", "hạn … chưa tới", "còn hạn", "chưa hết hạn" — not "(thế) còn
+#: hạn?" opening a follow-up, which asks the deadline ("and the deadline?").
+NOT_YET_DUE = re.compile(r"\b(?:chua (?:toi|den|het) han|(?<!\bthe )(?<!\bvay )(?<!\bthe thi )(?<!^)con han|chua qua han|"
                          r"han(?: \w+){0,4} (?:chua (?:toi|den|het)|con))\b")
 #: Due from today to the end of a month or of the year: "từ nay tới hết tháng
 #: 10", "từ nay đến cuối năm"; group 1 the month, group 2 its year.
