@@ -190,6 +190,17 @@ def without_name_runs(tokens: list[str], names: AbstractSet[str], row_texts: lis
     return kept
 
 
+def _row_sets(plans: list[Plan]) -> list[tuple[Plan, Task, set[str]]]:
+    """(plan, task, the words of its row) of every task row of ``plans``."""
+    return [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
+
+
+def _weights(words: list[str], rows: list[tuple[Plan, Task, set[str]]]) -> dict[str, float]:
+    """Each question word's weight among ``rows``: log(1 + n / (1 + rows holding it))."""
+    n = len(rows)
+    return {w: math.log(1 + n / (1 + sum(w in have for _, _, have in rows))) for w in words}
+
+
 def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
                 favoured: tuple[str, str | None] | None = None) -> list[tuple[float, Plan, Task]]:
     """(cover, plan, numbered task) of the rows best matching the question's
@@ -204,11 +215,10 @@ def lookup_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
     words = question_words(content_key(query), names, texts)
     if not words:
         return []
-    rows = [(plan, task, set(_row_text(task).split())) for plan in plans for task in plan.tasks]
+    rows = _row_sets(plans)
     if not rows:
         return []
-    n = len(rows)
-    idf = {w: math.log(1 + n / (1 + sum(w in have for _, _, have in rows))) for w in words}
+    idf = _weights(words, rows)
     total = sum(idf.values())
     scored: dict[tuple[str, str | None], tuple[float, Plan, Task]] = {}
     for plan, task, have in rows:
@@ -258,13 +268,11 @@ def search_led_rows(plans: list[Plan], query: Query, names: AbstractSet[str],
         return []
     texts = [f" {_row_text(task)} " for plan in plans for task in plan.tasks]
     words = question_words(content_key(query), names, texts)
-    rows = [(plan, parent_task(plan, task) or task, set(_row_text(task).split()))
-            for plan in plans for task in plan.tasks]
+    rows = [(plan, parent_task(plan, task) or task, have) for plan, task, have in _row_sets(plans)]
     known = [w for w in words if any(w in have for _, _, have in rows)]
     if len(known) < 2:
         return []
-    n = len(rows)
-    idf = {w: math.log(1 + n / (1 + sum(w in have for _, _, have in rows))) for w in words}
+    idf = _weights(words, rows)
     known_total = sum(idf[w] for w in known)
     if known_total < KNOWN_SHARE * sum(idf.values()):
         return []
