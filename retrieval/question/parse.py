@@ -43,6 +43,7 @@ from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.corrections import corrected
+from retrieval.question.typos import fixed_field_typos
 from retrieval.question.crossplan import (
     asks_body_and_annex,
     asks_periods,
@@ -773,6 +774,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     """
     raw = y_spelled(spelled_task_numbers(nfc(text or ""))).strip()  # "tỉ lệ" → "tỷ lệ", as the plans
     raw = corrected(raw)  # "nv 7 à nhầm, nv 8 ai chủ trì?": row 8 asked
+    raw = fixed_field_typos(raw)  # "ai chu tri vs ai phoi hp": "phối hợp" asked
     unguessed = _without_guess(raw, catalog)
     if unguessed is not None:
         # "cuộc thi đó KH nào có, chỉ NAP thôi à?": which plans, every plan searched
