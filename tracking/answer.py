@@ -29,7 +29,7 @@ from ingest.textnorm import fold
 from ingest.units import split_units, unit_key
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, shorten, task_citation
-from retrieval.query import PlanCatalog, Query, question_period, question_unit
+from retrieval.query import Intent, PlanCatalog, Query, question_period, question_unit
 from retrieval.question.cues import asks_overdue
 from retrieval.store import IndexStore
 from tracking.model import (
@@ -93,6 +93,10 @@ def status_question(query: Query, catalog: PlanCatalog) -> StatusQuestion | None
     overdue = asks_overdue(query.key)  # a cue of canon keys ("TTHC" written out)
     one_task = bool(query.task_refs) and bool(_ONE_TASK.search(key) or statuses)
     if not (statuses or overdue or _PROGRESS.search(key) or one_task):
+        return None
+    if not (statuses or overdue or one_task) and (query.task_refs or query.intent == Intent.LOOKUP):
+        # "đề án X ai chủ trì, tiến độ thế nào?", "nv 22 tiến độ ra sao?": the "tiến độ"
+        # of a row (by number or by its content) is its deadline cell, not a status report
         return None
     if query.today_given and overdue and not statuses and not one_task:
         # "tính đến 30/9/2025 nhiệm vụ nào quá hạn?": the plan's deadlines on that
