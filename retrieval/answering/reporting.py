@@ -18,6 +18,7 @@ from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import REPORT_DAY_ASKED
+from retrieval.question.selection import topic_words
 
 __all__ = ["REPORTING_CUE", "asks_reporting", "is_other_report", "report_rows", "reporting_answer", "reporting_paragraphs"]
 
@@ -96,10 +97,38 @@ def report_rows(plan: Plan) -> list[Task]:
 
 def is_other_report(plan: Plan, task: Task) -> bool:
     """True when the annex row ``task`` of ``plan`` is a report on its own
-    subject ("Báo cáo thực hiện giải ngân kế hoạch đầu tư vốn …"), not the
-    periodic reform report (:func:`report_rows`): a question describing it
-    ("nv báo cáo giải ngân … hạn khi nào?") asks that row, not the regime."""
-    return bool(re.search(r"\bbao cao\b", canon(task.content or ""))) and task not in report_rows(plan)
+    subject ("Báo cáo thực hiện giải ngân kế hoạch đầu tư vốn …"), or its
+    product is one ("Báo cáo theo dõi tình hình thi hành pháp luật" of the row
+    carrying out that monitoring plan: :func:`names_report`), not the periodic
+    reform report (:func:`report_rows`): a question describing it ("nv báo
+    cáo giải ngân … hạn khi nào?", "báo cáo theo dõi thi hành pháp luật phải
+    xong trước ngày nào?") asks that row, not the regime."""
+    if task in report_rows(plan):
+        return False
+    return bool(re.search(r"\bbao cao\b", canon(task.content or ""))) or names_report(task.product)
+
+
+#: The subject of a report a product cell names: the words after "Báo cáo"
+#: up to its author ("của UBND xã"), a list break or the end.
+_REPORT_SUBJECT = re.compile(r"\bbao cao\b((?:(?! cua\b)[^;,/\n])*)")
+#: Fewest content syllables that make a report's subject its own ("kiểm tra"), not
+#: the bare "Báo cáo", "Báo cáo kết quả thực hiện" or "Báo cáo của UBND xã".
+_SUBJECT_MIN = 2
+
+
+def names_report(product: str | None) -> bool:
+    """True when the product cell ``product`` names a report on a subject of
+    its own ("Báo cáo theo dõi tình hình thi hành pháp luật", "Báo cáo kết quả
+    kiểm tra"), not a bare report or one named by its author only ("Báo cáo",
+    "Báo cáo của UBND xã", "Báo cáo kết quả thực hiện")."""
+    for subject in _REPORT_SUBJECT.findall(canon(product or "").replace(" va ", " ; ")):
+        if len([w for w in topic_words(subject) if w not in _GENERIC_SUBJECT]) >= _SUBJECT_MIN:
+            return True
+    return False
+
+
+#: Words of a report's subject that name no subject ("kết quả thực hiện", "tổng hợp").
+_GENERIC_SUBJECT = frozenset("thuc hien tong hop dinh ky hang nam nam quy thang cong tac trien khai".split())
 
 
 def reporting_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
