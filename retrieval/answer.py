@@ -86,7 +86,7 @@ from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
 from retrieval.answering.figures import figure_asks, figures_answer, list_asks
 from retrieval.answering.funding import asks_funding, asks_funding_source, funding_answer
 from retrieval.answering.inline_list import asks_duty_units, duty_units_answer, inline_count_answer
-from retrieval.answering.lookup import cites_document, lookup_answer, lookup_rows
+from retrieval.answering.lookup import lookup_answer, lookup_rows
 from retrieval.answering.meta import meta_answer, plans_answer
 from retrieval.answering.model import ABSTAIN, Answer, Citation, Turn, abstention
 from retrieval.answering.nearest import nearest_answer, nearest_row
@@ -95,6 +95,7 @@ from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
+from retrieval.answering.row_fact import asks_row_date, asks_row_document, row_fact_query
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
 from retrieval.answering.rows import (
     FIELD_LABELS,
@@ -140,7 +141,7 @@ from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.chain import base_question
 from retrieval.question.crossplan import asks_periods
-from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE, META_CUES
+from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
@@ -550,9 +551,10 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
-            # "đề án X theo QĐ số mấy, ai lo?": the decision a row cites, not the plan's own
-            Route("row decision", lambda q: q.intent == Intent.META and q.meta == "decision" and not q.task_refs,
-                  self._row_decision),
+            # "đề án X theo QĐ số mấy, ai lo?", "việc Y theo kế hoạch số mấy?", "quy chế Z ban hành
+            # khi nào?": the document a row cites, the row's deadline, not the plan's own header
+            Route("row fact", lambda q: q.intent in (Intent.META, Intent.SEARCH, Intent.LOOKUP)
+                  and (asks_row_document(q) or (q.intent == Intent.META and asks_row_date(q))), self._row_fact),
             # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
             Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
                   in_scope(annex_sections_answer)),
@@ -643,20 +645,13 @@ class Answerer:
         rows = lookup_rows(plans_in_scope(self.plans, query), query, self.catalog.name_words)
         return bool(rows) and all(is_other_report(plan, task) for _, plan, task in rows)
 
-    def _row_decision(self, query: Query) -> Answer | None:
-        """A decision number asked of a task described by its content ("đề án
-        hồ sơ địa chính theo QĐ số mấy?"): the rows found (as a look-up, the
-        search agreeing) when each cites a document by number
-        (:func:`retrieval.answering.lookup.cites_document`); ``None`` otherwise
-        (the plan's own decision is asked)."""
-        asked = replace(query, intent=Intent.LOOKUP, meta=None, figure=False)
-        # the row is found by what the question says besides the decision asked:
-        # "KH kèm theo QĐ số mấy?" describes no row
-        described = replace(asked, key=" ".join(dict(META_CUES)["decision"].sub(" ", query.key).split()))
-        rows = lookup_rows(plans_in_scope(self.plans, asked), described, self.catalog.name_words)
-        if not rows or not all(cites_document(task) for _, _, task in rows):
-            return None
-        return self._lookup(asked)
+    def _row_fact(self, query: Query) -> Answer | None:
+        """A document number or an issuing day asked of a task described by its
+        content (:func:`retrieval.answering.row_fact.row_fact_query`): the rows
+        found, as a look-up the search agrees on; ``None`` when the plan's own
+        header fact is asked."""
+        asked = row_fact_query(query, plans_in_scope(self.plans, query), self.catalog.name_words)
+        return None if asked is None else self._lookup(asked)
 
     def _no_row(self, query: Query) -> bool:
         """No row number asked, or no plan in scope has an annex to number."""

@@ -83,16 +83,19 @@ def row_words(task: Task) -> set[str]:
 #: A document cited in a row, as written: "Nghị định số 29/2023/NĐ-CP ngày
 #: 03/6/2023 của Chính phủ", "Quyết định 1234/QĐ-UBND".
 _CITATION = re.compile(
-    r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kết luận)(?:\s+số)?\s+\S*\d\S*"
+    r"\b(?:Nghị định|Quyết định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kết luận|Kế hoạch|Đề án)(?:\s+số)?\s+\S*\d\S*"
     r"(?:\s+ngày\s+\S*\d\S*)?(?:\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ Chính trị|"
     r"(?:UBND|Ủy ban nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã)|Bộ\s+\w+\s+\w+))?", re.IGNORECASE)
 
 
 def cites_document(task: Task) -> bool:
-    """True when the row ``task``'s content or objective cites a document by
-    its number ("triển khai Đề án … theo Quyết định số 323/QĐ-UBND"): a
-    question asking "theo QĐ số mấy" of what the row is about asks that row."""
-    return _CITATION.search(" ".join(filter(None, (task.content, task.objective)))) is not None
+    """True when a cell of the row ``task`` cites a document by its number
+    (content or objective: "triển khai Đề án … theo Quyết định số
+    323/QĐ-UBND"; deadline: "Theo hướng dẫn của Trung ương và Kế hoạch số
+    310/KH-UBND …"; product): a question asking "theo QĐ số mấy", "theo kế
+    hoạch số mấy" of what the row is about asks that row."""
+    cells = " ".join(filter(None, (task.content, task.objective, task.deadline, task.product)))
+    return _CITATION.search(cells) is not None
 
 
 def row_pairs(task: Task) -> set[str]:
@@ -311,6 +314,8 @@ def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
     for a, b in zip(tokens, tokens[1:]):
         if len(a) < 2 or len(b) < 2 or a.isdigit() or b.isdigit() or not ({a, b} & content):
             continue
+        if {a, b} & FUNCTION_WORDS:
+            continue  # "việc tiếp (tục)", "của các": grammar beside a word, no phrase of a duty
         pair = f" {a} {b} "
         if any(pair in d for d in duties) and not any(pair in r for r in rows):
             return pair.strip()

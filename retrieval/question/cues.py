@@ -326,8 +326,13 @@ TASKS_NAMED = re.compile(r"\bnhiem vu\b")
 EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat ca)\b.{0,30}\b" + COUNT_NOUN + r"\b"
                            r"|\bliet ke\b|\bdanh sach\b")
 #: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.
-DOC_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|"
-                              r"ke hoach|de an) (?:so|mang so) (?:may|nao|bao nhieu)\b")
+#: The kinds of document a plan or a row cites by number.
+_DOC_KINDS = r"(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|ke hoach|de an)"
+DOC_NUMBER_ASKED = re.compile(r"\b" + _DOC_KINDS + r" (?:so|mang so) (?:may|nao|bao nhieu)\b")
+#: The document something is done by asked ("theo kế hoạch nào", "căn cứ quyết định
+#: nào", "dựa trên văn bản gì", "thực hiện theo QĐ số mấy"): of a row, the one it cites.
+DOC_FOLLOWED_ASKED = re.compile(r"\b(?:theo|can cu(?: vao)?|dua (?:tren|vao)) (?:nhung |cac )?" + _DOC_KINDS
+                                + r"(?: (?:so|mang so))? (?:nao|gi|may|bao nhieu)\b")
 PLANS_ONLY_WORDS = set("""
 nhung cac ke hoach nao la cua ap dung cho danh trong thuc hien co xa phuong thi tran cai cach
 hanh chinh nha nuoc ky giai doan thang nam cuoi dau 6 sau quy ban hanh may bao nhieu gom
