@@ -48,6 +48,7 @@ __all__ = [
     "DEADLINE_OPENERS_WIDE",
     "FOLDED_ABBREVIATIONS",
     "NAMELESS_HEADS",
+    "OVERSIGHT_OPENERS",
     "PRODUCT_OPENERS",
     "PRODUCT_OPENERS_WIDE",
     "RESERVED_TOKENS",
@@ -398,6 +399,11 @@ DEADLINE_OPENERS_WIDE: tuple[str, ...] = DEADLINE_OPENERS + (
     "nam", "theo", "hang", "sau", "tu", "den", "dau", "cuoi", "giua", "lien tuc",
     "dot xuat", "kip thoi", "han", "thoi han", r"\d",
 )
+
+#: A task content opening with an act of oversight over another task ("Kiểm tra
+#: việc xây dựng, áp dụng … ISO 9001", "Theo dõi việc thi hành …", "Giám sát",
+#: "Đôn đốc", "Thẩm định"): the row is the check, not the work it checks.
+OVERSIGHT_OPENERS: tuple[str, ...] = ("kiem tra", "theo doi", "giam sat", "don doc", "tham dinh")
 
 #: A lead / coordinating cell: "Phòng …", "Văn phòng …", "Trung tâm …",
 #: "Công an xã", "UBND", "Các phòng, ban", "Ban Chỉ huy quân sự" …

@@ -80,6 +80,7 @@ from retrieval.answering.duties import (
     section_of_duties,
     topic_duties_answer,
 )
+from retrieval.answering.duty_cover import dominant_duty_answer
 from retrieval.answering.duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
@@ -567,6 +568,9 @@ class Answerer:
             # "trách nhiệm các phòng ghi thế nào?": every unit of the part, each with its duties
             Route("every unit", lambda q: q.intent != Intent.TASK and asks_every_unit(q),
                   one_plan(every_unit_answer)),
+            # "VK giao phòng nào duy trì ISO 9001 và thí điểm ISO 18091?": the body duty that
+            # writes it more fully than the row found (there the check of ISO 9001), its unit
+            Route("dominant duty", lambda q: body(q) and not q.task_refs, in_scope(dominant_duty_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

@@ -13,13 +13,13 @@ question goes on as before.
 from __future__ import annotations
 
 from ingest.lexicon import canon
-from ingest.model import Plan
+from ingest.model import Plan, Responsibility
 from retrieval.answering.lookup import about_duty, duty_phrase, lookup_rows
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title
 from retrieval.query import PlanCatalog, Query
 
-__all__ = ["asks_duty_holder", "duty_holder_answer", "duty_over_row"]
+__all__ = ["asks_duty_holder", "duty_holder_answer", "duty_lines", "duty_over_row"]
 
 
 def asks_duty_holder(query: Query) -> bool:
@@ -62,10 +62,21 @@ def duty_holder_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) ->
                   for r in plan.responsibilities for d in r.duties if f" {phrase} " in f" {canon(d)} "]
         best = max(s for s, _, _ in scored)
         chosen = [(r, d) for s, r, d in scored if s == best]
-        label = plan_label(catalog, plan.doc)
-        for r, duty in chosen:
-            where = f" (mục {r.section})" if r.section else ""
-            blocks.append(f"{label}: {r.unit}: {duty}{where}")
-            citations.append(Citation(plan.doc, plan_title(plan), f"mục {r.section}" if r.section
-                                      else "Tổ chức thực hiện", None, duty))
+        lines, cited = duty_lines(plan, catalog, chosen)
+        blocks.extend(lines)
+        citations.extend(cited)
     return Answer("\n".join(blocks), False, citations, "duties", list(citations), query)
+
+
+def duty_lines(plan: Plan, catalog: PlanCatalog, chosen: list[tuple[Responsibility, str]]
+               ) -> tuple[list[str], list[Citation]]:
+    """One line per (unit, duty) of ``plan`` in ``chosen`` ("Việt Khê …: Phòng
+    Kinh tế: <duty> (mục V.9.c)") and the citation of each duty."""
+    label = plan_label(catalog, plan.doc)
+    lines, citations = [], []
+    for r, duty in chosen:
+        where = f" (mục {r.section})" if r.section else ""
+        lines.append(f"{label}: {r.unit}: {duty}{where}")
+        citations.append(Citation(plan.doc, plan_title(plan), f"mục {r.section}" if r.section
+                                  else "Tổ chức thực hiện", None, duty))
+    return lines, citations
