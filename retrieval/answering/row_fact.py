@@ -55,7 +55,7 @@ def asks_row_date(query: Query) -> bool:
 def _without_document_asked(key: str) -> str:
     """``key`` without the document number asked and the word citing it
     ("theo kế hoạch số mấy", "theo QĐ số mấy"): what describes the row."""
-    for pattern in (DOC_FOLLOWED_ASKED, DOC_NUMBER_ASKED, dict(META_CUES)["decision"]):
+    for pattern in (dict(META_CUES)["decision"], DOC_FOLLOWED_ASKED, DOC_NUMBER_ASKED):
         while (m := pattern.search(key)) is not None:
             head = _CITED_BY.sub(" ", key[:m.start()])
             key = f"{head} {key[m.end():]}"
@@ -83,7 +83,9 @@ def row_fact_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> 
         key = _without_document_asked(query.key)
         asked = replace(query, intent=Intent.LOOKUP, meta=None, metas=[], figure=False, key=key)
         rows = lookup_rows(plans, asked, names)
-        return asked if rows and all(_cites(plan, task) for _, plan, task in rows) else None
+        if not rows or not all(_beyond_title(plan, key) for _, plan, _ in rows):
+            return None  # "KH VK kèm theo QĐ số mấy": the plan's own decision
+        return asked if all(_cites(plan, task) for _, plan, task in rows) else None
     if asks_row_date(query):
         key = " ".join(dict(META_CUES)["date"].sub(" ", query.key).split())
         fields = list(dict.fromkeys(["deadline", *query.fields]))
