@@ -256,6 +256,11 @@ PLAN_WORDING: dict[str, str] = {
     "chuyen tien": "thanh toan",
     "tien dau tu": "von dau tu",
     "bao cao thu chi": "bao cao tai chinh",
+    # "niêm yết / đăng tải (công khai) thủ tục": the plans' "công khai TTHC"
+    "niem yet cong khai": "cong khai",
+    "niem yet": "cong khai",
+    "dang tai cong khai": "cong khai",
+    "dang tai": "cong khai",
     "top": "nhom dan dau",
     "tot nhat": "dan dau",
 }
