@@ -30,13 +30,19 @@ from retrieval.answering.lookup import cites_document, lookup_rows
 from retrieval.answering.meta import issuing_row
 from retrieval.answering.rows import sub_rows
 from retrieval.query import Intent, Query
-from retrieval.question.cues import DOC_FOLLOWED_ASKED, DOC_NUMBER_ASKED, META_CUES
+from retrieval.question.cues import DOC_FOLLOWED_ASKED, DOC_KINDS, DOC_NUMBER_ASKED, META_CUES
 from retrieval.question.selection import topic_words
 
 __all__ = ["asks_row_document", "asks_row_date", "row_fact_query"]
 
 #: "theo", "căn cứ", "thực hiện theo" before the document asked: how the row cites it.
 _CITED_BY = re.compile(r"\b(?:(?:thuc hien |trien khai )?theo|can cu(?: vao)?|dua tren|dua vao)\s*$")
+
+
+#: The author named after the document asked ("… số mấy của UBND thành phố …"): the rest of the key.
+_AUTHOR = re.compile(r"^\s*cua\b.*$")
+#: A document's kind ("quyết định", "kế hoạch" …), which describes no row.
+_DOC_KIND = re.compile(r"\b" + DOC_KINDS + r"\b")
 
 
 def asks_row_document(query: Query) -> bool:
@@ -58,7 +64,8 @@ def _without_document_asked(key: str) -> str:
     for pattern in (dict(META_CUES)["decision"], DOC_FOLLOWED_ASKED, DOC_NUMBER_ASKED):
         while (m := pattern.search(key)) is not None:
             head = _CITED_BY.sub(" ", key[:m.start()])
-            key = f"{head} {key[m.end():]}"
+            # "… của UBND thành phố", "… của TP Hải Phòng" after it: the document's author
+            key = f"{head} {_AUTHOR.sub(' ', key[m.end():])}"
     return " ".join(key.split())
 
 
@@ -67,11 +74,12 @@ def _cites(plan: Plan, task: Task) -> bool:
     return any(cites_document(t) for t in (task, *sub_rows(plan, task)))
 
 
-def _beyond_title(plan: Plan, key: str) -> bool:
+def _beyond_title(plan: Plan, key: str, names: AbstractSet[str]) -> bool:
     """Does ``key`` name something besides ``plan``'s own title words ("kế
-    hoạch cải cách hành chính nhà nước xã … năm 2026")?"""
+    hoạch cải cách hành chính nhà nước xã … năm 2026"), plan names
+    (``names``: "NAP") and kinds of document ("quyết định")?"""
     title = set(canon(plan.metadata.title or "").split()) | {"ke", "hoach", "cai", "cach", "hanh", "chinh", "ban"}
-    return any(w not in title for w in topic_words(key))
+    return any(w not in title and w not in names for w in topic_words(_DOC_KIND.sub(" ", key)))
 
 
 def row_fact_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> Query | None:
@@ -83,7 +91,7 @@ def row_fact_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> 
         key = _without_document_asked(query.key)
         asked = replace(query, intent=Intent.LOOKUP, meta=None, metas=[], figure=False, key=key)
         rows = lookup_rows(plans, asked, names)
-        if not rows or not all(_beyond_title(plan, key) for _, plan, _ in rows):
+        if not rows or not all(_beyond_title(plan, key, names) for _, plan, _ in rows):
             return None  # "KH VK kèm theo QĐ số mấy": the plan's own decision
         return asked if all(_cites(plan, task) for _, plan, task in rows) else None
     if asks_row_date(query):
@@ -91,7 +99,7 @@ def row_fact_query(query: Query, plans: list[Plan], names: AbstractSet[str]) -> 
         fields = list(dict.fromkeys(["deadline", *query.fields]))
         asked = replace(query, intent=Intent.LOOKUP, meta=None, metas=[], figure=False, key=key, fields=fields)
         rows = lookup_rows(plans, asked, names)
-        if not rows or not all(_beyond_title(plan, key) for _, plan, _ in rows):
+        if not rows or not all(_beyond_title(plan, key, names) for _, plan, _ in rows):
             return None
         return asked if all(task is not issuing_row(plan) for _, plan, task in rows) else None
     return None

@@ -327,11 +327,11 @@ EXPLICIT_LIST = re.compile(r"\b(?:nhung|cac|liet ke|danh sach|ke ten|ke ra|tat c
                            r"|\bliet ke\b|\bdanh sach\b")
 #: A document's number asked ("QĐ số mấy", "căn cứ nghị định số nào"): not a figure.
 #: The kinds of document a plan or a row cites by number.
-_DOC_KINDS = r"(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|ke hoach|de an)"
-DOC_NUMBER_ASKED = re.compile(r"\b" + _DOC_KINDS + r" (?:so|mang so) (?:may|nao|bao nhieu)\b")
+DOC_KINDS = r"(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|ke hoach|de an)"
+DOC_NUMBER_ASKED = re.compile(r"\b" + DOC_KINDS + r" (?:so|mang so) (?:may|nao|bao nhieu)\b")
 #: The document something is done by asked ("theo kế hoạch nào", "căn cứ quyết định
 #: nào", "dựa trên văn bản gì", "thực hiện theo QĐ số mấy"): of a row, the one it cites.
-DOC_FOLLOWED_ASKED = re.compile(r"\b(?:theo|can cu(?: vao)?|dua (?:tren|vao)) (?:nhung |cac )?" + _DOC_KINDS
+DOC_FOLLOWED_ASKED = re.compile(r"\b(?:theo|can cu(?: vao)?|dua (?:tren|vao)) (?:nhung |cac )?" + DOC_KINDS
                                 + r"(?: (?:so|mang so))? (?:nao|gi|may|bao nhieu)\b")
 PLANS_ONLY_WORDS = set("""
 nhung cac ke hoach nao la cua ap dung cho danh trong thuc hien co xa phuong thi tran cai cach
