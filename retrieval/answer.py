@@ -96,8 +96,8 @@ from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
-from retrieval.answering.row_fact import asks_row_date, asks_row_document, row_fact_query
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
+from retrieval.answering.row_fact import asks_row_date, asks_row_document, row_fact_query
 from retrieval.answering.rows import (
     FIELD_LABELS,
     has_figure,

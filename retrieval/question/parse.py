@@ -43,7 +43,6 @@ from ingest.textnorm import fold, nfc
 from ingest.units import unit_key
 from retrieval.question.catalog import PlanCatalog, PlanEntry, SectionEntry, UnitEntry, section_words
 from retrieval.question.corrections import corrected
-from retrieval.question.typos import fixed_field_typos
 from retrieval.question.crossplan import (
     asks_body_and_annex,
     asks_periods,
@@ -139,6 +138,7 @@ from retrieval.question.due_exclusion import read_excluded_deadlines
 from retrieval.question.model import FIELDS, META_FIELDS, Intent, Query
 from retrieval.question.numbers import spelled_task_numbers
 from retrieval.question.selection import TOPIC_STOPWORDS, read_selection, topic_words
+from retrieval.question.typos import fixed_field_typos
 
 __all__ = ["INTENT_RULES", "PERSON_UNLISTED", "asks_row_number", "lookup_by_meaning", "names_header_fact",
            "names_person", "parse_query",
