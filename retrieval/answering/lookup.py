@@ -50,6 +50,8 @@ COMPETE = 0.8
 #: A row holding this share of the question's weight is described whole: the
 #: row the search prefers is not shown beside it.
 FULL_COVER = 0.95
+#: Syllables naming the task itself ("việc", "nhiệm vụ"), never a duty's own phrase.
+_TASK_NOUNS = frozenset({"viec", "nhiem"})
 #: Words that ask for a field rather than say what the task is about.
 _ASKING = frozenset("""
 lo phu trach dam nhiem chiu trach khi bao gio xong lam luc ngay dau moi ket qua nhan giao
@@ -314,8 +316,8 @@ def duty_phrase(plan: Plan, key: str, names: AbstractSet[str]) -> str | None:
     for a, b in zip(tokens, tokens[1:]):
         if len(a) < 2 or len(b) < 2 or a.isdigit() or b.isdigit() or not ({a, b} & content):
             continue
-        if {a, b} & FUNCTION_WORDS:
-            continue  # "việc tiếp (tục)", "của các": grammar beside a word, no phrase of a duty
+        if {a, b} & _TASK_NOUNS:
+            continue  # "việc tiếp (tục) rà soát …": the word naming the task, no phrase of a duty
         pair = f" {a} {b} "
         if any(pair in d for d in duties) and not any(pair in r for r in rows):
             return pair.strip()
