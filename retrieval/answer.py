@@ -114,6 +114,7 @@ from retrieval.answering.section import section_answer
 from retrieval.answering.sections import asks_item_count, heading_count_answer, list_answer
 from retrieval.answering.similar import similar_answer
 from retrieval.answering.similar_target import similar_target_answer
+from retrieval.answering.target_lead import figure_clause, target_lead_answer, with_body_target
 from retrieval.answering.target_count import asks_target_count, target_count_answer
 from retrieval.answering.targets import TargetIndex
 from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
@@ -470,6 +471,16 @@ class Answerer:
             # a plan answered by its annex row alone: its body sentence on the same item too
             return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         found = self._handle(query)
+        if not names_several(query):
+            # "TX đặt mục tiêu X đạt 100%, ai chủ trì?": the target, then the annex row that carries it
+            found = target_lead_answer(query, found, plans_in_scope(self.plans, query), self.catalog,
+                                       lambda f, plans: with_annex_rows(query, f, plans, self.catalog,
+                                                                        self.catalog.name_words, self.passages,
+                                                                        self._nearest_row),
+                                       lambda f, plans: self._rows_by_words(query, f))
+            if len(query.plans) == 1:  # "… đạt bao nhiêu, ai lo việc đo lường?" answered by the row
+                found = with_body_target(query, found, lambda: stated_target(
+                    figure_clause(query), self.plans[query.plans[0]], self.targets, self.catalog))
         if names_several(query) and Intent(query.intent) == Intent.TARGETS and found.kind == "targets":
             # "so sánh chỉ tiêu X giữa A và B": a plan whose body states no figure for it, its annex row
             # on the target (the figures per row)
@@ -723,6 +734,16 @@ class Answerer:
         compared = asks_periods(query) and not (query.plan_named and not query.cross_doc)
         plans = list(self.plans.values()) if compared else plans_in_scope(self.plans, query)
         return plans_answer(query, plans, self.catalog)
+
+    def _rows_by_words(self, query: Query, body: Answer) -> Answer:
+        """``body`` followed by the annex rows the question's own words find
+        (:func:`retrieval.answering.lookup.lookup_answer` by the words alone:
+        the search ranks the target sentence first), or ``body`` unchanged
+        when none."""
+        rows = lookup_answer(self.tasks, replace(query, intent=Intent.LOOKUP))
+        if rows is None or rows.abstained or rows.kind != "task":
+            return body
+        return _joined(body, rows)
 
     def _lookup(self, query: Query) -> Answer | None:
         hits = self.passages.search(query) if self.passages.searcher is not None else None

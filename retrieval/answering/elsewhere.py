@@ -32,6 +32,7 @@ import re
 from retrieval.answering.model import Answer, Citation, abstention
 from retrieval.answering.rows import plan_label, plan_title
 from retrieval.answering.section import asked_section_refs
+from retrieval.answering.target_lead import figure_clause
 from retrieval.answering.targets import MIN_SHARE, TargetIndex, target_excerpt, target_topic
 from retrieval.query import Intent, PlanCatalog, Query
 
@@ -63,6 +64,11 @@ def elsewhere_answer(query: Query, targets: TargetIndex, catalog: PlanCatalog) -
         return None
     asked = query.plans[0]
     if targets.stating(asked, words):
+        return None
+    # "VK hài lòng đạt bao nhiêu, ai lo việc khảo sát?": the figure's own clause is the
+    # target's subject; a plan stating that is not refused for the row words beside it
+    own_clause = target_topic(figure_clause(query), catalog)
+    if len(own_clause) >= MIN_WORDS and targets.stating(asked, own_clause):
         return None
     own = targets.share(asked, words)
     lines, evidence = [], []

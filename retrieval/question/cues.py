@@ -253,8 +253,12 @@ UPPER_PLAN_ASKED = re.compile(
 BASIS_METAS = ("bases", "upper_plan")
 
 COUNT_NOUN = r"(?:nhiem vu|viec|cong viec|task|chi tieu)"
+#: The marks that end one ask of a question ("đạt bao nhiêu, ai chủ trì?"): a count
+#: phrase (:data:`COUNT`) never runs across them.
+CLAUSE_BREAK = re.compile(r"[,;?!]")
 COUNT = re.compile(
-    r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
+    r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so|tong cong|dem)\s+(?:(?!(?:ai|lo|nao)\b)\w+\s+){0,2}?" + COUNT_NOUN + r"\b"
+    r"(?! (?:do|nay|ay) ai\b)"
     r"|\b(?:nhiem vu|viec|cong viec)\b.{0,40}\b(?:co|gom|tong cong|tat ca) (?:bao nhieu|may)\s*$"
     r"|\b(?:nhieu|it) (?:nhiem vu|viec|chi tieu) (?:nhat|hon)\b"
     r"|\bso (?:luong )?" + COUNT_NOUN + r" (?:(?:trong )?phu luc )?(?:cua|trong|o|giua|moi|tung)\b"

@@ -59,6 +59,7 @@ from retrieval.question.cues import (
     BASIS_METAS,
     BODY_REFERENCE,
     COORDINATING_ROLE,
+    CLAUSE_BREAK,
     COUNT,
     COUNT_COMPARED,
     COUNT_NOUN,
@@ -828,7 +829,9 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
 
     # "bên nào nhiều nhiệm vụ thường xuyên hơn": tasks counted, a filter between the words
     compared = COUNT_COMPARED.search(key)
-    q.count = bool(COUNT.search(key)) or bool(compared and compared.group(2))
+    # a count is asked inside one clause: "đạt bao nhiêu, việc đó ai chủ trì?" counts nothing
+    q.count = (bool(COUNT.search(key)) and any(COUNT.search(canon(part)) for part in CLAUSE_BREAK.split(raw))) \
+        or bool(compared and compared.group(2))
     # "liệt kê các chỉ số … phấn đấu đạt trong năm 2026": the body's indices, no row list
     q.wants_list = bool(LIST.search(key)) and not (INDICES_LISTED.search(key) and not TASK_NOUN.search(key))
     q.cross_doc = bool(CROSS.search(key)) and (len(q.plans) != 1 or not by_name) \
