@@ -114,8 +114,8 @@ from retrieval.answering.section import section_answer
 from retrieval.answering.sections import asks_item_count, heading_count_answer, list_answer
 from retrieval.answering.similar import similar_answer
 from retrieval.answering.similar_target import similar_target_answer
-from retrieval.answering.target_lead import figure_clause, target_lead_answer, with_body_target
 from retrieval.answering.target_count import asks_target_count, target_count_answer
+from retrieval.answering.target_lead import figure_clause, target_lead_answer, with_body_target
 from retrieval.answering.targets import TargetIndex
 from retrieval.answering.tasks import TaskAnswerer, describe_filter, matches, unstated_reason
 from retrieval.answering.text import (
