@@ -891,16 +891,26 @@ FIELD_FRAME_WORDS = frozenset(
     "ai la gi the nao ra sao vay con va voi thi cua no a nhi ha nhe ghi sao khi bao gio han nhu".split())
 
 
+#: The words of an annex column's header around its field word, and the cell
+#: named as such ("thời gian *thực hiện* ghi thế nào", "*cột* thời hạn ghi gì",
+#: "*ô* sản phẩm *đầu ra* viết gì", "đơn vị *thực hiện* là ai"): in a field
+#: question they only name the column (``ingest.columns`` reads the same headers).
+COLUMN_LABEL = re.compile(r"\b(?:cot|o|co quan|don vi|thuc hien|hoan thanh|dau ra|viet|duoc ghi|ghi la|nhu the nao|gom(?: nhung)?|nhung)\b")
+
+
 def only_fields(key: str) -> bool:
     """Does the question (a ``canon`` key) ask fields and nothing else ("ai phối
-    hợp, hạn thế nào?", "thế ai chủ trì và sản phẩm là gì?"), however many fields?
-    Then it is a field follow-up of the rows just shown, like a short one
-    (:data:`FOLLOW_FIELD`)."""
+    hợp, hạn thế nào?", "thế ai chủ trì và sản phẩm là gì?", "thời gian thực
+    hiện ghi thế nào?": a column named by its header, :data:`COLUMN_LABEL`),
+    however many fields? Then it is a field follow-up of the rows just shown,
+    like a short one (:data:`FOLLOW_FIELD`)."""
     rest = LEAD_EXPLICIT.sub(" ", key)
     asked = False
     for pattern in FIELD_CUES.values():
         asked = asked or bool(pattern.search(rest))
         rest = pattern.sub(" ", rest)
+    asked = asked or (rest == key and bool(LEAD_GENERIC.search(key)))  # "đơn vị thực hiện là ai?"
+    rest = COLUMN_LABEL.sub(" ", rest) if asked or rest != key else rest
     return (asked or rest != key) and not [w for w in rest.split() if w not in FIELD_FRAME_WORDS]
 
 #: How many units the implementation part gives duties to ("phân công cho
