@@ -41,11 +41,16 @@ from retrieval.question.parse import PERSON_UNLISTED, names_person, question_uni
 if TYPE_CHECKING:
     from ingest.model import Plan
 
-__all__ = ["FOLLOW_ROWS", "follow_unit", "follow_up"]
+__all__ = ["FOLLOW_ROWS", "SELECTION", "follow_unit", "follow_up"]
 
 #: A bare field question ("ai chủ trì?") after an answer that showed at most
 #: this many task rows asks that field of each of them.
 FOLLOW_ROWS = 3
+#: The :class:`Query` attributes of a task selection that a follow-up may carry
+#: over ("bao nhiêu?" after a filter; "còn TX thì sao?" after "trong đó …").
+SELECTION = ("unit", "unit_text", "unit_role", "period", "period_until", "due_on", "period_exact",
+             "period_written", "deadline_text", "regular", "recurrence", "negate", "section", "section_text",
+             "sections", "section_number", "subsection_number")
 
 
 def follow_up(question: Query, previous: Query) -> Query:
@@ -104,6 +109,7 @@ def follow_up(question: Query, previous: Query) -> Query:
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
         q.previous_keys = _pointed_rows(q.key, previous)
+        q.within = {**previous.within, **_selection_of(previous)}
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.task_refs = []
         q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
@@ -132,6 +138,9 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.fields = q.fields or list(previous.fields)
         q.intent = Intent.SIMILAR
         return q
+    if switched and not q.fields and q.named_sections and previous.intent in (Intent.FILTER, Intent.COUNT):
+        # "còn Trường Xuân mục cải cách thể chế?" after a section's rows: that section there
+        return _section_asked_of(previous, q)
     if switched and not q.fields:
         # "còn Trường Xuân?": the previous question, asked of the plan named now
         return _asked_of(previous, list(q.plans), q)
@@ -190,11 +199,7 @@ def follow_up(question: Query, previous: Query) -> Query:
         if q.intent == "task" and names_person(q.key):
             q.unlisted = PERSON_UNLISTED
     if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
-        for name in ("unit", "unit_text", "unit_role", "period", "period_until", "due_on", "period_exact",
-                     "period_written",
-                     "deadline_text", "regular", "recurrence",
-                     "negate", "section", "section_text", "sections", "section_number",
-                     "subsection_number"):
+        for name in SELECTION:
             setattr(q, name, getattr(previous, name))
         q.intent = "count" if q.count else "filter"
     return q
@@ -397,6 +402,42 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
                     which=False)  # "còn NAP và VK?" after "KH nào …": asked of those, yes or no
     if question.today_given:
         asked.today, asked.today_given = question.today, True
+    if previous.previous_keys:
+        # "trong đó cái nào hạn quý IV?" after Phòng Kinh tế's rows, then "còn TX thì sao?":
+        # the rows chosen among were a selection, asked again beside this turn's own
+        for name, value in previous.within.items():
+            if not getattr(asked, name) or (name == "unit_role" and not previous.unit):
+                setattr(asked, name, value)
+    return asked
+
+
+def _selection_of(query: Query) -> dict[str, object]:
+    """The task selection ``query`` set (:data:`SELECTION`, the values given),
+    the unit's role only with a unit."""
+    chosen = {name: getattr(query, name) for name in SELECTION if getattr(query, name)}
+    if not query.unit:
+        chosen.pop("unit_role", None)
+    return chosen
+
+
+def _section_asked_of(previous: Query, question: Query) -> Query:
+    """"còn Trường Xuân mục cải cách thể chế?" after a filter: the rows of the
+    section named (``question.named_sections``) in the plan named; the previous
+    question's other filters kept when it named a section itself ("VK mục cải
+    cách thể chế nv nào hạn quý IV?" → "còn TX mục cải cách TTHC?"), else only
+    the section asked (after "trong đó …": a narrowing of that plan's rows);
+    counted when the previous turn counted."""
+    if previous.sections:
+        asked = _asked_of(previous, list(question.plans), question)
+    else:
+        asked = replace(question, plans=list(question.plans), plan_named=True, wants_list=True,
+                        count=previous.intent == Intent.COUNT, result_keys=[], previous_keys=[])
+        asked.intent = Intent.COUNT if asked.count else Intent.FILTER
+    asked.sections = [key for key, _ in question.named_sections]
+    asked.section, asked.section_text = question.named_sections[0]
+    texts = list(dict.fromkeys(text for _, text in question.named_sections))
+    asked.section_text = " / ".join(texts)
+    asked.section_number = asked.subsection_number = None
     return asked
 
 
