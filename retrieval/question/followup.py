@@ -74,6 +74,7 @@ def follow_up(question: Query, previous: Query) -> Query:
                 fields=list(question.fields), sections=list(question.sections),
                 result_keys=[])
     q.recent_keys = _recent(previous)
+    named_now = question.plan_named  # the plans this question names itself, not the ones carried
     q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
@@ -168,8 +169,9 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.fields, q.fields_carried = list(previous.fields), bool(previous.fields)
         q.section_number = q.section_number or previous.section_number
     # the rows the previous answer showed; of the plan named now, when another
-    # ("VK cái đó hạn khi nào?" after rows of several plans)
-    pointed = [k for k in previous.result_keys if not q.plan_named or k[0] in q.plans]
+    # ("VK cái đó hạn khi nào?" after rows of several plans); after a turn that found
+    # nothing ("TX có nv tương tự không?" → none) the rows still in focus, of their plan
+    pointed = [k for k in previous.result_keys if not named_now or k[0] in q.plans]
     shown = list(dict.fromkeys(number for _, number in pointed))
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
