@@ -881,6 +881,14 @@ LISTED_DOCS = re.compile(r"\b(?:may|cac|nhung|hai|ba) (?:ke hoach|van ban) (?:do
 #: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")
+#: The document a row goes by asked alone, after rows were shown ("theo quyết định
+#: nào?", "căn cứ QĐ số mấy vậy", "nó thực hiện theo văn bản nào?", "dựa trên nghị
+#: định gì"): the document the row's cells cite, not the plan's own decision.
+ROW_DOCUMENT_ASKED = re.compile(
+    r"^(?:(?:con|the|vay|the con) )?(?:(?:no|cai do|viec do|nhiem vu (?:do|nay)) )?"
+    r"(?:(?:thuc hien|trien khai|lam|ban hanh) )?(?:theo|can cu(?: vao| theo)?|dua (?:theo|tren|vao)) "
+    r"(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|ke hoach|de an|luat)"
+    r"(?: (?:so|mang so))?(?: (?:nao|gi|may|bao nhieu))?(?: (?:vay|a|nhi|ha|the|nhe))?$")
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")

@@ -28,6 +28,7 @@ from retrieval.question.cues import (
     OTHER_PLAN,
     OTHER_PLANS,
     PLANS_OWN_ROW,
+    ROW_DOCUMENT_ASKED,
     SIMILAR,
     TARGET_FRAME,
     THAT_ROW,
@@ -173,6 +174,17 @@ def follow_up(question: Query, previous: Query) -> Query:
     # nothing ("TX có nv tương tự không?" → none) the rows still in focus, of their plan
     pointed = [k for k in previous.result_keys if not named_now or k[0] in q.plans]
     shown = list(dict.fromkeys(number for _, number in pointed))
+    if (q.intent in (Intent.SEARCH, Intent.META) and not q.task_refs and ROW_DOCUMENT_ASKED.search(q.key)
+            and (previous.task_refs or 1 <= len(shown) <= FOLLOW_ROWS)):
+        # "theo quyết định nào?" after a row: the document its cells cite (the whole row shows it)
+        q.section_number = previous.section_number
+        if pointed:
+            _point_at(q, pointed)
+        else:
+            q.task_refs, q.plans = list(previous.task_refs), list(previous.plans)
+        q.fields, q.metas, q.meta, q.figure = ["content"], [], None, False
+        q.plan_named, q.intent = True, Intent.TASK
+        return q
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
             and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key) or only_fields(q.key))):
