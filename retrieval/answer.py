@@ -305,8 +305,9 @@ class Answerer:
         status = self.status(query, self.store, self.catalog) if self.status and not unstated else None
         if unstated is not None:  # what no plan records, said in words
             answer = unstated
-        # progress questions are answered from the stored task statuses
-        elif status is not None and not status.abstained:
+        # progress questions are answered from the stored task statuses; a status
+        # refusal ("nv 17 xong chưa?" with nothing recorded: the plan gives no progress) stands
+        elif status is not None and (not status.abstained or status.kind == "status"):
             answer = status
         else:  # a progress reading that finds nothing yields to the plan's own text
             answer = self._route(query)

@@ -162,6 +162,9 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
     Abstains (``abstained`` True, a Vietnamese explanation) when the unit,
     period or task asked has no task in the plans."""
     today = today or date.today()
+    unrecorded = _unrecorded_answer(question, plans, catalog, today)
+    if unrecorded is not None:
+        return unrecorded
     blocks: list[str] = []
     citations: list[Citation] = []
     for tp in plans:
@@ -210,6 +213,31 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
     note = "Trạng thái do cán bộ cập nhật; nhiệm vụ chưa cập nhật tính là chưa thực hiện."
     return Answer("\n\n".join(blocks) + "\n\n" + note, False, citations, "status",
                   list(citations))
+
+
+def _unrecorded_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: PlanCatalog,
+                       today: date) -> Answer | None:
+    """"nv 17 đã hoàn thành chưa?" when no status was ever recorded for the
+    tasks asked: the plan only assigns the task and its deadline and records no
+    result, so the question is refused with that reason and the deadline (the
+    row cited as evidence; kind ``status``, abstained: a refusal that stands over
+    the plan's text), not answered "chưa thực hiện" by default. ``None``
+    when no task number is asked, none is found, or one has a recorded status."""
+    if not question.task_refs:
+        return None
+    found = [(tp, r) for tp in plans for r in tp.rows(today)
+             if (r.task.number or r.task.part_of) in question.task_refs and r.task.number]
+    if not found or any(r.key in tp.statuses for tp, r in found):
+        return None
+    lines = []
+    for tp, r in found:
+        deadline = f"thời hạn {r.task.deadline}" if r.task.deadline else "không ghi thời hạn"
+        lines.append(f"{plan_label(catalog, tp.plan.doc)}: kế hoạch chỉ giao {r.task.label} "
+                     f"({shorten(r.task.content, 120)}) và {deadline}; kế hoạch không ghi kết quả hay tiến độ "
+                     "thực hiện.")
+    note = "Chưa có trạng thái nào được cập nhật cho nhiệm vụ này (trang Tiến độ hoặc lệnh cchc status set)."
+    evidence = [task_citation(tp.plan, r.task) for tp, r in found]
+    return Answer("\n".join(lines) + "\n" + note, True, [], "status", evidence)
 
 
 def answer_status_question(query: Query, index_store: IndexStore, catalog: PlanCatalog,
