@@ -136,6 +136,7 @@ from retrieval.answering.unstated import (
     person_answer,
     progress_share_answer,
 )
+from retrieval.answering.unstated_detail import unstated_detail
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.chain import base_question
@@ -323,6 +324,8 @@ class Answerer:
             # "NAP mức hài lòng với dịch vụ y tế công bao nhiêu %?" that nothing states: said per plan
             answer = replace(figure_unstated_answer(query, plans_in_scope(self.plans, query), self.catalog),
                              evidence=answer.evidence)
+        # "DTI xếp hạng thứ mấy?", "cơ cấu giải thưởng thế nào?" that the answer found does not state
+        answer = unstated_detail(query, answer, self.catalog, self._plan_text) or answer
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
         elif query.intent == Intent.LOOKUP and answer.kind != "task":
@@ -342,6 +345,13 @@ class Answerer:
             if label not in answer.text[:120]:  # the conversation moved to this plan: say which
                 answer.text = f"{label}: {answer.text}"
         return answer
+
+    def _plan_text(self, doc: str) -> str:
+        """The words of plan ``doc``'s body sentences and task rows, joined (for
+        :func:`retrieval.answering.unstated_detail.unstated_detail`)."""
+        rows = [" ".join(filter(None, (t.objective, t.content, t.product))) for t in self.plans[doc].tasks] \
+            if doc in self.plans else []
+        return " . ".join([raw for _, _, raw, _ in self.passages.body_sentences(doc)] + rows)
 
     def _row_keys(self, citations: list[Citation]) -> list[tuple[str, str]]:
         """(doc, row key) of the task rows ``citations`` cite, in order, each once
