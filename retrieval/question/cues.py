@@ -1080,13 +1080,15 @@ DASHES_COUNTED = re.compile(r"\bgach\b")
 
 #: A rank asked ("xếp hạng thứ mấy", "đứng thứ bao nhiêu", "top mấy", "hạng mấy"):
 #: answered only when the plan writes a rank (:data:`RANK_STATED`).
-RANK_ASKED = re.compile(r"\b(?:(?:xep )?hang|xep|dung|nam trong) (?:thu )?(?:may|bao nhieu|nao)\b"
-                        r"|\b(?:top|top|nhom) (?:may|bao nhieu)\b|\bthu hang (?:may|bao nhieu|nao|the nao|ra sao)\b")
+RANK_ASKED = re.compile(r"\b(?:xep hang|xep|hang|(?<!noi )dung|nam trong) (?:thu )?(?:may|bao nhieu)\b"
+                        r"|\bxep hang (?:nao|the nao|ra sao)\b|\b(?:xep|dung) thu (?:may|bao nhieu|nao)\b"
+                        r"|\b(?:top|nhom) (?:may|bao nhieu)\b|\bthu hang (?:may|bao nhieu|nao|the nao|ra sao)\b")
 #: A rank as a plan writes it, on a folded text ("xếp thứ 10", "top 20", "nhóm 5", "dẫn đầu", "tốp đầu").
 RANK_STATED = re.compile(r"\b(?:thu|top|tốp|nhom|hang) \d+\b|\b(?:dan dau|dung dau|top dau|nhom dau|xep thu)\b")
 #: The prizes of a contest asked ("cơ cấu giải thưởng", "giải thưởng thế nào", "mấy giải",
 #: "giải nhất bao nhiêu", "phần thưởng", "tiền thưởng").
-PRIZE_ASKED = re.compile(r"\b(?:co cau giai|giai thuong|phan thuong|tien thuong|giai nhat|(?:may|bao nhieu) giai)\b")
+PRIZE_ASKED = re.compile(r"\b(?:co cau giai|giai thuong|phan thuong|tien thuong|giai nhat|(?:may|bao nhieu) giai)\b"
+                         r"(?! (?:phap|doan|quyet|trinh|ngan))")
 #: Prizes as a plan writes them, on a folded text.
 PRIZE_STATED = re.compile(r"\b(?:giai (?:thuong|nhat|nhi|ba|khuyen khich)|co cau giai|phan thuong|tien thuong)\b")
 #: A figure asked of one field of procedures ("TTHC lĩnh vực đất đai", "trong lĩnh vực
