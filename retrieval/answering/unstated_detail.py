@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ingest.textnorm import fold
-from retrieval.answering.model import Answer, abstention
+from retrieval.answering.model import ABSTAIN, Answer, abstention
 from retrieval.answering.rows import plan_label, shorten
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import FIELD_QUALIFIER, PRIZE_ASKED, PRIZE_STATED, RANK_ASKED, RANK_STATED
@@ -37,8 +37,14 @@ def unstated_detail(query: Query, answer: Answer, catalog: PlanCatalog,
     question asks no such detail, ``answer`` abstained already, or its text
     states the detail (a field's figure: when no sentence of the plan's own text,
     ``plan_text(doc)``, writes the field with a figure)."""
-    if answer.abstained or not query.plans or query.task_refs:
+    if not query.plans or query.task_refs or (answer.abstained and answer.text != ABSTAIN):
         return None
+    if answer.abstained:  # nothing found at all: the detail asked is said not stated
+        what = ("thứ hạng cụ thể" if RANK_ASKED.search(query.key)
+                else "giải thưởng (cơ cấu giải)" if PRIZE_ASKED.search(query.key) else None)
+        names = ", ".join(plan_label(catalog, d) for d in query.plans)
+        return abstention(query, evidence=answer.evidence, reason=f"Kế hoạch {names} không nêu {what}.") \
+            if what else None
     said = fold(answer.text + " " + " ".join(c.quote or "" for c in answer.citations))
     if RANK_ASKED.search(query.key) and not RANK_STATED.search(said):
         what = "thứ hạng cụ thể"
