@@ -145,6 +145,7 @@ from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CU
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
+from retrieval.question.row_subject import row_subject_again
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -288,7 +289,10 @@ class Answerer:
         """
         query = parse_query(question, self.catalog)
         previous = self._previous_query(history, plan) if history else None
-        if previous is not None:
+        again = row_subject_again(query, previous, self.catalog) if previous is not None else None
+        if again is not None:  # "TX thì đạt bn?" after "LH II.3.4 số hóa hồ sơ mục tiêu bn %"
+            query = again
+        elif previous is not None:
             query = follow_unit(follow_up(query, previous), previous, self.plans, self.catalog)
             query.duties_carried = _duties_carried(query, previous)
             query.reasked = query.text == previous.text and bool(query.plans) \

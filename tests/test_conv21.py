@@ -166,3 +166,18 @@ def test_status_with_nothing_recorded_gives_the_reason_and_deadline():
     tracked.statuses[key] = TaskStatus(status=DONE, completed_on="2026-03-20")
     ans = status_answer(StatusQuestion(docs=[plan.doc], task_refs=["17"]), [tracked], catalog, date(2026, 7, 1))
     assert not ans.abstained and "20/03/2026" in ans.text  # a recorded status is said
+
+
+# -- a row's figure asked again of another plan: the subject, not the row number
+
+@pytest.mark.parametrize("follow", ["TX thì đạt bn", "còn Trường Xuân thì đạt bao nhiêu %?", "con TX thi sao"])
+def test_row_figure_asked_of_another_plan_asks_the_subject(answerer, follow):
+    _, last = talk(answerer, "LH II.3.4 số hóa hồ sơ mục tiêu bao nhiêu %", follow)
+    assert not last.abstained, follow
+    assert "100%" in last.text and {c.doc[:3] for c in last.citations} == {TX}, follow
+
+
+def test_row_number_asked_again_of_another_plan_without_a_figure(answerer):
+    _, last = talk(answerer, "NAP nv 22 ai chủ trì", "còn TX thì sao?")
+    assert [c.locator for c in last.citations][:1] == ["nhiệm vụ 22"]
+    assert {c.doc[:3] for c in last.citations} == {TX}
