@@ -181,3 +181,18 @@ def test_row_number_asked_again_of_another_plan_without_a_figure(answerer):
     _, last = talk(answerer, "NAP nv 22 ai chủ trì", "còn TX thì sao?")
     assert [c.locator for c in last.citations][:1] == ["nhiệm vụ 22"]
     assert {c.doc[:3] for c in last.citations} == {TX}
+
+
+def test_status_of_a_row_numbered_afresh_in_its_section():
+    from ingest.pipeline import parse_file
+    from retrieval.question.catalog import PlanCatalog
+    from tests.test_answer import CORPUS
+    from tracking.answer import StatusQuestion, status_answer
+    from tracking.model import task_keys
+    from tracking.progress import TrackedPlan
+
+    plan = parse_file(str(next(CORPUS.glob(f"{LH}_*.txt"))))
+    tracked = TrackedPlan("id", plan, task_keys(plan), {})
+    asked = StatusQuestion(docs=[plan.doc], task_refs=["2.4"], section_number="ii")
+    ans = status_answer(asked, [tracked], PlanCatalog.from_plans([plan]), date(2026, 7, 1))
+    assert ans.abstained and "Quý I/2025" in ans.text and "Thường xuyên" not in ans.text
