@@ -329,6 +329,16 @@ def mask_cased_acronyms(text: str) -> str:
     return re.sub(r"\b(?:" + "|".join(sorted(CASED_ACRONYMS)) + r")\b", " ", text)
 
 
+def cased_acronyms_typed(text: str) -> frozenset[str]:
+    """The :data:`CASED_ACRONYMS` typed in capitals in ``text``, as
+    :func:`fold` keys ("VK có cái nào về AI ko" → {"ai"}): words a topic keeps
+    though their lower-case spelling is a question word; empty when most of
+    ``text``'s letters are capitals (:func:`mask_cased_acronyms`)."""
+    if mask_cased_acronyms(text) == text:
+        return frozenset()
+    return frozenset(fold(w) for w in re.findall(r"\b(?:" + "|".join(sorted(CASED_ACRONYMS)) + r")\b", text))
+
+
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _TOKEN = re.compile(r"[^\W_]+")
 

@@ -139,6 +139,7 @@ from retrieval.answering.unstated import (
     person_answer,
     progress_share_answer,
 )
+from retrieval.answering.unstated_detail import unstated_detail
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.chain import base_question
@@ -147,6 +148,7 @@ from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CU
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
 from retrieval.question.parse import lookup_by_meaning, question_unit, resolve_plan
+from retrieval.question.row_subject import row_subject_again
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -290,7 +292,10 @@ class Answerer:
         """
         query = parse_query(question, self.catalog)
         previous = self._previous_query(history, plan) if history else None
-        if previous is not None:
+        again = row_subject_again(query, previous, self.catalog) if previous is not None else None
+        if again is not None:  # "TX thì đạt bn?" after "LH II.3.4 số hóa hồ sơ mục tiêu bn %"
+            query = again
+        elif previous is not None:
             query = follow_unit(follow_up(query, previous), previous, self.plans, self.catalog)
             query.duties_carried = _duties_carried(query, previous)
             query.reasked = query.text == previous.text and bool(query.plans) \
@@ -308,8 +313,9 @@ class Answerer:
         status = self.status(query, self.store, self.catalog) if self.status and not unstated else None
         if unstated is not None:  # what no plan records, said in words
             answer = unstated
-        # progress questions are answered from the stored task statuses
-        elif status is not None and not status.abstained:
+        # progress questions are answered from the stored task statuses; a status
+        # refusal ("nv 17 xong chưa?" with nothing recorded: the plan gives no progress) stands
+        elif status is not None and (not status.abstained or status.kind == "status"):
             answer = status
         else:  # a progress reading that finds nothing yields to the plan's own text
             answer = self._route(query)
@@ -325,6 +331,8 @@ class Answerer:
             # "NAP mức hài lòng với dịch vụ y tế công bao nhiêu %?" that nothing states: said per plan
             answer = replace(figure_unstated_answer(query, plans_in_scope(self.plans, query), self.catalog),
                              evidence=answer.evidence)
+        # "DTI xếp hạng thứ mấy?", "cơ cấu giải thưởng thế nào?" that the answer found does not state
+        answer = unstated_detail(query, answer, self.catalog, self._plan_text) or answer
         if by_meaning and answer.kind != "task":  # the vote's look-up found no row: as parsed
             query.fields, query.intent = [], Intent.SEARCH
         elif query.intent == Intent.LOOKUP and answer.kind != "task":
@@ -344,6 +352,13 @@ class Answerer:
             if label not in answer.text[:120]:  # the conversation moved to this plan: say which
                 answer.text = f"{label}: {answer.text}"
         return answer
+
+    def _plan_text(self, doc: str) -> str:
+        """The words of plan ``doc``'s body sentences and task rows, joined (for
+        :func:`retrieval.answering.unstated_detail.unstated_detail`)."""
+        rows = [" ".join(filter(None, (t.objective, t.content, t.product))) for t in self.plans[doc].tasks] \
+            if doc in self.plans else []
+        return " . ".join([raw for _, _, raw, _ in self.passages.body_sentences(doc)] + rows)
 
     def _row_keys(self, citations: list[Citation]) -> list[tuple[str, str]]:
         """(doc, row key) of the task rows ``citations`` cite, in order, each once

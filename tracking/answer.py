@@ -31,6 +31,7 @@ from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, shorten, task_citation
 from retrieval.query import Intent, PlanCatalog, Query, question_period, question_unit
 from retrieval.question.cues import asks_overdue
+from retrieval.question.model import section_numeral
 from retrieval.store import IndexStore
 from tracking.model import (
     CANCELLED,
@@ -73,7 +74,9 @@ class StatusQuestion:
     the lead unit's key and spelling (``None`` = any); ``period`` a due
     period ("2026-Q3"; "*-Q3" = the plan's year; ``None`` = all tasks);
     ``statuses`` the status codes asked (empty = a progress summary);
-    ``overdue`` only overdue tasks; ``task_refs`` task numbers asked.
+    ``overdue`` only overdue tasks; ``task_refs`` task numbers asked, of the
+    annex section numbered ``section_number`` ("ii" of "mục II.2.4", for plans
+    numbering afresh per section) when given.
     """
 
     docs: list[str] = field(default_factory=list)
@@ -83,6 +86,7 @@ class StatusQuestion:
     statuses: tuple[str, ...] = ()
     overdue: bool = False
     task_refs: list[str] = field(default_factory=list)
+    section_number: str | None = None
 
 
 def status_question(query: Query, catalog: PlanCatalog) -> StatusQuestion | None:
@@ -107,7 +111,14 @@ def status_question(query: Query, catalog: PlanCatalog) -> StatusQuestion | None
         docs=list(query.plans) if query.plan_named else [],
         unit=unit.key if unit else None, unit_text=unit.text if unit else None,
         period=question_period(query.text), statuses=statuses, overdue=overdue,
-        task_refs=list(query.task_refs) if one_task else [])
+        task_refs=list(query.task_refs) if one_task else [],
+        section_number=query.section_number if one_task else None)
+
+
+def _asked_row(row: TaskProgress, question: StatusQuestion) -> bool:
+    """Is ``row`` a task the question asks by number (in its section, when one is named)?"""
+    return (row.task.number or row.task.part_of) in question.task_refs and (
+        question.section_number is None or section_numeral(row.task.section) == question.section_number)
 
 
 def _period_of(period: str | None, plan_year: int | None) -> str | None:
@@ -166,13 +177,16 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
     Abstains (``abstained`` True, a Vietnamese explanation) when the unit,
     period or task asked has no task in the plans."""
     today = today or date.today()
+    unrecorded = _unrecorded_answer(question, plans, catalog, today)
+    if unrecorded is not None:
+        return unrecorded
     blocks: list[str] = []
     citations: list[Citation] = []
     for tp in plans:
         period = _period_of(question.period, tp.plan.year)
         rows = [r for r in tp.rows(today) if _in_unit(r, question.unit)]
         if question.task_refs:
-            rows = [r for r in rows if (r.task.number or r.task.part_of) in question.task_refs]
+            rows = [r for r in rows if _asked_row(r, question)]
         completed_in: list[TaskProgress] = []
         if period:
             start, end = period_bounds(period)
@@ -214,6 +228,30 @@ def status_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: P
     note = "Trạng thái do cán bộ cập nhật; nhiệm vụ chưa cập nhật tính là chưa thực hiện."
     return Answer("\n\n".join(blocks) + "\n\n" + note, False, citations, "status",
                   list(citations))
+
+
+def _unrecorded_answer(question: StatusQuestion, plans: list[TrackedPlan], catalog: PlanCatalog,
+                       today: date) -> Answer | None:
+    """"nv 17 đã hoàn thành chưa?" when no status was ever recorded for the
+    tasks asked: the plan only assigns the task and its deadline and records no
+    result, so the question is refused with that reason and the deadline (the
+    row cited as evidence; kind ``status``, abstained: a refusal that stands over
+    the plan's text), not answered "chưa thực hiện" by default. ``None``
+    when no task number is asked, none is found, or one has a recorded status."""
+    if not question.task_refs:
+        return None
+    found = [(tp, r) for tp in plans for r in tp.rows(today) if _asked_row(r, question) and r.task.number]
+    if not found or any(r.key in tp.statuses for tp, r in found):
+        return None
+    lines = []
+    for tp, r in found:
+        deadline = f"thời hạn {r.task.deadline}" if r.task.deadline else "không ghi thời hạn"
+        lines.append(f"{plan_label(catalog, tp.plan.doc)}: kế hoạch chỉ giao {r.task.label} "
+                     f"({shorten(r.task.content, 120)}) và {deadline}; kế hoạch không ghi kết quả hay tiến độ "
+                     "thực hiện.")
+    note = "Chưa có trạng thái nào được cập nhật cho nhiệm vụ này (trang Tiến độ hoặc lệnh cchc status set)."
+    evidence = [task_citation(tp.plan, r.task) for tp, r in found]
+    return Answer("\n".join(lines) + "\n" + note, True, [], "status", evidence)
 
 
 def answer_status_question(query: Query, index_store: IndexStore, catalog: PlanCatalog,

@@ -890,6 +890,14 @@ LISTED_DOCS = re.compile(r"\b(?:may|cac|nhung|hai|ba) (?:ke hoach|van ban) (?:do
 #: One row pointed at ("nv đó", "cái đó", "của nó"), not several ("các nv đó", "2 cái đó").
 ONE_ROW = re.compile(r"(?<!\bcac )(?<!\bnhung )(?<!\bmay )(?<!\b\d )(?<!\bhai )(?<!\bba )"
                      r"\b(?:nhiem vu|viec|cong viec|cai) (?:do|nay|vua neu)\b|\b(?:cua|voi) no\b")
+#: The document a row goes by asked alone, after rows were shown ("theo quyết định
+#: nào?", "căn cứ QĐ số mấy vậy", "nó thực hiện theo văn bản nào?", "dựa trên nghị
+#: định gì"): the document the row's cells cite, not the plan's own decision.
+ROW_DOCUMENT_ASKED = re.compile(
+    r"^(?:(?:con|the|vay|the con) )?(?:(?:no|cai do|viec do|nhiem vu (?:do|nay)) )?"
+    r"(?:(?:thuc hien|trien khai|lam|ban hanh) )?(?:theo|can cu(?: vao| theo)?|dua (?:theo|tren|vao)) "
+    r"(?:quyet dinh|nghi dinh|nghi quyet|thong tu|chi thi|cong van|van ban|ke hoach|de an|luat)"
+    r"(?: (?:so|mang so))?(?: (?:nao|gi|may|bao nhieu))?(?: (?:vay|a|nhi|ha|the|nhe))?$")
 #: A bare field question ("ai chủ trì?", "thế khi nào xong?", "sản phẩm là gì?"):
 #: at most four words besides the follow-up cue.
 FOLLOW_FIELD = re.compile(r"^(?:(?:con|the|vay|the con)\s+)?(?:\S+\s*){1,5}$")
@@ -900,16 +908,26 @@ FIELD_FRAME_WORDS = frozenset(
     "ai la gi the nao ra sao vay con va voi thi cua no a nhi ha nhe ghi sao khi bao gio han nhu".split())
 
 
+#: The words of an annex column's header around its field word, and the cell
+#: named as such ("thời gian *thực hiện* ghi thế nào", "*cột* thời hạn ghi gì",
+#: "*ô* sản phẩm *đầu ra* viết gì", "đơn vị *thực hiện* là ai"): in a field
+#: question they only name the column (``ingest.columns`` reads the same headers).
+COLUMN_LABEL = re.compile(r"\b(?:cot|o|co quan|don vi|thuc hien|hoan thanh|dau ra|viet|duoc ghi|ghi la|nhu the nao|gom(?: nhung)?|nhung)\b")
+
+
 def only_fields(key: str) -> bool:
     """Does the question (a ``canon`` key) ask fields and nothing else ("ai phối
-    hợp, hạn thế nào?", "thế ai chủ trì và sản phẩm là gì?"), however many fields?
-    Then it is a field follow-up of the rows just shown, like a short one
-    (:data:`FOLLOW_FIELD`)."""
+    hợp, hạn thế nào?", "thế ai chủ trì và sản phẩm là gì?", "thời gian thực
+    hiện ghi thế nào?": a column named by its header, :data:`COLUMN_LABEL`),
+    however many fields? Then it is a field follow-up of the rows just shown,
+    like a short one (:data:`FOLLOW_FIELD`)."""
     rest = LEAD_EXPLICIT.sub(" ", key)
     asked = False
     for pattern in FIELD_CUES.values():
         asked = asked or bool(pattern.search(rest))
         rest = pattern.sub(" ", rest)
+    asked = asked or (rest == key and bool(LEAD_GENERIC.search(key)))  # "đơn vị thực hiện là ai?"
+    rest = COLUMN_LABEL.sub(" ", rest) if asked or rest != key else rest
     return (asked or rest != key) and not [w for w in rest.split() if w not in FIELD_FRAME_WORDS]
 
 #: How many units the implementation part gives duties to ("phân công cho
@@ -1067,3 +1085,21 @@ MAIN_TASKS = re.compile(r"\b(?:nhiem vu|viec|cong viec)(?: \w+)? (?:chinh|trong 
                         r"(?: \w+){0,6}? (?:gi|nao|gom|la)\b")
 #: The thing counted is the dash items themselves ("mấy gạch đầu dòng", "mấy gạch").
 DASHES_COUNTED = re.compile(r"\bgach\b")
+
+
+#: A rank asked ("xếp hạng thứ mấy", "đứng thứ bao nhiêu", "top mấy", "hạng mấy"):
+#: answered only when the plan writes a rank (:data:`RANK_STATED`).
+RANK_ASKED = re.compile(r"\b(?:xep hang|xep|hang|(?<!noi )dung|nam trong) (?:thu )?(?:may|bao nhieu)\b"
+                        r"|\bxep hang (?:nao|the nao|ra sao)\b|\b(?:xep|dung) thu (?:may|bao nhieu|nao)\b"
+                        r"|\b(?:top|nhom) (?:may|bao nhieu)\b|\bthu hang (?:may|bao nhieu|nao|the nao|ra sao)\b")
+#: A rank as a plan writes it, on a folded text ("xếp thứ 10", "top 20", "nhóm 5", "dẫn đầu", "tốp đầu").
+RANK_STATED = re.compile(r"\b(?:thu|top|tốp|nhom|hang) \d+\b|\b(?:dan dau|dung dau|top dau|nhom dau|xep thu)\b")
+#: The prizes of a contest asked ("cơ cấu giải thưởng", "giải thưởng thế nào", "mấy giải",
+#: "giải nhất bao nhiêu", "phần thưởng", "tiền thưởng").
+PRIZE_ASKED = re.compile(r"\b(?:co cau giai|giai thuong|phan thuong|tien thuong|giai nhat|(?:may|bao nhieu) giai)\b"
+                         r"(?! (?:phap|doan|quyet|trinh|ngan))")
+#: Prizes as a plan writes them, on a folded text.
+PRIZE_STATED = re.compile(r"\b(?:giai (?:thuong|nhat|nhi|ba|khuyen khich)|co cau giai|phan thuong|tien thuong)\b")
+#: A figure asked of one field of procedures ("TTHC lĩnh vực đất đai", "trong lĩnh vực
+#: hộ tịch"): group 1 the field's words, which the figure's sentence must write.
+FIELD_QUALIFIER = re.compile(r"\blinh vuc ((?!nao\b|gi\b|do\b|nay\b)\w+(?: (?!dat\b|phai\b|bao\b|la\b|co\b|muc\b|ty\b)\w+)?)")

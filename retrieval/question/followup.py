@@ -28,6 +28,7 @@ from retrieval.question.cues import (
     OTHER_PLAN,
     OTHER_PLANS,
     PLANS_OWN_ROW,
+    ROW_DOCUMENT_ASKED,
     SIMILAR,
     TARGET_FRAME,
     THAT_ROW,
@@ -41,11 +42,16 @@ from retrieval.question.parse import PERSON_UNLISTED, names_person, question_uni
 if TYPE_CHECKING:
     from ingest.model import Plan
 
-__all__ = ["FOLLOW_ROWS", "follow_unit", "follow_up"]
+__all__ = ["FOLLOW_ROWS", "SELECTION", "follow_unit", "follow_up"]
 
 #: A bare field question ("ai chủ trì?") after an answer that showed at most
 #: this many task rows asks that field of each of them.
 FOLLOW_ROWS = 3
+#: The :class:`Query` attributes of a task selection that a follow-up may carry
+#: over ("bao nhiêu?" after a filter; "còn TX thì sao?" after "trong đó …").
+SELECTION = ("unit", "unit_text", "unit_role", "period", "period_until", "due_on", "period_exact",
+             "period_written", "deadline_text", "regular", "recurrence", "negate", "section", "section_text",
+             "sections", "section_number", "subsection_number")
 
 
 def follow_up(question: Query, previous: Query) -> Query:
@@ -69,6 +75,7 @@ def follow_up(question: Query, previous: Query) -> Query:
                 fields=list(question.fields), sections=list(question.sections),
                 result_keys=[])
     q.recent_keys = _recent(previous)
+    named_now = question.plan_named  # the plans this question names itself, not the ones carried
     q.mentioned = [d for d in previous.mentioned if d not in previous.plans] + list(previous.plans)
     if OTHER_PLAN.search(q.key) and not q.plan_named:
         other = [d for d in q.mentioned if d not in previous.plans]
@@ -104,6 +111,7 @@ def follow_up(question: Query, previous: Query) -> Query:
     if WITHIN_PREVIOUS.search(q.key) and previous.result_keys:
         # "trong đó cái nào đến hạn sớm nhất?": a selection over the last answer's rows
         q.previous_keys = _pointed_rows(q.key, previous)
+        q.within = {**previous.within, **_selection_of(previous)}
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.task_refs = []
         q.intent = (Intent.AGGREGATE if q.aggregate else Intent.COUNT if q.count else Intent.FILTER)
@@ -132,6 +140,9 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.fields = q.fields or list(previous.fields)
         q.intent = Intent.SIMILAR
         return q
+    if switched and not q.fields and q.named_sections and previous.intent in (Intent.FILTER, Intent.COUNT):
+        # "còn Trường Xuân mục cải cách thể chế?" after a section's rows: that section there
+        return _section_asked_of(previous, q)
     if switched and not q.fields:
         # "còn Trường Xuân?": the previous question, asked of the plan named now
         return _asked_of(previous, list(q.plans), q)
@@ -159,9 +170,21 @@ def follow_up(question: Query, previous: Query) -> Query:
         q.fields, q.fields_carried = list(previous.fields), bool(previous.fields)
         q.section_number = q.section_number or previous.section_number
     # the rows the previous answer showed; of the plan named now, when another
-    # ("VK cái đó hạn khi nào?" after rows of several plans)
-    pointed = [k for k in previous.result_keys if not q.plan_named or k[0] in q.plans]
+    # ("VK cái đó hạn khi nào?" after rows of several plans); after a turn that found
+    # nothing ("TX có nv tương tự không?" → none) the rows still in focus, of their plan
+    pointed = [k for k in previous.result_keys if not named_now or k[0] in q.plans]
     shown = list(dict.fromkeys(number for _, number in pointed))
+    if (q.intent in (Intent.SEARCH, Intent.META) and not q.task_refs and ROW_DOCUMENT_ASKED.search(q.key)
+            and (previous.task_refs or 1 <= len(shown) <= FOLLOW_ROWS)):
+        # "theo quyết định nào?" after a row: the document its cells cite (the whole row shows it)
+        q.section_number = previous.section_number
+        if pointed:
+            _point_at(q, pointed)
+        else:
+            q.task_refs, q.plans = list(previous.task_refs), list(previous.plans)
+        q.fields, q.metas, q.meta, q.figure = ["content"], [], None, False
+        q.plan_named, q.intent = True, Intent.TASK
+        return q
     if (q.intent == "search" and q.fields and not q.task_refs and not previous.task_refs
             and not q.has_filter and 1 <= len(shown) <= FOLLOW_ROWS
             and (FOLLOW_FIELD.search(q.key) or THAT_ROW.search(q.key) or only_fields(q.key))):
@@ -190,11 +213,7 @@ def follow_up(question: Query, previous: Query) -> Query:
         if q.intent == "task" and names_person(q.key):
             q.unlisted = PERSON_UNLISTED
     if q.intent == "search" and previous.intent in ("filter", "count") and (q.count or q.wants_list):
-        for name in ("unit", "unit_text", "unit_role", "period", "period_until", "due_on", "period_exact",
-                     "period_written",
-                     "deadline_text", "regular", "recurrence",
-                     "negate", "section", "section_text", "sections", "section_number",
-                     "subsection_number"):
+        for name in SELECTION:
             setattr(q, name, getattr(previous, name))
         q.intent = "count" if q.count else "filter"
     return q
@@ -397,6 +416,42 @@ def _asked_of(previous: Query, plans: list[str], question: Query) -> Query:
                     which=False)  # "còn NAP và VK?" after "KH nào …": asked of those, yes or no
     if question.today_given:
         asked.today, asked.today_given = question.today, True
+    if previous.previous_keys:
+        # "trong đó cái nào hạn quý IV?" after Phòng Kinh tế's rows, then "còn TX thì sao?":
+        # the rows chosen among were a selection, asked again beside this turn's own
+        for name, value in previous.within.items():
+            if not getattr(asked, name) or (name == "unit_role" and not previous.unit):
+                setattr(asked, name, value)
+    return asked
+
+
+def _selection_of(query: Query) -> dict[str, object]:
+    """The task selection ``query`` set (:data:`SELECTION`, the values given),
+    the unit's role only with a unit."""
+    chosen = {name: getattr(query, name) for name in SELECTION if getattr(query, name)}
+    if not query.unit:
+        chosen.pop("unit_role", None)
+    return chosen
+
+
+def _section_asked_of(previous: Query, question: Query) -> Query:
+    """"còn Trường Xuân mục cải cách thể chế?" after a filter: the rows of the
+    section named (``question.named_sections``) in the plan named; the previous
+    question's other filters kept when it named a section itself ("VK mục cải
+    cách thể chế nv nào hạn quý IV?" → "còn TX mục cải cách TTHC?"), else only
+    the section asked (after "trong đó …": a narrowing of that plan's rows);
+    counted when the previous turn counted."""
+    if previous.sections:
+        asked = _asked_of(previous, list(question.plans), question)
+    else:
+        asked = replace(question, plans=list(question.plans), plan_named=True, wants_list=True,
+                        count=previous.intent == Intent.COUNT, result_keys=[], previous_keys=[])
+        asked.intent = Intent.COUNT if asked.count else Intent.FILTER
+    asked.sections = [key for key, _ in question.named_sections]
+    asked.section, asked.section_text = question.named_sections[0]
+    texts = list(dict.fromkeys(text for _, text in question.named_sections))
+    asked.section_text = " / ".join(texts)
+    asked.section_number = asked.subsection_number = None
     return asked
 
 

@@ -162,7 +162,13 @@ class Query:
       (the rows are ``task_refs``, kept from the earlier turn); ``parts`` doc →
       ``body`` / ``annex``, the part a question across named plans reads in each
       ("so sánh PT (thân KH) với VK (phụ lục)", "… trong phụ lục của NAP, VK",
-      :func:`retrieval.question.crossplan.plan_parts`);
+      :func:`retrieval.question.crossplan.plan_parts`); ``named_sections`` (key, text)
+      of the annex sections the question names, also when it asks no list ("còn
+      Trường Xuân mục cải cách thể chế?": a follow-up asking that section's rows);
+      ``within`` the selection (attribute → value) of the rows a "trong đó …"
+      turn chose among ("VK những nv Phòng Kinh tế chủ trì" → "trong đó cái nào hạn
+      quý IV"), carried when that turn is asked again of another plan ("còn TX
+      thì sao?": Phòng Kinh tế's rows there, due in quý IV);
     * ``checked_unit`` (unit key) and ``checked_text`` (as in the plans): the
       unit a row found by its content is checked against as its lead, a
       yes/no ("việc X có phải do Trung tâm Y chủ trì không?"); not a filter,
@@ -270,6 +276,8 @@ class Query:
     other_part: str | None = None
     part_subject: str | None = None
     parts: dict[str, str] = field(default_factory=dict)
+    named_sections: list[tuple[str, str]] = field(default_factory=list)
+    within: dict[str, object] = field(default_factory=dict)
     content: list[str] = field(default_factory=list)
     intent: str = "search"
     search_text: str = ""

@@ -859,6 +859,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
     if unit and (q.count or q.wants_list or "lead" in q.fields or not q.task_refs):
         q.unit, q.unit_text = unit.key, unit.text
     sections = _aside_free(_find_sections(key, catalog, q.plans), raw, catalog, q.plans)
+    q.named_sections = [(x.key, x.text) for x in sections]
     if (sections or q.section_number) and not q.count and ITEMS_COUNTED.search(key):
         q.count = True  # "phụ lục phần VII chỉ đạo điều hành có mấy mục?": its rows counted
     if sections and not (q.count or q.task_refs) and "content" in q.fields and ANNEX_NAMED.search(key):

@@ -38,7 +38,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ingest.lexicon import canon, contains_words, mask_cased_acronyms
+from ingest.lexicon import canon, cased_acronyms_typed, contains_words, mask_cased_acronyms
 from ingest.textnorm import fold
 from retrieval.question.catalog import PlanCatalog, UnitEntry, section_words
 from retrieval.question.cues import (
@@ -467,7 +467,7 @@ def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
     if not m:
         return
     span = catalog.without_names(_before_aside(m.group(1), q.text))
-    words = topic_words(span)
+    words = topic_words(span, keep=cased_acronyms_typed(q.text))  # "về AI": the acronym, not "ai" (who)
     specific = topic_words(TOPIC_GENERIC.sub(" ", " ".join(words)))
     words = specific or words  # "về CCHC" alone stays a topic
     if not words and not _in_unit(q, key, m.start()):  # "có liên quan" of "Các bộ phận có liên quan"
