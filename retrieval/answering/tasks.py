@@ -428,7 +428,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
                       if any(product_matches(t, p) for t in tasks or [])), query.product_text)
         said = written_span(asked, [*cells, query.text]) or next(
             (c for c in cells if canon(c) == asked), asked)
-        parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
+        exact = written or (said if query.product_exact else None)  # "chỉ ghi 'Báo cáo'", none found
+        parts.append(f"có sản phẩm ghi đúng “{exact}”" if exact else f"có sản phẩm gồm “{said}”")
     if query.dated_only:
         parts.append("có thời hạn cụ thể")
     if query.percent_only:

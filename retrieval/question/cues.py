@@ -431,7 +431,7 @@ _LEAVE_OUT = r"bo(?! may\b(?! (?:nhiem vu|viec|cai|dong|cong viec)\b))"
 EXCLUSION = re.compile(
     r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai(?: la)?|"
     r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
-    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
+    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|cot|o|thoi han|thoi gian|han))*)\s*$"
 )
 #: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
 #: "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", "không tính nv 28", "bỏ các
@@ -622,6 +622,10 @@ PRODUCT_IS = re.compile(
 #: The product asked is the whole cell: "sản phẩm chỉ ghi 'Báo cáo'", "ghi
 #: đúng là Kế hoạch", "sản phẩm duy nhất là …" (a match of :data:`PRODUCT_IS`).
 PRODUCT_EXACT = re.compile(r"\b(?:chi|dung|duy nhat)\b")
+#: Words after a product saying the cell holds it and nothing more: "sp chỉ
+#: ghi 'Kế hoạch' trơn", "… Báo cáo thôi", "… mà thôi", "… không thêm gì" (the
+#: product asked is the whole cell, as :data:`PRODUCT_EXACT`).
+PRODUCT_PLAIN = re.compile(r"^\s*(?:tron(?: tru)?|(?:ma )?thoi|khong (?:them|kem) (?:gi|chu nao)(?: khac)?)\b")
 #: Words before a product naming it as words said: "ghi đúng 1 chữ 'Kế
 #: hoạch'", "chỉ mỗi chữ Báo cáo", "đúng cụm từ …" (the product is whole).
 PRODUCT_WORDING = re.compile(r"^(?:(?:1|mot|moi|dung|chi) )*(?:chu|tu|cum tu)\s+(?=\w)")

@@ -88,9 +88,11 @@ from retrieval.question.cues import (
     PERCENT_ROW,
     PRODUCT_EXACT,
     PRODUCT_IS,
+    PRODUCT_PLAIN,
     PRODUCT_WORDING,
     QUARTER,
     QUESTION_WORD,
+    QUOTED,
     ROW_NUMBER_TAIL,
     SIMILAR,
     SUPERLATIVE,
@@ -384,18 +386,36 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
         return
     names = catalog.name_words
     text = re.split(r"\b(?:khong|va (?:do|ai|thoi|han|co quan)|do (?:ai|phong|co quan|don vi)|"
-                    r"thoi han|thoi gian|han)\b", m.group(1))[0]
+                    r"thoi han|thoi gian|han|la (?:nhung|cac)|(?:ma )?thoi|tron)\b", m.group(1))[0]
+    plain = bool(PRODUCT_PLAIN.match(m.group(1)[len(text):]))
     words = [w for w in text.split() if w not in names
              and w not in {"nao", "gi", "khong", "nhe", "a", "thoi", "vay", "nhi", "day"}]
     wording = PRODUCT_WORDING.match(" ".join(words))
     if wording:
         words = " ".join(words)[wording.end():].split()
+    quoted = _quoted_product(q.text, m.group(1))
+    if quoted:
+        words = quoted.split()
     if words:
         q.product_text = " ".join(words)
         _read_product_restated(q, catalog)
-        q.product_exact = bool(wording) or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
+        q.product_exact = (bool(wording) or plain
+                           or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)])))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
+
+
+def _quoted_product(raw: str, span: str) -> str | None:
+    """The product as the question ``raw`` quotes it, when the quote opens
+    the words after the product cue (``span``, a ``canon`` key): "sản phẩm
+    chỉ ghi 'Kế hoạch' là những nv nào" → "ke hoach" (the quote ends the
+    product; the words after it ask the rows). ``None`` when no quote opens
+    ``span``."""
+    for m in QUOTED.finditer(raw or ""):
+        said = canon(m.group(1)).strip()
+        if said and contains_words(span, said) == 0:
+            return said
+    return None
 
 
 def _read_product_restated(q: Query, catalog: PlanCatalog) -> None:
