@@ -580,6 +580,13 @@ TOPIC = re.compile(
     r"(?<!\ban )dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
+#: A topic the rows must not be about: "các nv không liên quan đến ISO",
+#: "những việc ko dính đến chuyển đổi số", "nv nào không nói về tuyên truyền",
+#: "chẳng liên quan gì tới tài chính công"; group 1 the words after the cue.
+UNRELATED = re.compile(
+    r"\b(?:khong|chang|cha)(?: (?:co|phai|he))? (?:(?:lien quan|dinh dang|dinh|dung cham)(?: gi)?"
+    r"(?: (?:den|toi|ve|voi|vao))*|(?:noi|nhac|de cap|ban)(?: gi)?(?: (?:den|toi|ve))+) ((?:\w+ ?){1,8})"
+)
 #: A topic written between the rows' noun and the list question, with no
 #: "về": "các nv đo lường sự hài lòng là những nv nào", "những nhiệm vụ tuyên
 #: truyền CCHC gồm những nv nào".

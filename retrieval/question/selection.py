@@ -103,6 +103,7 @@ from retrieval.question.cues import (
     TOPIC_GENERIC,
     TOPIC_TERM_END,
     TOPIC_TERM_LEAD,
+    UNRELATED,
     UNTIL_END,
     VALUE_AFTER,
     WITHIN_PREVIOUS,
@@ -230,7 +231,7 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     m = EXCLUDED_ROWS.search(key)
     if not m:
         return key
-    text = EXCLUDED_END.sub("", m.group(1)).strip()
+    text = _before_unit(q, EXCLUDED_END.sub("", m.group(1))).strip()
     rest = key[:m.start()] + " " + key[m.start(1) + len(text):]
     if q.count and not COUNT.search(rest):  # "ngoài mấy việc về …" counts nothing
         q.count, q.wants_list = False, True
@@ -254,6 +255,25 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
         q.section = q.section_text = None
         q.sections = []
     return rest
+
+
+#: Clause words left at the end of an excluded rows' description cut before a unit ("… thì").
+_CLAUSE_TAIL = re.compile(r"(?:\s(?:thi|ma|con|va|nhung))+\s*$")
+
+
+def _before_unit(q: Query, text: str) -> str:
+    """An excluded rows' description (``canon`` words after "ngoài việc …")
+    cut where the unit the question asks about begins: "ngoài việc tổng kiểm
+    kê tài sản công thì Phòng Kinh tế còn chủ trì nv nào" leaves out "tổng
+    kiểm kê tài sản công" (the unit is the filter, not words of the rows left
+    out); the clause word before the unit ("thì", "mà") goes too. ``text``
+    itself when no unit is named in it, or it opens the description (the
+    unit's own rows left out: "ngoài các việc Phòng X chủ trì")."""
+    units = [u for u in (q.unit, canon(q.unit_text or "")) if u]
+    cuts = [pos for u in units if (pos := contains_words(text, u)) > 0]
+    if not cuts:
+        return text
+    return _CLAUSE_TAIL.sub("", " " + text[:min(cuts)].rstrip()).strip()
 
 
 def _read_empty_fields(q: Query, key: str) -> None:
@@ -470,6 +490,30 @@ def _read_forms(q: Query, key: str) -> bool:
         q.period = q.period_until = None
         q.negate = False
     return True
+
+
+def _read_unrelated(q: Query, key: str, catalog: PlanCatalog) -> str:
+    """``exclude_topic`` from a topic the rows must not be about
+    (:data:`UNRELATED`: "mục VII các nv không liên quan đến ISO", "nv nào ko
+    dính đến chuyển đổi số"), in a list or count question, in a section or
+    not; the words read as a topic's (:func:`topic_words`, else a term of
+    stopword syllables: "tài sản công"). Returns ``key`` without the clause,
+    so it is not read again as the topic asked; ``key`` itself when there is
+    none, an exclusion was read already, or no content word follows."""
+    m = UNRELATED.search(key)
+    if not m or q.exclude_topic or not (q.count or q.wants_list):
+        return key
+    span = catalog.without_names(_before_aside(m.group(1), q.text))
+    said: list[str] = []
+    for w in TOPIC_GENERIC.sub(" ", span).split():  # the words as said: "tự chủ", "tài sản công"
+        if w in TOPIC_TERM_END or w.isdigit():
+            break
+        if said or w not in TOPIC_TERM_LEAD:
+            said.append(w)
+    if not topic_words(" ".join(said)) and len(said) < _TERM_MIN:
+        return key
+    q.exclude_topic = " ".join(said)
+    return key[:m.start()] + " " + key[m.end():]
 
 
 def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
@@ -703,5 +747,6 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     _read_aggregate(q, key)
     _read_product(q, kept, catalog)
     _read_row_kinds(q, key)
+    kept = _read_unrelated(q, kept, catalog)
     _read_topic(q, kept, catalog)
     _read_mention(q, key)
