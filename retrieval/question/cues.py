@@ -580,6 +580,15 @@ TOPIC = re.compile(
     r"(?<!\ban )dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
+#: Rows asked across the whole annex, a part named only as one they reach
+#: beyond: "(cả ngoài mục tài chính công)", "kể cả bên ngoài phần VI", "cả trong
+#: lẫn ngoài mục thể chế", "không chỉ trong mục cải cách TTHC", "không riêng
+#: phần CĐS"; group 1 the part's words (no part is the filter, none is left out).
+BEYOND_PART = re.compile(
+    r"\b(?:(?:ke ca|tinh ca|bao gom ca|gom ca|ca)(?: (?:o|ben|phia))? ngoai|ca trong (?:lan|va|cung nhu|voi) ngoai|"
+    r"khong (?:chi|rieng|mot)(?: (?:o|trong|co|thuoc))?(?= (?:muc|phan|linh vuc|nhom)\b))"
+    r"(?: (?:cac|nhung))?(?: (?:muc|phan|linh vuc|nhom))? ((?:\w+ ?){1,6})"
+)
 #: A topic the rows must not be about: "các nv không liên quan đến ISO",
 #: "những việc ko dính đến chuyển đổi số", "nv nào không nói về tuyên truyền",
 #: "chẳng liên quan gì tới tài chính công"; group 1 the words after the cue.

@@ -45,6 +45,7 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    BEYOND_PART,
     BODY_REFERENCE,
     BRACKETED_ACRONYMS,
     COMPARISON_VERDICT,
@@ -736,10 +737,29 @@ def _without_place(term: str) -> str:
     return re.sub(r" (?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?$", "", term).strip()
 
 
+def _read_beyond_part(q: Query, key: str) -> str:
+    """A part named only as one the rows reach beyond (:data:`BEYOND_PART`:
+    "Phòng Kinh tế chủ trì những nv nào (cả ngoài mục tài chính công)", "kể
+    cả bên ngoài phần VI"): the part is no filter (its section, read by the
+    parser from those words, is dropped) and no exclusion; returns ``key``
+    without the clause, ``key`` itself when there is none."""
+    m = BEYOND_PART.search(key)
+    if not m:
+        return key
+    words = set(m.group(1).split())
+    if q.section and section_words(q.section) & words:
+        q.section = q.section_text = None
+        q.sections = []
+    if q.section_number and q.section_number in words:
+        q.section_number = q.subsection_number = None
+    return key[:m.start()] + " " + key[m.end():]
+
+
 def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | None) -> None:
     """Set the selection and aggregation fields of ``q`` from its ``canon``
     key (see the module docstring). ``unit`` is the unit the parser found
     (its role and exclusion are read here). Never raises."""
+    key = _read_beyond_part(q, key)
     _read_unit_role(q, key, unit, catalog)
     kept = _read_excluded_rows(q, key, catalog)
     _read_empty_fields(q, key)
