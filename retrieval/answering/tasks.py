@@ -32,6 +32,7 @@ from retrieval.answering.due_kinds import deadline_written_in, excluded_by_deadl
 from retrieval.answering.exclusion import all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
+from retrieval.answering.presence import presence_answer
 from retrieval.answering.rows import (
     FIELD_LABELS,
     display_key,
@@ -756,6 +757,8 @@ class TaskAnswerer:
                 return emptied
             asked = "nhiệm vụ nào" + describe_filter(query)
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
+        if query.presence:  # "mục VII các nv có ghi thời hạn không?": the rows that do and those that do not
+            return presence_answer(query, groups, self.catalog)
         label = len(groups) > 1 or not query.plan_named
         blank = _all_blank(self.catalog, query, groups)
         if blank:

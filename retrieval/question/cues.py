@@ -519,6 +519,15 @@ EMPTY_FIELD = re.compile(
     r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) " + _CELL_NOUN + _EMPTY_NAMES.replace("(?: hoan thanh)?", "")
     + r"\b"
 )
+#: Whether rows fill a cell, asked yes or no: "mục VII các nv có ghi thời hạn
+#: không?", "các việc phần này có nêu sản phẩm ko", "có ghi rõ cơ quan phối hợp
+#: hay không", "nv nào có ghi hạn, nv nào không"; group 1 the field's name (a key of
+#: :data:`EMPTY_FIELD_NAMES`).
+FIELD_PRESENCE = re.compile(
+    r"\b(?:co|da) (?:duoc )?(?:ghi|neu|dien|xac dinh|quy dinh|kem|ghi nhan)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
+    + r"\b(?: (?!nao\b)\w+){0,3}? (?:hay |hoac )?(?:khong|chua)\s*$"
+    r"|\bnao (?:co )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES + r"\b.* nao (?:khong|chua)\b"
+)
 #: A negation right after the unit: "… mà Phòng X không chủ trì".
 NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
 EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",

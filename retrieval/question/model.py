@@ -106,7 +106,9 @@ class Query:
       X"), ``exclude_refs`` / ``exclude_topic``
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
       "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
-      must be empty: "không ghi cơ quan phối hợp"), ``exclude_deadlines`` (kinds of deadline left
+      must be empty: "không ghi cơ quan phối hợp"), ``presence`` (fields the
+      rows are asked whether they fill, yes or no: "mục VII các nv có ghi thời
+      hạn không?", answered with the rows that do and those that do not), ``exclude_deadlines`` (kinds of deadline left
       out beside the other filters: ``whole_year``, ``regular``, ``annual``,
       ``quarterly``, ``monthly``, ``form:quy``/``form:thang``, ``span:2026-2030``,
       ``year:2030``; "trong quý IV (ko tính các nv cả năm)", "trừ các nv có giai
@@ -232,6 +234,7 @@ class Query:
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
     empty_fields: list[str] = field(default_factory=list)
+    presence: list[str] = field(default_factory=list)
     exclude_deadlines: list[str] = field(default_factory=list)
     overdue: bool = False
     not_yet_due: bool = False

@@ -72,6 +72,7 @@ from retrieval.question.cues import (
     EXCLUDED_ROWS,
     EXCLUSION,
     FIELD_CUES,
+    FIELD_PRESENCE,
     FURTHER_ASK,
     LATEST,
     LEAD_EXPLICIT,
@@ -275,6 +276,19 @@ def _before_unit(q: Query, text: str) -> str:
     if not cuts:
         return text
     return _CLAUSE_TAIL.sub("", " " + text[:min(cuts)].rstrip()).strip()
+
+
+def _read_presence(q: Query, key: str) -> None:
+    """``presence`` from a yes/no on whether rows fill a cell, of a list of
+    rows, not a numbered one (:data:`FIELD_PRESENCE`: "mục VII các nv có ghi
+    thời hạn không?", "nv nào có ghi sản phẩm, nv nào không")."""
+    if q.task_refs or q.empty_fields:
+        return
+    m = FIELD_PRESENCE.search(key)
+    name = EMPTY_FIELD_NAMES.get(next((g for g in m.groups() if g), "")) if m else None
+    if name:
+        q.presence = [name]
+        q.wants_list, q.count = True, False
 
 
 def _read_empty_fields(q: Query, key: str) -> None:
@@ -763,6 +777,7 @@ def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | N
     _read_unit_role(q, key, unit, catalog)
     kept = _read_excluded_rows(q, key, catalog)
     _read_empty_fields(q, key)
+    _read_presence(q, key)
     _read_windows(q, key)
     _read_aggregate(q, key)
     _read_product(q, kept, catalog)
