@@ -29,7 +29,7 @@ from ingest.units import split_units, unit_groups, unit_key, unit_matches
 from retrieval.answering.checked import checked_lead_line
 from retrieval.answering.described import described_fields
 from retrieval.answering.due_kinds import deadline_written_in, excluded_by_deadline
-from retrieval.answering.exclusion import all_excluded_answer
+from retrieval.answering.exclusion import all_about_answer, all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
 from retrieval.answering.presence import presence_answer
@@ -471,6 +471,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     elif query.recurrence:
         cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
         parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
+    elif query.period and query.negate and query.period_written and not (query.due_on or query.period_until):
+        # "bỏ mấy nv có cột thời gian ghi Quý IV/2025": the cells that write it are left out, not every
+        # row due in those days ("Quý III,IV/2025" stays)
+        parts.append(f"trừ nhiệm vụ có {FIELD_LABELS['deadline'].lower()} ghi {_period_words(query.period)}")
     elif query.period and query.negate and not query.due_on and _dated(query.period, query.period_until):
         # "trừ các nv có hạn Năm 2030": the rows left out are said by their days, not
         # in the words their deadline cells write (the list then quotes no left-out row)
@@ -755,6 +759,9 @@ class TaskAnswerer:
             emptied = all_excluded_answer(query, scope, self.catalog, self.select, describe_filter)
             if emptied is not None:
                 return emptied
+            about = all_about_answer(query, scope, self.catalog, self.select, describe_filter)
+            if about is not None:  # "mục thể chế có nv nào không liên quan đến pháp luật?" when all are
+                return about
             asked = "nhiệm vụ nào" + describe_filter(query)
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
         if query.presence:  # "mục VII các nv có ghi thời hạn không?": the rows that do and those that do not
@@ -769,7 +776,7 @@ class TaskAnswerer:
         extra = [f for f in query.fields if f not in ("lead", "content", *query.empty_fields)] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
-            described = describe_filter(_as_written(plan, tasks, query), tasks)
+            described = describe_filter(self._left_out_named(plan, _as_written(plan, tasks, query)), tasks)
             numbers = ", ".join(display_key(plan, t) for t in tasks)
             head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
             if query.intent == "count":
@@ -803,6 +810,21 @@ class TaskAnswerer:
             most = max(groups, key=lambda g: len(g[1]))
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
+
+    def _left_out_named(self, plan: Plan, query: Query) -> Query:
+        """``query`` with the rows its content exclusion leaves out of ``plan``
+        named by number ("ngoài việc tổng kiểm kê tài sản công thì Phòng Kinh
+        tế còn chủ trì nv nào": "trừ nhiệm vụ 28"), so the answer says which
+        row was set aside, not the words again; ``query`` itself when it has no
+        such exclusion or it leaves out no row the other filters select."""
+        if not query.exclude_topic:
+            return query
+        kept = {id(t) for _, ts in self.select(query, [plan]) for t in ts}
+        wider = self.select(replace(query, exclude_topic=None), [plan])
+        left = [display_key(plan, t) for _, ts in wider for t in ts if id(t) not in kept]
+        if not left:
+            return query
+        return replace(query, exclude_topic=None, exclude_refs=[*query.exclude_refs, *left])
 
     @staticmethod
     def _subs_shown(query: Query, tasks: list[Task]) -> bool:
