@@ -33,6 +33,8 @@ def _listed(text: str) -> set[str]:
     "Trường Xuân có những nhiệm vụ nào sản phẩm chỉ là Kế hoạch thôi?",
     "truong xuan nv nao san pham ghi 'ke hoach' tron",
     "Ở TX, việc nào có sp chỉ ghi “Kế hoạch” là việc nào?",
+    "TX sp ghi vỏn vẹn 'Kế hoạch' là những nv nào",
+    "Trường Xuân nv nào sản phẩm chỉ có mỗi chữ \"Kế hoạch\"?",
 ])
 def test_product_cell_that_is_just_the_word(answerer, question):
     q = parse_query(question, answerer.catalog)
@@ -52,6 +54,11 @@ def test_product_without_only_still_holds_the_word(answerer):
     assert q.product_text == "ke hoach" and not q.product_exact
 
 
+def test_product_opening_with_chi_is_no_only(answerer):
+    q = parse_query("TX nhiệm vụ nào có sản phẩm là chỉ thị", answerer.catalog)
+    assert (q.product_text, q.product_exact) == ("chi thi", False)
+
+
 def test_exact_product_none_found_says_exact(answerer):
     a = answerer.answer("VK những việc có sản phẩm đúng là \"Báo cáo\" là việc nào")
     assert a.abstained and "ghi đúng" in a.text
@@ -62,6 +69,7 @@ def test_exact_product_none_found_says_exact(answerer):
 @pytest.mark.parametrize("question, rows", [
     ("nam an phu ngoai viec kiem ke tai san cong thi phong kinh te con lam nv nao", {"29", "30"}),
     ("Việt Khê: ngoài việc PCI ra thì Phòng Kinh tế còn chủ trì những việc gì?", {"34", "35", "36", "37", "41"}),
+    ("bên cạnh việc kiểm kê tài sản công, Phòng Kinh tế NAP còn chủ trì việc gì?", {"29", "30"}),
 ])
 def test_rows_left_out_before_the_unit(answerer, question, rows):
     q = parse_query(question, answerer.catalog)
@@ -74,6 +82,7 @@ def test_rows_left_out_before_the_unit(answerer, question, rows):
     "nap muc vii nhung viec ko lien quan iso",
     "Nam An Phụ mục VII có những nhiệm vụ nào chẳng dính gì đến ISO?",
     "Nam An Phụ, phần VII: việc nào không liên quan tới ISO?",
+    "Nam An Phụ mục VII nv nào không phải về ISO?",
 ])
 def test_rows_not_about_a_topic(answerer, question):
     q = parse_query(question, answerer.catalog)
@@ -118,6 +127,8 @@ def test_deadline_cell_left_out_in_a_section(answerer, question):
 @pytest.mark.parametrize("question", [
     "loc hoa muc vii cac viec co ghi thoi gian hoan thanh ko",
     "Lộc Hòa phần VII chỉ đạo điều hành, các nhiệm vụ có ghi hạn hay không?",
+    "Lộc Hòa phần chỉ đạo điều hành có nv nào ghi thời hạn không?",
+    "Lộc Hòa các nv mục VII đã ghi thời hạn chưa?",
 ])
 def test_section_rows_without_a_deadline_said_not_refused(answerer, question):
     a = answerer.answer(question)

@@ -435,10 +435,10 @@ EXCLUSION = re.compile(
 )
 #: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
 #: "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", "không tính nv 28", "bỏ các
-#: việc về tinh giản biên chế" (the words are read by
+#: việc về tinh giản biên chế", "bên cạnh việc kiểm kê tài sản công, Phòng X còn …" (the words are read by
 #: :func:`retrieval.question.selection.topic_words`).
 EXCLUDED_ROWS = re.compile(
-    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
+    r"\b(?:ngoai tru|loai tru|tru|ngoai|ben canh|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
     r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
 )
 #: Where the excluded rows' description ends: "… ra thì còn", "… thì", a new clause.
@@ -521,12 +521,14 @@ EMPTY_FIELD = re.compile(
 )
 #: Whether rows fill a cell, asked yes or no: "mục VII các nv có ghi thời hạn
 #: không?", "các việc phần này có nêu sản phẩm ko", "có ghi rõ cơ quan phối hợp
-#: hay không", "nv nào có ghi hạn, nv nào không"; group 1 the field's name (a key of
+#: hay không", "nv nào có ghi hạn, nv nào không", "có nv nào ghi thời hạn không"; group 1 the field's name (a key of
 #: :data:`EMPTY_FIELD_NAMES`).
 FIELD_PRESENCE = re.compile(
     r"\b(?:co|da) (?:duoc )?(?:ghi|neu|dien|xac dinh|quy dinh|kem|ghi nhan)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
     + r"\b(?: (?!nao\b)\w+){0,3}? (?:hay |hoac )?(?:khong|chua)\s*$"
     r"|\bnao (?:co )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES + r"\b.* nao (?:khong|chua)\b"
+    r"|\bco (?:nhiem vu|viec|cai|dong) nao (?:co |duoc )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
+    + r"\b(?: \w+){0,3}? (?:hay )?(?:khong|chua)\s*$"
 )
 #: A negation right after the unit: "… mà Phòng X không chủ trì".
 NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
@@ -600,10 +602,11 @@ BEYOND_PART = re.compile(
 )
 #: A topic the rows must not be about: "các nv không liên quan đến ISO",
 #: "những việc ko dính đến chuyển đổi số", "nv nào không nói về tuyên truyền",
+#: "nv nào không phải về ISO",
 #: "chẳng liên quan gì tới tài chính công"; group 1 the words after the cue.
 UNRELATED = re.compile(
     r"\b(?:khong|chang|cha)(?: (?:co|phai|he))? (?:(?:lien quan|dinh dang|dinh|dung cham)(?: gi)?"
-    r"(?: (?:den|toi|ve|voi|vao))*|(?:noi|nhac|de cap|ban)(?: gi)?(?: (?:den|toi|ve))+) ((?:\w+ ?){1,8})"
+    r"(?: (?:den|toi|ve|voi|vao))*|(?:noi|nhac|de cap|ban)(?: gi)?(?: (?:den|toi|ve))+|(?:phai )?ve) ((?:\w+ ?){1,8})"
 )
 #: A topic written between the rows' noun and the list question, with no
 #: "về": "các nv đo lường sự hài lòng là những nv nào", "những nhiệm vụ tuyên
@@ -641,7 +644,7 @@ PRODUCT_IS = re.compile(
     r"\b(?:san pham|(?<!ket qua )dau ra) (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|(?:(?:tinh|the hien|do) )?bang|duoi dang|o dang)"
     # "là (hoặc gồm) X", "là hay có X": a second verb offered beside the first
     r"(?: (?:hoac|hay)(?: la)? (?:gom|bao gom|co|chua|la))?"
-    r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
+    r"(?: (?:dung|chi(?! (?:thi|so|tieu|dan|dao)\b)|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )
 #: The product asked is the whole cell: "sản phẩm chỉ ghi 'Báo cáo'", "ghi
@@ -653,6 +656,10 @@ PRODUCT_EXACT = re.compile(r"\b(?:chi|dung|duy nhat)\b")
 PRODUCT_PLAIN = re.compile(r"^\s*(?:tron(?: tru)?|(?:ma )?thoi|khong (?:them|kem) (?:gi|chu nao)(?: khac)?)\b")
 #: Words before a product naming it as words said: "ghi đúng 1 chữ 'Kế
 #: hoạch'", "chỉ mỗi chữ Báo cáo", "đúng cụm từ …" (the product is whole).
+#: Words before a product saying it is all the cell holds: "sp ghi vỏn vẹn 'Kế
+#: hoạch'", "sản phẩm chỉ có mỗi Báo cáo", "… duy nhất là …" (stripped, the
+#: product exact).
+PRODUCT_ONLY = re.compile(r"^(?:(?:von ven|ven ven|chi co|moi|duy nhat)(?: (?:la|co|ghi|mot))? )+(?=\w)")
 PRODUCT_WORDING = re.compile(r"^(?:(?:1|mot|moi|dung|chi) )*(?:chu|tu|cum tu)\s+(?=\w)")
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".

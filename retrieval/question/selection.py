@@ -90,6 +90,7 @@ from retrieval.question.cues import (
     PERCENT_ROW,
     PRODUCT_EXACT,
     PRODUCT_IS,
+    PRODUCT_ONLY,
     PRODUCT_PLAIN,
     PRODUCT_WORDING,
     QUARTER,
@@ -425,6 +426,9 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     plain = bool(PRODUCT_PLAIN.match(m.group(1)[len(text):]))
     words = [w for w in text.split() if w not in names
              and w not in {"nao", "gi", "khong", "nhe", "a", "thoi", "vay", "nhi", "day"}]
+    only = PRODUCT_ONLY.match(" ".join(words))
+    if only:  # "ghi vỏn vẹn 'Kế hoạch'": the whole cell
+        words = " ".join(words)[only.end():].split()
     wording = PRODUCT_WORDING.match(" ".join(words))
     if wording:
         words = " ".join(words)[wording.end():].split()
@@ -434,7 +438,7 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
     if words:
         q.product_text = " ".join(words)
         _read_product_restated(q, catalog)
-        q.product_exact = (bool(wording) or plain
+        q.product_exact = (bool(wording) or plain or bool(only)
                            or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)])))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
