@@ -90,6 +90,23 @@ def test_rows_not_about_a_topic(answerer, question):
     assert _listed(answerer.answer(question).text) == {"31", "32", "33"}, question
 
 
+@pytest.mark.parametrize("question, rows", [
+    ("ngoài PCI ra thì P.KT Việt Khê còn chủ trì gì nữa?", {"34", "35", "36", "37", "41"}),
+    ("Trường Xuân trừ tuyên truyền ra thì phòng văn hóa xã hội còn lo những việc nào",
+     {"13", "14", "15", "16", "17", "18", "19", "20", "26", "27", "28", "30", "31"}),
+])
+def test_rows_left_out_with_no_noun_closed_by_ra(answerer, question, rows):
+    a = answerer.answer(question)
+    assert not a.abstained, question
+    assert _listed(a.text) == rows, question
+
+
+def test_a_unit_left_out_with_ra_stays_a_unit_exclusion(answerer):
+    q = parse_query("ngoài Văn phòng HĐND và UBND ra thì đơn vị nào chủ trì nhiều nhất ở Việt Khê?",
+                    answerer.catalog)
+    assert q.exclude_units and q.exclude_topic is None
+
+
 def test_rows_left_out_are_named_by_number(answerer):
     a = answerer.answer("NAP ngoài cái kiểm kê tài sản công ra thì phòng kinh tế chủ trì những nv nào")
     assert _listed(a.text) == {"29", "30"}

@@ -441,6 +441,9 @@ EXCLUDED_ROWS = re.compile(
     r"\b(?:ngoai tru|loai tru|tru|ngoai|ben canh|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
     r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
 )
+#: Rows left out with no noun before them, closed by "ra": "ngoài PCI ra thì
+#: Phòng X còn chủ trì gì", "trừ kiểm kê tài sản công ra" (group 1 the words).
+EXCLUDED_BARE = re.compile(r"\b(?:ngoai tru|ngoai|tru) ((?:\w+ ){1,6}?)ra\b")
 #: Where the excluded rows' description ends: "… ra thì còn", "… thì", a new clause.
 EXCLUDED_END = re.compile(
     r"\bra(?: (?:thi|con|di|nhe)\b.*)?$|\b(?:thi|ma) (?:con|sao|nhung|cac|co|la)\b.*$"

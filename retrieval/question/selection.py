@@ -67,6 +67,7 @@ from retrieval.question.cues import (
     EARLIEST,
     EMPTY_FIELD,
     EMPTY_FIELD_NAMES,
+    EXCLUDED_BARE,
     EXCLUDED_DEADLINE,
     EXCLUDED_END,
     EXCLUDED_ROWS,
@@ -231,7 +232,7 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     exclusion naming a unit or a deadline is read elsewhere (``exclude_units``,
     ``negate``). Returns ``key`` without the excluded rows' words (they are
     no topic or product of the rows asked)."""
-    m = EXCLUDED_ROWS.search(key)
+    m = EXCLUDED_ROWS.search(key) or EXCLUDED_BARE.search(key)
     if not m:
         return key
     text = _before_unit(q, EXCLUDED_END.sub("", m.group(1))).strip()
@@ -253,6 +254,8 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     if not words:
         return key
     q.exclude_topic = " ".join(dict.fromkeys(words))
+    if q.unit and not q.count:
+        q.wants_list = True  # "ngoài PCI ra thì Phòng X còn chủ trì gì nữa?": the unit's other rows
     if q.section and section_words(q.section) <= set(text.split()):
         # "ngoài mấy việc về tài chính công": the section named is the one left out
         q.section = q.section_text = None
