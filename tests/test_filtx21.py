@@ -197,3 +197,21 @@ def test_p_dot_is_a_department_before_its_field_only():
     assert canon("P.KT") == "phong kinh te"
     assert canon("P. Tân Lập") == "p tan lap"  # a ward (phường), not a department
     assert canon("TP Hải Phòng") == "thanh pho hai phong"
+
+
+@pytest.mark.parametrize("question", [
+    "NAP ngoài phần VII thì Phòng Văn hóa - Xã hội chủ trì nv nào",
+    "Nam An Phụ Phòng Văn hóa - Xã hội chủ trì những nv nào ngoài mục VII?",
+])
+def test_a_section_left_out_by_its_numeral(answerer, question):
+    q = parse_query(question, answerer.catalog)
+    assert q.exclude_sections == ["vii"] and q.section_number is None, question
+    assert _listed(answerer.answer(question).text) == {"1", "2", "3", "4", "6", "7", "23", "24", "25", "26", "27"}
+
+
+@pytest.mark.parametrize("question, rows", [
+    ("VK Phòng Kinh tế chủ trì những nv nào ngoài phần tài chính công?", {"7", "41"}),
+    ("VK Phòng Kinh tế chủ trì nv nào, tính cả phần ngoài tài chính công", {"7", "34", "35", "36", "37", "41"}),
+])
+def test_outside_a_part_named_by_words(answerer, question, rows):
+    assert _listed(answerer.answer(question).text) == rows, question

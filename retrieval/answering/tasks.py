@@ -73,6 +73,8 @@ def in_section(task: Task, query: Query) -> bool:
     undotted row under a sub-heading "3. …". True when none is given."""
     if query.section_number and section_numeral(task.section) != query.section_number:
         return False
+    if query.exclude_sections and section_numeral(task.section) in query.exclude_sections:
+        return False  # "ngoài phần VII"
     if query.subsection_number:
         sub, number = query.subsection_number, task.number or task.part_of or ""
         in_group = number == sub or number.startswith(sub + ".")
@@ -414,6 +416,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
             parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
     if query.exclude_refs:
         parts.append("trừ nhiệm vụ " + ", ".join(query.exclude_refs))
+    if query.exclude_sections:
+        parts.append("ngoài mục " + ", ".join(n.upper() for n in query.exclude_sections))
     # a topic as the rows or the question write it ("thi hành pháp luật"), not its folded key
     sources = [t.content or "" for t in tasks or []] + [query.text]
     if query.exclude_topic:

@@ -439,7 +439,7 @@ EXCLUSION = re.compile(
 #: :func:`retrieval.question.selection.topic_words`).
 EXCLUDED_ROWS = re.compile(
     r"\b(?:ngoai tru|loai tru|tru|ngoai|ben canh|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
-    r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
+    r" (?:nhiem vu|viec|cai|muc|phan|linh vuc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
 )
 #: Rows left out with no noun before them, closed by "ra": "ngoài PCI ra thì
 #: Phòng X còn chủ trì gì", "trừ kiểm kê tài sản công ra" (group 1 the words).
@@ -599,7 +599,8 @@ TOPIC = re.compile(
 #: lẫn ngoài mục thể chế", "không chỉ trong mục cải cách TTHC", "không riêng
 #: phần CĐS"; group 1 the part's words (no part is the filter, none is left out).
 BEYOND_PART = re.compile(
-    r"\b(?:(?:ke ca|tinh ca|bao gom ca|gom ca|ca)(?: (?:o|ben|phia))? ngoai|ca trong (?:lan|va|cung nhu|voi) ngoai|"
+    r"\b(?:(?:ke ca|tinh ca|bao gom ca|gom ca|ca)(?: (?:cac|nhung))?(?: (?:nhiem vu|viec|muc|phan))?"
+    r"(?: (?:o|ben|phia))? ngoai|ca trong (?:lan|va|cung nhu|voi) ngoai|"
     r"khong (?:chi|rieng|mot)(?: (?:o|trong|co|thuoc))?(?= (?:muc|phan|linh vuc|nhom)\b))"
     r"(?: (?:cac|nhung))?(?: (?:muc|phan|linh vuc|nhom))? ((?:\w+ ?){1,6})"
 )

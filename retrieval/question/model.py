@@ -105,7 +105,8 @@ class Query:
       the coordinating cell must not name them: "cơ quan phối hợp không phải
       X"), ``exclude_refs`` / ``exclude_topic``
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
-      "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
+      "trừ cái kiểm kê tài sản ra"), ``exclude_sections`` (roman numerals of
+      annex sections left out: "ngoài phần VII thì Phòng X chủ trì nv nào"), ``empty_fields`` (fields whose cell
       must be empty: "không ghi cơ quan phối hợp"), ``presence`` (fields the
       rows are asked whether they fill, yes or no: "mục VII các nv có ghi thời
       hạn không?", answered with the rows that do and those that do not), ``exclude_deadlines`` (kinds of deadline left
@@ -233,6 +234,7 @@ class Query:
     checked_text: str | None = None
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
+    exclude_sections: list[str] = field(default_factory=list)
     empty_fields: list[str] = field(default_factory=list)
     presence: list[str] = field(default_factory=list)
     exclude_deadlines: list[str] = field(default_factory=list)
@@ -283,7 +285,7 @@ class Query:
         exclusion, empty field, window, topic, previous result set)."""
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
-                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields
+                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.exclude_sections or self.empty_fields
                     or self.exclude_deadlines or self.overdue
                     or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys

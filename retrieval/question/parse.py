@@ -887,6 +887,7 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
         q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs, q.presence = [], [], [], [], []
         q.exclude_deadlines = []
         q.exclude_topic = None
+        q.exclude_sections = []
         q.topics, q.topic_alternatives = [], []
         q.due_within_days = q.due_until = q.due_before = q.due_on = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:

@@ -228,7 +228,9 @@ _EXCLUDED_GLUE = frozenset("cac nhung cai nhiem vu viec ve lien quan den toi cua
 
 def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     """``exclude_refs`` / ``exclude_topic`` from "trừ nhiệm vụ 28", "trừ cái
-    kiểm kê tài sản ra", "ngoài nhiệm vụ đăng ký kế hoạch đào tạo"; an
+    kiểm kê tài sản ra", "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", and
+    ``exclude_sections`` from "ngoài phần VII" (the numeral the parser read as
+    the section asked); an
     exclusion naming a unit or a deadline is read elsewhere (``exclude_units``,
     ``negate``). Returns ``key`` without the excluded rows' words (they are
     no topic or product of the rows asked)."""
@@ -243,6 +245,11 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     if numbers:
         q.exclude_refs = re.findall(r"\d{1,3}(?:\.\d{1,2})*", numbers.group(1))
         q.task_refs = [n for n in q.task_refs if n not in q.exclude_refs]
+        return rest
+    numeral = re.match(r"^([ivx]{1,4})\b", text)
+    if numeral and q.section_number == numeral.group(1):
+        # "ngoài phần VII thì Phòng X chủ trì nv nào": that section is left out, not asked
+        q.exclude_sections, q.section_number, q.subsection_number = [numeral.group(1)], None, None
         return rest
     if not text or EXCLUDED_DEADLINE.search(text):
         return key
