@@ -168,6 +168,11 @@ def test_some_rows_fill_the_cell(answerer):
     assert "để trống ô này (3.1, 3.2, 3.3)" in a.text
 
 
+def test_a_value_asked_is_a_filter_not_presence(answerer):
+    q = parse_query("Nam An Phụ nhiệm vụ nào có ghi thời hạn là Quý I không?", answerer.catalog)
+    assert not q.presence and q.period == "*-Q1"
+
+
 def test_a_numbered_row_asked_so_stays_a_row(answerer):
     q = parse_query("Nhiệm vụ 22 Nam An Phụ có ghi thời hạn không?", answerer.catalog)
     assert q.intent == "task" and not q.presence

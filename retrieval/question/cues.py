@@ -526,12 +526,13 @@ EMPTY_FIELD = re.compile(
 #: không?", "các việc phần này có nêu sản phẩm ko", "có ghi rõ cơ quan phối hợp
 #: hay không", "nv nào có ghi hạn, nv nào không", "có nv nào ghi thời hạn không"; group 1 the field's name (a key of
 #: :data:`EMPTY_FIELD_NAMES`).
+_PRESENCE_GLUE = r"(?: (?:cho|cua|o|trong|tai|cac|nhung|nhiem vu|viec|nay|do|ro|cu the|hoan thanh|day du))*"
 FIELD_PRESENCE = re.compile(
     r"\b(?:co|da) (?:duoc )?(?:ghi|neu|dien|xac dinh|quy dinh|kem|ghi nhan)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
-    + r"\b(?: (?!nao\b)\w+){0,3}? (?:hay |hoac )?(?:khong|chua)\s*$"
+    + r"\b" + _PRESENCE_GLUE + r" (?:hay |hoac )?(?:khong|chua)\s*$"
     r"|\bnao (?:co )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES + r"\b.* nao (?:khong|chua)\b"
     r"|\bco (?:nhiem vu|viec|cai|dong) nao (?:co |duoc )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
-    + r"\b(?: \w+){0,3}? (?:hay )?(?:khong|chua)\s*$"
+    + r"\b" + _PRESENCE_GLUE + r" (?:hay )?(?:khong|chua)\s*$"
 )
 #: A negation right after the unit: "… mà Phòng X không chủ trì".
 NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
