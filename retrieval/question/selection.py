@@ -6,10 +6,15 @@ lead unit and deadline period (those are read in :mod:`.parse`).
 * the unit's role and exclusion – "Phòng X phối hợp những nhiệm vụ nào"
   (``unit_role = "coordinating"``), "tham gia" (``any``), "không do Phòng
   VH-XH chủ trì" / "trừ Văn phòng" (``exclude_units``);
-* rows left out by number or content – "trừ nhiệm vụ 28", "trừ cái kiểm
-  kê tài sản ra" (``exclude_refs``, ``exclude_topic``);
+* rows left out by number, content or section – "trừ nhiệm vụ 28", "trừ cái
+  kiểm kê tài sản ra", "ngoài việc X thì Phòng Y còn chủ trì nv nào" (cut
+  before the unit), "ngoài PCI ra", "ngoài phần VII" (``exclude_refs``,
+  ``exclude_topic``, ``exclude_sections``), and rows not about a topic – "các
+  nv không liên quan đến ISO" (``exclude_topic``); a part named only as one
+  the rows reach beyond – "(cả ngoài mục tài chính công)": no filter at all;
 * empty fields – "không ghi cơ quan phối hợp", "chưa có sản phẩm",
-  "thời hạn để trống" (``empty_fields``);
+  "thời hạn để trống" (``empty_fields``), and whether rows fill a cell, asked
+  yes or no – "các nv có ghi thời hạn không?" (``presence``);
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "chưa tới
   hạn" (``not_yet_due``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
@@ -17,7 +22,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
-  (``product_text``), and the unit a deadline is written in – "thời hạn ghi
+  (``product_text``), the whole cell – "sp chỉ ghi 'Kế hoạch' trơn", "ghi
+  vỏn vẹn …" (``product_exact``; a quoted product ends where the quote does), and the unit a deadline is written in – "thời hạn ghi
   theo quý" (``deadline_form``), or several such asked as alternatives – "hạn
   theo ngày, tháng hoặc riêng quý III" (``deadline_forms``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
