@@ -173,6 +173,10 @@ def test_a_value_asked_is_a_filter_not_presence(answerer):
     assert not q.presence and q.period == "*-Q1"
 
 
+def test_presence_asked_of_no_rows_is_a_follow_up(answerer):
+    assert not parse_query("thế nó có ghi cơ quan phối hợp không?", answerer.catalog).presence
+
+
 def test_a_numbered_row_asked_so_stays_a_row(answerer):
     q = parse_query("Nhiệm vụ 22 Nam An Phụ có ghi thời hạn không?", answerer.catalog)
     assert q.intent == "task" and not q.presence

@@ -299,8 +299,8 @@ def _read_presence(q: Query, key: str) -> None:
     """``presence`` from a yes/no on whether rows fill a cell, of a list of
     rows, not a numbered one (:data:`FIELD_PRESENCE`: "mục VII các nv có ghi
     thời hạn không?", "nv nào có ghi sản phẩm, nv nào không")."""
-    if q.task_refs or q.empty_fields:
-        return
+    if q.task_refs or q.empty_fields or not (q.wants_list or q.count or q.section or q.section_number or q.unit):
+        return  # "thế có ghi sản phẩm không?" after a row: that row's cell, a follow-up
     m = FIELD_PRESENCE.search(key)
     name = EMPTY_FIELD_NAMES.get(next((g for g in m.groups() if g), "")) if m else None
     if name:
