@@ -61,7 +61,8 @@ def presence_answer(query: Query, groups: list[tuple[Plan, list[Task]]], catalog
             lines = [f"{head}Không: {rows} {', '.join(map(key, blank))}{where} đều để trống ô {label} "
                      f"(phụ lục không ghi {label.lower()})."]
         elif not blank:
-            lines = [f"{head}Có: {rows} {', '.join(map(key, filled))}{where} đều ghi {label.lower()}."]
+            said = f"cả {len(filled)} nhiệm vụ" if len(filled) > LISTED_ROWS else f"{rows} {', '.join(map(key, filled))}"
+            lines = [f"{head}Có: {said}{where} đều ghi {label.lower()}."]
         else:
             lines = [f"{head}Có {len(filled)} nhiệm vụ{where} ghi {label.lower()} "
                      f"({', '.join(map(key, filled))}); {len(blank)} nhiệm vụ để trống ô này "

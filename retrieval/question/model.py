@@ -282,14 +282,16 @@ class Query:
     @property
     def has_filter(self) -> bool:
         """True when any task filter is set (unit, deadline, section,
-        exclusion, empty field, window, topic, previous result set)."""
+        exclusion, empty field, window, topic, previous result set), or the
+        rows are asked whether they fill a cell (``presence``: every row is
+        read)."""
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
                     or self.exclude_units or self.exclude_refs or self.exclude_topic or self.exclude_sections or self.empty_fields
                     or self.exclude_deadlines or self.overdue
                     or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys
-                    or self.dated_only or self.percent_only)
+                    or self.dated_only or self.percent_only or self.presence)
 
 
 def split_row_key(key: str) -> tuple[str | None, str]:

@@ -229,7 +229,8 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCat
 
 
 #: Words of an excluded rows' description that do not describe them.
-_EXCLUDED_GLUE = frozenset("cac nhung cai nhiem vu viec ve lien quan den toi cua la va nay do".split())
+#: (Not "do": "đo lường" folds to it; "do Phòng X chủ trì" ends the description, :data:`EXCLUDED_END`.)
+_EXCLUDED_GLUE = frozenset("cac nhung cai nhiem vu viec ve lien quan den toi cua la va nay".split())
 
 
 def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
@@ -243,7 +244,7 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     m = EXCLUDED_ROWS.search(key) or EXCLUDED_BARE.search(key)
     if not m:
         return key
-    text = _before_unit(q, EXCLUDED_END.sub("", m.group(1))).strip()
+    text = _before_unit(q, key, m.start(1), EXCLUDED_END.sub("", m.group(1))).strip()
     rest = key[:m.start()] + " " + key[m.start(1) + len(text):]
     if q.count and not COUNT.search(rest):  # "ngoài mấy việc về …" counts nothing
         q.count, q.wants_list = False, True
@@ -280,16 +281,18 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
 _CLAUSE_TAIL = re.compile(r"(?:\s(?:thi|ma|con|va|nhung))+\s*$")
 
 
-def _before_unit(q: Query, text: str) -> str:
-    """An excluded rows' description (``canon`` words after "ngoài việc …")
-    cut where the unit the question asks about begins: "ngoài việc tổng kiểm
-    kê tài sản công thì Phòng Kinh tế còn chủ trì nv nào" leaves out "tổng
-    kiểm kê tài sản công" (the unit is the filter, not words of the rows left
-    out); the clause word before the unit ("thì", "mà") goes too. ``text``
-    itself when no unit is named in it, or it opens the description (the
-    unit's own rows left out: "ngoài các việc Phòng X chủ trì")."""
+def _before_unit(q: Query, key: str, start: int, text: str) -> str:
+    """An excluded rows' description (``text``, the ``canon`` words after
+    "ngoài việc …", found at ``start`` of ``key``) cut where the unit the
+    question asks about begins: "ngoài việc tổng kiểm kê tài sản công thì
+    Phòng Kinh tế còn chủ trì nv nào" leaves out "tổng kiểm kê tài sản công"
+    (the unit is the filter, not words of the rows left out); the clause word
+    before the unit ("thì", "mà") goes too. The unit is looked for in the whole
+    ``key``, so one the description's word limit cut in two is found. ``text``
+    itself when no unit begins in it, or it opens the description (the unit's
+    own rows left out: "ngoài các việc Phòng X chủ trì")."""
     units = [u for u in (q.unit, canon(q.unit_text or "")) if u]
-    cuts = [pos for u in units if (pos := contains_words(text, u)) > 0]
+    cuts = [pos - start for u in units if start < (pos := contains_words(key, u)) <= start + len(text)]
     if not cuts:
         return text
     return _CLAUSE_TAIL.sub("", " " + text[:min(cuts)].rstrip()).strip()
