@@ -780,7 +780,7 @@ class TaskAnswerer:
         extra = [f for f in query.fields if f not in ("lead", "content", *query.empty_fields)] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
-            described = describe_filter(self._left_out_named(plan, _as_written(plan, tasks, query)), tasks)
+            described = self._described(plan, tasks, _as_written(plan, tasks, query))
             numbers = ", ".join(display_key(plan, t) for t in tasks)
             head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
             if query.intent == "count":
@@ -815,20 +815,21 @@ class TaskAnswerer:
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
 
-    def _left_out_named(self, plan: Plan, query: Query) -> Query:
-        """``query`` with the rows its content exclusion leaves out of ``plan``
-        named by number ("ngoài việc tổng kiểm kê tài sản công thì Phòng Kinh
-        tế còn chủ trì nv nào": "trừ nhiệm vụ 28"), so the answer says which
-        row was set aside, not the words again; ``query`` itself when it has no
-        such exclusion or it leaves out no row the other filters select."""
+    def _described(self, plan: Plan, tasks: list[Task], query: Query) -> str:
+        """:func:`describe_filter` of ``query`` over ``plan``'s rows ``tasks``,
+        a content exclusion said by how many rows it set aside ("ngoài việc
+        tổng kiểm kê tài sản công thì Phòng Kinh tế còn chủ trì nv nào": "…,
+        không tính 1 nhiệm vụ thuộc diện loại trừ"), neither the left-out row's
+        words nor its number, which the user named and does not want listed; as
+        the words asked when it sets aside no row the other filters select."""
         if not query.exclude_topic:
-            return query
-        kept = {id(t) for _, ts in self.select(query, [plan]) for t in ts}
-        wider = self.select(replace(query, exclude_topic=None), [plan])
-        left = [display_key(plan, t) for _, ts in wider for t in ts if id(t) not in kept]
+            return describe_filter(query, tasks)
+        kept = {id(t) for t in tasks}
+        wider = replace(query, exclude_topic=None)
+        left = [t for _, ts in self.select(wider, [plan]) for t in ts if id(t) not in kept]
         if not left:
-            return query
-        return replace(query, exclude_topic=None, exclude_refs=[*query.exclude_refs, *left])
+            return describe_filter(query, tasks)
+        return describe_filter(wider, tasks) + f", không tính {len(left)} nhiệm vụ thuộc diện loại trừ"
 
     @staticmethod
     def _subs_shown(query: Query, tasks: list[Task]) -> bool:
