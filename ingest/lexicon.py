@@ -46,6 +46,7 @@ __all__ = [
     "CONTEXT_ABBREVIATIONS",
     "DEADLINE_OPENERS",
     "DEADLINE_OPENERS_WIDE",
+    "DEPARTMENT_FIELDS",
     "FOLDED_ABBREVIATIONS",
     "NAMELESS_HEADS",
     "OVERSIGHT_OPENERS",
@@ -152,7 +153,18 @@ REFORM_AREAS: dict[str, str] = {
 #: Abbreviations expanded only next to certain words (alone they are
 #: ambiguous: "TT" is also the row-number column, "KT" also "kiểm tra").
 #: Patterns work on :func:`canon` text (folded).
+#: The fields a commune or district department (phòng) is named by, as
+#: :func:`canon` writes them (abbreviations included): "Phòng Kinh tế", "Phòng
+#: Văn hóa - Xã hội", "Phòng Nội vụ", "Phòng Tư pháp" …; after "P." they make
+#: it "phòng", not "phường" ("P. Kinh tế", "P.VH-XH", "p.noi vu").
+DEPARTMENT_FIELDS: tuple[str, ...] = (
+    "kinh te", "kt", "van hoa", "noi vu", "tai chinh", "tu phap", "tp", "giao duc", "y te",
+    "tai nguyen", "lao dong", "quan ly do thi", "ha tang", "nong nghiep", "thanh tra",
+)
+
 CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
+    # "P. Kinh tế", "P.VH-XH": a department (phòng) by its field, before "phòng KT", "phòng TP" are read
+    (re.compile(r"\bp(?= (?:" + "|".join(DEPARTMENT_FIELDS) + r")\b)"), "phong"),
     (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
     # "cc Tư pháp hộ tịch", "CC VP-TK": a commune civil servant by the field held
     # (:data:`CIVIL_SERVANT_FIELDS`); "CC TTHC", "CC tài chính công" are reforms (cải cách)

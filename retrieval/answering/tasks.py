@@ -29,9 +29,10 @@ from ingest.units import split_units, unit_groups, unit_key, unit_matches
 from retrieval.answering.checked import checked_lead_line
 from retrieval.answering.described import described_fields
 from retrieval.answering.due_kinds import deadline_written_in, excluded_by_deadline
-from retrieval.answering.exclusion import all_excluded_answer
+from retrieval.answering.exclusion import all_about_answer, all_excluded_answer
 from retrieval.answering.model import Answer, abstention
 from retrieval.answering.numbering import numbering_note
+from retrieval.answering.presence import presence_answer
 from retrieval.answering.rows import (
     FIELD_LABELS,
     display_key,
@@ -72,6 +73,8 @@ def in_section(task: Task, query: Query) -> bool:
     undotted row under a sub-heading "3. …". True when none is given."""
     if query.section_number and section_numeral(task.section) != query.section_number:
         return False
+    if query.exclude_sections and section_numeral(task.section) in query.exclude_sections:
+        return False  # "ngoài phần VII"
     if query.subsection_number:
         sub, number = query.subsection_number, task.number or task.part_of or ""
         in_group = number == sub or number.startswith(sub + ".")
@@ -413,6 +416,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
             parts.append("không do " + ", ".join(query.exclude_texts) + " chủ trì")
     if query.exclude_refs:
         parts.append("trừ nhiệm vụ " + ", ".join(query.exclude_refs))
+    if query.exclude_sections:
+        parts.append("ngoài mục " + ", ".join(n.upper() for n in query.exclude_sections))
     # a topic as the rows or the question write it ("thi hành pháp luật"), not its folded key
     sources = [t.content or "" for t in tasks or []] + [query.text]
     if query.exclude_topic:
@@ -428,7 +433,8 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
                       if any(product_matches(t, p) for t in tasks or [])), query.product_text)
         said = written_span(asked, [*cells, query.text]) or next(
             (c for c in cells if canon(c) == asked), asked)
-        parts.append(f"có sản phẩm ghi đúng “{written}”" if written else f"có sản phẩm gồm “{said}”")
+        exact = written or (said if query.product_exact else None)  # "chỉ ghi 'Báo cáo'", none found
+        parts.append(f"có sản phẩm ghi đúng “{exact}”" if exact else f"có sản phẩm gồm “{said}”")
     if query.dated_only:
         parts.append("có thời hạn cụ thể")
     if query.percent_only:
@@ -469,6 +475,10 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
     elif query.recurrence:
         cycle = {"annual": "hàng năm", "quarterly": "hàng quý", "monthly": "hàng tháng"}
         parts.append(f"{neg}thực hiện {cycle[query.recurrence]}")
+    elif query.period and query.negate and query.period_written and not (query.due_on or query.period_until):
+        # "bỏ mấy nv có cột thời gian ghi Quý IV/2025": the cells that write it are left out, not every
+        # row due in those days ("Quý III,IV/2025" stays)
+        parts.append(f"trừ nhiệm vụ có {FIELD_LABELS['deadline'].lower()} ghi {_period_words(query.period)}")
     elif query.period and query.negate and not query.due_on and _dated(query.period, query.period_until):
         # "trừ các nv có hạn Năm 2030": the rows left out are said by their days, not
         # in the words their deadline cells write (the list then quotes no left-out row)
@@ -753,8 +763,13 @@ class TaskAnswerer:
             emptied = all_excluded_answer(query, scope, self.catalog, self.select, describe_filter)
             if emptied is not None:
                 return emptied
+            about = all_about_answer(query, scope, self.catalog, self.select, describe_filter)
+            if about is not None:  # "mục thể chế có nv nào không liên quan đến pháp luật?" when all are
+                return about
             asked = "nhiệm vụ nào" + describe_filter(query)
             return abstention(query, reason=missing_reason(self.catalog, scope, asked))
+        if query.presence:  # "mục VII các nv có ghi thời hạn không?": the rows that do and those that do not
+            return presence_answer(query, groups, self.catalog)
         label = len(groups) > 1 or not query.plan_named
         blank = _all_blank(self.catalog, query, groups)
         if blank:
@@ -765,7 +780,7 @@ class TaskAnswerer:
         extra = [f for f in query.fields if f not in ("lead", "content", *query.empty_fields)] or ["deadline"]
         blocks, citations = [], []
         for plan, tasks in groups:
-            described = describe_filter(_as_written(plan, tasks, query), tasks)
+            described = self._described(plan, tasks, _as_written(plan, tasks, query))
             numbers = ", ".join(display_key(plan, t) for t in tasks)
             head = f"{plan_label(self.catalog, plan.doc)}: " if label else ""
             if query.intent == "count":
@@ -799,6 +814,22 @@ class TaskAnswerer:
             most = max(groups, key=lambda g: len(g[1]))
             blocks.append(f"Nhiều nhất: {plan_label(self.catalog, most[0].doc)} ({len(most[1])} nhiệm vụ).")
         return Answer("\n".join(blocks), False, citations, query.intent, list(citations), query)
+
+    def _described(self, plan: Plan, tasks: list[Task], query: Query) -> str:
+        """:func:`describe_filter` of ``query`` over ``plan``'s rows ``tasks``,
+        a content exclusion said by how many rows it set aside ("ngoài việc
+        tổng kiểm kê tài sản công thì Phòng Kinh tế còn chủ trì nv nào": "…,
+        không tính 1 nhiệm vụ thuộc diện loại trừ"), neither the left-out row's
+        words nor its number, which the user named and does not want listed; as
+        the words asked when it sets aside no row the other filters select."""
+        if not query.exclude_topic:
+            return describe_filter(query, tasks)
+        kept = {id(t) for t in tasks}
+        wider = replace(query, exclude_topic=None)
+        left = [t for _, ts in self.select(wider, [plan]) for t in ts if id(t) not in kept]
+        if not left:
+            return describe_filter(query, tasks)
+        return describe_filter(wider, tasks) + f", không tính {len(left)} nhiệm vụ thuộc diện loại trừ"
 
     @staticmethod
     def _subs_shown(query: Query, tasks: list[Task]) -> bool:

@@ -440,16 +440,19 @@ _LEAVE_OUT = r"bo(?! may\b(?! (?:nhiem vu|viec|cai|dong|cong viec)\b))"
 EXCLUSION = re.compile(
     r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai(?: la)?|"
     r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
-    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
+    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|cot|o|thoi han|thoi gian|han))*)\s*$"
 )
 #: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
 #: "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", "không tính nv 28", "bỏ các
-#: việc về tinh giản biên chế" (the words are read by
+#: việc về tinh giản biên chế", "bên cạnh việc kiểm kê tài sản công, Phòng X còn …" (the words are read by
 #: :func:`retrieval.question.selection.topic_words`).
 EXCLUDED_ROWS = re.compile(
-    r"\b(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
-    r" (?:nhiem vu|viec|cai|muc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
+    r"\b(?:ngoai tru|loai tru|tru|ngoai|ben canh|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
+    r" (?:nhiem vu|viec|cai|muc|phan|linh vuc|dong|cong viec)(?: (?:ve|lien quan den|so))? ((?:\w+ ?){1,10})"
 )
+#: Rows left out with no noun before them, closed by "ra": "ngoài PCI ra thì
+#: Phòng X còn chủ trì gì", "trừ kiểm kê tài sản công ra" (group 1 the words).
+EXCLUDED_BARE = re.compile(r"\b(?:ngoai tru|ngoai|tru) ((?:\w+ ){1,6}?)ra\b")
 #: Where the excluded rows' description ends: "… ra thì còn", "… thì", a new clause.
 EXCLUDED_END = re.compile(
     r"\bra(?: (?:thi|con|di|nhe)\b.*)?$|\b(?:thi|ma) (?:con|sao|nhung|cac|co|la)\b.*$"
@@ -528,6 +531,18 @@ EMPTY_FIELD = re.compile(
     r"|\b(?:de trong|bo trong|khong dien|chua dien|thieu) " + _CELL_NOUN + _EMPTY_NAMES.replace("(?: hoan thanh)?", "")
     + r"\b"
 )
+#: Whether rows fill a cell, asked yes or no: "mục VII các nv có ghi thời hạn
+#: không?", "các việc phần này có nêu sản phẩm ko", "có ghi rõ cơ quan phối hợp
+#: hay không", "nv nào có ghi hạn, nv nào không", "có nv nào ghi thời hạn không"; group 1 the field's name (a key of
+#: :data:`EMPTY_FIELD_NAMES`).
+_PRESENCE_GLUE = r"(?: (?:cho|cua|o|trong|tai|cac|nhung|nhiem vu|viec|nay|do|ro|cu the|hoan thanh|day du))*"
+FIELD_PRESENCE = re.compile(
+    r"\b(?:co|da) (?:duoc )?(?:ghi|neu|dien|xac dinh|quy dinh|kem|ghi nhan)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
+    + r"\b" + _PRESENCE_GLUE + r" (?:hay |hoac )?(?:khong|chua)\s*$"
+    r"|\bnao (?:co )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES + r"\b.* nao (?:khong|chua)\b"
+    r"|\bco (?:nhiem vu|viec|cai|dong) nao (?:co |duoc )?(?:ghi|neu|dien)(?: ro)? " + _CELL_NOUN + _EMPTY_NAMES
+    + r"\b" + _PRESENCE_GLUE + r" (?:hay )?(?:khong|chua)\s*$"
+)
 #: A negation right after the unit: "… mà Phòng X không chủ trì".
 NEGATED_AFTER = re.compile(r"\s*(?:khong|chua|khong phai) (?:la )?(?:chu tri|phu trach|dam nhan|dam nhiem)\b")
 EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": "product",
@@ -589,6 +604,24 @@ TOPIC = re.compile(
     r"(?<!\ban )dinh (?:toi|den|dang|vao)|dung (?:den|toi)|nhac (?:den|toi)|lien he (?:den|toi|voi))"
     r" ((?:\w+ ?){1,8})"
 )
+#: Rows asked across the whole annex, a part named only as one they reach
+#: beyond: "(cả ngoài mục tài chính công)", "kể cả bên ngoài phần VI", "cả trong
+#: lẫn ngoài mục thể chế", "không chỉ trong mục cải cách TTHC", "không riêng
+#: phần CĐS"; group 1 the part's words (no part is the filter, none is left out).
+BEYOND_PART = re.compile(
+    r"\b(?:(?:ke ca|tinh ca|bao gom ca|gom ca|ca)(?: (?:cac|nhung))?(?: (?:nhiem vu|viec|muc|phan))?"
+    r"(?: (?:o|ben|phia))? ngoai|ca trong (?:lan|va|cung nhu|voi) ngoai|"
+    r"khong (?:chi|rieng|mot)(?: (?:o|trong|co|thuoc))?(?= (?:muc|phan|linh vuc|nhom)\b))"
+    r"(?: (?:cac|nhung))?(?: (?:muc|phan|linh vuc|nhom))? ((?:\w+ ?){1,6})"
+)
+#: A topic the rows must not be about: "các nv không liên quan đến ISO",
+#: "những việc ko dính đến chuyển đổi số", "nv nào không nói về tuyên truyền",
+#: "nv nào không phải về ISO",
+#: "chẳng liên quan gì tới tài chính công"; group 1 the words after the cue.
+UNRELATED = re.compile(
+    r"\b(?:khong|chang|cha)(?: (?:co|phai|he))? (?:(?:lien quan|dinh dang|dinh|dung cham)(?: gi)?"
+    r"(?: (?:den|toi|ve|voi|vao))*|(?:noi|nhac|de cap|ban)(?: gi)?(?: (?:den|toi|ve))+|(?:phai )?ve) ((?:\w+ ?){1,8})"
+)
 #: A topic written between the rows' noun and the list question, with no
 #: "về": "các nv đo lường sự hài lòng là những nv nào", "những nhiệm vụ tuyên
 #: truyền CCHC gồm những nv nào".
@@ -625,14 +658,22 @@ PRODUCT_IS = re.compile(
     r"\b(?:san pham|(?<!ket qua )dau ra) (?:dau ra )?(?:(?:cuoi cung |chi |dung |duoc )*(?:la|ghi(?: la)?|gom|co|(?:(?:tinh|the hien|do) )?bang|duoi dang|o dang)"
     # "là (hoặc gồm) X", "là hay có X": a second verb offered beside the first
     r"(?: (?:hoac|hay)(?: la)? (?:gom|bao gom|co|chua|la))?"
-    r"(?: (?:dung|chi|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
+    r"(?: (?:dung|chi(?! (?:thi|so|tieu|dan|dao)\b)|duy nhat)(?: la)?)?\s+|(?=(?:" + "|".join(PRODUCT_OPENERS) + r")\b))"
     r"(?!gi\b|nhung gi\b|nao\b|the nao\b|ra sao\b|bao nhieu\b)((?:\w+ ?){1,8})"
 )
 #: The product asked is the whole cell: "sản phẩm chỉ ghi 'Báo cáo'", "ghi
 #: đúng là Kế hoạch", "sản phẩm duy nhất là …" (a match of :data:`PRODUCT_IS`).
 PRODUCT_EXACT = re.compile(r"\b(?:chi|dung|duy nhat)\b")
+#: Words after a product saying the cell holds it and nothing more: "sp chỉ
+#: ghi 'Kế hoạch' trơn", "… Báo cáo thôi", "… mà thôi", "… không thêm gì" (the
+#: product asked is the whole cell, as :data:`PRODUCT_EXACT`).
+PRODUCT_PLAIN = re.compile(r"^\s*(?:tron(?: tru)?|(?:ma )?thoi|khong (?:them|kem) (?:gi|chu nao)(?: khac)?)\b")
 #: Words before a product naming it as words said: "ghi đúng 1 chữ 'Kế
 #: hoạch'", "chỉ mỗi chữ Báo cáo", "đúng cụm từ …" (the product is whole).
+#: Words before a product saying it is all the cell holds: "sp ghi vỏn vẹn 'Kế
+#: hoạch'", "sản phẩm chỉ có mỗi Báo cáo", "… duy nhất là …" (stripped, the
+#: product exact).
+PRODUCT_ONLY = re.compile(r"^(?:(?:von ven|ven ven|chi co|moi|duy nhat)(?: (?:la|co|ghi|mot))? )+(?=\w)")
 PRODUCT_WORDING = re.compile(r"^(?:(?:1|mot|moi|dung|chi) )*(?:chu|tu|cum tu)\s+(?=\w)")
 #: The unit a deadline is written in, no period named: "thời hạn ghi theo
 #: quý", "hạn tính theo tháng", "thời gian ghi bằng quý".

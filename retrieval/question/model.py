@@ -105,8 +105,11 @@ class Query:
       the coordinating cell must not name them: "cơ quan phối hợp không phải
       X"), ``exclude_refs`` / ``exclude_topic``
       (rows left out by number or by content words: "trừ nhiệm vụ 28",
-      "trừ cái kiểm kê tài sản ra"), ``empty_fields`` (fields whose cell
-      must be empty: "không ghi cơ quan phối hợp"), ``exclude_deadlines`` (kinds of deadline left
+      "trừ cái kiểm kê tài sản ra"), ``exclude_sections`` (roman numerals of
+      annex sections left out: "ngoài phần VII thì Phòng X chủ trì nv nào"), ``empty_fields`` (fields whose cell
+      must be empty: "không ghi cơ quan phối hợp"), ``presence`` (fields the
+      rows are asked whether they fill, yes or no: "mục VII các nv có ghi thời
+      hạn không?", answered with the rows that do and those that do not), ``exclude_deadlines`` (kinds of deadline left
       out beside the other filters: ``whole_year``, ``regular``, ``annual``,
       ``quarterly``, ``monthly``, ``form:quy``/``form:thang``, ``span:2026-2030``,
       ``year:2030``; "trong quý IV (ko tính các nv cả năm)", "trừ các nv có giai
@@ -237,7 +240,9 @@ class Query:
     checked_text: str | None = None
     exclude_refs: list[str] = field(default_factory=list)
     exclude_topic: str | None = None
+    exclude_sections: list[str] = field(default_factory=list)
     empty_fields: list[str] = field(default_factory=list)
+    presence: list[str] = field(default_factory=list)
     exclude_deadlines: list[str] = field(default_factory=list)
     overdue: bool = False
     not_yet_due: bool = False
@@ -285,14 +290,16 @@ class Query:
     @property
     def has_filter(self) -> bool:
         """True when any task filter is set (unit, deadline, section,
-        exclusion, empty field, window, topic, previous result set)."""
+        exclusion, empty field, window, topic, previous result set), or the
+        rows are asked whether they fill a cell (``presence``: every row is
+        read)."""
         return bool(self.unit or self.period or self.regular or self.recurrence
                     or self.deadline_text or self.section or self.section_number
-                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.empty_fields
+                    or self.exclude_units or self.exclude_refs or self.exclude_topic or self.exclude_sections or self.empty_fields
                     or self.exclude_deadlines or self.overdue
                     or self.not_yet_due or self.due_within_days is not None or self.due_until or self.due_before or self.due_on or self.topic
                     or self.product_text or self.deadline_form or self.deadline_forms or self.previous_keys
-                    or self.dated_only or self.percent_only)
+                    or self.dated_only or self.percent_only or self.presence)
 
 
 def split_row_key(key: str) -> tuple[str | None, str]:

@@ -890,9 +890,10 @@ def parse_query(text: str, catalog: PlanCatalog) -> Query:
                     Intent.TARGETS, Intent.UPPER, Intent.BODY_ANNEX):
         q.unit = q.unit_text = q.period = q.period_until = q.deadline_text = q.recurrence = None
         q.regular = q.negate = q.overdue = False
-        q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs = [], [], [], []
+        q.exclude_units, q.exclude_texts, q.empty_fields, q.exclude_refs, q.presence = [], [], [], [], []
         q.exclude_deadlines = []
         q.exclude_topic = None
+        q.exclude_sections = []
         q.topics, q.topic_alternatives = [], []
         q.due_within_days = q.due_until = q.due_before = q.due_on = q.topic = q.product_text = q.deadline_form = None
     if q.intent != Intent.WHICH_PLANS:

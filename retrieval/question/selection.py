@@ -6,10 +6,15 @@ lead unit and deadline period (those are read in :mod:`.parse`).
 * the unit's role and exclusion – "Phòng X phối hợp những nhiệm vụ nào"
   (``unit_role = "coordinating"``), "tham gia" (``any``), "không do Phòng
   VH-XH chủ trì" / "trừ Văn phòng" (``exclude_units``);
-* rows left out by number or content – "trừ nhiệm vụ 28", "trừ cái kiểm
-  kê tài sản ra" (``exclude_refs``, ``exclude_topic``);
+* rows left out by number, content or section – "trừ nhiệm vụ 28", "trừ cái
+  kiểm kê tài sản ra", "ngoài việc X thì Phòng Y còn chủ trì nv nào" (cut
+  before the unit), "ngoài PCI ra", "ngoài phần VII" (``exclude_refs``,
+  ``exclude_topic``, ``exclude_sections``), and rows not about a topic – "các
+  nv không liên quan đến ISO" (``exclude_topic``); a part named only as one
+  the rows reach beyond – "(cả ngoài mục tài chính công)": no filter at all;
 * empty fields – "không ghi cơ quan phối hợp", "chưa có sản phẩm",
-  "thời hạn để trống" (``empty_fields``);
+  "thời hạn để trống" (``empty_fields``), and whether rows fill a cell, asked
+  yes or no – "các nv có ghi thời hạn không?" (``presence``);
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "chưa tới
   hạn" (``not_yet_due``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
@@ -17,7 +22,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
   deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
-  (``product_text``), and the unit a deadline is written in – "thời hạn ghi
+  (``product_text``), the whole cell – "sp chỉ ghi 'Kế hoạch' trơn", "ghi
+  vỏn vẹn …" (``product_exact``; a quoted product ends where the quote does), and the unit a deadline is written in – "thời hạn ghi
   theo quý" (``deadline_form``), or several such asked as alternatives – "hạn
   theo ngày, tháng hoặc riêng quý III" (``deadline_forms``);
 * a topic of the rows – "các nhiệm vụ về đào tạo" (``topic``), when no
@@ -45,6 +51,7 @@ from retrieval.question.cues import (
     ANY_ROLE,
     AS_OF,
     AS_OF_OVERDUE,
+    BEYOND_PART,
     BODY_REFERENCE,
     BRACKETED_ACRONYMS,
     COMPARISON_VERDICT,
@@ -66,11 +73,13 @@ from retrieval.question.cues import (
     EARLIEST,
     EMPTY_FIELD,
     EMPTY_FIELD_NAMES,
+    EXCLUDED_BARE,
     EXCLUDED_DEADLINE,
     EXCLUDED_END,
     EXCLUDED_ROWS,
     EXCLUSION,
     FIELD_CUES,
+    FIELD_PRESENCE,
     FURTHER_ASK,
     LATEST,
     LEAD_EXPLICIT,
@@ -88,9 +97,12 @@ from retrieval.question.cues import (
     PERCENT_ROW,
     PRODUCT_EXACT,
     PRODUCT_IS,
+    PRODUCT_ONLY,
+    PRODUCT_PLAIN,
     PRODUCT_WORDING,
     QUARTER,
     QUESTION_WORD,
+    QUOTED,
     ROW_NUMBER_TAIL,
     SIMILAR,
     SUPERLATIVE,
@@ -101,6 +113,7 @@ from retrieval.question.cues import (
     TOPIC_GENERIC,
     TOPIC_TERM_END,
     TOPIC_TERM_LEAD,
+    UNRELATED,
     UNTIL_END,
     VALUE_AFTER,
     WITHIN_PREVIOUS,
@@ -216,19 +229,22 @@ def _read_unit_role(q: Query, key: str, unit: UnitEntry | None, catalog: PlanCat
 
 
 #: Words of an excluded rows' description that do not describe them.
-_EXCLUDED_GLUE = frozenset("cac nhung cai nhiem vu viec ve lien quan den toi cua la va nay do".split())
+#: (Not "do": "đo lường" folds to it; "do Phòng X chủ trì" ends the description, :data:`EXCLUDED_END`.)
+_EXCLUDED_GLUE = frozenset("cac nhung cai nhiem vu viec ve lien quan den toi cua la va nay".split())
 
 
 def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     """``exclude_refs`` / ``exclude_topic`` from "trừ nhiệm vụ 28", "trừ cái
-    kiểm kê tài sản ra", "ngoài nhiệm vụ đăng ký kế hoạch đào tạo"; an
+    kiểm kê tài sản ra", "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", and
+    ``exclude_sections`` from "ngoài phần VII" (the numeral the parser read as
+    the section asked); an
     exclusion naming a unit or a deadline is read elsewhere (``exclude_units``,
     ``negate``). Returns ``key`` without the excluded rows' words (they are
     no topic or product of the rows asked)."""
-    m = EXCLUDED_ROWS.search(key)
+    m = EXCLUDED_ROWS.search(key) or EXCLUDED_BARE.search(key)
     if not m:
         return key
-    text = EXCLUDED_END.sub("", m.group(1)).strip()
+    text = _before_unit(q, key, m.start(1), EXCLUDED_END.sub("", m.group(1))).strip()
     rest = key[:m.start()] + " " + key[m.start(1) + len(text):]
     if q.count and not COUNT.search(rest):  # "ngoài mấy việc về …" counts nothing
         q.count, q.wants_list = False, True
@@ -236,6 +252,11 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     if numbers:
         q.exclude_refs = re.findall(r"\d{1,3}(?:\.\d{1,2})*", numbers.group(1))
         q.task_refs = [n for n in q.task_refs if n not in q.exclude_refs]
+        return rest
+    numeral = re.match(r"^([ivx]{1,4})\b", text)
+    if numeral and q.section_number == numeral.group(1):
+        # "ngoài phần VII thì Phòng X chủ trì nv nào": that section is left out, not asked
+        q.exclude_sections, q.section_number, q.subsection_number = [numeral.group(1)], None, None
         return rest
     if not text or EXCLUDED_DEADLINE.search(text):
         return key
@@ -247,11 +268,47 @@ def _read_excluded_rows(q: Query, key: str, catalog: PlanCatalog) -> str:
     if not words:
         return key
     q.exclude_topic = " ".join(dict.fromkeys(words))
+    if q.unit and not q.count:
+        q.wants_list = True  # "ngoài PCI ra thì Phòng X còn chủ trì gì nữa?": the unit's other rows
     if q.section and section_words(q.section) <= set(text.split()):
         # "ngoài mấy việc về tài chính công": the section named is the one left out
         q.section = q.section_text = None
         q.sections = []
     return rest
+
+
+#: Clause words left at the end of an excluded rows' description cut before a unit ("… thì").
+_CLAUSE_TAIL = re.compile(r"(?:\s(?:thi|ma|con|va|nhung))+\s*$")
+
+
+def _before_unit(q: Query, key: str, start: int, text: str) -> str:
+    """An excluded rows' description (``text``, the ``canon`` words after
+    "ngoài việc …", found at ``start`` of ``key``) cut where the unit the
+    question asks about begins: "ngoài việc tổng kiểm kê tài sản công thì
+    Phòng Kinh tế còn chủ trì nv nào" leaves out "tổng kiểm kê tài sản công"
+    (the unit is the filter, not words of the rows left out); the clause word
+    before the unit ("thì", "mà") goes too. The unit is looked for in the whole
+    ``key``, so one the description's word limit cut in two is found. ``text``
+    itself when no unit begins in it, or it opens the description (the unit's
+    own rows left out: "ngoài các việc Phòng X chủ trì")."""
+    units = [u for u in (q.unit, canon(q.unit_text or "")) if u]
+    cuts = [pos - start for u in units if start < (pos := contains_words(key, u)) <= start + len(text)]
+    if not cuts:
+        return text
+    return _CLAUSE_TAIL.sub("", " " + text[:min(cuts)].rstrip()).strip()
+
+
+def _read_presence(q: Query, key: str) -> None:
+    """``presence`` from a yes/no on whether rows fill a cell, of a list of
+    rows, not a numbered one (:data:`FIELD_PRESENCE`: "mục VII các nv có ghi
+    thời hạn không?", "nv nào có ghi sản phẩm, nv nào không")."""
+    if q.task_refs or q.empty_fields or not (q.wants_list or q.count or q.section or q.section_number or q.unit):
+        return  # "thế có ghi sản phẩm không?" after a row: that row's cell, a follow-up
+    m = FIELD_PRESENCE.search(key)
+    name = EMPTY_FIELD_NAMES.get(next((g for g in m.groups() if g), "")) if m else None
+    if name:
+        q.presence = [name]
+        q.wants_list, q.count = True, False
 
 
 def _read_empty_fields(q: Query, key: str) -> None:
@@ -384,18 +441,39 @@ def _read_product(q: Query, key: str, catalog: PlanCatalog) -> None:
         return
     names = catalog.name_words
     text = re.split(r"\b(?:khong|va (?:do|ai|thoi|han|co quan)|do (?:ai|phong|co quan|don vi)|"
-                    r"thoi han|thoi gian|han)\b", m.group(1))[0]
+                    r"thoi han|thoi gian|han|la (?:nhung|cac)|(?:ma )?thoi|tron)\b", m.group(1))[0]
+    plain = bool(PRODUCT_PLAIN.match(m.group(1)[len(text):]))
     words = [w for w in text.split() if w not in names
              and w not in {"nao", "gi", "khong", "nhe", "a", "thoi", "vay", "nhi", "day"}]
+    only = PRODUCT_ONLY.match(" ".join(words))
+    if only:  # "ghi vỏn vẹn 'Kế hoạch'": the whole cell
+        words = " ".join(words)[only.end():].split()
     wording = PRODUCT_WORDING.match(" ".join(words))
     if wording:
         words = " ".join(words)[wording.end():].split()
+    quoted = _quoted_product(q.text, m.group(1))
+    if quoted:
+        words = quoted.split()
     if words:
         q.product_text = " ".join(words)
         _read_product_restated(q, catalog)
-        q.product_exact = bool(wording) or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)]))
+        q.product_exact = (bool(wording) or plain or bool(only)
+                           or bool(PRODUCT_EXACT.search(key[m.start():m.start(1)])))
         if q.unit and q.unit in q.product_text:
             q.unit = q.unit_text = None
+
+
+def _quoted_product(raw: str, span: str) -> str | None:
+    """The product as the question ``raw`` quotes it, when the quote opens
+    the words after the product cue (``span``, a ``canon`` key): "sản phẩm
+    chỉ ghi 'Kế hoạch' là những nv nào" → "ke hoach" (the quote ends the
+    product; the words after it ask the rows). ``None`` when no quote opens
+    ``span``."""
+    for m in QUOTED.finditer(raw or ""):
+        said = canon(m.group(1)).strip()
+        if said and contains_words(span, said) == 0:
+            return said
+    return None
 
 
 def _read_product_restated(q: Query, catalog: PlanCatalog) -> None:
@@ -450,6 +528,30 @@ def _read_forms(q: Query, key: str) -> bool:
         q.period = q.period_until = None
         q.negate = False
     return True
+
+
+def _read_unrelated(q: Query, key: str, catalog: PlanCatalog) -> str:
+    """``exclude_topic`` from a topic the rows must not be about
+    (:data:`UNRELATED`: "mục VII các nv không liên quan đến ISO", "nv nào ko
+    dính đến chuyển đổi số"), in a list or count question, in a section or
+    not; the words read as a topic's (:func:`topic_words`, else a term of
+    stopword syllables: "tài sản công"). Returns ``key`` without the clause,
+    so it is not read again as the topic asked; ``key`` itself when there is
+    none, an exclusion was read already, or no content word follows."""
+    m = UNRELATED.search(key)
+    if not m or q.exclude_topic or not (q.count or q.wants_list):
+        return key
+    span = catalog.without_names(_before_aside(m.group(1), q.text))
+    said: list[str] = []
+    for w in TOPIC_GENERIC.sub(" ", span).split():  # the words as said: "tự chủ", "tài sản công"
+        if w in TOPIC_TERM_END or w.isdigit():
+            break
+        if said or w not in TOPIC_TERM_LEAD:
+            said.append(w)
+    if not topic_words(" ".join(said)) and len(said) < _TERM_MIN:
+        return key
+    q.exclude_topic = " ".join(said)
+    return key[:m.start()] + " " + key[m.end():]
 
 
 def _read_topic(q: Query, key: str, catalog: PlanCatalog) -> None:
@@ -672,16 +774,37 @@ def _without_place(term: str) -> str:
     return re.sub(r" (?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?$", "", term).strip()
 
 
+def _read_beyond_part(q: Query, key: str) -> str:
+    """A part named only as one the rows reach beyond (:data:`BEYOND_PART`:
+    "Phòng Kinh tế chủ trì những nv nào (cả ngoài mục tài chính công)", "kể
+    cả bên ngoài phần VI"): the part is no filter (its section, read by the
+    parser from those words, is dropped) and no exclusion; returns ``key``
+    without the clause, ``key`` itself when there is none."""
+    m = BEYOND_PART.search(key)
+    if not m:
+        return key
+    words = set(m.group(1).split())
+    if q.section and section_words(q.section) & words:
+        q.section = q.section_text = None
+        q.sections = []
+    if q.section_number and q.section_number in words:
+        q.section_number = q.subsection_number = None
+    return key[:m.start()] + " " + key[m.end():]
+
+
 def read_selection(q: Query, key: str, catalog: PlanCatalog, unit: UnitEntry | None) -> None:
     """Set the selection and aggregation fields of ``q`` from its ``canon``
     key (see the module docstring). ``unit`` is the unit the parser found
     (its role and exclusion are read here). Never raises."""
+    key = _read_beyond_part(q, key)
     _read_unit_role(q, key, unit, catalog)
     kept = _read_excluded_rows(q, key, catalog)
     _read_empty_fields(q, key)
+    _read_presence(q, key)
     _read_windows(q, key)
     _read_aggregate(q, key)
     _read_product(q, kept, catalog)
     _read_row_kinds(q, key)
+    kept = _read_unrelated(q, kept, catalog)
     _read_topic(q, kept, catalog)
     _read_mention(q, key)
