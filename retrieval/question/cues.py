@@ -454,13 +454,20 @@ EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)
 #: ``Query.exclude_deadlines`` kind: "cả năm" (``whole_year``), "thường xuyên"
 #: (``regular``), "hàng năm/quý/tháng" (the recurrence), "quý"/"tháng" with no
 #: number (``form:quy``/``form:thang``, written in that unit), "giai đoạn
-#: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``).
-_DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|hang (?:nam|quy|thang)"
+#: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``),
+#: "định kỳ" (``periodic``: any recurrence), the periodic reports "bc định kỳ",
+#: "báo cáo hằng quý", "bc quý" (``report:periodic``, ``report:quarterly``).
+_DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|(?:dinh ky )?(?:hang|moi) (?:nam|quy|thang)"
+             # "định kỳ" alone: any recurrence ("bỏ qua mấy vụ định kỳ"); "bc định kỳ", "báo cáo hằng
+             # quý", "bc quý": the periodic reports (``report:…``, read by due_exclusion.due_kind)
+             r"|dinh ky(?: (?:nam|quy|thang)\b)?"
+             r"|bao cao (?:dinh ky(?: (?:(?:hang|moi) )?(?:nam|quy|thang)\b)?|(?:(?:hang|moi) )?(?:nam|quy|thang)\b"
+             r"(?! (?:\d|[ivx]+\b)))"
              r"|quy(?! (?:[ivx]+|[1-4])\b)|thang(?! \d)"
              r"|(?:giai doan )?(?:19|20)\d{2} (?:den |toi )?(?:19|20)\d{2}|nam (?:19|20)\d{2})")
 #: Words between an exclusion and the kind: "trừ các nv có (hạn) …", "không tính
 #: những việc làm …", "bỏ mấy cái thời hạn ghi …".
-_DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi han|thoi gian|hoan thanh|moc"
+_DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han chot|han|thoi han|thoi gian|hoan thanh|moc"
              r"|moc han|trong|vao|theo|dang|kieu))*")
 #: An exclusion clause on the deadline's kind: "trừ các nv có giai đoạn
 #: 2026-2030", "(ko tính các nv cả năm)", "không tính quý, thường xuyên",
@@ -470,7 +477,7 @@ _DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi ha
 EXCLUDED_DUE = re.compile(
     r"\b(?:ngoai tru|loai tru|loai bo|loai ra|tru di|tru|ngoai|khong ke|khong tinh|khong lay|khong phai(?: la)?|"
     r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het)\b))"
-    r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang))?" + _DUE_GLUE
+    r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang|vu|khoan))?" + _DUE_GLUE
     + r" (" + _DUE_KIND + r"(?:(?: va| hoac| hay| voi| lan| cung nhu)? (?:(?:cac|nhung) )?(?:(?:nhiem vu|viec|cai) )?"
     + _DUE_GLUE.replace("))*", ") )*") + _DUE_KIND + r")*)\b"
 )

@@ -3,7 +3,9 @@
 Staff narrow a list by naming the deadlines they do not want: "NAP nv nào có
 mốc hạn trong quý IV/2026 (ko tính các nv cả năm)", "mục III …, trừ các nv
 có giai đoạn 2026-2030", "hạn ghi rõ ngày/tháng (không tính quý, thường
-xuyên)", "bỏ những việc làm hàng năm hoặc thường xuyên". The clause
+xuyên)", "bỏ những việc làm hàng năm hoặc thường xuyên", "hạn trước 30/6/2026,
+bỏ qua mấy vụ định kỳ/thường xuyên" (any recurrence), "quá hạn (trừ bc hằng
+quý, thường xuyên)", "ko tính bc định kỳ" (the periodic reports). The clause
 (:data:`~retrieval.question.cues.EXCLUDED_DUE`) names one or several kinds
 (:data:`~retrieval.question.cues.DUE_KIND`), read into
 ``Query.exclude_deadlines``; the deadline reader then sees the question
@@ -39,31 +41,45 @@ from retrieval.question.model import Query
 __all__ = ["DUE_KIND_WORDS", "due_kind", "read_excluded_deadlines"]
 
 #: Kinds the single negated condition of the parser cannot say (a span of
-#: years, which the plan-period reader takes for the plan's own, and a
-#: deadline's written unit): read here even when alone.
-_ONLY_HERE = ("span:", "form:")
+#: years, which the plan-period reader takes for the plan's own, a
+#: deadline's written unit, any recurrence, the periodic reports): read here
+#: even when alone.
+_ONLY_HERE = ("span:", "form:", "periodic", "report:")
 
 #: Each kind in words, for the answer's head line.
 DUE_KIND_WORDS = {"whole_year": "cả năm", "regular": "thường xuyên", "annual": "hàng năm",
                   "quarterly": "hàng quý", "monthly": "hàng tháng", "form:quy": "ghi theo quý",
-                  "form:thang": "ghi theo tháng"}
+                  "form:thang": "ghi theo tháng", "periodic": "định kỳ"}
 
 #: Another deadline condition asked outside the clause.
 _OTHER_CONDITIONS = (QUARTER, MONTH, YEAR_FILTER, REGULAR, RECURRENCE, DEADLINE_FORMS, DEADLINE_FORM,
                      OVERDUE, NOT_YET_DUE, DUE_BEFORE)
 
 
+#: A recurrence by its cycle word ("hàng quý", "định kỳ quý", "báo cáo quý").
+_CYCLES = {"nam": "annual", "quy": "quarterly", "thang": "monthly"}
+
+
 def due_kind(words: str) -> str | None:
     """The kind a :data:`DUE_KIND` match (``canon`` words) names: "ca nam" →
-    ``whole_year``, "hang quy" → ``quarterly``, "giai doan 2026 2030" →
-    ``span:2026-2030``, "nam 2030" → ``year:2030``, "quy" → ``form:quy``."""
+    ``whole_year``, "hang quy" / "moi quy" / "dinh ky quy" → ``quarterly``,
+    "dinh ky" → ``periodic``, "giai doan 2026 2030" → ``span:2026-2030``,
+    "nam 2030" → ``year:2030``, "quy" → ``form:quy``; the reports of a cycle
+    "bao cao dinh ky" → ``report:periodic``, "bao cao hang quy" / "bao cao
+    quy" → ``report:quarterly``."""
+    if words.startswith("bao cao "):
+        cycle = words.split()[-1]
+        return "report:" + _CYCLES.get(cycle, "periodic")
     years = re.findall(r"(?:19|20)\d{2}", words)
     if len(years) == 2:
         return f"span:{years[0]}-{years[1]}"
     if years:
         return f"year:{years[0]}"
-    return {"ca nam": "whole_year", "thuong xuyen": "regular", "hang nam": "annual", "hang quy": "quarterly",
-            "hang thang": "monthly", "quy": "form:quy", "thang": "form:thang"}.get(words)
+    cycle = re.fullmatch(r"(?:dinh ky )?(?:(?:hang|moi) )?(nam|quy|thang)|dinh ky (nam|quy|thang)", words)
+    if cycle and words not in ("nam", "quy", "thang"):
+        return _CYCLES[cycle.group(1) or cycle.group(2)]
+    return {"ca nam": "whole_year", "thuong xuyen": "regular", "dinh ky": "periodic",
+            "quy": "form:quy", "thang": "form:thang"}.get(words)
 
 
 def read_excluded_deadlines(q: Query, key: str, raw: str) -> str:
