@@ -352,10 +352,10 @@ MONTH_SPAN = re.compile(
     r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
-#: A year a deadline must fall in: "hoàn thành năm 2030", "hạn trong 2026",
+#: A year a deadline must fall in: "hoàn thành năm 2030", "hạn trong 2026", "hạn chót ghi Năm 2030",
 #: "cái nào năm 2030" (after "nào" only with "năm", and not "kế hoạch nào năm 2026": a plan's year).
 YEAR_FILTER = re.compile(
-    r"\b(?:(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
+    r"\b(?:(?:hoan thanh|(?:thoi )?han (?:chot|cuoi)|han|thoi han|thoi gian|deadline|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
     r"(?:(?:la|ghi|ghi la|ghi dung|ghi dung la|dung la|vao|trong|den)\s+)?(?:nam\s+)?"
     r"|(?<!ke hoach )(?<!xa )(?<!phuong )nao\s+(?:(?:la|vao|trong|den)\s+)?nam\s+)((?:19|20)\d{2})\b"
 )
@@ -447,8 +447,8 @@ EXCLUDED_END = re.compile(
     r"|\bcon (?:lai|nhung|cac|nhiem vu|viec|gi|nao)\b.*$|\bla (?:nhung|cac|gi|nao)\b.*$"
     r"|\b(?:do|cua|thuoc) (?:phong|van phong|trung tam|ban|ai|don vi|co quan|bo phan|muc|phan)\b.*$"
     r"|\b(?:nhe|a|nao|gi)$")
-#: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm").
-EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)|quy|thang|nam \d|han|"
+#: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm", "bỏ qua mấy việc định kỳ").
+EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|dinh ky|(?:hang|moi) (?:nam|quy|thang)|quy|thang|nam \d|han|"
                                r"thoi han|thoi gian|giai doan)\b")
 #: Kinds of deadline an exclusion clause names (:data:`EXCLUDED_DUE`), each a
 #: ``Query.exclude_deadlines`` kind: "cả năm" (``whole_year``), "thường xuyên"
@@ -573,10 +573,19 @@ DUE_SOON = re.compile(
 )
 #: "trong 30 ngày" with the day it counts from given ("… kể từ 01/01/2026").
 DAYS_FROM = re.compile(r"\b(?:trong|trong vong|con) (\d{1,3}) ngay\b")
-#: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01".
+#: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01", "đến hết
+#: ngày 30/9/2025 thì nv nào phải xong", "tới hết 30/6", "hạn chót 30/6/2026",
+#: "muộn nhất là 15/01" (not "tính đến …", the day the windows count from).
 DUE_BEFORE = re.compile(
-    r"\b(?:truoc|cham nhat|khong muon hon|(?<!tinh )(?<!tinh toi )den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
+    r"\b(?:truoc|(?:cham|muon) nhat(?: la)?|khong muon hon|han chot(?: la)?|"
+    r"(?<!tinh )(?<!tinh toi )(?<!tinh den )den(?: het)?|(?<!tinh )(?<!tinh den )toi het)"
+    r" (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
 )
+#: The rows due by the day the question gives, asked with no other window:
+#: "tính đến 30/9/2025 thì nv nào phải hoàn thành", "tính tới 15/01 những việc
+#: nào cần xong", "tại thời điểm 30/6/2026 nv nào đến hạn".
+DUE_BY = re.compile(r"\b(?:phai|can|buoc phai|bat buoc) (?:hoan thanh|xong|lam xong|thuc hien xong|ket thuc)\b"
+                    r"|\b(?<!da )(?<!chua )den han\b")
 #: What joins two kinds of deadline asked together ("hạn Quý IV hay trước
 #: 10/12"): the words between them (at most a few) hold one of these.
 DEADLINE_OR = re.compile(r"^(?:\s*\w+){0,2}?\s*\b(?:hay|hoac|hoac la|va|voi)\b(?:\s*\w+){0,2}\s*$")
@@ -779,7 +788,7 @@ VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong 
 #: The day the windows count from, when the question gives it: "tính đến
 #: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
 AS_OF = re.compile(
-    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|(?:gia su )?(?:hom nay|hnay)(?: la)?|(?:gia su |coi )?nhu hom nay la|"
+    r"\b(?:tinh (?:den|toi)(?: het)?|tai thoi diem|vao thoi diem|(?:gia su )?(?:hom nay|hnay)(?: la)?|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|lay(?: moc)?|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
 #: A window between two days: "từ (ngày) 01/09/2026 … đến (hết) 30/11/2026",
@@ -791,7 +800,7 @@ DATE_RANGE = re.compile(
 )
 #: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" and "ngày 30/06/2026 thì … đã hết
 #: hạn", "tới 15/10/2025 còn nv nào trễ hạn" also give the day (not "trước ngày …", a deadline).
-AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den het|het|vao) (?:ngay )?|ngay )(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )(?<!chot )\b(?:(?:den|toi|den het|het|vao) (?:ngay )?|ngay )(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 #: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
 #: "đến thời điểm 30/9"): windows count from the day after it.
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")

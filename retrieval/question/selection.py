@@ -13,7 +13,8 @@ lead unit and deadline period (those are read in :mod:`.parse`).
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "chưa tới
   hạn" (``not_yet_due``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
-  "trước 30/6/2026" (``due_before``), or that day as another kind of
+  "trước 30/6/2026", "đến hết ngày 30/9/2025 thì nv nào phải xong", "tính đến
+  15/01 nv nào phải hoàn thành" (``due_before``), or that day as another kind of
   deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
@@ -61,6 +62,7 @@ from retrieval.question.cues import (
     DEADLINE_FORMS,
     DEADLINE_OR,
     DUE_BEFORE,
+    DUE_BY,
     DUE_SOON,
     DUE_UNTIL,
     EARLIEST,
@@ -290,6 +292,7 @@ def _read_windows(q: Query, key: str) -> None:
         _read_until(q, ranged)
         return
     as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if asks_overdue(key) else None)
+    day = None
     if as_of:
         try:
             day = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1)))
@@ -327,6 +330,20 @@ def _read_windows(q: Query, key: str) -> None:
             q.due_on, q.due_before = q.due_before, None
             return
         q.period = q.period_until = None  # "trước 30/6" is a bound, not the month asked
+    elif as_of and day is not None and not re.match(r"(?:ke tu|bat dau tu|tu)\b", as_of.group(0)):
+        _read_due_by(q, key, day)  # "tính đến 30/9 …", not "kể từ 01/01 …"
+
+
+def _read_due_by(q: Query, key: str, day: date) -> None:
+    """The rows due by the day the question gives ("tính đến 30/9/2025 thì nv
+    nào phải hoàn thành", "tính tới 15/01/2026 những việc nào cần xong":
+    :data:`DUE_BY`), when no other window is asked: ``due_before`` that day
+    (the day itself included), in a list or count question."""
+    windows = (q.overdue, q.not_yet_due, q.due_within_days is not None, q.due_until, q.due_before, q.due_on)
+    if any(windows) or not (q.count or q.wants_list) or not DUE_BY.search(key):
+        return
+    q.due_before = day.isoformat()
+    q.period = q.period_until = None
 
 
 def _read_until(q: Query, key: str) -> None:
