@@ -476,7 +476,7 @@ _DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han chot|ha
 #: (read one by one with :data:`DUE_KIND`).
 EXCLUDED_DUE = re.compile(
     r"\b(?:ngoai tru|loai tru|loai bo|loai ra|tru di|tru|ngoai|khong ke|khong tinh|khong lay|khong phai(?: la)?|"
-    r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het)\b))"
+    r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het|bao cao)\b))"
     r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang|vu|khoan))?" + _DUE_GLUE
     + r" (" + _DUE_KIND + r"(?:(?: va| hoac| hay| voi| lan| cung nhu)? (?:(?:cac|nhung) )?(?:(?:nhiem vu|viec|cai) )?"
     + _DUE_GLUE.replace("))*", ") )*") + _DUE_KIND + r")*)\b"
@@ -670,8 +670,10 @@ DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
 EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
-#: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering)
-LATEST = re.compile(r"\b(?:muon nhat|tre nhat|(?<!san pham )(?<!ket qua )(?<!dau ra )(?:cuoi cung|sau cung)|lau nhat|han muon nhat|muon hon|tre hon)\b")
+#: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering;
+#: "không muộn hơn 30/6", "muộn nhất là 15/01": a date bound, :data:`DUE_BEFORE`)
+LATEST = re.compile(r"\b(?:muon nhat(?! (?:la )?(?:ngay )?\d)|tre nhat|(?<!san pham )(?<!ket qua )(?<!dau ra )(?:cuoi cung|sau cung)"
+                    r"|lau nhat|han muon nhat|(?<!khong )(?:muon|tre) hon)\b")
 TOP_LEAD = re.compile(
     r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
     r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
