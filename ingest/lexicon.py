@@ -152,6 +152,8 @@ REFORM_AREAS: dict[str, str] = {
 #: ambiguous: "TT" is also the row-number column, "KT" also "kiểm tra").
 #: Patterns work on :func:`canon` text (folded).
 CONTEXT_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
+    # "P.Kinh tế", "P. VH-XH", "P.KT", "P.TP": "Phòng" before the name of a commune's office
+    (re.compile(r"\bp(?= (?:kinh te|kt|van hoa|vhxh|tai chinh|noi vu|tu phap|tp)\b)"), "phong"),
     (re.compile(r"\btt(?= (?:phuc vu|pvhcc|phuc|dich vu|van hoa|hanh chinh))"), "trung tam"),
     # "cc Tư pháp hộ tịch", "CC VP-TK": a commune civil servant by the field held
     # (:data:`CIVIL_SERVANT_FIELDS`); "CC TTHC", "CC tài chính công" are reforms (cải cách)

@@ -175,3 +175,20 @@ def test_subset_not_in_two_quarters(answerer, follow):
     first, answer = talk(answerer, "VK những nv nào Phòng Kinh tế chủ trì", follow)
     assert _listed(first.text) == {"7", "34", "35", "36", "37", "41"}
     assert _listed(answer.text) == {"7", "37", "41"}, follow
+
+
+@pytest.mark.parametrize("typed, key", [
+    ("P.Kinh tế", "phong kinh te"),
+    ("P. VH-XH", "phong van hoa xa hoi"),
+    ("P.KT chủ trì", "phong kinh te chu tri"),
+    ("p tu phap", "phong tu phap"),
+])
+def test_p_dot_is_phong_before_an_office(typed, key):
+    from ingest.lexicon import canon
+    assert canon(typed) == key
+
+
+def test_subset_after_units_typed_with_p_dot(answerer):
+    first, answer = talk(answerer, "VK nv nao P.Kinh te chu tri", "trong do cai nao ko phai han Quy III,IV")
+    assert _listed(first.text) == {"7", "34", "35", "36", "37", "41"}
+    assert _listed(answer.text) == {"7", "37", "41"}
