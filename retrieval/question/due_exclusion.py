@@ -68,16 +68,15 @@ def due_kind(words: str) -> str | None:
     "bao cao dinh ky" → ``report:periodic``, "bao cao hang quy" / "bao cao
     quy" → ``report:quarterly``."""
     if words.startswith("bao cao "):
-        cycle = words.split()[-1]
-        return "report:" + _CYCLES.get(cycle, "periodic")
+        return "report:" + _CYCLES.get(words.split()[-1], "periodic")
     years = re.findall(r"(?:19|20)\d{2}", words)
     if len(years) == 2:
         return f"span:{years[0]}-{years[1]}"
     if years:
         return f"year:{years[0]}"
-    cycle = re.fullmatch(r"(?:dinh ky )?(?:(?:hang|moi) )?(nam|quy|thang)|dinh ky (nam|quy|thang)", words)
-    if cycle and words not in ("nam", "quy", "thang"):
-        return _CYCLES[cycle.group(1) or cycle.group(2)]
+    recurring = re.fullmatch(r"(?:dinh ky )?(?:(?:hang|moi) )?(nam|quy|thang)|dinh ky (nam|quy|thang)", words)
+    if recurring and words not in ("nam", "quy", "thang"):
+        return _CYCLES[recurring.group(1) or recurring.group(2)]
     return {"ca nam": "whole_year", "thuong xuyen": "regular", "dinh ky": "periodic",
             "quy": "form:quy", "thang": "form:thang"}.get(words)
 
