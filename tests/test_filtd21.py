@@ -192,3 +192,28 @@ def test_subset_after_units_typed_with_p_dot(answerer):
     first, answer = talk(answerer, "VK nv nao P.Kinh te chu tri", "trong do cai nao ko phai han Quy III,IV")
     assert _listed(first.text) == {"7", "34", "35", "36", "37", "41"}
     assert _listed(answer.text) == {"7", "37", "41"}
+
+
+def test_het_han_truoc_a_day_is_a_bound(answerer):
+    """"hết hạn trước 30/6/2026": the deadline ends before that day; no overdue, no ordering."""
+    q = parse_query("NAP nv nào hết hạn trước 30/6/2026", answerer.catalog)
+    assert q.due_before == "2026-06-30" and not q.overdue and q.aggregate is None
+    q = parse_query("NAP nv nào đã hết hạn", answerer.catalog)
+    assert q.overdue
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("TX nv nao do Phong VH-XH chu tri, bo cac viec lap di lap lai", ["recurring"]),
+    ("Trường Xuân nv nào Phòng Văn hóa - Xã hội chủ trì, trừ những việc lặp lại", ["recurring"]),
+    ("NAP những việc hạn trong năm 2026 trừ mấy việc lặp lại hằng năm", ["annual"]),
+])
+def test_repeated_rows_left_out(answerer, question, kinds):
+    q = parse_query(question, answerer.catalog)
+    assert q.exclude_deadlines == kinds, question
+    rows = _listed(answerer.answer(question).text)
+    assert rows and "9" not in rows if "NAP" in question else not rows & {"13", "15", "16", "26"}
+
+
+def test_hoan_thanh_cham_nhat_a_day(answerer):
+    a = answerer.answer("NAP nv nào phải hoàn thành chậm nhất ngày 31/3/2026")
+    assert _listed(a.text) == {"1", "2", "17", "29"}

@@ -58,13 +58,16 @@ def deadline_of_kind(task: Task, kind: str) -> bool:
     in a longer cell); ``form:quy`` / ``form:thang`` written in quarters or
     months; ``span:A-B`` a cell naming both years ("Giai đoạn 2026 - 2030");
     ``year:Y`` a cell naming "năm Y", or that whole year; ``periodic`` any
-    recurrence but "Thường xuyên" (:func:`_periodic`); ``report:K`` a report
+    recurrence but "Thường xuyên" (:func:`_periodic`), ``recurring`` that or
+    "Thường xuyên"; ``report:K`` a report
     row (:func:`_report`) whose deadline is of kind ``K``."""
     cell = canon(task.deadline or "")
     if kind.startswith("report:"):  # "trừ bc định kỳ", "trừ bc hằng quý": a report of that cycle
         return _report(task) and deadline_of_kind(task, kind.partition(":")[2])
     if kind == "periodic":
         return _periodic(task)
+    if kind == "recurring":  # "trừ mấy việc lặp lại": periodic or "Thường xuyên"
+        return _periodic(task) or deadline_of_kind(task, "regular")
     if kind == "whole_year":
         return _whole_year(task)
     if kind == "regular":

@@ -448,19 +448,20 @@ EXCLUDED_END = re.compile(
     r"|\b(?:do|cua|thuoc) (?:phong|van phong|trung tam|ban|ai|don vi|co quan|bo phan|muc|phan)\b.*$"
     r"|\b(?:nhe|a|nao|gi)$")
 #: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm", "bỏ qua mấy việc định kỳ").
-EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|dinh ky|(?:hang|moi) (?:nam|quy|thang)|quy|thang|nam \d|han|"
+EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|dinh ky|lap lai|(?:hang|moi) (?:nam|quy|thang)|quy|thang|nam \d|han|"
                                r"thoi han|thoi gian|giai doan)\b")
 #: Kinds of deadline an exclusion clause names (:data:`EXCLUDED_DUE`), each a
 #: ``Query.exclude_deadlines`` kind: "cả năm" (``whole_year``), "thường xuyên"
 #: (``regular``), "hàng năm/quý/tháng" (the recurrence), "quý"/"tháng" with no
 #: number (``form:quy``/``form:thang``, written in that unit), "giai đoạn
 #: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``),
-#: "định kỳ" (``periodic``: any recurrence), the periodic reports "bc định kỳ",
+#: "định kỳ" (``periodic``: any recurrence), "lặp lại" (``recurring``: also
+#: "Thường xuyên"; "lặp lại hằng năm" is ``annual``), the periodic reports "bc định kỳ",
 #: "báo cáo hằng quý", "bc quý" (``report:periodic``, ``report:quarterly``).
 _DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|(?:dinh ky )?(?:hang|moi) (?:nam|quy|thang)"
              # "định kỳ" alone: any recurrence ("bỏ qua mấy vụ định kỳ"); "bc định kỳ", "báo cáo hằng
              # quý", "bc quý": the periodic reports (``report:…``, read by due_exclusion.due_kind)
-             r"|dinh ky(?: (?:nam|quy|thang)\b)?"
+             r"|dinh ky(?: (?:nam|quy|thang)\b)?|lap (?:di )?lap lai|lap lai"
              r"|bao cao (?:dinh ky(?: (?:(?:hang|moi) )?(?:nam|quy|thang)\b)?|(?:(?:hang|moi) )?(?:nam|quy|thang)\b"
              r"(?! (?:\d|[ivx]+\b)))"
              r"|quy(?! (?:[ivx]+|[1-4])\b)|thang(?! \d)"
@@ -468,7 +469,7 @@ _DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|(?:dinh ky )
 #: Words between an exclusion and the kind: "trừ các nv có (hạn) …", "không tính
 #: những việc làm …", "bỏ mấy cái thời hạn ghi …".
 _DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han chot|han|thoi han|thoi gian|hoan thanh|moc"
-             r"|moc han|trong|vao|theo|dang|kieu))*")
+             r"|moc han|trong|vao|theo|dang|kieu|lap lai))*")
 #: An exclusion clause on the deadline's kind: "trừ các nv có giai đoạn
 #: 2026-2030", "(ko tính các nv cả năm)", "không tính quý, thường xuyên",
 #: "bỏ những việc làm hàng năm hoặc thường xuyên", "nhưng không phải loại làm
@@ -533,11 +534,11 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}
 #: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
 #: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành",
-#: "đã trễ", "bị trễ";
+#: "đã trễ", "bị trễ"; not "hết hạn trước 30/6/2026" (a date bound, :data:`DUE_BEFORE`);
 #: not the plans' dossiers ("hồ sơ TTHC trễ hạn", "giải quyết quá hạn": a
 #: target about records, not a task's deadline).
 OVERDUE = re.compile(
-    r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
+    r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han(?! (?:truoc|cham nhat|vao|trong) (?:ngay )?\d)|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong)|"
     # "… mà đã trễ?", "bị trễ rồi" (not "trẻ hóa", which folds alike)
     r"(?:da|bi) tre(?! hoa\b))\b")
@@ -668,7 +669,7 @@ DEADLINE_FORMS = re.compile(
 )
 DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
-EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
+EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc(?! (?:ngay )?\d)|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
 #: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering;
 #: "không muộn hơn 30/6", "muộn nhất là 15/01": a date bound, :data:`DUE_BEFORE`)

@@ -44,12 +44,13 @@ __all__ = ["DUE_KIND_WORDS", "due_kind", "read_excluded_deadlines"]
 #: years, which the plan-period reader takes for the plan's own, a
 #: deadline's written unit, any recurrence, the periodic reports): read here
 #: even when alone.
-_ONLY_HERE = ("span:", "form:", "periodic", "report:")
+_ONLY_HERE = ("span:", "form:", "periodic", "recurring", "report:")
 
 #: Each kind in words, for the answer's head line.
 DUE_KIND_WORDS = {"whole_year": "cả năm", "regular": "thường xuyên", "annual": "hàng năm",
                   "quarterly": "hàng quý", "monthly": "hàng tháng", "form:quy": "ghi theo quý",
-                  "form:thang": "ghi theo tháng", "periodic": "định kỳ"}
+                  "form:thang": "ghi theo tháng", "periodic": "định kỳ",
+                  "recurring": "lặp lại (định kỳ, thường xuyên)"}
 
 #: Another deadline condition asked outside the clause.
 _OTHER_CONDITIONS = (QUARTER, MONTH, YEAR_FILTER, REGULAR, RECURRENCE, DEADLINE_FORMS, DEADLINE_FORM,
@@ -63,7 +64,7 @@ _CYCLES = {"nam": "annual", "quy": "quarterly", "thang": "monthly"}
 def due_kind(words: str) -> str | None:
     """The kind a :data:`DUE_KIND` match (``canon`` words) names: "ca nam" →
     ``whole_year``, "hang quy" / "moi quy" / "dinh ky quy" → ``quarterly``,
-    "dinh ky" → ``periodic``, "giai doan 2026 2030" → ``span:2026-2030``,
+    "dinh ky" → ``periodic``, "lap lai" → ``recurring``, "giai doan 2026 2030" → ``span:2026-2030``,
     "nam 2030" → ``year:2030``, "quy" → ``form:quy``; the reports of a cycle
     "bao cao dinh ky" → ``report:periodic``, "bao cao hang quy" / "bao cao
     quy" → ``report:quarterly``."""
@@ -77,6 +78,8 @@ def due_kind(words: str) -> str | None:
     recurring = re.fullmatch(r"(?:dinh ky )?(?:(?:hang|moi) )?(nam|quy|thang)|dinh ky (nam|quy|thang)", words)
     if recurring and words not in ("nam", "quy", "thang"):
         return _CYCLES[recurring.group(1) or recurring.group(2)]
+    if words.startswith("lap "):
+        return "recurring"
     return {"ca nam": "whole_year", "thuong xuyen": "regular", "dinh ky": "periodic",
             "quy": "form:quy", "thang": "form:thang"}.get(words)
 
