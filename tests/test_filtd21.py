@@ -217,3 +217,13 @@ def test_repeated_rows_left_out(answerer, question, kinds):
 def test_hoan_thanh_cham_nhat_a_day(answerer):
     a = answerer.answer("NAP nv nào phải hoàn thành chậm nhất ngày 31/3/2026")
     assert _listed(a.text) == {"1", "2", "17", "29"}
+
+
+@pytest.mark.parametrize("question", [
+    "VK phần cải cách thể chế, trừ những nv có cột thời hạn ghi Quý IV/2025 thì còn gì",
+    "viet khe muc cai cach the che bo cac viec co o thoi gian ghi quy IV/2025 ra, con nv nao",
+])
+def test_rows_left_out_by_the_quarter_their_cell_writes(answerer, question):
+    q = parse_query(question, answerer.catalog)
+    assert q.negate and q.period == "2025-Q4" and q.period_written, question
+    assert _listed(answerer.answer(question).text) == {"10", "11", "12", "13"}, question

@@ -431,7 +431,7 @@ _LEAVE_OUT = r"bo(?! may\b(?! (?:nhiem vu|viec|cai|dong|cong viec)\b))"
 EXCLUSION = re.compile(
     r"\b(?:khong (?:phai )?(?:do|thuoc|cua)|khong phai(?: la)?|"
     r"(?:ngoai tru|loai tru|tru|ngoai|khong ke|khong tinh|bo qua|" + _LEAVE_OUT + r")(?: (?:cac|nhung|may|mot so))?"
-    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han))*)\s*$"
+    r"(?: (?:nhiem vu|viec|cai|muc|dong))?(?: (?:do|lam|thuc hien|co|la|ghi|thoi han|thoi gian|han|cot|o))*)\s*$"
 )
 #: Rows left out by their content or number: "trừ cái kiểm kê tài sản ra",
 #: "ngoài nhiệm vụ đăng ký kế hoạch đào tạo", "không tính nv 28", "bỏ các
