@@ -227,3 +227,10 @@ def test_rows_left_out_by_the_quarter_their_cell_writes(answerer, question):
     q = parse_query(question, answerer.catalog)
     assert q.negate and q.period == "2025-Q4" and q.period_written, question
     assert _listed(answerer.answer(question).text) == {"10", "11", "12", "13"}, question
+
+
+def test_reporting_asked_beside_the_periodic_reports_is_no_filter(answerer):
+    """"ngoài báo cáo định kỳ còn phải báo cáo gì": the reporting regime, not rows left out."""
+    q = parse_query("Theo KH Việt Khê, các phòng báo cáo CCHC theo kỳ nào, ngoài báo cáo định kỳ còn phải "
+                    "báo cáo những gì?", answerer.catalog)
+    assert q.exclude_deadlines == [] and q.intent != "filter"

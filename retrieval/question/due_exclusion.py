@@ -89,7 +89,10 @@ def read_excluded_deadlines(q: Query, key: str, raw: str) -> str:
     kind in ``key`` (the question's ``canon`` key; ``raw`` as typed, for a
     quoted deadline) and return ``key`` with the clause blanked, for the
     deadline reader. ``key`` unchanged when there is no clause, or when it
-    names one kind the negated condition says (see the module docstring)."""
+    names one kind the negated condition says (see the module docstring), or
+    when the periodic reports left out are what the rest of the question asks
+    about (it speaks of reporting itself: "ngoài báo cáo định kỳ còn phải báo
+    cáo gì")."""
     m = EXCLUDED_DUE.search(key)
     if not m:
         return key
@@ -97,6 +100,8 @@ def read_excluded_deadlines(q: Query, key: str, raw: str) -> str:
     if not kinds:
         return key
     rest = key[:m.start()] + " " * (m.end() - m.start()) + key[m.end():]
+    if any(k.startswith("report:") for k in kinds) and re.search(r"\bbao cao\b", rest):
+        return key  # "các cơ quan báo cáo theo kỳ nào, ngoài báo cáo định kỳ còn báo cáo gì": the reporting asked
     other = any(p.search(rest) for p in _OTHER_CONDITIONS) or bool(QUOTED.search(raw))
     if len(kinds) == 1 and not other and not kinds[0].startswith(_ONLY_HERE):
         return key
