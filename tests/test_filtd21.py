@@ -234,3 +234,15 @@ def test_reporting_asked_beside_the_periodic_reports_is_no_filter(answerer):
     q = parse_query("Theo KH Việt Khê, các phòng báo cáo CCHC theo kỳ nào, ngoài báo cáo định kỳ còn phải "
                     "báo cáo những gì?", answerer.catalog)
     assert q.exclude_deadlines == [] and q.intent != "filter"
+
+
+@pytest.mark.parametrize("question, bound, rows", [
+    ("NAP nhiệm vụ nào có hạn trước quý III/2026", "2026-06-30", {"1", "2", "17", "28", "29"}),
+    ("nam an phu nv nao phai xong truoc thang 4/2026", "2026-03-31", {"1", "2", "17", "29"}),
+    ("VK những việc nào phải xong trước cuối quý III/2025", "2025-09-30", {"1", "13"}),
+    ("NAP nv nào chậm nhất cuối quý II phải xong, trừ thường xuyên", "*-06-30", {"1", "2", "17", "28", "29"}),
+])
+def test_bound_by_a_period(answerer, question, bound, rows):
+    q = parse_query(question, answerer.catalog)
+    assert q.due_before == bound and q.period is None, question
+    assert _listed(answerer.answer(question).text) == rows, question
