@@ -246,3 +246,20 @@ def test_bound_by_a_period(answerer, question, bound, rows):
     q = parse_query(question, answerer.catalog)
     assert q.due_before == bound and q.period is None, question
     assert _listed(answerer.answer(question).text) == rows, question
+
+
+@pytest.mark.parametrize("question, span, rows", [
+    ("NAP: nv nào có hạn trong 6 tháng đầu năm 2026, trừ thường xuyên", ("2026-Q1", "2026-Q2"),
+     {"1", "2", "17", "28", "29"}),
+    ("nam an phu nhung viec phai hoan thanh trong sau thang dau nam 2026", ("2026-Q1", "2026-Q2"),
+     {"1", "2", "17", "28", "29"}),
+])
+def test_half_year_as_a_deadline_window(answerer, question, span, rows):
+    q = parse_query(question, answerer.catalog)
+    assert q.plans == ["001_45f28ce285131ed1.txt"] and (q.period, q.period_until) == span, question
+    assert _listed(answerer.answer(question).text) == rows, question
+
+
+def test_half_year_of_the_plan_still_names_it(answerer):
+    q = parse_query("Kế hoạch 6 tháng cuối năm 2025 có bao nhiêu nhiệm vụ?", answerer.catalog)
+    assert VK in q.plans and q.period is None  # Phú Thái and Việt Khê are both for that half-year

@@ -365,6 +365,13 @@ WHOLE_YEAR = re.compile(r"\bca nam\b(?! (?:\d|xa|ke hoach|phuong|ban|noi|dia phu
 PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
+#: A half-year as the window a deadline falls in, said after a deadline word: "có hạn
+#: trong 6 tháng đầu năm 2026", "phải xong trong sáu tháng cuối năm 2025", "hoàn thành 6
+#: tháng đầu 2026" (group 1 "dau"/"cuoi", group 2 the year); not the plan's own period
+#: (:data:`PLAN_PERIOD`), which it would read as.
+HALF_YEAR_DUE = re.compile(
+    r"\b(?:han|thoi han|thoi gian|hoan thanh|xong|den han)(?: (?:trong|vao|la|ghi|ghi la|nam trong))? "
+    r"(?:6|sau) thang (dau|cuoi)(?: nam)? ((?:19|20)\d{2})\b")
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
 EXACT = re.compile(r"\b(?:ca nam|dung la|ghi dung|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
