@@ -263,3 +263,25 @@ def test_half_year_as_a_deadline_window(answerer, question, span, rows):
 def test_half_year_of_the_plan_still_names_it(answerer):
     q = parse_query("Kế hoạch 6 tháng cuối năm 2025 có bao nhiêu nhiệm vụ?", answerer.catalog)
     assert VK in q.plans and q.period is None  # Phú Thái and Việt Khê are both for that half-year
+
+
+@pytest.mark.parametrize("question", [
+    "VK tới cuối tháng 9/2025 thì nv nào phải xong",
+    "viet khe den het quy III/2025 nhung nv nao phai hoan thanh roi",
+])
+def test_due_by_the_end_of_a_period(answerer, question):
+    q = parse_query(question, answerer.catalog)
+    assert q.due_before == "2025-09-30" and q.period is None, question
+    assert _listed(answerer.answer(question).text) == {"1", "13"}, question
+
+
+def test_overdue_as_of_the_end_of_a_quarter(answerer):
+    question = "tính đến hết quý III/2025 VK nv nào quá hạn (trừ thường xuyên)"
+    q = parse_query(question, answerer.catalog)
+    assert q.overdue and q.today == "2025-10-01" and q.due_before is None and q.period is None
+    assert _listed(answerer.answer(question).text) == {"1", "13"}
+
+
+def test_from_now_to_the_end_of_a_month_stays_a_window(answerer):
+    q = parse_query("NAP từ nay đến cuối tháng 10/2026 có nv nào đến hạn", answerer.catalog)
+    assert q.due_until == "2026-10-31" and q.due_before is None

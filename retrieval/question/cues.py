@@ -591,10 +591,13 @@ DUE_BEFORE = re.compile(
 )
 #: A bound by a period: before it starts ("trước quý III/2026", "trước tháng
 #: 4/2026": group 2 empty) or by its end ("trước cuối quý II/2026", "trước hết
-#: tháng 9", "chậm nhất cuối quý I", "muộn nhất hết tháng 5/2026": group 2 the
-#: end word); group 3 the quarter's numeral, group 4 the month, group 5 the year.
+#: tháng 9", "chậm nhất cuối quý I", "muộn nhất hết tháng 5/2026", "tới cuối tháng
+#: 9/2025 thì … phải xong": group 2 the end word; "tính đến hết quý III/2025 … quá
+#: hạn": the day windows count from); group 3 the quarter's numeral, group 4 the
+#: month, group 5 the year.
 DUE_BEFORE_PERIOD = re.compile(
-    r"\b(truoc|(?:cham|muon) nhat(?: la)?|khong muon hon|han chot(?: la)?) (?:(het|cuoi|ket thuc) )?"
+    r"\b(truoc|(?:cham|muon) nhat(?: la)?|khong muon hon|han chot(?: la)?|(?:tinh )?(?:den|toi)(?= (?:het|cuoi) ))"
+    r" (?:(het|cuoi|ket thuc) )?"
     r"(?:qu[yi] " + ROMAN_Q + r"|thang (\d{1,2}))\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 #: The rows due by the day the question gives, asked with no other window:
 #: "tính đến 30/9/2025 thì nv nào phải hoàn thành", "tính tới 15/01 những việc

@@ -344,9 +344,11 @@ def _read_period_bound(q: Query, key: str) -> bool:
     before it starts), "trước tháng 4/2026" → 2026-03-31, "trước cuối quý
     II/2026" / "chậm nhất hết tháng 5" → its last day; without a year, in the
     plan's year ("*-06-30"). The period is then a bound, not the period asked.
+    With an overdue or not-yet-due window ("tính đến hết quý III/2025 nv nào
+    quá hạn") the day after its end is the day they count from (``today``).
     True when read; not "trước quý I" with no year (no day before it in the plan's year)."""
     m = DUE_BEFORE_PERIOD.search(key)
-    if not m or not (q.count or q.wants_list):
+    if not m or not (q.count or q.wants_list) or q.due_until or q.today_given:
         return False
     year = int(m.group(5)) if m.group(5) else 2000  # a leap year: "*-02-29" stays a day
     if m.group(3):
@@ -363,8 +365,12 @@ def _read_period_bound(q: Query, key: str) -> bool:
         return False
     else:
         bound = date(year, first, 1) - timedelta(days=1)
-    q.due_before = bound.isoformat() if m.group(5) else "*" + bound.isoformat()[4:]
     q.period = q.period_until = None
+    if q.overdue or q.not_yet_due or m.group(1).startswith("tinh"):
+        if m.group(5):  # "tính đến hết quý III/2025 nv nào quá hạn": as of the day after its end
+            q.today, q.today_given = (bound + timedelta(days=1)).isoformat(), True
+        return True
+    q.due_before = bound.isoformat() if m.group(5) else "*" + bound.isoformat()[4:]
     q.negate = False
     return True
 
