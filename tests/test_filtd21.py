@@ -285,3 +285,8 @@ def test_overdue_as_of_the_end_of_a_quarter(answerer):
 def test_from_now_to_the_end_of_a_month_stays_a_window(answerer):
     q = parse_query("NAP từ nay đến cuối tháng 10/2026 có nv nào đến hạn", answerer.catalog)
     assert q.due_until == "2026-10-31" and q.due_before is None
+
+
+def test_from_now_to_the_end_of_a_day_is_one_window(answerer):
+    q = parse_query("NAP từ nay đến hết ngày 31/10/2026 có nv nào đến hạn", answerer.catalog)
+    assert q.due_until == "2026-10-31" and q.due_before is None

@@ -318,7 +318,7 @@ def _read_windows(q: Query, key: str) -> None:
     if soon:
         span = soon.group(1) or soon.group(2)
         q.due_within_days = int(span) if span else {"tuan": 7, "thang": 31}.get(soon.group(3) or "", 30)
-    before = DUE_BEFORE.search(key)
+    before = None if q.due_until else DUE_BEFORE.search(key)  # "từ nay đến hết 31/10/2026": that window's end
     if before and (q.count or q.wants_list):
         d, m, y = int(before.group(1)), int(before.group(2)), before.group(3)
         try:
