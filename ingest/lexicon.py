@@ -158,7 +158,7 @@ REFORM_AREAS: dict[str, str] = {
 #: Văn hóa - Xã hội", "Phòng Nội vụ", "Phòng Tư pháp" …; after "P." they make
 #: it "phòng", not "phường" ("P. Kinh tế", "P.VH-XH", "p.noi vu").
 DEPARTMENT_FIELDS: tuple[str, ...] = (
-    "kinh te", "kt", "van hoa", "noi vu", "tai chinh", "tu phap", "tp", "giao duc", "y te",
+    "kinh te", "kt", "van hoa", "vhxh", "noi vu", "tai chinh", "tu phap", "tp", "giao duc", "y te",
     "tai nguyen", "lao dong", "quan ly do thi", "ha tang", "nong nghiep", "thanh tra",
 )
 

@@ -492,8 +492,12 @@ def describe_filter(query: Query, tasks: list[Task] | None = None) -> str:
             day, year = query.due_on[-5:], "" if query.due_on.startswith("*") else "/" + query.due_on[:4]
             what += f" hoặc hạn trước ngày {day[3:]}/{day[:2]}{year}"
         parts.append(f"{neg}có thời hạn {'đúng ' if query.period_exact else 'trong '}{what}")
-    if query.exclude_deadlines:  # after what is asked: "có thời hạn trong quý IV/2026, trừ … cả năm"
-        parts.append("trừ nhiệm vụ có thời hạn " + ", ".join(_kind_words(k) for k in query.exclude_deadlines))
+    kinds = [k for k in query.exclude_deadlines if not k.startswith("report:")]
+    if kinds:  # after what is asked: "có thời hạn trong quý IV/2026, trừ … cả năm"
+        parts.append("trừ nhiệm vụ có thời hạn " + ", ".join(_kind_words(k) for k in kinds))
+    reports = [k.partition(":")[2] for k in query.exclude_deadlines if k.startswith("report:")]
+    if reports:  # "trừ bc hằng quý": "trừ các báo cáo hàng quý"
+        parts.append("trừ các báo cáo " + ", ".join(_kind_words(k) for k in reports))
     return (" " + ", ".join(parts)) if parts else ""
 
 

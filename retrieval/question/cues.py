@@ -361,10 +361,10 @@ MONTH_SPAN = re.compile(
     r"(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
 SPAN_NUMBER = re.compile(r"\b(iv|i{1,3}|\d{1,2})\b")
 MONTH = re.compile(r"\bthang (\d{1,2})\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
-#: A year a deadline must fall in: "hoàn thành năm 2030", "hạn trong 2026",
+#: A year a deadline must fall in: "hoàn thành năm 2030", "hạn trong 2026", "hạn chót ghi Năm 2030",
 #: "cái nào năm 2030" (after "nào" only with "năm", and not "kế hoạch nào năm 2026": a plan's year).
 YEAR_FILTER = re.compile(
-    r"\b(?:(?:hoan thanh|han|thoi han|thoi gian|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
+    r"\b(?:(?:hoan thanh|(?:thoi )?han (?:chot|cuoi)|han|thoi han|thoi gian|deadline|trong|truoc|den het|het|cuoi|dau|vao|ca)\s+"
     r"(?:(?:la|ghi|ghi la|ghi dung|ghi dung la|dung la|vao|trong|den)\s+)?(?:nam\s+)?"
     r"|(?<!ke hoach )(?<!xa )(?<!phuong )nao\s+(?:(?:la|vao|trong|den)\s+)?nam\s+)((?:19|20)\d{2})\b"
 )
@@ -374,6 +374,13 @@ WHOLE_YEAR = re.compile(r"\bca nam\b(?! (?:\d|xa|ke hoach|phuong|ban|noi|dia phu
 PLAN_PERIOD = re.compile(
     r"\b(?:(?:6|sau) thang (?:dau|cuoi)(?: nam)?|giai doan) ((?:19|20)\d{2})(?: (?:den )?((?:19|20)\d{2}))?"
 )
+#: A half-year as the window a deadline falls in, said after a deadline word: "có hạn
+#: trong 6 tháng đầu năm 2026", "phải xong trong sáu tháng cuối năm 2025", "hoàn thành 6
+#: tháng đầu 2026" (group 1 "dau"/"cuoi", group 2 the year); not the plan's own period
+#: (:data:`PLAN_PERIOD`), which it would read as.
+HALF_YEAR_DUE = re.compile(
+    r"\b(?:han|thoi han|thoi gian|hoan thanh|xong|den han)(?: (?:trong|vao|la|ghi|ghi la|nam trong))? "
+    r"(?:6|sau) thang (dau|cuoi)(?: nam)? ((?:19|20)\d{2})\b")
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
 EXACT = re.compile(r"\b(?:ca nam|dung la|ghi dung|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
@@ -459,21 +466,29 @@ EXCLUDED_END = re.compile(
     r"|\bcon (?:lai|nhung|cac|nhiem vu|viec|gi|nao)\b.*$|\bla (?:nhung|cac|gi|nao)\b.*$"
     r"|\b(?:do|cua|thuoc) (?:phong|van phong|trung tam|ban|ai|don vi|co quan|bo phan|muc|phan)\b.*$"
     r"|\b(?:nhe|a|nao|gi)$")
-#: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm").
-EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|hang (?:nam|quy|thang)|quy|thang|nam \d|han|"
+#: An exclusion that names a deadline, not content ("trừ mấy cái làm cả năm", "bỏ qua mấy việc định kỳ").
+EXCLUDED_DEADLINE = re.compile(r"\b(?:ca nam|thuong xuyen|dinh ky|lap lai|(?:hang|moi) (?:nam|quy|thang)|quy|thang|nam \d|han|"
                                r"thoi han|thoi gian|giai doan)\b")
 #: Kinds of deadline an exclusion clause names (:data:`EXCLUDED_DUE`), each a
 #: ``Query.exclude_deadlines`` kind: "cả năm" (``whole_year``), "thường xuyên"
 #: (``regular``), "hàng năm/quý/tháng" (the recurrence), "quý"/"tháng" with no
 #: number (``form:quy``/``form:thang``, written in that unit), "giai đoạn
-#: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``).
-_DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|hang (?:nam|quy|thang)"
+#: 2026-2030" / "2026-2030" (``span:2026-2030``), "năm 2030" (``year:2030``),
+#: "định kỳ" (``periodic``: any recurrence), "lặp lại" (``recurring``: also
+#: "Thường xuyên"; "lặp lại hằng năm" is ``annual``), the periodic reports "bc định kỳ",
+#: "báo cáo hằng quý", "bc quý" (``report:periodic``, ``report:quarterly``).
+_DUE_KIND = (r"(?:ca nam(?! (?:\d|xa|ke hoach|phuong))|thuong xuyen|(?:dinh ky )?(?:hang|moi) (?:nam|quy|thang)"
+             # "định kỳ" alone: any recurrence ("bỏ qua mấy vụ định kỳ"); "bc định kỳ", "báo cáo hằng
+             # quý", "bc quý": the periodic reports (``report:…``, read by due_exclusion.due_kind)
+             r"|dinh ky(?: (?:nam|quy|thang)\b)?|lap (?:di )?lap lai|lap lai"
+             r"|bao cao (?:dinh ky(?: (?:(?:hang|moi) )?(?:nam|quy|thang)\b)?|(?:(?:hang|moi) )?(?:nam|quy|thang)\b"
+             r"(?! (?:\d|[ivx]+\b)))"
              r"|quy(?! (?:[ivx]+|[1-4])\b)|thang(?! \d)"
              r"|(?:giai doan )?(?:19|20)\d{2} (?:den |toi )?(?:19|20)\d{2}|nam (?:19|20)\d{2})")
 #: Words between an exclusion and the kind: "trừ các nv có (hạn) …", "không tính
 #: những việc làm …", "bỏ mấy cái thời hạn ghi …".
-_DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi han|thoi gian|hoan thanh|moc"
-             r"|moc han|trong|vao|theo|dang|kieu))*")
+_DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han chot|han|thoi han|thoi gian|hoan thanh|moc"
+             r"|moc han|trong|vao|theo|dang|kieu|lap lai))*")
 #: An exclusion clause on the deadline's kind: "trừ các nv có giai đoạn
 #: 2026-2030", "(ko tính các nv cả năm)", "không tính quý, thường xuyên",
 #: "bỏ những việc làm hàng năm hoặc thường xuyên", "nhưng không phải loại làm
@@ -481,8 +496,8 @@ _DUE_GLUE = (r"(?: (?:co|la|lam|ghi|ghi la|thuc hien|keo dai|dien ra|han|thoi ha
 #: (read one by one with :data:`DUE_KIND`).
 EXCLUDED_DUE = re.compile(
     r"\b(?:ngoai tru|loai tru|loai bo|loai ra|tru di|tru|ngoai|khong ke|khong tinh|khong lay|khong phai(?: la)?|"
-    r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het)\b))"
-    r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang))?" + _DUE_GLUE
+    r"khong thuoc|bo qua|bo ra|(?:bo|loai)(?= (?:cac|nhung|may cai|mot so|het|bao cao)\b))"
+    r"(?: (?:cac|nhung|may|mot so))?(?: (?:nhiem vu|viec|cai|muc|dong|cong viec|loai|dang|vu|khoan))?" + _DUE_GLUE
     + r" (" + _DUE_KIND + r"(?:(?: va| hoac| hay| voi| lan| cung nhu)? (?:(?:cac|nhung) )?(?:(?:nhiem vu|viec|cai) )?"
     + _DUE_GLUE.replace("))*", ") )*") + _DUE_KIND + r")*)\b"
 )
@@ -550,11 +565,11 @@ EMPTY_FIELD_NAMES = {"phoi hop": "coordinating", "chu tri": "lead", "san pham": 
                      "thoi gian hoan thanh": "deadline", "han": "deadline"}
 #: Overdue as of today (or the day the question gives): "đã quá hạn", "trễ
 #: hạn", "quá thời hạn", "đã đến hạn", "đã phải xong", "lẽ ra phải hoàn thành",
-#: "đã trễ", "bị trễ";
+#: "đã trễ", "bị trễ"; not "hết hạn trước 30/6/2026" (a date bound, :data:`DUE_BEFORE`);
 #: not the plans' dossiers ("hồ sơ TTHC trễ hạn", "giải quyết quá hạn": a
 #: target about records, not a task's deadline).
 OVERDUE = re.compile(
-    r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
+    r"\b(?<!ho so )(?<!giai quyet )(?<!thu tuc hanh chinh )(?:(?:da )?qua (?:thoi )?han|tre han|(?:da )?het han(?! (?:truoc|cham nhat|vao|trong) (?:ngay )?\d)|han(?: \w+){0,3} da qua|cham tien do|tre tien do|"
     r"da (?:den|toi) han|(?:da|le ra|dang le) (?:phai|can) (?:xong|hoan thanh|lam xong|thuc hien xong)|"
     # "… mà đã trễ?", "bị trễ rồi" (not "trẻ hóa", which folds alike)
     r"(?:da|bi) tre(?! hoa\b))\b")
@@ -590,10 +605,29 @@ DUE_SOON = re.compile(
 )
 #: "trong 30 ngày" with the day it counts from given ("… kể từ 01/01/2026").
 DAYS_FROM = re.compile(r"\b(?:trong|trong vong|con) (\d{1,3}) ngay\b")
-#: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01".
+#: A date bound: "trước 30/6/2026", "trước ngày 30/6", "hạn trước 15/01", "đến hết
+#: ngày 30/9/2025 thì nv nào phải xong", "tới hết 30/6", "hạn chót 30/6/2026",
+#: "muộn nhất là 15/01" (not "tính đến …", the day the windows count from).
 DUE_BEFORE = re.compile(
-    r"\b(?:truoc|cham nhat|khong muon hon|(?<!tinh )(?<!tinh toi )den) (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
+    r"\b(?:truoc|(?:cham|muon) nhat(?: la)?|khong muon hon|han chot(?: la)?|"
+    r"(?<!tinh )(?<!tinh toi )(?<!tinh den )den(?: het)?|(?<!tinh )(?<!tinh den )toi het)"
+    r" (?:ngay )?(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?\b"
 )
+#: A bound by a period: before it starts ("trước quý III/2026", "trước tháng
+#: 4/2026": group 2 empty) or by its end ("trước cuối quý II/2026", "trước hết
+#: tháng 9", "chậm nhất cuối quý I", "muộn nhất hết tháng 5/2026", "tới cuối tháng
+#: 9/2025 thì … phải xong": group 2 the end word; "tính đến hết quý III/2025 … quá
+#: hạn": the day windows count from); group 3 the quarter's numeral, group 4 the
+#: month, group 5 the year.
+DUE_BEFORE_PERIOD = re.compile(
+    r"\b(truoc|(?:cham|muon) nhat(?: la)?|khong muon hon|han chot(?: la)?|(?:tinh )?(?:den|toi)(?= (?:het|cuoi) ))"
+    r" (?:(het|cuoi|ket thuc) )?"
+    r"(?:qu[yi] " + ROMAN_Q + r"|thang (\d{1,2}))\b(?:" + YEAR_SEP + r"((?:19|20)\d{2})\b)?")
+#: The rows due by the day the question gives, asked with no other window:
+#: "tính đến 30/9/2025 thì nv nào phải hoàn thành", "tính tới 15/01 những việc
+#: nào cần xong", "tại thời điểm 30/6/2026 nv nào đến hạn".
+DUE_BY = re.compile(r"\b(?:phai|can|buoc phai|bat buoc) (?:hoan thanh|xong|lam xong|thuc hien xong|ket thuc)\b"
+                    r"|\b(?<!da )(?<!chua )den han\b")
 #: What joins two kinds of deadline asked together ("hạn Quý IV hay trước
 #: 10/12"): the words between them (at most a few) hold one of these.
 DEADLINE_OR = re.compile(r"^(?:\s*\w+){0,2}?\s*\b(?:hay|hoac|hoac la|va|voi)\b(?:\s*\w+){0,2}\s*$")
@@ -702,10 +736,12 @@ DEADLINE_FORMS = re.compile(
 )
 DEADLINE_FORM_ITEM = re.compile(r"\b(ngay|thang|quy)(?: ([ivx]+|[1-4])\b)?")
 #: Ordering / aggregation words.
-EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc|"
+EARLIEST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|gan nhat|han som nhat|het han truoc(?! (?:ngay )?\d)|"
                       r"(?:xong|hoan thanh|den han|het han|phai xong) (?:som|truoc) hon|som hon)\b")
-#: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering)
-LATEST = re.compile(r"\b(?:muon nhat|tre nhat|(?<!san pham )(?<!ket qua )(?<!dau ra )(?:cuoi cung|sau cung)|lau nhat|han muon nhat|muon hon|tre hon)\b")
+#: ("sản phẩm cuối cùng", "kết quả sau cùng": the final output of a row, no ordering;
+#: "không muộn hơn 30/6", "muộn nhất là 15/01": a date bound, :data:`DUE_BEFORE`)
+LATEST = re.compile(r"\b(?:muon nhat(?! (?:la )?(?:ngay )?\d)|tre nhat|(?<!san pham )(?<!ket qua )(?<!dau ra )(?:cuoi cung|sau cung)"
+                    r"|lau nhat|han muon nhat|(?<!khong )(?:muon|tre) hon)\b")
 TOP_LEAD = re.compile(
     r"\b(?:(?:don vi|co quan|phong|ai) (?:nao )?(?:chu tri|phu trach|dam nhan|nhan) (?:\w+ ){0,3}nhieu nhat|"
     r"chu tri nhieu (?:nhiem vu |viec )?nhat)\b"
@@ -822,7 +858,7 @@ VALUE_AFTER = re.compile(r"\s*(?:la |ghi |dung )?(?:ca nam|quy|thang|nam|thuong 
 #: The day the windows count from, when the question gives it: "tính đến
 #: ngày 30/9/2025", "tại thời điểm 01/10/2025", "hôm nay là 15/11/2025".
 AS_OF = re.compile(
-    r"\b(?:tinh (?:den|toi)|tai thoi diem|vao thoi diem|(?:gia su )?(?:hom nay|hnay)(?: la)?|(?:gia su |coi )?nhu hom nay la|"
+    r"\b(?:tinh (?:den|toi)(?: het)?|tai thoi diem|vao thoi diem|(?:gia su )?(?:hom nay|hnay)(?: la)?|(?:gia su |coi )?nhu hom nay la|"
     r"den thoi diem|xet tai|tinh tai|lay(?: moc)?|ke tu|bat dau tu|tu(?= ngay)) (?:ngay )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b"
 )
 #: A window between two days: "từ (ngày) 01/09/2026 … đến (hết) 30/11/2026",
@@ -834,7 +870,7 @@ DATE_RANGE = re.compile(
 )
 #: With an overdue cue, "đến ngày 15/12/2025 thì … đã quá hạn" and "ngày 30/06/2026 thì … đã hết
 #: hạn", "tới 15/10/2025 còn nv nào trễ hạn" also give the day (not "trước ngày …", a deadline).
-AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )\b(?:(?:den|toi|den het|het|vao) (?:ngay )?|ngay )(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+AS_OF_OVERDUE = re.compile(r"(?<!truoc )(?<!sau )(?<!han )(?<!chot )\b(?:(?:den|toi|den het|het|vao) (?:ngay )?|ngay )(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 #: An :data:`AS_OF` day that is passed whole ("tính đến ngày 30/9/2025",
 #: "đến thời điểm 30/9"): windows count from the day after it.
 UNTIL_END = re.compile(r"(?:tinh (?:den|toi)|den thoi diem|den|toi|het)\b")

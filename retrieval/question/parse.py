@@ -74,6 +74,7 @@ from retrieval.question.cues import (
     FIELD_CUES,
     FIGURE_ASKED,
     FOLLOW_CUE,
+    HALF_YEAR_DUE,
     INDICES_LISTED,
     ITEMS_COUNTED,
     LEAD_CHECKED,
@@ -171,6 +172,7 @@ def _find_plans(q: Query, raw: str, key: str, catalog: PlanCatalog) -> bool:
                     continue
             found.append(entry)
             break
+    key = HALF_YEAR_DUE.sub(" ", key)  # "có hạn trong 6 tháng đầu năm 2026": a deadline window, no plan's period
     span = PLAN_PERIOD.search(key)
     rest = PLAN_PERIOD.sub(" ", key)
     anchors = [a for e in found for a in e.aliases] + ["ke hoach", "kh"]
@@ -495,7 +497,12 @@ def _deadline_filters(q: Query, key: str, raw: str) -> None:
     whole_year = WHOLE_YEAR.search(rest)
     q.period_exact = bool(EXACT.search(rest))
     pos = None
-    if quoted:
+    half = HALF_YEAR_DUE.search(key)
+    if half and not quoted:  # "có hạn trong 6 tháng đầu năm 2026": its two quarters
+        first = 1 if half.group(1) == "dau" else 3
+        q.period, q.period_until = f"{half.group(2)}-Q{first}", f"{half.group(2)}-Q{first + 1}"
+        pos = half.start()
+    elif quoted:
         q.deadline_text = quoted
         pos = _contains(rest, canon(quoted))
     elif regular:

@@ -18,7 +18,9 @@ lead unit and deadline period (those are read in :mod:`.parse`).
 * deadline windows relative to today – "đã quá hạn" (``overdue``), "chưa tới
   hạn" (``not_yet_due``), "sắp đến
   hạn", "trong 30 ngày tới" (``due_within_days``), and a date bound
-  "trước 30/6/2026" (``due_before``), or that day as another kind of
+  "trước 30/6/2026", "đến hết ngày 30/9/2025 thì nv nào phải xong", "tính đến
+  15/01 nv nào phải hoàn thành", "trước quý III/2026", "trước cuối tháng 9"
+  (``due_before``), or that day as another kind of
   deadline beside a quarter ("Quý IV hay trước 10/12": ``due_on``); the day they count from when the
   question gives it ("tính đến ngày 30/9/2025" → ``today``);
 * a product the rows must have – "nhiệm vụ nào có sản phẩm là báo cáo"
@@ -68,6 +70,8 @@ from retrieval.question.cues import (
     DEADLINE_FORMS,
     DEADLINE_OR,
     DUE_BEFORE,
+    DUE_BEFORE_PERIOD,
+    DUE_BY,
     DUE_SOON,
     DUE_UNTIL,
     EARLIEST,
@@ -347,6 +351,7 @@ def _read_windows(q: Query, key: str) -> None:
         _read_until(q, ranged)
         return
     as_of = AS_OF.search(key) or (AS_OF_OVERDUE.search(key) if asks_overdue(key) else None)
+    day = None
     if as_of:
         try:
             day = date(int(as_of.group(3)), int(as_of.group(2)), int(as_of.group(1)))
@@ -370,7 +375,7 @@ def _read_windows(q: Query, key: str) -> None:
     if soon:
         span = soon.group(1) or soon.group(2)
         q.due_within_days = int(span) if span else {"tuan": 7, "thang": 31}.get(soon.group(3) or "", 30)
-    before = DUE_BEFORE.search(key)
+    before = None if q.due_until else DUE_BEFORE.search(key)  # "từ nay đến hết 31/10/2026": that window's end
     if before and (q.count or q.wants_list):
         d, m, y = int(before.group(1)), int(before.group(2)), before.group(3)
         try:
@@ -384,6 +389,59 @@ def _read_windows(q: Query, key: str) -> None:
             q.due_on, q.due_before = q.due_before, None
             return
         q.period = q.period_until = None  # "trước 30/6" is a bound, not the month asked
+    elif _read_period_bound(q, key):
+        pass
+    elif as_of and day is not None and not re.match(r"(?:ke tu|bat dau tu|tu)\b", as_of.group(0)):
+        _read_due_by(q, key, day)  # "tính đến 30/9 …", not "kể từ 01/01 …"
+
+
+def _read_period_bound(q: Query, key: str) -> bool:
+    """A bound by a quarter or month (:data:`DUE_BEFORE_PERIOD`), in a list or
+    count question: "trước quý III/2026" → ``due_before`` 2026-06-30 (the day
+    before it starts), "trước tháng 4/2026" → 2026-03-31, "trước cuối quý
+    II/2026" / "chậm nhất hết tháng 5" → its last day; without a year, in the
+    plan's year ("*-06-30"). The period is then a bound, not the period asked.
+    With an overdue or not-yet-due window ("tính đến hết quý III/2025 nv nào
+    quá hạn") the day after its end is the day they count from (``today``).
+    True when read; not "trước quý I" with no year (no day before it in the plan's year)."""
+    m = DUE_BEFORE_PERIOD.search(key)
+    if not m or not (q.count or q.wants_list) or q.due_until or q.today_given:
+        return False
+    year = int(m.group(5)) if m.group(5) else 2000  # a leap year: "*-02-29" stays a day
+    if m.group(3):
+        first = 3 * ({"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(3)) or int(m.group(3))) - 2
+        last = first + 2
+    else:
+        first = last = int(m.group(4))
+    if not 1 <= first <= last <= 12:
+        return False
+    by_end = bool(m.group(2)) or not m.group(1).startswith("truoc")
+    if by_end:
+        bound = date(year, last, calendar.monthrange(year, last)[1])
+    elif first == 1 and not m.group(5):
+        return False
+    else:
+        bound = date(year, first, 1) - timedelta(days=1)
+    q.period = q.period_until = None
+    if q.overdue or q.not_yet_due or m.group(1).startswith("tinh"):
+        if m.group(5):  # "tính đến hết quý III/2025 nv nào quá hạn": as of the day after its end
+            q.today, q.today_given = (bound + timedelta(days=1)).isoformat(), True
+        return True
+    q.due_before = bound.isoformat() if m.group(5) else "*" + bound.isoformat()[4:]
+    q.negate = False
+    return True
+
+
+def _read_due_by(q: Query, key: str, day: date) -> None:
+    """The rows due by the day the question gives ("tính đến 30/9/2025 thì nv
+    nào phải hoàn thành", "tính tới 15/01/2026 những việc nào cần xong":
+    :data:`DUE_BY`), when no other window is asked: ``due_before`` that day
+    (the day itself included), in a list or count question."""
+    windows = (q.overdue, q.not_yet_due, q.due_within_days is not None, q.due_until, q.due_before, q.due_on)
+    if any(windows) or not (q.count or q.wants_list) or not DUE_BY.search(key):
+        return
+    q.due_before = day.isoformat()
+    q.period = q.period_until = None
 
 
 def _read_until(q: Query, key: str) -> None:
