@@ -291,8 +291,9 @@ BASIS_ISSUER = re.compile(
 BASIS_KIND = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|luat|ke hoach|cong van)"
                         r"(?: so)? (?:nao|gi)\b")
 #: Words that frame what a plan mentions without saying what it is ("LH nói
-#: tới …", "KH có nhắc đến …", "là những cái nào", "A với B nói gì về …"): no subject of the question.
-MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)|(?:noi|ghi|viet) gi ve"
+#: tới …", "KH có nhắc đến …", "… mới được nhắc", "được nêu", "là những cái nào", "A với B nói gì
+#: về …"): no subject of the question.
+MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:duoc )?nhac|duoc neu|(?:nhung |cac )?cai (?:nao|gi)|(?:noi|ghi|viet) gi ve"
                  r"|(?:co )?(?:ngoai le|ngoai tru)(?: (?:nao|gi))?(?: khong)?)")
 #: What a plan says of a term asked, every place it says it: "A với B nói gì về chữ ký số",
 #: "KH ghi gì về ISO".
