@@ -906,12 +906,14 @@ def only_fields(key: str) -> bool:
 
 #: How many units the implementation part gives duties to ("phân công cho
 #: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ
-#: cho những cơ quan nào"), not the units leading or joining annex rows
+#: cho những cơ quan nào", "phân công trách nhiệm cụ thể cho những đơn vị nào"), not the units leading or joining annex rows
 #: ("chủ trì", "phối hợp", "phụ lục").
 DUTY_UNITS_CUE = re.compile(
     r"^(?!.*\b(?:chu tri|phoi hop|phu luc)\b).*?"
-    r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: cu the)?(?: cho)? (?:bao nhieu|may|nhung|cac)"
-    r" (?:dau moi|don vi|co quan|bo phan|noi)\b"
+    r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: (?:nhiem vu|trach nhiem|viec))?(?: cu the)?(?: cho)?"
+    r" (?:bao nhieu|may|nhung|cac) (?:dau moi|don vi|co quan|bo phan|noi|phong ban)\b"
+    r"|\bgiao(?: cu the)? cho (?:(?:bao nhieu|may) (?:dau moi|don vi|co quan|bo phan|phong ban)"
+    r"|(?:nhung|cac) (?:dau moi|don vi|co quan|bo phan|phong ban) nao)\b"
     r"|\b(?:bao nhieu|may|nhung) (?:dau moi|don vi|co quan|bo phan)(?: \w+){0,3}? duoc"
     r" (?:phan cong|giao (?:nhiem vu|trach nhiem|viec))\b)"
 )
