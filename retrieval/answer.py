@@ -122,6 +122,7 @@ from retrieval.answering.text import (
     split_sentences,
 )
 from retrieval.answering.total_count import with_total
+from retrieval.answering.unit_topic import asked_topic, unit_topic_answer
 from retrieval.answering.unstated import (
     annex_answer,
     asks_annex,
@@ -565,6 +566,8 @@ class Answerer:
             # "trách nhiệm các phòng ghi thế nào?": every unit of the part, each with its duties
             Route("every unit", lambda q: q.intent != Intent.TASK and asks_every_unit(q),
                   one_plan(every_unit_answer)),
+            # "phòng kinh tế làm gì với kinh phí?": the unit's listed duties on that subject
+            Route("unit topic", lambda q: body(q) and asked_topic(q) is not None, in_scope(unit_topic_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

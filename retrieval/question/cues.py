@@ -904,6 +904,15 @@ def only_fields(key: str) -> bool:
         rest = pattern.sub(" ", rest)
     return (asked or rest != key) and not [w for w in rest.split() if w not in FIELD_FRAME_WORDS]
 
+#: One unit's duty on a subject asked in the unit's name (canonical key): "phòng
+#: kinh tế làm gì với kinh phí CCHC", "VP lo gì về cải cách thể chế", "trung tâm có vai
+#: trò gì trong việc tiếp nhận hồ sơ", "có trách nhiệm gì đối với TTHC"; group
+#: ``topic`` the subject (the unit is found in the question by the catalog).
+UNIT_TOPIC_ASKED = re.compile(
+    r"\b(?:lam|lo|phu trach|dam nhan|dam nhiem|thuc hien|co (?:vai tro|nhiem vu|trach nhiem)|duoc giao)"
+    r"(?: nhung)?(?: (?:cong )?viec)? (?:gi|nao)"
+    r" (?:trong|ve|voi|doi voi|lien quan(?: den| toi)?|cho) (?:(?:viec|cong tac|khau|mang|linh vuc|van de) )?"
+    r"(?P<topic>\w+(?: \w+){0,9}?)(?: (?:khong|ko|vay|a|nhi|the|nua|theo (?:ke hoach|kh)))*\s*$")
 #: How many units the implementation part gives duties to ("phân công cho
 #: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ
 #: cho những cơ quan nào", "phân công trách nhiệm cụ thể cho những đơn vị nào"), not the units leading or joining annex rows
