@@ -121,6 +121,7 @@ from retrieval.answering.text import (
     PassageAnswerer,
     split_sentences,
 )
+from retrieval.answering.topic_bases import basis_topic, topic_bases_answer
 from retrieval.answering.total_count import with_total
 from retrieval.answering.unit_topic import asked_topic, unit_topic_answer
 from retrieval.answering.unstated import (
@@ -554,6 +555,10 @@ class Answerer:
             # "đề án X theo QĐ số mấy, ai lo?": the decision a row cites, not the plan's own
             Route("row decision", lambda q: q.intent == Intent.META and q.meta == "decision" and not q.task_refs,
                   self._row_decision),
+            # "căn cứ những nghị định nào về cơ chế tự chủ tài chính": the documents the plan
+            # names where it writes the subject, not its preamble's bases
+            Route("topic bases", lambda q: q.intent == Intent.META and q.meta == "bases"
+                  and basis_topic(q, self.catalog.name_words) is not None, in_scope(topic_bases_answer)),
             # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
             Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
                   in_scope(annex_sections_answer)),

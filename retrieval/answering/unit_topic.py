@@ -15,46 +15,19 @@ subject (the caller answers otherwise).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from ingest.lexicon import canon
 from ingest.model import Plan, Task
 from ingest.units import split_units, unit_key
 from retrieval.answering.duties import DUTY_CHARS, chosen_units, named_unit
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten, task_citation
+from retrieval.answering.subject import best_texts, subject_terms, subject_weights
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import UNIT_TOPIC_ASKED
 from retrieval.question.parse import question_unit
 
 __all__ = ["asked_topic", "unit_topic_answer"]
-
-#: Words that only join others ("của", "và", "các"): no half of a subject's pair. Not
-#: "the", which is also the "thể" of "thể chế"; a pair many texts write weighs little.
-_JOINING = frozenset("cua cac nhung va voi cho trong la thi duoc o ve den toi nay do khong".split())
-#: Where a phrase of a text ends.
-_BREAK = re.compile(r"[,;:.()/\n\u2013\u2014]+|\s-\s")
-
-
-def pairs(text: str) -> set[str]:
-    """The adjacent word pairs of ``text`` (canonical), within its phrases,
-    no joining word (:data:`_JOINING`) in either half, and its single words
-    (a one-word subject, "ISO", is matched by the word)."""
-    found: set[str] = set()
-    for phrase in _BREAK.split(text):
-        words = canon(phrase).split()
-        found |= {f"{a} {b}" for a, b in zip(words, words[1:]) if a not in _JOINING and b not in _JOINING}
-        found |= {w for w in words if w not in _JOINING}
-    return found
-
-
-def _wanted(topic: str) -> set[str]:
-    """What a text must write of the subject: its word pairs, or its word when it is one."""
-    found = pairs(topic)
-    two = {p for p in found if " " in p}
-    return two or found
-
 
 #: A duty is given when it scores at least this share of the best one's score.
 KEEP_SHARE = 0.5
@@ -71,22 +44,6 @@ def asked_topic(query: Query) -> str | None:
     return m.group("topic") if m else None
 
 
-def _weights(plan: Plan, wanted: set[str]) -> dict[str, float]:
-    """Each pair of ``wanted`` → 1 / the number of the plan's duties and rows
-    writing it (a pair no text writes is left out)."""
-    texts = [pairs(d) for r in plan.responsibilities for d in r.duties]
-    texts += [pairs(t.content or "") for t in plan.tasks]
-    counts = {p: sum(p in t for t in texts) for p in wanted}
-    return {p: 1 / n for p, n in counts.items() if n}
-
-
-def _best(texts: list[str], weights: dict[str, float], floor: float = 0.0) -> list[tuple[float, int]]:
-    """(score, index) of ``texts`` scoring above ``floor`` (and above 0) by the
-    weighted pairs they share, best first."""
-    scored = [(sum(w for p, w in weights.items() if p in pairs(t)), i) for i, t in enumerate(texts)]
-    return sorted(((s, i) for s, i in scored if s > 0 and s >= floor), key=lambda x: (-x[0], x[1]))
-
-
 def unit_topic_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
     """Per plan of ``plans``: the named unit's duties on the subject asked
     (module docstring), cited by the unit's locator, then the annex rows it
@@ -96,14 +53,14 @@ def unit_topic_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> 
     if topic is None or unit is None:
         return None
     asked = replace(query, unit=unit.key, unit_text=unit.text)
-    wanted = _wanted(topic)
+    wanted = subject_terms(topic)
     blocks: list[str] = []
     citations: list[Citation] = []
     for plan in plans:
-        weights = _weights(plan, wanted)
+        weights = subject_weights(plan, wanted)
         named = [r for r in plan.responsibilities if r.duties and named_unit(r.unit, asked)]
         for resp in chosen_units(named, asked):
-            best = _best(resp.duties, weights)
+            best = best_texts(resp.duties, weights)
             if not best:
                 continue
             kept = [i for s, i in best if s >= KEEP_SHARE * best[0][0]]
@@ -128,4 +85,4 @@ def _led_rows(plan: Plan, unit: str, weights: dict[str, float], floor: float) ->
     subject at least as well as ``floor``, best first, at most :data:`MAX_ROWS`."""
     led = [t for t in plan.tasks if t.content and any(unit_key(u) == unit or unit in unit_key(u)
                                                      for u in split_units(t.lead or ""))]
-    return [led[i] for _, i in _best([t.content or "" for t in led], weights, floor)][:MAX_ROWS]
+    return [led[i] for _, i in best_texts([t.content or "" for t in led], weights, floor)][:MAX_ROWS]

@@ -286,6 +286,13 @@ CITED_DOCS_ASKED = re.compile(
 BASIS_ISSUER = re.compile(
     r"\bcua ((?:uy ban nhan dan |hoi dong nhan dan )?(?:huyen|tinh|thanh pho|xa|quan|chinh phu|thu tuong"
     r"|quoc hoi|bo|ban chap hanh|tinh uy|huyen uy|dang uy)(?: (?!nao\b|gi\b|khong\b|vay\b|a\b)\w+){0,3})")
+#: A legal basis asked on one subject ("căn cứ những nghị định nào về cơ chế tự chủ
+#: tài chính", "dựa trên văn bản nào để thực hiện tự chủ tài chính", "theo thông tư
+#: nào hướng dẫn …"), on the canonical key: group ``topic`` the subject.
+BASIS_TOPIC = re.compile(
+    r"\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|van ban|luat|chi thi|can cu)(?: so)?(?: nao| gi)?"
+    r"(?: (?:de|ma))? (?:ve|quy dinh(?: ve)?|lien quan(?: den| toi)?|huong dan(?: ve)?|thuc hien|trien khai"
+    r"|ap dung) (?P<topic>\w+(?: \w+){1,14}?)(?: (?:khong|ko|vay|a|nhi|the))*\s*$")
 #: The kind of basis asked ("căn cứ QĐ nào", "dựa trên nghị quyết nào"), on
 #: the canonical key: group 1, matched against the word after "Căn cứ".
 BASIS_KIND = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|luat|ke hoach|cong van)"
