@@ -572,7 +572,7 @@ class Answerer:
             Route("every unit", lambda q: q.intent != Intent.TASK and asks_every_unit(q),
                   one_plan(every_unit_answer)),
             # "phòng kinh tế làm gì với kinh phí?": the unit's listed duties on that subject
-            Route("unit topic", lambda q: body(q) and asked_topic(q) is not None, in_scope(unit_topic_answer)),
+            Route("unit topic", lambda q: body(q) and asked_topic(q, self.catalog.name_words) is not None, in_scope(unit_topic_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

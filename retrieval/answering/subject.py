@@ -15,7 +15,21 @@ import re
 from ingest.lexicon import canon
 from ingest.model import Plan
 
-__all__ = ["best_texts", "pairs", "subject_terms", "subject_weights"]
+__all__ = ["best_texts", "is_subject", "pairs", "subject_terms", "subject_weights"]
+
+#: Words that name only the plan, its genre or its parts ("trong KH CCHC", "trong phần tổ
+#: chức thực hiện", "theo phụ lục"): a subject of these alone is no subject.
+_PLAN_ITSELF = frozenset("""
+ke hoach cai cach hanh chinh nha nuoc xa nam giai doan nay do cua cac va phan muc to chuc thuc hien
+phu luc than van ban quyet dinh theo phan cong tren dia
+""".split())
+
+
+def is_subject(topic: str, names: frozenset[str] | set[str] = frozenset(), least: int = 1) -> bool:
+    """Does ``topic`` (canonical) name a subject beyond the plan itself: at
+    least ``least`` words that are no plan-name word (``names``) nor one of
+    :data:`_PLAN_ITSELF`?"""
+    return len([w for w in topic.split() if w not in _PLAN_ITSELF and w not in names and not w.isdigit()]) >= least
 
 #: Words that only join others ("của", "và", "các"): no half of a subject's pair. Not
 #: "the", which is also the "thể" of "thể chế"; a pair many texts write weighs little.

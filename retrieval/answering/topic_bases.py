@@ -8,7 +8,8 @@ body clauses and annex rows that name a document by its number ("theo Nghị
 định số 60/2021/NĐ-CP …") scored by the subject's word pairs
 (:mod:`retrieval.answering.subject`); the best, and those close to it, are
 given with the documents they name. ``None`` when the subject is only the
-plan itself ("căn cứ văn bản nào để thực hiện kế hoạch") or no such clause
+plan itself ("căn cứ văn bản nào để thực hiện kế hoạch",
+:func:`retrieval.answering.subject.is_subject`) or no such clause
 writes it well (the caller lists the legal bases).
 """
 
@@ -20,14 +21,12 @@ from ingest.lexicon import canon
 from ingest.model import Plan
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten, task_citation
-from retrieval.answering.subject import best_texts, subject_terms, subject_weights
+from retrieval.answering.subject import best_texts, is_subject, subject_terms, subject_weights
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import BASIS_TOPIC
 
 __all__ = ["basis_topic", "named_documents", "topic_bases_answer"]
 
-#: Words of a subject that only name the plan or its genre: a subject of these alone is no subject.
-_GENRE = frozenset("ke hoach cai cach hanh chinh nha nuoc xa nam giai doan nay cua cac va".split())
 #: A clause is given when it scores at least this share of the best one.
 KEEP_SHARE = 0.6
 #: The best clause must write at least this share of the subject's weight.
@@ -54,8 +53,7 @@ def basis_topic(query: Query, names: frozenset[str] | set[str] = frozenset()) ->
     m = BASIS_TOPIC.search(query.key)
     if m is None:
         return None
-    words = [w for w in m.group("topic").split() if w not in _GENRE and w not in names]
-    return m.group("topic") if len(words) >= 2 else None
+    return m.group("topic") if is_subject(m.group("topic"), names, least=2) else None
 
 
 def named_documents(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from ingest.units import split_units, unit_key
 from retrieval.answering.duties import DUTY_CHARS, chosen_units, named_unit
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten, task_citation
-from retrieval.answering.subject import best_texts, subject_terms, subject_weights
+from retrieval.answering.subject import best_texts, is_subject, subject_terms, subject_weights
 from retrieval.query import PlanCatalog, Query
 from retrieval.question.cues import UNIT_TOPIC_ASKED
 from retrieval.question.parse import question_unit
@@ -35,20 +35,22 @@ KEEP_SHARE = 0.5
 MAX_ROWS = 5
 
 
-def asked_topic(query: Query) -> str | None:
+def asked_topic(query: Query, names: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The subject of a unit's duty asked ("kinh phi cai cach hanh chinh"), or
-    ``None`` when the question does not ask so or numbers a row."""
+    ``None`` when the question does not ask so, numbers a row, or names only
+    the plan or its part ("trách nhiệm gì trong KH CCHC", ``names`` the
+    plan-name words: :func:`retrieval.answering.subject.is_subject`)."""
     if query.task_refs:
         return None
     m = UNIT_TOPIC_ASKED.search(query.key)
-    return m.group("topic") if m else None
+    return m.group("topic") if m and is_subject(m.group("topic"), names) else None
 
 
 def unit_topic_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
     """Per plan of ``plans``: the named unit's duties on the subject asked
     (module docstring), cited by the unit's locator, then the annex rows it
     leads on it. ``None`` when no plan lists such a duty."""
-    topic = asked_topic(query)
+    topic = asked_topic(query, catalog.name_words)
     unit = question_unit(query.text, catalog) if topic else None
     if topic is None or unit is None:
         return None
