@@ -80,6 +80,7 @@ from retrieval.answering.duties import (
     section_of_duties,
     topic_duties_answer,
 )
+from retrieval.answering.duty_cover import covering_duty_answer
 from retrieval.answering.duty_phrase import asks_duty_holder, duty_holder_answer
 from retrieval.answering.elsewhere import asks_figure_of_one_plan, elsewhere_answer
 from retrieval.answering.every_unit import asks_every_unit, every_unit_answer
@@ -571,6 +572,9 @@ class Answerer:
             # "trách nhiệm các phòng ghi thế nào?": every unit of the part, each with its duties
             Route("every unit", lambda q: q.intent != Intent.TASK and asks_every_unit(q),
                   one_plan(every_unit_answer)),
+            # "phòng nào được giao duy trì ISO 9001 và thí điểm ISO 18091?": a duty that writes it
+            # much better than the look-up's row, whose lead is another unit
+            Route("covering duty", lambda q: q.intent == Intent.LOOKUP, in_scope(covering_duty_answer)),
             # "phòng kinh tế làm gì với kinh phí?": the unit's listed duties on that subject
             Route("unit topic", lambda q: body(q) and asked_topic(q, self.catalog.name_words) is not None, in_scope(unit_topic_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
