@@ -217,3 +217,23 @@ def test_funding_compared_gives_both_plans(answerer, question):
     assert not a.abstained, question
     assert "ngân sách nhà nước" in a.text and "dự toán hằng năm" in a.text, question
     assert {LH, TX} <= _docs(a), question
+
+
+# -- a body duty that says what a "who is given …" question asks better than the annex row
+
+@pytest.mark.parametrize("question", [
+    "Việt Khê đơn vị nào lo thí điểm ISO 18091?",
+    "viet khe phong nao chu tri trien khai ap dung, cai tien he thong quan ly chat luong iso 9001 va thi diem 18091",
+])
+def test_the_duty_holder_before_a_row_on_checking_it(answerer, question):
+    a = answerer.answer(question)
+    assert not a.abstained, question
+    first = a.text.splitlines()[0]
+    assert "Phòng Kinh tế" in first, question  # the body duty's unit, not row 42's checking unit
+    assert "nhiệm vụ 42" in a.text and "Phòng Văn hóa – Xã hội" in a.text, question  # the row named beside it
+
+
+def test_a_question_on_the_row_itself_keeps_the_row(answerer):
+    a = answerer.answer("VK ai kiểm tra việc áp dụng ISO 9001 tại các cơ quan")
+    assert a.kind == "task"
+    assert "Nhiệm vụ 42" in a.text and "Phòng Văn hóa – Xã hội" in a.text
