@@ -237,3 +237,7 @@ def test_a_question_on_the_row_itself_keeps_the_row(answerer):
     a = answerer.answer("VK ai kiểm tra việc áp dụng ISO 9001 tại các cơ quan")
     assert a.kind == "task"
     assert "Nhiệm vụ 42" in a.text and "Phòng Văn hóa – Xã hội" in a.text
+
+
+def test_a_task_s_units_are_not_the_units_given_duties():
+    assert not DUTY_UNITS_CUE.search("viec ra soat thu tuc hanh chinh giao cho nhung don vi nao")

@@ -928,7 +928,9 @@ DUTY_UNITS_CUE = re.compile(
     r"^(?!.*\b(?:chu tri|phoi hop|phu luc)\b).*?"
     r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: (?:nhiem vu|trach nhiem|viec))?(?: cu the)?(?: cho)?"
     r" (?:bao nhieu|may|nhung|cac) (?:dau moi|don vi|co quan|bo phan|noi|phong ban)\b"
-    r"|\bgiao(?: cu the)? cho (?:(?:bao nhieu|may) (?:dau moi|don vi|co quan|bo phan|phong ban)"
+    # bare "giao cho …" only after the plan's name ("LH giao cho những bộ phận nào"), not after a
+    # task's words ("việc rà soát TTHC giao cho những đơn vị nào": that row's units)
+    r"|^(?:\w+ ){0,4}?giao(?: cu the)? cho (?:(?:bao nhieu|may) (?:dau moi|don vi|co quan|bo phan|phong ban)"
     r"|(?:nhung|cac) (?:dau moi|don vi|co quan|bo phan|phong ban) nao)\b"
     r"|\b(?:bao nhieu|may|nhung) (?:dau moi|don vi|co quan|bo phan)(?: \w+){0,3}? duoc"
     r" (?:phan cong|giao (?:nhiem vu|trach nhiem|viec))\b)"
