@@ -241,3 +241,10 @@ def test_a_question_on_the_row_itself_keeps_the_row(answerer):
 
 def test_a_task_s_units_are_not_the_units_given_duties():
     assert not DUTY_UNITS_CUE.search("viec ra soat thu tuc hanh chinh giao cho nhung don vi nao")
+
+
+def test_a_unit_named_asks_its_own_duty_not_who(answerer):
+    a = answerer.answer("Trường Xuân: Phòng Kinh tế xã chủ trì thẩm định những gì?")
+    assert not a.abstained
+    assert "Phòng Văn hóa - Xã hội (mục" not in a.text.splitlines()[0]
+    assert "thẩm định kinh phí" in a.text

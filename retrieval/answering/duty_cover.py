@@ -26,7 +26,7 @@ from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import FIELD_LABELS, plan_label, plan_title, shorten, task_citation
 from retrieval.query import Query
 from retrieval.question.catalog import PlanCatalog
-from retrieval.question.parse import strip_cues
+from retrieval.question.parse import question_unit, strip_cues
 from retrieval.question.selection import FUNCTION_WORDS
 
 __all__ = ["covering_duty_answer"]
@@ -54,9 +54,11 @@ def _led_by(task: Task, unit: str) -> bool:
 def covering_duty_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answer | None:
     """The duty (module docstring) of the one plan in ``plans`` whose unit the
     question asks, the best row beside it; ``None`` when the question asks no
-    lead, names no single plan, or no duty covers it so much better."""
-    if "lead" not in query.fields or query.task_refs or len(plans) != 1 or query.unit:
-        return None
+    lead, names a unit itself, names no single plan, or no duty covers it so
+    much better."""
+    if "lead" not in query.fields or query.task_refs or len(plans) != 1 or query.unit \
+            or question_unit(query.text, catalog) is not None:
+        return None  # a unit named ("Phòng Kinh tế chủ trì thẩm định gì?") asks its duty, not who
     plan = plans[0]
     duties = [(r, d) for r in plan.responsibilities for d in r.duties]
     rows = lookup_rows(plans, query, catalog.name_words)
