@@ -120,6 +120,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bgio": "bao giờ",
     "kq": "kết quả",
     "kp": "kinh phí",  # "dự trù kp", "nguồn kp"
+    "j": "gì",  # "làm j", "là j": chat spelling of gì
 }
 
 #: The same, values folded ("tthc" → "thu tuc hanh chinh").

@@ -124,7 +124,9 @@ from retrieval.answering.text import (
     PassageAnswerer,
     split_sentences,
 )
+from retrieval.answering.topic_bases import basis_topic, topic_bases_answer
 from retrieval.answering.total_count import with_total
+from retrieval.answering.unit_topic import asked_topic, unit_topic_answer
 from retrieval.answering.unstated import (
     annex_answer,
     asks_annex,
@@ -578,6 +580,10 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
+            # "căn cứ những nghị định nào về cơ chế tự chủ tài chính": the documents the plan
+            # names where it writes the subject, not its preamble's bases
+            Route("topic bases", lambda q: q.intent == Intent.META and q.meta == "bases"
+                  and basis_topic(q, self.catalog.name_words) is not None, in_scope(topic_bases_answer)),
             # "đề án X theo QĐ số mấy, ai lo?", "việc Y theo kế hoạch số mấy?", "quy chế Z ban hành
             # khi nào?": the document a row cites, the row's deadline, not the plan's own header
             Route("row fact", lambda q: q.intent in (Intent.META, Intent.SEARCH, Intent.LOOKUP)
@@ -597,6 +603,8 @@ class Answerer:
             # "VK giao phòng nào duy trì ISO 9001 và thí điểm ISO 18091?": the body duty that
             # writes it more fully than the row found (there the check of ISO 9001), its unit
             Route("dominant duty", lambda q: body(q) and not q.task_refs, in_scope(dominant_duty_answer)),
+            # "phòng kinh tế làm gì với kinh phí?": the unit's listed duties on that subject
+            Route("unit topic", lambda q: body(q) and asked_topic(q, self.catalog.name_words) is not None, in_scope(unit_topic_answer)),
             # "Phòng X còn phụ trách gì nữa?": the unit's listed duties (body,
             # then the annex rows it leads) before any row found by content
             Route("duties", lambda q: body(q) and not q.task_refs and asks_duties(q), self._unit_duties),

@@ -12,7 +12,8 @@ the words before the first plan named as the shared topic ("giải ngân đầu
 tư", "ban hành KH CCHC thì"), and gives one sub-question per plan — the shared topic and that
 plan's clause — when there are two clauses or more, each naming exactly one
 plan (different plans) and asking something besides the name, and the asks
-differ (the same ask of each plan, "NAP ai chủ trì, VK ai chủ trì?", is one
+differ (the same ask of each plan, "NAP ai chủ trì, VK ai chủ trì?", or a clause asking
+only whether its plan is alike, "…, có giống Trường Xuân không?", is one
 question asked of several plans: :mod:`retrieval.answering.perplan`) — unless
 the question as a whole found no reading but passage search ("Ban hành KH
 CCHC thì NAP hạn khi nào, VK hạn khi nào?"), where each clause, read alone,
@@ -43,9 +44,17 @@ def _ask(key: str, catalog: PlanCatalog) -> frozenset[str]:
     """What a clause asks besides naming its plan: its words, plan names and
     the words that only join clauses left out."""
     key = _HOW_ABOUT.sub(" ", key)  # "…, TX thì sao": the other clause's ask, of this plan
-    return frozenset(w for w in key.split() if w not in catalog.name_words and w not in _JOINING)
+    ask = frozenset(w for w in key.split() if w not in catalog.name_words and w not in _JOINING)
+    if ask <= _LIKENESS and ask & _LIKENESS_HEADS:
+        return frozenset()  # "…, có giống TX không", "so với TX thì sao": the other clause's ask, compared
+    return ask
 
 
+#: The words of a clause that only asks whether its plan is like the other ("có giống
+#: TX không", "TX có khác gì không", "so với TX", "TX cũng vậy à"), and those of them
+#: that say the likeness.
+_LIKENESS = frozenset("co giong khac tuong tu nhu voi so khong ko k chu nhau gi hay the vay cung a".split())
+_LIKENESS_HEADS = frozenset("giong khac tuong so cung".split())
 #: "thì sao", "thế nào", "ra sao" closing a clause: the ask of the clause before, no ask of its own.
 _HOW_ABOUT = re.compile(r"\b(?:(?:thi|nhu) )?(?:sao|the nao|ra sao)\s*$")
 

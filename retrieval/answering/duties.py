@@ -102,7 +102,7 @@ def section_of_duties(query: Query) -> bool:
     return bool(rows and section and section.start() < rows.start())
 
 
-def _named(unit: str, query: Query) -> bool:
+def named_unit(unit: str, query: Query) -> bool:
     """Does the question name this responsibility's unit? Its key equals or
     contains the question's unit, or is written whole in the question."""
     key = unit_key(unit)
@@ -149,7 +149,7 @@ def duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> Answ
     """
     blocks, citations = [], []
     for plan in plans:
-        named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)]
+        named = [r for r in plan.responsibilities if r.duties and named_unit(r.unit, query)]
         for resp in chosen_units(named, query):
             where = f"mục {resp.section}" if resp.section else "Tổ chức thực hiện"
             counted = f", {len(resp.duties)} nội dung" if query.count else ""  # "phải làm mấy việc?"
@@ -190,7 +190,7 @@ def duty_detail_answer(query: Query, plans: list[Plan], catalog: PlanCatalog,
     for plan in plans:
         if plan.doc != doc:
             continue
-        named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)
+        named = [r for r in plan.responsibilities if r.duties and named_unit(r.unit, query)
                  and (r.section == section or section.startswith(f"{r.section}."))]
         for resp in sorted(named, key=lambda r: -len(unit_key(r.unit)))[:1]:
             if not any(_holds(d, quote) for d in resp.duties):
@@ -222,7 +222,7 @@ def topic_duties_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -
     wanted = text_pairs(query.topic)
     blocks, citations = [], []
     for plan in plans:
-        named = [r for r in plan.responsibilities if r.duties and _named(r.unit, query)]
+        named = [r for r in plan.responsibilities if r.duties and named_unit(r.unit, query)]
         for resp in chosen_units(named, query):
             duties = [d for d in resp.duties if text_pairs(d) & wanted]
             if not duties:

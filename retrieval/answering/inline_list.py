@@ -59,15 +59,45 @@ def duty_units_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> 
         lines = [f"{plan_label(catalog, plan.doc)} – phần Tổ chức thực hiện giao nhiệm vụ cho "
                  f"{len(units)} đơn vị (đầu mối):"]
         lines += [f"- {r.unit}" + (f" (mục {r.section})" if r.section else "") for r in units]
-        blocks.append("\n".join(lines))
         sections = [r.section for r in units if r.section]
         common = common_part(sections)
+        others = other_items(plan, common, sections)
+        if others:  # "đ) Các cơ quan … được giao …", "g) Đề nghị Mặt trận Tổ quốc …": the part's other items
+            lines.append("Cùng phần này còn:")
+            lines += [f"- {shorten(text, OTHER_CHARS)} (mục {where})" for where, text in others]
+        blocks.append("\n".join(lines))
         where = f"mục {common}" if common else "Tổ chức thực hiện"
         citations.append(Citation(plan.doc, plan_title(plan), where, None,
                                   "; ".join(r.unit for r in units)))
     if not blocks:
         return None
     return Answer("\n".join(blocks), False, citations, "count", list(citations), query)
+
+
+#: Characters quoted of an item of the part that heads no unit.
+OTHER_CHARS = 220
+
+
+def other_items(plan: Plan, common: str, unit_sections: list[str]) -> list[tuple[str, str]]:
+    """(locator, text) of the items beside the units' own in the part that
+    numbers them (``common``, "IV.2": "đ) Các cơ quan, đơn vị được giao …",
+    "g) Đề nghị Mặt trận Tổ quốc Việt Nam xã …"), the item's letter left out,
+    in order; ``[]`` when the units are not items of one part."""
+    if not common or len(unit_sections) < 2:
+        return []
+    depth = common.count(".") + 1
+    found = []
+    for section in plan.sections:
+        where = section.locator or ""
+        if where.startswith(f"{common}.") and where.count(".") == depth and where not in unit_sections:
+            text = _ITEM_LETTER.sub("", section.heading.strip()).rstrip(" :")
+            if text:
+                found.append((where, text))
+    return found
+
+
+#: An item's own letter or number ("đ) ", "7. ").
+_ITEM_LETTER = re.compile(r"^(?:[a-zđ]|\d+)\s*[).,]\s*", re.I)
 
 
 def common_part(locators: list[str]) -> str:

@@ -1,7 +1,9 @@
 """A plan's reporting regime: how often, by which day, to whom.
 
 "Báo cáo CCHC quý gửi trước ngày nào?", "các cơ quan báo cáo định kỳ thế
-nào, gửi về đâu?", "chế độ báo cáo ra sao?", "bao lâu báo cáo một lần?" are
+nào, gửi về đâu?", "chế độ báo cáo ra sao?", "bao lâu báo cáo một lần?",
+"báo cáo theo những kỳ nào, gửi qua đâu?", "ngoài báo cáo quý, 6 tháng,
+năm còn phải báo cáo gì?" are
 answered from the body's implementation part ("Tổ chức thực hiện"): every
 paragraph there that states a reporting period or day ("định kỳ", "hằng
 quý", "6 tháng", "trước ngày …"), each once, cited by its locator. Sentence
@@ -30,6 +32,14 @@ REPORTING_CUE = re.compile(
     r"|\bbao cao\b.{0,60}\b(?:dinh ky|bao lau|may lan|truoc ngay|gui (?:ve|truoc|cho|den)|nop (?:ve|truoc)"
     r"|ngay nao|ngay may|han (?:gui|nop)|hang (?:quy|thang|tuan|nam)|thoi han)\b"
     r"|\b(?:dinh ky|bao lau|hang quy)\b.{0,40}\bbao cao\b"
+    # the periods and the channel: "báo cáo theo những kỳ nào, gửi qua đâu", "kỳ báo cáo",
+    # "nộp báo cáo qua phòng nào"
+    r"|\bbao cao\b.{0,60}\b(?:(?:nhung|cac|may) ky|ky nao|(?:gui|nop) qua|qua (?:dau|ai|phong nao|don vi nao"
+    r"|co quan nao|bo phan nao)|(?:gui|nop) (?:ai|dau|o dau|cho ai))\b"
+    r"|\b(?:ky|dot) bao cao\b|\b(?:gui|nop) bao cao\b.{0,30}\b(?:qua|ve|cho) (?:dau|ai|phong nao|co quan nao)\b"
+    # a report beside the periodic ones: "ngoài báo cáo quý, 6 tháng, năm còn phải báo cáo gì"
+    r"|\bngoai (?:cac |nhung )?bao cao (?:dinh ky|quy|thang|nam|6 thang|sau thang)\b"
+    r"|\bbao cao (?:dinh ky|quy|6 thang|sau thang)\b.{0,40}\bcon (?:phai )?(?:\w+ )?bao cao\b"
     # a yes/no on a period report: "có yêu cầu báo cáo quý không", "phải báo cáo 6 tháng ko"
     r"|\bbao cao (?:quy|thang|tuan|nam|6 thang|sau thang)\b(?=.{0,30}\b(?:khong|ko|k)\b)"
 )

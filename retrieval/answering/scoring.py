@@ -41,14 +41,16 @@ STOPWORDS = set("""
 ai gì nào bao nhiêu mấy là có không chưa được của các những một và với cho trong trên
 về theo để thì sao thế vậy còn hay hoặc như này đó kia khi giờ lúc từ tại ở ra vào
 làm nếu cụ thể gồm bị phải cần sẽ đã đang phường thị trấn sánh giữa lâu lần lấy
-khác nhau nêu mà giúp mình nhằm à ạ
+khác nhau nêu mà giúp mình nhằm à ạ muốn mong
 """.split())
 #: The same for words typed without diacritics, limited to those whose bare
-#: form is not also a content word ("tu" may be "tự", "the" may be "thể").
+#: form is not also a content word ("tu" may be "tự", "the" may be "thể");
+#: "muon" (what a plan "muốn", wants) is also "muộn", which the plans write as
+#: "trễ hạn" and the deadline cues read ("muộn nhất").
 STOPWORDS_PLAIN = set("""
 ai gi nao bao nhieu la khong chua duoc cua cac nhung mot va voi trong tren theo de thi
 sao vay hay hoac nhu kia khi gio luc o neu gom bi phai can se da dang phuong tran
-sanh giua lau lan lay khac nhau giup nham
+sanh giua lau lan lay khac nhau giup nham muon mong
 """.split())
 #: Phrases that name the field asked ("ai chủ trì", "hạn khi nào") or the
 #: kind of figure ("phần trăm", "tỷ lệ"): a task row answers them by its

@@ -290,13 +290,21 @@ CITED_DOCS_ASKED = re.compile(
 BASIS_ISSUER = re.compile(
     r"\bcua ((?:uy ban nhan dan |hoi dong nhan dan )?(?:huyen|tinh|thanh pho|xa|quan|chinh phu|thu tuong"
     r"|quoc hoi|bo|ban chap hanh|tinh uy|huyen uy|dang uy)(?: (?!nao\b|gi\b|khong\b|vay\b|a\b)\w+){0,3})")
+#: A legal basis asked on one subject ("căn cứ những nghị định nào về cơ chế tự chủ
+#: tài chính", "dựa trên văn bản nào để thực hiện tự chủ tài chính", "theo thông tư
+#: nào hướng dẫn …"), on the canonical key: group ``topic`` the subject.
+BASIS_TOPIC = re.compile(
+    r"\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|van ban|luat|chi thi|can cu)(?: so)?(?: nao| gi)?"
+    r"(?: (?:de|ma))? (?:ve|quy dinh(?: ve)?|lien quan(?: den| toi)?|huong dan(?: ve)?|thuc hien|trien khai"
+    r"|ap dung) (?P<topic>\w+(?: \w+){1,14}?)(?: (?:khong|ko|vay|a|nhi|the))*\s*$")
 #: The kind of basis asked ("căn cứ QĐ nào", "dựa trên nghị quyết nào"), on
 #: the canonical key: group 1, matched against the word after "Căn cứ".
 BASIS_KIND = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong tu|luat|ke hoach|cong van)"
                         r"(?: so)? (?:nao|gi)\b")
 #: Words that frame what a plan mentions without saying what it is ("LH nói
-#: tới …", "KH có nhắc đến …", "là những cái nào", "A với B nói gì về …"): no subject of the question.
-MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:nhung |cac )?cai (?:nao|gi)|(?:noi|ghi|viet) gi ve"
+#: tới …", "KH có nhắc đến …", "… mới được nhắc", "được nêu", "là những cái nào", "A với B nói gì
+#: về …"): no subject of the question.
+MENTION_FRAME = (r"(?:(?:noi|nhac|de cap) (?:toi|den)|de cap|(?:duoc )?nhac|duoc neu|(?:nhung |cac )?cai (?:nao|gi)|(?:noi|ghi|viet) gi ve"
                  r"|(?:co )?(?:ngoai le|ngoai tru)(?: (?:nao|gi))?(?: khong)?)")
 #: What a plan says of a term asked, every place it says it: "A với B nói gì về chữ ký số",
 #: "KH ghi gì về ISO".
@@ -1007,14 +1015,27 @@ def only_fields(key: str) -> bool:
     rest = COLUMN_LABEL.sub(" ", rest) if asked or rest != key else rest
     return (asked or rest != key) and not [w for w in rest.split() if w not in FIELD_FRAME_WORDS]
 
+#: One unit's duty on a subject asked in the unit's name (canonical key): "phòng
+#: kinh tế làm gì với kinh phí CCHC", "VP lo gì về cải cách thể chế", "trung tâm có vai
+#: trò gì trong việc tiếp nhận hồ sơ", "có trách nhiệm gì đối với TTHC"; group
+#: ``topic`` the subject (the unit is found in the question by the catalog).
+UNIT_TOPIC_ASKED = re.compile(
+    r"\b(?:lam|lo|phu trach|dam nhan|dam nhiem|thuc hien|co (?:vai tro|nhiem vu|trach nhiem)|duoc giao)"
+    r"(?: nhung)?(?: (?:cong )?viec)? (?:gi|nao)"
+    r" (?:trong|ve|voi|doi voi|lien quan(?: den| toi)?|cho) (?:(?:viec|cong tac|khau|mang|linh vuc|van de) )?"
+    r"(?P<topic>\w+(?: \w+){0,9}?)(?: (?:khong|ko|vay|a|nhi|the|nua|theo (?:ke hoach|kh)))*\s*$")
 #: How many units the implementation part gives duties to ("phân công cho
 #: mấy đầu mối", "bao nhiêu đơn vị được giao trách nhiệm", "giao nhiệm vụ
-#: cho những cơ quan nào"), not the units leading or joining annex rows
+#: cho những cơ quan nào", "phân công trách nhiệm cụ thể cho những đơn vị nào"), not the units leading or joining annex rows
 #: ("chủ trì", "phối hợp", "phụ lục").
 DUTY_UNITS_CUE = re.compile(
     r"^(?!.*\b(?:chu tri|phoi hop|phu luc)\b).*?"
-    r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: cu the)?(?: cho)? (?:bao nhieu|may|nhung|cac)"
-    r" (?:dau moi|don vi|co quan|bo phan|noi)\b"
+    r"(?:\b(?:phan cong|giao (?:nhiem vu|trach nhiem|viec))(?: (?:nhiem vu|trach nhiem|viec))?(?: cu the)?(?: cho)?"
+    r" (?:bao nhieu|may|nhung|cac) (?:dau moi|don vi|co quan|bo phan|noi|phong ban)\b"
+    # bare "giao cho …" only after the plan's name ("LH giao cho những bộ phận nào"), not after a
+    # task's words ("việc rà soát TTHC giao cho những đơn vị nào": that row's units)
+    r"|^(?:\w+ ){0,4}?giao(?: cu the)? cho (?:(?:bao nhieu|may) (?:dau moi|don vi|co quan|bo phan|phong ban)"
+    r"|(?:nhung|cac) (?:dau moi|don vi|co quan|bo phan|phong ban) nao)\b"
     r"|\b(?:bao nhieu|may|nhung) (?:dau moi|don vi|co quan|bo phan)(?: \w+){0,3}? duoc"
     r" (?:phan cong|giao (?:nhiem vu|trach nhiem|viec))\b)"
 )
