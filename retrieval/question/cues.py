@@ -1010,6 +1010,8 @@ WHO_ASKING = frozenset(
     " do la thi vay nhi a duoc don vi co quan phong bo phan cong chuc nao mang linh vuc noi dung cong tac"
     " phan ve theo trong cua ke hoach xa nay cai cach hanh chinh o tai chinh".split()
 )
+#: Words joining the plans a question names ("ở LH và TX", "NAP với VK", "TX hay PT").
+PLANS_JOINED = frozenset({"va", "voi", "hay", "hoac", "cung"})
 #: Every unit's duties asked, none named: "trách nhiệm các phòng ghi thế nào",
 #: "phân công nhiệm vụ cho từng đơn vị ra sao", "mỗi bộ phận được giao làm gì",
 #: "các cơ quan có trách nhiệm gì" (:mod:`retrieval.answering.every_unit`).
