@@ -683,7 +683,19 @@ BRACKETED_ACRONYMS = re.compile(r"\(\s*([A-ZĐ][A-ZĐ0-9]{1,9}(?:\s*[/,;]\s*[A-Z
 MENTION_FIRST = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:o |trong )?(?:nhung |cac )?"
     r"(?:ke hoach|xa|phuong|van ban|ban|dia phuong) nao (?:cung )?"
-    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co)(?: (?:khong|vay|nhi|the|a|ha))?$"
+    # "chuyển đổi số: xã nào có nv (này)?": the rows on the term
+    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co(?: (?:nhiem vu|viec)(?: (?:nay|do|ve viec nay))?)?)"
+    r"(?: (?:khong|vay|nhi|the|a|ha))?$"
+)
+#: The annex rows asked by what they cite or name, no plan selector: "nv nào trong
+#: phụ lục nhắc NĐ 111/2025/NĐ-CP?", "những nhiệm vụ nào đề cập đến ISO 18091",
+#: "nhiệm vụ nào của xã nào dẫn chiếu Đề án 06" (group 1 the term). Only the
+#: verbs of citing or naming: "nhiệm vụ nào về đào tạo" is a topic filter.
+MENTION_ROWS = re.compile(
+    r"^(?:(?:nhung|cac) )?nhiem vu nao (?:(?:trong|o|cua|thuoc) (?:phu luc|bang nhiem vu|danh muc nhiem vu)"
+    r"(?: (?:cua )?(?:ke hoach|xa|phuong) nao)? |(?:cua|o) (?:ke hoach|xa|phuong) nao )?"
+    r"(?:co )?(?:nhac|de cap|dan chieu|trich dan|vien dan|noi|ghi|neu ten|co cum tu|co chu)(?: ro)?"
+    r"(?: (?:den|toi|ve))? (.+)$"
 )
 #: A question word: what it stands in is asked, no term to look for.
 QUESTION_WORD = re.compile(r"\b(?:bao nhieu|bn|may|gi|nao|ai|dau|khi nao|the nao|ra sao)\b")
