@@ -93,6 +93,7 @@ from retrieval.answering.nearest import nearest_answer, nearest_row
 from retrieval.answering.other_part import other_part_answer
 from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
+from retrieval.answering.period_plans import whole_year_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
@@ -139,7 +140,7 @@ from retrieval.answering.unstated import (
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.chain import base_question
-from retrieval.question.crossplan import asks_periods
+from retrieval.question.crossplan import asks_periods, whole_year
 from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE, META_CUES
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
@@ -721,6 +722,9 @@ class Answerer:
         """Which plans cover a period; the period of every plan when that is
         asked ("KH nào giai đoạn 5 năm, KH nào 6 tháng cuối 2025?" compares
         all plans, unless the question or the scope fixed them)."""
+        year = whole_year(query)
+        if year is not None:  # "KH nào là cả năm 2025?": the plans of that whole year, the others said
+            return whole_year_answer(query, year, list(self.plans.values()), self.catalog)
         compared = asks_periods(query) and not (query.plan_named and not query.cross_doc)
         plans = list(self.plans.values()) if compared else plans_in_scope(self.plans, query)
         return plans_answer(query, plans, self.catalog)

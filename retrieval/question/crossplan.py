@@ -16,6 +16,10 @@
   nào?", "5 KH mỗi cái cho kỳ nào", "kế hoạch nào là cả giai đoạn chứ không phải
   một năm?" — not a subject's period ("tinh giản biên chế ở TX và LH: TX ghi giai
   đoạn nào, …"); answered by :func:`retrieval.answering.meta.periods_answer`.
+* :func:`whole_year` – the plans of one whole year asked: "KH nào là cả năm
+  2025?", "kế hoạch nào áp dụng trọn năm 2026", "xã nào làm KH cho cả năm
+  2025 chứ không phải 6 tháng" (not a row's deadline, "nv nào cả năm 2025");
+  answered by :mod:`retrieval.answering.period_plans`.
 * :func:`mention_parts` – the parts of a term written with commas ("kế
   hoạch nào có nv tập huấn, ứng dụng AI?": "tap huan", "ung dung ai"), each
   of which a plan may mention (:mod:`retrieval.answering.plans`).
@@ -46,14 +50,16 @@ from retrieval.question.cues import (
     COMPARISON_VERDICT,
     COUNT_COMPARED,
     SUPERLATIVE,
+    TASK_NOUN,
     TASK_REF,
     TASKS_NAMED,
     THRESHOLDS,
     WHICH_ASKED,
+    WHOLE_YEAR,
 )
 from retrieval.question.model import Query
 
-__all__ = ["ANNEX_PART", "annex_only", "asks_annex_rows", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
+__all__ = ["ANNEX_PART", "annex_only", "asks_annex_rows", "whole_year", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
            "asks_periods", "asks_targets", "asks_upper", "asks_which", "count_compared", "meets", "mention_parts",
            "part_named_alone", "plan_parts", "threshold", "without_parts"]
 
@@ -341,3 +347,15 @@ def annex_only(q: Query) -> bool:
     writing the term only in its body has no row on it."""
     rest = _outside_term(q)
     return asks_annex_rows(q) and bool(ANNEX_PART.search(rest) or _OWN_ROW.search(rest))
+
+
+def whole_year(q: Query) -> int | None:
+    """The year whose whole span the plans are asked to cover (:data:`WHOLE_YEAR`)
+    with the plans compared ("kế hoạch nào", "xã nào", "các KH"), no row, unit
+    or task noun ("nv nào cả năm 2025" asks rows); else ``None``."""
+    m = WHOLE_YEAR.search(q.key)
+    if m is None or q.task_refs or q.unit or q.count or TASK_NOUN.search(q.key):
+        return None
+    if not (_PLANS_COMPARED.search(q.key) or WHICH_ASKED.search(q.key)):
+        return None
+    return int(m.group(1) or m.group(2))
