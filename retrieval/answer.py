@@ -67,6 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.achieved import achieved_answer, asks_achieved, stated_target
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.annex_order import asks_section_position, section_position_answer
 from retrieval.answering.area_duty import with_area_duties
 from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.clauses import clauses_answer, plan_clauses
@@ -554,6 +555,9 @@ class Answerer:
             # "đề án X theo QĐ số mấy, ai lo?": the decision a row cites, not the plan's own
             Route("row decision", lambda q: q.intent == Intent.META and q.meta == "decision" and not q.task_refs,
                   self._row_decision),
+            # "phụ lục KH nào xếp chỉ đạo điều hành ở mục cuối cùng": where each annex puts the section
+            Route("annex order", asks_section_position,
+                  in_scope(section_position_answer)),
             # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
             Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
                   in_scope(annex_sections_answer)),

@@ -948,6 +948,18 @@ ANNEX_PARTS_ASKED = re.compile(
     r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
     r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")
 
+#: The place of an annex section asked: "ở mục cuối cùng", "xếp sau cùng", "đặt
+#: đầu tiên", "là mục thứ 2", "nằm ở mục mấy", "thứ tự thứ mấy" (group "last",
+#: "first", "nth" or "which").
+SECTION_POSITION = re.compile(
+    r"\b(?:(?:muc|phan|nhom|vi tri|thu tu) )?(?:(?P<last>cuoi cung|sau cung|cuoi bang|cuoi)"
+    r"|(?P<first>dau tien|truoc tien|tren cung|dau bang|dau|thu nhat)"
+    r"|thu (?P<nth>\d+|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
+    r"|(?P<which>thu may|muc may|so may|vi tri nao|o dau|thu tu nao))\b")
+#: The words of a section-position question that are no part of the section's
+#: name ("xếp", "đặt", "ở mục cuối cùng" are taken out by the patterns).
+POSITION_FRAME = frozenset("xep dat de nam o la muc phan nhom vao trong cua ke hoach xa nao ben tai thi".split())
+
 # ------------------------------------------------------------ which plans
 
 #: A plan selector asked: "kế hoạch nào", "những KH nào", "xã nào", "bên nào",
