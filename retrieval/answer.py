@@ -97,6 +97,7 @@ from retrieval.answering.parts import body_annex_answer
 from retrieval.answering.period_plans import whole_year_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
+from retrieval.answering.report_to import report_body, report_to_answer
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
 from retrieval.answering.rows import (
     FIELD_LABELS,
@@ -584,6 +585,8 @@ class Answerer:
             # "trong phần mục tiêu ghi giai đoạn nào": one sentence of the body part so headed
             Route("part detail", lambda q: q.intent == Intent.SEARCH and not q.task_refs,
                   in_scope(lambda q, plans, catalog: part_detail_answer(q, plans, catalog, self.passages))),
+            # "xã nào báo cáo CCHC gửi về Sở Nội vụ?": the plans whose implementation part names the body
+            Route("report to", lambda q: body(q) and report_body(q) is not None, in_scope(report_to_answer)),
             # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
             Route("reporting", lambda q: reporting(q) and "lead" not in q.fields and not self._other_report(q),
                   one_plan(reporting_answer)),

@@ -948,6 +948,20 @@ ANNEX_PARTS_ASKED = re.compile(
     r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
     r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")
 
+#: The body reports are sent to, named in a question: "báo cáo CCHC gửi về Sở Nội
+#: vụ", "báo cáo lên UBND thành phố", "nộp báo cáo cho Bộ Nội vụ", "gửi báo cáo
+#: kết quả đến Văn phòng UBND" (group "body": the body's first words, a unit head
+#: first; :data:`REPORT_BODY_END` ends it).
+REPORT_TO = re.compile(
+    r"\bbao cao\b(?: \w+){0,6}? (?:(?:gui|nop|chuyen) )?(?:ve|len|cho|den|toi|voi|gui) "
+    r"(?P<body>(?:so|bo|uy ban nhan dan|hoi dong nhan dan|chu tich|ban chi dao|van phong|phong|thuong truc)"
+    r"(?: \w+){0,6})"
+    r"|\b(?:gui|nop) (?:\w+ ){0,4}?bao cao (?:\w+ ){0,4}?(?:ve|len|cho|den|toi) "
+    r"(?P<body2>(?:so|bo|uy ban nhan dan|hoi dong nhan dan|chu tich|ban chi dao|van phong|phong|thuong truc)"
+    r"(?: \w+){0,6})")
+#: Words that end the body named in :data:`REPORT_TO` ("… Sở Nội vụ không?", "… theo định kỳ").
+REPORT_BODY_END = frozenset("khong ko k chua a ha nhi vay the nao gi dinh ky hang quy thang nam truoc ngay theo de thi"
+                            " la hay hoac co ghi khi ra sao".split())
 #: The place of an annex section asked: "ở mục cuối cùng", "xếp sau cùng", "đặt
 #: đầu tiên", "là mục thứ 2", "nằm ở mục mấy", "thứ tự thứ mấy" (group "last",
 #: "first", "nth" or "which").
