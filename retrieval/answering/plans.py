@@ -119,13 +119,14 @@ def _loose(text: str) -> str:
     return re.sub(r"(?<=\d)[:/.](?=\d)", " ", canon(text))
 
 
-def acronym_rows(chunks: Iterable[Chunk], term: str, typed: Iterable[str]) -> list[Chunk]:
-    """The task rows among ``chunks`` that write every acronym ``typed`` in
-    capitals (folded: "NĐ" is "ND") as a word of its own, every number of
-    ``term`` (a :func:`_loose` key) that is no year, and (when the term has
-    other content words) one of those: "ứng dụng trí tuệ nhân tạo AI" meets
-    "Ứng dụng AI vào tự động hóa thông minh RPA". ``[]`` when nothing is typed
-    in capitals."""
+def acronym_rows(chunks: Iterable[Chunk], term: str, typed: Iterable[str], rows: bool = True) -> list[Chunk]:
+    """The task rows (``rows``; else any passage) among ``chunks`` that write
+    every acronym ``typed`` in capitals (folded: "NĐ" is "ND") as a word of its
+    own, every number of ``term`` (a :func:`_loose` key) that is no year, and
+    (when the term has other content words and no such number) one of those:
+    "ứng dụng trí tuệ nhân tạo AI" meets "Ứng dụng AI vào tự động hóa thông
+    minh RPA", "triển khai ISO 18091" meets "thí điểm áp dụng … TCVN ISO
+    18091:2020". ``[]`` when nothing is typed in capitals."""
     capitals = [fold(a) for a in typed]
     if not capitals:
         return []
@@ -134,14 +135,14 @@ def acronym_rows(chunks: Iterable[Chunk], term: str, typed: Iterable[str]) -> li
     others = [w for w in topic_words(term) if w not in lowered and not w.isdigit()]
     found = []
     for chunk in chunks:
-        if chunk.kind != "task":
+        if chunk.kind != "task" if rows else chunk.kind == "meta":
             continue
         # the words the row writes in capitals, folded ("NĐ-CP" → "nd", "cp")
         written = {fold(w) for w in re.findall(r"\w+", chunk.quote) if len(w) >= 2 and w.isupper()}
         if not all(a in written for a in capitals):
             continue
         key = _loose(chunk.quote).split()
-        if all(n in key for n in numbers) and (not others or any(w in key for w in others)):
+        if all(n in key for n in numbers) and (numbers or not others or any(w in key for w in others)):
             found.append(chunk)
     return found
 
@@ -241,6 +242,8 @@ class MentionIndex:
             if rows_asked:  # the annex rows first; a row writing the acronyms typed counts
                 if not any(c.kind == "task" for c in hits):
                     hits = acronym_rows((c for _, c in self.by_doc.get(doc, [])), term, typed) + hits
+                if not hits:  # "triển khai ISO 18091" that the body writes "thí điểm áp dụng … ISO 18091"
+                    hits = acronym_rows((c for _, c in self.by_doc.get(doc, [])), term, typed, rows=False)
                 hits = sorted(hits, key=lambda c: c.kind != "task")
             if rows_asked and hits and not any(c.kind == "task" for c in hits):
                 body_only.append((doc, hits))  # written in the body, no row of the annex

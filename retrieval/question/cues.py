@@ -774,6 +774,10 @@ WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay)|"
                              r"trong (?:so )?(?:cac|nhung|may) (?:nhiem vu|viec|cai|dong) (?:do|nay|tren|vua roi|vua neu)"
                              r"|o tren)\b"
                              r"|\b(?:trong|giua|(?:ca )?)\s*(?:2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
+#: The two plans the last turns spoke of, pointed at: "hai xã đó", "2 kế hoạch trên",
+#: "cả hai bên", "hai bên", "cả 2 xã" (each with the row it just showed).
+BOTH_PLANS = re.compile(r"\b(?:ca )?(?:2|hai) (?:xa|ben|ke hoach|phuong|noi|dia phuong)"
+                        r"(?: (?:do|nay|tren|vua roi|vua neu|kia))?\b")
 #: The number of earlier rows pointed at: "trong 2 cái đó", "giữa hai nhiệm vụ này".
 COUNTED_PREVIOUS = re.compile(r"\b(2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
 COUNT_WORDS = {"2": 2, "hai": 2, "3": 3, "ba": 3, "4": 4, "bon": 4}
