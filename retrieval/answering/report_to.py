@@ -10,7 +10,11 @@ meets "Ủy ban nhân dân thành phố"). Each such plan is given with the word
 around the body, cited by its paragraph; a plan that names it nowhere is said
 so, with the place its own reporting paragraph sends reports to
 (:func:`retrieval.answering.reporting.reporting_paragraphs`), so "báo cáo
-UBND xã để báo cáo UBND thành phố" is seen rather than guessed.
+UBND xã để báo cáo UBND thành phố" is seen rather than guessed. Asked with the
+regime of named plans ("TX báo cáo định kỳ thế nào, có phải bc cho HĐND ko?":
+:data:`retrieval.question.cues.REGIME_ASKED`), the regime
+(:func:`retrieval.answering.reporting.reporting_answer`) comes first, then
+whether the plan writes reports to the body ("Báo cáo cho …: có ghi / không ghi").
 """
 
 from __future__ import annotations
@@ -20,10 +24,10 @@ import re
 from ingest.lexicon import canon, contains_words, written_span
 from ingest.model import Plan
 from retrieval.answering.model import Answer, Citation
-from retrieval.answering.reporting import reporting_paragraphs
+from retrieval.answering.reporting import reporting_answer, reporting_paragraphs
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import REPORT_BODY_END, REPORT_TO
+from retrieval.question.cues import REGIME_ASKED, REPORT_BODY_END, REPORT_TO
 
 __all__ = ["report_body", "report_to_answer"]
 
@@ -130,4 +134,13 @@ def report_to_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> A
             citations.append(Citation(plan.doc, plan_title(plan), f"mục {where}", None, shorten(text, 500)))
         else:
             lines.append(f"- {plan_label(catalog, plan.doc)}: không ghi gửi báo cáo về {shown}.")
+    if query.plan_named and REGIME_ASKED.search(query.key):
+        regime = reporting_answer(query, plans, catalog)
+        if regime is not None and not regime.abstained:
+            said = {(c.doc, c.locator) for c in regime.citations}
+            more = [c for c in citations if (c.doc, c.locator) not in said]
+            verdict = "có ghi" if sending else "không ghi"
+            text = regime.text + f"\nBáo cáo cho {shown}: {verdict}.\n" + "\n".join(lines)
+            cited = regime.citations + more
+            return Answer(text, False, cited, "extractive", list(cited), query)
     return Answer("\n".join(lines), False, citations, "plans", list(citations), query)

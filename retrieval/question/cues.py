@@ -966,6 +966,10 @@ REPORT_TO = re.compile(
 #: Words that end the body named in :data:`REPORT_TO` ("… Sở Nội vụ không?", "… theo định kỳ").
 REPORT_BODY_END = frozenset("khong ko k chua a ha nhi vay the nao gi dinh ky hang quy thang nam truoc ngay theo de thi"
                             " la hay hoac co ghi khi ra sao".split())
+#: The reporting regime asked beside the body ("báo cáo định kỳ thế nào, có phải
+#: bc cho HĐND không?", "gửi Sở Nội vụ khi nào?"): how often, when, by which day.
+REGIME_ASKED = re.compile(r"\b(?:the nao|ra sao|dinh ky|khi nao|ngay nao|ngay may|bao lau|may lan|han (?:gui|nop)"
+                          r"|hang (?:quy|thang|nam))\b")
 #: The place of an annex section asked: "ở mục cuối cùng", "xếp sau cùng", "đặt
 #: đầu tiên", "là mục thứ 2", "nằm ở mục mấy", "thứ tự thứ mấy" (group "last",
 #: "first", "nth" or "which").
