@@ -39,8 +39,8 @@ from retrieval.answering.rows import plan_label, plan_title
 from retrieval.answering.which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import BRACKETED_ACRONYMS
 from retrieval.question.crossplan import annex_only, asks_annex_rows, mention_parts
+from retrieval.question.cues import BRACKETED_ACRONYMS
 from retrieval.question.selection import topic_words
 
 __all__ = ["LOOSE_WORDS", "PER_PLAN", "MentionIndex", "acronym_rows"]
@@ -305,8 +305,8 @@ class MentionIndex:
             plan = self.plans.get(doc)
             annex = "không có nhiệm vụ riêng trong phụ lục" if plan is not None and plan.tasks \
                 else "kế hoạch không có phụ lục nhiệm vụ"
-            places = ", ".join(c.locator for c in hits[:PER_PLAN])
-            lines.append(f"- {plan_label(self.catalog, doc)}: {annex}; chỉ nêu trong phần thân ({places}).")
+            where = ", ".join(c.locator for c in hits[:PER_PLAN])
+            lines.append(f"- {plan_label(self.catalog, doc)}: {annex}; chỉ nêu trong phần thân ({where}).")
             citations += [self._citation(doc, c) for c in hits[:PER_PLAN]]
         if missing:
             lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")

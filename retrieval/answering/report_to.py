@@ -98,13 +98,13 @@ def report_to_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> A
     body = report_body(query)
     if body is None:
         return None
-    sending: list[tuple[Plan, list[tuple[str, str]]]] = []
+    sending: list[tuple[Plan, list[tuple[str, str, int]]]] = []
     others: list[Plan] = []
     for plan in plans:
         paragraphs = _implementation_paragraphs(plan)
         if not paragraphs:
             continue
-        naming = []
+        naming: list[tuple[str, str, int]] = []
         for where, text in paragraphs:
             flat = re.sub(r"\s+", " ", text).strip()
             if _REPORT.search(key := canon(flat)) and contains_words(key, body) >= 0:
@@ -126,9 +126,9 @@ def report_to_answer(query: Query, plans: list[Plan], catalog: PlanCatalog) -> A
             lines.append(f"- {plan_label(catalog, plan.doc)} (mục {where}): “{_around(text, pos)}”")
             citations.append(Citation(plan.doc, plan_title(plan), f"mục {where}", None, shorten(text, 500)))
     for plan in others:
-        regime = reporting_paragraphs(plan)
-        if regime:
-            where, text = regime[0]
+        stated = reporting_paragraphs(plan)
+        if stated:
+            where, text = stated[0]
             lines.append(f"- {plan_label(catalog, plan.doc)}: không ghi gửi {shown}; phần tổ chức thực hiện ghi "
                          f"(mục {where}): “{_tail(text)}”")
             citations.append(Citation(plan.doc, plan_title(plan), f"mục {where}", None, shorten(text, 500)))
