@@ -688,7 +688,8 @@ MENTION_FIRST = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:o |trong )?(?:nhung |cac )?"
     r"(?:ke hoach|xa|phuong|van ban|ban|dia phuong) nao (?:cung )?"
     # "chuyển đổi số: xã nào có nv (này)?": the rows on the term
-    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co(?: (?:nhiem vu|viec)(?: (?:nay|do|ve viec nay))?)?)"
+    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co(?: (?:nhiem vu|viec)(?: (?:nay|do|ve viec nay))?"
+    r"(?: (?:trong|o) (?:phu luc|bang nhiem vu|danh muc nhiem vu))?)?)"
     r"(?: (?:khong|vay|nhi|the|a|ha))?$"
 )
 #: The annex rows asked by what they cite or name, no plan selector: "nv nào trong

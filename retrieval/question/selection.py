@@ -672,6 +672,8 @@ def _without_place(term: str) -> str:
     passages searched are every part of the plan anyway)."""
     term = re.sub(r"^(?:rieng )?(?:(?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)? )?(?:ve )?", "",
                   term) if re.match(r"^(?:rieng|trong|o|tai) ", term) else term
+    if re.fullmatch(r"(?:rieng )?(?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?", term):
+        return ""  # the place alone ("… có nhiệm vụ trong phụ lục"): no term
     return re.sub(r" (?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?$", "", term).strip()
 
 
