@@ -250,7 +250,7 @@ class MentionIndex:
                 continue
             (found.append((doc, hits, met)) if hits else missing.append(doc))
         if rows_asked and (found or (only_rows and body_only)):
-            return self._rows_answer(query, term, docs, found, body_only, missing)
+            return self._rows_answer(query, term, docs, found, body_only, missing, expansions)
         found += [(doc, hits, term) for doc, hits in body_only]  # no row anywhere: the body's places
         if not found:
             return None  # not written as such: passage search may still find it by meaning
@@ -281,7 +281,8 @@ class MentionIndex:
         return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
 
     def _rows_answer(self, query: Query, term: str, docs: list[str], found: list[tuple[str, list[Chunk], str]],
-                     body_only: list[tuple[str, list[Chunk]]], missing: list[str]) -> Answer:
+                     body_only: list[tuple[str, list[Chunk]]], missing: list[str],
+                     expansions: list[str]) -> Answer:
         """The annex alone asked (:func:`retrieval.question.crossplan.annex_only`):
         each plan with its rows on the term (lead and deadline), then the plans
         that write it only in their body ("không có nhiệm vụ riêng trong phụ
@@ -300,7 +301,10 @@ class MentionIndex:
                               f"{_row_fields(plan, chunk)}")
                 citations.append(self._citation(doc, chunk))
             more = f" (và {len(rows) - PER_PLAN} nhiệm vụ khác)" if len(rows) > PER_PLAN else ""
-            lines.append(f"- {plan_label(self.catalog, doc)} — " + "; ".join(places) + more)
+            part = f"(“{self._shown(met, met, quotes)}”) " if met != term else ""  # the part of the term met
+            if met in expansions:  # the full name, with the plan's own short name
+                part = f"(ghi là “{_with_short_name(self._shown(met, met, quotes), hits)}”) "
+            lines.append(f"- {plan_label(self.catalog, doc)} — {part}" + "; ".join(places) + more)
         for doc, hits in body_only:
             plan = self.plans.get(doc)
             annex = "không có nhiệm vụ riêng trong phụ lục" if plan is not None and plan.tasks \
