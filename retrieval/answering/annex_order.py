@@ -62,9 +62,9 @@ def _pairs(words: list[str]) -> set[str]:
 
 def _place(m: re.Match) -> int | str:
     """1, -1 (last), N, or "which" from a :data:`SECTION_POSITION` match."""
-    if m.group("last"):
+    if m.group("last") or m.group("last2"):
         return -1
-    if m.group("first"):
+    if m.group("first") or m.group("first2") or m.group("one"):
         return 1
     nth = m.group("nth")
     if nth:

@@ -971,14 +971,15 @@ REPORT_BODY_END = frozenset("khong ko k chua a ha nhi vay the nao gi dinh ky han
 #: bc cho HĐND không?", "gửi Sở Nội vụ khi nào?"): how often, when, by which day.
 REGIME_ASKED = re.compile(r"\b(?:the nao|ra sao|dinh ky|khi nao|ngay nao|ngay may|bao lau|may lan|han (?:gui|nop)"
                           r"|hang (?:quy|thang|nam))\b")
-#: The place of an annex section asked: "ở mục cuối cùng", "xếp sau cùng", "đặt
-#: đầu tiên", "là mục thứ 2", "nằm ở mục mấy", "thứ tự thứ mấy" (group "last",
-#: "first", "nth" or "which").
+#: The place of an annex section asked, said of the section: "ở mục cuối cùng",
+#: "là mục đầu tiên", "mục thứ 2", "nằm ở mục (thứ) mấy", "vị trí nào", "xếp lên
+#: đầu", "đưa xuống cuối" (group "last", "first", "nth" or "which"); not a row's
+#: place ("nhiệm vụ đầu tiên") nor a section's number ("mục 1", "số mấy").
 SECTION_POSITION = re.compile(
-    r"\b(?:(?:muc|phan|nhom|vi tri|thu tu) )?(?:(?P<last>cuoi cung|sau cung|cuoi bang|cuoi)"
-    r"|(?P<first>dau tien|truoc tien|tren cung|dau bang|dau|thu nhat)"
-    r"|thu (?P<nth>\d+|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
-    r"|(?P<which>thu may|muc may|so may|vi tri nao|o dau|thu tu nao))\b")
+    r"\b(?:muc|phan|nhom|vi tri|thu tu) (?:(?P<last>cuoi cung|sau cung|cuoi)|(?P<first>dau tien|tren cung|dau)"
+    r"|thu (?:(?P<nth>\d+|hai|ba|bon|tu|nam|sau|bay|tam|chin)|(?P<one>nhat)|(?P<which>may))"
+    r"|(?P<which2>may|nao))\b"
+    r"|\b(?:len|xuong) (?:(?P<first2>dau)|(?P<last2>cuoi))(?: (?:bang|cung|tien|phu luc))?\b")
 #: The words of a section-position question that are no part of the section's
 #: name ("xếp", "đặt", "ở mục cuối cùng" are taken out by the patterns).
 POSITION_FRAME = frozenset("xep dat de nam o la muc phan nhom vao trong cua ke hoach xa nao ben tai thi".split())
