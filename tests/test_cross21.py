@@ -114,6 +114,8 @@ def test_area_of_two_plans_in_the_implementation_part(answerer, text):
 @pytest.mark.parametrize("text", [
     "Xã nào ghi báo cáo CCHC gửi về Sở Nội vụ?",
     "nhung ke hoach nao bao cao ket qua cho So Noi vu",
+    "bc cchc cua xa nao gui ve so noi vu",
+    "KH nào báo cáo kết quả cho Sở Nội vụ thành phố, gửi trước ngày nào?",
 ])
 def test_plans_reporting_to_a_body(answerer, text):
     a = answerer.answer(text)
@@ -195,3 +197,9 @@ def test_both_sides_asked_another_field(answerer):
     *_, a = talk(answerer, "VK nv 2 thời hạn và sản phẩm?", "NAP có nv tương tự không?",
                  "ca hai ben thoi han the nao?")
     assert "Trước ngày 20 của tháng cuối quý" in a.text and "Trước ngày 05 của tháng cuối quý" in a.text, a.text
+
+
+def test_regime_and_a_body_of_one_plan(answerer):
+    a = answerer.answer("TX các cơ quan báo cáo định kỳ ra sao, có phải bc cho HĐND không?")
+    assert "chế độ báo cáo" in a.text and "hằng quý, 6 tháng và năm" in a.text, a.text
+    assert "Báo cáo cho Hội đồng nhân dân: có ghi." in a.text, a.text

@@ -35,6 +35,8 @@ __all__ = ["report_body", "report_to_answer"]
 BEFORE, AFTER = 160, 120
 _IMPLEMENTATION = re.compile(r"\bto chuc thuc hien\b")
 _REPORT = re.compile(r"\bbao cao\b")
+#: A place written after a department's name ("… thành phố", "… tỉnh Lào Cai").
+_PLACE_AFTER = re.compile(r" (?:thanh pho|tinh|huyen|tp)(?: \w+){0,2}$")
 
 
 def report_body(query: Query) -> str | None:
@@ -49,6 +51,10 @@ def report_body(query: Query) -> str | None:
         if w in REPORT_BODY_END:
             break
         words.append(w)
+    if len(words) > 2 and words[0] in ("so", "bo"):
+        # "Sở Nội vụ thành phố": a department's place adds nothing ("UBND xã" and
+        # "UBND thành phố" are two bodies; "Sở Nội vụ" is one)
+        words = _PLACE_AFTER.sub("", " ".join(words)).split()
     return " ".join(words) if len(words) >= 2 else None
 
 

@@ -958,7 +958,7 @@ ANNEX_PARTS_ASKED = re.compile(
 #: kết quả đến Văn phòng UBND" (group "body": the body's first words, a unit head
 #: first; :data:`REPORT_BODY_END` ends it).
 REPORT_TO = re.compile(
-    r"\bbao cao\b(?: \w+){0,6}? (?:(?:gui|nop|chuyen) )?(?:ve|len|cho|den|toi|voi|gui) "
+    r"\bbao cao\b(?: \w+){0,8}? (?:(?:gui|nop|chuyen) )?(?:ve|len|cho|den|toi|voi|gui) "
     r"(?P<body>(?:so|bo|uy ban nhan dan|hoi dong nhan dan|chu tich|ban chi dao|van phong|phong|thuong truc)"
     r"(?: \w+){0,6})"
     r"|\b(?:gui|nop) (?:\w+ ){0,4}?bao cao (?:\w+ ){0,4}?(?:ve|len|cho|den|toi) "
@@ -966,7 +966,7 @@ REPORT_TO = re.compile(
     r"(?: \w+){0,6})")
 #: Words that end the body named in :data:`REPORT_TO` ("… Sở Nội vụ không?", "… theo định kỳ").
 REPORT_BODY_END = frozenset("khong ko k chua a ha nhi vay the nao gi dinh ky hang quy thang nam truoc ngay theo de thi"
-                            " la hay hoac co ghi khi ra sao".split())
+                            " la hay hoac co ghi khi ra sao gui nop".split())
 #: The reporting regime asked beside the body ("báo cáo định kỳ thế nào, có phải
 #: bc cho HĐND không?", "gửi Sở Nội vụ khi nào?"): how often, when, by which day.
 REGIME_ASKED = re.compile(r"\b(?:the nao|ra sao|dinh ky|khi nao|ngay nao|ngay may|bao lau|may lan|han (?:gui|nop)"
