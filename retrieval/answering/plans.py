@@ -43,10 +43,12 @@ from retrieval.question.crossplan import annex_only, asks_annex_rows, mention_pa
 from retrieval.question.cues import BRACKETED_ACRONYMS
 from retrieval.question.selection import topic_words
 
-__all__ = ["LOOSE_WORDS", "PER_PLAN", "MentionIndex", "acronym_rows"]
+__all__ = ["LOOSE_WORDS", "PER_PLAN", "ROWS_PER_PLAN", "MentionIndex", "acronym_rows"]
 
 #: Places cited per plan.
 PER_PLAN = 2
+#: Annex rows given per plan when the rows are asked ("nv nào trong phụ lục nhắc X").
+ROWS_PER_PLAN = 5
 #: A term of this many content words or more ("giải ngân vốn đầu tư công")
 #: also matches a passage holding all its words but one, with its first and
 #: last word pairs as written ("giải ngân kế hoạch đầu tư công").
@@ -296,11 +298,11 @@ class MentionIndex:
             plan = self.plans.get(doc)
             rows = [c for c in hits if c.kind == "task"]
             places = []
-            for chunk in rows[:PER_PLAN]:
+            for chunk in rows[:ROWS_PER_PLAN]:
                 places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, met, self.anchor(met))}”"
                               f"{_row_fields(plan, chunk)}")
                 citations.append(self._citation(doc, chunk))
-            more = f" (và {len(rows) - PER_PLAN} nhiệm vụ khác)" if len(rows) > PER_PLAN else ""
+            more = f" (và {len(rows) - ROWS_PER_PLAN} nhiệm vụ khác)" if len(rows) > ROWS_PER_PLAN else ""
             part = f"(“{self._shown(met, met, quotes)}”) " if met != term else ""  # the part of the term met
             if met in expansions:  # the full name, with the plan's own short name
                 part = f"(ghi là “{_with_short_name(self._shown(met, met, quotes), hits)}”) "

@@ -699,7 +699,7 @@ MENTION_FIRST = re.compile(
 MENTION_ROWS = re.compile(
     r"^(?:(?:nhung|cac) )?nhiem vu nao (?:(?:trong|o|cua|thuoc) (?:phu luc|bang nhiem vu|danh muc nhiem vu)"
     r"(?: (?:cua )?(?:ke hoach|xa|phuong) nao)? |(?:cua|o) (?:ke hoach|xa|phuong) nao )?"
-    r"(?:co )?(?:nhac|de cap|dan chieu|trich dan|vien dan|noi|ghi|neu ten|co cum tu|co chu)(?: ro)?"
+    r"(?:co )?(?:nhac|de cap|dan chieu|trich dan|vien dan|neu ten|co cum tu|co chu)(?: ro)?"
     r"(?: (?:den|toi|ve))? (.+)$"
 )
 #: A question word: what it stands in is asked, no term to look for.
