@@ -288,7 +288,8 @@ class MentionIndex:
         """The annex alone asked (:func:`retrieval.question.crossplan.annex_only`):
         each plan with its rows on the term (lead and deadline), then the plans
         that write it only in their body ("không có nhiệm vụ riêng trong phụ
-        lục; phần thân có nêu: mục …"), then the others."""
+        lục; phần thân có nêu: mục …"), then the others (counted for a which
+        question, :func:`retrieval.answering.which.names_only_matching`)."""
         quotes = [c.quote for _, hits, _ in found for c in hits] + [c.quote for _, hits in body_only for c in hits]
         shown = self._shown(query.mention or "", term, quotes + [query.text])
         lines = [f"{len(found)}/{len(docs)} kế hoạch có nhiệm vụ trong phụ lục về “{shown}”:" if found else
@@ -314,7 +315,9 @@ class MentionIndex:
             where = ", ".join(c.locator for c in hits[:PER_PLAN])
             lines.append(f"- {plan_label(self.catalog, doc)}: {annex}; chỉ nêu trong phần thân ({where}).")
             citations += [self._citation(doc, c) for c in hits[:PER_PLAN]]
-        if missing:
+        if missing and names_only_matching(query, docs) and not query.mention_every:
+            lines.append(others_line(len(missing), "không nhắc đến"))  # "KH nào …": the others counted
+        elif missing:
             lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
 

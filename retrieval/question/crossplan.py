@@ -49,13 +49,13 @@ from ingest.textnorm import fold
 from retrieval.question.cues import (
     COMPARISON_VERDICT,
     COUNT_COMPARED,
+    PLAN_YEAR_WHOLE,
     SUPERLATIVE,
     TASK_NOUN,
     TASK_REF,
     TASKS_NAMED,
     THRESHOLDS,
     WHICH_ASKED,
-    WHOLE_YEAR,
 )
 from retrieval.question.model import Query
 
@@ -350,10 +350,10 @@ def annex_only(q: Query) -> bool:
 
 
 def whole_year(q: Query) -> int | None:
-    """The year whose whole span the plans are asked to cover (:data:`WHOLE_YEAR`)
-    with the plans compared ("kế hoạch nào", "xã nào", "các KH"), no row, unit
+    """The year whose whole span the plans are asked to cover
+    (:data:`retrieval.question.cues.PLAN_YEAR_WHOLE`) with the plans compared ("kế hoạch nào", "xã nào", "các KH"), no row, unit
     or task noun ("nv nào cả năm 2025" asks rows); else ``None``."""
-    m = WHOLE_YEAR.search(q.key)
+    m = PLAN_YEAR_WHOLE.search(q.key)
     if m is None or q.task_refs or q.unit or q.count or TASK_NOUN.search(q.key):
         return None
     if not (_PLANS_COMPARED.search(q.key) or WHICH_ASKED.search(q.key)):

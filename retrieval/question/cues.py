@@ -367,8 +367,8 @@ PLAN_PERIOD = re.compile(
 )
 #: A whole year asked of the plans: "cả năm 2025", "trọn năm 2025", "suốt năm 2025",
 #: "cho cả năm 2026" (group 1 the year); not "6 tháng cuối năm 2025".
-WHOLE_YEAR = re.compile(r"\b(?:ca|tron|suot|toan bo|day du|het) (?:mot )?nam (?:nam )?((?:19|20)\d{2})\b"
-                        r"|\bnam ((?:19|20)\d{2}) (?:tron|ca|day du) (?:nam|12 thang)\b")
+PLAN_YEAR_WHOLE = re.compile(r"\b(?:ca|tron|suot|toan bo|day du|het) (?:mot )?nam (?:nam )?((?:19|20)\d{2})\b"
+                             r"|\bnam ((?:19|20)\d{2}) (?:tron|ca|day du) (?:nam|12 thang)\b")
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
 EXACT = re.compile(r"\b(?:ca nam|dung la|ghi dung|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
