@@ -67,6 +67,7 @@ from ingest.model import Plan, Task
 from retrieval.answering.achieved import achieved_answer, asks_achieved, stated_target
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
+from retrieval.answering.annex_order import asks_section_position, section_position_answer
 from retrieval.answering.area_duty import with_area_duties
 from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.clauses import clauses_answer, plan_clauses
@@ -94,8 +95,10 @@ from retrieval.answering.nearest import nearest_answer, nearest_row
 from retrieval.answering.other_part import other_part_answer
 from retrieval.answering.part_detail import part_detail_answer
 from retrieval.answering.parts import body_annex_answer
+from retrieval.answering.period_plans import whole_year_answer
 from retrieval.answering.perplan import complete_per_plan, fans_out, names_several, per_plan_answer
 from retrieval.answering.plans import MentionIndex
+from retrieval.answering.report_to import report_body, report_to_answer
 from retrieval.answering.reporting import asks_reporting, is_other_report, reporting_answer
 from retrieval.answering.row_fact import asks_row_date, asks_row_document, row_fact_query
 from retrieval.answering.rows import (
@@ -145,7 +148,7 @@ from retrieval.answering.unstated_detail import unstated_detail
 from retrieval.answering.upper import UpperIndex
 from retrieval.query import Intent, PlanCatalog, Query, parse_query
 from retrieval.question.chain import base_question
-from retrieval.question.crossplan import asks_periods
+from retrieval.question.crossplan import asks_periods, whole_year
 from retrieval.question.cues import EXCEPTION_ASKED, EXCEPTION_CLAUSE, FOLLOW_CUE
 from retrieval.question.followup import follow_unit, follow_up
 from retrieval.question.meaning import FieldVote
@@ -588,6 +591,9 @@ class Answerer:
             # khi nào?": the document a row cites, the row's deadline, not the plan's own header
             Route("row fact", lambda q: q.intent in (Intent.META, Intent.SEARCH, Intent.LOOKUP)
                   and (asks_row_document(q) or (q.intent == Intent.META and asks_row_date(q))), self._row_fact),
+            # "phụ lục KH nào xếp chỉ đạo điều hành ở mục cuối cùng": where each annex puts the section
+            Route("annex order", asks_section_position,
+                  in_scope(section_position_answer)),
             # "phụ lục chia làm mấy mục lớn": the annex's own sections, not a body sentence
             Route("annex sections", lambda q: q.intent != Intent.TASK and asks_annex_sections(q),
                   in_scope(annex_sections_answer)),
@@ -619,6 +625,8 @@ class Answerer:
             # "trong phần mục tiêu ghi giai đoạn nào": one sentence of the body part so headed
             Route("part detail", lambda q: q.intent == Intent.SEARCH and not q.task_refs,
                   in_scope(lambda q, plans, catalog: part_detail_answer(q, plans, catalog, self.passages))),
+            # "xã nào báo cáo CCHC gửi về Sở Nội vụ?": the plans whose implementation part names the body
+            Route("report to", lambda q: body(q) and report_body(q) is not None, in_scope(report_to_answer)),
             # "báo cáo quý gửi trước ngày nào": the implementation part, not an annex row
             Route("reporting", lambda q: reporting(q) and "lead" not in q.fields and not self._other_report(q),
                   one_plan(reporting_answer)),
@@ -754,6 +762,9 @@ class Answerer:
         """Which plans cover a period; the period of every plan when that is
         asked ("KH nào giai đoạn 5 năm, KH nào 6 tháng cuối 2025?" compares
         all plans, unless the question or the scope fixed them)."""
+        year = whole_year(query)
+        if year is not None:  # "KH nào là cả năm 2025?": the plans of that whole year, the others said
+            return whole_year_answer(query, year, list(self.plans.values()), self.catalog)
         compared = asks_periods(query) and not (query.plan_named and not query.cross_doc)
         plans = list(self.plans.values()) if compared else plans_in_scope(self.plans, query)
         return plans_answer(query, plans, self.catalog)

@@ -13,7 +13,8 @@ answered by the duties alone (a passage would quote some sentence of the
 area, not who is in charge of it).
 
 Only a question that asks who (the lead field), names one area and nothing
-else to do in it ("ai lo rà soát văn bản trong phần thể chế" asks a row),
+else to do in it (the part read, "theo phần tổ chức thực hiện", and the
+words joining two plans, "ở LH và TX", are no subject) ("ai lo rà soát văn bản trong phần thể chế" asks a row),
 with no row, section number or annex named ("phụ lục mục V ai chủ trì":
 the rows alone).
 """
@@ -25,7 +26,8 @@ from ingest.model import Plan, Responsibility
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.rows import plan_label, plan_title, shorten
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import ANNEX_NAMED, AREA_NAMED, SECTION_NUMBER, WHO_ASKING
+from retrieval.question.crossplan import BODY_PART
+from retrieval.question.cues import ANNEX_NAMED, AREA_NAMED, PLANS_JOINED, SECTION_NUMBER, WHO_ASKING
 
 __all__ = ["area_asked", "area_duties", "with_area_duties"]
 
@@ -51,8 +53,10 @@ def area_asked(query: Query, catalog: PlanCatalog) -> str | None:
     if len(named) != 1:
         return None
     area, match = named[0]
-    rest = (key[:match.start()] + " " + key[match.end():]).split()
-    left = [w for w in rest if w not in WHO_ASKING and w not in catalog.name_words]
+    # "theo phần tổ chức thực hiện": the part the answer is read from, no subject
+    rest = BODY_PART.sub(" ", key[:match.start()] + " " + key[match.end():]).split()
+    joiners = PLANS_JOINED if len(query.plans) >= 2 else frozenset()  # "ở LH và TX"
+    left = [w for w in rest if w not in WHO_ASKING and w not in catalog.name_words and w not in joiners]
     return area if len(left) <= MAX_LEFT else None
 
 

@@ -10,6 +10,18 @@ most :data:`PER_PLAN` cited places with a short excerpt around the term
 its most telling word, :meth:`MentionIndex.anchor`), then the plans that do
 not mention it: named for a yes/no of every plan ("cả 5 KH đều nhắc X à?"),
 counted for a which question ("KH nào nhắc X?": :mod:`retrieval.answering.which`).
+
+Asked of the annex rows ("xã nào có nv về X", "nv nào trong phụ lục nhắc NĐ
+111/2025/NĐ-CP": :func:`retrieval.question.crossplan.asks_annex_rows`), each
+plan with its rows on the term (lead, deadline), then the plans that write it
+only in their body, said so ("không có nhiệm vụ riêng trong phụ lục; chỉ nêu
+trong phần thân (mục …)"); when no plan has such a row, the body places as
+for any term, unless the annex alone is asked ("nv riêng trong phụ lục",
+:func:`retrieval.question.crossplan.annex_only`: "Không kế hoạch nào có nhiệm vụ
+riêng …", the body places named). A row that writes every
+acronym typed in capitals and every number of the term ("ứng dụng trí tuệ nhân
+tạo AI" → the row "Ứng dụng AI vào tự động hóa …") is found even when it
+writes the rest of the term otherwise (:func:`acronym_rows`).
 """
 
 from __future__ import annotations
@@ -27,13 +39,16 @@ from retrieval.answering.rows import plan_label, plan_title
 from retrieval.answering.which import names_only_matching, others_line
 from retrieval.chunks import Chunk
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.crossplan import mention_parts
+from retrieval.question.crossplan import annex_only, asks_annex_rows, mention_parts
+from retrieval.question.cues import BRACKETED_ACRONYMS
 from retrieval.question.selection import topic_words
 
-__all__ = ["LOOSE_WORDS", "PER_PLAN", "MentionIndex"]
+__all__ = ["LOOSE_WORDS", "PER_PLAN", "ROWS_PER_PLAN", "MentionIndex", "acronym_rows"]
 
 #: Places cited per plan.
 PER_PLAN = 2
+#: Annex rows given per plan when the rows are asked ("nv nào trong phụ lục nhắc X").
+ROWS_PER_PLAN = 5
 #: A term of this many content words or more ("giải ngân vốn đầu tư công")
 #: also matches a passage holding all its words but one, with its first and
 #: last word pairs as written ("giải ngân kế hoạch đầu tư công").
@@ -104,6 +119,34 @@ def _loose(text: str) -> str:
     """:func:`canon` with numbers cut at ":" "/" "." ("ISO 18091:2020" →
     "iso 18091 2020"), so "ISO 18091" meets every way of writing the year."""
     return re.sub(r"(?<=\d)[:/.](?=\d)", " ", canon(text))
+
+
+def acronym_rows(chunks: Iterable[Chunk], term: str, typed: Iterable[str], rows: bool = True) -> list[Chunk]:
+    """The task rows (``rows``; else any passage) among ``chunks`` that write
+    every acronym ``typed`` in capitals (folded: "NĐ" is "ND") as a word of its
+    own, every number of ``term`` (a :func:`_loose` key) that is no year, and
+    (when the term has other content words and no such number) one of those:
+    "ứng dụng trí tuệ nhân tạo AI" meets "Ứng dụng AI vào tự động hóa thông
+    minh RPA", "triển khai ISO 18091" meets "thí điểm áp dụng … TCVN ISO
+    18091:2020". ``[]`` when nothing is typed in capitals."""
+    capitals = [fold(a) for a in typed]
+    if not capitals:
+        return []
+    lowered = set(capitals)
+    numbers = [w for w in term.split() if w.isdigit() and not re.fullmatch(r"20\d\d", w)]
+    others = [w for w in topic_words(term) if w not in lowered and not w.isdigit()]
+    found = []
+    for chunk in chunks:
+        if chunk.kind != "task" if rows else chunk.kind == "meta":
+            continue
+        # the words the row writes in capitals, folded ("NĐ-CP" → "nd", "cp")
+        written = {fold(w) for w in re.findall(r"\w+", chunk.quote) if len(w) >= 2 and w.isupper()}
+        if not all(a in written for a in capitals):
+            continue
+        key = _loose(chunk.quote).split()
+        if all(n in key for n in numbers) and (numbers or not others or any(w in key for w in others)):
+            found.append(chunk)
+    return found
 
 
 class MentionIndex:
@@ -182,6 +225,12 @@ class MentionIndex:
         named = self.glossary.is_full_name(term)
         # "chỉ số DCI": also met by the full name, whatever short name a plan gives it
         expansions = self.glossary.expansions(term, acronyms)
+        rows_asked, only_rows = asks_annex_rows(query), annex_only(query)
+        # the term's acronyms typed in capitals, also in brackets after it ("AI", "ND", "CP"; not "KH")
+        bracketed = " ".join(BRACKETED_ACRONYMS.findall(query.text))
+        typed = [a for a in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)
+                 if fold(a) in term.split() or re.search(rf"\b{a}\b", bracketed)]
+        body_only: list[tuple[str, list[Chunk]]] = []
         for doc in docs:
             hits, met = self.hits(doc, term, exact=named, acronyms=acronyms, whole=named), term
             for part in parts if not hits else []:
@@ -192,7 +241,19 @@ class MentionIndex:
                 hits, met = self.hits(doc, full, exact=True, whole=True), full
                 if hits:
                     break
+            if rows_asked:  # the annex rows first; a row writing the acronyms typed counts
+                if not any(c.kind == "task" for c in hits):
+                    hits = acronym_rows((c for _, c in self.by_doc.get(doc, [])), term, typed) + hits
+                if not hits:  # "triển khai ISO 18091" that the body writes "thí điểm áp dụng … ISO 18091"
+                    hits = acronym_rows((c for _, c in self.by_doc.get(doc, [])), term, typed, rows=False)
+                hits = sorted(hits, key=lambda c: c.kind != "task")
+            if rows_asked and hits and not any(c.kind == "task" for c in hits):
+                body_only.append((doc, hits))  # written in the body, no row of the annex
+                continue
             (found.append((doc, hits, met)) if hits else missing.append(doc))
+        if rows_asked and (found or (only_rows and body_only)):
+            return self._rows_answer(query, term, docs, found, body_only, missing, expansions)
+        found += [(doc, hits, term) for doc, hits in body_only]  # no row anywhere: the body's places
         if not found:
             return None  # not written as such: passage search may still find it by meaning
         only = names_only_matching(query, docs) and not query.mention_every
@@ -220,6 +281,50 @@ class MentionIndex:
         elif missing:
             lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
         return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
+
+    def _rows_answer(self, query: Query, term: str, docs: list[str], found: list[tuple[str, list[Chunk], str]],
+                     body_only: list[tuple[str, list[Chunk]]], missing: list[str],
+                     expansions: list[str]) -> Answer:
+        """The annex alone asked (:func:`retrieval.question.crossplan.annex_only`):
+        each plan with its rows on the term (lead and deadline), then the plans
+        that write it only in their body ("không có nhiệm vụ riêng trong phụ
+        lục; phần thân có nêu: mục …"), then the others (counted for a which
+        question, :func:`retrieval.answering.which.names_only_matching`)."""
+        quotes = [c.quote for _, hits, _ in found for c in hits] + [c.quote for _, hits in body_only for c in hits]
+        shown = self._shown(query.mention or "", term, quotes + [query.text])
+        lines = [f"{len(found)}/{len(docs)} kế hoạch có nhiệm vụ trong phụ lục về “{shown}”:" if found else
+                 f"Không kế hoạch nào có nhiệm vụ riêng trong phụ lục về “{shown}”."]
+        citations: list[Citation] = []
+        for doc, hits, met in found:
+            plan = self.plans.get(doc)
+            rows = [c for c in hits if c.kind == "task"]
+            places = []
+            for chunk in rows[:ROWS_PER_PLAN]:
+                places.append(f"{chunk.locator}: “{_excerpt(chunk.quote, met, self.anchor(met))}”"
+                              f"{_row_fields(plan, chunk)}")
+                citations.append(self._citation(doc, chunk))
+            more = f" (và {len(rows) - ROWS_PER_PLAN} nhiệm vụ khác)" if len(rows) > ROWS_PER_PLAN else ""
+            part = f"(“{self._shown(met, met, quotes)}”) " if met != term else ""  # the part of the term met
+            if met in expansions:  # the full name, with the plan's own short name
+                part = f"(ghi là “{_with_short_name(self._shown(met, met, quotes), hits)}”) "
+            lines.append(f"- {plan_label(self.catalog, doc)} — {part}" + "; ".join(places) + more)
+        for doc, hits in body_only:
+            plan = self.plans.get(doc)
+            annex = "không có nhiệm vụ riêng trong phụ lục" if plan is not None and plan.tasks \
+                else "kế hoạch không có phụ lục nhiệm vụ"
+            where = ", ".join(c.locator for c in hits[:PER_PLAN])
+            lines.append(f"- {plan_label(self.catalog, doc)}: {annex}; chỉ nêu trong phần thân ({where}).")
+            citations += [self._citation(doc, c) for c in hits[:PER_PLAN]]
+        if missing and names_only_matching(query, docs) and not query.mention_every:
+            lines.append(others_line(len(missing), "không nhắc đến"))  # "KH nào …": the others counted
+        elif missing:
+            lines.append("Không nhắc đến: " + ", ".join(plan_label(self.catalog, d) for d in missing) + ".")
+        return Answer("\n".join(lines), False, citations, "plans", list(citations), query)
+
+    def _citation(self, doc: str, chunk: Chunk) -> Citation:
+        plan = self.plans.get(doc)
+        return Citation(doc, plan_title(plan) if plan else None, chunk.locator, chunk.page, chunk.quote,
+                        chunk.section)
 
     @staticmethod
     def _shown(mention: str, term: str, quotes: list[str]) -> str:

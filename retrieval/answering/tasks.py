@@ -675,6 +675,8 @@ class TaskAnswerer:
         scope = plans_in_scope(self.plans, query)
         for plan in scope:
             tasks = [t for t in plan.tasks if t.number in query.task_refs and in_section(t, query)]
+            if query.previous_keys:  # rows pointed at per plan ("hai xã đó …"): those rows only
+                tasks = [t for t in tasks if (plan.doc, row_key(plan, t)) in query.previous_keys]
             if query.section:
                 narrowed = [t for t in tasks if section_words_match(t, query)]
                 tasks = narrowed or tasks

@@ -16,6 +16,10 @@
   nào?", "5 KH mỗi cái cho kỳ nào", "kế hoạch nào là cả giai đoạn chứ không phải
   một năm?" — not a subject's period ("tinh giản biên chế ở TX và LH: TX ghi giai
   đoạn nào, …"); answered by :func:`retrieval.answering.meta.periods_answer`.
+* :func:`whole_year` – the plans of one whole year asked: "KH nào là cả năm
+  2025?", "kế hoạch nào áp dụng trọn năm 2026", "xã nào làm KH cho cả năm
+  2025 chứ không phải 6 tháng" (not a row's deadline, "nv nào cả năm 2025");
+  answered by :mod:`retrieval.answering.period_plans`.
 * :func:`mention_parts` – the parts of a term written with commas ("kế
   hoạch nào có nv tập huấn, ứng dụng AI?": "tap huan", "ung dung ai"), each
   of which a plan may mention (:mod:`retrieval.answering.plans`).
@@ -26,6 +30,12 @@
   X?", "những xã nào thuộc thành phố Y?", "kế hoạch nào đặt chỉ tiêu Z đạt
   90% trở lên?"): the answers name those plans only (:attr:`Query.which`);
   :func:`threshold` the bound a target's figure must meet there.
+* :func:`asks_annex_rows` – the annex rows on a term asked ("xã nào có nv
+  về ISO 18091?", "nv nào trong phụ lục nhắc NĐ 111/2025/NĐ-CP?", "ứng dụng
+  AI: xã nào có nhiệm vụ, ai chủ trì?"), and :func:`annex_only` the annex
+  alone ("… nv riêng trong phụ lục …"): :mod:`retrieval.answering.plans`
+  lists those rows first, or alone with the plans that only write the term
+  in their body said so.
 * :func:`count_compared` – a task count compared between plans ("A với B, kế
   hoạch nào có nhiều nv hơn?", "bên nào ít nhiệm vụ hơn?").
 """
@@ -39,14 +49,17 @@ from ingest.textnorm import fold
 from retrieval.question.cues import (
     COMPARISON_VERDICT,
     COUNT_COMPARED,
+    PLAN_YEAR_WHOLE,
     SUPERLATIVE,
+    TASK_NOUN,
     TASK_REF,
+    TASKS_NAMED,
     THRESHOLDS,
     WHICH_ASKED,
 )
 from retrieval.question.model import Query
 
-__all__ = ["ANNEX_PART", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
+__all__ = ["ANNEX_PART", "annex_only", "asks_annex_rows", "whole_year", "BODY_PART", "BODY_WHOLE", "COMPARE", "PERIOD_ASKED", "TARGET", "asks_body_and_annex",
            "asks_periods", "asks_targets", "asks_upper", "asks_which", "count_compared", "meets", "mention_parts",
            "part_named_alone", "plan_parts", "threshold", "without_parts"]
 
@@ -304,3 +317,45 @@ def count_compared(q: Query) -> str | None:
     if len(q.plans) < 2 and not (not q.plan_named and WHICH_ASKED.search(q.key)):
         return None
     return "more" if m.group(1) == "nhieu" else "fewer"
+
+
+def _outside_term(q: Query) -> str:
+    """``q.key`` with the term asked about (``q.mention``) taken out."""
+    if not q.mention:
+        return q.key
+    start = contains_words(q.key, q.mention)
+    return q.key if start < 0 else q.key[:start] + " " + q.key[start + len(q.mention):]
+
+
+#: A row of its own asked: "nhiệm vụ riêng", "nv cụ thể", "dòng riêng".
+_OWN_ROW = re.compile(r"\b(?:nhiem vu|dong|muc) (?:rieng|cu the)\b")
+
+
+def asks_annex_rows(q: Query) -> bool:
+    """Does a which-plans question ask the annex rows on its term — a task
+    noun ("nhiệm vụ", "nv") or the annex named outside the term ("xã nào có nv
+    về X", "nv nào trong phụ lục nhắc X", "X: KH nào có nhiệm vụ này")? Not
+    the body's "nhiệm vụ, giải pháp"."""
+    rest = _outside_term(q)
+    if re.search(r"\bnhiem vu(?:,)? (?:va )?giai phap\b", rest):
+        return False
+    return bool(TASKS_NAMED.search(rest) or ANNEX_PART.search(rest))
+
+
+def annex_only(q: Query) -> bool:
+    """Is the annex alone asked ("… trong phụ lục", "nv riêng về X"): a plan
+    writing the term only in its body has no row on it."""
+    rest = _outside_term(q)
+    return asks_annex_rows(q) and bool(ANNEX_PART.search(rest) or _OWN_ROW.search(rest))
+
+
+def whole_year(q: Query) -> int | None:
+    """The year whose whole span the plans are asked to cover
+    (:data:`retrieval.question.cues.PLAN_YEAR_WHOLE`) with the plans compared ("kế hoạch nào", "xã nào", "các KH"), no row, unit
+    or task noun ("nv nào cả năm 2025" asks rows); else ``None``."""
+    m = PLAN_YEAR_WHOLE.search(q.key)
+    if m is None or q.task_refs or q.unit or q.count or TASK_NOUN.search(q.key):
+        return None
+    if not (_PLANS_COMPARED.search(q.key) or WHICH_ASKED.search(q.key)):
+        return None
+    return int(m.group(1) or m.group(2))

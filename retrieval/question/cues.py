@@ -389,6 +389,10 @@ PLAN_PERIOD = re.compile(
 HALF_YEAR_DUE = re.compile(
     r"\b(?:han|thoi han|thoi gian|hoan thanh|xong|den han)(?: (?:trong|vao|la|ghi|ghi la|nam trong))? "
     r"(?:6|sau) thang (dau|cuoi)(?: nam)? ((?:19|20)\d{2})\b")
+#: A whole year asked of the plans: "cả năm 2025", "trọn năm 2025", "suốt năm 2025",
+#: "cho cả năm 2026" (group 1 the year); not "6 tháng cuối năm 2025".
+PLAN_YEAR_WHOLE = re.compile(r"\b(?:ca|tron|suot|toan bo|day du|het) (?:mot )?nam (?:nam )?((?:19|20)\d{2})\b"
+                             r"|\bnam ((?:19|20)\d{2}) (?:tron|ca|day du) (?:nam|12 thang)\b")
 WRITTEN = re.compile(r"\bghi(?: la| ro)?\s*$")
 EXACT = re.compile(r"\b(?:ca nam|dung la|ghi dung|chi ghi|chi la|khong kem|duy nhat|"
                    r"chi (?:lam|thuc hien|dien ra|trien khai)?(?: trong| vao| o)|gon trong)\b")
@@ -777,7 +781,20 @@ BRACKETED_ACRONYMS = re.compile(r"\(\s*([A-ZĐ][A-ZĐ0-9]{1,9}(?:\s*[/,;]\s*[A-Z
 MENTION_FIRST = re.compile(
     r"^(?:cum tu |tu khoa |noi dung )?(.+?) (?:thi )?(?:o |trong )?(?:nhung |cac )?"
     r"(?:ke hoach|xa|phuong|van ban|ban|dia phuong) nao (?:cung )?"
-    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co)(?: (?:khong|vay|nhi|the|a|ha))?$"
+    # "chuyển đổi số: xã nào có nv (này)?": the rows on the term
+    r"(?:(?:co )?(?:nhac|de cap|neu|ghi|dung)(?: den| toi)?|co(?: (?:nhiem vu|viec)(?: (?:nay|do|ve viec nay))?"
+    r"(?: (?:trong|o) (?:phu luc|bang nhiem vu|danh muc nhiem vu))?)?)"
+    r"(?: (?:khong|vay|nhi|the|a|ha))?$"
+)
+#: The annex rows asked by what they cite or name, no plan selector: "nv nào trong
+#: phụ lục nhắc NĐ 111/2025/NĐ-CP?", "những nhiệm vụ nào đề cập đến ISO 18091",
+#: "nhiệm vụ nào của xã nào dẫn chiếu Đề án 06" (group 1 the term). Only the
+#: verbs of citing or naming: "nhiệm vụ nào về đào tạo" is a topic filter.
+MENTION_ROWS = re.compile(
+    r"^(?:(?:nhung|cac) )?nhiem vu nao (?:(?:trong|o|cua|thuoc) (?:phu luc|bang nhiem vu|danh muc nhiem vu)"
+    r"(?: (?:cua )?(?:ke hoach|xa|phuong) nao)? |(?:cua|o) (?:ke hoach|xa|phuong) nao )?"
+    r"(?:co )?(?:nhac|de cap|dan chieu|trich dan|vien dan|neu ten|co cum tu|co chu)(?: ro)?"
+    r"(?: (?:den|toi|ve))? (.+)$"
 )
 #: A question word: what it stands in is asked, no term to look for.
 QUESTION_WORD = re.compile(r"\b(?:bao nhieu|bn|may|gi|nao|ai|dau|khi nao|the nao|ra sao)\b")
@@ -852,6 +869,10 @@ WITHIN_PREVIOUS = re.compile(r"\b(?:trong (?:so )?(?:do|nay)|"
                              r"trong (?:so )?(?:cac|nhung|may) (?:nhiem vu|viec|cai|dong) (?:do|nay|tren|vua roi|vua neu)"
                              r"|o tren)\b"
                              r"|\b(?:trong|giua|(?:ca )?)\s*(?:2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
+#: The two plans the last turns spoke of, pointed at: "hai xã đó", "2 kế hoạch trên",
+#: "cả hai bên", "hai bên", "cả 2 xã" (each with the row it just showed).
+BOTH_PLANS = re.compile(r"\b(?:ca )?(?:2|hai) (?:xa|ben|ke hoach|phuong|noi|dia phuong)"
+                        r"(?: (?:do|nay|tren|vua roi|vua neu|kia))?\b")
 #: The number of earlier rows pointed at: "trong 2 cái đó", "giữa hai nhiệm vụ này".
 COUNTED_PREVIOUS = re.compile(r"\b(2|hai|3|ba|4|bon) (?:cai|nhiem vu|viec) (?:do|nay|tren|vua roi)\b")
 COUNT_WORDS = {"2": 2, "hai": 2, "3": 3, "ba": 3, "4": 4, "bon": 4}
@@ -1057,6 +1078,37 @@ ANNEX_PARTS_ASKED = re.compile(
     r"\b(?:may|bao nhieu|nhung|cac|so) (?:muc|phan|nhom|linh vuc)(?: (?:lon|chinh))?\b"
     r"(?! (?:tram|\d|[ivx]+\b|cua (?:nhiem vu|viec)))")
 
+#: The body reports are sent to, named in a question: "báo cáo CCHC gửi về Sở Nội
+#: vụ", "báo cáo lên UBND thành phố", "nộp báo cáo cho Bộ Nội vụ", "gửi báo cáo
+#: kết quả đến Văn phòng UBND" (group "body": the body's first words, a unit head
+#: first; :data:`REPORT_BODY_END` ends it).
+REPORT_TO = re.compile(
+    r"\bbao cao\b(?: \w+){0,8}? (?:(?:gui|nop|chuyen) )?(?:ve|len|cho|den|toi|voi|gui) "
+    r"(?P<body>(?:so|bo|uy ban nhan dan|hoi dong nhan dan|chu tich|ban chi dao|van phong|phong|thuong truc)"
+    r"(?: \w+){0,6})"
+    r"|\b(?:gui|nop) (?:\w+ ){0,4}?bao cao (?:\w+ ){0,4}?(?:ve|len|cho|den|toi) "
+    r"(?P<body2>(?:so|bo|uy ban nhan dan|hoi dong nhan dan|chu tich|ban chi dao|van phong|phong|thuong truc)"
+    r"(?: \w+){0,6})")
+#: Words that end the body named in :data:`REPORT_TO` ("… Sở Nội vụ không?", "… theo định kỳ").
+REPORT_BODY_END = frozenset("khong ko k chua a ha nhi vay the nao gi dinh ky hang quy thang nam truoc ngay theo de thi"
+                            " la hay hoac co ghi khi ra sao gui nop".split())
+#: The reporting regime asked beside the body ("báo cáo định kỳ thế nào, có phải
+#: bc cho HĐND không?", "gửi Sở Nội vụ khi nào?"): how often, when, by which day.
+REGIME_ASKED = re.compile(r"\b(?:the nao|ra sao|dinh ky|khi nao|ngay nao|ngay may|bao lau|may lan|han (?:gui|nop)"
+                          r"|hang (?:quy|thang|nam))\b")
+#: The place of an annex section asked, said of the section: "ở mục cuối cùng",
+#: "là mục đầu tiên", "mục thứ 2", "nằm ở mục (thứ) mấy", "vị trí nào", "xếp lên
+#: đầu", "đưa xuống cuối" (group "last", "first", "nth" or "which"); not a row's
+#: place ("nhiệm vụ đầu tiên") nor a section's number ("mục 1", "số mấy").
+SECTION_POSITION = re.compile(
+    r"\b(?:muc|phan|nhom|vi tri|thu tu) (?:(?P<last>cuoi cung|sau cung|cuoi)|(?P<first>dau tien|tren cung|dau)"
+    r"|thu (?:(?P<nth>\d+|hai|ba|bon|tu|nam|sau|bay|tam|chin)|(?P<one>nhat)|(?P<which>may))"
+    r"|(?P<which2>may|nao))\b"
+    r"|\b(?:len|xuong) (?:(?P<first2>dau)|(?P<last2>cuoi))(?: (?:bang|cung|tien|phu luc))?\b")
+#: The words of a section-position question that are no part of the section's
+#: name ("xếp", "đặt", "ở mục cuối cùng" are taken out by the patterns).
+POSITION_FRAME = frozenset("xep dat de nam o la muc phan nhom vao trong cua ke hoach xa nao ben tai thi".split())
+
 # ------------------------------------------------------------ which plans
 
 #: A plan selector asked: "kế hoạch nào", "những KH nào", "xã nào", "bên nào",
@@ -1135,6 +1187,8 @@ WHO_ASKING = frozenset(
     " do la thi vay nhi a duoc don vi co quan phong bo phan cong chuc nao mang linh vuc noi dung cong tac"
     " phan ve theo trong cua ke hoach xa nay cai cach hanh chinh o tai chinh".split()
 )
+#: Words joining the plans a question names ("ở LH và TX", "NAP với VK", "TX hay PT").
+PLANS_JOINED = frozenset({"va", "voi", "hay", "hoac", "cung"})
 #: Every unit's duties asked, none named: "trách nhiệm các phòng ghi thế nào",
 #: "phân công nhiệm vụ cho từng đơn vị ra sao", "mỗi bộ phận được giao làm gì",
 #: "các cơ quan có trách nhiệm gì" (:mod:`retrieval.answering.every_unit`).

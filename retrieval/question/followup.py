@@ -13,6 +13,7 @@ from retrieval.question.cues import (
     AS_OF_OVERDUE,
     BACK_REFERENCE,
     BARE_NUMBER,
+    BOTH_PLANS,
     COUNT_WORDS,
     COUNTED_PREVIOUS,
     DATE_RANGE,
@@ -92,6 +93,16 @@ def follow_up(question: Query, previous: Query) -> Query:
     similar = _similar(q, previous)
     if similar is not None:
         return similar
+    both = _both_plans_rows(q)
+    if both:
+        # "hai xã đó cùng giao cho phòng nào chủ trì?" after a row and its like in another
+        # plan: the row each of the two plans just showed, the field asked of both
+        _point_at(q, both)
+        q.previous_keys = list(both)  # each plan its own row, not every number in every plan
+        q.plan_named, q.cross_doc = True, False
+        q.fields = q.fields or list(previous.fields)
+        q.intent = Intent.TASK
+        return q
     if not q.plan_named and not q.cross_doc:
         q.plans, q.plan_named = list(previous.plans), previous.plan_named
         q.unknown_place = q.unknown_place or previous.unknown_place
@@ -314,6 +325,21 @@ def _point_at(q: Query, keys: list[tuple[str, str]]) -> None:
     numerals = {numeral for numeral, _ in parts}
     if len(numerals) == 1 and None not in numerals:
         q.section_number = numerals.pop()
+
+
+def _both_plans_rows(q: Query) -> list[tuple[str, str]]:
+    """"hai xã đó ai chủ trì?", "cả hai bên hạn khi nào?" (:data:`BOTH_PLANS`, a
+    field asked, no plan or row named): the latest row of each of the last two
+    plans among the conversation's recent rows (``q.recent_keys``), in the
+    order shown; ``[]`` when those rows are of fewer than two plans."""
+    if not (BOTH_PLANS.search(q.key) and q.fields) or q.task_refs or q.plan_named or q.has_filter:
+        return []
+    latest: dict[str, tuple[str, str]] = {}
+    for key in q.recent_keys:
+        latest.pop(key[0], None)
+        latest[key[0]] = key
+    rows = list(latest.values())[-2:]
+    return rows if len(rows) == 2 else []
 
 
 def _own_rows(q: Query) -> list[tuple[str, str]]:

@@ -52,6 +52,7 @@ from retrieval.question.crossplan import (
     count_compared,
     plan_parts,
     threshold,
+    whole_year,
 )
 from retrieval.question.cues import (
     ANNEX_NAMED,
@@ -689,6 +690,7 @@ INTENT_RULES: list[tuple[Intent, IntentRule]] = [
     # "căn cứ những văn bản nào của huyện": the legal bases, not the upper locality
     (Intent.UPPER, lambda q, leftover: asks_upper(q) and not set(BASIS_METAS) & set(q.metas)),
     (Intent.PLANS, lambda q, leftover: asks_periods(q)),
+    (Intent.PLANS, lambda q, leftover: whole_year(q) is not None),  # "KH nào là cả năm 2025?"
     (Intent.PLANS, _asks_plans_of_period),  # before WHICH_PLANS: "áp dụng cho năm 2026" is no term
     (Intent.TARGETS, lambda q, leftover: asks_targets(q)),
     (Intent.WHICH_PLANS, _asks_which_plans),

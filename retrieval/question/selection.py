@@ -92,6 +92,7 @@ from retrieval.question.cues import (
     MENTION_BEFORE,
     MENTION_EVERY,
     MENTION_FIRST,
+    MENTION_ROWS,
     MONTH,
     NEGATED_AFTER,
     NOT_YET_DUE,
@@ -767,7 +768,9 @@ def _read_mention(q: Query, key: str) -> None:
     every = MENTION_EVERY.search(key)
     if every and QUESTION_WORD.search(every.group(1)):
         every = None  # "cả 5 KH đều có bao nhiêu nhiệm vụ": a count, no term
-    m = MENTION_FIRST.search(key) or MENTION.search(key) or MENTION_BEFORE.search(key) or every
+    # "Nhiệm vụ ứng dụng AI: xã nào có, ai chủ trì?": the term first, more asked after it
+    first = MENTION_FIRST.search(key) or MENTION_FIRST.search(_without_further_ask(key, q.text))
+    m = first or MENTION.search(key) or MENTION_BEFORE.search(key) or every or MENTION_ROWS.search(key)
     if m:
         term = _without_further_ask(m.group(1), q.text)
         term = re.sub(r"\b(?:khong|chua|nao|vay|a|nhi|the)\s*$", "", term).strip()
@@ -829,6 +832,8 @@ def _without_place(term: str) -> str:
     passages searched are every part of the plan anyway)."""
     term = re.sub(r"^(?:rieng )?(?:(?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)? )?(?:ve )?", "",
                   term) if re.match(r"^(?:rieng|trong|o|tai) ", term) else term
+    if re.fullmatch(r"(?:rieng )?(?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?", term):
+        return ""  # the place alone ("… có nhiệm vụ trong phụ lục"): no term
     return re.sub(r" (?:trong|o|tai) (?:phu luc|bang|danh muc)(?: nhiem vu)?$", "", term).strip()
 
 
