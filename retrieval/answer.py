@@ -68,6 +68,7 @@ from retrieval.answering.achieved import achieved_answer, asks_achieved, stated_
 from retrieval.answering.aggregate import aggregate_answer
 from retrieval.answering.annex import annex_sections_answer, asks_annex_sections
 from retrieval.answering.annex_order import asks_section_position, section_position_answer
+from retrieval.answering.annex_presence import annex_presence_answer, asks_annex_presence
 from retrieval.answering.area_duty import with_area_duties
 from retrieval.answering.assigned import assigned_answer
 from retrieval.answering.clauses import clauses_answer, plan_clauses
@@ -583,6 +584,8 @@ class Answerer:
             return lambda q: handler(q, plans_in_scope(self.plans, q), self.catalog)
 
         before = (
+            # "kế hoạch nào không có phụ lục nhiệm vụ?": each plan's task rows, not a passage writing "phụ lục"
+            Route("annex presence", asks_annex_presence, in_scope(annex_presence_answer)),
             # "căn cứ những nghị định nào về cơ chế tự chủ tài chính": the documents the plan
             # names where it writes the subject, not its preamble's bases
             Route("topic bases", lambda q: q.intent == Intent.META and q.meta == "bases"

@@ -1069,6 +1069,17 @@ SPELT_NUMBERS: dict[str, int] = {**{w: n for w, n in UNIT_WORDS.items() if n >= 
 
 #: The annex named ("phụ lục", "bảng nhiệm vụ", "danh mục nhiệm vụ").
 ANNEX_NAMED = re.compile(r"\b(?:phu luc|bang (?:phu luc|nhiem vu)|danh muc nhiem vu)\b")
+#: Which plans have (or lack) a task annex, asked of the plans: "kế hoạch nào (không) có
+#: phụ lục nhiệm vụ?", "mấy KH có phụ lục?", "xã nào ko có phụ lục", "có bao nhiêu kế hoạch
+#: kèm phụ lục danh mục nhiệm vụ?"; or of one plan: "Phú Thái có phụ lục không?". Not a
+#: row of an annex ("phụ lục KH nào có nhiệm vụ về ISO").
+_PLANS_ASKED = r"(?:(?:ke hoach|kh|xa) nao|(?:may|bao nhieu|cac|nhung) (?:ke hoach|kh|xa))"
+_HAS = r"(?:co|khong co|ko co|k co|thieu|kem(?: theo)?|chua co|khong kem)"
+_ANNEX = r"(?:phu luc|danh muc nhiem vu)(?: (?:nhiem vu|kem theo|danh muc nhiem vu|cong viec|rieng))*"
+ANNEX_PRESENCE = re.compile(
+    r"\b" + _PLANS_ASKED + r"\b(?: \w+){0,3}? " + _HAS + r"(?: \w+){0,1}? " + _ANNEX
+    + r"(?: (?:khong|ko|k|nao|vay|the))*\s*$"
+    r"|^(?:\w+ ){0,5}?(?:co|kem(?: theo)?) " + _ANNEX + r" (?:khong|ko|k|chua)\s*$")
 #: Its top-level sections counted or listed: "chia làm mấy mục lớn", "gồm
 #: những phần nào", "có bao nhiêu nhóm", "các mục lớn" (not "mục II", "phần trăm").
 #: The items of a named section counted: "(phần VII) có mấy mục", "gồm bao nhiêu
