@@ -495,9 +495,7 @@ class Answerer:
         if not names_several(query):
             # "TX đặt mục tiêu X đạt 100%, ai chủ trì?": the target, then the annex row that carries it
             found = target_lead_answer(query, found, plans_in_scope(self.plans, query), self.catalog,
-                                       lambda f, plans: with_annex_rows(query, f, plans, self.catalog,
-                                                                        self.catalog.name_words, self.passages,
-                                                                        self._nearest_row),
+                                       lambda f, plans: self._annex_rows(query, f, plans),
                                        lambda f, plans: self._rows_by_words(query, f))
             if len(query.plans) == 1:  # "… đạt bao nhiêu, ai lo việc đo lường?" answered by the row
                 found = with_body_target(query, found, lambda: stated_target(
@@ -507,14 +505,12 @@ class Answerer:
             # on the target (the figures per row)
             unstated = [p for p in plans_in_scope(self.plans, query)
                         if not any(c.doc == p.doc and has_figure(c.quote) for c in found.citations)]
-            return with_annex_rows(query, found, unstated, self.catalog,
-                                   self.catalog.name_words, self.passages, self._nearest_row)
+            return self._annex_rows(query, found, unstated)
         if names_several(query) and Intent(query.intent) == Intent.SEARCH:
             # passage search ranks the plans together: a named plan it left out is asked alone
             found = complete_per_plan(query, found, self.catalog, self._handle, nearest=self._nearest)
             # a plan answered by its body alone: its annex row on the same item too
-            found = with_annex_rows(query, found, plans_in_scope(self.plans, query), self.catalog,
-                                    self.catalog.name_words, self.passages, self._nearest_row)
+            found = self._annex_rows(query, found, plans_in_scope(self.plans, query))
             # a plan answered by its annex row alone: its body sentence on the same item too
             return with_body_passages(query, found, plans_in_scope(self.plans, query), self.catalog, self.passages)
         return found
@@ -771,6 +767,12 @@ class Answerer:
         compared = asks_periods(query) and not (query.plan_named and not query.cross_doc)
         plans = list(self.plans.values()) if compared else plans_in_scope(self.plans, query)
         return plans_answer(query, plans, self.catalog)
+
+    def _annex_rows(self, query: Query, found: Answer, plans: list[Plan]) -> Answer:
+        """``found`` followed by each of ``plans``' annex row on the item it
+        answered (:func:`retrieval.answering.cross_rows.with_annex_rows`)."""
+        return with_annex_rows(query, found, plans, self.catalog, self.catalog.name_words, self.passages,
+                               self._nearest_row)
 
     def _rows_by_words(self, query: Query, body: Answer) -> Answer:
         """``body`` followed by the annex rows the question's own words find

@@ -12,7 +12,6 @@ the plan gives no lead for it, instead of leaving the question unanswered.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,14 +21,10 @@ from ingest.targets import figures
 from retrieval.answering.model import Answer
 from retrieval.answering.rows import has_figure, plan_label
 from retrieval.query import PlanCatalog, Query
-from retrieval.question.cues import CLAUSE_BREAK, LEAD_GENERIC
+from retrieval.question.cues import CLAUSE_BREAK, FIGURE_WORD_ASKED, LEAD_GENERIC
 
 __all__ = ["ROLE_FIELDS", "asks_target_lead", "no_row_note", "figure_clause", "target_lead_answer",
            "with_body_target"]
-
-#: A figure asked, not given: "đạt bao nhiêu", "mấy %" (a "100%" the question
-#: states is the item's name, not an ask).
-FIGURE_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 
 #: The fields a target sentence cannot answer and an annex row can.
 ROLE_FIELDS = frozenset({"lead", "coordinating"})
@@ -84,8 +79,8 @@ def with_body_target(query: Query, found: Answer, target_line: Callable[[], str 
     state no figure, followed by the body's target on the subject
     (``target_line()``: "90% — mục II: “…”", or ``None``) as "Chỉ tiêu trong
     kế hoạch: …". ``found`` unchanged when no figure is asked
-    (:data:`FIGURE_ASKED`), the rows cited state one, or the body states none."""
-    if found.abstained or found.kind != "task" or not query.figure or not FIGURE_ASKED.search(query.key):
+    (:data:`FIGURE_WORD_ASKED`), the rows cited state one, or the body states none."""
+    if found.abstained or found.kind != "task" or not query.figure or not FIGURE_WORD_ASKED.search(query.key):
         return found
     if any(figures(c.quote) for c in found.citations):
         return found
@@ -101,8 +96,8 @@ def figure_clause(query: Query) -> Query:
     figure, cut where a who-asks cue (:data:`retrieval.question.cues.LEAD_GENERIC`)
     follows the ask ("VK hài lòng đạt bao nhiêu ai lo việc đo lường" → "VK hài
     lòng đạt bao nhiêu"): the target's subject, not the row's work."""
-    key = next((k for k in (canon(part) for part in CLAUSE_BREAK.split(query.text)) if FIGURE_ASKED.search(k)),
+    key = next((k for k in (canon(part) for part in CLAUSE_BREAK.split(query.text)) if FIGURE_WORD_ASKED.search(k)),
                query.key)
-    ask = FIGURE_ASKED.search(key)
+    ask = FIGURE_WORD_ASKED.search(key)
     who = LEAD_GENERIC.search(key, ask.end()) if ask else None
     return replace(query, key=key[:who.start()].strip() if who else key)

@@ -941,6 +941,9 @@ hang nam|hang quy|hang thang
 PERCENT_ASKED = re.compile(r"(?<![\d\s])\s*%")
 #: A figure asked ("bao nhiêu", "tỷ lệ", "phần trăm", "số mấy", "mức nào", "%").
 FIGURE_ASKED = re.compile(r"\b(?:bao nhieu|ty le|phan tram|so may|muc nao)\b|%")
+#: A figure asked in words, not given: "đạt bao nhiêu", "mấy %" (a "100%" the question
+#: states names the item; :mod:`retrieval.answering.target_lead`).
+FIGURE_WORD_ASKED = re.compile(r"\b(?:bao nhieu|may)\b")
 #: Stopwords of task questions that are a target's content: "hạn" of "hồ sơ
 #: giải quyết đúng hạn / quá hạn" is what is measured, not a deadline asked.
 TARGET_CONTENT_WORDS = frozenset({"han"})
